@@ -1,0 +1,9 @@
+//! Confab's domain: the words of the design as types, and the rules that hold between them.
+//! Nothing here touches a database, the network or a window, so every rule can be tested alone.
+
+pub mod field_error;
+pub mod study;
+pub mod time_zone;
+
+pub use field_error::{FieldError, FieldErrors};
+pub use study::{StudyDraft, ValidStudy};

@@ -1,0 +1,94 @@
+use std::fmt;
+
+use confab_core::FieldErrors;
+use confab_store::{DbErr, OpenError};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// The few kinds of failure the front end acts on differently. Keep this list short: a new
+/// code is worth adding only when some caller will switch on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The input broke a rule; the message names the field and what to change.
+    InvalidInput,
+    NotFound,
+    /// The input clashes with what is stored (a name already taken, a slot already full).
+    Conflict,
+    DataFolderUnusable,
+    DatabaseCorrupt,
+    DatabaseTooNew,
+    /// The database failed in a way the researcher cannot fix by changing the input.
+    Storage,
+    Internal,
+}
+
+/// An error as it crosses to the window or the terminal: a code to switch on and a message
+/// for a person, which says what went wrong and what to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl AppError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for AppError {}
+
+impl From<FieldErrors> for AppError {
+    fn from(errors: FieldErrors) -> Self {
+        Self::new(ErrorCode::InvalidInput, errors.to_string())
+    }
+}
+
+impl From<DbErr> for AppError {
+    fn from(error: DbErr) -> Self {
+        tracing::error!(%error, "database error");
+        Self::new(
+            ErrorCode::Storage,
+            format!("The database could not complete this change ({error}). Nothing was saved; try again, and if it keeps failing restore a backup."),
+        )
+    }
+}
+
+impl From<OpenError> for AppError {
+    fn from(error: OpenError) -> Self {
+        let code = match &error {
+            OpenError::DataFolder { .. } => ErrorCode::DataFolderUnusable,
+            OpenError::Corrupt { .. } => ErrorCode::DatabaseCorrupt,
+            OpenError::TooNew { .. } => ErrorCode::DatabaseTooNew,
+            OpenError::Backup { .. } | OpenError::Migration { .. } => ErrorCode::Storage,
+        };
+        let advice = match &error {
+            OpenError::DataFolder { .. } => {
+                "Make the folder writable, or point CONFAB_DATA_DIR at a folder you can write to."
+            }
+            OpenError::Corrupt { .. } => {
+                "The file was left as it is. Restore a backup from the folder's backups/ subfolder, or move the file away to start afresh."
+            }
+            OpenError::TooNew { .. } => {
+                "The file was left as it is. Open it with the newer Confab that wrote it."
+            }
+            OpenError::Backup { .. } => {
+                "Nothing was changed. Free some disk space or fix the folder's permissions, then start Confab again."
+            }
+            OpenError::Migration { .. } => {
+                "A copy made before the update is in the backups/ subfolder. Start Confab again; if it fails again, restore that copy."
+            }
+        };
+        Self::new(code, format!("{error} {advice}"))
+    }
+}

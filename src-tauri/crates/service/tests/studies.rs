@@ -1,0 +1,87 @@
+#![allow(clippy::unwrap_used)]
+
+use confab_service::{Confab, ErrorCode, NewStudy};
+
+fn new_study(name: &str) -> NewStudy {
+    NewStudy {
+        name: name.into(),
+        description: "Why people abandon their carts".into(),
+        time_zone: "America/New_York".into(),
+        interview_minutes: 30,
+    }
+}
+
+#[tokio::test]
+async fn a_created_study_is_listed_after_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let confab = Confab::open(dir.path()).await.unwrap();
+    let created = confab.create_study(new_study("Checkout usability")).await.unwrap();
+    assert_eq!(created.time_zone, "America/New_York");
+    confab.close().await.unwrap();
+
+    let reopened = Confab::open(dir.path()).await.unwrap();
+    let listed = reopened.list_studies().await.unwrap();
+    assert_eq!(listed, vec![created]);
+}
+
+#[tokio::test]
+async fn studies_are_listed_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let confab = Confab::open(dir.path()).await.unwrap();
+    confab.create_study(new_study("First")).await.unwrap();
+    confab.create_study(new_study("Second")).await.unwrap();
+    let names: Vec<String> = confab
+        .list_studies()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert_eq!(names, ["Second", "First"]);
+}
+
+#[tokio::test]
+async fn a_second_study_with_the_same_name_is_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let confab = Confab::open(dir.path()).await.unwrap();
+    confab.create_study(new_study("Diary study")).await.unwrap();
+    let err = confab.create_study(new_study(" Diary study ")).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::Conflict);
+    assert!(err.message.contains("\"Diary study\" already exists"));
+    assert_eq!(confab.list_studies().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn invalid_input_is_refused_with_every_problem_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let confab = Confab::open(dir.path()).await.unwrap();
+    let mut input = new_study("");
+    input.time_zone = "EST".into();
+    let err = confab.create_study(input).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(err.message.contains("Give the study a name."));
+    assert!(err.message.contains("\"EST\" is not a full time zone name"));
+    assert!(confab.list_studies().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn the_demo_study_is_loaded_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let confab = Confab::open(dir.path()).await.unwrap();
+    let first = confab.load_demo_study().await.unwrap();
+    let second = confab.load_demo_study().await.unwrap();
+    assert_eq!(first, second);
+    assert_eq!(confab.list_studies().await.unwrap().len(), 1);
+    assert!(first.name.starts_with("Demo"));
+}
+
+#[tokio::test]
+async fn a_corrupt_database_becomes_an_error_code_the_window_can_switch_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(confab_store::DATABASE_FILE), b"not sqlite at all, sorry").unwrap();
+    let err = Confab::open(dir.path()).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::DatabaseCorrupt);
+    assert!(err.message.contains("Restore a backup"));
+    let json = serde_json::to_value(&err).unwrap();
+    assert_eq!(json["code"], "database_corrupt");
+}

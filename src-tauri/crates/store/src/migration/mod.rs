@@ -1,0 +1,23 @@
+//! Append-only: a released migration is never edited or removed, only followed by a newer one.
+//! Each is named by the UTC moment it was written, so their order is their names' order.
+
+use sea_orm_migration::prelude::*;
+
+mod m20261123_134500_create_studies;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_134500_create_studies::Migration)]
+    }
+}
+
+/// The names of every migration this build knows, oldest first.
+pub fn known_names() -> Vec<String> {
+    Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect()
+}

@@ -1,0 +1,7 @@
+mod startup;
+mod studies;
+
+include!("names.rs");
+
+pub use startup::*;
+pub use studies::*;

@@ -1,0 +1,8 @@
+// The commands the window may call. build.rs reads this list to make one permission per
+// command, and the bindings test checks that the TypeScript wrappers name exactly these.
+pub const COMMAND_NAMES: &[&str] = &[
+    "startup_state",
+    "list_studies",
+    "create_study",
+    "load_demo_study",
+];
