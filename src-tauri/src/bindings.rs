@@ -62,9 +62,8 @@ pub fn types_ts() -> String {
         StudySummary::decl(&cfg),
         NewStudy::decl(&cfg),
     ];
-    let mut out = format!(
-        "// This file is generated from the Rust types by `{REGENERATE}`. Do not edit.\n"
-    );
+    let mut out =
+        format!("// This file is generated from the Rust types by `{REGENERATE}`. Do not edit.\n");
     for decl in decls {
         out.push_str(&format!("export {decl}\n\n"));
     }

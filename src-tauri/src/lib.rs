@@ -5,13 +5,15 @@ pub mod bindings;
 mod commands;
 mod state;
 
+use std::path::PathBuf;
+
 use confab_service::{Confab, default_data_dir};
 
 pub use commands::COMMAND_NAMES;
 use state::AppState;
 
 pub fn run() {
-    let data_dir = default_data_dir();
+    let data_dir = data_dir_argument(std::env::args()).unwrap_or_else(default_data_dir);
     // A database that cannot be opened is not a reason to refuse to start: the window shows
     // what is wrong and what to do about it.
     let opened = tauri::async_runtime::block_on(Confab::open(&data_dir));
@@ -30,5 +32,43 @@ pub fn run() {
     if let Err(error) = result {
         eprintln!("Confab could not start its window: {error}");
         std::process::exit(1);
+    }
+}
+
+/// `--data-dir DIR` (or `--data-dir=DIR`) opens another database than the usual one, as
+/// `confab --data-dir` does.
+fn data_dir_argument(args: impl Iterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(dir) = arg.strip_prefix("--data-dir=") {
+            return Some(PathBuf::from(dir));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Option<PathBuf> {
+        data_dir_argument(args.iter().map(|a| (*a).to_owned()))
+    }
+
+    #[test]
+    fn the_data_dir_argument_is_read_in_both_spellings() {
+        assert_eq!(
+            parse(&["confab", "--data-dir", "/d"]),
+            Some(PathBuf::from("/d"))
+        );
+        assert_eq!(
+            parse(&["confab", "--data-dir=/e"]),
+            Some(PathBuf::from("/e"))
+        );
+        assert_eq!(parse(&["confab"]), None);
+        assert_eq!(parse(&["--data-dir"]), None);
     }
 }

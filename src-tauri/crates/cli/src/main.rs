@@ -10,7 +10,11 @@ use confab_service::{AppError, Confab, ErrorCode, NewStudy, default_data_dir};
 mod output;
 
 #[derive(Parser)]
-#[command(name = "confab", version, about = "Schedule research interviews from the command line")]
+#[command(
+    name = "confab",
+    version,
+    about = "Schedule research interviews from the command line"
+)]
 struct Cli {
     /// The folder that holds Confab's database [default: $CONFAB_DATA_DIR, or the app's own]
     #[arg(long, global = true, value_name = "DIR")]

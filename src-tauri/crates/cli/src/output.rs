@@ -8,7 +8,9 @@ pub fn studies(studies: &[StudySummary], json: bool) -> Result<(), AppError> {
         return print_json(&studies);
     }
     if studies.is_empty() {
-        return print_text("No studies yet. Create one with `confab studies create` or try `confab demo`.\n");
+        return print_text(
+            "No studies yet. Create one with `confab studies create` or try `confab demo`.\n",
+        );
     }
     let mut text = String::new();
     for s in studies {
@@ -51,6 +53,9 @@ fn print_text(text: &str) -> Result<(), AppError> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(AppError::new(ErrorCode::Internal, format!("could not write the output: {e}"))),
+        Err(e) => Err(AppError::new(
+            ErrorCode::Internal,
+            format!("could not write the output: {e}"),
+        )),
     }
 }

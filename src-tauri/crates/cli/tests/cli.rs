@@ -26,7 +26,10 @@ fn an_empty_database_lists_no_studies() {
     let dir = tempfile::tempdir().unwrap();
     let out = confab(dir.path(), &["studies", "list", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&stdout(&out)).unwrap(), serde_json::json!([]));
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&stdout(&out)).unwrap(),
+        serde_json::json!([])
+    );
     let text = confab(dir.path(), &["studies", "list"]);
     assert!(stdout(&text).contains("No studies yet"));
 }
@@ -50,7 +53,14 @@ fn create_reports_bad_input_on_stderr_with_exit_code_2() {
     let dir = tempfile::tempdir().unwrap();
     let out = confab(
         dir.path(),
-        &["studies", "create", "--name", "Diary", "--time-zone", "Atlantis/Capital"],
+        &[
+            "studies",
+            "create",
+            "--name",
+            "Diary",
+            "--time-zone",
+            "Atlantis/Capital",
+        ],
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("\"Atlantis/Capital\" is not a known time zone"));
@@ -58,7 +68,15 @@ fn create_reports_bad_input_on_stderr_with_exit_code_2() {
 
     let json = confab(
         dir.path(),
-        &["studies", "create", "--name", "", "--time-zone", "UTC", "--json"],
+        &[
+            "studies",
+            "create",
+            "--name",
+            "",
+            "--time-zone",
+            "UTC",
+            "--json",
+        ],
     );
     let err: serde_json::Value = serde_json::from_str(stderr(&json).trim()).unwrap();
     assert_eq!(err["code"], "invalid_input");
@@ -72,7 +90,10 @@ fn a_corrupt_database_is_reported_with_exit_code_3_and_left_untouched() {
     let out = confab(dir.path(), &["studies", "list"]);
     assert_eq!(out.status.code(), Some(3));
     assert!(stderr(&out).contains("damaged or is not a Confab database"));
-    assert_eq!(std::fs::read(&file).unwrap(), b"PK\x03\x04 a zip file, not a database");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        b"PK\x03\x04 a zip file, not a database"
+    );
 }
 
 #[test]

@@ -105,14 +105,25 @@ mod tests {
         assert_eq!(errors.0.len(), 3);
         assert_eq!(errors.get("name"), Some("Give the study a name."));
         assert!(errors.get("timeZone").unwrap().contains("Nowhere/Special"));
-        assert!(errors.get("interviewMinutes").unwrap().contains("you gave 0"));
+        assert!(
+            errors
+                .get("interviewMinutes")
+                .unwrap()
+                .contains("you gave 0")
+        );
     }
 
     #[test]
     fn a_name_with_a_line_break_is_refused() {
         let mut d = draft();
         d.name = "Study\nBcc: someone@example.org".into();
-        assert!(d.validate().unwrap_err().get("name").unwrap().contains("line breaks"));
+        assert!(
+            d.validate()
+                .unwrap_err()
+                .get("name")
+                .unwrap()
+                .contains("line breaks")
+        );
     }
 
     #[test]

@@ -26,14 +26,29 @@ mod tests {
     #[test]
     fn accepts_iana_names_and_utc() {
         assert_eq!(parse_time_zone("Europe/Berlin"), Ok(Tz::Europe__Berlin));
-        assert_eq!(parse_time_zone(" America/New_York "), Ok(Tz::America__New_York));
+        assert_eq!(
+            parse_time_zone(" America/New_York "),
+            Ok(Tz::America__New_York)
+        );
         assert_eq!(parse_time_zone("UTC"), Ok(Tz::UTC));
     }
 
     #[test]
     fn refuses_abbreviations_unknown_names_and_blanks() {
-        assert!(parse_time_zone("CET").unwrap_err().contains("not a full time zone"));
-        assert!(parse_time_zone("Mars/Olympus").unwrap_err().contains("not a known"));
-        assert!(parse_time_zone("  ").unwrap_err().contains("Choose a time zone"));
+        assert!(
+            parse_time_zone("CET")
+                .unwrap_err()
+                .contains("not a full time zone")
+        );
+        assert!(
+            parse_time_zone("Mars/Olympus")
+                .unwrap_err()
+                .contains("not a known")
+        );
+        assert!(
+            parse_time_zone("  ")
+                .unwrap_err()
+                .contains("Choose a time zone")
+        );
     }
 }

@@ -59,7 +59,9 @@ impl From<DbErr> for AppError {
         tracing::error!(%error, "database error");
         Self::new(
             ErrorCode::Storage,
-            format!("The database could not complete this change ({error}). Nothing was saved; try again, and if it keeps failing restore a backup."),
+            format!(
+                "The database could not complete this change ({error}). Nothing was saved; try again, and if it keeps failing restore a backup."
+            ),
         )
     }
 }

@@ -13,5 +13,7 @@ pub enum StartupState {
         data_dir: String,
         database_path: String,
     },
-    Failed { error: AppError },
+    Failed {
+        error: AppError,
+    },
 }

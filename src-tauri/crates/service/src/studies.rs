@@ -59,7 +59,10 @@ impl Confab {
         .validate()?;
         // The unique index is what really guarantees it; asking first gives a kinder message
         // than the constraint error in the usual case.
-        if studies::find_by_name(&self.db, &study.name).await?.is_some() {
+        if studies::find_by_name(&self.db, &study.name)
+            .await?
+            .is_some()
+        {
             return Err(name_taken(&study.name));
         }
         match studies::insert(&self.db, &study, Utc::now()).await {

@@ -15,7 +15,10 @@ fn new_study(name: &str) -> NewStudy {
 async fn a_created_study_is_listed_after_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let confab = Confab::open(dir.path()).await.unwrap();
-    let created = confab.create_study(new_study("Checkout usability")).await.unwrap();
+    let created = confab
+        .create_study(new_study("Checkout usability"))
+        .await
+        .unwrap();
     assert_eq!(created.time_zone, "America/New_York");
     confab.close().await.unwrap();
 
@@ -45,7 +48,10 @@ async fn a_second_study_with_the_same_name_is_a_conflict() {
     let dir = tempfile::tempdir().unwrap();
     let confab = Confab::open(dir.path()).await.unwrap();
     confab.create_study(new_study("Diary study")).await.unwrap();
-    let err = confab.create_study(new_study(" Diary study ")).await.unwrap_err();
+    let err = confab
+        .create_study(new_study(" Diary study "))
+        .await
+        .unwrap_err();
     assert_eq!(err.code, ErrorCode::Conflict);
     assert!(err.message.contains("\"Diary study\" already exists"));
     assert_eq!(confab.list_studies().await.unwrap().len(), 1);
@@ -78,7 +84,11 @@ async fn the_demo_study_is_loaded_once() {
 #[tokio::test]
 async fn a_corrupt_database_becomes_an_error_code_the_window_can_switch_on() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join(confab_store::DATABASE_FILE), b"not sqlite at all, sorry").unwrap();
+    std::fs::write(
+        dir.path().join(confab_store::DATABASE_FILE),
+        b"not sqlite at all, sorry",
+    )
+    .unwrap();
     let err = Confab::open(dir.path()).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::DatabaseCorrupt);
     assert!(err.message.contains("Restore a backup"));

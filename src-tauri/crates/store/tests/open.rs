@@ -40,7 +40,12 @@ async fn a_new_folder_gets_a_migrated_database_in_wal_mode() {
     assert_eq!(pragma(&db.connection, "journal_mode").await, "wal");
     assert_eq!(pragma(&db.connection, "foreign_keys").await, "1");
     assert_eq!(pragma(&db.connection, "busy_timeout").await, "10000");
-    assert!(studies::list_active(&db.connection).await.unwrap().is_empty());
+    assert!(
+        studies::list_active(&db.connection)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     // A new database has nothing worth a copy.
     assert!(backups(&data).is_empty());
 }
@@ -76,7 +81,10 @@ async fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
     fs::write(&path, &garbage).unwrap();
     let err = open(dir.path()).await.unwrap_err();
     assert!(matches!(err, OpenError::Corrupt { .. }), "{err:?}");
-    assert!(err.to_string().contains("damaged or is not a Confab database"));
+    assert!(
+        err.to_string()
+            .contains("damaged or is not a Confab database")
+    );
     assert_eq!(fs::read(&path).unwrap(), garbage);
     assert!(!dir.path().join(format!("{DATABASE_FILE}-wal")).exists());
 }
@@ -127,13 +135,20 @@ async fn an_existing_database_is_copied_before_it_is_migrated() {
         let pool = sea_orm::Database::connect(format!("sqlite://{}?mode=rwc", path.display()))
             .await
             .unwrap();
-        pool.execute_unprepared("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('precious');")
-            .await
-            .unwrap();
+        pool.execute_unprepared(
+            "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('precious');",
+        )
+        .await
+        .unwrap();
         pool.close().await.unwrap();
     }
     let db = open(dir.path()).await.unwrap();
-    assert!(studies::list_active(&db.connection).await.unwrap().is_empty());
+    assert!(
+        studies::list_active(&db.connection)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let copies = backups(dir.path());
     assert_eq!(copies.len(), 1, "{copies:?}");
     assert!(copies[0].contains("before-m20261123_134500_create_studies"));
@@ -160,5 +175,8 @@ async fn an_existing_database_is_copied_before_it_is_migrated() {
         ))
         .await
         .unwrap();
-    assert!(has_studies.is_none(), "the copy is from before the migration");
+    assert!(
+        has_studies.is_none(),
+        "the copy is from before the migration"
+    );
 }

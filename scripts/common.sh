@@ -1,0 +1,71 @@
+# Shared by scripts/start.sh and scripts/test.sh: installs whatever is missing, and only that,
+# so both are safe to run again.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Build output lives outside the clone so a fresh clone builds incrementally on a machine
+# that has built Confab before.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/confab/target}"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+APT_PACKAGES=(
+  build-essential pkg-config curl file
+  libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev
+  xvfb xauth webkit2gtk-driver
+)
+
+step() { printf '\n==> %s\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_system_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    step "Installing system packages: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+check_toolchains() {
+  command -v cargo >/dev/null || die "Rust is missing: install it with rustup (https://rustup.rs), then run this again."
+  if ! command -v node >/dev/null; then
+    install_system_packages nodejs npm
+  fi
+  local node_version
+  node_version="$(node -p 'process.versions.node')"
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
+    || die "Node.js $node_version is too old: Confab's front end needs Node.js 20.19 or newer."
+}
+
+install_npm_packages() {
+  local stamp="$REPO/node_modules/.confab-lock-hash"
+  local hash
+  hash="$(sha256sum "$REPO/package-lock.json" | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
+    step "Installing npm packages from package-lock.json"
+    # `npm ci` refuses this lock: npm records only the platform packages of the machine that
+    # wrote it for @tauri-apps/cli. `npm install` still installs the locked versions.
+    (cd "$REPO" && npm install --no-audit --no-fund --loglevel=error)
+    echo "$hash" > "$stamp"
+  fi
+}
+
+install_tauri_driver() {
+  if ! command -v tauri-driver >/dev/null; then
+    step "Installing tauri-driver"
+    cargo install tauri-driver --version '^2' --locked
+  fi
+}
+
+setup() {
+  install_system_packages "${APT_PACKAGES[@]}"
+  check_toolchains
+  install_npm_packages
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test of Confab: formatting, lints, Rust tests, front-end tests, and the
+# end-to-end suite in the real app window under Xvfb.
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+setup
+install_tauri_driver
+cd "$REPO"
+
+step "Formatting (cargo fmt --check)"
+cargo fmt --all --check
+
+step "Lints (clippy, warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust tests"
+cargo test --workspace --locked
+
+step "Front-end type check and tests (tsc, Vitest)"
+npm run build --workspace ui
+npm run test --workspace ui
+
+step "Building the app and its .deb as a user would get them"
+npx tauri build --debug --bundles deb
+
+step "End-to-end tests in the real window (tauri-driver, WebKitWebDriver, Xvfb)"
+rm -rf "$REPO/target/e2e-screenshots"
+xvfb-run -a --server-args="-screen 0 1280x900x24" npm run test:e2e
+echo "Screenshots: $REPO/target/e2e-screenshots"

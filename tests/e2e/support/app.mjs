@@ -1,0 +1,89 @@
+// Drives the real Confab window: tauri-driver forwards WebDriver to WebKitWebDriver, which
+// starts the built app binary with its own data folder.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(repo, "target");
+export const appBinary = process.env.CONFAB_APP_BINARY ?? join(targetDir, "debug", "confab-desktop");
+export const screenshotDir = join(repo, "target", "e2e-screenshots");
+const driverPort = Number(process.env.CONFAB_DRIVER_PORT ?? 4444);
+
+let driver;
+
+function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolvePort, reject) => {
+    const attempt = () => {
+      const socket = connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.end();
+        resolvePort();
+      });
+      socket.once("error", () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`nothing listened on port ${port}: is tauri-driver (and webkit2gtk-driver) installed?`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
+
+export async function startDriver() {
+  if (driver) return;
+  const binary = process.env.TAURI_DRIVER ?? join(process.env.HOME ?? "", ".cargo", "bin", "tauri-driver");
+  driver = spawn(binary, ["--port", String(driverPort), "--native-port", String(driverPort + 1)], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  driver.once("error", (e) => {
+    throw new Error(`could not start tauri-driver (${binary}): ${e.message}`);
+  });
+  // tauri-driver answers before the WebKitWebDriver it starts is listening; wait for both.
+  await waitForPort(driverPort, 15_000);
+  await waitForPort(driverPort + 1, 15_000);
+}
+
+export function stopDriver() {
+  driver?.kill();
+  driver = undefined;
+}
+
+export function freshDataDir() {
+  return mkdtempSync(join(tmpdir(), "confab-e2e-"));
+}
+
+/** Starts the app on `dataDir` and returns a WebdriverIO browser for its main window. */
+export async function launch(dataDir) {
+  if (!existsSync(appBinary)) {
+    throw new Error(`no app at ${appBinary}: build it with \`npx tauri build --debug\`, or set CONFAB_APP_BINARY`);
+  }
+  await startDriver();
+  return remote({
+    hostname: "127.0.0.1",
+    port: driverPort,
+    logLevel: "warn",
+    connectionRetryCount: 0,
+    capabilities: {
+      "wdio:enforceWebDriverClassic": true,
+      "tauri:options": { application: appBinary, args: ["--data-dir", dataDir] },
+    },
+  });
+}
+
+export async function screenshot(browser, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  // Let the page paint what the assertions just saw before the window is captured.
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  await browser.pause(150);
+  await browser.saveScreenshot(join(screenshotDir, `${name}.png`));
+}
+
+export function byTestId(browser, id) {
+  return browser.$(`[data-testid="${id}"]`);
+}
