@@ -5,9 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use confab_service::{AppError, Confab, ErrorCode, NewStudy, default_data_dir};
+use confab_service::{AppError, Confab, ErrorCode, default_data_dir};
 
 mod output;
+mod participants;
+mod studies;
 
 #[derive(Parser)]
 #[command(
@@ -30,28 +32,12 @@ struct Cli {
 enum Command {
     /// Studies: list or create them
     #[command(subcommand)]
-    Studies(StudiesCommand),
+    Studies(studies::Command),
     /// Create the demo study (once; running it again shows the same study)
     Demo,
-}
-
-#[derive(Subcommand)]
-enum StudiesCommand {
-    /// List the studies that are not archived, newest first
-    List,
-    /// Create a study
-    Create {
-        #[arg(long)]
-        name: String,
-        /// An IANA time zone such as Europe/Berlin
-        #[arg(long)]
-        time_zone: String,
-        /// How long one interview lasts, in minutes
-        #[arg(long, default_value_t = 60)]
-        minutes: i32,
-        #[arg(long, default_value = "")]
-        description: String,
-    },
+    /// Participants: add, list, show, edit, remove, enrol, import and export them
+    #[command(subcommand)]
+    Participants(participants::Command),
 }
 
 fn main() -> ExitCode {
@@ -77,26 +63,9 @@ async fn run(cli: Cli) -> Result<(), AppError> {
     let data_dir = cli.data_dir.unwrap_or_else(default_data_dir);
     let confab = Confab::open(&data_dir).await?;
     let result = match cli.command {
-        Command::Studies(StudiesCommand::List) => {
-            output::studies(&confab.list_studies().await?, cli.json)
-        }
-        Command::Studies(StudiesCommand::Create {
-            name,
-            time_zone,
-            minutes,
-            description,
-        }) => {
-            let study = confab
-                .create_study(NewStudy {
-                    name,
-                    description,
-                    time_zone,
-                    interview_minutes: minutes,
-                })
-                .await?;
-            output::study(&study, cli.json)
-        }
+        Command::Studies(command) => studies::run(&confab, command, cli.json).await,
         Command::Demo => output::study(&confab.load_demo_study().await?, cli.json),
+        Command::Participants(command) => participants::run(&confab, command, cli.json).await,
     };
     confab.close().await?;
     result

@@ -1,9 +1,15 @@
 //! Confab's domain: the words of the design as types, and the rules that hold between them.
 //! Nothing here touches a database, the network or a window, so every rule can be tested alone.
 
+pub mod availability;
 pub mod field_error;
+pub mod participant;
+pub mod status;
 pub mod study;
+pub mod study_settings;
 pub mod time_zone;
 
 pub use field_error::{FieldError, FieldErrors};
+pub use participant::{ParticipantDraft, ValidParticipant};
+pub use status::{EnrolmentStatus, StatusEvent};
 pub use study::{StudyDraft, ValidStudy};

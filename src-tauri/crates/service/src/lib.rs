@@ -1,15 +1,42 @@
 //! Confab's use cases: the one API that both the desktop app and the `confab` command call.
 //! Every type that crosses to the window lives here and is exported to TypeScript.
 
+mod actor;
+mod bookings;
+mod clock;
 mod confab;
+mod csv_export;
+mod csv_import;
 mod data_dir;
 mod demo;
 mod error;
+mod interviewers;
+mod participant_search;
+mod participants;
+mod sessions;
+mod settings;
+mod slots;
 mod startup;
+mod statuses;
 mod studies;
 
+pub use actor::Actor;
+pub use bookings::{CancelOutcome, ChoiceInput, ChoiceOutcome, InterviewList, InterviewView};
 pub use confab::Confab;
+pub use csv_import::{
+    ColumnMapping, ImportColumn, ImportField, ImportMode, ImportReport, ImportRow, ImportTotals,
+    RowOutcome,
+};
 pub use data_dir::{APP_IDENTIFIER, DATA_DIR_ENV, default_data_dir};
 pub use error::{AppError, ErrorCode};
+pub use interviewers::{BusyImportReport, InterviewerView};
+pub use participant_search::ParticipantQuery;
+pub use participants::{
+    NewParticipant, ParticipantDetail, ParticipantEnrolment, ParticipantSummary, ParticipantUpdate,
+};
+pub use sessions::{NewSession, SessionExceptionView, SessionPattern, SessionView};
+pub use settings::StudySettings;
+pub use slots::{RuleBreakView, SlotView};
 pub use startup::StartupState;
+pub use statuses::HistoryEntry;
 pub use studies::{NewStudy, StudySummary};

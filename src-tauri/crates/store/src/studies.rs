@@ -40,8 +40,33 @@ pub async fn insert(
         created_at: Set(now),
         updated_at: Set(now),
         archived_at: Set(None),
+        // The scheduling defaults of a new study; the migration's column defaults say the same
+        // for studies that existed before the columns did.
+        kind: Set("one_to_one".into()),
+        buffer_before_minutes: Set(0),
+        buffer_after_minutes: Set(0),
+        min_notice_minutes: Set(1440),
+        horizon_days: Set(60),
+        max_per_day: Set(None),
+        max_per_week: Set(None),
+        change_cutoff_hours: Set(24),
+        location: Set(String::new()),
+        conferencing_url: Set(String::new()),
+        dial_in: Set(String::new()),
+        self_scheduling: Set(true),
         ..Default::default()
     }
     .insert(db)
     .await
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<study::Model>, DbErr> {
+    Study::find_by_id(id).one(db).await
+}
+
+pub async fn update(
+    db: &impl ConnectionTrait,
+    row: study::ActiveModel,
+) -> Result<study::Model, DbErr> {
+    row.update(db).await
 }

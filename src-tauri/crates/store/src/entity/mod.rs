@@ -1,1 +1,11 @@
+pub mod audit_entry;
+pub mod busy_time;
+pub mod choice;
+pub mod enrolment;
+pub mod interview;
+pub mod interviewer;
+pub mod participant;
+pub mod session;
+pub mod session_exception;
+pub mod session_interviewer;
 pub mod study;

@@ -12,6 +12,18 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub archived_at: Option<DateTimeUtc>,
+    pub kind: String,
+    pub buffer_before_minutes: i32,
+    pub buffer_after_minutes: i32,
+    pub min_notice_minutes: i32,
+    pub horizon_days: i32,
+    pub max_per_day: Option<i32>,
+    pub max_per_week: Option<i32>,
+    pub change_cutoff_hours: i32,
+    pub location: String,
+    pub conferencing_url: String,
+    pub dial_in: String,
+    pub self_scheduling: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

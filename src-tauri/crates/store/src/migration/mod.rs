@@ -4,13 +4,17 @@
 use sea_orm_migration::prelude::*;
 
 mod m20261123_134500_create_studies;
+mod m20261123_150000_scheduling;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261123_134500_create_studies::Migration)]
+        vec![
+            Box::new(m20261123_134500_create_studies::Migration),
+            Box::new(m20261123_150000_scheduling::Migration),
+        ]
     }
 }
 

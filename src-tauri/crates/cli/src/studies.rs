@@ -1,0 +1,45 @@
+use clap::Subcommand;
+use confab_service::{AppError, Confab, NewStudy};
+
+use crate::output;
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// List the studies that are not archived, newest first
+    List,
+    /// Create a study
+    Create {
+        #[arg(long)]
+        name: String,
+        /// An IANA time zone such as Europe/Berlin
+        #[arg(long)]
+        time_zone: String,
+        /// How long one interview lasts, in minutes
+        #[arg(long, default_value_t = 60)]
+        minutes: i32,
+        #[arg(long, default_value = "")]
+        description: String,
+    },
+}
+
+pub async fn run(confab: &Confab, command: Command, json: bool) -> Result<(), AppError> {
+    match command {
+        Command::List => output::studies(&confab.list_studies().await?, json),
+        Command::Create {
+            name,
+            time_zone,
+            minutes,
+            description,
+        } => {
+            let study = confab
+                .create_study(NewStudy {
+                    name,
+                    description,
+                    time_zone,
+                    interview_minutes: minutes,
+                })
+                .await?;
+            output::study(&study, json)
+        }
+    }
+}

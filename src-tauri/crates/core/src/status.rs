@@ -1,0 +1,274 @@
+//! Where a participant stands in one study, and which events move them on by themselves.
+//! The researcher may set any status by hand; this table is only what happens unasked.
+
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EnrolmentStatus {
+    Added,
+    Invited,
+    Accepted,
+    Declined,
+    Pending,
+    Waitlisted,
+    InterviewScheduled,
+    Completed,
+    NoShow,
+    CanceledInterview,
+}
+
+/// Something that happened to a participant's place in a study.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatusEvent {
+    InvitationSent,
+    InvitationAccepted,
+    InvitationDeclined,
+    /// Choices were given and wait for the researcher (self-scheduling off).
+    ChoicesHeld,
+    /// No given choice was free any more.
+    NoChoiceFree,
+    InterviewBooked,
+    InterviewRescheduled,
+    InterviewCanceled,
+    InterviewCompleted,
+    MarkedNoShow,
+}
+
+use EnrolmentStatus as S;
+use StatusEvent as E;
+
+/// The automatic transitions: from any status in the first column, the event leads to the
+/// third. An event not listed for a status does not change it and is refused.
+pub const TRANSITIONS: &[(&[EnrolmentStatus], StatusEvent, EnrolmentStatus)] = &[
+    (&[S::Added, S::Invited], E::InvitationSent, S::Invited),
+    (&[S::Invited], E::InvitationAccepted, S::Accepted),
+    (
+        &[S::Invited, S::Accepted, S::Pending, S::Waitlisted],
+        E::InvitationDeclined,
+        S::Declined,
+    ),
+    (
+        &[
+            S::Added,
+            S::Invited,
+            S::Accepted,
+            S::Pending,
+            S::Waitlisted,
+            S::CanceledInterview,
+        ],
+        E::ChoicesHeld,
+        S::Pending,
+    ),
+    (
+        &[
+            S::Added,
+            S::Invited,
+            S::Accepted,
+            S::Pending,
+            S::Waitlisted,
+            S::CanceledInterview,
+        ],
+        E::NoChoiceFree,
+        S::Waitlisted,
+    ),
+    (
+        &[
+            S::Added,
+            S::Invited,
+            S::Accepted,
+            S::Pending,
+            S::Waitlisted,
+            S::CanceledInterview,
+            S::Declined,
+        ],
+        E::InterviewBooked,
+        S::InterviewScheduled,
+    ),
+    (
+        &[S::InterviewScheduled],
+        E::InterviewRescheduled,
+        S::InterviewScheduled,
+    ),
+    (
+        &[S::InterviewScheduled],
+        E::InterviewCanceled,
+        S::CanceledInterview,
+    ),
+    (
+        &[S::InterviewScheduled],
+        E::InterviewCompleted,
+        S::Completed,
+    ),
+    (
+        &[S::InterviewScheduled, S::Completed],
+        E::MarkedNoShow,
+        S::NoShow,
+    ),
+];
+
+impl EnrolmentStatus {
+    pub const ALL: [EnrolmentStatus; 10] = [
+        S::Added,
+        S::Invited,
+        S::Accepted,
+        S::Declined,
+        S::Pending,
+        S::Waitlisted,
+        S::InterviewScheduled,
+        S::Completed,
+        S::NoShow,
+        S::CanceledInterview,
+    ];
+
+    /// The status `event` leads to from here, or `None` if it does not apply.
+    pub fn after(self, event: StatusEvent) -> Option<EnrolmentStatus> {
+        TRANSITIONS
+            .iter()
+            .find(|(from, e, _)| *e == event && from.contains(&self))
+            .map(|(_, _, to)| *to)
+    }
+
+    /// The key stored in the database and sent over IPC.
+    pub fn key(self) -> &'static str {
+        match self {
+            S::Added => "added",
+            S::Invited => "invited",
+            S::Accepted => "accepted",
+            S::Declined => "declined",
+            S::Pending => "pending",
+            S::Waitlisted => "waitlisted",
+            S::InterviewScheduled => "interview_scheduled",
+            S::Completed => "completed",
+            S::NoShow => "no_show",
+            S::CanceledInterview => "canceled_interview",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            S::Added => "Added",
+            S::Invited => "Invited",
+            S::Accepted => "Accepted",
+            S::Declined => "Declined",
+            S::Pending => "Pending",
+            S::Waitlisted => "Waitlisted",
+            S::InterviewScheduled => "Interview Scheduled",
+            S::Completed => "Completed",
+            S::NoShow => "No Show",
+            S::CanceledInterview => "Canceled Interview",
+        }
+    }
+
+    /// Whether the participant can be sent an invitation to choose a time.
+    pub fn ready_for_scheduling(self) -> bool {
+        matches!(
+            self,
+            S::Added | S::Invited | S::Accepted | S::Waitlisted | S::CanceledInterview
+        )
+    }
+}
+
+impl fmt::Display for EnrolmentStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl FromStr for EnrolmentStatus {
+    type Err = String;
+
+    /// Accepts the key (`no_show`) or the label (`No Show`), in any case.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let wanted = text.trim().to_lowercase().replace([' ', '-'], "_");
+        Self::ALL
+            .into_iter()
+            .find(|s| s.key() == wanted)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Self::ALL.iter().map(|s| s.key()).collect();
+                format!(
+                    "\"{text}\" is not a status; use one of {}.",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every (status, event) pair with the outcome it must have; `None` means refused.
+    #[test]
+    fn the_transition_table_as_a_table() {
+        let expected: &[(S, E, Option<S>)] = &[
+            (S::Added, E::InvitationSent, Some(S::Invited)),
+            (S::Invited, E::InvitationSent, Some(S::Invited)),
+            (S::Completed, E::InvitationSent, None),
+            (S::Invited, E::InvitationAccepted, Some(S::Accepted)),
+            (S::Added, E::InvitationAccepted, None),
+            (S::Accepted, E::InvitationDeclined, Some(S::Declined)),
+            (S::InterviewScheduled, E::InvitationDeclined, None),
+            (S::Invited, E::ChoicesHeld, Some(S::Pending)),
+            (S::Declined, E::ChoicesHeld, None),
+            (S::Pending, E::NoChoiceFree, Some(S::Waitlisted)),
+            (
+                S::Waitlisted,
+                E::InterviewBooked,
+                Some(S::InterviewScheduled),
+            ),
+            (S::Pending, E::InterviewBooked, Some(S::InterviewScheduled)),
+            (S::Completed, E::InterviewBooked, None),
+            (S::InterviewScheduled, E::InterviewBooked, None),
+            (
+                S::InterviewScheduled,
+                E::InterviewRescheduled,
+                Some(S::InterviewScheduled),
+            ),
+            (S::Pending, E::InterviewRescheduled, None),
+            (
+                S::InterviewScheduled,
+                E::InterviewCanceled,
+                Some(S::CanceledInterview),
+            ),
+            (S::CanceledInterview, E::InterviewCanceled, None),
+            (
+                S::InterviewScheduled,
+                E::InterviewCompleted,
+                Some(S::Completed),
+            ),
+            (S::NoShow, E::InterviewCompleted, None),
+            (S::InterviewScheduled, E::MarkedNoShow, Some(S::NoShow)),
+            (S::Completed, E::MarkedNoShow, Some(S::NoShow)),
+            (S::Invited, E::MarkedNoShow, None),
+        ];
+        for (from, event, to) in expected {
+            assert_eq!(from.after(*event), *to, "{from:?} + {event:?}");
+        }
+    }
+
+    #[test]
+    fn each_event_appears_once_in_the_table() {
+        for (i, (_, event, _)) in TRANSITIONS.iter().enumerate() {
+            let again = TRANSITIONS[i + 1..].iter().any(|(_, e, _)| e == event);
+            assert!(
+                !again,
+                "{event:?} is listed twice; the first row would hide the second"
+            );
+        }
+    }
+
+    #[test]
+    fn keys_and_labels_parse_back() {
+        for status in EnrolmentStatus::ALL {
+            assert_eq!(status.key().parse::<S>(), Ok(status));
+            assert_eq!(status.label().parse::<S>(), Ok(status));
+        }
+        assert!(
+            "maybe"
+                .parse::<S>()
+                .unwrap_err()
+                .contains("interview_scheduled")
+        );
+    }
+}

@@ -1,0 +1,288 @@
+//! Reads an interviewer's own calendar export (.ics) into the times they are busy.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use icalendar::{
+    Calendar, CalendarDateTime, Component, DatePerhapsTime, Event, EventStatus, rrule::RRuleSet,
+};
+
+/// One busy stretch from the calendar, in UTC.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BusyEvent {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub summary: String,
+    pub uid: String,
+}
+
+/// What was read, and each event that was left out with the reason.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BusyImport {
+    pub events: Vec<BusyEvent>,
+    pub skipped: Vec<String>,
+}
+
+/// Recurring events are expanded up to this many occurrences each, which covers years of
+/// weekly meetings inside any booking horizon.
+const MAX_OCCURRENCES: u16 = 2_000;
+
+/// Reads the events of `ics` that overlap [from, to). Times without a zone are read in
+/// `local`, the interviewer's (or study's) time zone. Free (TRANSP:TRANSPARENT) and
+/// cancelled events do not block anything.
+pub fn read_busy_times(
+    ics: &str,
+    local: Tz,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<BusyImport, String> {
+    if !ics.trim_start().starts_with("BEGIN:VCALENDAR") {
+        return Err(
+            "This is not a calendar file: an .ics export starts with BEGIN:VCALENDAR. Export the calendar again as iCalendar (.ics)."
+                .into(),
+        );
+    }
+    let calendar: Calendar = ics.parse().map_err(|e: String| {
+        format!(
+            "The calendar file could not be read ({}). Export it again as iCalendar (.ics).",
+            first_line(&e)
+        )
+    })?;
+    let mut import = BusyImport::default();
+    for event in calendar.events() {
+        let uid = event.get_uid().unwrap_or_default().to_owned();
+        let summary = event.get_summary().unwrap_or_default().to_owned();
+        let label = if summary.is_empty() {
+            uid.clone()
+        } else {
+            summary.clone()
+        };
+        if event.get_status() == Some(EventStatus::Cancelled)
+            || event
+                .property_value("TRANSP")
+                .is_some_and(|t| t.eq_ignore_ascii_case("TRANSPARENT"))
+        {
+            continue;
+        }
+        match occurrences(event, local, from, to) {
+            Ok(spans) => import
+                .events
+                .extend(spans.into_iter().map(|(start, end)| BusyEvent {
+                    start,
+                    end,
+                    summary: summary.clone(),
+                    uid: uid.clone(),
+                })),
+            Err(reason) => import.skipped.push(format!("\"{label}\": {reason}")),
+        }
+    }
+    import.events.sort_by_key(|e| (e.start, e.end));
+    Ok(import)
+}
+
+fn first_line(text: &str) -> &str {
+    let line = text.lines().next().unwrap_or("");
+    &line[..line.len().min(120)]
+}
+
+fn occurrences(
+    event: &Event,
+    local: Tz,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>)>, String> {
+    let start_value = event.get_start().ok_or("it has no start time")?;
+    let start = instant(&start_value, local)?;
+    let end = match event.get_end() {
+        Some(end) => instant(&end, local)?,
+        None => match start_value {
+            // An all-day event without an end lasts that day.
+            DatePerhapsTime::Date(_) => start + Duration::days(1),
+            DatePerhapsTime::DateTime(_) => return Err("it has no end time".into()),
+        },
+    };
+    if end <= start {
+        return Err("it ends before it starts".into());
+    }
+    let length = end - start;
+    let Some(rule) = event.property_value("RRULE") else {
+        return Ok(if start < to && end > from {
+            vec![(start, end)]
+        } else {
+            vec![]
+        });
+    };
+    let dtstart = start.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ");
+    let mut text = format!("DTSTART:{dtstart}\nRRULE:{rule}");
+    if let Some(zone) = zone_of(&start_value, local) {
+        // Expanding in the event's own zone keeps a 09:00 meeting at 09:00 across a
+        // daylight-saving change.
+        let local_start = start.with_timezone(&zone).format("%Y%m%dT%H%M%S");
+        text = format!("DTSTART;TZID={}:{local_start}\nRRULE:{rule}", zone.name());
+    }
+    let set: RRuleSet = text
+        .parse()
+        .map_err(|e| format!("its repeat rule cannot be read ({e})"))?;
+    let window_start = (from - length).with_timezone(&icalendar::rrule::Tz::UTC);
+    let window_end = to.with_timezone(&icalendar::rrule::Tz::UTC);
+    let expanded = set
+        .after(window_start)
+        .before(window_end)
+        .all(MAX_OCCURRENCES);
+    Ok(expanded
+        .dates
+        .into_iter()
+        .map(|d| d.with_timezone(&Utc))
+        .map(|s| (s, s + length))
+        .filter(|(s, e)| *s < to && *e > from)
+        .collect())
+}
+
+fn zone_of(value: &DatePerhapsTime, local: Tz) -> Option<Tz> {
+    match value {
+        DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { tzid, .. }) => tzid.parse().ok(),
+        DatePerhapsTime::DateTime(CalendarDateTime::Floating(_)) | DatePerhapsTime::Date(_) => {
+            Some(local)
+        }
+        DatePerhapsTime::DateTime(CalendarDateTime::Utc(_)) => None,
+    }
+}
+
+fn instant(value: &DatePerhapsTime, local: Tz) -> Result<DateTime<Utc>, String> {
+    match value {
+        DatePerhapsTime::DateTime(CalendarDateTime::Utc(t)) => Ok(*t),
+        DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { date_time, tzid }) => {
+            let zone: Tz = tzid.parse().map_err(|_| {
+                format!("its time zone \"{tzid}\" is not a known IANA zone; export the calendar with IANA time zones or in UTC")
+            })?;
+            in_zone(zone, *date_time)
+        }
+        DatePerhapsTime::DateTime(CalendarDateTime::Floating(t)) => in_zone(local, *t),
+        DatePerhapsTime::Date(d) => start_of_day(local, *d),
+    }
+}
+
+fn start_of_day(zone: Tz, date: NaiveDate) -> Result<DateTime<Utc>, String> {
+    in_zone(zone, date.and_time(chrono::NaiveTime::MIN))
+}
+
+/// A busy time that falls in a skipped hour starts when the clocks resume; one in a repeated
+/// hour starts at its first occurrence. Either way the interviewer stays blocked.
+fn in_zone(zone: Tz, local: NaiveDateTime) -> Result<DateTime<Utc>, String> {
+    match zone.from_local_datetime(&local) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
+            Ok(t.with_timezone(&Utc))
+        }
+        chrono::LocalResult::None => zone
+            .from_local_datetime(&(local + Duration::hours(1)))
+            .earliest()
+            .map(|t| t.with_timezone(&Utc))
+            .ok_or_else(|| format!("{local} does not exist in {}", zone.name())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn read(body: &str) -> Result<BusyImport, String> {
+        let ics = format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n{body}END:VCALENDAR\r\n"
+        );
+        read_busy_times(
+            &ics,
+            Tz::Europe__Berlin,
+            utc("2026-01-01T00:00:00Z"),
+            utc("2027-01-01T00:00:00Z"),
+        )
+    }
+
+    #[test]
+    fn utc_zoned_floating_and_all_day_events_are_read() {
+        let import = read(concat!(
+            "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Dentist\r\nDTSTART:20260302T080000Z\r\nDTEND:20260302T090000Z\r\nEND:VEVENT\r\n",
+            "BEGIN:VEVENT\r\nUID:b\r\nDTSTART;TZID=America/New_York:20260302T090000\r\nDTEND;TZID=America/New_York:20260302T100000\r\nEND:VEVENT\r\n",
+            "BEGIN:VEVENT\r\nUID:c\r\nDTSTART:20260303T090000\r\nDTEND:20260303T093000\r\nEND:VEVENT\r\n",
+            "BEGIN:VEVENT\r\nUID:d\r\nDTSTART;VALUE=DATE:20260304\r\nEND:VEVENT\r\n",
+        ))
+        .unwrap();
+        let spans: Vec<(String, String)> = import
+            .events
+            .iter()
+            .map(|e| (e.start.to_rfc3339(), e.end.to_rfc3339()))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                (
+                    "2026-03-02T08:00:00+00:00".into(),
+                    "2026-03-02T09:00:00+00:00".into()
+                ),
+                (
+                    "2026-03-02T14:00:00+00:00".into(),
+                    "2026-03-02T15:00:00+00:00".into()
+                ),
+                (
+                    "2026-03-03T08:00:00+00:00".into(),
+                    "2026-03-03T08:30:00+00:00".into()
+                ),
+                (
+                    "2026-03-03T23:00:00+00:00".into(),
+                    "2026-03-04T23:00:00+00:00".into()
+                ),
+            ]
+        );
+        assert_eq!(import.events[0].summary, "Dentist");
+        assert!(import.skipped.is_empty());
+    }
+
+    #[test]
+    fn a_weekly_meeting_keeps_its_local_time_across_daylight_saving() {
+        let import = read(
+            "BEGIN:VEVENT\r\nUID:w\r\nDTSTART;TZID=Europe/Berlin:20260316T090000\r\nDTEND;TZID=Europe/Berlin:20260316T100000\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\nEND:VEVENT\r\n",
+        )
+        .unwrap();
+        let starts: Vec<String> = import.events.iter().map(|e| e.start.to_rfc3339()).collect();
+        // Berlin moves to summer time on 2026-03-29: 09:00 local is 08:00 UTC before, 07:00 after.
+        assert_eq!(
+            starts,
+            [
+                "2026-03-16T08:00:00+00:00",
+                "2026-03-23T08:00:00+00:00",
+                "2026-03-30T07:00:00+00:00"
+            ]
+        );
+    }
+
+    #[test]
+    fn free_and_cancelled_events_block_nothing_and_broken_ones_are_named() {
+        let import = read(concat!(
+            "BEGIN:VEVENT\r\nUID:f\r\nTRANSP:TRANSPARENT\r\nDTSTART:20260302T080000Z\r\nDTEND:20260302T090000Z\r\nEND:VEVENT\r\n",
+            "BEGIN:VEVENT\r\nUID:x\r\nSTATUS:CANCELLED\r\nDTSTART:20260302T080000Z\r\nDTEND:20260302T090000Z\r\nEND:VEVENT\r\n",
+            "BEGIN:VEVENT\r\nUID:z\r\nSUMMARY:Backwards\r\nDTSTART:20260302T100000Z\r\nDTEND:20260302T090000Z\r\nEND:VEVENT\r\n",
+            "BEGIN:VEVENT\r\nUID:w\r\nSUMMARY:Windows zone\r\nDTSTART;TZID=W. Europe Standard Time:20260302T090000\r\nDTEND;TZID=W. Europe Standard Time:20260302T100000\r\nEND:VEVENT\r\n",
+        ))
+        .unwrap();
+        assert!(import.events.is_empty());
+        assert_eq!(import.skipped.len(), 2);
+        assert!(import.skipped[0].contains("\"Backwards\": it ends before it starts"));
+        assert!(import.skipped[1].contains("not a known IANA zone"));
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_calendar_is_refused() {
+        let err = read_busy_times(
+            "Subject: hello\r\n\r\nnot a calendar",
+            Tz::UTC,
+            utc("2026-01-01T00:00:00Z"),
+            utc("2027-01-01T00:00:00Z"),
+        )
+        .unwrap_err();
+        assert!(err.contains("not a calendar file"), "{err}");
+    }
+}

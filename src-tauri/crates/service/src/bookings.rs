@@ -1,0 +1,770 @@
+//! Booking, and everything that happens to an interview after: cancel, reschedule, no-show,
+//! completion. Each change runs in one write transaction with its status change and its line
+//! in the audit log; the database's triggers refuse a full slot or an overlap whatever the
+//! caller checked before.
+
+use chrono::{DateTime, Duration, Utc};
+use confab_core::StatusEvent;
+use confab_core::availability::RuleBreak;
+use confab_store::audit::{self, NewEntry};
+use confab_store::entity::{enrolment, interview, participant, study};
+use confab_store::{
+    ConnectionTrait, DatabaseTransaction, DbErr, Refusal, Set, begin_write, choices, interviews,
+    refusal, sessions,
+};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::clock::{from_ts, now_ts};
+use crate::slots::{RuleBreakView, load, rule_key};
+use crate::statuses::apply_event;
+use crate::{Actor, AppError, Confab, ErrorCode};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChoiceInput {
+    #[ts(type = "number")]
+    pub session_id: i64,
+    pub start: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "outcome", rename_all = "camelCase")]
+pub enum ChoiceOutcome {
+    /// Self-scheduling booked the first free choice (`rank` 1 or 2).
+    Booked { interview: InterviewView, rank: u8 },
+    /// The choices wait for the researcher.
+    Pending,
+    /// No choice was free any more.
+    Waitlisted,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InterviewView {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub study_id: i64,
+    #[ts(type = "number")]
+    pub participant_id: i64,
+    pub participant_name: String,
+    pub participant_email: String,
+    #[ts(type = "number")]
+    pub session_id: i64,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    /// scheduled, completed, canceled or no_show
+    pub state: String,
+    pub calendar_uid: String,
+    pub sequence: i32,
+    /// The rules the researcher booked past, comma-separated; empty if none.
+    pub rule_overrides: String,
+    pub cancel_reason: String,
+}
+
+/// The tabs of the Interviews screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum InterviewList {
+    Upcoming,
+    Completed,
+    Canceled,
+    NoShow,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CancelOutcome {
+    pub interview: InterviewView,
+    /// The waitlisted participant the freed place is offered to, if any.
+    #[ts(type = "number | null")]
+    pub offered_to: Option<i64>,
+}
+
+fn refused(error: DbErr) -> AppError {
+    match refusal(&error) {
+        Some(Refusal::SlotFull) => AppError::new(
+            ErrorCode::Conflict,
+            "That time has no place left: another booking took it. Choose another time.",
+        ),
+        Some(Refusal::ParticipantOverlap) => AppError::new(
+            ErrorCode::Conflict,
+            "The participant already has another interview at that time.",
+        ),
+        Some(Refusal::AlreadyScheduled) => AppError::new(
+            ErrorCode::Conflict,
+            "The participant already has a scheduled interview in this study; reschedule it instead.",
+        ),
+        None => error.into(),
+    }
+}
+
+fn not_found(what: &str, id: i64) -> AppError {
+    AppError::new(ErrorCode::NotFound, format!("There is no {what} {id}."))
+}
+
+async fn view(db: &impl ConnectionTrait, row: interview::Model) -> Result<InterviewView, AppError> {
+    let person = participant_row(db, row.participant_id).await?;
+    Ok(view_with(row, &person))
+}
+
+fn view_with(row: interview::Model, person: &participant::Model) -> InterviewView {
+    InterviewView {
+        id: row.id,
+        study_id: row.study_id,
+        participant_id: row.participant_id,
+        participant_name: person.name.clone(),
+        participant_email: person.email.clone(),
+        session_id: row.session_id,
+        start: from_ts(row.starts_at),
+        end: from_ts(row.ends_at),
+        state: row.state,
+        calendar_uid: row.calendar_uid,
+        sequence: row.sequence,
+        rule_overrides: row.rule_overrides,
+        cancel_reason: row.cancel_reason,
+    }
+}
+
+async fn participant_row(
+    db: &impl ConnectionTrait,
+    id: i64,
+) -> Result<participant::Model, AppError> {
+    confab_store::participants::find(db, id)
+        .await?
+        .ok_or_else(|| not_found("participant", id))
+}
+
+/// The end of an interview that starts at `start` in `session_id`: a whole day for an
+/// interview day, the interview length otherwise.
+async fn end_of(
+    db: &impl ConnectionTrait,
+    study: &study::Model,
+    session_id: i64,
+    start: DateTime<Utc>,
+) -> Result<DateTime<Utc>, AppError> {
+    let session = sessions::find(db, session_id)
+        .await?
+        .ok_or_else(|| not_found("session", session_id))?;
+    if session.study_id != study.id {
+        return Err(AppError::new(
+            ErrorCode::InvalidInput,
+            format!("Session {session_id} belongs to another study."),
+        ));
+    }
+    Ok(match (session.kind.as_str(), session.ends_at) {
+        ("day", Some(end)) => from_ts(end),
+        _ => start + Duration::minutes(i64::from(study.interview_minutes)),
+    })
+}
+
+fn explain(
+    breaks: &[RuleBreak],
+    rules: &confab_core::availability::StudyRules,
+) -> Vec<RuleBreakView> {
+    breaks
+        .iter()
+        .map(|b| RuleBreakView {
+            rule: rule_key(b).into(),
+            explanation: b.describe(rules),
+        })
+        .collect()
+}
+
+/// Refuses a booking that breaks rules the researcher has not seen and accepted. A full slot
+/// can never be accepted: capacity is a promise to the participants already booked.
+fn check_accepted(breaks: &[RuleBreakView], accepted: &[String]) -> Result<(), AppError> {
+    if breaks.iter().any(|b| b.rule == "full") {
+        return Err(AppError::new(
+            ErrorCode::Conflict,
+            "That time has no place left. Choose another time.",
+        ));
+    }
+    let unseen: Vec<&RuleBreakView> = breaks
+        .iter()
+        .filter(|b| !accepted.contains(&b.rule))
+        .collect();
+    if unseen.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<&str> = unseen.iter().map(|b| b.explanation.as_str()).collect();
+    Err(AppError::new(
+        ErrorCode::InvalidInput,
+        format!(
+            "This booking breaks the study's rules: {} Confirm that you want to book it anyway.",
+            list.join(" ")
+        ),
+    ))
+}
+
+struct NewInterview<'a> {
+    study: &'a study::Model,
+    enrolment: &'a enrolment::Model,
+    session_id: i64,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    overrides: String,
+}
+
+async fn insert_interview(
+    txn: &DatabaseTransaction,
+    new: NewInterview<'_>,
+    actor: &Actor,
+    reason: &str,
+) -> Result<interview::Model, AppError> {
+    let now = now_ts();
+    let row = interviews::insert(
+        txn,
+        interview::ActiveModel {
+            study_id: Set(new.study.id),
+            enrolment_id: Set(new.enrolment.id),
+            participant_id: Set(new.enrolment.participant_id),
+            session_id: Set(new.session_id),
+            starts_at: Set(new.start.timestamp()),
+            ends_at: Set(new.end.timestamp()),
+            state: Set(interviews::SCHEDULED.into()),
+            calendar_uid: Set(format!("{}@confab", uuid::Uuid::new_v4())),
+            sequence: Set(0),
+            rule_overrides: Set(new.overrides),
+            cancel_reason: Set(String::new()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        },
+    )
+    .await
+    .map_err(refused)?;
+    choices::clear(txn, new.enrolment.id).await?;
+    apply_event(
+        txn,
+        new.enrolment,
+        StatusEvent::InterviewBooked,
+        actor,
+        Some(row.id),
+        reason,
+    )
+    .await?;
+    log(
+        txn,
+        &row,
+        actor,
+        "interview booked",
+        "",
+        &from_ts(row.starts_at).to_rfc3339(),
+        reason,
+    )
+    .await?;
+    Ok(row)
+}
+
+async fn log(
+    db: &impl ConnectionTrait,
+    row: &interview::Model,
+    actor: &Actor,
+    action: &str,
+    from: &str,
+    to: &str,
+    reason: &str,
+) -> Result<(), AppError> {
+    audit::record(
+        db,
+        NewEntry {
+            at: now_ts(),
+            actor_kind: Some(actor.kind),
+            actor: actor.name.clone(),
+            study_id: Some(row.study_id),
+            participant_id: Some(row.participant_id),
+            interview_id: Some(row.id),
+            action: action.into(),
+            from_value: from.into(),
+            to_value: to.into(),
+            reason: reason.into(),
+        },
+    )
+    .await
+    .map_err(Into::into)
+}
+
+impl Confab {
+    async fn interview_row(
+        &self,
+        db: &impl ConnectionTrait,
+        id: i64,
+    ) -> Result<interview::Model, AppError> {
+        interviews::find(db, id)
+            .await?
+            .ok_or_else(|| not_found("interview", id))
+    }
+
+    /// A participant's first and (optional) second choice. With self-scheduling on, the first
+    /// free one is booked at once, or the participant is waitlisted if neither is; with it
+    /// off, both are held and the participant waits as Pending.
+    pub async fn submit_choices(
+        &self,
+        study_id: i64,
+        participant_id: i64,
+        picks: &[ChoiceInput],
+        actor: &Actor,
+    ) -> Result<ChoiceOutcome, AppError> {
+        if picks.is_empty() || picks.len() > 2 {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                "Give a first choice and at most a second one.",
+            ));
+        }
+        let study = self.study_row(study_id).await?;
+        let txn = begin_write(&self.db).await?;
+        let enrolment = self.enrolment_row(&txn, study_id, participant_id).await?;
+        let data = load(&txn, &study, None, Some(enrolment.id)).await?;
+        let now = Utc::now();
+        let free: Vec<bool> = picks
+            .iter()
+            .map(|p| {
+                data.engine()
+                    .rule_breaks(p.session_id, p.start, now)
+                    .is_empty()
+            })
+            .collect();
+        let outcome = if study.self_scheduling {
+            match free.iter().position(|f| *f) {
+                Some(i) => {
+                    let pick = &picks[i];
+                    let end = end_of(&txn, &study, pick.session_id, pick.start).await?;
+                    let new = NewInterview {
+                        study: &study,
+                        enrolment: &enrolment,
+                        session_id: pick.session_id,
+                        start: pick.start,
+                        end,
+                        overrides: String::new(),
+                    };
+                    let reason = if i == 0 {
+                        "first choice"
+                    } else {
+                        "second choice; the first was taken"
+                    };
+                    let row = insert_interview(&txn, new, actor, reason).await?;
+                    let interview = view(&txn, row).await?;
+                    ChoiceOutcome::Booked {
+                        interview,
+                        rank: u8::try_from(i + 1).unwrap_or(1),
+                    }
+                }
+                None => {
+                    apply_event(
+                        &txn,
+                        &enrolment,
+                        StatusEvent::NoChoiceFree,
+                        actor,
+                        None,
+                        "no choice was free",
+                    )
+                    .await?;
+                    choices::clear(&txn, enrolment.id).await?;
+                    ChoiceOutcome::Waitlisted
+                }
+            }
+        } else {
+            if !free.iter().any(|f| *f) {
+                apply_event(
+                    &txn,
+                    &enrolment,
+                    StatusEvent::NoChoiceFree,
+                    actor,
+                    None,
+                    "no choice was free",
+                )
+                .await?;
+                choices::clear(&txn, enrolment.id).await?;
+                txn.commit().await?;
+                return Ok(ChoiceOutcome::Waitlisted);
+            }
+            let mut held = Vec::new();
+            for (rank, pick) in picks.iter().enumerate().filter(|(i, _)| free[*i]) {
+                let end = end_of(&txn, &study, pick.session_id, pick.start).await?;
+                held.push((
+                    i32::try_from(rank + 1).unwrap_or(1),
+                    pick.session_id,
+                    pick.start.timestamp(),
+                    end.timestamp(),
+                ));
+            }
+            choices::replace(&txn, enrolment.id, &held, now_ts()).await?;
+            apply_event(
+                &txn,
+                &enrolment,
+                StatusEvent::ChoicesHeld,
+                actor,
+                None,
+                "choices given",
+            )
+            .await?;
+            ChoiceOutcome::Pending
+        };
+        txn.commit().await?;
+        Ok(outcome)
+    }
+
+    /// Books a Pending participant's held choice of `rank` (1 or 2).
+    pub async fn assign_choice(
+        &self,
+        study_id: i64,
+        participant_id: i64,
+        rank: i32,
+        actor: &Actor,
+    ) -> Result<InterviewView, AppError> {
+        let study = self.study_row(study_id).await?;
+        let txn = begin_write(&self.db).await?;
+        let enrolment = self.enrolment_row(&txn, study_id, participant_id).await?;
+        let held = choices::for_enrolment(&txn, enrolment.id).await?;
+        let choice = held.iter().find(|c| c.rank == rank).ok_or_else(|| {
+            AppError::new(
+                ErrorCode::NotFound,
+                format!("The participant has no held choice number {rank}."),
+            )
+        })?;
+        let new = NewInterview {
+            study: &study,
+            enrolment: &enrolment,
+            session_id: choice.session_id,
+            start: from_ts(choice.starts_at),
+            end: from_ts(choice.ends_at),
+            overrides: String::new(),
+        };
+        let reason = if rank == 1 {
+            "assigned first choice"
+        } else {
+            "assigned second choice"
+        };
+        let row = insert_interview(&txn, new, actor, reason).await?;
+        let interview = view(&txn, row).await?;
+        txn.commit().await?;
+        Ok(interview)
+    }
+
+    /// The rules a booking at `start` in `session_id` would break, for the researcher to see
+    /// before booking by hand. `interview_id` leaves out the interview being rescheduled.
+    pub async fn check_booking(
+        &self,
+        study_id: i64,
+        session_id: i64,
+        start: DateTime<Utc>,
+        interview_id: Option<i64>,
+    ) -> Result<Vec<RuleBreakView>, AppError> {
+        let study = self.study_row(study_id).await?;
+        let data = load(&self.db, &study, interview_id, None).await?;
+        Ok(explain(
+            &data.engine().rule_breaks(session_id, start, Utc::now()),
+            &data.rules,
+        ))
+    }
+
+    /// Books on a participant's behalf. Rules the booking breaks must be listed in
+    /// `accepted_rules` (the keys `check_booking` returned), so nothing is booked past a rule
+    /// the researcher has not seen.
+    pub async fn book_manually(
+        &self,
+        study_id: i64,
+        participant_id: i64,
+        session_id: i64,
+        start: DateTime<Utc>,
+        accepted_rules: &[String],
+        actor: &Actor,
+    ) -> Result<InterviewView, AppError> {
+        let study = self.study_row(study_id).await?;
+        let txn = begin_write(&self.db).await?;
+        let enrolment = self.enrolment_row(&txn, study_id, participant_id).await?;
+        let data = load(&txn, &study, None, Some(enrolment.id)).await?;
+        let breaks = explain(
+            &data.engine().rule_breaks(session_id, start, Utc::now()),
+            &data.rules,
+        );
+        check_accepted(&breaks, accepted_rules)?;
+        let end = end_of(&txn, &study, session_id, start).await?;
+        let overrides: Vec<&str> = breaks.iter().map(|b| b.rule.as_str()).collect();
+        let new = NewInterview {
+            study: &study,
+            enrolment: &enrolment,
+            session_id,
+            start,
+            end,
+            overrides: overrides.join(","),
+        };
+        let reason = if overrides.is_empty() {
+            "booked by hand".to_owned()
+        } else {
+            format!("booked by hand past: {}", overrides.join(", "))
+        };
+        let row = insert_interview(&txn, new, actor, &reason).await?;
+        let interview = view(&txn, row).await?;
+        txn.commit().await?;
+        Ok(interview)
+    }
+
+    /// Cancels a scheduled interview, frees its place, and offers it to the participant who
+    /// has waited longest on the waitlist.
+    pub async fn cancel_interview(
+        &self,
+        interview_id: i64,
+        reason: &str,
+        actor: &Actor,
+    ) -> Result<CancelOutcome, AppError> {
+        let txn = begin_write(&self.db).await?;
+        let row = self.interview_row(&txn, interview_id).await?;
+        if row.state != interviews::SCHEDULED {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                format!(
+                    "The interview is {}, not scheduled, so it cannot be canceled.",
+                    row.state.replace('_', " ")
+                ),
+            ));
+        }
+        let now = now_ts();
+        let mut change = interviews::set_state(&row, interviews::CANCELED, now);
+        change.sequence = Set(row.sequence + 1);
+        change.cancel_reason = Set(reason.trim().to_owned());
+        let updated = interviews::update(&txn, change).await.map_err(refused)?;
+        let enrolment = confab_store::enrolments::find_by_id(&txn, row.enrolment_id)
+            .await?
+            .ok_or_else(|| not_found("enrolment", row.enrolment_id))?;
+        apply_event(
+            &txn,
+            &enrolment,
+            StatusEvent::InterviewCanceled,
+            actor,
+            Some(row.id),
+            reason,
+        )
+        .await?;
+        log(
+            &txn,
+            &updated,
+            actor,
+            "interview canceled",
+            &from_ts(row.starts_at).to_rfc3339(),
+            "",
+            reason,
+        )
+        .await?;
+        let offered_to = self.offer_to_waitlist(&txn, &updated, actor).await?;
+        let interview = view(&txn, updated).await?;
+        txn.commit().await?;
+        Ok(CancelOutcome {
+            interview,
+            offered_to,
+        })
+    }
+
+    async fn offer_to_waitlist(
+        &self,
+        txn: &DatabaseTransaction,
+        freed: &interview::Model,
+        actor: &Actor,
+    ) -> Result<Option<i64>, AppError> {
+        let waiting = confab_store::enrolments::for_study(txn, freed.study_id).await?;
+        let first = waiting
+            .into_iter()
+            .filter(|e| e.status == confab_core::EnrolmentStatus::Waitlisted.key())
+            .min_by_key(|e| (e.updated_at, e.id));
+        let Some(first) = first else { return Ok(None) };
+        audit::record(
+            txn,
+            NewEntry {
+                at: now_ts(),
+                actor_kind: Some(actor.kind),
+                actor: actor.name.clone(),
+                study_id: Some(freed.study_id),
+                participant_id: Some(first.participant_id),
+                interview_id: Some(freed.id),
+                action: "waitlist offer".into(),
+                to_value: from_ts(freed.starts_at).to_rfc3339(),
+                reason: "a place was freed by a cancellation".into(),
+                ..Default::default()
+            },
+        )
+        .await?;
+        Ok(Some(first.participant_id))
+    }
+
+    /// Moves a scheduled interview to a new time. It stays the same interview (same calendar
+    /// UID) with its calendar sequence raised, so calendars update the event in place.
+    pub async fn reschedule_interview(
+        &self,
+        interview_id: i64,
+        session_id: i64,
+        start: DateTime<Utc>,
+        accepted_rules: &[String],
+        actor: &Actor,
+    ) -> Result<InterviewView, AppError> {
+        let txn = begin_write(&self.db).await?;
+        let row = self.interview_row(&txn, interview_id).await?;
+        if row.state != interviews::SCHEDULED {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                "Only a scheduled interview can be rescheduled; book a new one instead.",
+            ));
+        }
+        let study = self.study_row(row.study_id).await?;
+        let data = load(&txn, &study, Some(row.id), None).await?;
+        let breaks = explain(
+            &data.engine().rule_breaks(session_id, start, Utc::now()),
+            &data.rules,
+        );
+        check_accepted(&breaks, accepted_rules)?;
+        let end = end_of(&txn, &study, session_id, start).await?;
+        let change = interview::ActiveModel {
+            id: Set(row.id),
+            session_id: Set(session_id),
+            starts_at: Set(start.timestamp()),
+            ends_at: Set(end.timestamp()),
+            sequence: Set(row.sequence + 1),
+            updated_at: Set(now_ts()),
+            ..Default::default()
+        };
+        let updated = interviews::update(&txn, change).await.map_err(refused)?;
+        let enrolment = confab_store::enrolments::find_by_id(&txn, row.enrolment_id)
+            .await?
+            .ok_or_else(|| not_found("enrolment", row.enrolment_id))?;
+        apply_event(
+            &txn,
+            &enrolment,
+            StatusEvent::InterviewRescheduled,
+            actor,
+            Some(row.id),
+            "rescheduled",
+        )
+        .await?;
+        log(
+            &txn,
+            &updated,
+            actor,
+            "interview rescheduled",
+            &from_ts(row.starts_at).to_rfc3339(),
+            &start.to_rfc3339(),
+            "",
+        )
+        .await?;
+        let interview = view(&txn, updated).await?;
+        txn.commit().await?;
+        Ok(interview)
+    }
+
+    pub async fn mark_no_show(
+        &self,
+        interview_id: i64,
+        actor: &Actor,
+    ) -> Result<InterviewView, AppError> {
+        self.finish(
+            interview_id,
+            interviews::NO_SHOW,
+            StatusEvent::MarkedNoShow,
+            actor,
+        )
+        .await
+    }
+
+    pub async fn mark_completed(
+        &self,
+        interview_id: i64,
+        actor: &Actor,
+    ) -> Result<InterviewView, AppError> {
+        self.finish(
+            interview_id,
+            interviews::COMPLETED,
+            StatusEvent::InterviewCompleted,
+            actor,
+        )
+        .await
+    }
+
+    async fn finish(
+        &self,
+        interview_id: i64,
+        state: &str,
+        event: StatusEvent,
+        actor: &Actor,
+    ) -> Result<InterviewView, AppError> {
+        let txn = begin_write(&self.db).await?;
+        let row = self.interview_row(&txn, interview_id).await?;
+        let allowed = row.state == interviews::SCHEDULED
+            || (state == interviews::NO_SHOW && row.state == interviews::COMPLETED);
+        if !allowed {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                format!(
+                    "The interview is {}; that cannot change to {}.",
+                    row.state.replace('_', " "),
+                    state.replace('_', " ")
+                ),
+            ));
+        }
+        let updated = interviews::update(&txn, interviews::set_state(&row, state, now_ts()))
+            .await
+            .map_err(refused)?;
+        let enrolment = confab_store::enrolments::find_by_id(&txn, row.enrolment_id)
+            .await?
+            .ok_or_else(|| not_found("enrolment", row.enrolment_id))?;
+        apply_event(&txn, &enrolment, event, actor, Some(row.id), "").await?;
+        log(
+            &txn,
+            &updated,
+            actor,
+            &format!("interview {}", state.replace('_', " ")),
+            &row.state,
+            state,
+            "",
+        )
+        .await?;
+        let interview = view(&txn, updated).await?;
+        txn.commit().await?;
+        Ok(interview)
+    }
+
+    /// Marks every scheduled interview whose end has passed as completed. Runs when the app
+    /// starts and before interview lists are read.
+    pub async fn complete_ended_interviews(&self) -> Result<u32, AppError> {
+        let ended = interviews::ended_before(&self.db, now_ts()).await?;
+        let mut done = 0;
+        for row in ended {
+            match self
+                .finish(
+                    row.id,
+                    interviews::COMPLETED,
+                    StatusEvent::InterviewCompleted,
+                    &Actor::system(),
+                )
+                .await
+            {
+                Ok(_) => done += 1,
+                // Another process completed or changed it in between: nothing left to do.
+                Err(e) if e.code == ErrorCode::Conflict => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(done)
+    }
+
+    /// One tab of the Interviews screen: Upcoming soonest first, the others latest first.
+    pub async fn list_interviews(
+        &self,
+        study_id: i64,
+        list: InterviewList,
+    ) -> Result<Vec<InterviewView>, AppError> {
+        self.study_row(study_id).await?;
+        self.complete_ended_interviews().await?;
+        let state = match list {
+            InterviewList::Upcoming => interviews::SCHEDULED,
+            InterviewList::Completed => interviews::COMPLETED,
+            InterviewList::Canceled => interviews::CANCELED,
+            InterviewList::NoShow => interviews::NO_SHOW,
+        };
+        let rows = interviews::for_study_in_state(&self.db, study_id, state).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            out.push(view(&self.db, row).await?);
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,121 @@
+//! Exporting a study's participants as CSV, in a form that the import reads back and that a
+//! spreadsheet opens without running anything.
+
+use std::collections::BTreeSet;
+
+use confab_core::EnrolmentStatus;
+use confab_store::participants;
+
+use crate::clock::now_ts;
+use crate::csv_import::{FORMULA_STARTS, ImportField, guess_field};
+use crate::participants::{local_minutes, require_study};
+use crate::{AppError, Confab, ErrorCode};
+
+const FIXED_HEADERS: [&str; 6] = [
+    "name",
+    "email",
+    "time zone",
+    "phone",
+    "status",
+    "next interview",
+];
+
+impl Confab {
+    /// The study's participants as CSV: name, email, time zone, phone, status, next interview
+    /// (in the study's time zone, `YYYY-MM-DD HH:MM`), then every custom field by name.
+    pub async fn export_participants_csv(&self, study_id: i64) -> Result<String, AppError> {
+        let study = require_study(&self.db, study_id).await?;
+        let rows = participants::in_study(&self.db, study_id).await?;
+        let next = participants::next_interview_starts(&self.db, study_id, now_ts()).await?;
+        let fields: Vec<_> = rows
+            .iter()
+            .map(|(p, _)| participants::custom_fields(p))
+            .collect();
+        let keys: BTreeSet<&String> = fields.iter().flat_map(|f| f.keys()).collect();
+
+        let mut out = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        let mut header: Vec<String> = FIXED_HEADERS.iter().map(|h| (*h).to_owned()).collect();
+        header.extend(keys.iter().map(|k| custom_header(k)));
+        write(&mut out, header.iter().map(String::as_str))?;
+
+        for ((p, enrolment), custom) in rows.iter().zip(&fields) {
+            let status = enrolment
+                .status
+                .parse::<EnrolmentStatus>()
+                .map(|s| s.label().to_owned())
+                .unwrap_or_else(|_| enrolment.status.clone());
+            let next_interview = next
+                .get(&p.id)
+                .map(|ts| local_minutes(*ts, &study.time_zone))
+                .unwrap_or_default();
+            let mut cells = vec![
+                p.name.as_str(),
+                p.email.as_str(),
+                p.time_zone.as_deref().unwrap_or_default(),
+                p.phone.as_str(),
+                status.as_str(),
+                next_interview.as_str(),
+            ];
+            cells.extend(
+                keys.iter()
+                    .map(|k| custom.get(*k).map(String::as_str).unwrap_or_default()),
+            );
+            write(&mut out, cells.into_iter())?;
+        }
+        let bytes = out
+            .into_inner()
+            .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
+        String::from_utf8(bytes).map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))
+    }
+}
+
+/// A custom field's column: its own name, unless the import would read that name as one of
+/// the fixed fields (a custom field called "Phone"), then `custom:<name>`.
+fn custom_header(key: &str) -> String {
+    if guess_field(key) == ImportField::Custom(key.to_owned()) {
+        key.to_owned()
+    } else {
+        format!("custom:{key}")
+    }
+}
+
+fn write<'a>(
+    out: &mut csv::Writer<Vec<u8>>,
+    cells: impl Iterator<Item = &'a str>,
+) -> Result<(), AppError> {
+    out.write_record(cells.map(guard))
+        .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))
+}
+
+/// A cell a spreadsheet would run as a formula gets a leading `'`, which makes it text.
+pub(crate) fn guard(cell: &str) -> String {
+    if cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_text_is_left_alone() {
+        assert_eq!(guard("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(guard("+49 30 1234"), "'+49 30 1234");
+        assert_eq!(guard("-1"), "'-1");
+        assert_eq!(guard("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(guard("Ada"), "Ada");
+        assert_eq!(guard("a=b"), "a=b");
+    }
+
+    #[test]
+    fn custom_fields_named_like_fixed_columns_are_marked() {
+        assert_eq!(custom_header("Cohort"), "Cohort");
+        assert_eq!(custom_header("Phone"), "custom:Phone");
+        assert_eq!(custom_header("status"), "custom:status");
+    }
+}

@@ -1,0 +1,251 @@
+//! Importing participants from a CSV file into a study: a preview, then the import itself, each
+//! with a report on every line. The import is one transaction: all of it or none of it is
+//! written, whatever happens half-way.
+
+mod columns;
+mod field;
+mod plan;
+mod read;
+mod summary;
+
+use std::collections::BTreeMap;
+
+use confab_store::audit::{self, NewEntry};
+use confab_store::begin_write;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub(crate) use columns::guess_field;
+use plan::{Plan, plan};
+pub(crate) use read::FORMULA_STARTS;
+use summary::{
+    done_message, lines_with_problems, plural, preview_message, report, totals, valid_rows,
+};
+
+use crate::clock::now_ts;
+use crate::participants::{enrol_in, insert_participant, require_study, save_changes};
+use crate::{Actor, AppError, Confab};
+
+/// Where one column of the file goes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", content = "key", rename_all = "camelCase")]
+pub enum ImportField {
+    Name,
+    Email,
+    TimeZone,
+    Phone,
+    Notes,
+    /// A custom field with this name.
+    Custom(String),
+    Ignore,
+}
+
+/// The file's headers (in any case) and where their columns go. Headers not named here are
+/// guessed from their names.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnMapping {
+    pub columns: BTreeMap<String, ImportField>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ImportMode {
+    /// If any line has a problem, import nothing.
+    AllOrNothing,
+    /// Import the good lines and leave out those with problems.
+    ValidRowsOnly,
+}
+
+/// A column of the file and where it went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportColumn {
+    pub header: String,
+    pub field: ImportField,
+}
+
+/// What became, or would become, of one line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum RowOutcome {
+    /// A new participant, enrolled in the study.
+    New,
+    /// Someone already in Confab with this email: enrolled in the study if they were not yet,
+    /// and their empty fields filled in from the file.
+    #[serde(rename_all = "camelCase")]
+    Existing {
+        #[ts(type = "number")]
+        participant_id: i64,
+        newly_enrolled: bool,
+        filled_fields: Vec<String>,
+    },
+    /// The same email as an earlier line; left out.
+    #[serde(rename_all = "camelCase")]
+    Duplicate {
+        #[ts(type = "number")]
+        first_line: u64,
+    },
+    /// The line cannot be imported; the message says what to fix.
+    Error { message: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportRow {
+    /// The line the row starts on, counting the header as line 1.
+    #[ts(type = "number")]
+    pub line: u64,
+    pub name: String,
+    pub email: String,
+    pub outcome: RowOutcome,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportTotals {
+    pub rows: u32,
+    pub new_participants: u32,
+    pub existing_participants: u32,
+    /// New and existing participants enrolled in the study by this import.
+    pub newly_enrolled: u32,
+    pub duplicates: u32,
+    pub errors: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    #[ts(type = "number")]
+    pub study_id: i64,
+    /// Whether anything was written: false for a preview and for a refused import.
+    pub imported: bool,
+    pub columns: Vec<ImportColumn>,
+    pub rows: Vec<ImportRow>,
+    pub totals: ImportTotals,
+    /// One sentence on the outcome, and what to do next if nothing was imported.
+    pub message: String,
+}
+
+impl Confab {
+    /// What `import_csv` would do with this file, without writing anything.
+    pub async fn preview_csv_import(
+        &self,
+        study_id: i64,
+        csv: &[u8],
+        mapping: Option<&ColumnMapping>,
+    ) -> Result<ImportReport, AppError> {
+        require_study(&self.db, study_id).await?;
+        let file = read::read_file(csv, mapping)?;
+        let planned = plan(&self.db, study_id, file.rows).await?;
+        let totals = totals(&planned);
+        let message = preview_message(&totals, &planned);
+        Ok(report(
+            study_id,
+            false,
+            file.columns,
+            &planned,
+            totals,
+            message,
+        ))
+    }
+
+    /// Imports the file into the study in one transaction. With `AllOrNothing`, a file with
+    /// any bad line imports nothing; with `ValidRowsOnly`, the good lines are imported.
+    pub async fn import_csv(
+        &self,
+        study_id: i64,
+        csv: &[u8],
+        mapping: Option<&ColumnMapping>,
+        mode: ImportMode,
+        actor: &Actor,
+    ) -> Result<ImportReport, AppError> {
+        let file = read::read_file(csv, mapping)?;
+        let txn = begin_write(&self.db).await?;
+        require_study(&txn, study_id).await?;
+        let planned = plan(&txn, study_id, file.rows).await?;
+        let totals = totals(&planned);
+        if totals.errors > 0 && mode == ImportMode::AllOrNothing {
+            drop(txn);
+            let message = format!(
+                "Nothing was imported: {}. Fix {} and import the file again, or import only the {} valid {}.",
+                lines_with_problems(&planned),
+                if totals.errors == 1 { "it" } else { "them" },
+                valid_rows(&totals),
+                plural(valid_rows(&totals), "row", "rows"),
+            );
+            return Ok(report(
+                study_id,
+                false,
+                file.columns,
+                &planned,
+                totals,
+                message,
+            ));
+        }
+        if valid_rows(&totals) == 0 {
+            drop(txn);
+            let message = format!(
+                "Nothing was imported: {}, and no line could be imported.",
+                lines_with_problems(&planned)
+            );
+            return Ok(report(
+                study_id,
+                false,
+                file.columns,
+                &planned,
+                totals,
+                message,
+            ));
+        }
+        let now = now_ts();
+        for row in &planned {
+            let reason = format!("CSV import, line {}", row.line);
+            match &row.plan {
+                Plan::Create(valid) => {
+                    let created =
+                        insert_participant(&txn, valid, now, actor, Some(&reason)).await?;
+                    enrol_in(&txn, study_id, created.id, now, actor, &reason).await?;
+                }
+                Plan::Existing {
+                    row: existing,
+                    enrol,
+                    merged,
+                    ..
+                } => {
+                    if let Some(merged) = merged {
+                        save_changes(&txn, existing, merged, actor, &reason).await?;
+                    }
+                    if *enrol {
+                        enrol_in(&txn, study_id, existing.id, now, actor, &reason).await?;
+                    }
+                }
+                Plan::Duplicate(_) | Plan::Error(_) => {}
+            }
+        }
+        let message = done_message(&totals, &planned);
+        audit::record(
+            &txn,
+            NewEntry {
+                at: now,
+                actor_kind: Some(actor.kind),
+                actor: actor.name.clone(),
+                study_id: Some(study_id),
+                action: "participants imported".into(),
+                to_value: message.clone(),
+                reason: "CSV import".into(),
+                ..Default::default()
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(report(
+            study_id,
+            true,
+            file.columns,
+            &planned,
+            totals,
+            message,
+        ))
+    }
+}

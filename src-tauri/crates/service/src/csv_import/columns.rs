@@ -1,0 +1,125 @@
+//! Which field each column of the file goes to: the researcher's mapping, or a guess from the
+//! header.
+
+use std::collections::HashMap;
+
+use confab_core::participant::custom_field_key;
+
+use super::read::invalid;
+use super::{ColumnMapping, ImportColumn, ImportField};
+use crate::AppError;
+
+/// What a header most likely means. Other headers become custom fields of the same name.
+pub(crate) fn guess_field(header: &str) -> ImportField {
+    let header = header.trim();
+    if let Some(key) = header
+        .get(..7)
+        .filter(|p| p.eq_ignore_ascii_case("custom:"))
+        .map(|_| &header[7..])
+    {
+        return ImportField::Custom(key.trim().to_owned());
+    }
+    let compact: String = header
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    match compact.as_str() {
+        "" => ImportField::Ignore,
+        "name" | "fullname" | "participant" | "participantname" => ImportField::Name,
+        "email" | "emailaddress" | "mail" => ImportField::Email,
+        "timezone" | "tz" => ImportField::TimeZone,
+        "phone" | "phonenumber" | "telephone" | "tel" | "mobile" => ImportField::Phone,
+        "notes" | "note" => ImportField::Notes,
+        // Confab's own export has these; an import cannot set them.
+        "status" | "nextinterview" => ImportField::Ignore,
+        _ => ImportField::Custom(header.to_owned()),
+    }
+}
+
+pub(super) fn plan_columns(
+    headers: &[String],
+    mapping: Option<&ColumnMapping>,
+) -> Result<Vec<ImportColumn>, AppError> {
+    let found = || {
+        headers
+            .iter()
+            .map(|h| format!("\"{h}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut chosen: HashMap<String, &ImportField> = HashMap::new();
+    if let Some(mapping) = mapping {
+        for (header, field) in &mapping.columns {
+            let key = header.trim().to_lowercase();
+            if !headers.iter().any(|h| h.to_lowercase() == key) {
+                return Err(invalid(format!(
+                    "The mapping names a column \"{}\" that the file does not have. Its columns are {}.",
+                    header.trim(),
+                    found()
+                )));
+            }
+            chosen.insert(key, field);
+        }
+    }
+    let mut columns = Vec::with_capacity(headers.len());
+    for header in headers {
+        let field = match chosen.get(&header.to_lowercase()) {
+            Some(field) => (*field).clone(),
+            None => guess_field(header),
+        };
+        let field = match field {
+            ImportField::Custom(key) => {
+                ImportField::Custom(custom_field_key(&key).map_err(|m| {
+                    invalid(format!(
+                        "The column \"{header}\" cannot be a custom field: {m}"
+                    ))
+                })?)
+            }
+            other => other,
+        };
+        if field != ImportField::Ignore
+            && let Some(earlier) = columns.iter().find(|c: &&ImportColumn| c.field == field)
+        {
+            return Err(invalid(format!(
+                "The columns \"{}\" and \"{header}\" would both go to {field}. Map one of them to another field or to ignore.",
+                earlier.header
+            )));
+        }
+        columns.push(ImportColumn {
+            header: header.clone(),
+            field,
+        });
+    }
+    for (needed, what) in [(ImportField::Email, "email"), (ImportField::Name, "name")] {
+        if !columns.iter().any(|c| c.field == needed) {
+            return Err(invalid(format!(
+                "The file has no {what} column. Its columns are {}. Name a column \"{what}\" in the header, or map one to {what}.",
+                found()
+            )));
+        }
+    }
+    Ok(columns)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_are_guessed_in_any_case_and_spelling() {
+        assert_eq!(guess_field(" Full Name "), ImportField::Name);
+        assert_eq!(guess_field("E-Mail"), ImportField::Email);
+        assert_eq!(guess_field("Email address"), ImportField::Email);
+        assert_eq!(guess_field("TimeZone"), ImportField::TimeZone);
+        assert_eq!(guess_field("time zone"), ImportField::TimeZone);
+        assert_eq!(guess_field("Phone"), ImportField::Phone);
+        assert_eq!(guess_field("NOTES"), ImportField::Notes);
+        assert_eq!(guess_field("Status"), ImportField::Ignore);
+        assert_eq!(guess_field("Cohort"), ImportField::Custom("Cohort".into()));
+        assert_eq!(
+            guess_field("custom:Phone"),
+            ImportField::Custom("Phone".into())
+        );
+    }
+}

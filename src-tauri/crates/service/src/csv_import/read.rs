@@ -1,0 +1,288 @@
+//! Reading a participant file: its bytes into text, its header into a column plan, its lines
+//! into checked participants. No database here.
+
+use std::collections::BTreeMap;
+
+use confab_core::{ParticipantDraft, ValidParticipant};
+
+use super::columns::plan_columns;
+use super::{ColumnMapping, ImportColumn, ImportField};
+use crate::{AppError, ErrorCode};
+
+/// One line of the file below the header, checked.
+#[derive(Debug)]
+pub(crate) struct ReadRow {
+    /// The line it starts on, counting the header as line 1.
+    pub line: u64,
+    pub name: String,
+    pub email: String,
+    pub result: Result<ValidParticipant, String>,
+}
+
+#[derive(Debug)]
+pub(crate) struct ReadFile {
+    pub columns: Vec<ImportColumn>,
+    pub rows: Vec<ReadRow>,
+}
+
+pub(super) fn invalid(message: impl Into<String>) -> AppError {
+    AppError::new(ErrorCode::InvalidInput, message)
+}
+
+/// Reads the whole file, refusing what cannot be a participant list at all (not text, empty,
+/// no email column); problems on single lines are left in the rows.
+pub(crate) fn read_file(
+    bytes: &[u8],
+    mapping: Option<&ColumnMapping>,
+) -> Result<ReadFile, AppError> {
+    let text = decode(bytes)?;
+    if text.trim().is_empty() {
+        return Err(invalid(
+            "The file is empty. It needs a header line such as name,email and then one line per participant.",
+        ));
+    }
+    let delimiter = detect_delimiter(text);
+    if let Some(line) = unclosed_quote_line(text, delimiter) {
+        return Err(invalid(format!(
+            "Line {line} opens a quotation mark (\") that is never closed, so the rest of the file would be read as one cell. Close the quote or remove it, then import again."
+        )));
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(Ok(header)) => header,
+        Some(Err(e)) => return Err(invalid(format!("The header line could not be read: {e}."))),
+        None => {
+            return Err(invalid(
+                "The file is empty. It needs a header line such as name,email and then one line per participant.",
+            ));
+        }
+    };
+    let headers: Vec<String> = header
+        .iter()
+        .map(|h| unguard(h).trim().to_owned())
+        .collect();
+    let columns = plan_columns(&headers, mapping)?;
+    let mut rows = Vec::new();
+    for record in records {
+        let record = record.map_err(|e| invalid(format!("The file could not be read: {e}.")))?;
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        let line = record
+            .position()
+            .map_or(0, |p| line_at(text, usize::try_from(p.byte()).unwrap_or(0)));
+        rows.push(read_row(line, &record, &columns, delimiter));
+    }
+    if rows.is_empty() {
+        return Err(invalid(
+            "The file has a header line but no participants below it. Add one line per participant.",
+        ));
+    }
+    Ok(ReadFile { columns, rows })
+}
+
+/// The line number, as a text editor shows it, of the record that the reader began reading at
+/// `offset`: past any blank lines it skipped. (The reader's own line count goes astray on CRLF
+/// line ends inside quotes.)
+fn line_at(text: &str, offset: usize) -> u64 {
+    let skipped = text
+        .as_bytes()
+        .get(offset..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| matches!(b, b'\r' | b'\n'))
+        .count();
+    let offset = offset + skipped;
+    let before = text.as_bytes().get(..offset).unwrap_or(text.as_bytes());
+    let mut line = 1;
+    let mut previous = 0u8;
+    for &b in before {
+        if b == b'\n' || previous == b'\r' {
+            line += 1;
+        }
+        previous = b;
+    }
+    if previous == b'\r' {
+        line += 1;
+    }
+    line
+}
+
+fn decode(bytes: &[u8]) -> Result<&str, AppError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+        invalid(format!(
+            "The file is not UTF-8 text (the first character that is not is on line {line}). Save it as \"CSV UTF-8\" in your spreadsheet program, or choose UTF-8 as the encoding when saving, then import it again."
+        ))
+    })
+}
+
+/// Comma, semicolon (spreadsheets in many European locales) or tab: whichever the header line
+/// has most of outside quotes; a comma if none.
+pub(crate) fn detect_delimiter(text: &str) -> u8 {
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for c in text.bytes() {
+        match c {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            _ if !quoted => {
+                for (d, n) in &mut counts {
+                    if *d == c {
+                        *n += 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    counts
+        .iter()
+        .fold(
+            (b',', 0),
+            |best, &(d, n)| if n > best.1 { (d, n) } else { best },
+        )
+        .0
+}
+
+/// The line on which a quoted cell opens that the file never closes, if any. The csv reader
+/// would quietly read everything after it into that one cell.
+fn unclosed_quote_line(text: &str, delimiter: u8) -> Option<u64> {
+    #[derive(PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::FieldStart;
+    let mut line = 1u64;
+    let mut opened_on = 0u64;
+    for c in text.bytes() {
+        let ends_field = c == delimiter || c == b'\n' || c == b'\r';
+        state = match state {
+            State::FieldStart if c == b'"' => {
+                opened_on = line;
+                State::Quoted
+            }
+            State::FieldStart | State::Unquoted | State::QuoteInQuoted if ends_field => {
+                State::FieldStart
+            }
+            State::FieldStart | State::Unquoted => State::Unquoted,
+            State::Quoted if c == b'"' => State::QuoteInQuoted,
+            State::Quoted => State::Quoted,
+            State::QuoteInQuoted if c == b'"' => State::Quoted,
+            State::QuoteInQuoted => State::Unquoted,
+        };
+        if c == b'\n' {
+            line += 1;
+        }
+    }
+    (state == State::Quoted).then_some(opened_on)
+}
+
+fn read_row(
+    line: u64,
+    record: &csv::StringRecord,
+    columns: &[ImportColumn],
+    delimiter: u8,
+) -> ReadRow {
+    let mut draft = ParticipantDraft::default();
+    let mut custom = BTreeMap::new();
+    for (column, cell) in columns.iter().zip(record.iter()) {
+        let cell = unguard(cell).to_owned();
+        match &column.field {
+            ImportField::Name => draft.name = cell,
+            ImportField::Email => draft.email = cell,
+            ImportField::TimeZone => draft.time_zone = cell,
+            ImportField::Phone => draft.phone = cell,
+            ImportField::Notes => draft.notes = cell,
+            ImportField::Custom(key) => {
+                custom.insert(key.clone(), cell);
+            }
+            ImportField::Ignore => {}
+        }
+    }
+    draft.custom_fields = custom;
+    let name = draft.name.trim().to_owned();
+    let email = draft.email.trim().to_owned();
+    let result = if record.len() != columns.len() {
+        let sep = match delimiter {
+            b';' => "semicolon",
+            b'\t' => "tab",
+            _ => "comma",
+        };
+        Err(if record.len() > columns.len() {
+            format!(
+                "This line has {} cells but the header has {}: put a cell that contains a {sep} in double quotes, or remove the extra cells.",
+                record.len(),
+                columns.len()
+            )
+        } else {
+            format!(
+                "This line has {} cells but the header has {}: add the missing cells (they may be empty).",
+                record.len(),
+                columns.len()
+            )
+        })
+    } else {
+        draft.validate().map_err(|errors| errors.to_string())
+    };
+    ReadRow {
+        line,
+        name,
+        email,
+        result,
+    }
+}
+
+/// Characters that make a spreadsheet read a cell as a formula; an export puts a `'` before
+/// them, and an import takes it away again.
+pub(crate) const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_delimiter_is_the_one_the_header_has_most_of() {
+        assert_eq!(detect_delimiter("name,email\na;b,c"), b',');
+        assert_eq!(detect_delimiter("name;email;\"a,b,c\"\n"), b';');
+        assert_eq!(detect_delimiter("name\temail"), b'\t');
+        assert_eq!(detect_delimiter("email"), b',');
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_on_its_line() {
+        assert_eq!(unclosed_quote_line("a,b\n1,\"x\n2,y\n", b','), Some(2));
+        assert_eq!(
+            unclosed_quote_line("a,b\n1,\"x\ny\"\n2,5\" disk\n", b','),
+            None
+        );
+        assert_eq!(
+            unclosed_quote_line("a,b\n1,\"say \"\"hi\"\"\"\n", b','),
+            None
+        );
+    }
+
+    #[test]
+    fn a_guarded_formula_is_unguarded_and_nothing_else() {
+        assert_eq!(unguard("'=SUM(A1)"), "=SUM(A1)");
+        assert_eq!(unguard("'+49 30 1234"), "+49 30 1234");
+        assert_eq!(unguard("'twas"), "'twas");
+        assert_eq!(unguard("O'Brien"), "O'Brien");
+    }
+}

@@ -1,0 +1,172 @@
+use chrono::Duration;
+use confab_core::time_zone::parse_time_zone;
+use confab_mail::busy::read_busy_times;
+use confab_store::audit::{self, NewEntry};
+use confab_store::entity::interviewer;
+use confab_store::{begin_write, interviewers};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::clock::now_ts;
+use crate::{Actor, AppError, Confab, ErrorCode};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InterviewerView {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub study_id: i64,
+    pub name: String,
+    pub email: String,
+}
+
+impl From<interviewer::Model> for InterviewerView {
+    fn from(m: interviewer::Model) -> Self {
+        Self {
+            id: m.id,
+            study_id: m.study_id,
+            name: m.name,
+            email: m.email,
+        }
+    }
+}
+
+/// What an import of busy times did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BusyImportReport {
+    pub imported: u32,
+    /// Events that were left out, each with the reason.
+    pub skipped: Vec<String>,
+}
+
+/// Busy times are kept for the booking horizon ahead and a little behind, for the calendar.
+const BUSY_DAYS_BEHIND: i64 = 7;
+const BUSY_DAYS_AHEAD: i64 = 800;
+
+impl Confab {
+    pub async fn add_interviewer(
+        &self,
+        study_id: i64,
+        name: &str,
+        email: &str,
+        actor: &Actor,
+    ) -> Result<InterviewerView, AppError> {
+        let name = name.trim();
+        let email = email.trim().to_lowercase();
+        if name.is_empty() || name.chars().any(char::is_control) {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                "Give the interviewer a name on one line.",
+            ));
+        }
+        if !email.contains('@') || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                format!("\"{email}\" is not an email address."),
+            ));
+        }
+        self.study_row(study_id).await?;
+        let txn = begin_write(&self.db).await?;
+        if interviewers::for_study(&txn, study_id)
+            .await?
+            .iter()
+            .any(|i| i.email == email)
+        {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                format!("{email} is already an interviewer in this study."),
+            ));
+        }
+        let row = interviewers::insert(&txn, study_id, name, &email).await?;
+        audit::record(
+            &txn,
+            NewEntry {
+                at: now_ts(),
+                actor_kind: Some(actor.kind),
+                actor: actor.name.clone(),
+                study_id: Some(study_id),
+                action: "interviewer added".into(),
+                to_value: format!("{name} <{email}>"),
+                ..Default::default()
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(row.into())
+    }
+
+    pub async fn list_interviewers(&self, study_id: i64) -> Result<Vec<InterviewerView>, AppError> {
+        Ok(interviewers::for_study(&self.db, study_id)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// Replaces an interviewer's busy times with those of their calendar export. Times
+    /// without a zone are read in the study's time zone.
+    pub async fn import_busy_times(
+        &self,
+        interviewer_id: i64,
+        ics: &str,
+        actor: &Actor,
+    ) -> Result<BusyImportReport, AppError> {
+        let person = interviewers::find(&self.db, interviewer_id)
+            .await?
+            .ok_or_else(|| {
+                AppError::new(
+                    ErrorCode::NotFound,
+                    format!("There is no interviewer {interviewer_id}."),
+                )
+            })?;
+        let study = self.study_row(person.study_id).await?;
+        let tz =
+            parse_time_zone(&study.time_zone).map_err(|m| AppError::new(ErrorCode::Storage, m))?;
+        let now = chrono::Utc::now();
+        let read = read_busy_times(
+            ics,
+            tz,
+            now - Duration::days(BUSY_DAYS_BEHIND),
+            now + Duration::days(BUSY_DAYS_AHEAD),
+        )
+        .map_err(|m| AppError::new(ErrorCode::InvalidInput, m))?;
+        let rows: Vec<(i64, i64, String, String)> = read
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.start.timestamp(),
+                    e.end.timestamp(),
+                    e.summary.clone(),
+                    e.uid.clone(),
+                )
+            })
+            .collect();
+        // One calendar event can repeat with the same UID and start only once.
+        let mut unique = rows;
+        unique.sort();
+        unique.dedup_by(|a, b| a.0 == b.0 && a.3 == b.3);
+        let txn = begin_write(&self.db).await?;
+        let imported = interviewers::replace_busy_times(&txn, interviewer_id, &unique).await?;
+        audit::record(
+            &txn,
+            NewEntry {
+                at: now_ts(),
+                actor_kind: Some(actor.kind),
+                actor: actor.name.clone(),
+                study_id: Some(study.id),
+                action: "busy times imported".into(),
+                to_value: format!("{imported} for {}", person.email),
+                ..Default::default()
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(BusyImportReport {
+            imported: u32::try_from(imported).unwrap_or(u32::MAX),
+            skipped: read.skipped,
+        })
+    }
+}

@@ -1,0 +1,196 @@
+use confab_core::study_settings::SchedulingRules;
+use confab_store::audit::{self, NewEntry};
+use confab_store::entity::study;
+use confab_store::{Set, begin_write, studies};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::clock::now_ts;
+use crate::{Actor, AppError, Confab, ErrorCode};
+
+/// Everything about how a study schedules, as the settings screen edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StudySettings {
+    /// "one_to_one" or "interview_days".
+    pub kind: String,
+    pub buffer_before_minutes: i32,
+    pub buffer_after_minutes: i32,
+    pub min_notice_minutes: i32,
+    pub horizon_days: i32,
+    pub max_per_day: Option<i32>,
+    pub max_per_week: Option<i32>,
+    /// Participants cannot cancel or reschedule later than this many hours before.
+    pub change_cutoff_hours: i32,
+    pub location: String,
+    pub conferencing_url: String,
+    pub dial_in: String,
+    /// On: a participant's valid choice confirms at once. Off: it waits as Pending.
+    pub self_scheduling: bool,
+}
+
+impl From<&study::Model> for StudySettings {
+    fn from(s: &study::Model) -> Self {
+        Self {
+            kind: s.kind.clone(),
+            buffer_before_minutes: s.buffer_before_minutes,
+            buffer_after_minutes: s.buffer_after_minutes,
+            min_notice_minutes: s.min_notice_minutes,
+            horizon_days: s.horizon_days,
+            max_per_day: s.max_per_day,
+            max_per_week: s.max_per_week,
+            change_cutoff_hours: s.change_cutoff_hours,
+            location: s.location.clone(),
+            conferencing_url: s.conferencing_url.clone(),
+            dial_in: s.dial_in.clone(),
+            self_scheduling: s.self_scheduling,
+        }
+    }
+}
+
+impl StudySettings {
+    fn rules(&self) -> SchedulingRules {
+        SchedulingRules {
+            kind: self.kind.clone(),
+            buffer_before_minutes: self.buffer_before_minutes,
+            buffer_after_minutes: self.buffer_after_minutes,
+            min_notice_minutes: self.min_notice_minutes,
+            horizon_days: self.horizon_days,
+            max_per_day: self.max_per_day,
+            max_per_week: self.max_per_week,
+            change_cutoff_hours: self.change_cutoff_hours,
+            location: self.location.clone(),
+            conferencing_url: self.conferencing_url.clone(),
+            dial_in: self.dial_in.clone(),
+            self_scheduling: self.self_scheduling,
+        }
+    }
+
+    /// (name, old, new) of every field that differs, for the audit log.
+    fn changes(&self, new: &Self) -> Vec<(&'static str, String, String)> {
+        let opt = |v: Option<i32>| v.map(|v| v.to_string()).unwrap_or_default();
+        let fields = [
+            ("kind", self.kind.clone(), new.kind.clone()),
+            (
+                "buffer before (min)",
+                self.buffer_before_minutes.to_string(),
+                new.buffer_before_minutes.to_string(),
+            ),
+            (
+                "buffer after (min)",
+                self.buffer_after_minutes.to_string(),
+                new.buffer_after_minutes.to_string(),
+            ),
+            (
+                "minimum notice (min)",
+                self.min_notice_minutes.to_string(),
+                new.min_notice_minutes.to_string(),
+            ),
+            (
+                "booking horizon (days)",
+                self.horizon_days.to_string(),
+                new.horizon_days.to_string(),
+            ),
+            ("cap per day", opt(self.max_per_day), opt(new.max_per_day)),
+            (
+                "cap per week",
+                opt(self.max_per_week),
+                opt(new.max_per_week),
+            ),
+            (
+                "change cut-off (h)",
+                self.change_cutoff_hours.to_string(),
+                new.change_cutoff_hours.to_string(),
+            ),
+            ("location", self.location.clone(), new.location.clone()),
+            (
+                "conferencing link",
+                self.conferencing_url.clone(),
+                new.conferencing_url.clone(),
+            ),
+            ("dial-in", self.dial_in.clone(), new.dial_in.clone()),
+            (
+                "self-scheduling",
+                self.self_scheduling.to_string(),
+                new.self_scheduling.to_string(),
+            ),
+        ];
+        fields.into_iter().filter(|(_, a, b)| a != b).collect()
+    }
+}
+
+impl Confab {
+    pub(crate) async fn study_row(&self, study_id: i64) -> Result<study::Model, AppError> {
+        studies::find(&self.db, study_id).await?.ok_or_else(|| {
+            AppError::new(
+                ErrorCode::NotFound,
+                format!("There is no study {study_id}."),
+            )
+        })
+    }
+
+    pub async fn study_settings(&self, study_id: i64) -> Result<StudySettings, AppError> {
+        Ok(StudySettings::from(&self.study_row(study_id).await?))
+    }
+
+    pub async fn update_study_settings(
+        &self,
+        study_id: i64,
+        settings: StudySettings,
+        actor: &Actor,
+    ) -> Result<StudySettings, AppError> {
+        let mut settings = settings;
+        settings.location = settings.location.trim().to_owned();
+        settings.conferencing_url = settings.conferencing_url.trim().to_owned();
+        settings.dial_in = settings.dial_in.trim().to_owned();
+        settings.rules().validate()?;
+        let txn = begin_write(&self.db).await?;
+        let row = studies::find(&txn, study_id).await?.ok_or_else(|| {
+            AppError::new(
+                ErrorCode::NotFound,
+                format!("There is no study {study_id}."),
+            )
+        })?;
+        let before = StudySettings::from(&row);
+        let now = now_ts();
+        for (field, from, to) in before.changes(&settings) {
+            audit::record(
+                &txn,
+                NewEntry {
+                    at: now,
+                    actor_kind: Some(actor.kind),
+                    actor: actor.name.clone(),
+                    study_id: Some(study_id),
+                    action: format!("setting changed: {field}"),
+                    from_value: from,
+                    to_value: to,
+                    ..Default::default()
+                },
+            )
+            .await?;
+        }
+        let updated = studies::update(
+            &txn,
+            study::ActiveModel {
+                id: Set(study_id),
+                kind: Set(settings.kind.clone()),
+                buffer_before_minutes: Set(settings.buffer_before_minutes),
+                buffer_after_minutes: Set(settings.buffer_after_minutes),
+                min_notice_minutes: Set(settings.min_notice_minutes),
+                horizon_days: Set(settings.horizon_days),
+                max_per_day: Set(settings.max_per_day),
+                max_per_week: Set(settings.max_per_week),
+                change_cutoff_hours: Set(settings.change_cutoff_hours),
+                location: Set(settings.location.clone()),
+                conferencing_url: Set(settings.conferencing_url.clone()),
+                dial_in: Set(settings.dial_in.clone()),
+                self_scheduling: Set(settings.self_scheduling),
+                updated_at: Set(chrono::Utc::now()),
+                ..Default::default()
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(StudySettings::from(&updated))
+    }
+}

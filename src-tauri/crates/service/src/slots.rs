@@ -1,0 +1,266 @@
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc, Weekday};
+use chrono_tz::Tz;
+use confab_core::availability::{
+    Availability, Busy, DateException, OpenSlot, RuleBreak, SessionPattern, SessionSpec,
+    StudyRules, Taken,
+};
+use confab_core::time_zone::parse_time_zone;
+use confab_store::entity::{session, study};
+use confab_store::{ConnectionTrait, choices, interviewers, interviews, sessions};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::clock::from_ts;
+use crate::{AppError, Confab, ErrorCode};
+
+/// A start time a participant can choose, in UTC and in the time zone it was asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SlotView {
+    #[ts(type = "number")]
+    pub session_id: i64,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub remaining: u32,
+    /// `start` as a wall-clock time in `timeZone`, like `2026-03-09T09:00`.
+    pub local_start: String,
+    pub time_zone: String,
+}
+
+/// One rule a booking breaks, with a sentence for the researcher.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleBreakView {
+    pub rule: String,
+    pub explanation: String,
+}
+
+/// Everything the slot engine needs about one study, read from the database.
+pub(crate) struct StudyAvailability {
+    pub rules: StudyRules,
+    pub sessions: Vec<SessionSpec>,
+    pub taken: Vec<Taken>,
+    pub busy: Vec<Busy>,
+}
+
+impl StudyAvailability {
+    pub fn engine(&self) -> Availability<'_> {
+        Availability {
+            rules: &self.rules,
+            sessions: &self.sessions,
+            taken: &self.taken,
+            busy: &self.busy,
+        }
+    }
+}
+
+pub(crate) fn rule_key(rule: &RuleBreak) -> &'static str {
+    match rule {
+        RuleBreak::UnknownSession => "unknown_session",
+        RuleBreak::HiddenSession => "hidden_session",
+        RuleBreak::NotASlotStart => "not_a_slot_start",
+        RuleBreak::TooSoon => "too_soon",
+        RuleBreak::BeyondHorizon => "beyond_horizon",
+        RuleBreak::Full => "full",
+        RuleBreak::DailyCapReached => "daily_cap",
+        RuleBreak::WeeklyCapReached => "weekly_cap",
+        RuleBreak::InterviewersBusy => "interviewers_busy",
+        RuleBreak::BufferConflict => "buffer_conflict",
+        RuleBreak::InThePast => "in_the_past",
+    }
+}
+
+pub(crate) fn study_zone(study: &study::Model) -> Result<Tz, AppError> {
+    parse_time_zone(&study.time_zone).map_err(|m| AppError::new(ErrorCode::Storage, m))
+}
+
+fn weekday(n: i32) -> Weekday {
+    match n {
+        2 => Weekday::Tue,
+        3 => Weekday::Wed,
+        4 => Weekday::Thu,
+        5 => Weekday::Fri,
+        6 => Weekday::Sat,
+        7 => Weekday::Sun,
+        _ => Weekday::Mon,
+    }
+}
+
+fn time(text: &Option<String>) -> NaiveTime {
+    text.as_deref()
+        .and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok())
+        .unwrap_or(NaiveTime::MIN)
+}
+
+fn date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+fn spec(
+    row: &session::Model,
+    interviewer_ids: Vec<i64>,
+    exceptions: Vec<DateException>,
+) -> SessionSpec {
+    let pattern = match row.kind.as_str() {
+        "weekly" => SessionPattern::Weekly {
+            weekday: weekday(row.weekday.unwrap_or(1)),
+            start: time(&row.start_time),
+            end: time(&row.end_time),
+            from: row
+                .valid_from
+                .as_deref()
+                .and_then(date)
+                .unwrap_or(NaiveDate::MIN),
+            until: row.valid_until.as_deref().and_then(date),
+            exceptions,
+        },
+        "day" => SessionPattern::Day {
+            start: from_ts(row.starts_at.unwrap_or_default()),
+            end: from_ts(row.ends_at.unwrap_or_default()),
+        },
+        _ => SessionPattern::Window {
+            start: from_ts(row.starts_at.unwrap_or_default()),
+            end: from_ts(row.ends_at.unwrap_or_default()),
+        },
+    };
+    SessionSpec {
+        id: row.id,
+        pattern,
+        capacity: u32::try_from(row.capacity).unwrap_or(1),
+        visible: row.visible,
+        interviewers: interviewer_ids,
+    }
+}
+
+/// Reads a study's sessions, bookings, holds and busy times. `leave_out` drops one interview
+/// (the one being rescheduled) and `leave_out_enrolment` one participant's held choices (the
+/// ones being replaced), so that neither blocks itself.
+pub(crate) async fn load(
+    db: &impl ConnectionTrait,
+    study: &study::Model,
+    leave_out: Option<i64>,
+    leave_out_enrolment: Option<i64>,
+) -> Result<StudyAvailability, AppError> {
+    let rules = StudyRules {
+        time_zone: study_zone(study)?,
+        interview_minutes: u32::try_from(study.interview_minutes).unwrap_or(60),
+        buffer_before_minutes: u32::try_from(study.buffer_before_minutes).unwrap_or(0),
+        buffer_after_minutes: u32::try_from(study.buffer_after_minutes).unwrap_or(0),
+        min_notice_minutes: u32::try_from(study.min_notice_minutes).unwrap_or(0),
+        horizon_days: u32::try_from(study.horizon_days).unwrap_or(1),
+        max_per_day: study.max_per_day.and_then(|v| u32::try_from(v).ok()),
+        max_per_week: study.max_per_week.and_then(|v| u32::try_from(v).ok()),
+    };
+    let rows = sessions::for_study(db, study.id).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let links = sessions::interviewer_links(db, &ids).await?;
+    let exceptions = sessions::exceptions_for_sessions(db, &ids).await?;
+    let specs = rows
+        .iter()
+        .map(|row| {
+            let people = links
+                .iter()
+                .filter(|l| l.session_id == row.id)
+                .map(|l| l.interviewer_id)
+                .collect();
+            let own = exceptions
+                .iter()
+                .filter(|e| e.session_id == row.id)
+                .filter_map(|e| {
+                    let hours = match (&e.start_time, &e.end_time) {
+                        (Some(_), Some(_)) => Some((time(&e.start_time), time(&e.end_time))),
+                        _ => None,
+                    };
+                    date(&e.date).map(|date| DateException { date, hours })
+                })
+                .collect();
+            spec(row, people, own)
+        })
+        .collect();
+    // Caps count a whole week, so read a week beyond the horizon on both sides.
+    let now = Utc::now().timestamp();
+    let from = now - Duration::days(8).num_seconds();
+    let to = now + Duration::days(i64::from(study.horizon_days) + 8).num_seconds();
+    let mut taken: Vec<Taken> = interviews::scheduled_between(db, study.id, from, i64::MAX)
+        .await?
+        .into_iter()
+        .filter(|i| Some(i.id) != leave_out)
+        .map(|i| Taken {
+            session_id: i.session_id,
+            start: from_ts(i.starts_at),
+            end: from_ts(i.ends_at),
+        })
+        .collect();
+    taken.extend(
+        choices::held_in_study(db, study.id)
+            .await?
+            .into_iter()
+            .filter(|c| Some(c.enrolment_id) != leave_out_enrolment)
+            .map(|c| Taken {
+                session_id: c.session_id,
+                start: from_ts(c.starts_at),
+                end: from_ts(c.ends_at),
+            }),
+    );
+    let people: Vec<i64> = links.iter().map(|l| l.interviewer_id).collect();
+    let busy = interviewers::busy_times(db, &people, from, to)
+        .await?
+        .into_iter()
+        .map(|b| Busy {
+            interviewer_id: b.interviewer_id,
+            start: from_ts(b.starts_at),
+            end: from_ts(b.ends_at),
+        })
+        .collect();
+    Ok(StudyAvailability {
+        rules,
+        sessions: specs,
+        taken,
+        busy,
+    })
+}
+
+pub(crate) fn slot_view(slot: &OpenSlot, zone: Tz) -> SlotView {
+    SlotView {
+        session_id: slot.session_id,
+        start: slot.start,
+        end: slot.end,
+        remaining: slot.remaining,
+        local_start: slot
+            .start
+            .with_timezone(&zone)
+            .format("%Y-%m-%dT%H:%M")
+            .to_string(),
+        time_zone: zone.name().to_owned(),
+    }
+}
+
+impl Confab {
+    /// The study's open slots starting in [from, to) (default: now to the booking horizon),
+    /// shown in `time_zone` (default: the study's).
+    pub async fn open_slots(
+        &self,
+        study_id: i64,
+        from: Option<DateTime<Utc>>,
+        to: Option<DateTime<Utc>>,
+        time_zone: Option<&str>,
+    ) -> Result<Vec<SlotView>, AppError> {
+        let study = self.study_row(study_id).await?;
+        let zone = match time_zone {
+            Some(name) => {
+                parse_time_zone(name).map_err(|m| AppError::new(ErrorCode::InvalidInput, m))?
+            }
+            None => study_zone(&study)?,
+        };
+        let now = Utc::now();
+        let from = from.unwrap_or(now);
+        let to = to.unwrap_or(now + Duration::days(i64::from(study.horizon_days) + 1));
+        let data = load(&self.db, &study, None, None).await?;
+        Ok(data
+            .engine()
+            .open_slots(from, to, now)
+            .iter()
+            .map(|s| slot_view(s, zone))
+            .collect())
+    }
+}

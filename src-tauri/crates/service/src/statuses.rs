@@ -1,0 +1,171 @@
+use confab_core::{EnrolmentStatus, StatusEvent};
+use confab_store::audit::{self, NewEntry};
+use confab_store::entity::{audit_entry, enrolment};
+use confab_store::{ConnectionTrait, begin_write, enrolments};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::clock::{from_ts, now_ts};
+use crate::{Actor, AppError, Confab, ErrorCode};
+
+/// One line of a participant's or a study's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryEntry {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// researcher, participant, calendar or system
+    pub actor_kind: String,
+    pub actor: String,
+    #[ts(type = "number | null")]
+    pub study_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub participant_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub interview_id: Option<i64>,
+    pub action: String,
+    pub from: String,
+    pub to: String,
+    pub reason: String,
+}
+
+impl From<audit_entry::Model> for HistoryEntry {
+    fn from(m: audit_entry::Model) -> Self {
+        Self {
+            id: m.id,
+            at: from_ts(m.at),
+            actor_kind: m.actor_kind,
+            actor: m.actor,
+            study_id: m.study_id,
+            participant_id: m.participant_id,
+            interview_id: m.interview_id,
+            action: m.action,
+            from: m.from_value,
+            to: m.to_value,
+            reason: m.reason,
+        }
+    }
+}
+
+pub(crate) fn status_of(row: &enrolment::Model) -> Result<EnrolmentStatus, AppError> {
+    row.status
+        .parse()
+        .map_err(|m: String| AppError::new(ErrorCode::Storage, m))
+}
+
+/// Moves an enrolment on by `event` as the status table says, and logs it; refuses an event
+/// the table does not allow from the current status.
+pub(crate) async fn apply_event(
+    db: &impl ConnectionTrait,
+    row: &enrolment::Model,
+    event: StatusEvent,
+    actor: &Actor,
+    interview_id: Option<i64>,
+    reason: &str,
+) -> Result<EnrolmentStatus, AppError> {
+    let from = status_of(row)?;
+    let to = from.after(event).ok_or_else(|| {
+        AppError::new(
+            ErrorCode::Conflict,
+            format!("This cannot be done while the participant is {from} in this study."),
+        )
+    })?;
+    write_status(db, row, from, to, actor, interview_id, reason).await?;
+    Ok(to)
+}
+
+async fn write_status(
+    db: &impl ConnectionTrait,
+    row: &enrolment::Model,
+    from: EnrolmentStatus,
+    to: EnrolmentStatus,
+    actor: &Actor,
+    interview_id: Option<i64>,
+    reason: &str,
+) -> Result<(), AppError> {
+    let now = now_ts();
+    if from != to {
+        enrolments::set_status(db, row.id, to, now).await?;
+    }
+    audit::record(
+        db,
+        NewEntry {
+            at: now,
+            actor_kind: Some(actor.kind),
+            actor: actor.name.clone(),
+            study_id: Some(row.study_id),
+            participant_id: Some(row.participant_id),
+            interview_id,
+            action: "status".into(),
+            from_value: from.label().into(),
+            to_value: to.label().into(),
+            reason: reason.into(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+impl Confab {
+    pub(crate) async fn enrolment_row(
+        &self,
+        db: &impl ConnectionTrait,
+        study_id: i64,
+        participant_id: i64,
+    ) -> Result<enrolment::Model, AppError> {
+        enrolments::find(db, study_id, participant_id).await?.ok_or_else(|| {
+            AppError::new(
+                ErrorCode::NotFound,
+                format!("Participant {participant_id} is not enrolled in study {study_id}; enrol them first."),
+            )
+        })
+    }
+
+    /// Sets any status by hand. The window asks the researcher to confirm a sentence that
+    /// names the change before it calls this; the reason is kept in the history.
+    pub async fn set_status(
+        &self,
+        study_id: i64,
+        participant_id: i64,
+        status: &str,
+        reason: &str,
+        actor: &Actor,
+    ) -> Result<EnrolmentStatus, AppError> {
+        let to: EnrolmentStatus = status
+            .parse()
+            .map_err(|m: String| AppError::new(ErrorCode::InvalidInput, m))?;
+        let txn = begin_write(&self.db).await?;
+        let row = self.enrolment_row(&txn, study_id, participant_id).await?;
+        let from = status_of(&row)?;
+        let reason = if reason.trim().is_empty() {
+            "set by hand"
+        } else {
+            reason.trim()
+        };
+        write_status(&txn, &row, from, to, actor, None, reason).await?;
+        txn.commit().await?;
+        Ok(to)
+    }
+
+    /// Every change to a participant, oldest first; in one study if given.
+    pub async fn participant_history(
+        &self,
+        participant_id: i64,
+        study_id: Option<i64>,
+    ) -> Result<Vec<HistoryEntry>, AppError> {
+        Ok(audit::for_participant(&self.db, participant_id, study_id)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    pub async fn study_history(&self, study_id: i64) -> Result<Vec<HistoryEntry>, AppError> {
+        Ok(audit::for_study(&self.db, study_id)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+}

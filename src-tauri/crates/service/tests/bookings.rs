@@ -1,0 +1,358 @@
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+use confab_service::{ChoiceInput, ChoiceOutcome, ErrorCode, InterviewList};
+use support::{Fixture, me};
+
+fn pick(f: &Fixture, session: i64, n: i64) -> ChoiceInput {
+    ChoiceInput {
+        session_id: session,
+        start: f.slot(n),
+    }
+}
+
+#[tokio::test]
+async fn self_scheduling_books_the_first_free_choice_or_waitlists() {
+    let f = Fixture::new(1, true).await;
+    let (ada, bea, cem) = (
+        f.participant("Ada").await,
+        f.participant("Bea").await,
+        f.participant("Cem").await,
+    );
+    let s = f.session_id;
+
+    let first = f
+        .confab
+        .submit_choices(f.study_id, ada, &[pick(&f, s, 0), pick(&f, s, 1)], &me())
+        .await
+        .unwrap();
+    let ChoiceOutcome::Booked { interview, rank } = first else {
+        panic!("{first:?}")
+    };
+    assert_eq!((rank, interview.start), (1, f.slot(0)));
+    assert_eq!(f.status(ada).await, "interview_scheduled");
+
+    // Bea wants the same first choice: she gets her second.
+    let second = f
+        .confab
+        .submit_choices(f.study_id, bea, &[pick(&f, s, 0), pick(&f, s, 1)], &me())
+        .await
+        .unwrap();
+    let ChoiceOutcome::Booked { interview, rank } = second else {
+        panic!("{second:?}")
+    };
+    assert_eq!((rank, interview.start), (2, f.slot(1)));
+
+    // Cem's choices are both taken now.
+    let third = f
+        .confab
+        .submit_choices(f.study_id, cem, &[pick(&f, s, 0), pick(&f, s, 1)], &me())
+        .await
+        .unwrap();
+    assert_eq!(third, ChoiceOutcome::Waitlisted);
+    assert_eq!(f.status(cem).await, "waitlisted");
+
+    let open: Vec<_> = f
+        .confab
+        .open_slots(f.study_id, None, None, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.start)
+        .collect();
+    assert_eq!(open, vec![f.slot(2)]);
+}
+
+#[tokio::test]
+async fn with_self_scheduling_off_choices_are_held_until_the_researcher_assigns_one() {
+    let f = Fixture::new(1, false).await;
+    let ada = f.participant("Ada").await;
+    let s = f.session_id;
+    let outcome = f
+        .confab
+        .submit_choices(f.study_id, ada, &[pick(&f, s, 0), pick(&f, s, 2)], &me())
+        .await
+        .unwrap();
+    assert_eq!(outcome, ChoiceOutcome::Pending);
+    assert_eq!(f.status(ada).await, "pending");
+    // Held choices take their places, so nobody else is offered them.
+    let open: Vec<_> = f
+        .confab
+        .open_slots(f.study_id, None, None, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.start)
+        .collect();
+    assert_eq!(open, vec![f.slot(1)]);
+
+    let booked = f
+        .confab
+        .assign_choice(f.study_id, ada, 2, &me())
+        .await
+        .unwrap();
+    assert_eq!(booked.start, f.slot(2));
+    assert_eq!(f.status(ada).await, "interview_scheduled");
+    // The other hold is released.
+    let open: Vec<_> = f
+        .confab
+        .open_slots(f.study_id, None, None, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.start)
+        .collect();
+    assert_eq!(open, vec![f.slot(0), f.slot(1)]);
+}
+
+#[tokio::test]
+async fn booking_by_hand_past_a_rule_needs_the_rule_accepted_and_records_it() {
+    let f = Fixture::new(1, true).await;
+    let ada = f.participant("Ada").await;
+    // Half past nine is not one of the session's start times.
+    let odd = f.slot(0) + chrono::Duration::minutes(30);
+    let breaks = f
+        .confab
+        .check_booking(f.study_id, f.session_id, odd, None)
+        .await
+        .unwrap();
+    let rules: Vec<&str> = breaks.iter().map(|b| b.rule.as_str()).collect();
+    assert_eq!(rules, ["not_a_slot_start"]);
+
+    let err = f
+        .confab
+        .book_manually(f.study_id, ada, f.session_id, odd, &[], &me())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(
+        err.message.contains("breaks the study's rules"),
+        "{}",
+        err.message
+    );
+    assert_eq!(f.status(ada).await, "added");
+
+    let booked = f
+        .confab
+        .book_manually(
+            f.study_id,
+            ada,
+            f.session_id,
+            odd,
+            &["not_a_slot_start".into()],
+            &me(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(booked.rule_overrides, "not_a_slot_start");
+    let history = f
+        .confab
+        .participant_history(ada, Some(f.study_id))
+        .await
+        .unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|h| h.reason.contains("booked by hand past: not_a_slot_start")),
+        "{history:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_full_slot_is_never_booked_even_by_hand() {
+    let f = Fixture::new(1, true).await;
+    let (ada, bea) = (f.participant("Ada").await, f.participant("Bea").await);
+    f.confab
+        .book_manually(f.study_id, ada, f.session_id, f.slot(0), &[], &me())
+        .await
+        .unwrap();
+    let breaks = f
+        .confab
+        .check_booking(f.study_id, f.session_id, f.slot(0), None)
+        .await
+        .unwrap();
+    assert!(breaks.iter().any(|b| b.rule == "full"));
+    let everything: Vec<String> = breaks.iter().map(|b| b.rule.clone()).collect();
+    let err = f
+        .confab
+        .book_manually(f.study_id, bea, f.session_id, f.slot(0), &everything, &me())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Conflict);
+    assert_eq!(
+        f.confab
+            .list_interviews(f.study_id, InterviewList::Upcoming)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn cancel_frees_the_place_and_offers_it_to_the_waitlist() {
+    let f = Fixture::new(1, true).await;
+    let (ada, bea) = (f.participant("Ada").await, f.participant("Bea").await);
+    let s = f.session_id;
+    let ChoiceOutcome::Booked { interview, .. } = f
+        .confab
+        .submit_choices(f.study_id, ada, &[pick(&f, s, 0)], &me())
+        .await
+        .unwrap()
+    else {
+        panic!()
+    };
+    // Fill the other two slots, then Bea can only be waitlisted.
+    for (name, n) in [("Cleo", 1), ("Dan", 2)] {
+        let p = f.participant(name).await;
+        f.confab
+            .submit_choices(f.study_id, p, &[pick(&f, s, n)], &me())
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        f.confab
+            .submit_choices(f.study_id, bea, &[pick(&f, s, 0)], &me())
+            .await
+            .unwrap(),
+        ChoiceOutcome::Waitlisted
+    );
+
+    let outcome = f
+        .confab
+        .cancel_interview(interview.id, "participant is ill", &me())
+        .await
+        .unwrap();
+    assert_eq!(outcome.offered_to, Some(bea));
+    assert_eq!(outcome.interview.state, "canceled");
+    assert_eq!(outcome.interview.sequence, 1);
+    assert_eq!(f.status(ada).await, "canceled_interview");
+    let canceled = f
+        .confab
+        .list_interviews(f.study_id, InterviewList::Canceled)
+        .await
+        .unwrap();
+    assert_eq!(canceled[0].cancel_reason, "participant is ill");
+    // Cancelling twice is refused.
+    assert_eq!(
+        f.confab
+            .cancel_interview(interview.id, "", &me())
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::Conflict
+    );
+    let open: Vec<_> = f
+        .confab
+        .open_slots(f.study_id, None, None, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.start)
+        .collect();
+    assert_eq!(open, vec![f.slot(0)]);
+}
+
+#[tokio::test]
+async fn reschedule_keeps_the_interview_and_raises_its_sequence() {
+    let f = Fixture::new(1, true).await;
+    let ada = f.participant("Ada").await;
+    let booked = f
+        .confab
+        .book_manually(f.study_id, ada, f.session_id, f.slot(0), &[], &me())
+        .await
+        .unwrap();
+    let moved = f
+        .confab
+        .reschedule_interview(booked.id, f.session_id, f.slot(2), &[], &me())
+        .await
+        .unwrap();
+    assert_eq!(moved.id, booked.id);
+    assert_eq!(moved.calendar_uid, booked.calendar_uid);
+    assert_eq!(moved.sequence, booked.sequence + 1);
+    assert_eq!(moved.start, f.slot(2));
+    assert_eq!(f.status(ada).await, "interview_scheduled");
+    let open: Vec<_> = f
+        .confab
+        .open_slots(f.study_id, None, None, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.start)
+        .collect();
+    assert_eq!(open, vec![f.slot(0), f.slot(1)]);
+}
+
+#[tokio::test]
+async fn no_show_and_the_interview_views() {
+    let f = Fixture::new(2, true).await;
+    let (ada, bea) = (f.participant("Ada").await, f.participant("Bea").await);
+    let a = f
+        .confab
+        .book_manually(f.study_id, ada, f.session_id, f.slot(0), &[], &me())
+        .await
+        .unwrap();
+    f.confab
+        .book_manually(f.study_id, bea, f.session_id, f.slot(0), &[], &me())
+        .await
+        .unwrap();
+    f.confab.mark_no_show(a.id, &me()).await.unwrap();
+    assert_eq!(f.status(ada).await, "no_show");
+    let upcoming = f
+        .confab
+        .list_interviews(f.study_id, InterviewList::Upcoming)
+        .await
+        .unwrap();
+    let no_show = f
+        .confab
+        .list_interviews(f.study_id, InterviewList::NoShow)
+        .await
+        .unwrap();
+    assert_eq!(
+        upcoming
+            .iter()
+            .map(|i| i.participant_name.as_str())
+            .collect::<Vec<_>>(),
+        ["Bea"]
+    );
+    assert_eq!(
+        no_show
+            .iter()
+            .map(|i| i.participant_name.as_str())
+            .collect::<Vec<_>>(),
+        ["Ada"]
+    );
+    assert_eq!(
+        f.confab.mark_no_show(a.id, &me()).await.unwrap_err().code,
+        ErrorCode::Conflict
+    );
+}
+
+#[tokio::test]
+async fn a_status_set_by_hand_is_kept_in_the_history_with_its_reason() {
+    let f = Fixture::new(1, true).await;
+    let ada = f.participant("Ada").await;
+    f.confab
+        .set_status(f.study_id, ada, "Declined", "said no on the phone", &me())
+        .await
+        .unwrap();
+    assert_eq!(f.status(ada).await, "declined");
+    let history = f
+        .confab
+        .participant_history(ada, Some(f.study_id))
+        .await
+        .unwrap();
+    let last = history.last().unwrap();
+    assert_eq!(
+        (last.from.as_str(), last.to.as_str(), last.reason.as_str()),
+        ("Added", "Declined", "said no on the phone")
+    );
+    assert_eq!(last.actor_kind, "researcher");
+    let err = f
+        .confab
+        .set_status(f.study_id, ada, "maybe", "", &me())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+}

@@ -1,0 +1,122 @@
+#![allow(clippy::unwrap_used, dead_code)]
+
+use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono_tz::Tz;
+use confab_service::{
+    Actor, Confab, NewParticipant, NewSession, NewStudy, SessionPattern, StudySettings,
+};
+
+pub struct Fixture {
+    pub confab: Confab,
+    pub study_id: i64,
+    pub session_id: i64,
+    /// The session's first start (tomorrow 09:00 in New York) and its 60-minute slots.
+    pub first: DateTime<Utc>,
+    _dir: tempfile::TempDir,
+}
+
+pub fn me() -> Actor {
+    Actor::researcher()
+}
+
+impl Fixture {
+    /// A study in New York with 60-minute interviews and a window tomorrow 09:00–12:00 (three
+    /// slots) of the given capacity.
+    pub async fn new(capacity: i32, self_scheduling: bool) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let confab = Confab::open(dir.path()).await.unwrap();
+        let study = confab
+            .create_study(NewStudy {
+                name: "Checkout usability".into(),
+                description: String::new(),
+                time_zone: "America/New_York".into(),
+                interview_minutes: 60,
+            })
+            .await
+            .unwrap();
+        let mut settings = confab.study_settings(study.id).await.unwrap();
+        settings = StudySettings {
+            min_notice_minutes: 0,
+            horizon_days: 30,
+            self_scheduling,
+            ..settings
+        };
+        confab
+            .update_study_settings(study.id, settings, &me())
+            .await
+            .unwrap();
+        let tz: Tz = "America/New_York".parse().unwrap();
+        let tomorrow = (Utc::now().with_timezone(&tz) + Duration::days(1)).date_naive();
+        let local = |h: u32| {
+            tomorrow
+                .and_time(NaiveTime::from_hms_opt(h, 0, 0).unwrap())
+                .format("%Y-%m-%dT%H:%M")
+                .to_string()
+        };
+        let session = confab
+            .create_session(
+                NewSession {
+                    study_id: study.id,
+                    title: "Tomorrow morning".into(),
+                    pattern: SessionPattern::Window {
+                        start: local(9),
+                        end: local(12),
+                    },
+                    capacity,
+                    visible: true,
+                    interviewer_ids: vec![],
+                },
+                &me(),
+            )
+            .await
+            .unwrap();
+        let first = confab_core::time_zone::parse_instant(&local(9), tz).unwrap();
+        Self {
+            confab,
+            study_id: study.id,
+            session_id: session.id,
+            first,
+            _dir: dir,
+        }
+    }
+
+    pub fn slot(&self, n: i64) -> DateTime<Utc> {
+        self.first + Duration::hours(n)
+    }
+
+    pub async fn participant(&self, name: &str) -> i64 {
+        self.confab
+            .create_participant(
+                NewParticipant {
+                    name: name.into(),
+                    email: format!("{}@example.org", name.to_lowercase()),
+                    time_zone: None,
+                    phone: String::new(),
+                    notes: String::new(),
+                    custom_fields: Default::default(),
+                    study_id: Some(self.study_id),
+                },
+                &me(),
+            )
+            .await
+            .unwrap()
+            .id
+    }
+
+    pub async fn status(&self, participant_id: i64) -> String {
+        let found = self
+            .confab
+            .search_participants(confab_service::ParticipantQuery {
+                study_id: Some(self.study_id),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        found
+            .into_iter()
+            .find(|p| p.id == participant_id)
+            .unwrap()
+            .status
+            .unwrap()
+    }
+}

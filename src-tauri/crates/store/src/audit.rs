@@ -1,0 +1,93 @@
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
+};
+
+use crate::entity::audit_entry::{self, Entity as AuditEntry};
+
+/// Who made a change: the researcher, a participant by email, their calendar program, or
+/// Confab itself (completing interviews whose end has passed, say).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorKind {
+    Researcher,
+    Participant,
+    Calendar,
+    System,
+}
+
+impl ActorKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Researcher => "researcher",
+            Self::Participant => "participant",
+            Self::Calendar => "calendar",
+            Self::System => "system",
+        }
+    }
+}
+
+/// One line of the audit log, before it is written.
+#[derive(Debug, Clone, Default)]
+pub struct NewEntry {
+    pub at: i64,
+    pub actor_kind: Option<ActorKind>,
+    pub actor: String,
+    pub study_id: Option<i64>,
+    pub participant_id: Option<i64>,
+    pub interview_id: Option<i64>,
+    pub action: String,
+    pub from_value: String,
+    pub to_value: String,
+    pub reason: String,
+}
+
+/// Written in the same transaction as the change it describes, so neither exists without the
+/// other.
+pub async fn record(db: &impl ConnectionTrait, entry: NewEntry) -> Result<(), DbErr> {
+    audit_entry::ActiveModel {
+        at: Set(entry.at),
+        actor_kind: Set(entry
+            .actor_kind
+            .unwrap_or(ActorKind::Researcher)
+            .key()
+            .to_owned()),
+        actor: Set(entry.actor),
+        study_id: Set(entry.study_id),
+        participant_id: Set(entry.participant_id),
+        interview_id: Set(entry.interview_id),
+        action: Set(entry.action),
+        from_value: Set(entry.from_value),
+        to_value: Set(entry.to_value),
+        reason: Set(entry.reason),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map(|_| ())
+}
+
+/// Every change to one participant, oldest first; in one study if `study_id` is given.
+pub async fn for_participant(
+    db: &impl ConnectionTrait,
+    participant_id: i64,
+    study_id: Option<i64>,
+) -> Result<Vec<audit_entry::Model>, DbErr> {
+    let mut query =
+        AuditEntry::find().filter(audit_entry::Column::ParticipantId.eq(participant_id));
+    if let Some(study_id) = study_id {
+        query = query.filter(audit_entry::Column::StudyId.eq(study_id));
+    }
+    query.order_by_asc(audit_entry::Column::Id).all(db).await
+}
+
+/// Every change in one study, oldest first.
+pub async fn for_study(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+) -> Result<Vec<audit_entry::Model>, DbErr> {
+    AuditEntry::find()
+        .filter(audit_entry::Column::StudyId.eq(study_id))
+        .order_by_asc(audit_entry::Column::Id)
+        .all(db)
+        .await
+}

@@ -1,0 +1,72 @@
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
+};
+
+use crate::entity::{
+    choice::{self, Entity as Choice},
+    enrolment,
+};
+
+/// Replaces a participant's held choices in one study.
+pub async fn replace(
+    db: &impl ConnectionTrait,
+    enrolment_id: i64,
+    choices: &[(i32, i64, i64, i64)],
+    now: i64,
+) -> Result<(), DbErr> {
+    clear(db, enrolment_id).await?;
+    for (rank, session_id, start, end) in choices {
+        choice::ActiveModel {
+            enrolment_id: Set(enrolment_id),
+            rank: Set(*rank),
+            session_id: Set(*session_id),
+            starts_at: Set(*start),
+            ends_at: Set(*end),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+pub async fn clear(db: &impl ConnectionTrait, enrolment_id: i64) -> Result<(), DbErr> {
+    Choice::delete_many()
+        .filter(choice::Column::EnrolmentId.eq(enrolment_id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn for_enrolment(
+    db: &impl ConnectionTrait,
+    enrolment_id: i64,
+) -> Result<Vec<choice::Model>, DbErr> {
+    Choice::find()
+        .filter(choice::Column::EnrolmentId.eq(enrolment_id))
+        .order_by_asc(choice::Column::Rank)
+        .all(db)
+        .await
+}
+
+/// Held choices of every Pending participant of the study; they hold places in open slots.
+pub async fn held_in_study(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+) -> Result<Vec<choice::Model>, DbErr> {
+    let pending: Vec<i64> = enrolment::Entity::find()
+        .filter(enrolment::Column::StudyId.eq(study_id))
+        .filter(enrolment::Column::Status.eq(confab_core::EnrolmentStatus::Pending.key()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    Choice::find()
+        .filter(choice::Column::EnrolmentId.is_in(pending))
+        .order_by_asc(choice::Column::Id)
+        .all(db)
+        .await
+}

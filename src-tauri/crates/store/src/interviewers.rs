@@ -1,0 +1,81 @@
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
+};
+
+use crate::entity::{
+    busy_time::{self, Entity as BusyTime},
+    interviewer::{self, Entity as Interviewer},
+};
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+    name: &str,
+    email: &str,
+) -> Result<interviewer::Model, DbErr> {
+    interviewer::ActiveModel {
+        study_id: Set(study_id),
+        name: Set(name.to_owned()),
+        email: Set(email.to_owned()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<interviewer::Model>, DbErr> {
+    Interviewer::find_by_id(id).one(db).await
+}
+
+pub async fn for_study(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+) -> Result<Vec<interviewer::Model>, DbErr> {
+    Interviewer::find()
+        .filter(interviewer::Column::StudyId.eq(study_id))
+        .order_by_asc(interviewer::Column::Name)
+        .all(db)
+        .await
+}
+
+/// Replaces every busy time that came from one calendar file, so importing a newer export
+/// of the same calendar does not pile up stale entries.
+pub async fn replace_busy_times(
+    db: &impl ConnectionTrait,
+    interviewer_id: i64,
+    entries: &[(i64, i64, String, String)],
+) -> Result<usize, DbErr> {
+    BusyTime::delete_many()
+        .filter(busy_time::Column::InterviewerId.eq(interviewer_id))
+        .exec(db)
+        .await?;
+    for (start, end, summary, uid) in entries {
+        busy_time::ActiveModel {
+            interviewer_id: Set(interviewer_id),
+            starts_at: Set(*start),
+            ends_at: Set(*end),
+            summary: Set(summary.clone()),
+            source_uid: Set(uid.clone()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(entries.len())
+}
+
+pub async fn busy_times(
+    db: &impl ConnectionTrait,
+    interviewer_ids: &[i64],
+    from: i64,
+    to: i64,
+) -> Result<Vec<busy_time::Model>, DbErr> {
+    BusyTime::find()
+        .filter(busy_time::Column::InterviewerId.is_in(interviewer_ids.iter().copied()))
+        .filter(busy_time::Column::EndsAt.gt(from))
+        .filter(busy_time::Column::StartsAt.lt(to))
+        .order_by_asc(busy_time::Column::StartsAt)
+        .all(db)
+        .await
+}

@@ -1,0 +1,94 @@
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
+};
+
+use crate::entity::interview::{self, Entity as Interview};
+
+pub const SCHEDULED: &str = "scheduled";
+pub const COMPLETED: &str = "completed";
+pub const CANCELED: &str = "canceled";
+pub const NO_SHOW: &str = "no_show";
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    row: interview::ActiveModel,
+) -> Result<interview::Model, DbErr> {
+    row.insert(db).await
+}
+
+pub async fn update(
+    db: &impl ConnectionTrait,
+    row: interview::ActiveModel,
+) -> Result<interview::Model, DbErr> {
+    row.update(db).await
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<interview::Model>, DbErr> {
+    Interview::find_by_id(id).one(db).await
+}
+
+pub async fn scheduled_for_enrolment(
+    db: &impl ConnectionTrait,
+    enrolment_id: i64,
+) -> Result<Option<interview::Model>, DbErr> {
+    Interview::find()
+        .filter(interview::Column::EnrolmentId.eq(enrolment_id))
+        .filter(interview::Column::State.eq(SCHEDULED))
+        .one(db)
+        .await
+}
+
+/// The study's interviews in `state`, by start time (latest first for finished ones).
+pub async fn for_study_in_state(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+    state: &str,
+) -> Result<Vec<interview::Model>, DbErr> {
+    let query = Interview::find()
+        .filter(interview::Column::StudyId.eq(study_id))
+        .filter(interview::Column::State.eq(state));
+    let query = if state == SCHEDULED {
+        query.order_by_asc(interview::Column::StartsAt)
+    } else {
+        query.order_by_desc(interview::Column::StartsAt)
+    };
+    query.order_by_asc(interview::Column::Id).all(db).await
+}
+
+/// Scheduled interviews of the study that touch [from, to).
+pub async fn scheduled_between(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+    from: i64,
+    to: i64,
+) -> Result<Vec<interview::Model>, DbErr> {
+    Interview::find()
+        .filter(interview::Column::StudyId.eq(study_id))
+        .filter(interview::Column::State.eq(SCHEDULED))
+        .filter(interview::Column::EndsAt.gt(from))
+        .filter(interview::Column::StartsAt.lt(to))
+        .all(db)
+        .await
+}
+
+/// Scheduled interviews whose end has passed.
+pub async fn ended_before(
+    db: &impl ConnectionTrait,
+    now: i64,
+) -> Result<Vec<interview::Model>, DbErr> {
+    Interview::find()
+        .filter(interview::Column::State.eq(SCHEDULED))
+        .filter(interview::Column::EndsAt.lte(now))
+        .all(db)
+        .await
+}
+
+pub fn set_state(row: &interview::Model, state: &str, now: i64) -> interview::ActiveModel {
+    interview::ActiveModel {
+        id: Set(row.id),
+        state: Set(state.to_owned()),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+}

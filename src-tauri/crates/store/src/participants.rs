@@ -1,0 +1,169 @@
+//! Participants: people who can be enrolled in studies. Their email is unique regardless of
+//! case; custom fields are kept as one JSON object of strings.
+
+use std::collections::{BTreeMap, HashMap};
+
+use confab_core::ValidParticipant;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
+};
+
+use crate::entity::enrolment::{self, Entity as Enrolment};
+use crate::entity::interview::{self, Entity as Interview};
+use crate::entity::participant::{self, Entity as Participant};
+use crate::interviews::SCHEDULED;
+
+/// The custom fields as stored. A value that is not a JSON object of strings (written by hand,
+/// say) reads as no fields rather than failing the whole list.
+pub fn custom_fields(row: &participant::Model) -> BTreeMap<String, String> {
+    decode_custom_fields(&row.custom_fields)
+}
+
+pub fn decode_custom_fields(text: &str) -> BTreeMap<String, String> {
+    serde_json::from_str(text).unwrap_or_default()
+}
+
+pub fn encode_custom_fields(fields: &BTreeMap<String, String>) -> String {
+    serde_json::to_string(fields).unwrap_or_else(|_| "{}".into())
+}
+
+fn columns(p: &ValidParticipant, now: i64) -> participant::ActiveModel {
+    participant::ActiveModel {
+        name: Set(p.name.clone()),
+        email: Set(p.email.clone()),
+        time_zone: Set(p.time_zone.map(|tz| tz.name().to_owned())),
+        phone: Set(p.phone.clone()),
+        notes: Set(p.notes.clone()),
+        custom_fields: Set(encode_custom_fields(&p.custom_fields)),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+}
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    p: &ValidParticipant,
+    now: i64,
+) -> Result<participant::Model, DbErr> {
+    let mut row = columns(p, now);
+    row.created_at = Set(now);
+    row.insert(db).await
+}
+
+/// Replaces every field of participant `id` with `p`.
+pub async fn update(
+    db: &impl ConnectionTrait,
+    id: i64,
+    p: &ValidParticipant,
+    now: i64,
+) -> Result<participant::Model, DbErr> {
+    let mut row = columns(p, now);
+    row.id = Set(id);
+    row.update(db).await
+}
+
+pub async fn delete(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
+    Participant::delete_by_id(id).exec(db).await.map(|_| ())
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<participant::Model>, DbErr> {
+    Participant::find_by_id(id).one(db).await
+}
+
+/// The participant with this address, in any letter case.
+pub async fn find_by_email(
+    db: &impl ConnectionTrait,
+    email: &str,
+) -> Result<Option<participant::Model>, DbErr> {
+    // The column is COLLATE NOCASE, and addresses are stored lowercased, so either way this
+    // finds the one row whatever the case it was typed in.
+    Participant::find()
+        .filter(participant::Column::Email.eq(email.trim().to_lowercase()))
+        .one(db)
+        .await
+}
+
+/// Every participant, by name then id.
+pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<participant::Model>, DbErr> {
+    Participant::find()
+        .order_by_asc(participant::Column::Name)
+        .order_by_asc(participant::Column::Id)
+        .all(db)
+        .await
+}
+
+/// The participants enrolled in the study, each with their enrolment, by name then id.
+pub async fn in_study(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+) -> Result<Vec<(participant::Model, enrolment::Model)>, DbErr> {
+    let enrolments: HashMap<i64, enrolment::Model> = Enrolment::find()
+        .filter(enrolment::Column::StudyId.eq(study_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.participant_id, e))
+        .collect();
+    let mut rows = Vec::with_capacity(enrolments.len());
+    // In chunks, to stay below the database's limit on query parameters.
+    let ids: Vec<i64> = enrolments.keys().copied().collect();
+    for chunk in ids.chunks(500) {
+        let found = Participant::find()
+            .filter(participant::Column::Id.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?;
+        rows.extend(found);
+    }
+    rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    Ok(rows
+        .into_iter()
+        .filter_map(|p| enrolments.get(&p.id).cloned().map(|e| (p, e)))
+        .collect())
+}
+
+/// Every study the participant is enrolled in.
+pub async fn enrolments_of(
+    db: &impl ConnectionTrait,
+    participant_id: i64,
+) -> Result<Vec<enrolment::Model>, DbErr> {
+    Enrolment::find()
+        .filter(enrolment::Column::ParticipantId.eq(participant_id))
+        .order_by_asc(enrolment::Column::Id)
+        .all(db)
+        .await
+}
+
+/// The participant's scheduled interviews in every study, earliest first.
+pub async fn scheduled_interviews(
+    db: &impl ConnectionTrait,
+    participant_id: i64,
+) -> Result<Vec<interview::Model>, DbErr> {
+    Interview::find()
+        .filter(interview::Column::ParticipantId.eq(participant_id))
+        .filter(interview::Column::State.eq(SCHEDULED))
+        .order_by_asc(interview::Column::StartsAt)
+        .all(db)
+        .await
+}
+
+/// For each participant of the study with a scheduled interview that has not ended by `now`,
+/// the start of the earliest one.
+pub async fn next_interview_starts(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+    now: i64,
+) -> Result<HashMap<i64, i64>, DbErr> {
+    let rows = Interview::find()
+        .filter(interview::Column::StudyId.eq(study_id))
+        .filter(interview::Column::State.eq(SCHEDULED))
+        .filter(interview::Column::EndsAt.gt(now))
+        .order_by_asc(interview::Column::StartsAt)
+        .all(db)
+        .await?;
+    let mut next = HashMap::new();
+    for row in rows {
+        next.entry(row.participant_id).or_insert(row.starts_at);
+    }
+    Ok(next)
+}

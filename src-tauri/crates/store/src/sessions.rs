@@ -1,0 +1,105 @@
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
+};
+
+use crate::entity::{
+    session::{self, Entity as Session},
+    session_exception::{self, Entity as SessionException},
+    session_interviewer::{self, Entity as SessionInterviewer},
+};
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    row: session::ActiveModel,
+) -> Result<session::Model, DbErr> {
+    row.insert(db).await
+}
+
+pub async fn update(
+    db: &impl ConnectionTrait,
+    row: session::ActiveModel,
+) -> Result<session::Model, DbErr> {
+    row.update(db).await
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<session::Model>, DbErr> {
+    Session::find_by_id(id).one(db).await
+}
+
+pub async fn for_study(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+) -> Result<Vec<session::Model>, DbErr> {
+    Session::find()
+        .filter(session::Column::StudyId.eq(study_id))
+        .order_by_asc(session::Column::Id)
+        .all(db)
+        .await
+}
+
+pub async fn exceptions_for_sessions(
+    db: &impl ConnectionTrait,
+    session_ids: &[i64],
+) -> Result<Vec<session_exception::Model>, DbErr> {
+    SessionException::find()
+        .filter(session_exception::Column::SessionId.is_in(session_ids.iter().copied()))
+        .order_by_asc(session_exception::Column::Date)
+        .all(db)
+        .await
+}
+
+/// Adds or replaces the exception of one date.
+pub async fn put_exception(
+    db: &impl ConnectionTrait,
+    session_id: i64,
+    date: &str,
+    hours: Option<(String, String)>,
+) -> Result<(), DbErr> {
+    SessionException::delete_many()
+        .filter(session_exception::Column::SessionId.eq(session_id))
+        .filter(session_exception::Column::Date.eq(date))
+        .exec(db)
+        .await?;
+    let (start, end) = hours.unzip();
+    session_exception::ActiveModel {
+        session_id: Set(session_id),
+        date: Set(date.to_owned()),
+        start_time: Set(start),
+        end_time: Set(end),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map(|_| ())
+}
+
+pub async fn interviewer_links(
+    db: &impl ConnectionTrait,
+    session_ids: &[i64],
+) -> Result<Vec<session_interviewer::Model>, DbErr> {
+    SessionInterviewer::find()
+        .filter(session_interviewer::Column::SessionId.is_in(session_ids.iter().copied()))
+        .all(db)
+        .await
+}
+
+pub async fn set_interviewers(
+    db: &impl ConnectionTrait,
+    session_id: i64,
+    interviewer_ids: &[i64],
+) -> Result<(), DbErr> {
+    SessionInterviewer::delete_many()
+        .filter(session_interviewer::Column::SessionId.eq(session_id))
+        .exec(db)
+        .await?;
+    for id in interviewer_ids {
+        session_interviewer::ActiveModel {
+            session_id: Set(session_id),
+            interviewer_id: Set(*id),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
