@@ -9,6 +9,8 @@ use confab_service::{AppError, Confab, ErrorCode, default_data_dir};
 
 mod output;
 mod participants;
+mod schedule;
+mod settings;
 mod studies;
 
 #[derive(Parser)]
@@ -38,6 +40,70 @@ enum Command {
     /// Participants: add, list, show, edit, remove, enrol, import and export them
     #[command(subcommand)]
     Participants(participants::Command),
+    /// A study's scheduling settings: show or change them
+    #[command(subcommand)]
+    Settings(SettingsCommand),
+    /// Sessions: windows, weekly hours and interview days participants can choose from
+    #[command(subcommand)]
+    Sessions(schedule::SessionsCommand),
+    /// Interviewers and their busy times
+    #[command(subcommand)]
+    Interviewers(schedule::InterviewersCommand),
+    /// The open slots of a study
+    Slots {
+        #[arg(long)]
+        study: i64,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        /// Show times in this time zone instead of the study's
+        #[arg(long)]
+        time_zone: Option<String>,
+    },
+    /// Record a participant's first and second choice
+    Choose(schedule::ChooseArgs),
+    /// Book a Pending participant's held choice (1 or 2)
+    Assign {
+        #[arg(long)]
+        study: i64,
+        #[arg(long)]
+        participant: i64,
+        #[arg(long, default_value_t = 1)]
+        rank: i32,
+    },
+    /// Book an interview on a participant's behalf
+    Book(schedule::BookArgs),
+    /// Interviews: list, cancel, reschedule, mark no-show or completed
+    #[command(subcommand)]
+    Interviews(schedule::InterviewsCommand),
+    /// Set a participant's status by hand
+    Status {
+        #[arg(long)]
+        study: i64,
+        #[arg(long)]
+        participant: i64,
+        /// A status such as invited, declined or no_show
+        status: String,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// The audit log of a participant, a study, or a participant in a study
+    History {
+        #[arg(long)]
+        participant: Option<i64>,
+        #[arg(long)]
+        study: Option<i64>,
+    },
+}
+
+#[derive(Subcommand)]
+enum SettingsCommand {
+    Show {
+        #[arg(long)]
+        study: i64,
+    },
+    Set(settings::SetArgs),
 }
 
 fn main() -> ExitCode {
@@ -62,9 +128,39 @@ fn main() -> ExitCode {
 async fn run(cli: Cli) -> Result<(), AppError> {
     let data_dir = cli.data_dir.unwrap_or_else(default_data_dir);
     let confab = Confab::open(&data_dir).await?;
+    let json = cli.json;
     let result = match cli.command {
         Command::Studies(command) => studies::run(&confab, command, cli.json).await,
         Command::Demo => output::study(&confab.load_demo_study().await?, cli.json),
+        Command::Settings(SettingsCommand::Show { study }) => {
+            settings::show(&confab, study, json).await
+        }
+        Command::Settings(SettingsCommand::Set(args)) => settings::set(&confab, args, json).await,
+        Command::Sessions(command) => schedule::sessions(&confab, command, json).await,
+        Command::Interviewers(command) => schedule::interviewers(&confab, command, json).await,
+        Command::Slots {
+            study,
+            from,
+            to,
+            time_zone,
+        } => schedule::slots(&confab, study, from, to, time_zone, json).await,
+        Command::Choose(args) => schedule::choose(&confab, args, json).await,
+        Command::Assign {
+            study,
+            participant,
+            rank,
+        } => schedule::assign(&confab, study, participant, rank, json).await,
+        Command::Book(args) => schedule::book(&confab, args, json).await,
+        Command::Interviews(command) => schedule::interviews(&confab, command, json).await,
+        Command::Status {
+            study,
+            participant,
+            status,
+            reason,
+        } => schedule::set_status(&confab, study, participant, &status, &reason, json).await,
+        Command::History { participant, study } => {
+            schedule::history(&confab, participant, study, json).await
+        }
         Command::Participants(command) => participants::run(&confab, command, cli.json).await,
     };
     confab.close().await?;

@@ -59,3 +59,20 @@ fn print_text(text: &str) -> Result<(), AppError> {
         )),
     }
 }
+
+/// Prints `value` as JSON, or as the text `describe` makes of it.
+pub fn emit<T: Serialize>(
+    value: &T,
+    json: bool,
+    describe: impl FnOnce(&T) -> String,
+) -> Result<(), AppError> {
+    if json {
+        print_json(value)
+    } else {
+        let mut text = describe(value);
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        print_text(&text)
+    }
+}

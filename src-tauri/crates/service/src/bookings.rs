@@ -768,3 +768,10 @@ impl Confab {
         Ok(out)
     }
 }
+
+impl Confab {
+    pub async fn interview(&self, interview_id: i64) -> Result<InterviewView, AppError> {
+        let row = self.interview_row(&self.db, interview_id).await?;
+        view(&self.db, row).await
+    }
+}

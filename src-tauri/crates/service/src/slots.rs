@@ -264,3 +264,17 @@ impl Confab {
             .collect())
     }
 }
+
+impl Confab {
+    /// Reads a time the way a researcher types it: local to the study (`2026-03-09T09:00`) or
+    /// an RFC 3339 instant. A local time skipped by a daylight-saving change is refused.
+    pub async fn study_instant(
+        &self,
+        study_id: i64,
+        text: &str,
+    ) -> Result<DateTime<Utc>, AppError> {
+        let study = self.study_row(study_id).await?;
+        confab_core::time_zone::parse_instant(text, study_zone(&study)?)
+            .map_err(|m| AppError::new(ErrorCode::InvalidInput, m))
+    }
+}

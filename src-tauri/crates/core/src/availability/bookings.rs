@@ -7,79 +7,56 @@ use chrono_tz::Tz;
 
 use super::Taken;
 use super::local_time::local_date;
+use super::span::Span;
 
-/// Every `Taken` entry, looked up by slot, by session timeline, and by local day and week.
+/// Every `Taken` entry, grouped by session and counted by local day and week.
 #[derive(Debug, Default)]
 pub(super) struct Bookings {
-    at_start: HashMap<(i64, DateTime<Utc>), u32>,
-    timelines: HashMap<i64, Timeline>,
+    sessions: HashMap<i64, SessionBookings>,
     per_day: HashMap<NaiveDate, u32>,
     per_week: HashMap<IsoWeek, u32>,
 }
 
-/// One session's bookings sorted by start, so that a neighbourhood is found by binary search.
+/// One session's bookings in start order, so that each question is a binary search.
 #[derive(Debug, Default)]
-struct Timeline {
-    spans: Vec<(DateTime<Utc>, DateTime<Utc>)>,
+pub(super) struct SessionBookings {
+    /// Every booking's start, empty ones included: each takes a place.
+    starts: Vec<DateTime<Utc>>,
+    /// Only bookings that occupy time.
+    spans: Vec<Span>,
     longest: TimeDelta,
 }
+
+static NO_BOOKINGS: SessionBookings = SessionBookings {
+    starts: Vec::new(),
+    spans: Vec::new(),
+    longest: TimeDelta::zero(),
+};
 
 impl Bookings {
     pub(super) fn new(taken: &[Taken], time_zone: Tz) -> Self {
         let mut bookings = Self::default();
         for entry in taken {
-            *bookings
-                .at_start
-                .entry((entry.session_id, entry.start))
-                .or_default() += 1;
             let date = local_date(time_zone, entry.start);
             *bookings.per_day.entry(date).or_default() += 1;
             *bookings.per_week.entry(date.iso_week()).or_default() += 1;
+            let session = bookings.sessions.entry(entry.session_id).or_default();
+            session.starts.push(entry.start);
             // An empty or inverted booking still takes a place, but occupies no time.
             if entry.start < entry.end {
-                let timeline = bookings.timelines.entry(entry.session_id).or_default();
-                timeline.spans.push((entry.start, entry.end));
-                timeline.longest = timeline.longest.max(entry.end - entry.start);
+                session.spans.push((entry.start, entry.end));
+                session.longest = session.longest.max(entry.end - entry.start);
             }
         }
-        for timeline in bookings.timelines.values_mut() {
-            timeline.spans.sort_unstable();
+        for session in bookings.sessions.values_mut() {
+            session.starts.sort_unstable();
+            session.spans.sort_unstable();
         }
         bookings
     }
 
-    /// Places already taken in the slot of `session_id` starting at `start`.
-    pub(super) fn at(&self, session_id: i64, start: DateTime<Utc>) -> u32 {
-        self.at_start
-            .get(&(session_id, start))
-            .copied()
-            .unwrap_or(0)
-    }
-
-    /// Whether a booking of the session at another start lies within `[low, high)`.
-    ///
-    /// Bookings at `start` itself share the slot and count against its places instead.
-    pub(super) fn crowds(
-        &self,
-        session_id: i64,
-        start: DateTime<Utc>,
-        low: DateTime<Utc>,
-        high: DateTime<Utc>,
-    ) -> bool {
-        let Some(timeline) = self.timelines.get(&session_id) else {
-            return false;
-        };
-        // No booking is longer than `longest`, so one starting earlier than this ends by `low`.
-        let earliest = low
-            .checked_sub_signed(timeline.longest)
-            .unwrap_or(DateTime::<Utc>::MIN_UTC);
-        let first = timeline
-            .spans
-            .partition_point(|(other_start, _)| *other_start <= earliest);
-        timeline.spans[first..]
-            .iter()
-            .take_while(|(other_start, _)| *other_start < high)
-            .any(|(other_start, other_end)| *other_start != start && *other_end > low)
+    pub(super) fn of(&self, session_id: i64) -> &SessionBookings {
+        self.sessions.get(&session_id).unwrap_or(&NO_BOOKINGS)
     }
 
     pub(super) fn on_day(&self, date: NaiveDate) -> u32 {
@@ -88,6 +65,37 @@ impl Bookings {
 
     pub(super) fn in_week(&self, week: IsoWeek) -> u32 {
         self.per_week.get(&week).copied().unwrap_or(0)
+    }
+}
+
+impl SessionBookings {
+    /// Places already taken in the slot starting at `start`.
+    pub(super) fn at(&self, start: DateTime<Utc>) -> u32 {
+        let first = self.starts.partition_point(|other| *other < start);
+        let after = self.starts.partition_point(|other| *other <= start);
+        u32::try_from(after - first).unwrap_or(u32::MAX)
+    }
+
+    /// Whether a booking at another start than `start` lies within `[low, high)`.
+    ///
+    /// Bookings at `start` itself share the slot and count against its places instead.
+    pub(super) fn crowd(
+        &self,
+        start: DateTime<Utc>,
+        low: DateTime<Utc>,
+        high: DateTime<Utc>,
+    ) -> bool {
+        // No booking is longer than `longest`, so one starting this early has ended by `low`.
+        let earliest = low
+            .checked_sub_signed(self.longest)
+            .unwrap_or(DateTime::<Utc>::MIN_UTC);
+        let first = self
+            .spans
+            .partition_point(|(other_start, _)| *other_start <= earliest);
+        self.spans[first..]
+            .iter()
+            .take_while(|(other_start, _)| *other_start < high)
+            .any(|(other_start, other_end)| *other_start != start && *other_end > low)
     }
 }
 
@@ -112,16 +120,17 @@ mod tests {
         let bookings = Bookings::new(
             &[
                 taken(1, "2026-06-01T10:00:00Z", "2026-06-01T11:00:00Z"),
-                taken(1, "2026-06-01T10:00:00Z", "2026-06-01T11:00:00Z"),
+                taken(1, "2026-06-01T10:00:00Z", "2026-06-01T10:00:00Z"),
                 taken(2, "2026-06-01T10:00:00Z", "2026-06-01T11:00:00Z"),
                 // 23:30 UTC on Sunday 7 June is already Monday 8 June in Berlin.
                 taken(2, "2026-06-07T23:30:00Z", "2026-06-08T00:30:00Z"),
             ],
             Tz::Europe__Berlin,
         );
-        assert_eq!(bookings.at(1, utc("2026-06-01T10:00:00Z")), 2);
-        assert_eq!(bookings.at(2, utc("2026-06-01T10:00:00Z")), 1);
-        assert_eq!(bookings.at(1, utc("2026-06-01T11:00:00Z")), 0);
+        assert_eq!(bookings.of(1).at(utc("2026-06-01T10:00:00Z")), 2);
+        assert_eq!(bookings.of(2).at(utc("2026-06-01T10:00:00Z")), 1);
+        assert_eq!(bookings.of(1).at(utc("2026-06-01T11:00:00Z")), 0);
+        assert_eq!(bookings.of(3).at(utc("2026-06-01T10:00:00Z")), 0);
         let monday = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
         let next_monday = NaiveDate::from_ymd_opt(2026, 6, 8).unwrap();
         assert_eq!(bookings.on_day(monday), 3);
@@ -140,35 +149,34 @@ mod tests {
             ],
             Tz::UTC,
         );
-        let at = |start: &str, low: &str, high: &str| {
-            bookings.crowds(1, utc(start), utc(low), utc(high))
+        let crowds = |start: &str, low: &str, high: &str| {
+            bookings.of(1).crowd(utc(start), utc(low), utc(high))
         };
         // The long morning booking reaches into a block that starts well after it began.
-        assert!(at(
+        assert!(crowds(
             "2026-06-01T11:30:00Z",
             "2026-06-01T11:30:00Z",
             "2026-06-01T12:30:00Z"
         ));
-        assert!(!at(
+        assert!(!crowds(
             "2026-06-01T12:00:00Z",
             "2026-06-01T12:00:00Z",
             "2026-06-01T14:00:00Z"
         ));
-        assert!(!at(
+        assert!(!crowds(
             "2026-06-01T14:00:00Z",
             "2026-06-01T13:50:00Z",
             "2026-06-01T15:10:00Z"
         ));
-        assert!(at(
+        assert!(crowds(
             "2026-06-01T15:05:00Z",
             "2026-06-01T14:55:00Z",
             "2026-06-01T16:00:00Z"
         ));
-        assert!(!bookings.crowds(
-            1,
-            utc("2026-06-01T16:00:00Z"),
-            utc("2026-06-01T16:00:00Z"),
-            utc("2026-06-01T17:00:00Z")
+        assert!(!crowds(
+            "2026-06-01T16:00:00Z",
+            "2026-06-01T16:00:00Z",
+            "2026-06-01T17:00:00Z"
         ));
     }
 }

@@ -5,9 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use super::Busy;
-
-/// A half-open `[start, end)` stretch of time.
-type Span = (DateTime<Utc>, DateTime<Utc>);
+use super::span::Span;
 
 #[derive(Debug, Default)]
 pub(super) struct BusyTimes {
@@ -35,18 +33,21 @@ impl BusyTimes {
         Self { merged }
     }
 
-    /// Whether the interviewer has any busy time overlapping the non-empty span `[low, high)`.
-    pub(super) fn is_busy(
-        &self,
-        interviewer_id: i64,
-        low: DateTime<Utc>,
-        high: DateTime<Utc>,
-    ) -> bool {
-        let Some(spans) = self.merged.get(&interviewer_id) else {
-            return false;
-        };
-        let first_ending_after = spans.partition_point(|(_, end)| *end <= low);
-        spans
+    /// One interviewer's busy times, found once per session rather than once per slot.
+    pub(super) fn of(&self, interviewer_id: i64) -> InterviewerBusy<'_> {
+        InterviewerBusy(self.merged.get(&interviewer_id).map_or(&[], Vec::as_slice))
+    }
+}
+
+/// One interviewer's merged busy times.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct InterviewerBusy<'a>(&'a [Span]);
+
+impl InterviewerBusy<'_> {
+    /// Whether any busy time overlaps the non-empty span `[low, high)`.
+    pub(super) fn overlaps(self, low: DateTime<Utc>, high: DateTime<Utc>) -> bool {
+        let first_ending_after = self.0.partition_point(|(_, end)| *end <= low);
+        self.0
             .get(first_ending_after)
             .is_some_and(|(start, _)| *start < high)
     }
@@ -101,13 +102,17 @@ mod tests {
             busy(7, "2026-06-01T09:00:00Z", "2026-06-01T10:00:00Z"),
             busy(7, "2026-06-01T12:00:00Z", "2026-06-01T13:00:00Z"),
         ]);
-        let check = |low: &str, high: &str| times.is_busy(7, utc(low), utc(high));
+        let check = |low: &str, high: &str| times.of(7).overlaps(utc(low), utc(high));
         assert!(!check("2026-06-01T08:00:00Z", "2026-06-01T09:00:00Z"));
         assert!(check("2026-06-01T08:00:00Z", "2026-06-01T09:01:00Z"));
         assert!(!check("2026-06-01T10:00:00Z", "2026-06-01T12:00:00Z"));
         assert!(check("2026-06-01T11:59:00Z", "2026-06-01T14:00:00Z"));
         assert!(check("2026-06-01T09:10:00Z", "2026-06-01T09:20:00Z"));
         assert!(!check("2026-06-01T13:00:00Z", "2026-06-01T14:00:00Z"));
-        assert!(!times.is_busy(8, utc("2026-06-01T09:00:00Z"), utc("2026-06-01T10:00:00Z")));
+        assert!(
+            !times
+                .of(8)
+                .overlaps(utc("2026-06-01T09:00:00Z"), utc("2026-06-01T10:00:00Z"))
+        );
     }
 }

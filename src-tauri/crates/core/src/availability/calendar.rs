@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
 
-use super::bookings::Bookings;
-use super::busy_times::BusyTimes;
+use super::bookings::{Bookings, SessionBookings};
+use super::busy_times::{BusyTimes, InterviewerBusy};
 use super::cutting::{SlotShape, minutes};
 use super::local_time::local_date;
 use super::{Availability, RuleBreak, SessionSpec, StudyRules};
@@ -14,6 +14,19 @@ pub(super) struct Calendar<'a> {
     bookings: Bookings,
     busy_times: BusyTimes,
     now: DateTime<Utc>,
+    /// The earliest start the notice period allows.
+    pub(super) earliest_start: DateTime<Utc>,
+    /// The latest start the horizon allows (inclusive).
+    pub(super) latest_start: DateTime<Utc>,
+}
+
+/// One session with its bookings and its interviewers' busy times looked up once, so that
+/// judging each of its slots needs no hashing.
+pub(super) struct SessionView<'c> {
+    spec: &'c SessionSpec,
+    bookings: &'c SessionBookings,
+    /// One entry per distinct interviewer, so that one person never counts as two places.
+    interviewers: Vec<InterviewerBusy<'c>>,
 }
 
 /// What the rules say about one start of one session.
@@ -32,35 +45,36 @@ impl<'a> Calendar<'a> {
             bookings: Bookings::new(availability.taken, rules.time_zone),
             busy_times: BusyTimes::new(availability.busy),
             now,
+            earliest_start: now
+                .checked_add_signed(minutes(rules.min_notice_minutes))
+                .unwrap_or(DateTime::<Utc>::MAX_UTC),
+            latest_start: now
+                .checked_add_signed(TimeDelta::days(i64::from(rules.horizon_days)))
+                .unwrap_or(DateTime::<Utc>::MAX_UTC),
         }
     }
 
-    /// The earliest start the notice period allows.
-    pub(super) fn earliest_start(&self) -> DateTime<Utc> {
-        self.now
-            .checked_add_signed(minutes(self.rules.min_notice_minutes))
-            .unwrap_or(DateTime::<Utc>::MAX_UTC)
+    pub(super) fn view<'c>(&'c self, spec: &'c SessionSpec) -> SessionView<'c> {
+        let mut ids = spec.interviewers.clone();
+        ids.sort_unstable();
+        ids.dedup();
+        SessionView {
+            spec,
+            bookings: self.bookings.of(spec.id),
+            interviewers: ids.into_iter().map(|id| self.busy_times.of(id)).collect(),
+        }
     }
 
-    /// The latest start the horizon allows (inclusive).
-    pub(super) fn latest_start(&self) -> DateTime<Utc> {
-        self.now
-            .checked_add_signed(TimeDelta::days(i64::from(self.rules.horizon_days)))
-            .unwrap_or(DateTime::<Utc>::MAX_UTC)
-    }
-
-    /// Judges a booking of `session` from `start` to `end`; `interviewers` are the session's,
-    /// without repeats, so that one person is never counted as two free places.
+    /// Judges a booking of the session from `start` to `end`.
     pub(super) fn judge(
         &self,
-        session: &SessionSpec,
-        interviewers: &[i64],
+        session: &SessionView<'_>,
         is_slot_start: bool,
         start: DateTime<Utc>,
         end: DateTime<Utc>,
     ) -> Verdict {
         let mut breaks = Vec::new();
-        if !session.visible {
+        if !session.spec.visible {
             breaks.push(RuleBreak::HiddenSession);
         }
         if !is_slot_start {
@@ -69,15 +83,16 @@ impl<'a> Calendar<'a> {
         // A start in the past is also too soon; saying so twice would only add noise.
         if start < self.now {
             breaks.push(RuleBreak::InThePast);
-        } else if start < self.earliest_start() {
+        } else if start < self.earliest_start {
             breaks.push(RuleBreak::TooSoon);
         }
-        if start > self.latest_start() {
+        if start > self.latest_start {
             breaks.push(RuleBreak::BeyondHorizon);
         }
         let places = session
+            .spec
             .capacity
-            .saturating_sub(self.bookings.at(session.id, start));
+            .saturating_sub(session.bookings.at(start));
         if places == 0 {
             breaks.push(RuleBreak::Full);
         }
@@ -93,12 +108,13 @@ impl<'a> Calendar<'a> {
             }
         }
         let (low, high) = self.shape.block(start, end);
-        let remaining = if interviewers.is_empty() {
+        let remaining = if session.interviewers.is_empty() {
             places
         } else {
-            let free = interviewers
+            let free = session
+                .interviewers
                 .iter()
-                .filter(|interviewer| !self.busy_times.is_busy(**interviewer, low, high))
+                .filter(|busy| !busy.overlaps(low, high))
                 .count();
             let free = u32::try_from(free).unwrap_or(u32::MAX);
             if free == 0 {
@@ -106,7 +122,7 @@ impl<'a> Calendar<'a> {
             }
             places.min(free)
         };
-        if self.bookings.crowds(session.id, start, low, high) {
+        if session.bookings.crowd(start, low, high) {
             breaks.push(RuleBreak::BufferConflict);
         }
         Verdict { breaks, remaining }
@@ -115,12 +131,4 @@ impl<'a> Calendar<'a> {
 
 fn reached(cap: Option<u32>, count: impl FnOnce() -> u32) -> bool {
     cap.is_some_and(|cap| count() >= cap)
-}
-
-/// A session's interviewers once each, in a stable order.
-pub(super) fn distinct(interviewers: &[i64]) -> Vec<i64> {
-    let mut distinct = interviewers.to_vec();
-    distinct.sort_unstable();
-    distinct.dedup();
-    distinct
 }

@@ -60,9 +60,12 @@
 //!
 //! # Cost
 //!
-//! Bookings are indexed by (session, start), by session in start order, and by local day and
-//! week; busy times are merged per interviewer and searched by bisection. Each candidate start
-//! therefore costs a few hash look-ups and one binary search per interviewer.
+//! Each call indexes the study once: bookings per session in start order, and counted per local
+//! day and week; busy times merged per interviewer. Only starts that the range, notice and
+//! horizon allow are cut at all. Each session then looks up its own bookings and interviewers
+//! once, so judging one start costs a few binary searches and, when a cap is set, one
+//! time-zone conversion and two hash look-ups: O((T + B) log(T + B) + S · (log T + I · log B))
+//! for T bookings, B busy times, S candidate starts and I interviewers per session.
 
 mod bookings;
 mod busy_times;
@@ -73,6 +76,7 @@ mod local_time;
 mod recurrence;
 mod rules;
 mod slots;
+mod span;
 
 #[cfg(test)]
 mod tests;

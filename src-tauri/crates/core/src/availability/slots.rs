@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::calendar::{Calendar, distinct};
+use super::calendar::Calendar;
 use super::recurrence::{end_of_booking, slot_starting_at, slots_between};
 use super::{Availability, OpenSlot, RuleBreak};
 
@@ -17,11 +17,11 @@ impl Availability<'_> {
         let calendar = Calendar::new(self, now);
         // Only starts that the notice and horizon allow are cut at all, so a long-running
         // weekly session costs only the weeks that can be offered.
-        let low = from.max(calendar.earliest_start());
-        let high = calendar.latest_start().min(to);
+        let low = from.max(calendar.earliest_start);
+        let high = calendar.latest_start.min(to);
         let mut open = Vec::new();
         for session in self.sessions.iter().filter(|session| session.visible) {
-            let interviewers = distinct(&session.interviewers);
+            let view = calendar.view(session);
             let slots = slots_between(
                 &session.pattern,
                 calendar.shape,
@@ -30,7 +30,7 @@ impl Availability<'_> {
                 high,
             );
             for slot in slots.into_iter().filter(|slot| slot.start < to) {
-                let verdict = calendar.judge(session, &interviewers, true, slot.start, slot.end);
+                let verdict = calendar.judge(&view, true, slot.start, slot.end);
                 if verdict.breaks.is_empty() {
                     open.push(OpenSlot {
                         session_id: session.id,
@@ -72,13 +72,7 @@ impl Availability<'_> {
             |slot| slot.end,
         );
         calendar
-            .judge(
-                session,
-                &distinct(&session.interviewers),
-                slot.is_some(),
-                start,
-                end,
-            )
+            .judge(&calendar.view(session), slot.is_some(), start, end)
             .breaks
     }
 }

@@ -266,6 +266,18 @@ mod tests {
     }
 
     #[test]
+    fn line_numbers_count_lf_crlf_and_lone_cr_and_skip_blank_lines() {
+        let text = "h\r\na\r\n\r\nb\rc\nd";
+        assert_eq!(line_at(text, 0), 1);
+        assert_eq!(line_at(text, 3), 2);
+        // A record read from just after "a": the blank line is skipped.
+        assert_eq!(line_at(text, 6), 4);
+        assert_eq!(line_at(text, 8), 4);
+        assert_eq!(line_at(text, 10), 5);
+        assert_eq!(line_at(text, 12), 6);
+    }
+
+    #[test]
     fn an_unclosed_quote_is_found_on_its_line() {
         assert_eq!(unclosed_quote_line("a,b\n1,\"x\n2,y\n", b','), Some(2));
         assert_eq!(
