@@ -103,7 +103,7 @@ enum SettingsCommand {
         #[arg(long)]
         study: i64,
     },
-    Set(settings::SetArgs),
+    Set(Box<settings::SetArgs>),
 }
 
 fn main() -> ExitCode {
@@ -135,7 +135,7 @@ async fn run(cli: Cli) -> Result<(), AppError> {
         Command::Settings(SettingsCommand::Show { study }) => {
             settings::show(&confab, study, json).await
         }
-        Command::Settings(SettingsCommand::Set(args)) => settings::set(&confab, args, json).await,
+        Command::Settings(SettingsCommand::Set(args)) => settings::set(&confab, *args, json).await,
         Command::Sessions(command) => schedule::sessions(&confab, command, json).await,
         Command::Interviewers(command) => schedule::interviewers(&confab, command, json).await,
         Command::Slots {

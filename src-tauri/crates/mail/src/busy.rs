@@ -26,6 +26,8 @@ pub struct BusyImport {
 /// weekly meetings inside any booking horizon.
 const MAX_OCCURRENCES: u16 = 2_000;
 
+type Span = (DateTime<Utc>, DateTime<Utc>);
+
 /// Reads the events of `ics` that overlap [from, to). Times without a zone are read in
 /// `local`, the interviewer's (or study's) time zone. Free (TRANSP:TRANSPARENT) and
 /// cancelled events do not block anything.
@@ -89,7 +91,7 @@ fn occurrences(
     local: Tz,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>)>, String> {
+) -> Result<Vec<Span>, String> {
     let start_value = event.get_start().ok_or("it has no start time")?;
     let start = instant(&start_value, local)?;
     let end = match event.get_end() {

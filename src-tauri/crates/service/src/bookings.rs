@@ -32,7 +32,10 @@ pub struct ChoiceInput {
 #[serde(tag = "outcome", rename_all = "camelCase")]
 pub enum ChoiceOutcome {
     /// Self-scheduling booked the first free choice (`rank` 1 or 2).
-    Booked { interview: InterviewView, rank: u8 },
+    Booked {
+        interview: Box<InterviewView>,
+        rank: u8,
+    },
     /// The choices wait for the researcher.
     Pending,
     /// No choice was free any more.
@@ -347,7 +350,7 @@ impl Confab {
                     let row = insert_interview(&txn, new, actor, reason).await?;
                     let interview = view(&txn, row).await?;
                     ChoiceOutcome::Booked {
-                        interview,
+                        interview: Box::new(interview),
                         rank: u8::try_from(i + 1).unwrap_or(1),
                     }
                 }
