@@ -3,24 +3,28 @@
 
 pub mod bindings;
 mod commands;
+mod desktop;
 mod state;
 
 use std::path::PathBuf;
 
-use confab_service::{Confab, default_data_dir};
+use confab_service::{Confab, DATA_DIR_ENV, default_data_dir};
 
 pub use commands::COMMAND_NAMES;
 use state::AppState;
 
 pub fn run() {
-    let data_dir = data_dir_argument(std::env::args()).unwrap_or_else(default_data_dir);
+    let named_data_dir = data_dir_argument(std::env::args());
+    let usual_database =
+        named_data_dir.is_none() && std::env::var_os(DATA_DIR_ENV).is_none_or(|dir| dir.is_empty());
+    let data_dir = named_data_dir.unwrap_or_else(default_data_dir);
     // A database that cannot be opened is not a reason to refuse to start: the window shows
     // what is wrong and what to do about it.
     let opened = tauri::async_runtime::block_on(Confab::open(&data_dir));
     if let Err(error) = &opened {
         eprintln!("Confab could not open its database: {}", error.message);
     }
-    let result = tauri::Builder::default()
+    let result = desktop::with_plugins(tauri::Builder::default(), usual_database)
         .manage(AppState::new(data_dir, opened))
         .invoke_handler(tauri::generate_handler![
             commands::startup_state,

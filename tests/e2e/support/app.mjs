@@ -9,12 +9,18 @@ import { fileURLToPath } from "node:url";
 import { remote } from "webdriverio";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-const targetDir = process.env.CARGO_TARGET_DIR ?? join(repo, "target");
+export const targetDir = process.env.CARGO_TARGET_DIR ?? join(repo, "target");
 export const appBinary = process.env.CONFAB_APP_BINARY ?? join(targetDir, "debug", "confab-desktop");
 export const screenshotDir = join(repo, "target", "e2e-screenshots");
 const driverPort = Number(process.env.CONFAB_DRIVER_PORT ?? 4444);
 
 let driver;
+
+// The app's usual folders (config, where window-state keeps the window's place, and data, the
+// usual database) are redirected for the whole run: the suite never reads or changes the
+// tester's own Confab.
+export const appHome = mkdtempSync(join(tmpdir(), "confab-e2e-home-"));
+export const appConfigDir = join(appHome, "config", "org.confab.desktop");
 
 function waitForPort(port, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -40,6 +46,14 @@ export async function startDriver() {
   const binary = process.env.TAURI_DRIVER ?? join(process.env.HOME ?? "", ".cargo", "bin", "tauri-driver");
   driver = spawn(binary, ["--port", String(driverPort), "--native-port", String(driverPort + 1)], {
     stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: join(appHome, "config"),
+      XDG_DATA_HOME: join(appHome, "data"),
+      // No session bus: on the tester's desktop, a test window on the usual database would
+      // otherwise find a running Confab through single-instance's D-Bus name and hand over to it.
+      DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(appHome, "no-session-bus")}`,
+    },
   });
   driver.once("error", (e) => {
     throw new Error(`could not start tauri-driver (${binary}): ${e.message}`);
@@ -58,10 +72,14 @@ export function freshDataDir() {
   return mkdtempSync(join(tmpdir(), "confab-e2e-"));
 }
 
-/** Starts the app on `dataDir` and returns a WebdriverIO browser for its main window. */
-export async function launch(dataDir) {
-  if (!existsSync(appBinary)) {
-    throw new Error(`no app at ${appBinary}: build it with \`npx tauri build --debug\`, or set CONFAB_APP_BINARY`);
+/**
+ * Starts the app on `dataDir` and returns a WebdriverIO browser for its main window.
+ * A `dataDir` of null opens the usual database, as a launch from the menu does.
+ * `application` runs another build of the app, such as the one a package installed.
+ */
+export async function launch(dataDir, { application = appBinary } = {}) {
+  if (!existsSync(application)) {
+    throw new Error(`no app at ${application}: build it with \`npx tauri build --debug\`, or set CONFAB_APP_BINARY`);
   }
   await startDriver();
   return remote({
@@ -71,7 +89,7 @@ export async function launch(dataDir) {
     connectionRetryCount: 0,
     capabilities: {
       "wdio:enforceWebDriverClassic": true,
-      "tauri:options": { application: appBinary, args: ["--data-dir", dataDir] },
+      "tauri:options": { application, args: dataDir === null ? [] : ["--data-dir", dataDir] },
     },
   });
 }

@@ -7,16 +7,16 @@ use chrono::{DateTime, Duration, Utc};
 use confab_core::StatusEvent;
 use confab_core::availability::RuleBreak;
 use confab_store::audit::{self, NewEntry};
-use confab_store::entity::{enrolment, interview, participant, study};
+use confab_store::entity::{enrolment, interview, participant, session, study};
 use confab_store::{
     ConnectionTrait, DatabaseTransaction, DbErr, Refusal, Set, begin_write, choices, interviews,
-    refusal, sessions,
+    refusal,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::{from_ts, now_ts};
-use crate::slots::{RuleBreakView, load, rule_key};
+use crate::slots::{RuleBreakView, load_for_booking, rule_key};
 use crate::statuses::apply_event;
 use crate::{Actor, AppError, Confab, ErrorCode};
 
@@ -141,21 +141,15 @@ async fn participant_row(
 
 /// The end of an interview that starts at `start` in `session_id`: a whole day for an
 /// interview day, the interview length otherwise.
-async fn end_of(
-    db: &impl ConnectionTrait,
+fn end_of(
     study: &study::Model,
+    session: Option<&session::Model>,
     session_id: i64,
     start: DateTime<Utc>,
 ) -> Result<DateTime<Utc>, AppError> {
-    let session = sessions::find(db, session_id)
-        .await?
-        .ok_or_else(|| not_found("session", session_id))?;
-    if session.study_id != study.id {
-        return Err(AppError::new(
-            ErrorCode::InvalidInput,
-            format!("Session {session_id} belongs to another study."),
-        ));
-    }
+    let session = session
+        .filter(|s| s.study_id == study.id)
+        .ok_or_else(|| not_found("session of this study", session_id))?;
     Ok(match (session.kind.as_str(), session.ends_at) {
         ("day", Some(end)) => from_ts(end),
         _ => start + Duration::minutes(i64::from(study.interview_minutes)),
@@ -238,7 +232,6 @@ async fn insert_interview(
     )
     .await
     .map_err(refused)?;
-    choices::clear(txn, new.enrolment.id).await?;
     apply_event(
         txn,
         new.enrolment,
@@ -319,21 +312,31 @@ impl Confab {
         let study = self.study_row(study_id).await?;
         let txn = begin_write(&self.db).await?;
         let enrolment = self.enrolment_row(&txn, study_id, participant_id).await?;
-        let data = load(&txn, &study, None, Some(enrolment.id)).await?;
         let now = Utc::now();
-        let free: Vec<bool> = picks
-            .iter()
-            .map(|p| {
+        let mut free = Vec::new();
+        let mut found = Vec::new();
+        for p in picks {
+            let (data, session) = load_for_booking(
+                &txn,
+                &study,
+                p.session_id,
+                p.start,
+                None,
+                Some(enrolment.id),
+            )
+            .await?;
+            free.push(
                 data.engine()
                     .rule_breaks(p.session_id, p.start, now)
-                    .is_empty()
-            })
-            .collect();
+                    .is_empty(),
+            );
+            found.push(session);
+        }
         let outcome = if study.self_scheduling {
             match free.iter().position(|f| *f) {
                 Some(i) => {
                     let pick = &picks[i];
-                    let end = end_of(&txn, &study, pick.session_id, pick.start).await?;
+                    let end = end_of(&study, found[i].as_ref(), pick.session_id, pick.start)?;
                     let new = NewInterview {
                         study: &study,
                         enrolment: &enrolment,
@@ -385,7 +388,7 @@ impl Confab {
             }
             let mut held = Vec::new();
             for (rank, pick) in picks.iter().enumerate().filter(|(i, _)| free[*i]) {
-                let end = end_of(&txn, &study, pick.session_id, pick.start).await?;
+                let end = end_of(&study, found[rank].as_ref(), pick.session_id, pick.start)?;
                 held.push((
                     i32::try_from(rank + 1).unwrap_or(1),
                     pick.session_id,
@@ -456,7 +459,8 @@ impl Confab {
         interview_id: Option<i64>,
     ) -> Result<Vec<RuleBreakView>, AppError> {
         let study = self.study_row(study_id).await?;
-        let data = load(&self.db, &study, interview_id, None).await?;
+        let (data, _) =
+            load_for_booking(&self.db, &study, session_id, start, interview_id, None).await?;
         Ok(explain(
             &data.engine().rule_breaks(session_id, start, Utc::now()),
             &data.rules,
@@ -478,13 +482,14 @@ impl Confab {
         let study = self.study_row(study_id).await?;
         let txn = begin_write(&self.db).await?;
         let enrolment = self.enrolment_row(&txn, study_id, participant_id).await?;
-        let data = load(&txn, &study, None, Some(enrolment.id)).await?;
+        let (data, session) =
+            load_for_booking(&txn, &study, session_id, start, None, Some(enrolment.id)).await?;
         let breaks = explain(
             &data.engine().rule_breaks(session_id, start, Utc::now()),
             &data.rules,
         );
         check_accepted(&breaks, accepted_rules)?;
-        let end = end_of(&txn, &study, session_id, start).await?;
+        let end = end_of(&study, session.as_ref(), session_id, start)?;
         let overrides: Vec<&str> = breaks.iter().map(|b| b.rule.as_str()).collect();
         let new = NewInterview {
             study: &study,
@@ -610,13 +615,14 @@ impl Confab {
             ));
         }
         let study = self.study_row(row.study_id).await?;
-        let data = load(&txn, &study, Some(row.id), None).await?;
+        let (data, session) =
+            load_for_booking(&txn, &study, session_id, start, Some(row.id), None).await?;
         let breaks = explain(
             &data.engine().rule_breaks(session_id, start, Utc::now()),
             &data.rules,
         );
         check_accepted(&breaks, accepted_rules)?;
-        let end = end_of(&txn, &study, session_id, start).await?;
+        let end = end_of(&study, session.as_ref(), session_id, start)?;
         let change = interview::ActiveModel {
             id: Set(row.id),
             session_id: Set(session_id),

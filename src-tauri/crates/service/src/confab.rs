@@ -36,3 +36,11 @@ impl Confab {
         self.db.close().await.map_err(AppError::from)
     }
 }
+
+impl Confab {
+    /// The SQLite pool underneath, for benchmarks that compare the service with plain SQL.
+    #[doc(hidden)]
+    pub fn sqlite_pool(&self) -> confab_store::sqlx::SqlitePool {
+        self.db.get_sqlite_connection_pool().clone()
+    }
+}

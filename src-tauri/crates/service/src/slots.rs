@@ -141,16 +141,7 @@ pub(crate) async fn load(
     leave_out: Option<i64>,
     leave_out_enrolment: Option<i64>,
 ) -> Result<StudyAvailability, AppError> {
-    let rules = StudyRules {
-        time_zone: study_zone(study)?,
-        interview_minutes: u32::try_from(study.interview_minutes).unwrap_or(60),
-        buffer_before_minutes: u32::try_from(study.buffer_before_minutes).unwrap_or(0),
-        buffer_after_minutes: u32::try_from(study.buffer_after_minutes).unwrap_or(0),
-        min_notice_minutes: u32::try_from(study.min_notice_minutes).unwrap_or(0),
-        horizon_days: u32::try_from(study.horizon_days).unwrap_or(1),
-        max_per_day: study.max_per_day.and_then(|v| u32::try_from(v).ok()),
-        max_per_week: study.max_per_week.and_then(|v| u32::try_from(v).ok()),
-    };
+    let rules = rules_of(study)?;
     let rows = sessions::for_study(db, study.id).await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let links = sessions::interviewer_links(db, &ids).await?;
@@ -177,11 +168,14 @@ pub(crate) async fn load(
             spec(row, people, own)
         })
         .collect();
-    // Caps count a whole week, so read a week beyond the horizon on both sides.
+    // Caps count a whole week, so read a week beyond the range on both sides.
+    let week = Duration::days(8).num_seconds();
     let now = Utc::now().timestamp();
-    let from = now - Duration::days(8).num_seconds();
-    let to = now + Duration::days(i64::from(study.horizon_days) + 8).num_seconds();
-    let mut taken: Vec<Taken> = interviews::scheduled_between(db, study.id, from, i64::MAX)
+    let (from, to) = (
+        now - week,
+        now + Duration::days(i64::from(study.horizon_days)).num_seconds() + week,
+    );
+    let mut taken: Vec<Taken> = interviews::scheduled_between(db, study.id, from, to)
         .await?
         .into_iter()
         .filter(|i| Some(i.id) != leave_out)
@@ -217,6 +211,133 @@ pub(crate) async fn load(
         sessions: specs,
         taken,
         busy,
+    })
+}
+
+/// Reads only what can matter to one booking at `start` in `session_id`: that session, its
+/// bookings and holds near `start`, the study's bookings in that week when the study caps
+/// them, and the busy times of its interviewers. A booking's cost then stays flat however
+/// many interviews the study holds.
+pub(crate) async fn load_for_booking(
+    db: &impl ConnectionTrait,
+    study: &study::Model,
+    session_id: i64,
+    start: DateTime<Utc>,
+    leave_out: Option<i64>,
+    leave_out_enrolment: Option<i64>,
+) -> Result<(StudyAvailability, Option<session::Model>), AppError> {
+    let rules = rules_of(study)?;
+    let Some(row) = sessions::find(db, session_id)
+        .await?
+        .filter(|s| s.study_id == study.id)
+    else {
+        return Ok((
+            StudyAvailability {
+                rules,
+                sessions: vec![],
+                taken: vec![],
+                busy: vec![],
+            },
+            None,
+        ));
+    };
+    let people: Vec<i64> = sessions::interviewer_links(db, &[row.id])
+        .await?
+        .into_iter()
+        .map(|l| l.interviewer_id)
+        .collect();
+    let exceptions = if row.kind == "weekly" {
+        sessions::exceptions_for_sessions(db, &[row.id])
+            .await?
+            .into_iter()
+            .filter_map(|e| {
+                let hours = match (&e.start_time, &e.end_time) {
+                    (Some(_), Some(_)) => Some((time(&e.start_time), time(&e.end_time))),
+                    _ => None,
+                };
+                date(&e.date).map(|date| DateException { date, hours })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let spec = spec(&row, people.clone(), exceptions);
+    let t = start.timestamp();
+    let day = Duration::days(1).num_seconds();
+    let capped = study.max_per_day.is_some() || study.max_per_week.is_some();
+    // A day session's booking lasts the whole day; a day either side covers every buffer.
+    let (near_from, near_to) = (t - day, row.ends_at.unwrap_or(t).max(t) + day);
+    let (from, to) = if capped {
+        (t - 8 * day, t + 8 * day)
+    } else {
+        (near_from, near_to)
+    };
+    let rows = if capped {
+        interviews::scheduled_between(db, study.id, from, to).await?
+    } else {
+        interviews::scheduled_in_session_between(db, row.id, from, to).await?
+    };
+    let mut taken: Vec<Taken> = rows
+        .into_iter()
+        .filter(|i| Some(i.id) != leave_out)
+        .map(|i| Taken {
+            session_id: i.session_id,
+            start: from_ts(i.starts_at),
+            end: from_ts(i.ends_at),
+        })
+        .collect();
+    let holds = choices::held_between(
+        db,
+        study.id,
+        if capped { None } else { Some(row.id) },
+        from,
+        to,
+    )
+    .await?;
+    taken.extend(
+        holds
+            .into_iter()
+            .filter(|c| Some(c.enrolment_id) != leave_out_enrolment)
+            .map(|c| Taken {
+                session_id: c.session_id,
+                start: from_ts(c.starts_at),
+                end: from_ts(c.ends_at),
+            }),
+    );
+    let busy = if people.is_empty() {
+        Vec::new()
+    } else {
+        interviewers::busy_times(db, &people, near_from, near_to)
+            .await?
+            .into_iter()
+            .map(|b| Busy {
+                interviewer_id: b.interviewer_id,
+                start: from_ts(b.starts_at),
+                end: from_ts(b.ends_at),
+            })
+            .collect()
+    };
+    Ok((
+        StudyAvailability {
+            rules,
+            sessions: vec![spec],
+            taken,
+            busy,
+        },
+        Some(row),
+    ))
+}
+
+fn rules_of(study: &study::Model) -> Result<StudyRules, AppError> {
+    Ok(StudyRules {
+        time_zone: study_zone(study)?,
+        interview_minutes: u32::try_from(study.interview_minutes).unwrap_or(60),
+        buffer_before_minutes: u32::try_from(study.buffer_before_minutes).unwrap_or(0),
+        buffer_after_minutes: u32::try_from(study.buffer_after_minutes).unwrap_or(0),
+        min_notice_minutes: u32::try_from(study.min_notice_minutes).unwrap_or(0),
+        horizon_days: u32::try_from(study.horizon_days).unwrap_or(1),
+        max_per_day: study.max_per_day.and_then(|v| u32::try_from(v).ok()),
+        max_per_week: study.max_per_week.and_then(|v| u32::try_from(v).ok()),
     })
 }
 

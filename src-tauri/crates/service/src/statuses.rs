@@ -1,7 +1,7 @@
 use confab_core::{EnrolmentStatus, StatusEvent};
 use confab_store::audit::{self, NewEntry};
 use confab_store::entity::{audit_entry, enrolment};
-use confab_store::{ConnectionTrait, begin_write, enrolments};
+use confab_store::{ConnectionTrait, begin_write, choices, enrolments};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -87,6 +87,10 @@ async fn write_status(
     let now = now_ts();
     if from != to {
         enrolments::set_status(db, row.id, to, now).await?;
+    }
+    // Held choices exist only while a participant is Pending; leaving it releases them.
+    if from == EnrolmentStatus::Pending && to != EnrolmentStatus::Pending {
+        choices::clear(db, row.id).await?;
     }
     audit::record(
         db,

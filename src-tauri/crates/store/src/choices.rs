@@ -70,3 +70,30 @@ pub async fn held_in_study(
         .all(db)
         .await
 }
+
+/// Held choices that touch [from, to): in one session, or in the whole study when
+/// `session_id` is None. Choices exist only while their participant is Pending.
+pub async fn held_between(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+    session_id: Option<i64>,
+    from: i64,
+    to: i64,
+) -> Result<Vec<choice::Model>, DbErr> {
+    let mut query = Choice::find()
+        .filter(choice::Column::EndsAt.gt(from))
+        .filter(choice::Column::StartsAt.lt(to));
+    query = match session_id {
+        Some(id) => query.filter(choice::Column::SessionId.eq(id)),
+        None => query.filter(
+            choice::Column::SessionId.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(crate::entity::session::Column::Id)
+                    .from(crate::entity::session::Entity)
+                    .and_where(crate::entity::session::Column::StudyId.eq(study_id))
+                    .to_owned(),
+            ),
+        ),
+    };
+    query.all(db).await
+}

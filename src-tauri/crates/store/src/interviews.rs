@@ -92,3 +92,19 @@ pub fn set_state(row: &interview::Model, state: &str, now: i64) -> interview::Ac
         ..Default::default()
     }
 }
+
+/// Scheduled interviews of one session that touch [from, to).
+pub async fn scheduled_in_session_between(
+    db: &impl ConnectionTrait,
+    session_id: i64,
+    from: i64,
+    to: i64,
+) -> Result<Vec<interview::Model>, DbErr> {
+    Interview::find()
+        .filter(interview::Column::SessionId.eq(session_id))
+        .filter(interview::Column::State.eq(SCHEDULED))
+        .filter(interview::Column::EndsAt.gt(from))
+        .filter(interview::Column::StartsAt.lt(to))
+        .all(db)
+        .await
+}

@@ -17,6 +17,7 @@ pub mod studies;
 mod write;
 
 pub use open::{BACKUP_FOLDER, DATABASE_FILE, Database, OpenError, open};
+pub use sea_orm::sqlx;
 pub use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, Set, TransactionTrait,
 };

@@ -1,0 +1,248 @@
+//! Booking throughput through the service, beside a plain-SQL baseline that performs the same
+//! check-and-insert transaction with sqlx directly on the same schema.
+
+#![allow(clippy::unwrap_used)]
+
+use std::time::{Duration, Instant};
+
+use chrono::{Duration as Days, Utc};
+use confab_service::{
+    Actor, Confab, NewParticipant, NewSession, NewStudy, SessionPattern, StudySettings,
+};
+use criterion::{Criterion, criterion_group, criterion_main};
+use sea_orm::sqlx::{self, Row};
+use tokio::runtime::Runtime;
+
+const SESSIONS: usize = 40;
+const CAPACITY: i32 = 1000;
+
+struct Bench {
+    confab: Confab,
+    study: i64,
+    sessions: Vec<(i64, chrono::DateTime<Utc>)>,
+    next: usize,
+    _dir: tempfile::TempDir,
+}
+
+async fn setup() -> Bench {
+    let dir = tempfile::tempdir().unwrap();
+    let confab = Confab::open(dir.path()).await.unwrap();
+    let me = Actor::researcher();
+    let study = confab
+        .create_study(NewStudy {
+            name: "Bench".into(),
+            description: String::new(),
+            time_zone: "UTC".into(),
+            interview_minutes: 60,
+        })
+        .await
+        .unwrap()
+        .id;
+    let s = confab.study_settings(study).await.unwrap();
+    confab
+        .update_study_settings(
+            study,
+            StudySettings {
+                min_notice_minutes: 0,
+                horizon_days: 365,
+                ..s
+            },
+            &me,
+        )
+        .await
+        .unwrap();
+    let mut sessions = Vec::new();
+    for d in 0..SESSIONS {
+        // Interview days of large capacity, so every booking finds a place.
+        let day = (Utc::now() + Days::days(2 + d as i64))
+            .format("%Y-%m-%d")
+            .to_string();
+        let pattern = SessionPattern::Day {
+            start: format!("{day}T09:00"),
+            end: format!("{day}T17:00"),
+        };
+        let input = NewSession {
+            study_id: study,
+            title: String::new(),
+            pattern,
+            capacity: CAPACITY,
+            visible: true,
+            interviewer_ids: vec![],
+        };
+        let id = confab.create_session(input, &me).await.unwrap().id;
+        sessions.push((
+            id,
+            confab
+                .study_instant(study, &format!("{day}T09:00"))
+                .await
+                .unwrap(),
+        ));
+    }
+    Bench {
+        confab,
+        study,
+        sessions,
+        next: 0,
+        _dir: dir,
+    }
+}
+
+impl Bench {
+    async fn participants(&mut self, n: u64) -> Vec<(i64, i64, chrono::DateTime<Utc>)> {
+        let mut out = Vec::new();
+        for _ in 0..n {
+            let k = self.next;
+            self.next += 1;
+            let p = self
+                .confab
+                .create_participant(
+                    NewParticipant {
+                        name: format!("P{k}"),
+                        email: format!("p{k}@example.org"),
+                        time_zone: None,
+                        phone: String::new(),
+                        notes: String::new(),
+                        custom_fields: Default::default(),
+                        study_id: Some(self.study),
+                    },
+                    &Actor::researcher(),
+                )
+                .await
+                .unwrap();
+            let (session, start) = self.sessions[k % SESSIONS];
+            out.push((p.id, session, start));
+        }
+        out
+    }
+}
+
+/// The same check-and-insert, by hand: capacity, overlap, insert, status, audit line.
+async fn book_plain(
+    pool: &sqlx::SqlitePool,
+    study: i64,
+    participant: i64,
+    session: i64,
+    start: i64,
+    end: i64,
+) {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.unwrap();
+    let capacity: i64 = sqlx::query("SELECT capacity FROM sessions WHERE id = ?")
+        .bind(session)
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap()
+        .get(0);
+    let taken: i64 = sqlx::query("SELECT count(*) FROM interviews WHERE session_id = ? AND starts_at = ? AND state = 'scheduled'")
+        .bind(session)
+        .bind(start)
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap()
+        .get(0);
+    assert!(taken < capacity);
+    let clash = sqlx::query("SELECT 1 FROM interviews WHERE participant_id = ? AND state = 'scheduled' AND starts_at < ? AND ? < ends_at")
+        .bind(participant)
+        .bind(end)
+        .bind(start)
+        .fetch_optional(&mut *tx)
+        .await
+        .unwrap();
+    assert!(clash.is_none());
+    let enrolment: i64 =
+        sqlx::query("SELECT id FROM enrolments WHERE study_id = ? AND participant_id = ?")
+            .bind(study)
+            .bind(participant)
+            .fetch_one(&mut *tx)
+            .await
+            .unwrap()
+            .get(0);
+    let now = Utc::now().timestamp();
+    let id: i64 = sqlx::query(
+        "INSERT INTO interviews (study_id, enrolment_id, participant_id, session_id, starts_at, ends_at, state, calendar_uid, created_at, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, ?) RETURNING id",
+    )
+    .bind(study)
+    .bind(enrolment)
+    .bind(participant)
+    .bind(session)
+    .bind(start)
+    .bind(end)
+    .bind(format!("{participant}-{start}@bench"))
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await
+    .unwrap()
+    .get(0);
+    sqlx::query(
+        "UPDATE enrolments SET status = 'interview_scheduled', updated_at = ? WHERE id = ?",
+    )
+    .bind(now)
+    .bind(enrolment)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO audit_log (at, actor_kind, actor, study_id, participant_id, interview_id, action) VALUES (?, 'researcher', '', ?, ?, ?, 'interview booked')")
+        .bind(now)
+        .bind(study)
+        .bind(participant)
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+}
+
+fn booking(c: &mut Criterion) {
+    let rt = Runtime::new().unwrap();
+    let mut group = c.benchmark_group("booking");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
+
+    let mut service = rt.block_on(setup());
+    group.bench_function("service book_manually", |b| {
+        b.iter_custom(|iters| {
+            rt.block_on(async {
+                let work = service.participants(iters).await;
+                let started = Instant::now();
+                for (p, session, start) in work {
+                    service
+                        .confab
+                        .book_manually(service.study, p, session, start, &[], &Actor::researcher())
+                        .await
+                        .unwrap();
+                }
+                started.elapsed()
+            })
+        })
+    });
+
+    let mut plain = rt.block_on(setup());
+    let pool = plain.confab.sqlite_pool();
+    group.bench_function("plain sqlx transaction", |b| {
+        b.iter_custom(|iters| {
+            rt.block_on(async {
+                let work = plain.participants(iters).await;
+                let started = Instant::now();
+                for (p, session, start) in work {
+                    let end = start + Days::hours(8);
+                    book_plain(
+                        &pool,
+                        plain.study,
+                        p,
+                        session,
+                        start.timestamp(),
+                        end.timestamp(),
+                    )
+                    .await;
+                }
+                started.elapsed()
+            })
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, booking);
+criterion_main!(benches);
