@@ -88,6 +88,13 @@ enum Command {
         #[arg(long, default_value = "")]
         reason: String,
     },
+    /// Check that an invitation can go out to a participant, and say what is missing
+    InviteCheck {
+        #[arg(long)]
+        study: i64,
+        #[arg(long)]
+        participant: i64,
+    },
     /// The audit log of a participant, a study, or a participant in a study
     History {
         #[arg(long)]
@@ -158,6 +165,9 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             status,
             reason,
         } => schedule::set_status(&confab, study, participant, &status, &reason, json).await,
+        Command::InviteCheck { study, participant } => {
+            schedule::invite_check(&confab, study, participant, json).await
+        }
         Command::History { participant, study } => {
             schedule::history(&confab, participant, study, json).await
         }

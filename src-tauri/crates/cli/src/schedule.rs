@@ -561,3 +561,26 @@ pub async fn history(
             .join("\n")
     })
 }
+
+pub async fn invite_check(
+    confab: &Confab,
+    study: i64,
+    participant: i64,
+    json: bool,
+) -> Result<(), AppError> {
+    let readiness = confab.invitation_readiness(study, participant).await?;
+    emit(&readiness, json, |r| {
+        if r.ready {
+            "Ready: an invitation can go out.".into()
+        } else {
+            format!(
+                "Not ready:\n{}",
+                r.missing
+                    .iter()
+                    .map(|m| format!("- {m}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        }
+    })
+}

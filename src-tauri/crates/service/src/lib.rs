@@ -11,6 +11,7 @@ mod data_dir;
 mod demo;
 mod error;
 mod interviewers;
+mod invitations;
 mod participant_search;
 mod participants;
 mod sessions;
@@ -30,6 +31,7 @@ pub use csv_import::{
 pub use data_dir::{APP_IDENTIFIER, DATA_DIR_ENV, default_data_dir};
 pub use error::{AppError, ErrorCode};
 pub use interviewers::{BusyImportReport, InterviewerView};
+pub use invitations::InvitationReadiness;
 pub use participant_search::ParticipantQuery;
 pub use participants::{
     NewParticipant, ParticipantDetail, ParticipantEnrolment, ParticipantSummary, ParticipantUpdate,

@@ -272,20 +272,31 @@ pub(crate) async fn load_for_booking(
     } else {
         (near_from, near_to)
     };
-    let rows = if capped {
-        interviews::scheduled_between(db, study.id, from, to).await?
+    let mut taken: Vec<Taken> = if capped {
+        interviews::scheduled_between(db, study.id, from, to)
+            .await?
+            .into_iter()
+            .filter(|i| Some(i.id) != leave_out)
+            .map(|i| Taken {
+                session_id: i.session_id,
+                start: from_ts(i.starts_at),
+                end: from_ts(i.ends_at),
+            })
+            .collect()
     } else {
-        interviews::scheduled_in_session_between(db, row.id, from, to).await?
+        let spans = interviews::scheduled_spans_in_session(db, row.id, from, to, leave_out).await?;
+        spans
+            .into_iter()
+            .flat_map(|(start, end, n)| {
+                let taken = Taken {
+                    session_id: row.id,
+                    start: from_ts(start),
+                    end: from_ts(end),
+                };
+                std::iter::repeat_n(taken, usize::try_from(n).unwrap_or(0))
+            })
+            .collect()
     };
-    let mut taken: Vec<Taken> = rows
-        .into_iter()
-        .filter(|i| Some(i.id) != leave_out)
-        .map(|i| Taken {
-            session_id: i.session_id,
-            start: from_ts(i.starts_at),
-            end: from_ts(i.ends_at),
-        })
-        .collect();
     let holds = choices::held_between(
         db,
         study.id,

@@ -356,3 +356,33 @@ async fn a_status_set_by_hand_is_kept_in_the_history_with_its_reason() {
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
 }
+
+#[tokio::test]
+async fn an_invitation_needs_an_enrolment_a_ready_status_and_room() {
+    let f = Fixture::new(1, true).await;
+    let ada = f.participant("Ada").await;
+    let ready = f
+        .confab
+        .invitation_readiness(f.study_id, ada)
+        .await
+        .unwrap();
+    assert!(ready.ready, "{ready:?}");
+
+    f.confab
+        .set_status(f.study_id, ada, "completed", "", &me())
+        .await
+        .unwrap();
+    f.confab
+        .set_session_visible(f.session_id, false, &me())
+        .await
+        .unwrap();
+    let not = f
+        .confab
+        .invitation_readiness(f.study_id, ada)
+        .await
+        .unwrap();
+    assert!(!not.ready);
+    assert_eq!(not.missing.len(), 2, "{not:?}");
+    assert!(not.missing[0].contains("The participant is Completed"));
+    assert!(not.missing[1].contains("Add a visible session"));
+}
