@@ -218,6 +218,15 @@ fn booking(c: &mut Criterion) {
         })
     });
 
+    // The read half alone: what one booking's rule check costs.
+    let (study, (session, start)) = (service.study, service.sessions[0]);
+    group.bench_function("service check_booking", |b| {
+        b.iter(|| {
+            rt.block_on(service.confab.check_booking(study, session, start, None))
+                .unwrap()
+        })
+    });
+
     let mut plain = rt.block_on(setup());
     let pool = plain.confab.sqlite_pool();
     group.bench_function("plain sqlx transaction", |b| {

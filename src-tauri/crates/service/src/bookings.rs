@@ -17,7 +17,7 @@ use ts_rs::TS;
 
 use crate::clock::{from_ts, now_ts};
 use crate::slots::{RuleBreakView, load_for_booking, rule_key};
-use crate::statuses::apply_event;
+use crate::statuses::{apply_event, apply_event_and_log};
 use crate::{Actor, AppError, Confab, ErrorCode};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -232,23 +232,26 @@ async fn insert_interview(
     )
     .await
     .map_err(refused)?;
-    apply_event(
+    let booked = NewEntry {
+        at: now,
+        actor_kind: Some(actor.kind),
+        actor: actor.name.clone(),
+        study_id: Some(row.study_id),
+        participant_id: Some(row.participant_id),
+        interview_id: Some(row.id),
+        action: "interview booked".into(),
+        from_value: String::new(),
+        to_value: from_ts(row.starts_at).to_rfc3339(),
+        reason: reason.into(),
+    };
+    apply_event_and_log(
         txn,
         new.enrolment,
         StatusEvent::InterviewBooked,
         actor,
         Some(row.id),
         reason,
-    )
-    .await?;
-    log(
-        txn,
-        &row,
-        actor,
-        "interview booked",
-        "",
-        &from_ts(row.starts_at).to_rfc3339(),
-        reason,
+        booked,
     )
     .await?;
     Ok(row)

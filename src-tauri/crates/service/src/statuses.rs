@@ -71,10 +71,32 @@ pub(crate) async fn apply_event(
             format!("This cannot be done while the participant is {from} in this study."),
         )
     })?;
-    write_status(db, row, from, to, actor, interview_id, reason).await?;
+    write_status(db, row, from, to, actor, interview_id, reason, None).await?;
     Ok(to)
 }
 
+/// As [`apply_event`], writing `also` to the audit log in the same statement.
+pub(crate) async fn apply_event_and_log(
+    db: &impl ConnectionTrait,
+    row: &enrolment::Model,
+    event: StatusEvent,
+    actor: &Actor,
+    interview_id: Option<i64>,
+    reason: &str,
+    also: NewEntry,
+) -> Result<EnrolmentStatus, AppError> {
+    let from = status_of(row)?;
+    let to = from.after(event).ok_or_else(|| {
+        AppError::new(
+            ErrorCode::Conflict,
+            format!("This cannot be done while the participant is {from} in this study."),
+        )
+    })?;
+    write_status(db, row, from, to, actor, interview_id, reason, Some(also)).await?;
+    Ok(to)
+}
+
+#[allow(clippy::too_many_arguments)]
 async fn write_status(
     db: &impl ConnectionTrait,
     row: &enrolment::Model,
@@ -83,6 +105,7 @@ async fn write_status(
     actor: &Actor,
     interview_id: Option<i64>,
     reason: &str,
+    also: Option<NewEntry>,
 ) -> Result<(), AppError> {
     let now = now_ts();
     if from != to {
@@ -92,22 +115,21 @@ async fn write_status(
     if from == EnrolmentStatus::Pending && to != EnrolmentStatus::Pending {
         choices::clear(db, row.id).await?;
     }
-    audit::record(
-        db,
-        NewEntry {
-            at: now,
-            actor_kind: Some(actor.kind),
-            actor: actor.name.clone(),
-            study_id: Some(row.study_id),
-            participant_id: Some(row.participant_id),
-            interview_id,
-            action: "status".into(),
-            from_value: from.label().into(),
-            to_value: to.label().into(),
-            reason: reason.into(),
-        },
-    )
-    .await?;
+    let status = NewEntry {
+        at: now,
+        actor_kind: Some(actor.kind),
+        actor: actor.name.clone(),
+        study_id: Some(row.study_id),
+        participant_id: Some(row.participant_id),
+        interview_id,
+        action: "status".into(),
+        from_value: from.label().into(),
+        to_value: to.label().into(),
+        reason: reason.into(),
+    };
+    let mut entries: Vec<NewEntry> = also.into_iter().collect();
+    entries.push(status);
+    audit::record_all(db, entries).await?;
     Ok(())
 }
 
@@ -147,7 +169,7 @@ impl Confab {
         } else {
             reason.trim()
         };
-        write_status(&txn, &row, from, to, actor, None, reason).await?;
+        write_status(&txn, &row, from, to, actor, None, reason, None).await?;
         txn.commit().await?;
         Ok(to)
     }

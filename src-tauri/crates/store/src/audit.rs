@@ -1,7 +1,4 @@
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::entity::audit_entry::{self, Entity as AuditEntry};
 
@@ -41,9 +38,18 @@ pub struct NewEntry {
     pub reason: String,
 }
 
-/// Written in the same transaction as the change it describes, so neither exists without the
-/// other.
-pub async fn record(db: &impl ConnectionTrait, entry: NewEntry) -> Result<(), DbErr> {
+/// Several lines in one statement, as one change often needs.
+pub async fn record_all(db: &impl ConnectionTrait, entries: Vec<NewEntry>) -> Result<(), DbErr> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    AuditEntry::insert_many(entries.into_iter().map(active))
+        .exec_without_returning(db)
+        .await
+        .map(|_| ())
+}
+
+fn active(entry: NewEntry) -> audit_entry::ActiveModel {
     audit_entry::ActiveModel {
         at: Set(entry.at),
         actor_kind: Set(entry
@@ -61,7 +67,30 @@ pub async fn record(db: &impl ConnectionTrait, entry: NewEntry) -> Result<(), Db
         reason: Set(entry.reason),
         ..Default::default()
     }
-    .insert(db)
+}
+
+/// Written in the same transaction as the change it describes, so neither exists without the
+/// other.
+pub async fn record(db: &impl ConnectionTrait, entry: NewEntry) -> Result<(), DbErr> {
+    // Nobody reads the row back, so skip the read SQLite would otherwise do after the insert.
+    AuditEntry::insert(audit_entry::ActiveModel {
+        at: Set(entry.at),
+        actor_kind: Set(entry
+            .actor_kind
+            .unwrap_or(ActorKind::Researcher)
+            .key()
+            .to_owned()),
+        actor: Set(entry.actor),
+        study_id: Set(entry.study_id),
+        participant_id: Set(entry.participant_id),
+        interview_id: Set(entry.interview_id),
+        action: Set(entry.action),
+        from_value: Set(entry.from_value),
+        to_value: Set(entry.to_value),
+        reason: Set(entry.reason),
+        ..Default::default()
+    })
+    .exec_without_returning(db)
     .await
     .map(|_| ())
 }

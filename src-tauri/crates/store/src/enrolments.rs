@@ -48,15 +48,19 @@ pub async fn set_status(
     status: EnrolmentStatus,
     now: i64,
 ) -> Result<(), DbErr> {
-    enrolment::ActiveModel {
-        id: Set(id),
-        status: Set(status.key().to_owned()),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .update(db)
-    .await
-    .map(|_| ())
+    Enrolment::update_many()
+        .col_expr(
+            enrolment::Column::Status,
+            sea_orm::sea_query::Expr::value(status.key()),
+        )
+        .col_expr(
+            enrolment::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(now),
+        )
+        .filter(enrolment::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map(|_| ())
 }
 
 pub async fn for_study(
