@@ -109,16 +109,16 @@ fn not_found(what: &str, id: i64) -> AppError {
 
 async fn view(db: &impl ConnectionTrait, row: interview::Model) -> Result<InterviewView, AppError> {
     let person = participant_row(db, row.participant_id).await?;
-    Ok(view_with(row, &person))
+    Ok(view_with(row, &person.name, &person.email))
 }
 
-fn view_with(row: interview::Model, person: &participant::Model) -> InterviewView {
+fn view_with(row: interview::Model, name: &str, email: &str) -> InterviewView {
     InterviewView {
         id: row.id,
         study_id: row.study_id,
         participant_id: row.participant_id,
-        participant_name: person.name.clone(),
-        participant_email: person.email.clone(),
+        participant_name: name.to_owned(),
+        participant_email: email.to_owned(),
         session_id: row.session_id,
         start: from_ts(row.starts_at),
         end: from_ts(row.ends_at),
@@ -482,9 +482,19 @@ impl Confab {
         accepted_rules: &[String],
         actor: &Actor,
     ) -> Result<InterviewView, AppError> {
-        let study = self.study_row(study_id).await?;
         let txn = begin_write(&self.db).await?;
-        let enrolment = self.enrolment_row(&txn, study_id, participant_id).await?;
+        let study = confab_store::studies::find(&txn, study_id)
+            .await?
+            .ok_or_else(|| not_found("study", study_id))?;
+        let (enrolment, name, email) =
+            confab_store::enrolments::find_with_person(&txn, study_id, participant_id)
+                .await?
+                .ok_or_else(|| {
+                    AppError::new(
+                        ErrorCode::NotFound,
+                        format!("Participant {participant_id} is not enrolled in study {study_id}; enrol them first."),
+                    )
+                })?;
         let (data, session) =
             load_for_booking(&txn, &study, session_id, start, None, Some(enrolment.id)).await?;
         let breaks = explain(
@@ -508,9 +518,8 @@ impl Confab {
             format!("booked by hand past: {}", overrides.join(", "))
         };
         let row = insert_interview(&txn, new, actor, &reason).await?;
-        let interview = view(&txn, row).await?;
         txn.commit().await?;
-        Ok(interview)
+        Ok(view_with(row, &name, &email))
     }
 
     /// Cancels a scheduled interview, frees its place, and offers it to the participant who

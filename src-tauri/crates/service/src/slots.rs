@@ -227,9 +227,9 @@ pub(crate) async fn load_for_booking(
     leave_out_enrolment: Option<i64>,
 ) -> Result<(StudyAvailability, Option<session::Model>), AppError> {
     let rules = rules_of(study)?;
-    let Some(row) = sessions::find(db, session_id)
+    let Some((row, people)) = sessions::find_with_interviewers(db, session_id)
         .await?
-        .filter(|s| s.study_id == study.id)
+        .filter(|(s, _)| s.study_id == study.id)
     else {
         return Ok((
             StudyAvailability {
@@ -241,11 +241,6 @@ pub(crate) async fn load_for_booking(
             None,
         ));
     };
-    let people: Vec<i64> = sessions::interviewer_links(db, &[row.id])
-        .await?
-        .into_iter()
-        .map(|l| l.interviewer_id)
-        .collect();
     let exceptions = if row.kind == "weekly" {
         sessions::exceptions_for_sessions(db, &[row.id])
             .await?
@@ -272,49 +267,49 @@ pub(crate) async fn load_for_booking(
     } else {
         (near_from, near_to)
     };
-    let mut taken: Vec<Taken> = if capped {
-        interviews::scheduled_between(db, study.id, from, to)
-            .await?
-            .into_iter()
-            .filter(|i| Some(i.id) != leave_out)
-            .map(|i| Taken {
-                session_id: i.session_id,
-                start: from_ts(i.starts_at),
-                end: from_ts(i.ends_at),
-            })
-            .collect()
+    let mut taken: Vec<Taken> = Vec::new();
+    if capped {
+        taken.extend(
+            interviews::scheduled_between(db, study.id, from, to)
+                .await?
+                .into_iter()
+                .filter(|i| Some(i.id) != leave_out)
+                .map(|i| Taken {
+                    session_id: i.session_id,
+                    start: from_ts(i.starts_at),
+                    end: from_ts(i.ends_at),
+                }),
+        );
+        taken.extend(
+            choices::held_between(db, study.id, None, from, to)
+                .await?
+                .into_iter()
+                .filter(|c| Some(c.enrolment_id) != leave_out_enrolment)
+                .map(|c| Taken {
+                    session_id: c.session_id,
+                    start: from_ts(c.starts_at),
+                    end: from_ts(c.ends_at),
+                }),
+        );
     } else {
-        let spans = interviews::scheduled_spans_in_session(db, row.id, from, to, leave_out).await?;
-        spans
-            .into_iter()
-            .flat_map(|(start, end, n)| {
-                let taken = Taken {
-                    session_id: row.id,
-                    start: from_ts(start),
-                    end: from_ts(end),
-                };
-                std::iter::repeat_n(taken, usize::try_from(n).unwrap_or(0))
-            })
-            .collect()
-    };
-    let holds = choices::held_between(
-        db,
-        study.id,
-        if capped { None } else { Some(row.id) },
-        from,
-        to,
-    )
-    .await?;
-    taken.extend(
-        holds
-            .into_iter()
-            .filter(|c| Some(c.enrolment_id) != leave_out_enrolment)
-            .map(|c| Taken {
-                session_id: c.session_id,
-                start: from_ts(c.starts_at),
-                end: from_ts(c.ends_at),
-            }),
-    );
+        let spans = interviews::taken_spans_in_session(
+            db,
+            row.id,
+            from,
+            to,
+            leave_out,
+            leave_out_enrolment,
+        )
+        .await?;
+        taken.extend(spans.into_iter().flat_map(|(start, end, n)| {
+            let one = Taken {
+                session_id: row.id,
+                start: from_ts(start),
+                end: from_ts(end),
+            };
+            std::iter::repeat_n(one, usize::try_from(n).unwrap_or(0))
+        }));
+    }
     let busy = if people.is_empty() {
         Vec::new()
     } else {

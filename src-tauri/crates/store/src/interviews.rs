@@ -138,3 +138,47 @@ pub async fn scheduled_spans_in_session(
         })
         .collect()
 }
+
+/// (start, end, how many) of the places taken in one session within [from, to): scheduled
+/// interviews (but `except_interview`) and held choices (but `except_enrolment`'s), in one
+/// statement.
+pub async fn taken_spans_in_session(
+    db: &impl ConnectionTrait,
+    session_id: i64,
+    from: i64,
+    to: i64,
+    except_interview: Option<i64>,
+    except_enrolment: Option<i64>,
+) -> Result<Vec<(i64, i64, i64)>, DbErr> {
+    let rows = db
+        .query_all_raw(sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            "SELECT starts_at, ends_at, count(*) FROM interviews \
+             WHERE session_id = ? AND state = 'scheduled' AND ends_at > ? AND starts_at < ? AND id <> ? \
+             GROUP BY starts_at, ends_at \
+             UNION ALL \
+             SELECT starts_at, ends_at, count(*) FROM choices \
+             WHERE session_id = ? AND ends_at > ? AND starts_at < ? AND enrolment_id <> ? \
+             GROUP BY starts_at, ends_at",
+            [
+                session_id.into(),
+                from.into(),
+                to.into(),
+                except_interview.unwrap_or(-1).into(),
+                session_id.into(),
+                from.into(),
+                to.into(),
+                except_enrolment.unwrap_or(-1).into(),
+            ],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get_by_index(0)?,
+                r.try_get_by_index(1)?,
+                r.try_get_by_index(2)?,
+            ))
+        })
+        .collect()
+}

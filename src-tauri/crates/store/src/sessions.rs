@@ -103,3 +103,30 @@ pub async fn set_interviewers(
     }
     Ok(())
 }
+
+/// A session with its interviewers' ids, in one statement.
+pub async fn find_with_interviewers(
+    db: &impl ConnectionTrait,
+    id: i64,
+) -> Result<Option<(session::Model, Vec<i64>)>, DbErr> {
+    use sea_orm::FromQueryResult;
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            "SELECT s.*, (SELECT group_concat(interviewer_id) FROM session_interviewers \
+                          WHERE session_id = s.id) AS interviewer_ids \
+             FROM sessions s WHERE s.id = ?",
+            [id.into()],
+        ))
+        .await?;
+    row.map(|r| {
+        let ids: Option<String> = r.try_get("", "interviewer_ids")?;
+        let ids = ids
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|i| i.trim().parse().ok())
+            .collect();
+        Ok((session::Model::from_query_result(&r, "")?, ids))
+    })
+    .transpose()
+}
