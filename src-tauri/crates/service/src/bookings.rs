@@ -483,18 +483,17 @@ impl Confab {
         actor: &Actor,
     ) -> Result<InterviewView, AppError> {
         let txn = begin_write(&self.db).await?;
-        let study = confab_store::studies::find(&txn, study_id)
-            .await?
-            .ok_or_else(|| not_found("study", study_id))?;
-        let (enrolment, name, email) =
-            confab_store::enrolments::find_with_person(&txn, study_id, participant_id)
-                .await?
-                .ok_or_else(|| {
-                    AppError::new(
-                        ErrorCode::NotFound,
-                        format!("Participant {participant_id} is not enrolled in study {study_id}; enrol them first."),
-                    )
-                })?;
+        let Some((study, enrolment, name, email)) =
+            confab_store::enrolments::find_for_booking(&txn, study_id, participant_id).await?
+        else {
+            self.study_row(study_id).await?;
+            return Err(AppError::new(
+                ErrorCode::NotFound,
+                format!(
+                    "Participant {participant_id} is not enrolled in study {study_id}; enrol them first."
+                ),
+            ));
+        };
         let (data, session) =
             load_for_booking(&txn, &study, session_id, start, None, Some(enrolment.id)).await?;
         let breaks = explain(

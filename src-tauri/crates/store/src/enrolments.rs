@@ -100,3 +100,49 @@ pub async fn find_with_person(
     })
     .transpose()
 }
+
+/// The study, the enrolment and its participant's name and email, in one statement: the
+/// first read of a booking.
+pub async fn find_for_booking(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+    participant_id: i64,
+) -> Result<
+    Option<(
+        crate::entity::study::Model,
+        enrolment::Model,
+        String,
+        String,
+    )>,
+    DbErr,
+> {
+    use crate::entity::study;
+    use sea_orm::{FromQueryResult, Iterable};
+    let study_columns: Vec<String> = study::Column::iter()
+        .map(|c| format!("st.{0} AS st_{0}", sea_orm::IdenStatic::as_str(&c)))
+        .collect();
+    let sql = format!(
+        "SELECT {}, e.id, e.study_id, e.participant_id, e.status, e.created_at, e.updated_at, \
+                p.name AS person_name, p.email AS person_email \
+         FROM enrolments e JOIN participants p ON p.id = e.participant_id \
+              JOIN studies st ON st.id = e.study_id \
+         WHERE e.study_id = ? AND e.participant_id = ?",
+        study_columns.join(", ")
+    );
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            sql,
+            [study_id.into(), participant_id.into()],
+        ))
+        .await?;
+    row.map(|r| {
+        Ok((
+            study::Model::from_query_result(&r, "st_")?,
+            enrolment::Model::from_query_result(&r, "")?,
+            r.try_get("", "person_name")?,
+            r.try_get("", "person_email")?,
+        ))
+    })
+    .transpose()
+}
