@@ -41,14 +41,14 @@ pub fn error(error: &AppError, json: bool) {
     eprintln!("{text}");
 }
 
-fn print_json(value: &impl Serialize) -> Result<(), AppError> {
+pub fn print_json(value: &impl Serialize) -> Result<(), AppError> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
     print_text(&format!("{text}\n"))
 }
 
-/// A closed pipe (`confab studies list | head`) is not worth a panic.
-fn print_text(text: &str) -> Result<(), AppError> {
+/// A closed pipe (`confab participants list | head`) is not worth a panic.
+pub fn print_text(text: &str) -> Result<(), AppError> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),

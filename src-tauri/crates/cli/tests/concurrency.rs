@@ -3,30 +3,12 @@
 //! Many `confab` processes book at the same moment against one database file; afterwards no
 //! slot holds more interviews than its capacity and no participant holds two.
 
+mod support;
+
+use support::{command, json};
+
 use std::collections::HashMap;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-fn command(data_dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_confab"));
-    cmd.arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("CONFAB_DATA_DIR");
-    cmd
-}
-
-fn json(data_dir: &Path, args: &[&str]) -> serde_json::Value {
-    let out = command(data_dir, &[args, &["--json"]].concat())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+use std::process::{Output, Stdio};
 
 const SLOTS: usize = 6;
 const CAPACITY: usize = 2;

@@ -2,28 +2,9 @@
 
 //! The scheduling use cases from the command line, on a real database file.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod support;
 
-fn confab(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_confab"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("CONFAB_DATA_DIR")
-        .output()
-        .unwrap()
-}
-
-fn json(data_dir: &Path, args: &[&str]) -> serde_json::Value {
-    let out = confab(data_dir, &[args, &["--json"]].concat());
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+use support::{confab, json};
 
 fn id(v: &serde_json::Value) -> String {
     v["id"].as_i64().unwrap().to_string()

@@ -73,26 +73,10 @@ fn active(entry: NewEntry) -> audit_entry::ActiveModel {
 /// other.
 pub async fn record(db: &impl ConnectionTrait, entry: NewEntry) -> Result<(), DbErr> {
     // Nobody reads the row back, so skip the read SQLite would otherwise do after the insert.
-    AuditEntry::insert(audit_entry::ActiveModel {
-        at: Set(entry.at),
-        actor_kind: Set(entry
-            .actor_kind
-            .unwrap_or(ActorKind::Researcher)
-            .key()
-            .to_owned()),
-        actor: Set(entry.actor),
-        study_id: Set(entry.study_id),
-        participant_id: Set(entry.participant_id),
-        interview_id: Set(entry.interview_id),
-        action: Set(entry.action),
-        from_value: Set(entry.from_value),
-        to_value: Set(entry.to_value),
-        reason: Set(entry.reason),
-        ..Default::default()
-    })
-    .exec_without_returning(db)
-    .await
-    .map(|_| ())
+    AuditEntry::insert(active(entry))
+        .exec_without_returning(db)
+        .await
+        .map(|_| ())
 }
 
 /// Every change to one participant, oldest first; in one study if `study_id` is given.

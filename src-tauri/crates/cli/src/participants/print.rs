@@ -1,12 +1,10 @@
 //! How `confab participants` shows its results: text for people, JSON with `--json`.
 
-use std::io::Write;
 use std::path::Path;
 
-use confab_service::{
-    AppError, ErrorCode, ImportReport, ParticipantDetail, ParticipantSummary, RowOutcome,
-};
-use serde::Serialize;
+use confab_service::{AppError, ImportReport, ParticipantDetail, ParticipantSummary, RowOutcome};
+
+use crate::output::{print_json, print_text};
 
 pub fn participant(p: &ParticipantSummary, json: bool) -> Result<(), AppError> {
     if json {
@@ -164,23 +162,4 @@ pub fn done(message: &str, json: bool) -> Result<(), AppError> {
         return print_json(&serde_json::json!({ "message": message }));
     }
     print_text(&format!("{message}\n"))
-}
-
-fn print_json(value: &impl Serialize) -> Result<(), AppError> {
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
-    print_text(&format!("{text}\n"))
-}
-
-/// A closed pipe (`confab participants list | head`) is not worth a panic.
-fn print_text(text: &str) -> Result<(), AppError> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(AppError::new(
-            ErrorCode::Internal,
-            format!("could not write the output: {e}"),
-        )),
-    }
 }
