@@ -213,21 +213,21 @@ async fn insert_interview(
     let now = now_ts();
     let row = interviews::insert(
         txn,
-        interview::ActiveModel {
-            study_id: Set(new.study.id),
-            enrolment_id: Set(new.enrolment.id),
-            participant_id: Set(new.enrolment.participant_id),
-            session_id: Set(new.session_id),
-            starts_at: Set(new.start.timestamp()),
-            ends_at: Set(new.end.timestamp()),
-            state: Set(interviews::SCHEDULED.into()),
-            calendar_uid: Set(format!("{}@confab", uuid::Uuid::new_v4())),
-            sequence: Set(0),
-            rule_overrides: Set(new.overrides),
-            cancel_reason: Set(String::new()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
+        interview::Model {
+            id: 0,
+            study_id: new.study.id,
+            enrolment_id: new.enrolment.id,
+            participant_id: new.enrolment.participant_id,
+            session_id: new.session_id,
+            starts_at: new.start.timestamp(),
+            ends_at: new.end.timestamp(),
+            state: interviews::SCHEDULED.into(),
+            calendar_uid: format!("{}@confab", uuid::Uuid::new_v4()),
+            sequence: 0,
+            rule_overrides: new.overrides,
+            cancel_reason: String::new(),
+            created_at: now,
+            updated_at: now,
         },
     )
     .await

@@ -1,4 +1,4 @@
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::entity::audit_entry::{self, Entity as AuditEntry};
 
@@ -43,40 +43,38 @@ pub async fn record_all(db: &impl ConnectionTrait, entries: Vec<NewEntry>) -> Re
     if entries.is_empty() {
         return Ok(());
     }
-    AuditEntry::insert_many(entries.into_iter().map(active))
-        .exec_without_returning(db)
-        .await
-        .map(|_| ())
-}
-
-fn active(entry: NewEntry) -> audit_entry::ActiveModel {
-    audit_entry::ActiveModel {
-        at: Set(entry.at),
-        actor_kind: Set(entry
-            .actor_kind
-            .unwrap_or(ActorKind::Researcher)
-            .key()
-            .to_owned()),
-        actor: Set(entry.actor),
-        study_id: Set(entry.study_id),
-        participant_id: Set(entry.participant_id),
-        interview_id: Set(entry.interview_id),
-        action: Set(entry.action),
-        from_value: Set(entry.from_value),
-        to_value: Set(entry.to_value),
-        reason: Set(entry.reason),
-        ..Default::default()
+    // One plain multi-row insert: every booking writes two lines.
+    let rows = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; entries.len()].join(", ");
+    let mut values: Vec<sea_orm::Value> = Vec::with_capacity(entries.len() * 10);
+    for e in entries {
+        values.extend([
+            e.at.into(),
+            e.actor_kind.unwrap_or(ActorKind::Researcher).key().into(),
+            e.actor.into(),
+            e.study_id.into(),
+            e.participant_id.into(),
+            e.interview_id.into(),
+            e.action.into(),
+            e.from_value.into(),
+            e.to_value.into(),
+            e.reason.into(),
+        ]);
     }
+    db.execute_raw(sea_orm::Statement::from_sql_and_values(
+        db.get_database_backend(),
+        format!(
+            "INSERT INTO audit_log (at, actor_kind, actor, study_id, participant_id, interview_id, action, from_value, to_value, reason) VALUES {rows}"
+        ),
+        values,
+    ))
+    .await
+    .map(|_| ())
 }
 
 /// Written in the same transaction as the change it describes, so neither exists without the
 /// other.
 pub async fn record(db: &impl ConnectionTrait, entry: NewEntry) -> Result<(), DbErr> {
-    // Nobody reads the row back, so skip the read SQLite would otherwise do after the insert.
-    AuditEntry::insert(active(entry))
-        .exec_without_returning(db)
-        .await
-        .map(|_| ())
+    record_all(db, vec![entry]).await
 }
 
 /// Every change to one participant, oldest first; in one study if `study_id` is given.

@@ -48,19 +48,13 @@ pub async fn set_status(
     status: EnrolmentStatus,
     now: i64,
 ) -> Result<(), DbErr> {
-    Enrolment::update_many()
-        .col_expr(
-            enrolment::Column::Status,
-            sea_orm::sea_query::Expr::value(status.key()),
-        )
-        .col_expr(
-            enrolment::Column::UpdatedAt,
-            sea_orm::sea_query::Expr::value(now),
-        )
-        .filter(enrolment::Column::Id.eq(id))
-        .exec(db)
-        .await
-        .map(|_| ())
+    db.execute_raw(sea_orm::Statement::from_sql_and_values(
+        db.get_database_backend(),
+        "UPDATE enrolments SET status = ?, updated_at = ? WHERE id = ?",
+        [status.key().into(), now.into(), id.into()],
+    ))
+    .await
+    .map(|_| ())
 }
 
 pub async fn for_study(
