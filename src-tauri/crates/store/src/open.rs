@@ -111,6 +111,9 @@ async fn connect(path: &Path) -> Result<DatabaseConnection, OpenError> {
     options
         .max_connections(4)
         .min_connections(1)
+        // A connection to a local file does not go stale the way a network one does; pinging
+        // it before every use only adds a round trip to each query.
+        .test_before_acquire(false)
         .sqlx_logging(false)
         .map_sqlx_sqlite_opts(move |o| {
             o.filename(&file)
