@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use confab_core::StatusEvent;
 use confab_core::availability::RuleBreak;
 use confab_store::audit::{self, NewEntry};
-use confab_store::entity::{enrolment, interview, participant, session, study};
+use confab_store::entity::{enrolment, interview, session, study};
 use confab_store::{
     ConnectionTrait, DatabaseTransaction, DbErr, Refusal, Set, begin_write, choices, interviews,
     refusal,
@@ -16,8 +16,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::{from_ts, now_ts};
+use crate::participants::records::{require_participant, require_study};
 use crate::slots::{RuleBreakView, load_for_booking, rule_key};
-use crate::statuses::{apply_event, apply_event_and_log};
+use crate::statuses::{apply_event, apply_event_and_log, not_enrolled};
 use crate::{Actor, AppError, Confab, ErrorCode};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -108,7 +109,7 @@ fn not_found(what: &str, id: i64) -> AppError {
 }
 
 async fn view(db: &impl ConnectionTrait, row: interview::Model) -> Result<InterviewView, AppError> {
-    let person = participant_row(db, row.participant_id).await?;
+    let person = require_participant(db, row.participant_id).await?;
     Ok(view_with(row, &person.name, &person.email))
 }
 
@@ -128,15 +129,6 @@ fn view_with(row: interview::Model, name: &str, email: &str) -> InterviewView {
         rule_overrides: row.rule_overrides,
         cancel_reason: row.cancel_reason,
     }
-}
-
-async fn participant_row(
-    db: &impl ConnectionTrait,
-    id: i64,
-) -> Result<participant::Model, AppError> {
-    confab_store::participants::find(db, id)
-        .await?
-        .ok_or_else(|| not_found("participant", id))
 }
 
 /// The end of an interview that starts at `start` in `session_id`: a whole day for an
@@ -251,7 +243,7 @@ async fn insert_interview(
         actor,
         Some(row.id),
         reason,
-        booked,
+        Some(booked),
     )
     .await?;
     Ok(row)
@@ -335,60 +327,48 @@ impl Confab {
             );
             found.push(session);
         }
+        let Some(first_free) = free.iter().position(|f| *f) else {
+            // Leaving Pending releases any earlier holds (see `statuses::write_status`).
+            apply_event(
+                &txn,
+                &enrolment,
+                StatusEvent::NoChoiceFree,
+                actor,
+                None,
+                "no choice was free",
+            )
+            .await?;
+            txn.commit().await?;
+            return Ok(ChoiceOutcome::Waitlisted);
+        };
         let outcome = if study.self_scheduling {
-            match free.iter().position(|f| *f) {
-                Some(i) => {
-                    let pick = &picks[i];
-                    let end = end_of(&study, found[i].as_ref(), pick.session_id, pick.start)?;
-                    let new = NewInterview {
-                        study: &study,
-                        enrolment: &enrolment,
-                        session_id: pick.session_id,
-                        start: pick.start,
-                        end,
-                        overrides: String::new(),
-                    };
-                    let reason = if i == 0 {
-                        "first choice"
-                    } else {
-                        "second choice; the first was taken"
-                    };
-                    let row = insert_interview(&txn, new, actor, reason).await?;
-                    let interview = view(&txn, row).await?;
-                    ChoiceOutcome::Booked {
-                        interview: Box::new(interview),
-                        rank: u8::try_from(i + 1).unwrap_or(1),
-                    }
-                }
-                None => {
-                    apply_event(
-                        &txn,
-                        &enrolment,
-                        StatusEvent::NoChoiceFree,
-                        actor,
-                        None,
-                        "no choice was free",
-                    )
-                    .await?;
-                    choices::clear(&txn, enrolment.id).await?;
-                    ChoiceOutcome::Waitlisted
-                }
+            let pick = &picks[first_free];
+            let end = end_of(
+                &study,
+                found[first_free].as_ref(),
+                pick.session_id,
+                pick.start,
+            )?;
+            let new = NewInterview {
+                study: &study,
+                enrolment: &enrolment,
+                session_id: pick.session_id,
+                start: pick.start,
+                end,
+                overrides: String::new(),
+            };
+            let reason = if first_free == 0 {
+                "first choice"
+            } else {
+                "second choice; the first was taken"
+            };
+            let row = insert_interview(&txn, new, actor, reason).await?;
+            let interview = view(&txn, row).await?;
+            ChoiceOutcome::Booked {
+                interview: Box::new(interview),
+                rank: u8::try_from(first_free + 1).unwrap_or(1),
             }
         } else {
-            if !free.iter().any(|f| *f) {
-                apply_event(
-                    &txn,
-                    &enrolment,
-                    StatusEvent::NoChoiceFree,
-                    actor,
-                    None,
-                    "no choice was free",
-                )
-                .await?;
-                choices::clear(&txn, enrolment.id).await?;
-                txn.commit().await?;
-                return Ok(ChoiceOutcome::Waitlisted);
-            }
             let mut held = Vec::new();
             for (rank, pick) in picks.iter().enumerate().filter(|(i, _)| free[*i]) {
                 let end = end_of(&study, found[rank].as_ref(), pick.session_id, pick.start)?;
@@ -486,13 +466,9 @@ impl Confab {
         let Some((study, enrolment, name, email)) =
             confab_store::enrolments::find_for_booking(&txn, study_id, participant_id).await?
         else {
-            self.study_row(study_id).await?;
-            return Err(AppError::new(
-                ErrorCode::NotFound,
-                format!(
-                    "Participant {participant_id} is not enrolled in study {study_id}; enrol them first."
-                ),
-            ));
+            // Say which one is missing: the study, or the participant's place in it.
+            require_study(&txn, study_id).await?;
+            return Err(not_enrolled(study_id, participant_id));
         };
         let (data, session) =
             load_for_booking(&txn, &study, session_id, start, None, Some(enrolment.id)).await?;

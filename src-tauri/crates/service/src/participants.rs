@@ -1,7 +1,7 @@
 //! Participants: create, edit, remove, show and enrol them. Search is in
 //! `participant_search.rs`, CSV in `csv_import.rs` and `csv_export.rs`.
 
-mod records;
+pub(crate) mod records;
 
 use std::collections::BTreeMap;
 

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::now_ts;
-use crate::{Actor, AppError, Confab, ErrorCode};
+use crate::participants::records::require_study;
+use crate::{Actor, AppError, Confab};
 
 /// Everything about how a study schedules, as the settings screen edits it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -121,12 +122,7 @@ impl StudySettings {
 
 impl Confab {
     pub(crate) async fn study_row(&self, study_id: i64) -> Result<study::Model, AppError> {
-        studies::find(&self.db, study_id).await?.ok_or_else(|| {
-            AppError::new(
-                ErrorCode::NotFound,
-                format!("There is no study {study_id}."),
-            )
-        })
+        require_study(&self.db, study_id).await
     }
 
     pub async fn study_settings(&self, study_id: i64) -> Result<StudySettings, AppError> {
@@ -145,12 +141,7 @@ impl Confab {
         settings.dial_in = settings.dial_in.trim().to_owned();
         settings.rules().validate()?;
         let txn = begin_write(&self.db).await?;
-        let row = studies::find(&txn, study_id).await?.ok_or_else(|| {
-            AppError::new(
-                ErrorCode::NotFound,
-                format!("There is no study {study_id}."),
-            )
-        })?;
+        let row = require_study(&txn, study_id).await?;
         let before = StudySettings::from(&row);
         let now = now_ts();
         for (field, from, to) in before.changes(&settings) {

@@ -5,7 +5,7 @@ use confab_core::availability::{
     StudyRules, Taken,
 };
 use confab_core::time_zone::parse_time_zone;
-use confab_store::entity::{session, study};
+use confab_store::entity::{session, session_exception, study};
 use confab_store::{ConnectionTrait, choices, interviewers, interviews, sessions};
 use serde::Serialize;
 use ts_rs::TS;
@@ -157,13 +157,7 @@ pub(crate) async fn load(
             let own = exceptions
                 .iter()
                 .filter(|e| e.session_id == row.id)
-                .filter_map(|e| {
-                    let hours = match (&e.start_time, &e.end_time) {
-                        (Some(_), Some(_)) => Some((time(&e.start_time), time(&e.end_time))),
-                        _ => None,
-                    };
-                    date(&e.date).map(|date| DateException { date, hours })
-                })
+                .filter_map(date_exception)
                 .collect();
             spec(row, people, own)
         })
@@ -175,37 +169,9 @@ pub(crate) async fn load(
         now - week,
         now + Duration::days(i64::from(study.horizon_days)).num_seconds() + week,
     );
-    let mut taken: Vec<Taken> = interviews::scheduled_between(db, study.id, from, to)
-        .await?
-        .into_iter()
-        .filter(|i| Some(i.id) != leave_out)
-        .map(|i| Taken {
-            session_id: i.session_id,
-            start: from_ts(i.starts_at),
-            end: from_ts(i.ends_at),
-        })
-        .collect();
-    taken.extend(
-        choices::held_in_study(db, study.id)
-            .await?
-            .into_iter()
-            .filter(|c| Some(c.enrolment_id) != leave_out_enrolment)
-            .map(|c| Taken {
-                session_id: c.session_id,
-                start: from_ts(c.starts_at),
-                end: from_ts(c.ends_at),
-            }),
-    );
+    let taken = taken_in_study(db, study.id, from, to, leave_out, leave_out_enrolment).await?;
     let people: Vec<i64> = links.iter().map(|l| l.interviewer_id).collect();
-    let busy = interviewers::busy_times(db, &people, from, to)
-        .await?
-        .into_iter()
-        .map(|b| Busy {
-            interviewer_id: b.interviewer_id,
-            start: from_ts(b.starts_at),
-            end: from_ts(b.ends_at),
-        })
-        .collect();
+    let busy = busy_of(db, &people, from, to).await?;
     Ok(StudyAvailability {
         rules,
         sessions: specs,
@@ -245,13 +211,7 @@ pub(crate) async fn load_for_booking(
         sessions::exceptions_for_sessions(db, &[row.id])
             .await?
             .into_iter()
-            .filter_map(|e| {
-                let hours = match (&e.start_time, &e.end_time) {
-                    (Some(_), Some(_)) => Some((time(&e.start_time), time(&e.end_time))),
-                    _ => None,
-                };
-                date(&e.date).map(|date| DateException { date, hours })
-            })
+            .filter_map(|e| date_exception(&e))
             .collect()
     } else {
         Vec::new()
@@ -267,30 +227,8 @@ pub(crate) async fn load_for_booking(
     } else {
         (near_from, near_to)
     };
-    let mut taken: Vec<Taken> = Vec::new();
-    if capped {
-        taken.extend(
-            interviews::scheduled_between(db, study.id, from, to)
-                .await?
-                .into_iter()
-                .filter(|i| Some(i.id) != leave_out)
-                .map(|i| Taken {
-                    session_id: i.session_id,
-                    start: from_ts(i.starts_at),
-                    end: from_ts(i.ends_at),
-                }),
-        );
-        taken.extend(
-            choices::held_between(db, study.id, None, from, to)
-                .await?
-                .into_iter()
-                .filter(|c| Some(c.enrolment_id) != leave_out_enrolment)
-                .map(|c| Taken {
-                    session_id: c.session_id,
-                    start: from_ts(c.starts_at),
-                    end: from_ts(c.ends_at),
-                }),
-        );
+    let taken = if capped {
+        taken_in_study(db, study.id, from, to, leave_out, leave_out_enrolment).await?
     } else {
         let spans = interviews::taken_spans_in_session(
             db,
@@ -301,27 +239,22 @@ pub(crate) async fn load_for_booking(
             leave_out_enrolment,
         )
         .await?;
-        taken.extend(spans.into_iter().flat_map(|(start, end, n)| {
-            let one = Taken {
-                session_id: row.id,
-                start: from_ts(start),
-                end: from_ts(end),
-            };
-            std::iter::repeat_n(one, usize::try_from(n).unwrap_or(0))
-        }));
-    }
+        spans
+            .into_iter()
+            .flat_map(|(start, end, n)| {
+                let one = Taken {
+                    session_id: row.id,
+                    start: from_ts(start),
+                    end: from_ts(end),
+                };
+                std::iter::repeat_n(one, usize::try_from(n).unwrap_or(0))
+            })
+            .collect()
+    };
     let busy = if people.is_empty() {
         Vec::new()
     } else {
-        interviewers::busy_times(db, &people, near_from, near_to)
-            .await?
-            .into_iter()
-            .map(|b| Busy {
-                interviewer_id: b.interviewer_id,
-                start: from_ts(b.starts_at),
-                end: from_ts(b.ends_at),
-            })
-            .collect()
+        busy_of(db, &people, near_from, near_to).await?
     };
     Ok((
         StudyAvailability {
@@ -332,6 +265,61 @@ pub(crate) async fn load_for_booking(
         },
         Some(row),
     ))
+}
+
+fn date_exception(e: &session_exception::Model) -> Option<DateException> {
+    let hours = match (&e.start_time, &e.end_time) {
+        (Some(_), Some(_)) => Some((time(&e.start_time), time(&e.end_time))),
+        _ => None,
+    };
+    date(&e.date).map(|date| DateException { date, hours })
+}
+
+/// The study's scheduled interviews and held choices touching [from, to), but the one
+/// interview and the one participant's holds left out.
+async fn taken_in_study(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+    from: i64,
+    to: i64,
+    leave_out: Option<i64>,
+    leave_out_enrolment: Option<i64>,
+) -> Result<Vec<Taken>, AppError> {
+    let booked = interviews::scheduled_between(db, study_id, from, to)
+        .await?
+        .into_iter()
+        .filter(|i| Some(i.id) != leave_out)
+        .map(|i| (i.session_id, i.starts_at, i.ends_at));
+    let held = choices::held_between(db, study_id, None, from, to)
+        .await?
+        .into_iter()
+        .filter(|c| Some(c.enrolment_id) != leave_out_enrolment)
+        .map(|c| (c.session_id, c.starts_at, c.ends_at));
+    Ok(booked
+        .chain(held)
+        .map(|(session_id, start, end)| Taken {
+            session_id,
+            start: from_ts(start),
+            end: from_ts(end),
+        })
+        .collect())
+}
+
+async fn busy_of(
+    db: &impl ConnectionTrait,
+    people: &[i64],
+    from: i64,
+    to: i64,
+) -> Result<Vec<Busy>, AppError> {
+    Ok(interviewers::busy_times(db, people, from, to)
+        .await?
+        .into_iter()
+        .map(|b| Busy {
+            interviewer_id: b.interviewer_id,
+            start: from_ts(b.starts_at),
+            end: from_ts(b.ends_at),
+        })
+        .collect())
 }
 
 fn rules_of(study: &study::Model) -> Result<StudyRules, AppError> {

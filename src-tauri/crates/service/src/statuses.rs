@@ -64,15 +64,7 @@ pub(crate) async fn apply_event(
     interview_id: Option<i64>,
     reason: &str,
 ) -> Result<EnrolmentStatus, AppError> {
-    let from = status_of(row)?;
-    let to = from.after(event).ok_or_else(|| {
-        AppError::new(
-            ErrorCode::Conflict,
-            format!("This cannot be done while the participant is {from} in this study."),
-        )
-    })?;
-    write_status(db, row, from, to, actor, interview_id, reason, None).await?;
-    Ok(to)
+    apply_event_and_log(db, row, event, actor, interview_id, reason, None).await
 }
 
 /// As [`apply_event`], writing `also` to the audit log in the same statement.
@@ -83,7 +75,7 @@ pub(crate) async fn apply_event_and_log(
     actor: &Actor,
     interview_id: Option<i64>,
     reason: &str,
-    also: NewEntry,
+    also: Option<NewEntry>,
 ) -> Result<EnrolmentStatus, AppError> {
     let from = status_of(row)?;
     let to = from.after(event).ok_or_else(|| {
@@ -92,7 +84,7 @@ pub(crate) async fn apply_event_and_log(
             format!("This cannot be done while the participant is {from} in this study."),
         )
     })?;
-    write_status(db, row, from, to, actor, interview_id, reason, Some(also)).await?;
+    write_status(db, row, from, to, actor, interview_id, reason, also).await?;
     Ok(to)
 }
 
@@ -133,6 +125,15 @@ async fn write_status(
     Ok(())
 }
 
+pub(crate) fn not_enrolled(study_id: i64, participant_id: i64) -> AppError {
+    AppError::new(
+        ErrorCode::NotFound,
+        format!(
+            "Participant {participant_id} is not enrolled in study {study_id}; enrol them first."
+        ),
+    )
+}
+
 impl Confab {
     pub(crate) async fn enrolment_row(
         &self,
@@ -140,12 +141,9 @@ impl Confab {
         study_id: i64,
         participant_id: i64,
     ) -> Result<enrolment::Model, AppError> {
-        enrolments::find(db, study_id, participant_id).await?.ok_or_else(|| {
-            AppError::new(
-                ErrorCode::NotFound,
-                format!("Participant {participant_id} is not enrolled in study {study_id}; enrol them first."),
-            )
-        })
+        enrolments::find(db, study_id, participant_id)
+            .await?
+            .ok_or_else(|| not_enrolled(study_id, participant_id))
     }
 
     /// Sets any status by hand. The window asks the researcher to confirm a sentence that

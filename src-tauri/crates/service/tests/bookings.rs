@@ -386,3 +386,151 @@ async fn an_invitation_needs_an_enrolment_a_ready_status_and_room() {
     assert!(not.missing[0].contains("The participant is Completed"));
     assert!(not.missing[1].contains("Add a visible session"));
 }
+
+#[tokio::test]
+async fn an_interview_whose_end_has_passed_completes_by_itself() {
+    let f = Fixture::new(1, true).await;
+    let ada = f.participant("Ada").await;
+    // On the hour, so that the session's first slot starts exactly there.
+    let hour = chrono::Utc::now().timestamp() / 3600 * 3600;
+    let yesterday = chrono::DateTime::from_timestamp(hour - 86_400, 0).unwrap();
+    let local = |h: i64| (yesterday + chrono::Duration::hours(h)).to_rfc3339();
+    let past = f
+        .confab
+        .create_session(
+            confab_service::NewSession {
+                study_id: f.study_id,
+                title: "Yesterday".into(),
+                pattern: confab_service::SessionPattern::Window {
+                    start: local(0),
+                    end: local(3),
+                },
+                capacity: 1,
+                visible: true,
+                interviewer_ids: vec![],
+            },
+            &me(),
+        )
+        .await
+        .unwrap();
+    let start = f.confab.study_instant(f.study_id, &local(0)).await.unwrap();
+    let breaks = f
+        .confab
+        .check_booking(f.study_id, past.id, start, None)
+        .await
+        .unwrap();
+    let rules: Vec<String> = breaks.iter().map(|b| b.rule.clone()).collect();
+    assert_eq!(rules, ["in_the_past"]);
+    f.confab
+        .book_manually(f.study_id, ada, past.id, start, &rules, &me())
+        .await
+        .unwrap();
+
+    let completed = f
+        .confab
+        .list_interviews(f.study_id, InterviewList::Completed)
+        .await
+        .unwrap();
+    assert_eq!(completed.len(), 1);
+    assert!(
+        f.confab
+            .list_interviews(f.study_id, InterviewList::Upcoming)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(f.status(ada).await, "completed");
+    let history = f
+        .confab
+        .participant_history(ada, Some(f.study_id))
+        .await
+        .unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|h| h.actor_kind == "system" && h.action == "status" && h.to == "Completed"),
+        "{history:?}"
+    );
+}
+
+#[tokio::test]
+async fn weekly_hours_can_be_closed_or_changed_on_one_date_and_hidden() {
+    let f = Fixture::new(1, true).await;
+    let tz: chrono_tz::Tz = "America/New_York".parse().unwrap();
+    let day = f.slot(0).with_timezone(&tz).date_naive();
+    let weekly = f
+        .confab
+        .create_session(
+            confab_service::NewSession {
+                study_id: f.study_id,
+                title: "Weekly".into(),
+                pattern: confab_service::SessionPattern::Weekly {
+                    weekday: u8::try_from(chrono::Datelike::weekday(&day).number_from_monday())
+                        .unwrap(),
+                    start_time: "14:00".into(),
+                    end_time: "16:00".into(),
+                    valid_from: day.to_string(),
+                    valid_until: Some(day.to_string()),
+                },
+                capacity: 1,
+                visible: true,
+                interviewer_ids: vec![],
+            },
+            &me(),
+        )
+        .await
+        .unwrap();
+    let weekly_slots = |confab: confab_service::Confab| async move {
+        confab
+            .open_slots(f.study_id, None, None, None)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|s| s.session_id == weekly.id)
+            .map(|s| s.local_start[11..].to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(weekly_slots(f.confab.clone()).await, ["14:00", "15:00"]);
+
+    let on = |start: Option<&str>, end: Option<&str>| confab_service::SessionExceptionView {
+        date: day.to_string(),
+        start_time: start.map(Into::into),
+        end_time: end.map(Into::into),
+    };
+    f.confab
+        .set_session_exception(weekly.id, on(Some("15:00"), Some("16:00")), &me())
+        .await
+        .unwrap();
+    assert_eq!(weekly_slots(f.confab.clone()).await, ["15:00"]);
+    f.confab
+        .set_session_exception(weekly.id, on(None, None), &me())
+        .await
+        .unwrap();
+    assert!(weekly_slots(f.confab.clone()).await.is_empty());
+
+    let err = f
+        .confab
+        .set_session_exception(weekly.id, on(Some("16:00"), Some("15:00")), &me())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    // A one-off window has no weekly dates to except.
+    let err = f
+        .confab
+        .set_session_exception(f.session_id, on(None, None), &me())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+
+    f.confab
+        .set_session_visible(f.session_id, false, &me())
+        .await
+        .unwrap();
+    assert!(
+        f.confab
+            .open_slots(f.study_id, None, None, None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}

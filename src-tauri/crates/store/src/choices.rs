@@ -3,10 +3,7 @@ use sea_orm::{
     Set,
 };
 
-use crate::entity::{
-    choice::{self, Entity as Choice},
-    enrolment,
-};
+use crate::entity::choice::{self, Entity as Choice};
 
 /// Replaces a participant's held choices in one study.
 pub async fn replace(
@@ -47,26 +44,6 @@ pub async fn for_enrolment(
     Choice::find()
         .filter(choice::Column::EnrolmentId.eq(enrolment_id))
         .order_by_asc(choice::Column::Rank)
-        .all(db)
-        .await
-}
-
-/// Held choices of every Pending participant of the study; they hold places in open slots.
-pub async fn held_in_study(
-    db: &impl ConnectionTrait,
-    study_id: i64,
-) -> Result<Vec<choice::Model>, DbErr> {
-    let pending: Vec<i64> = enrolment::Entity::find()
-        .filter(enrolment::Column::StudyId.eq(study_id))
-        .filter(enrolment::Column::Status.eq(confab_core::EnrolmentStatus::Pending.key()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| e.id)
-        .collect();
-    Choice::find()
-        .filter(choice::Column::EnrolmentId.is_in(pending))
-        .order_by_asc(choice::Column::Id)
         .all(db)
         .await
 }

@@ -67,34 +67,6 @@ pub async fn for_study(
         .await
 }
 
-/// An enrolment with its participant's name and email, in one statement: a booking needs
-/// both and each statement costs a round trip to SQLite's thread.
-pub async fn find_with_person(
-    db: &impl ConnectionTrait,
-    study_id: i64,
-    participant_id: i64,
-) -> Result<Option<(enrolment::Model, String, String)>, DbErr> {
-    use sea_orm::FromQueryResult;
-    let row = db
-        .query_one_raw(sea_orm::Statement::from_sql_and_values(
-            db.get_database_backend(),
-            "SELECT e.id, e.study_id, e.participant_id, e.status, e.created_at, e.updated_at, \
-                    p.name AS person_name, p.email AS person_email \
-             FROM enrolments e JOIN participants p ON p.id = e.participant_id \
-             WHERE e.study_id = ? AND e.participant_id = ?",
-            [study_id.into(), participant_id.into()],
-        ))
-        .await?;
-    row.map(|r| {
-        Ok((
-            enrolment::Model::from_query_result(&r, "")?,
-            r.try_get("", "person_name")?,
-            r.try_get("", "person_email")?,
-        ))
-    })
-    .transpose()
-}
-
 /// The study, the enrolment and its participant's name and email, in one statement: the
 /// first read of a booking.
 pub async fn find_for_booking(

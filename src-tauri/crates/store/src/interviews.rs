@@ -122,52 +122,6 @@ pub fn set_state(row: &interview::Model, state: &str, now: i64) -> interview::Ac
     }
 }
 
-/// Scheduled interviews of one session that touch [from, to).
-pub async fn scheduled_in_session_between(
-    db: &impl ConnectionTrait,
-    session_id: i64,
-    from: i64,
-    to: i64,
-) -> Result<Vec<interview::Model>, DbErr> {
-    Interview::find()
-        .filter(interview::Column::SessionId.eq(session_id))
-        .filter(interview::Column::State.eq(SCHEDULED))
-        .filter(interview::Column::EndsAt.gt(from))
-        .filter(interview::Column::StartsAt.lt(to))
-        .all(db)
-        .await
-}
-
-/// (start, end, how many) of one session's scheduled interviews that touch [from, to),
-/// leaving out `except`. Counting in SQL keeps a booking's cost flat when a slot has many
-/// places taken.
-pub async fn scheduled_spans_in_session(
-    db: &impl ConnectionTrait,
-    session_id: i64,
-    from: i64,
-    to: i64,
-    except: Option<i64>,
-) -> Result<Vec<(i64, i64, i64)>, DbErr> {
-    let rows = db
-        .query_all_raw(sea_orm::Statement::from_sql_and_values(
-            db.get_database_backend(),
-            "SELECT starts_at, ends_at, count(*) FROM interviews \
-             WHERE session_id = ? AND state = 'scheduled' AND ends_at > ? AND starts_at < ? AND id <> ? \
-             GROUP BY starts_at, ends_at",
-            [session_id.into(), from.into(), to.into(), except.unwrap_or(-1).into()],
-        ))
-        .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                r.try_get_by_index(0)?,
-                r.try_get_by_index(1)?,
-                r.try_get_by_index(2)?,
-            ))
-        })
-        .collect()
-}
-
 /// (start, end, how many) of the places taken in one session within [from, to): scheduled
 /// interviews (but `except_interview`) and held choices (but `except_enrolment`'s), in one
 /// statement.

@@ -57,7 +57,7 @@ pub(crate) async fn require_study(
     })
 }
 
-pub(super) async fn require_participant(
+pub(crate) async fn require_participant(
     db: &impl ConnectionTrait,
     id: i64,
 ) -> Result<participant::Model, AppError> {
