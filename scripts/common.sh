@@ -14,6 +14,14 @@ APT_PACKAGES=(
   xvfb xauth webkit2gtk-driver
 )
 
+# What the tests need beyond the app: a real mail stack on loopback (OpenSMTPD delivering to
+# Dovecot), a real Secret Service for the keyring, and Python for the independent iCalendar parser.
+TEST_APT_PACKAGES=(
+  opensmtpd dovecot-imapd dovecot-lmtpd
+  dbus dbus-x11 gnome-keyring libsecret-tools
+  python3 python3-venv
+)
+
 step() { printf '\n==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
@@ -62,6 +70,17 @@ install_tauri_driver() {
     step "Installing tauri-driver"
     cargo install tauri-driver --version '^2' --locked
   fi
+}
+
+# Python's `icalendar` reads what Confab writes, as an independent check and a speed reference.
+install_python_icalendar() {
+  local venv="${XDG_CACHE_HOME:-$HOME/.cache}/confab/python"
+  if ! "$venv/bin/python" -c 'import icalendar' 2>/dev/null; then
+    step "Installing Python's icalendar package"
+    /usr/bin/python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check 'icalendar>=6,<7'
+  fi
+  export CONFAB_PYTHON="$venv/bin/python"
 }
 
 setup() {

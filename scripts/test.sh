@@ -4,6 +4,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 setup
+install_system_packages "${TEST_APT_PACKAGES[@]}"
+install_python_icalendar
 install_tauri_driver
 cd "$REPO"
 
