@@ -17,7 +17,7 @@ APT_PACKAGES=(
 # What the tests need beyond the app: a real mail stack on loopback (OpenSMTPD delivering to
 # Dovecot), a real Secret Service for the keyring, and Python for the independent iCalendar parser.
 TEST_APT_PACKAGES=(
-  opensmtpd dovecot-imapd dovecot-lmtpd
+  opensmtpd dovecot-imapd dovecot-lmtpd dovecot-submissiond
   dbus dbus-x11 gnome-keyring libsecret-tools
   python3 python3-venv
 )

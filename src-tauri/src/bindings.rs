@@ -1,7 +1,10 @@
 //! The TypeScript side of the IPC contract, generated from the Rust types and the command
 //! table. The files are committed; `tests/bindings.rs` fails when they drift from this.
 
-use confab_service::{AppError, ErrorCode, NewStudy, StartupState, StudySummary};
+use confab_service::{
+    AboutInfo, AppError, AppEvent, BackupReport, BusyImportReport, CalendarFile, CalendarImport,
+    ErrorCode, InterviewerView, NewStudy, RestoreReport, StartupState, StudySummary,
+};
 use ts_rs::{Config, TS};
 
 pub const TYPES_FILE: &str = "ui/src/bindings/types.ts";
@@ -45,8 +48,41 @@ fn commands() -> Vec<Command> {
             arg: None,
             returns: name_of::<StudySummary>(),
         },
+        Command {
+            name: "about",
+            arg: None,
+            returns: name_of::<AboutInfo>(),
+        },
+        Command {
+            name: "open_logs_folder",
+            arg: None,
+            returns: name_of::<()>(),
+        },
+        Command {
+            name: "subscribe_app_events",
+            arg: Some(("on_event", channel_of::<AppEvent>())),
+            returns: name_of::<()>(),
+        },
+        Command {
+            name: "list_interviewers",
+            arg: Some(("study_id", name_of::<i64>())),
+            returns: name_of::<Vec<InterviewerView>>(),
+        },
+        Command {
+            name: "import_calendar_file",
+            arg: Some(("input", name_of::<CalendarImport>())),
+            returns: name_of::<BusyImportReport>(),
+        },
     ]
 }
+
+/// A `tauri::ipc::Channel` argument: the window passes a `Channel` from `@tauri-apps/api/core`
+/// and Rust sends `T` over it for as long as the page lives.
+fn channel_of<T: TS>() -> String {
+    format!("{CHANNEL}<{}>", name_of::<T>())
+}
+
+const CHANNEL: &str = "Channel";
 
 /// The command names the TypeScript wrappers call, to compare with what the shell registers.
 pub fn command_names() -> Vec<&'static str> {
@@ -61,6 +97,14 @@ pub fn types_ts() -> String {
         StartupState::decl(&cfg),
         StudySummary::decl(&cfg),
         NewStudy::decl(&cfg),
+        AboutInfo::decl(&cfg),
+        InterviewerView::decl(&cfg),
+        BusyImportReport::decl(&cfg),
+        CalendarFile::decl(&cfg),
+        CalendarImport::decl(&cfg),
+        BackupReport::decl(&cfg),
+        RestoreReport::decl(&cfg),
+        AppEvent::decl(&cfg),
     ];
     let mut out =
         format!("// This file is generated from the Rust types by `{REGENERATE}`. Do not edit.\n");
@@ -83,9 +127,17 @@ pub fn commands_ts() -> String {
         })
         .collect();
     imported.sort();
+    let uses_channel = all
+        .iter()
+        .any(|c| c.arg.as_ref().is_some_and(|(_, a)| mentions(a, CHANNEL)));
+    let core = if uses_channel {
+        format!("invoke, type {CHANNEL}")
+    } else {
+        "invoke".to_owned()
+    };
     let mut out = format!(
         "// This file is generated from the Rust command table by `{REGENERATE}`. Do not edit.\n\
-         import {{ invoke }} from \"@tauri-apps/api/core\";\n\
+         import {{ {core} }} from \"@tauri-apps/api/core\";\n\
          import type {{ {} }} from \"./types\";\n\n\
          export const commands = {{\n",
         imported.join(", ")
@@ -118,6 +170,14 @@ fn type_names() -> Vec<String> {
         name_of::<StartupState>(),
         name_of::<StudySummary>(),
         name_of::<NewStudy>(),
+        name_of::<AboutInfo>(),
+        name_of::<InterviewerView>(),
+        name_of::<BusyImportReport>(),
+        name_of::<CalendarFile>(),
+        name_of::<CalendarImport>(),
+        name_of::<BackupReport>(),
+        name_of::<RestoreReport>(),
+        name_of::<AppEvent>(),
     ]
 }
 

@@ -1,8 +1,13 @@
 //! How the app behaves as a desktop app: launching it again brings back the window that is
-//! already open, and the window reopens where the researcher left it.
+//! already open, with any calendar file it was given, and the window reopens where the
+//! researcher left it.
+
+use std::path::Path;
 
 use tauri::{AppHandle, Builder, Manager, Runtime};
 use tauri_plugin_window_state::StateFlags;
+
+use crate::calendar_files;
 
 /// Adds the plugins when Confab opens the usual database. A launch that names another one
 /// (`--data-dir`, `CONFAB_DATA_DIR`; the end-to-end tests do) must open that database rather
@@ -13,7 +18,9 @@ pub fn with_plugins<R: Runtime>(builder: Builder<R>, usual_database: bool) -> Bu
     }
     // Single-instance goes first so that a second launch exits before anything else starts.
     builder
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+            // "Open with Confab" on a calendar file while Confab runs lands here.
+            calendar_files::open(app, calendar_files::in_arguments(&args, Path::new(&cwd)));
             show_main_window(app)
         }))
         .plugin(

@@ -2,41 +2,107 @@
 //! behaviour lives in `confab-service`.
 
 pub mod bindings;
+mod calendar_files;
 mod commands;
+mod database_files;
 mod desktop;
+mod events;
+mod logging;
+mod menu;
 mod state;
 
 use std::path::PathBuf;
 
 use confab_service::{Confab, DATA_DIR_ENV, default_data_dir};
+use tauri::{App, AppHandle, Manager, RunEvent, Runtime};
 
+use calendar_files::CalendarFiles;
 pub use commands::COMMAND_NAMES;
+use events::WindowEvents;
 use state::AppState;
 
 pub fn run() {
-    let named_data_dir = data_dir_argument(std::env::args());
+    let args: Vec<String> = std::env::args().collect();
+    let named_data_dir = data_dir_argument(args.iter().cloned());
     let usual_database =
         named_data_dir.is_none() && std::env::var_os(DATA_DIR_ENV).is_none_or(|dir| dir.is_empty());
     let data_dir = named_data_dir.unwrap_or_else(default_data_dir);
+    let calendars = std::env::current_dir()
+        .map(|cwd| calendar_files::in_arguments(&args, &cwd))
+        .unwrap_or_default();
     // A database that cannot be opened is not a reason to refuse to start: the window shows
     // what is wrong and what to do about it.
     let opened = tauri::async_runtime::block_on(Confab::open(&data_dir));
-    if let Err(error) = &opened {
-        eprintln!("Confab could not open its database: {}", error.message);
-    }
     let result = desktop::with_plugins(tauri::Builder::default(), usual_database)
+        .plugin(tauri_plugin_dialog::init())
+        // Only our own commands open anything; no script for links in the page.
+        .plugin(
+            tauri_plugin_opener::Builder::new()
+                .open_js_links_on_click(false)
+                .build(),
+        )
         .manage(AppState::new(data_dir, opened))
+        .manage(WindowEvents::default())
+        .manage(CalendarFiles::default())
+        .menu(menu::build)
+        .on_menu_event(menu::handle)
+        .setup(move |app| {
+            started(app);
+            calendar_files::open(app.handle(), calendars);
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::startup_state,
             commands::list_studies,
             commands::create_study,
             commands::load_demo_study,
+            commands::about,
+            commands::open_logs_folder,
+            commands::subscribe_app_events,
+            commands::list_interviewers,
+            commands::import_calendar_file,
         ])
-        .run(tauri::generate_context!());
-    if let Err(error) = result {
-        eprintln!("Confab could not start its window: {error}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match result {
+        Ok(app) => app.run(on_run_event),
+        Err(error) => {
+            eprintln!("Confab could not start its window: {error}");
+            std::process::exit(1);
+        }
     }
+}
+
+/// Starts the log, and says in it which database this run opened.
+fn started<R: Runtime>(app: &mut App<R>) {
+    let logs = logging::start(app.handle());
+    let state = app.state::<AppState>();
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        data_dir = %state.data_dir().display(),
+        "Confab started"
+    );
+    if let Err(error) = state.confab() {
+        tracing::error!(%error, "Confab could not open its database");
+    }
+    app.manage(logs);
+}
+
+fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: RunEvent) {
+    // macOS hands files to a running app as an event instead of arguments.
+    #[cfg(any(target_os = "macos", target_os = "ios"))]
+    if let RunEvent::Opened { urls } = event {
+        let paths = urls
+            .into_iter()
+            .filter_map(|url| url.to_file_path().ok())
+            .filter(|path| {
+                path.extension()
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case("ics"))
+            })
+            .collect();
+        calendar_files::open(app, paths);
+    }
+    #[cfg(not(any(target_os = "macos", target_os = "ios")))]
+    let _ = (app, event);
 }
 
 /// `--data-dir DIR` (or `--data-dir=DIR`) opens another database than the usual one, as

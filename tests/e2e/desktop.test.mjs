@@ -18,15 +18,16 @@ beforeEach(() => {
 });
 after(() => rmSync(stateFile, { force: true }));
 
-async function innerSize(browser) {
-  return browser.execute(() => [window.innerWidth, window.innerHeight]);
+// The window's own size; the page inside is shorter by the height of the menu bar.
+async function windowSize(browser) {
+  return browser.execute(() => [window.outerWidth, window.outerHeight]);
 }
 
 test("on the usual database the window reopens at the size it was left at", async () => {
   const browser = await launch(null);
   try {
     await byTestId(browser, "studies-empty").waitForDisplayed({ timeout: 15_000 });
-    assert.deepEqual(await innerSize(browser), [1000, 700]);
+    assert.deepEqual(await windowSize(browser), [1000, 700]);
     await screenshot(browser, "30-window-size-remembered");
   } finally {
     await browser.deleteSession();
@@ -37,7 +38,7 @@ test("on another data folder the window opens at its configured size", async () 
   const browser = await launch(freshDataDir());
   try {
     await byTestId(browser, "studies-empty").waitForDisplayed({ timeout: 15_000 });
-    assert.deepEqual(await innerSize(browser), [1200, 800]);
+    assert.deepEqual(await windowSize(browser), [1200, 800]);
   } finally {
     await browser.deleteSession();
   }

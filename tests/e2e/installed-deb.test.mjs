@@ -51,6 +51,9 @@ test("the .deb installs the app, its menu entry and icons, and the installed app
     const entry = readFileSync(entries[0], "utf8");
     assert.match(entry, /^Name=Confab$/m);
     assert.match(entry, /^Exec=confab-desktop\b/m, "the menu entry must start the installed binary");
+    // "Open with Confab" on a calendar file: the entry claims the type and passes the path on.
+    assert.match(entry, /^Exec=confab-desktop %F$/m, "the menu entry must hand opened files to the app");
+    assert.match(entry, /^MimeType=text\/calendar;$/m, "the menu entry must claim .ics files");
     const iconName = entry.match(/^Icon=(.+)$/m)?.[1];
     assert.ok(iconName, "the menu entry names no icon");
 

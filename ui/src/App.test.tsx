@@ -1,6 +1,7 @@
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "./App";
+import type { AppEvent } from "./bindings/types";
 
 vi.mock("./bindings/commands", () => ({
   commands: {
@@ -8,8 +9,28 @@ vi.mock("./bindings/commands", () => ({
     listStudies: vi.fn(),
     createStudy: vi.fn(),
     loadDemoStudy: vi.fn(),
+    about: vi.fn(),
+    openLogsFolder: vi.fn(),
+    subscribeAppEvents: vi.fn(),
+    listInterviewers: vi.fn(),
+    importCalendarFile: vi.fn(),
   },
 }));
+
+// The app's events (menu choices, opened files) come through here; tests send them by hand.
+const appEvents = vi.hoisted(() => ({ listener: null as ((event: AppEvent) => void) | null }));
+vi.mock("./appEvents", () => ({
+  onAppEvent: (listener: (event: AppEvent) => void) => {
+    appEvents.listener = listener;
+    return () => {
+      appEvents.listener = null;
+    };
+  },
+}));
+
+function send(event: AppEvent) {
+  act(() => appEvents.listener?.(event));
+}
 
 const { commands } = await import("./bindings/commands");
 const mocked = vi.mocked(commands);
@@ -20,8 +41,16 @@ const ready = {
   databasePath: "/home/ada/.local/share/confab/confab.sqlite3",
 } as const;
 
+const about = {
+  version: "0.1.0",
+  license: "MIT",
+  dataDir: ready.dataDir,
+  logDir: "/home/ada/.local/share/org.confab.desktop/logs",
+};
+
 beforeEach(() => {
   vi.resetAllMocks();
+  mocked.about.mockResolvedValue(about);
 });
 
 describe("App", () => {
@@ -93,5 +122,145 @@ describe("App", () => {
 
     fireEvent.click(within(banner).getByRole("button", { name: "Dismiss" }));
     expect(screen.queryByTestId("error-banner")).toBeNull();
+  });
+
+  it("opens About from the menu with the version, the data folder and the license", async () => {
+    mocked.startupState.mockResolvedValue(ready);
+    mocked.listStudies.mockResolvedValue([]);
+    render(<App />);
+    await screen.findByTestId("screen-studies");
+
+    send({ kind: "showAbout" });
+    const dialog = await screen.findByTestId("about-dialog");
+    expect((await within(dialog).findByTestId("about-version")).textContent).toBe("0.1.0");
+    expect(within(dialog).getByTestId("about-data-dir").textContent).toBe(ready.dataDir);
+    expect(within(dialog).getByTestId("about-license").textContent).toBe("MIT");
+    fireEvent.click(within(dialog).getByTestId("about-close"));
+    await waitFor(() => expect(screen.queryByTestId("about-dialog")).toBeNull());
+  });
+
+  it("shows the logs folder in Settings, opens it, and links to About", async () => {
+    mocked.startupState.mockResolvedValue(ready);
+    mocked.listStudies.mockResolvedValue([]);
+    mocked.openLogsFolder.mockResolvedValue(null);
+    render(<App />);
+    fireEvent.click(await screen.findByTestId("nav-settings"));
+
+    expect((await screen.findByText(about.logDir)).getAttribute("data-testid")).toBe("settings-log-dir");
+    fireEvent.click(screen.getByTestId("open-logs-button"));
+    await waitFor(() => expect(mocked.openLogsFolder).toHaveBeenCalledTimes(1));
+
+    fireEvent.click(screen.getByTestId("settings-about-link"));
+    expect(await screen.findByTestId("about-dialog")).toBeTruthy();
+  });
+
+  it("reports a logs folder that could not be opened", async () => {
+    mocked.startupState.mockResolvedValue(ready);
+    mocked.listStudies.mockResolvedValue([]);
+    mocked.openLogsFolder.mockRejectedValue({ code: "internal", message: "no file manager" });
+    render(<App />);
+    fireEvent.click(await screen.findByTestId("nav-settings"));
+    fireEvent.click(screen.getByTestId("open-logs-button"));
+
+    expect((await screen.findByTestId("error-banner")).textContent).toContain("no file manager");
+  });
+
+  it("shows how a menu backup or restore ended", async () => {
+    mocked.startupState.mockResolvedValue(ready);
+    mocked.listStudies.mockResolvedValue([]);
+    render(<App />);
+    await screen.findByTestId("screen-studies");
+
+    send({ kind: "backedUp", report: { path: "/backups/monday.sqlite3" } });
+    const done = await screen.findByTestId("notice");
+    expect(done.getAttribute("role")).toBe("status");
+    expect(done.textContent).toContain("A copy was saved to /backups/monday.sqlite3.");
+
+    send({
+      kind: "actionFailed",
+      action: "The restore",
+      error: { code: "database_too_new", message: "It was written by a newer version of Confab." },
+    });
+    const failed = await screen.findByRole("alert");
+    expect(failed.textContent).toContain("The restore did not complete");
+    expect(failed.textContent).toContain("newer version of Confab");
+    fireEvent.click(within(failed).getByRole("button", { name: "Dismiss" }));
+    expect(screen.queryByTestId("notice")).toBeNull();
+  });
+
+  it("shows a failed restore even when the database did not open", async () => {
+    mocked.startupState.mockResolvedValue({
+      status: "failed",
+      error: { code: "database_corrupt", message: "The database is damaged." },
+    });
+    render(<App />);
+    await screen.findByTestId("startup-error");
+
+    send({
+      kind: "actionFailed",
+      action: "The restore",
+      error: { code: "invalid_input", message: "notes.txt is not an SQLite database." },
+    });
+    expect((await screen.findByTestId("notice")).textContent).toContain("notes.txt is not an SQLite database.");
+  });
+
+  it("asks whose busy times an opened calendar file holds, then imports them", async () => {
+    mocked.startupState.mockResolvedValue(ready);
+    mocked.listStudies.mockResolvedValue([
+      { id: 3, name: "Diary", description: "", timeZone: "UTC", interviewMinutes: 30, createdAt: "2026-01-01T00:00:00Z" },
+      { id: 4, name: "Checkout", description: "", timeZone: "UTC", interviewMinutes: 30, createdAt: "2026-01-01T00:00:00Z" },
+    ]);
+    mocked.listInterviewers.mockImplementation(async (studyId: number) =>
+      studyId === 4
+        ? [
+            { id: 8, studyId: 4, name: "Iris Chen", email: "iris@example.org" },
+            { id: 9, studyId: 4, name: "Omar Haddad", email: "omar@example.org" },
+          ]
+        : [],
+    );
+    mocked.importCalendarFile.mockResolvedValue({ imported: 2, skipped: ["one event without an end"] });
+    render(<App />);
+    await screen.findByTestId("screen-studies");
+
+    send({ kind: "calendarFileOpened", file: { id: 1, name: "omar.ics", path: "/tmp/omar.ics" } });
+    const dialog = await screen.findByTestId("calendar-import-dialog");
+    expect(within(dialog).getByTestId("calendar-file-name").textContent).toBe("omar.ics");
+    // The first study has no interviewers: importing is not possible, and the dialog says why.
+    await within(dialog).findByTestId("calendar-no-interviewers");
+    expect((within(dialog).getByTestId("calendar-import-submit") as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.change(within(dialog).getByTestId("calendar-study"), { target: { value: "4" } });
+    await waitFor(() =>
+      expect((within(dialog).getByTestId("calendar-interviewer") as HTMLSelectElement).value).toBe("8"),
+    );
+    fireEvent.change(within(dialog).getByTestId("calendar-interviewer"), { target: { value: "9" } });
+    fireEvent.click(within(dialog).getByTestId("calendar-import-submit"));
+
+    const result = await within(dialog).findByTestId("calendar-import-result");
+    expect(mocked.importCalendarFile).toHaveBeenCalledWith({ fileId: 1, interviewerId: 9 });
+    expect(result.textContent).toContain("Imported 2 busy times for Omar Haddad.");
+    expect(result.textContent).toContain("one event without an end");
+    fireEvent.click(within(dialog).getByTestId("calendar-import-done"));
+    await waitFor(() => expect(screen.queryByTestId("calendar-import-dialog")).toBeNull());
+  });
+
+  it("keeps the calendar dialog open with the reason when an import is refused", async () => {
+    mocked.startupState.mockResolvedValue(ready);
+    mocked.listStudies.mockResolvedValue([
+      { id: 4, name: "Checkout", description: "", timeZone: "UTC", interviewMinutes: 30, createdAt: "2026-01-01T00:00:00Z" },
+    ]);
+    mocked.listInterviewers.mockResolvedValue([{ id: 8, studyId: 4, name: "Iris Chen", email: "iris@example.org" }]);
+    mocked.importCalendarFile.mockRejectedValue({ code: "invalid_input", message: "The file is not a calendar." });
+    render(<App />);
+    await screen.findByTestId("screen-studies");
+
+    send({ kind: "calendarFileOpened", file: { id: 2, name: "notes.ics", path: "/tmp/notes.ics" } });
+    const dialog = await screen.findByTestId("calendar-import-dialog");
+    await waitFor(() =>
+      expect((within(dialog).getByTestId("calendar-import-submit") as HTMLButtonElement).disabled).toBe(false),
+    );
+    fireEvent.click(within(dialog).getByTestId("calendar-import-submit"));
+    expect((await within(dialog).findByTestId("error-banner")).textContent).toContain("The file is not a calendar.");
+    expect(screen.getByTestId("calendar-import-dialog")).toBeTruthy();
   });
 });

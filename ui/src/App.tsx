@@ -1,9 +1,14 @@
 import { useCallback, useEffect, useState } from "react";
+import { AboutDialog } from "./AboutDialog";
+import { onAppEvent } from "./appEvents";
 import { commands } from "./bindings/commands";
-import type { AppError } from "./bindings/types";
+import type { AppError, AppEvent, CalendarFile } from "./bindings/types";
+import { CalendarImportDialog } from "./CalendarImportDialog";
 import { ErrorBanner } from "./ErrorBanner";
 import { toAppError } from "./errors";
 import type { ScreenId } from "./navigation";
+import { NoticeBanner, type Notice } from "./NoticeBanner";
+import { noticeFor } from "./notices";
 import { PlaceholderScreen } from "./screens/PlaceholderScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
 import { StudiesScreen } from "./screens/StudiesScreen";
@@ -19,6 +24,20 @@ export function App() {
   const [startup, setStartup] = useState<Startup>({ phase: "loading" });
   const [screen, setScreen] = useState<ScreenId>("studies");
   const [error, setError] = useState<AppError | null>(null);
+  const [aboutOpen, setAboutOpen] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  // Files opened with Confab, imported one after the other.
+  const [calendarFiles, setCalendarFiles] = useState<CalendarFile[]>([]);
+
+  useEffect(
+    () =>
+      onAppEvent((event: AppEvent) => {
+        if (event.kind === "showAbout") setAboutOpen(true);
+        else if (event.kind === "calendarFileOpened") setCalendarFiles((files) => [...files, event.file]);
+        else setNotice(noticeFor(event));
+      }),
+    [],
+  );
 
   useEffect(() => {
     let active = true;
@@ -41,6 +60,9 @@ export function App() {
   }, []);
 
   const reportError = useCallback((next: AppError) => setError(next), []);
+  const showAbout = useCallback(() => setAboutOpen(true), []);
+  const about = <AboutDialog open={aboutOpen} onOpenChange={setAboutOpen} />;
+  const noticeBanner = notice && <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} />;
 
   if (startup.phase === "loading") {
     return (
@@ -52,13 +74,21 @@ export function App() {
   }
 
   if (startup.phase === "failed") {
-    return <StartupFailure error={startup.error} />;
+    // File → Restore works here too: it is the way out of a database that does not open.
+    return (
+      <>
+        {noticeBanner && <div className="floating-notice">{noticeBanner}</div>}
+        <StartupFailure error={startup.error} />
+        {about}
+      </>
+    );
   }
 
   return (
     <div className="app">
       <Sidebar current={screen} onNavigate={setScreen} />
       <main className="main">
+        {noticeBanner}
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
         {screen === "studies" && <StudiesScreen onError={reportError} />}
         {screen === "participants" && (
@@ -86,9 +116,19 @@ export function App() {
           />
         )}
         {screen === "settings" && (
-          <SettingsScreen dataDir={startup.dataDir} databasePath={startup.databasePath} />
+          <SettingsScreen
+            dataDir={startup.dataDir}
+            databasePath={startup.databasePath}
+            onShowAbout={showAbout}
+            onError={reportError}
+          />
         )}
       </main>
+      {about}
+      <CalendarImportDialog
+        file={calendarFiles[0] ?? null}
+        onClose={() => setCalendarFiles((files) => files.slice(1))}
+      />
     </div>
   );
 }

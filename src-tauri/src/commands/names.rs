@@ -5,4 +5,9 @@ pub const COMMAND_NAMES: &[&str] = &[
     "list_studies",
     "create_study",
     "load_demo_study",
+    "about",
+    "open_logs_folder",
+    "subscribe_app_events",
+    "list_interviewers",
+    "import_calendar_file",
 ];

@@ -1,6 +1,6 @@
 // Drives the real Confab window: tauri-driver forwards WebDriver to WebKitWebDriver, which
 // starts the built app binary with its own data folder.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
@@ -11,6 +11,8 @@ import { remote } from "webdriverio";
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const targetDir = process.env.CARGO_TARGET_DIR ?? join(repo, "target");
 export const appBinary = process.env.CONFAB_APP_BINARY ?? join(targetDir, "debug", "confab-desktop");
+// `confab`, built by `cargo build -p confab-cli` (and by the Rust tests).
+export const cliBinary = process.env.CONFAB_CLI_BINARY ?? join(targetDir, "debug", "confab");
 export const screenshotDir = join(repo, "target", "e2e-screenshots");
 const driverPort = Number(process.env.CONFAB_DRIVER_PORT ?? 4444);
 
@@ -21,6 +23,8 @@ let driver;
 // tester's own Confab.
 export const appHome = mkdtempSync(join(tmpdir(), "confab-e2e-home-"));
 export const appConfigDir = join(appHome, "config", "org.confab.desktop");
+// Tauri's app log folder on Linux, under the redirected data folder.
+export const appLogDir = join(appHome, "data", "org.confab.desktop", "logs");
 
 function waitForPort(port, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -75,9 +79,10 @@ export function freshDataDir() {
 /**
  * Starts the app on `dataDir` and returns a WebdriverIO browser for its main window.
  * A `dataDir` of null opens the usual database, as a launch from the menu does.
- * `application` runs another build of the app, such as the one a package installed.
+ * `application` runs another build of the app, such as the one a package installed;
+ * `args` are further arguments, such as a file to open.
  */
-export async function launch(dataDir, { application = appBinary } = {}) {
+export async function launch(dataDir, { application = appBinary, args = [] } = {}) {
   if (!existsSync(application)) {
     throw new Error(`no app at ${application}: build it with \`npx tauri build --debug\`, or set CONFAB_APP_BINARY`);
   }
@@ -89,7 +94,7 @@ export async function launch(dataDir, { application = appBinary } = {}) {
     connectionRetryCount: 0,
     capabilities: {
       "wdio:enforceWebDriverClassic": true,
-      "tauri:options": { application, args: dataDir === null ? [] : ["--data-dir", dataDir] },
+      "tauri:options": { application, args: [...(dataDir === null ? [] : ["--data-dir", dataDir]), ...args] },
     },
   });
 }
@@ -104,4 +109,21 @@ export async function screenshot(browser, name) {
 
 export function byTestId(browser, id) {
   return browser.$(`[data-testid="${id}"]`);
+}
+
+/** Runs `confab --data-dir DIR ARGS… --json` and returns its exit code, output and parsed JSON. */
+export function confab(dataDir, args) {
+  if (!existsSync(cliBinary)) {
+    throw new Error(`no confab at ${cliBinary}: build it with \`cargo build -p confab-cli\`, or set CONFAB_CLI_BINARY`);
+  }
+  const result = spawnSync(cliBinary, ["--data-dir", dataDir, ...args, "--json"], { encoding: "utf8" });
+  if (result.error) throw result.error;
+  const text = result.status === 0 ? result.stdout : result.stderr;
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, json };
 }

@@ -1,9 +1,45 @@
+import { useEffect, useState } from "react";
+import { commands } from "../bindings/commands";
+import type { AppError } from "../bindings/types";
+import { toAppError } from "../errors";
+
 type Props = {
   dataDir: string;
   databasePath: string;
+  onShowAbout: () => void;
+  onError: (error: AppError) => void;
 };
 
-export function SettingsScreen({ dataDir, databasePath }: Props) {
+export function SettingsScreen({ dataDir, databasePath, onShowAbout, onError }: Props) {
+  const [logDir, setLogDir] = useState<string | null>(null);
+  const [opening, setOpening] = useState(false);
+
+  useEffect(() => {
+    let active = true;
+    commands
+      .about()
+      .then((about) => {
+        if (active) setLogDir(about.logDir);
+      })
+      .catch((reason: unknown) => {
+        if (active) onError(toAppError(reason));
+      });
+    return () => {
+      active = false;
+    };
+  }, [onError]);
+
+  async function openLogs() {
+    setOpening(true);
+    try {
+      await commands.openLogsFolder();
+    } catch (reason) {
+      onError(toAppError(reason));
+    } finally {
+      setOpening(false);
+    }
+  }
+
   return (
     <section className="screen" data-testid="screen-settings" aria-labelledby="settings-heading">
       <header className="screen-header">
@@ -23,8 +59,38 @@ export function SettingsScreen({ dataDir, databasePath }: Props) {
         </dl>
         <p className="panel-hint">
           To keep your data somewhere else, set CONFAB_DATA_DIR to another folder and restart Confab.
+          Back up or restore the database from the File menu.
         </p>
       </div>
+      <div className="panel">
+        <h2 className="panel-title">Logs</h2>
+        <dl className="facts">
+          <dt>Logs folder</dt>
+          <dd>
+            <code data-testid="settings-log-dir">{logDir ?? "…"}</code>
+          </dd>
+        </dl>
+        <p className="panel-hint">
+          Confab writes what it does to one log file a day and keeps the last two weeks. Attach the
+          newest file when you report a problem.
+        </p>
+        <div>
+          <button
+            type="button"
+            className="button button-secondary"
+            data-testid="open-logs-button"
+            disabled={opening}
+            onClick={() => void openLogs()}
+          >
+            Open logs folder
+          </button>
+        </div>
+      </div>
+      <p>
+        <button type="button" className="link-button" data-testid="settings-about-link" onClick={onShowAbout}>
+          About Confab
+        </button>
+      </p>
     </section>
   );
 }

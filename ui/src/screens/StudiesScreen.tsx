@@ -3,6 +3,7 @@ import { commands } from "../bindings/commands";
 import type { AppError, StudySummary } from "../bindings/types";
 import { toAppError } from "../errors";
 import { formatDate, formatMinutes } from "../format";
+import { markStudiesPainted } from "../performanceMarks";
 import { StudyDialog } from "../StudyDialog";
 
 type Props = {
@@ -40,6 +41,10 @@ export function StudiesScreen({ onError }: Props) {
       latestRequest.current++;
     };
   }, [refresh]);
+
+  useEffect(() => {
+    if (list.kind === "loaded") markStudiesPainted();
+  }, [list.kind]);
 
   async function loadDemo() {
     setLoadingDemo(true);

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use confab_service::{AppError, Confab, ErrorCode, default_data_dir};
 
+mod backup;
+mod mail;
 mod output;
 mod participants;
 mod schedule;
@@ -102,6 +104,32 @@ enum Command {
         #[arg(long)]
         study: Option<i64>,
     },
+    /// Your name, address and mail account
+    #[command(subcommand)]
+    Mail(mail::MailCommand),
+    /// Put invitations to choose a time in the outbox
+    Invite(mail::InviteArgs),
+    /// Ask a participant to choose a new time for their interview, in your own words
+    RequestReschedule {
+        #[arg(long)]
+        interview: i64,
+        #[arg(long, default_value = "")]
+        message: String,
+    },
+    /// The messages waiting to go out, and those sent
+    #[command(subcommand)]
+    Outbox(mail::OutboxCommand),
+    /// Send the outbox and read the replies (the password comes from the OS keyring, or
+    /// $CONFAB_MAIL_PASSWORD)
+    Sync,
+    /// What Sync could not settle alone: counter-proposals, refused replies, bounces
+    #[command(subcommand)]
+    Attention(mail::AttentionCommand),
+    /// Write a consistent copy of the database to FILE, even while Confab is running
+    Backup { file: PathBuf },
+    /// Replace the database with the backup FILE; the current one is kept in backups/ first.
+    /// Close the Confab window before restoring.
+    Restore { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -134,6 +162,9 @@ fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), AppError> {
     let data_dir = cli.data_dir.unwrap_or_else(default_data_dir);
+    if let Command::Restore { file } = &cli.command {
+        return backup::restore(&data_dir, file, cli.json).await;
+    }
     let confab = Confab::open(&data_dir).await?;
     let json = cli.json;
     let result = match cli.command {
@@ -172,12 +203,23 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             schedule::history(&confab, participant, study, json).await
         }
         Command::Participants(command) => participants::run(&confab, command, cli.json).await,
+        Command::Mail(command) => mail::mail(&confab, command, json).await,
+        Command::Invite(args) => mail::invite(&confab, args, json).await,
+        Command::RequestReschedule { interview, message } => {
+            mail::request_reschedule(&confab, interview, &message, json).await
+        }
+        Command::Outbox(command) => mail::outbox(&confab, command, json).await,
+        Command::Sync => mail::sync(&confab, json).await,
+        Command::Attention(command) => mail::attention(&confab, command, json).await,
+        Command::Backup { file } => backup::back_up(&confab, &file, json).await,
+        Command::Restore { .. } => unreachable!("a restore runs before the database is opened"),
     };
     confab.close().await?;
     result
 }
 
-/// Scripts can tell a mistake in their input (2) from a problem with the database (3).
+/// Scripts can tell a mistake in their input (2) from a problem with the database (3) and
+/// one with the mail servers or the keyring (4).
 fn exit_code(code: ErrorCode) -> ExitCode {
     match code {
         ErrorCode::InvalidInput | ErrorCode::Conflict | ErrorCode::NotFound => ExitCode::from(2),
@@ -185,6 +227,7 @@ fn exit_code(code: ErrorCode) -> ExitCode {
         | ErrorCode::DatabaseCorrupt
         | ErrorCode::DatabaseTooNew
         | ErrorCode::Storage => ExitCode::from(3),
+        ErrorCode::Mail => ExitCode::from(4),
         ErrorCode::Internal => ExitCode::FAILURE,
     }
 }

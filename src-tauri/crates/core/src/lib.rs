@@ -3,6 +3,7 @@
 
 pub mod availability;
 pub mod field_error;
+pub mod interview_day;
 pub mod participant;
 pub mod status;
 pub mod study;

@@ -1,4 +1,20 @@
 //! Confab's mail and calendar side: reading and writing iCalendar, and (later) MIME, SMTP,
 //! IMAP and the outbox.
 
+pub mod account;
 pub mod busy;
+pub mod calendar;
+pub mod connect_options;
+pub mod connection_test;
+pub mod credentials;
+mod dial;
+pub mod imap;
+pub mod inbound;
+pub mod mailto;
+pub mod mime;
+pub mod smtp;
+pub mod template;
+#[cfg(feature = "test-stack")]
+pub mod test_stack;
+pub mod token;
+pub mod trust;

@@ -16,10 +16,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::{from_ts, now_ts};
+use crate::mail::compose::{queue_interview_mail, queue_waitlist_offer};
 use crate::participants::records::{require_participant, require_study};
 use crate::slots::{RuleBreakView, load_for_booking, rule_key};
 use crate::statuses::{apply_event, apply_event_and_log, not_enrolled};
 use crate::{Actor, AppError, Confab, ErrorCode};
+use confab_mail::template::MessageKind;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -246,6 +248,7 @@ async fn insert_interview(
         Some(booked),
     )
     .await?;
+    queue_interview_mail(txn, &row, MessageKind::Confirmation).await?;
     Ok(row)
 }
 
@@ -298,28 +301,39 @@ impl Confab {
         picks: &[ChoiceInput],
         actor: &Actor,
     ) -> Result<ChoiceOutcome, AppError> {
+        let txn = begin_write(&self.db).await?;
+        let outcome = self
+            .submit_choices_in(&txn, study_id, participant_id, picks, actor)
+            .await?;
+        txn.commit().await?;
+        Ok(outcome)
+    }
+
+    /// [`Confab::submit_choices`] inside the caller's transaction, so that a reply read by
+    /// Sync and its effects are written together.
+    pub(crate) async fn submit_choices_in(
+        &self,
+        txn: &DatabaseTransaction,
+        study_id: i64,
+        participant_id: i64,
+        picks: &[ChoiceInput],
+        actor: &Actor,
+    ) -> Result<ChoiceOutcome, AppError> {
         if picks.is_empty() || picks.len() > 2 {
             return Err(AppError::new(
                 ErrorCode::InvalidInput,
                 "Give a first choice and at most a second one.",
             ));
         }
-        let study = self.study_row(study_id).await?;
-        let txn = begin_write(&self.db).await?;
-        let enrolment = self.enrolment_row(&txn, study_id, participant_id).await?;
+        let study = require_study(txn, study_id).await?;
+        let enrolment = self.enrolment_row(txn, study_id, participant_id).await?;
         let now = Utc::now();
         let mut free = Vec::new();
         let mut found = Vec::new();
         for p in picks {
-            let (data, session) = load_for_booking(
-                &txn,
-                &study,
-                p.session_id,
-                p.start,
-                None,
-                Some(enrolment.id),
-            )
-            .await?;
+            let (data, session) =
+                load_for_booking(txn, &study, p.session_id, p.start, None, Some(enrolment.id))
+                    .await?;
             free.push(
                 data.engine()
                     .rule_breaks(p.session_id, p.start, now)
@@ -330,7 +344,7 @@ impl Confab {
         let Some(first_free) = free.iter().position(|f| *f) else {
             // Leaving Pending releases any earlier holds (see `statuses::write_status`).
             apply_event(
-                &txn,
+                txn,
                 &enrolment,
                 StatusEvent::NoChoiceFree,
                 actor,
@@ -338,7 +352,6 @@ impl Confab {
                 "no choice was free",
             )
             .await?;
-            txn.commit().await?;
             return Ok(ChoiceOutcome::Waitlisted);
         };
         let outcome = if study.self_scheduling {
@@ -362,8 +375,8 @@ impl Confab {
             } else {
                 "second choice; the first was taken"
             };
-            let row = insert_interview(&txn, new, actor, reason).await?;
-            let interview = view(&txn, row).await?;
+            let row = insert_interview(txn, new, actor, reason).await?;
+            let interview = view(txn, row).await?;
             ChoiceOutcome::Booked {
                 interview: Box::new(interview),
                 rank: u8::try_from(first_free + 1).unwrap_or(1),
@@ -379,9 +392,9 @@ impl Confab {
                     end.timestamp(),
                 ));
             }
-            choices::replace(&txn, enrolment.id, &held, now_ts()).await?;
+            choices::replace(txn, enrolment.id, &held, now_ts()).await?;
             apply_event(
-                &txn,
+                txn,
                 &enrolment,
                 StatusEvent::ChoicesHeld,
                 actor,
@@ -391,7 +404,6 @@ impl Confab {
             .await?;
             ChoiceOutcome::Pending
         };
-        txn.commit().await?;
         Ok(outcome)
     }
 
@@ -506,7 +518,21 @@ impl Confab {
         actor: &Actor,
     ) -> Result<CancelOutcome, AppError> {
         let txn = begin_write(&self.db).await?;
-        let row = self.interview_row(&txn, interview_id).await?;
+        let outcome = self
+            .cancel_interview_in(&txn, interview_id, reason, actor)
+            .await?;
+        txn.commit().await?;
+        Ok(outcome)
+    }
+
+    pub(crate) async fn cancel_interview_in(
+        &self,
+        txn: &DatabaseTransaction,
+        interview_id: i64,
+        reason: &str,
+        actor: &Actor,
+    ) -> Result<CancelOutcome, AppError> {
+        let row = self.interview_row(txn, interview_id).await?;
         if row.state != interviews::SCHEDULED {
             return Err(AppError::new(
                 ErrorCode::Conflict,
@@ -520,12 +546,12 @@ impl Confab {
         let mut change = interviews::set_state(&row, interviews::CANCELED, now);
         change.sequence = Set(row.sequence + 1);
         change.cancel_reason = Set(reason.trim().to_owned());
-        let updated = interviews::update(&txn, change).await.map_err(refused)?;
-        let enrolment = confab_store::enrolments::find_by_id(&txn, row.enrolment_id)
+        let updated = interviews::update(txn, change).await.map_err(refused)?;
+        let enrolment = confab_store::enrolments::find_by_id(txn, row.enrolment_id)
             .await?
             .ok_or_else(|| not_found("enrolment", row.enrolment_id))?;
         apply_event(
-            &txn,
+            txn,
             &enrolment,
             StatusEvent::InterviewCanceled,
             actor,
@@ -534,7 +560,7 @@ impl Confab {
         )
         .await?;
         log(
-            &txn,
+            txn,
             &updated,
             actor,
             "interview canceled",
@@ -543,9 +569,9 @@ impl Confab {
             reason,
         )
         .await?;
-        let offered_to = self.offer_to_waitlist(&txn, &updated, actor).await?;
-        let interview = view(&txn, updated).await?;
-        txn.commit().await?;
+        queue_interview_mail(txn, &updated, MessageKind::Cancellation).await?;
+        let offered_to = self.offer_to_waitlist(txn, &updated, actor).await?;
+        let interview = view(txn, updated).await?;
         Ok(CancelOutcome {
             interview,
             offered_to,
@@ -564,6 +590,7 @@ impl Confab {
             .filter(|e| e.status == confab_core::EnrolmentStatus::Waitlisted.key())
             .min_by_key(|e| (e.updated_at, e.id));
         let Some(first) = first else { return Ok(None) };
+        queue_waitlist_offer(txn, freed, first.id, first.participant_id).await?;
         audit::record(
             txn,
             NewEntry {
@@ -594,16 +621,32 @@ impl Confab {
         actor: &Actor,
     ) -> Result<InterviewView, AppError> {
         let txn = begin_write(&self.db).await?;
-        let row = self.interview_row(&txn, interview_id).await?;
+        let interview = self
+            .reschedule_interview_in(&txn, interview_id, session_id, start, accepted_rules, actor)
+            .await?;
+        txn.commit().await?;
+        Ok(interview)
+    }
+
+    pub(crate) async fn reschedule_interview_in(
+        &self,
+        txn: &DatabaseTransaction,
+        interview_id: i64,
+        session_id: i64,
+        start: DateTime<Utc>,
+        accepted_rules: &[String],
+        actor: &Actor,
+    ) -> Result<InterviewView, AppError> {
+        let row = self.interview_row(txn, interview_id).await?;
         if row.state != interviews::SCHEDULED {
             return Err(AppError::new(
                 ErrorCode::Conflict,
                 "Only a scheduled interview can be rescheduled; book a new one instead.",
             ));
         }
-        let study = self.study_row(row.study_id).await?;
+        let study = require_study(txn, row.study_id).await?;
         let (data, session) =
-            load_for_booking(&txn, &study, session_id, start, Some(row.id), None).await?;
+            load_for_booking(txn, &study, session_id, start, Some(row.id), None).await?;
         let breaks = explain(
             &data.engine().rule_breaks(session_id, start, Utc::now()),
             &data.rules,
@@ -619,12 +662,12 @@ impl Confab {
             updated_at: Set(now_ts()),
             ..Default::default()
         };
-        let updated = interviews::update(&txn, change).await.map_err(refused)?;
-        let enrolment = confab_store::enrolments::find_by_id(&txn, row.enrolment_id)
+        let updated = interviews::update(txn, change).await.map_err(refused)?;
+        let enrolment = confab_store::enrolments::find_by_id(txn, row.enrolment_id)
             .await?
             .ok_or_else(|| not_found("enrolment", row.enrolment_id))?;
         apply_event(
-            &txn,
+            txn,
             &enrolment,
             StatusEvent::InterviewRescheduled,
             actor,
@@ -633,7 +676,7 @@ impl Confab {
         )
         .await?;
         log(
-            &txn,
+            txn,
             &updated,
             actor,
             "interview rescheduled",
@@ -642,8 +685,8 @@ impl Confab {
             "",
         )
         .await?;
-        let interview = view(&txn, updated).await?;
-        txn.commit().await?;
+        queue_interview_mail(txn, &updated, MessageKind::Update).await?;
+        let interview = view(txn, updated).await?;
         Ok(interview)
     }
 

@@ -9,7 +9,7 @@ use crate::AppError;
 pub struct Confab {
     pub(crate) db: DatabaseConnection,
     data_dir: PathBuf,
-    database_path: PathBuf,
+    pub(crate) database_path: PathBuf,
 }
 
 impl Confab {

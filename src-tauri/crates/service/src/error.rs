@@ -18,6 +18,9 @@ pub enum ErrorCode {
     DataFolderUnusable,
     DatabaseCorrupt,
     DatabaseTooNew,
+    /// The mail servers or the keyring refused or could not be reached; the message says
+    /// which and what to check in Settings → Mail.
+    Mail,
     /// The database failed in a way the researcher cannot fix by changing the input.
     Storage,
     Internal,

@@ -1,8 +1,12 @@
 //! Confab's use cases: the one API that both the desktop app and the `confab` command call.
 //! Every type that crosses to the window lives here and is exported to TypeScript.
 
+mod about;
 mod actor;
+mod app_events;
+mod backup;
 mod bookings;
+mod calendar_file;
 mod clock;
 mod confab;
 mod csv_export;
@@ -12,6 +16,7 @@ mod demo;
 mod error;
 mod interviewers;
 mod invitations;
+mod mail;
 mod participant_search;
 mod participants;
 mod sessions;
@@ -21,8 +26,12 @@ mod startup;
 mod statuses;
 mod studies;
 
+pub use about::AboutInfo;
 pub use actor::Actor;
+pub use app_events::AppEvent;
+pub use backup::{BackupReport, RestoreReport, kept_backups_folder, suggested_backup_name};
 pub use bookings::{CancelOutcome, ChoiceInput, ChoiceOutcome, InterviewList, InterviewView};
+pub use calendar_file::{CalendarFile, CalendarImport};
 pub use confab::Confab;
 pub use csv_import::{
     ColumnMapping, ImportColumn, ImportField, ImportMode, ImportReport, ImportRow, ImportTotals,
@@ -32,6 +41,11 @@ pub use data_dir::{APP_IDENTIFIER, DATA_DIR_ENV, default_data_dir};
 pub use error::{AppError, ErrorCode};
 pub use interviewers::{BusyImportReport, InterviewerView};
 pub use invitations::InvitationReadiness;
+pub use mail::{
+    AttentionItem, ConnectionCheck, InviteReport, InviteSkip, MailAccount, MailAuth, MailProfile,
+    MailSecurity, MessageTemplate, OutboxEdit, OutboxFilter, OutboxMessage, SyncOptions,
+    SyncProgress, SyncReport, TemplatePreview,
+};
 pub use participant_search::ParticipantQuery;
 pub use participants::{
     NewParticipant, ParticipantDetail, ParticipantEnrolment, ParticipantSummary, ParticipantUpdate,

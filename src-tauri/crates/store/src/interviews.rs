@@ -57,6 +57,41 @@ pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<interview
     Interview::find_by_id(id).one(db).await
 }
 
+/// The interview a calendar reply is about: its UID never changes.
+pub async fn find_by_uid(
+    db: &impl ConnectionTrait,
+    uid: &str,
+) -> Result<Option<interview::Model>, DbErr> {
+    Interview::find()
+        .filter(interview::Column::CalendarUid.eq(uid))
+        .one(db)
+        .await
+}
+
+/// Scheduled interviews of studies with reminders that start within their study's reminder
+/// time from `now` and have no reminder in the outbox yet.
+pub async fn needing_reminder(
+    db: &impl ConnectionTrait,
+    now: i64,
+    reminder_kind: &str,
+) -> Result<Vec<interview::Model>, DbErr> {
+    use sea_orm::FromQueryResult;
+    let rows = db
+        .query_all_raw(sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            "SELECT i.* FROM interviews i JOIN studies s ON s.id = i.study_id \
+             WHERE i.state = 'scheduled' AND s.reminder_hours IS NOT NULL \
+               AND i.starts_at > ? AND i.starts_at <= ? + s.reminder_hours * 3600 \
+               AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.interview_id = i.id AND o.kind = ? \
+                               AND o.created_at >= i.updated_at)",
+            [now.into(), now.into(), reminder_kind.into()],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| interview::Model::from_query_result(r, ""))
+        .collect()
+}
+
 pub async fn scheduled_for_enrolment(
     db: &impl ConnectionTrait,
     enrolment_id: i64,

@@ -3,20 +3,31 @@
 //! Repository functions take `&impl ConnectionTrait`, so the same function runs on its own or
 //! inside a caller's transaction.
 
+pub mod attention;
 pub mod audit;
+mod backup;
 pub mod choices;
 pub mod enrolments;
 pub mod entity;
+mod files;
+pub mod inbound;
 pub mod interviewers;
 pub mod interviews;
+pub mod mail_profile;
 pub mod migration;
 mod open;
+pub mod outbox;
 pub mod participants;
+mod restore;
 pub mod sessions;
 pub mod studies;
+pub mod templates;
+pub mod tokens;
 mod write;
 
+pub use backup::{BackupError, back_up};
 pub use open::{BACKUP_FOLDER, DATABASE_FILE, Database, OpenError, open};
+pub use restore::{RestoreError, Restored, check_restore_source, restore};
 pub use sea_orm::sqlx;
 pub use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, Set, TransactionTrait,

@@ -12,7 +12,7 @@ use crate::migration::{Migrator, known_names};
 
 pub const DATABASE_FILE: &str = "confab.sqlite3";
 pub const BACKUP_FOLDER: &str = "backups";
-const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+pub(crate) const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// An open, migrated database and where it lives.
 #[derive(Debug, Clone)]
@@ -122,6 +122,11 @@ async fn connect(path: &Path) -> Result<DatabaseConnection, OpenError> {
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true)
+                // SQLite's default page cache is 2 MB; a study with thousands of participants
+                // outgrows it, and every miss is a system call.
+                .pragma("cache_size", "-32000")
+                .pragma("mmap_size", "268435456")
+                .pragma("temp_store", "memory")
         });
     sea_orm::Database::connect(options)
         .await
@@ -159,7 +164,7 @@ async fn prepare(db: &DatabaseConnection, data_dir: &Path, path: &Path) -> Resul
         })
 }
 
-async fn applied_migrations(db: &DatabaseConnection) -> Result<Vec<String>, DbErr> {
+pub(crate) async fn applied_migrations(db: &DatabaseConnection) -> Result<Vec<String>, DbErr> {
     let exists = db
         .query_one_raw(Statement::from_string(
             db.get_database_backend(),

@@ -167,3 +167,18 @@ pub async fn next_interview_starts(
     }
     Ok(next)
 }
+
+/// Notes a bounce or an automatic reply on a participant, for the researcher to check.
+pub async fn set_mail_problem(
+    db: &impl ConnectionTrait,
+    id: i64,
+    problem: &str,
+) -> Result<(), DbErr> {
+    db.execute_raw(sea_orm::Statement::from_sql_and_values(
+        db.get_database_backend(),
+        "UPDATE participants SET mail_problem = ? WHERE id = ?",
+        [problem.into(), id.into()],
+    ))
+    .await
+    .map(|_| ())
+}

@@ -13,7 +13,7 @@ use crate::AppError;
 pub(super) enum Plan {
     Create(ValidParticipant),
     Existing {
-        row: participant::Model,
+        row: Box<participant::Model>,
         enrol: bool,
         merged: Option<ValidParticipant>,
         filled: Vec<String>,
@@ -51,7 +51,7 @@ pub(super) async fn plan(
                                 enrolments::find(db, study_id, existing.id).await?.is_none();
                             let (merged, filled) = fill_empty(&existing, valid);
                             Plan::Existing {
-                                row: existing,
+                                row: Box::new(existing),
                                 enrol,
                                 merged: (!filled.is_empty()).then_some(merged),
                                 filled,

@@ -1,5 +1,7 @@
 #![allow(clippy::unwrap_used, dead_code)]
 
+pub mod mail;
+
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
 use confab_service::{

@@ -1,11 +1,17 @@
+pub mod attention_item;
 pub mod audit_entry;
 pub mod busy_time;
 pub mod choice;
 pub mod enrolment;
+pub mod inbound_message;
 pub mod interview;
 pub mod interviewer;
+pub mod mail_profile;
+pub mod message_template;
+pub mod outbox_message;
 pub mod participant;
 pub mod session;
 pub mod session_exception;
 pub mod session_interviewer;
 pub mod study;
+pub mod token;

@@ -13,6 +13,8 @@ pub struct Model {
     pub custom_fields: String,
     pub created_at: i64,
     pub updated_at: i64,
+    /// A bounce or an automatic reply seen for this address, for the researcher to check.
+    pub mail_problem: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -24,6 +24,7 @@ pub struct Model {
     pub conferencing_url: String,
     pub dial_in: String,
     pub self_scheduling: bool,
+    pub reminder_hours: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,6 +5,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261123_134500_create_studies;
 mod m20261123_150000_scheduling;
+mod m20261123_170000_mail;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_134500_create_studies::Migration),
             Box::new(m20261123_150000_scheduling::Migration),
+            Box::new(m20261123_170000_mail::Migration),
         ]
     }
 }

@@ -1,0 +1,135 @@
+// Times start-up and reads memory of a built app through tauri-driver, as the end-to-end
+// tests drive it. For each case: launches it RUNS times (after one launch to warm the disk
+// cache), and reports the median time from the process's start to a performance mark its page
+// sets once painted, and the resident memory (VmRSS) of the app's process, and of it together
+// with the WebKit processes it starts, a few seconds after that mark.
+//
+//   node scripts/measure-startup.mjs CASES.json
+//
+// CASES.json: [{ "label": "…", "binary": "/path", "args": ["…"], "mark": "confab:studies-painted" }]
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { launch, stopDriver } from "../tests/e2e/support/app.mjs";
+
+const runs = Number(process.env.RUNS ?? 5);
+const settleMs = Number(process.env.SETTLE_MS ?? 3000);
+const cases = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const ticksPerSecond = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim());
+
+function pids() {
+  return readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
+}
+
+function exeOf(pid) {
+  try {
+    return readlinkSync(`/proc/${pid}/exe`);
+  } catch {
+    return null;
+  }
+}
+
+function stat(pid) {
+  const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // The command name may hold spaces and parentheses; the fields after it do not.
+  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  return { ppid: Number(fields[1]), startTicks: Number(fields[19]) };
+}
+
+function rssKiB(pid) {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB$/m);
+  return line ? Number(line[1]) : 0;
+}
+
+function descendants(root) {
+  const children = new Map();
+  for (const pid of pids()) {
+    try {
+      const { ppid } = stat(pid);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(pid);
+    } catch {
+      // The process ended while being listed.
+    }
+  }
+  const found = [];
+  const queue = [...(children.get(root) ?? [])];
+  while (queue.length > 0) {
+    const pid = queue.shift();
+    found.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return found;
+}
+
+/** The newest running process of `binary`. */
+function appPid(binary) {
+  const target = realpathSync(binary);
+  const matching = pids().filter((pid) => exeOf(pid) === target);
+  if (matching.length === 0) throw new Error(`no running process of ${target}`);
+  return matching.sort((a, b) => stat(b).startTicks - stat(a).startTicks)[0];
+}
+
+/** Milliseconds since the Unix epoch at which `pid` started. */
+function startEpochMs(pid) {
+  // /proc gives the start in clock ticks since boot; /proc/uptime ties boot time to the clock.
+  const uptime = Number(readFileSync("/proc/uptime", "utf8").split(" ")[0]);
+  const bootEpochMs = Date.now() - uptime * 1000;
+  return bootEpochMs + (stat(pid).startTicks / ticksPerSecond) * 1000;
+}
+
+async function measureOnce(testCase) {
+  const browser = await launch(null, { application: testCase.binary, args: testCase.args ?? [] });
+  try {
+    const pid = appPid(testCase.binary);
+    const started = startEpochMs(pid);
+    let paintedAt = null;
+    await browser.waitUntil(
+      async () => {
+        paintedAt = await browser.execute((name) => {
+          const mark = performance.getEntriesByName(name, "mark")[0];
+          return mark ? performance.timeOrigin + mark.startTime : null;
+        }, testCase.mark);
+        return paintedAt !== null;
+      },
+      { timeout: 30_000, interval: 20, timeoutMsg: `no performance mark ${testCase.mark}` },
+    );
+    await sleep(settleMs);
+    const app = rssKiB(pid);
+    const withWebKit = app + descendants(pid).reduce((sum, child) => sum + rssKiB(child), 0);
+    return { paintMs: paintedAt - started, appKiB: app, totalKiB: withWebKit };
+  } finally {
+    await browser.deleteSession();
+    // Let the process exit before the next launch looks for the newest one.
+    await sleep(500);
+  }
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const mib = (kib) => (kib / 1024).toFixed(1);
+
+try {
+  const rows = [];
+  for (const testCase of cases) {
+    await measureOnce(testCase);
+    const results = [];
+    for (let i = 0; i < runs; i++) results.push(await measureOnce(testCase));
+    const paint = results.map((r) => r.paintMs);
+    rows.push({
+      label: testCase.label,
+      paint: `${Math.round(median(paint))} ms (${Math.round(Math.min(...paint))}–${Math.round(Math.max(...paint))})`,
+      app: `${mib(median(results.map((r) => r.appKiB)))} MiB`,
+      total: `${mib(median(results.map((r) => r.totalKiB)))} MiB`,
+    });
+  }
+  console.log(`\n| app | launch to painted, median of ${runs} (min–max) | VmRSS, app process | VmRSS, with WebKit's processes |`);
+  console.log("|---|---:|---:|---:|");
+  for (const row of rows) console.log(`| ${row.label} | ${row.paint} | ${row.app} | ${row.total} |`);
+} finally {
+  stopDriver();
+}

@@ -1,0 +1,112 @@
+//! Calendar invitations (iTIP over iMIP): the VCALENDAR that Confab sends with a booking, and
+//! the replies and counter-proposals that participants' calendar programs send back.
+
+mod build;
+mod content;
+mod itip;
+mod time;
+mod vtimezone;
+mod windows_zones;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use build::{PRODID, build_calendar};
+pub use itip::{ItipAttendee, ItipKind, ItipMessage, MAX_CALENDAR_BYTES, PartStat, parse_itip};
+pub use time::ItipTime;
+
+/// Someone with a name and a mail address: an organizer, an attendee, a sender or recipient.
+/// An empty name means none is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    pub email: String,
+}
+
+impl Person {
+    pub fn new(name: impl Into<String>, email: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            email: email.into(),
+        }
+    }
+}
+
+/// One interview as a calendar event. Times are instants; they are written in UTC because a
+/// TZID without its VTIMEZONE makes Outlook shift the event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InterviewEvent {
+    /// Stays the same for the life of the interview, across reschedules and the cancellation.
+    pub uid: String,
+    /// Rises by one with every reschedule and with the cancellation.
+    pub sequence: u32,
+    pub organizer: Person,
+    pub attendees: Vec<Person>,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub summary: String,
+    pub description: String,
+    /// A room or an address; without one, the conferencing link is the location.
+    pub location: Option<String>,
+    pub conferencing_url: Option<String>,
+    /// Phone numbers and access codes, as the researcher wrote them.
+    pub dial_in: Option<String>,
+    /// When this version of the invitation was made.
+    pub dtstamp: DateTime<Utc>,
+}
+
+/// The iTIP methods Confab sends as organizer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItipMethod {
+    /// A new or rescheduled interview.
+    Request,
+    /// A cancelled interview.
+    Cancel,
+    /// The researcher turns down a participant's counter-proposal; the interview stays as it is.
+    DeclineCounter,
+}
+
+impl ItipMethod {
+    /// The value of METHOD, and of the `method=` parameter of the text/calendar MIME part.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Request => "REQUEST",
+            Self::Cancel => "CANCEL",
+            Self::DeclineCounter => "DECLINECOUNTER",
+        }
+    }
+}
+
+impl std::fmt::Display for ItipMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a received calendar could not be read. The messages are shown to the researcher.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum CalendarError {
+    #[error("this is not a calendar: it does not start with BEGIN:VCALENDAR")]
+    NotACalendar,
+    #[error("the calendar is {size} bytes long; calendars over {limit} bytes are not read")]
+    TooLarge { size: usize, limit: usize },
+    #[error("the calendar is cut off: {component} is never closed with END:{component}")]
+    Unclosed { component: String },
+    #[error("the calendar closes {found} where {expected} was open")]
+    Mismatched { expected: String, found: String },
+    #[error("the calendar nests components more than {limit} levels deep")]
+    TooDeep { limit: usize },
+    #[error("the calendar has no event (VEVENT)")]
+    NoEvent,
+    #[error("the event has no UID, so it cannot be matched to an interview")]
+    NoUid,
+    #[error("the event's SEQUENCE \"{value}\" is not a whole number")]
+    BadSequence { value: String },
+    #[error("the event's {property} \"{value}\" is not a date or time that can be read")]
+    BadDate { property: String, value: String },
+    #[error(
+        "the event's {property} uses the time zone \"{tzid}\", which the calendar does not define and which is not a known zone name"
+    )]
+    UnknownTimeZone { property: String, tzid: String },
+}

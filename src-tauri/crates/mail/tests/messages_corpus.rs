@@ -1,0 +1,316 @@
+//! Malformed, hostile and real-world messages, each with the one result it must give.
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use confab_mail::{
+    calendar::{
+        CalendarError, ItipAttendee, ItipKind, ItipMessage, ItipTime, PartStat, parse_itip,
+    },
+    inbound::{Inbound, InboundKind, interpret},
+};
+
+const T1: &str = "CF-7Q2M0X9R4T6V8W1Y3Z5B7D9F0H";
+const T2: &str = "CF-K3N8P1R5S7T9V2W4X6Y8Z0A1B3";
+
+enum Expect {
+    Kind(Box<InboundKind>),
+    /// Unreadable, with a reason that contains this text.
+    Unreadable(&'static str),
+}
+
+fn utc(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn kind(kind: InboundKind) -> Expect {
+    Expect::Kind(Box::new(kind))
+}
+
+fn tokens(list: &[&str]) -> Expect {
+    kind(InboundKind::Tokens(
+        list.iter().map(|t| (*t).to_owned()).collect(),
+    ))
+}
+
+fn attendee(email: &str, name: &str, partstat: PartStat) -> ItipAttendee {
+    ItipAttendee {
+        email: email.into(),
+        name: Some(name.into()),
+        partstat,
+    }
+}
+
+fn messages() -> Vec<(&'static str, Expect)> {
+    vec![
+        ("empty.eml", Expect::Unreadable("the message is empty")),
+        (
+            "binary-garbage.bin",
+            Expect::Unreadable("none of the headers a mail message has"),
+        ),
+        (
+            "no-headers.txt",
+            Expect::Unreadable("no mail headers could be read"),
+        ),
+        // The parts are lost, but the subject still carries the choice.
+        ("broken-boundary.eml", tokens(&[T1])),
+        ("unterminated-multipart.eml", tokens(&[T2])),
+        ("unknown-charset.eml", tokens(&[T1])),
+        ("wrong-charset.eml", tokens(&[T2])),
+        ("nested-100.eml", tokens(&[T1])),
+        ("two-choices.eml", tokens(&[T2, T1])),
+        // A reply that quotes the invitation does not choose every time it offered.
+        ("quoted-invitation-reply.eml", kind(InboundKind::Other)),
+        ("outlook-html-reply.eml", tokens(&[T1, T2])),
+        (
+            "huge-part.eml",
+            Expect::Unreadable("the calendar part is 1117 KB; parts over 1024 KB are not read"),
+        ),
+        (
+            "bad-date.eml",
+            Expect::Unreadable("DTSTART \"20261345T100000Z\" is not a date or time"),
+        ),
+        ("no-uid.eml", Expect::Unreadable("the event has no UID")),
+        (
+            "no-vevent.eml",
+            Expect::Unreadable("the calendar has no event (VEVENT)"),
+        ),
+        (
+            "deep-calendar.eml",
+            Expect::Unreadable("more than 16 levels deep"),
+        ),
+        // A forwarded invitation is not an answer to one.
+        ("request-forwarded.eml", kind(InboundKind::Other)),
+        (
+            "postfix-bounce.eml",
+            kind(InboundKind::Bounce {
+                failed_recipient: Some("ada@example.org".into()),
+                original_message_id: Some("<5b2525a06b474d27ad7d4bdd9da3e959@uni.example>".into()),
+            }),
+        ),
+        (
+            "mailer-daemon-plain.eml",
+            kind(InboundKind::Bounce {
+                failed_recipient: Some("bo@example.org".into()),
+                original_message_id: Some("<orig-2@uni.example>".into()),
+            }),
+        ),
+        // Still being retried: nothing has failed yet.
+        ("dsn-delayed.eml", kind(InboundKind::AutoReply)),
+        ("outlook-ooo.eml", kind(InboundKind::AutoReply)),
+        ("vacation-auto-submitted.eml", kind(InboundKind::AutoReply)),
+        (
+            "gmail-counter.eml",
+            kind(InboundKind::Itip(ItipMessage {
+                method: ItipKind::Counter,
+                uid: "interview-7@uni.example".into(),
+                sequence: 1,
+                organizer: Some("sam@uni.example".into()),
+                attendee: Some(attendee(
+                    "ada.ng@gmail.example",
+                    "Ada Ng",
+                    PartStat::NeedsAction,
+                )),
+                attendees: vec![
+                    attendee("sam@uni.example", "Dr. Sam Rivera", PartStat::Accepted),
+                    attendee("ada.ng@gmail.example", "Ada Ng", PartStat::NeedsAction),
+                ],
+                // 14:00 in London in July is 13:00 UTC.
+                start: Some(ItipTime::At(utc("2026-07-01T13:00:00Z"))),
+                end: Some(ItipTime::At(utc("2026-07-01T14:00:00Z"))),
+                comment: Some(
+                    "Could we do Wednesday afternoon instead? Tuesday morning I have a class."
+                        .into(),
+                ),
+            })),
+        ),
+        (
+            "outlook-reply-no-organizer.eml",
+            kind(InboundKind::Itip(ItipMessage {
+                method: ItipKind::Reply,
+                uid: "interview-8@uni.example".into(),
+                sequence: 2,
+                organizer: None,
+                attendee: Some(attendee(
+                    "bo.lund@outlook.example",
+                    "Bo Lund",
+                    PartStat::Accepted,
+                )),
+                attendees: vec![attendee(
+                    "bo.lund@outlook.example",
+                    "Bo Lund",
+                    PartStat::Accepted,
+                )],
+                start: Some(ItipTime::At(utc("2026-12-01T10:00:00Z"))),
+                end: Some(ItipTime::At(utc("2026-12-01T11:00:00Z"))),
+                comment: None,
+            })),
+        ),
+    ]
+}
+
+fn corpus(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn every_message_in_the_corpus_gives_its_expected_result() {
+    let mut failures = Vec::new();
+    for (file, expect) in messages() {
+        let inbound = interpret(&corpus(file));
+        let ok = match (&expect, &inbound.kind) {
+            (Expect::Kind(expected), actual) => **expected == *actual,
+            (Expect::Unreadable(text), InboundKind::Unreadable { reason }) => reason.contains(text),
+            (Expect::Unreadable(_), _) => false,
+        };
+        if !ok {
+            failures.push(format!("{file}: got {:?}", inbound.kind));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn every_file_in_the_corpus_has_an_expectation() {
+    let listed: Vec<&str> = messages().iter().map(|(f, _)| *f).collect();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            let name = entry.file_name().into_string().unwrap();
+            assert!(listed.contains(&name.as_str()), "{name} has no expectation");
+        }
+    }
+}
+
+#[test]
+fn headers_of_damaged_messages_are_read_as_far_as_they_go() {
+    let bad_date: Inbound = interpret(&corpus("bad-date.eml"));
+    assert_eq!(bad_date.date, None);
+    assert_eq!(bad_date.from.as_deref(), Some("ada@example.org"));
+    assert_eq!(
+        bad_date.message_id.as_deref(),
+        Some("<bad-date@example.org>")
+    );
+
+    let wrong = interpret(&corpus("wrong-charset.eml"));
+    let subject = wrong.subject.unwrap();
+    assert!(subject.starts_with("Gr"), "{subject}");
+
+    let ooo = interpret(&corpus("outlook-ooo.eml"));
+    assert_eq!(ooo.in_reply_to.as_deref(), Some("<invite-1@uni.example>"));
+}
+
+/// What a calendar must read as, or the error it must give.
+type CalendarCase = (
+    &'static str,
+    Result<fn(&ItipMessage) -> bool, CalendarError>,
+);
+
+fn calendars() -> Vec<CalendarCase> {
+    vec![
+        (
+            "floating-counter.ics",
+            Ok(|m| {
+                let local = |h| {
+                    NaiveDate::from_ymd_opt(2026, 12, 2)
+                        .unwrap()
+                        .and_hms_opt(h, 0, 0)
+                        .unwrap()
+                };
+                m.method == ItipKind::Counter
+                    && m.start == Some(ItipTime::Floating(local(14)))
+                    && m.end == Some(ItipTime::Floating(local(15)))
+            }),
+        ),
+        (
+            "date-counter.ics",
+            Ok(|m| {
+                m.start
+                    == Some(ItipTime::Date(
+                        NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+                    ))
+                    && m.end
+                        == Some(ItipTime::Date(
+                            NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+                        ))
+            }),
+        ),
+        (
+            "outlook-zone-counter.ics",
+            Ok(|m| {
+                m.start == Some(ItipTime::At(utc("2026-07-01T12:00:00Z")))
+                    && m.end == Some(ItipTime::At(utc("2026-07-01T12:45:00Z")))
+                    && m.attendee.as_ref().unwrap().partstat == PartStat::Tentative
+            }),
+        ),
+        (
+            "lf-lowercase-rfc6868.ics",
+            Ok(|m| {
+                let a = m.attendee.as_ref().unwrap();
+                m.method == ItipKind::Reply
+                    && a.email == "ada@example.org"
+                    && a.name.as_deref() == Some("Ng, Ada \"Ace\"")
+                    && a.partstat == PartStat::Declined
+                    && m.comment.as_deref() == Some("Sorry, no.")
+            }),
+        ),
+        (
+            "unknown-zone.ics",
+            Err(CalendarError::UnknownTimeZone {
+                property: "DTSTART".into(),
+                tzid: "Mars/Olympus_Mons".into(),
+            }),
+        ),
+        (
+            "cut-off.ics",
+            Err(CalendarError::Unclosed {
+                component: "VEVENT".into(),
+            }),
+        ),
+        (
+            "mismatched-end.ics",
+            Err(CalendarError::Mismatched {
+                expected: "VEVENT".into(),
+                found: "VTODO".into(),
+            }),
+        ),
+        ("html-page.ics", Err(CalendarError::NotACalendar)),
+        (
+            "bad-sequence.ics",
+            Err(CalendarError::BadSequence { value: "-1".into() }),
+        ),
+    ]
+}
+
+#[test]
+fn every_calendar_in_the_corpus_gives_its_expected_result() {
+    let mut failures = Vec::new();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/ics");
+    let listed: Vec<&str> = calendars().iter().map(|(f, _)| *f).collect();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        assert!(
+            listed.contains(&name.as_str()),
+            "ics/{name} has no expectation"
+        );
+    }
+    for (file, expect) in calendars() {
+        let text = String::from_utf8(std::fs::read(dir.join(file)).unwrap()).unwrap();
+        let result = parse_itip(&text);
+        let ok = match (&expect, &result) {
+            (Ok(check), Ok(message)) => check(message),
+            (Err(expected), Err(actual)) => expected == actual,
+            _ => false,
+        };
+        if !ok {
+            failures.push(format!("ics/{file}: got {result:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}

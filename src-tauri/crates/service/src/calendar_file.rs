@@ -1,0 +1,55 @@
+//! Busy times from a calendar file that was opened with Confab.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{Actor, AppError, BusyImportReport, Confab, ErrorCode};
+
+/// A calendar file handed to the app, named by a number so that the window never sends a
+/// path of its own choosing back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CalendarFile {
+    pub id: u32,
+    /// The file's name, to show.
+    pub name: String,
+    pub path: String,
+}
+
+/// Whose busy times an opened calendar file holds.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CalendarImport {
+    pub file_id: u32,
+    #[ts(type = "number")]
+    pub interviewer_id: i64,
+}
+
+impl Confab {
+    /// Replaces an interviewer's busy times with those of the `.ics` file at `path`.
+    pub async fn import_busy_times_from_file(
+        &self,
+        interviewer_id: i64,
+        path: &Path,
+        actor: &Actor,
+    ) -> Result<BusyImportReport, AppError> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            AppError::new(
+                ErrorCode::InvalidInput,
+                format!("Cannot read {}: {e}.", path.display()),
+            )
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            AppError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "{} is not UTF-8 text; export the calendar again as .ics.",
+                    path.display()
+                ),
+            )
+        })?;
+        self.import_busy_times(interviewer_id, &text, actor).await
+    }
+}

@@ -1,0 +1,230 @@
+//! The researcher's list of things Sync could not settle alone: counter-proposals to accept
+//! or decline, replies that were refused, bounces.
+
+use chrono::{DateTime, Utc};
+use confab_mail::calendar::{ItipMethod, Person};
+use confab_mail::template::{Field, Template, Values, render};
+use confab_store::entity::attention_item;
+use confab_store::{attention, begin_write, interviews};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::compose::{Draft, event_of, queue};
+use super::profile::load_profile;
+use crate::clock::{from_ts, now_ts};
+use crate::participants::records::{require_participant, require_study};
+use crate::{Actor, AppError, Confab, ErrorCode, InterviewView};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AttentionItem {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// counter, token_unknown, token_wrong_sender, token_used, choice_taken, cancel_too_late,
+    /// bounce, unreadable, unmatched_reply, message, …
+    pub kind: String,
+    pub summary: String,
+    #[ts(type = "number | null")]
+    pub study_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub participant_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub interview_id: Option<i64>,
+    /// For a counter-proposal: the time the participant proposes.
+    pub proposed_start: Option<DateTime<Utc>>,
+    pub proposed_end: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+fn view(row: attention_item::Model) -> AttentionItem {
+    AttentionItem {
+        id: row.id,
+        kind: row.kind,
+        summary: row.summary,
+        study_id: row.study_id,
+        participant_id: row.participant_id,
+        interview_id: row.interview_id,
+        proposed_start: row.proposed_start.map(from_ts),
+        proposed_end: row.proposed_end.map(from_ts),
+        created_at: from_ts(row.created_at),
+    }
+}
+
+impl Confab {
+    pub async fn attention_items(
+        &self,
+        study_id: Option<i64>,
+    ) -> Result<Vec<AttentionItem>, AppError> {
+        Ok(attention::open_items(&self.db, study_id)
+            .await?
+            .into_iter()
+            .map(view)
+            .collect())
+    }
+
+    async fn open_item(&self, id: i64) -> Result<attention_item::Model, AppError> {
+        attention::find(&self.db, id)
+            .await?
+            .filter(|r| r.state == attention::OPEN)
+            .ok_or_else(|| {
+                AppError::new(
+                    ErrorCode::NotFound,
+                    format!("There is no open item {id} needing attention."),
+                )
+            })
+    }
+
+    /// Takes the item off the list; `note` says what the researcher did about it.
+    pub async fn dismiss_attention_item(&self, id: i64, note: &str) -> Result<(), AppError> {
+        self.open_item(id).await?;
+        attention::resolve(&self.db, id, note.trim(), now_ts()).await?;
+        Ok(())
+    }
+
+    /// Moves the interview to the time the participant proposed (an update goes out), past
+    /// the rules the researcher has accepted.
+    pub async fn accept_counter_proposal(
+        &self,
+        id: i64,
+        accepted_rules: &[String],
+        actor: &Actor,
+    ) -> Result<InterviewView, AppError> {
+        let item = self.open_item(id).await?;
+        let (Some(interview_id), Some(start)) = (item.interview_id, item.proposed_start) else {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                "This item is not a counter-proposal.",
+            ));
+        };
+        let row = interviews::find(&self.db, interview_id)
+            .await?
+            .ok_or_else(|| {
+                AppError::new(
+                    ErrorCode::NotFound,
+                    format!("There is no interview {interview_id}."),
+                )
+            })?;
+        let start = from_ts(start);
+        let session_id = self
+            .session_covering(row.study_id, start)
+            .await?
+            .ok_or_else(|| {
+                AppError::new(
+                    ErrorCode::Conflict,
+                    format!(
+                        "No session of the study covers {}; add one that does, then accept again.",
+                        start.to_rfc3339()
+                    ),
+                )
+            })?;
+        let txn = begin_write(&self.db).await?;
+        let moved = self
+            .reschedule_interview_in(&txn, interview_id, session_id, start, accepted_rules, actor)
+            .await?;
+        attention::resolve(&txn, id, "accepted: interview moved", now_ts()).await?;
+        txn.commit().await?;
+        Ok(moved)
+    }
+
+    /// Turns the proposal down: the participant's calendar gets a DECLINECOUNTER and the
+    /// interview stays as it is.
+    pub async fn decline_counter_proposal(&self, id: i64, note: &str) -> Result<(), AppError> {
+        let item = self.open_item(id).await?;
+        let Some(interview_id) = item.interview_id.filter(|_| item.kind == "counter") else {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                "This item is not a counter-proposal.",
+            ));
+        };
+        let row = interviews::find(&self.db, interview_id)
+            .await?
+            .ok_or_else(|| {
+                AppError::new(
+                    ErrorCode::NotFound,
+                    format!("There is no interview {interview_id}."),
+                )
+            })?;
+        let study = require_study(&self.db, row.study_id).await?;
+        let person = require_participant(&self.db, row.participant_id).await?;
+        let profile = load_profile(&self.db).await?;
+        let words = if note.trim().is_empty() {
+            "Thank you for proposing another time. We cannot move the interview, so it stays as planned.".to_owned()
+        } else {
+            note.trim().to_owned()
+        };
+        let rendered = render(
+            &Template {
+                subject: "Your interview stays as planned: {{study_name}}".into(),
+                body: "{{message}}\n\n{{researcher_name}}\n".into(),
+            },
+            &Values::new()
+                .with(Field::StudyName, study.name.clone())
+                .with(Field::ResearcherName, profile.researcher_name.clone())
+                .with(Field::Message, words),
+        )
+        .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
+        let txn = begin_write(&self.db).await?;
+        queue(
+            &txn,
+            &profile,
+            Draft {
+                study_id: Some(study.id),
+                participant_id: Some(person.id),
+                interview_id: Some(row.id),
+                kind: "decline_counter".into(),
+                to: vec![Person::new(person.name.clone(), person.email.clone())],
+                rendered,
+                calendar: Some((ItipMethod::DeclineCounter, event_of(&study, &person, &row))),
+                in_reply_to: None,
+            },
+        )
+        .await?;
+        attention::resolve(&txn, id, "declined", now_ts()).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+}
+
+impl Confab {
+    /// A session of the study whose hours include `start`, hidden ones too: the researcher
+    /// may accept a proposal outside what participants are offered.
+    async fn session_covering(
+        &self,
+        study_id: i64,
+        start: DateTime<Utc>,
+    ) -> Result<Option<i64>, AppError> {
+        use chrono::{Datelike, NaiveDate, NaiveTime};
+        let study = require_study(&self.db, study_id).await?;
+        let zone = confab_core::time_zone::parse_time_zone(&study.time_zone)
+            .map_err(|m| AppError::new(ErrorCode::Storage, m))?;
+        let local = start.with_timezone(&zone).naive_local();
+        let t = start.timestamp();
+        let time = |s: &Option<String>| {
+            s.as_deref()
+                .and_then(|v| NaiveTime::parse_from_str(v, "%H:%M").ok())
+        };
+        let date = |s: &Option<String>| {
+            s.as_deref()
+                .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+        };
+        for row in confab_store::sessions::for_study(&self.db, study_id).await? {
+            let covers = match row.kind.as_str() {
+                "weekly" => {
+                    let weekday = i32::try_from(local.weekday().number_from_monday()).ok();
+                    let in_dates = date(&row.valid_from).is_some_and(|d| local.date() >= d)
+                        && date(&row.valid_until).is_none_or(|d| local.date() <= d);
+                    let in_hours = match (time(&row.start_time), time(&row.end_time)) {
+                        (Some(a), Some(b)) => local.time() >= a && local.time() < b,
+                        _ => false,
+                    };
+                    row.weekday == weekday && in_dates && in_hours
+                }
+                _ => row.starts_at.is_some_and(|a| a <= t) && row.ends_at.is_some_and(|b| t < b),
+            };
+            if covers {
+                return Ok(Some(row.id));
+            }
+        }
+        Ok(None)
+    }
+}

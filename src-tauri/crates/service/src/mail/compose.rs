@@ -1,0 +1,484 @@
+//! Turns what happened into outbox rows: the wording from the study's templates, the calendar
+//! part for interviews, and the links that carry participants' answers back.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use confab_core::time_zone::parse_time_zone;
+use confab_mail::calendar::{InterviewEvent, ItipMethod, Person};
+use confab_mail::mailto::mailto_link;
+use confab_mail::mime::new_message_id;
+use confab_mail::template::{
+    Field, Link, LinkList, MessageKind, Rendered, Template, Values, render,
+};
+use confab_mail::token::{new_token, tagged_subject};
+use confab_store::entity::{interview, outbox_message, participant, study, token};
+use confab_store::{ConnectionTrait, Set, outbox, tokens};
+
+use super::profile::{MailProfile, load_profile};
+use super::wording::{choice_label, interview_time};
+use crate::clock::{from_ts, now_ts};
+use crate::{AppError, ErrorCode};
+
+/// One message before it is queued.
+pub(crate) struct Draft {
+    pub study_id: Option<i64>,
+    pub participant_id: Option<i64>,
+    pub interview_id: Option<i64>,
+    /// A [`MessageKind`]'s key, or `answer` for a reply to a message that could not be used.
+    pub kind: String,
+    pub to: Vec<Person>,
+    pub rendered: Rendered,
+    /// The organizer is filled in when the message is sent, from the profile of that moment.
+    pub calendar: Option<(ItipMethod, InterviewEvent)>,
+    pub in_reply_to: Option<String>,
+}
+
+/// The outbox kind of a short answer to a message that could not be acted on.
+pub(crate) const ANSWER: &str = "answer";
+
+pub(crate) fn kind_key(kind: MessageKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The study's own wording of `kind`, or Confab's.
+pub(crate) async fn template_for(
+    db: &impl ConnectionTrait,
+    study_id: Option<i64>,
+    kind: MessageKind,
+) -> Result<Template, AppError> {
+    if let Some(study) = study_id
+        && let Some(row) = confab_store::templates::find(db, study, &kind_key(kind)).await?
+    {
+        return Ok(Template {
+            subject: row.subject,
+            body: row.body,
+        });
+    }
+    Ok(kind.default_template())
+}
+
+pub(crate) async fn queue(
+    db: &impl ConnectionTrait,
+    profile: &MailProfile,
+    draft: Draft,
+) -> Result<outbox_message::Model, AppError> {
+    let now = now_ts();
+    let recipients = serde_json::to_string(&draft.to)
+        .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
+    let (method, event) = match &draft.calendar {
+        Some((method, event)) => (
+            Some(method.as_str().to_owned()),
+            Some(
+                serde_json::to_string(event)
+                    .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?,
+            ),
+        ),
+        None => (None, None),
+    };
+    let from = if profile.researcher_email.is_empty() {
+        "confab@localhost"
+    } else {
+        &profile.researcher_email
+    };
+    let row = outbox_message::ActiveModel {
+        study_id: Set(draft.study_id),
+        participant_id: Set(draft.participant_id),
+        interview_id: Set(draft.interview_id),
+        kind: Set(draft.kind),
+        recipients: Set(recipients),
+        subject: Set(draft.rendered.subject),
+        text_body: Set(draft.rendered.text),
+        html_body: Set(draft.rendered.html),
+        calendar_method: Set(method),
+        calendar_event: Set(event),
+        message_id: Set(new_message_id(from)),
+        in_reply_to: Set(draft.in_reply_to),
+        raw: Set(None),
+        state: Set(outbox::QUEUED.to_owned()),
+        attempts: Set(0),
+        last_error: Set(String::new()),
+        next_attempt_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        sent_at: Set(None),
+        ..Default::default()
+    };
+    Ok(outbox::insert(db, row).await?)
+}
+
+/// The zone a participant reads times in: their own, else the study's.
+pub(crate) fn reader_zone(person: &participant::Model, study: &study::Model) -> Tz {
+    person
+        .time_zone
+        .as_deref()
+        .and_then(|z| parse_time_zone(z).ok())
+        .or_else(|| parse_time_zone(&study.time_zone).ok())
+        .unwrap_or(chrono_tz::UTC)
+}
+
+fn base_values(profile: &MailProfile, study: &study::Model, person: &participant::Model) -> Values {
+    Values::new()
+        .with(Field::ParticipantName, person.name.clone())
+        .with(Field::StudyName, study.name.clone())
+        .with(Field::ResearcherName, profile.researcher_name.clone())
+        .with(
+            Field::ParticipantTimeZone,
+            reader_zone(person, study).name(),
+        )
+        .with(Field::Location, study.location.clone())
+        .with(Field::ConferencingUrl, study.conferencing_url.clone())
+        .with(Field::DialIn, study.dial_in.clone())
+}
+
+fn rendering_error(e: impl std::fmt::Display) -> AppError {
+    AppError::new(
+        ErrorCode::InvalidInput,
+        format!(
+            "A message template of this study cannot be used: {e}. Fix it in the study's templates."
+        ),
+    )
+}
+
+pub(crate) fn event_of(
+    study: &study::Model,
+    person: &participant::Model,
+    row: &interview::Model,
+) -> InterviewEvent {
+    let non_empty = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+    InterviewEvent {
+        uid: row.calendar_uid.clone(),
+        sequence: u32::try_from(row.sequence).unwrap_or(0),
+        organizer: Person::new("", ""),
+        attendees: vec![Person::new(person.name.clone(), person.email.clone())],
+        start: from_ts(row.starts_at),
+        end: from_ts(row.ends_at),
+        summary: format!("Interview: {}", study.name),
+        description: study.description.clone(),
+        location: non_empty(&study.location),
+        conferencing_url: non_empty(&study.conferencing_url),
+        dial_in: non_empty(&study.dial_in),
+        dtstamp: Utc::now(),
+    }
+}
+
+/// A new set of links for one participant: each choice (or the decline, or the cancel) is a
+/// mailto: to the researcher whose subject carries its own token.
+pub(crate) struct LinkBatch {
+    batch: String,
+    enrolment_id: i64,
+    researcher: String,
+    rows: Vec<token::Model>,
+}
+
+impl LinkBatch {
+    pub fn new(enrolment_id: i64, researcher_email: &str) -> Self {
+        Self {
+            batch: uuid::Uuid::new_v4().to_string(),
+            enrolment_id,
+            researcher: researcher_email.to_owned(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn link(
+        &mut self,
+        kind: &str,
+        label: String,
+        subject: String,
+        body: &str,
+        target: (Option<i64>, Option<i64>, Option<i64>),
+    ) -> Link {
+        let token = new_token();
+        let href = mailto_link(&self.researcher, &tagged_subject(&subject, &token), body);
+        self.rows.push(token::Model {
+            token,
+            enrolment_id: self.enrolment_id,
+            kind: kind.to_owned(),
+            batch: self.batch.clone(),
+            session_id: target.0,
+            starts_at: target.1,
+            interview_id: target.2,
+            created_at: now_ts(),
+            used_at: None,
+        });
+        Link::new(label, href)
+    }
+
+    pub fn choice(
+        &mut self,
+        session_id: i64,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        zone: Tz,
+        reschedules: Option<i64>,
+    ) -> Link {
+        let label = choice_label(start, end, zone);
+        let body = "Send this message as it is to choose this time.\n\nTo give a second choice as well, paste the code of another time from the invitation on a new line below.\n";
+        self.link(
+            tokens::CHOICE,
+            label.clone(),
+            format!("Interview choice: {label}"),
+            body,
+            (Some(session_id), Some(start.timestamp()), reschedules),
+        )
+    }
+
+    pub fn decline(&mut self) -> Link {
+        self.link(
+            tokens::DECLINE,
+            "I don't want to take part".into(),
+            "No thank you".into(),
+            "Send this message as it is to decline the invitation.\n",
+            (None, None, None),
+        )
+    }
+
+    pub fn cancel(&mut self, interview_id: i64) -> Link {
+        self.link(
+            tokens::CANCEL,
+            "Cancel my interview".into(),
+            "Please cancel my interview".into(),
+            "Send this message as it is to cancel your interview. You may add a reason.\n",
+            (None, None, Some(interview_id)),
+        )
+    }
+
+    pub async fn save(self, db: &impl ConnectionTrait) -> Result<(), AppError> {
+        Ok(tokens::insert_all(db, self.rows).await?)
+    }
+}
+
+async fn person_and_study(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+    participant_id: i64,
+) -> Result<(study::Model, participant::Model), AppError> {
+    let study = crate::participants::records::require_study(db, study_id).await?;
+    let person = crate::participants::records::require_participant(db, participant_id).await?;
+    Ok((study, person))
+}
+
+/// Queues the message that tells a participant about their interview: a confirmation, an
+/// update after a reschedule, a cancellation or a reminder, with its calendar part.
+pub(crate) async fn queue_interview_mail(
+    db: &impl ConnectionTrait,
+    row: &interview::Model,
+    kind: MessageKind,
+) -> Result<(), AppError> {
+    let profile = load_profile(db).await?;
+    if profile.researcher_email.is_empty() {
+        // Nothing can be sent before the researcher has said who sends it.
+        return Ok(());
+    }
+    let (study, person) = person_and_study(db, row.study_id, row.participant_id).await?;
+    let zone = reader_zone(&person, &study);
+    let mut values = base_values(&profile, &study, &person).with(
+        Field::InterviewTime,
+        interview_time(from_ts(row.starts_at), from_ts(row.ends_at), zone),
+    );
+    let method = match kind {
+        MessageKind::Cancellation => ItipMethod::Cancel,
+        _ => ItipMethod::Request,
+    };
+    if kind != MessageKind::Cancellation {
+        let mut links = LinkBatch::new(row.enrolment_id, &profile.researcher_email);
+        tokens::retire_for_enrolment(db, row.enrolment_id, tokens::CANCEL, now_ts()).await?;
+        values = values.with_links(LinkList::CancelLink, vec![links.cancel(row.id)]);
+        links.save(db).await?;
+    }
+    let template = template_for(db, Some(study.id), kind).await?;
+    let rendered = render(&template, &values).map_err(rendering_error)?;
+    // A reminder repeats the invitation as it stands, so calendars that missed it catch up.
+    let calendar = Some((method, event_of(&study, &person, row)));
+    queue(
+        db,
+        &profile,
+        Draft {
+            study_id: Some(study.id),
+            participant_id: Some(person.id),
+            interview_id: Some(row.id),
+            kind: kind_key(kind),
+            to: vec![Person::new(person.name.clone(), person.email.clone())],
+            rendered,
+            calendar,
+            in_reply_to: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// One open time to offer.
+pub(crate) struct Offer {
+    pub session_id: i64,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+/// Queues a message that offers times to choose from: an invitation, a waitlist offer, or a
+/// reschedule request (whose choices move `reschedules`, the existing interview).
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn queue_choices_mail(
+    db: &impl ConnectionTrait,
+    profile: &MailProfile,
+    study: &study::Model,
+    person: &participant::Model,
+    enrolment_id: i64,
+    kind: MessageKind,
+    offers: &[Offer],
+    reschedules: Option<i64>,
+    message: &str,
+) -> Result<outbox_message::Model, AppError> {
+    if profile.researcher_email.is_empty() {
+        return Err(AppError::new(
+            ErrorCode::InvalidInput,
+            "Set your email address in Settings → Mail first: participants answer to it.",
+        ));
+    }
+    let zone = reader_zone(person, study);
+    let now = now_ts();
+    tokens::retire_for_enrolment(db, enrolment_id, tokens::CHOICE, now).await?;
+    tokens::retire_for_enrolment(db, enrolment_id, tokens::DECLINE, now).await?;
+    let mut links = LinkBatch::new(enrolment_id, &profile.researcher_email);
+    let choices = offers
+        .iter()
+        .map(|o| links.choice(o.session_id, o.start, o.end, zone, reschedules))
+        .collect();
+    let mut values = base_values(profile, study, person)
+        .with(Field::Message, message.trim().to_owned())
+        .with_links(LinkList::Choices, choices);
+    if reschedules.is_none() {
+        values = values.with_links(LinkList::DeclineLink, vec![links.decline()]);
+    }
+    links.save(db).await?;
+    let template = template_for(db, Some(study.id), kind).await?;
+    let rendered = render(&template, &values).map_err(rendering_error)?;
+    queue(
+        db,
+        profile,
+        Draft {
+            study_id: Some(study.id),
+            participant_id: Some(person.id),
+            interview_id: reschedules,
+            kind: kind_key(kind),
+            to: vec![Person::new(person.name.clone(), person.email.clone())],
+            rendered,
+            calendar: None,
+            in_reply_to: None,
+        },
+    )
+    .await
+}
+
+/// Tells the researcher that a participant acted, or that something needs them.
+pub(crate) async fn queue_researcher_notice(
+    db: &impl ConnectionTrait,
+    study: &study::Model,
+    person: Option<&participant::Model>,
+    what: &str,
+) -> Result<(), AppError> {
+    let profile = load_profile(db).await?;
+    if profile.researcher_email.is_empty() {
+        return Ok(());
+    }
+    let mut values = Values::new()
+        .with(Field::StudyName, study.name.clone())
+        .with(Field::ResearcherName, profile.researcher_name.clone())
+        .with(Field::Message, what.to_owned());
+    if let Some(p) = person {
+        values = values.with(Field::ParticipantName, p.name.clone());
+    }
+    let template = template_for(db, Some(study.id), MessageKind::ResearcherNotice).await?;
+    let rendered = render(&template, &values).map_err(rendering_error)?;
+    queue(
+        db,
+        &profile,
+        Draft {
+            study_id: Some(study.id),
+            participant_id: person.map(|p| p.id),
+            interview_id: None,
+            kind: kind_key(MessageKind::ResearcherNotice),
+            to: vec![Person::new(
+                profile.researcher_name.clone(),
+                profile.researcher_email.clone(),
+            )],
+            rendered,
+            calendar: None,
+            in_reply_to: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// A short answer to whoever wrote, when their message could not be acted on.
+pub(crate) async fn queue_answer(
+    db: &impl ConnectionTrait,
+    study_id: Option<i64>,
+    participant_id: Option<i64>,
+    to: &str,
+    subject: &str,
+    text: &str,
+    in_reply_to: Option<String>,
+) -> Result<(), AppError> {
+    let profile = load_profile(db).await?;
+    let values = Values::new()
+        .with(Field::ResearcherName, profile.researcher_name.clone())
+        .with(Field::Message, text.to_owned());
+    let template = Template {
+        subject: subject.to_owned(),
+        body: "{{message}}\n\n{{researcher_name}}\n".to_owned(),
+    };
+    let rendered = render(&template, &values).map_err(rendering_error)?;
+    queue(
+        db,
+        &profile,
+        Draft {
+            study_id,
+            participant_id,
+            interview_id: None,
+            kind: ANSWER.to_owned(),
+            to: vec![Person::new("", to)],
+            rendered,
+            calendar: None,
+            in_reply_to,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Offers a place freed by a cancellation to the participant who waited longest.
+pub(crate) async fn queue_waitlist_offer(
+    db: &impl ConnectionTrait,
+    freed: &interview::Model,
+    enrolment_id: i64,
+    participant_id: i64,
+) -> Result<(), AppError> {
+    let profile = load_profile(db).await?;
+    if profile.researcher_email.is_empty() {
+        return Ok(());
+    }
+    let (study, person) = person_and_study(db, freed.study_id, participant_id).await?;
+    let offer = Offer {
+        session_id: freed.session_id,
+        start: from_ts(freed.starts_at),
+        end: from_ts(freed.ends_at),
+    };
+    queue_choices_mail(
+        db,
+        &profile,
+        &study,
+        &person,
+        enrolment_id,
+        MessageKind::WaitlistOffer,
+        &[offer],
+        None,
+        "",
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,277 @@
+//! The researcher who sends Confab's mail, and the account it goes through. The password is
+//! kept in the OS keyring, never in the database.
+
+use chrono::Utc;
+use confab_core::{participant::normalize_email, time_zone::parse_time_zone};
+use confab_mail::account::{AccountSettings, AuthMethod, Security, ServerSettings};
+use confab_mail::connection_test::test_connection;
+use confab_mail::credentials::{self, CredentialError, Secret};
+use confab_store::entity::mail_profile;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{AppError, Confab, ErrorCode};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MailProfile {
+    pub researcher_name: String,
+    pub researcher_email: String,
+    /// The researcher's own time zone: times are shown to them in it.
+    pub time_zone: String,
+    pub account: Option<MailAccount>,
+    /// Sync by itself whenever the computer is online.
+    pub sync_automatically: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum MailSecurity {
+    Tls,
+    StartTls,
+    Plain,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum MailAuth {
+    Password,
+    Oauth2,
+}
+
+/// The servers of the researcher's own mail account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MailAccount {
+    pub username: String,
+    pub auth: MailAuth,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    pub smtp_security: MailSecurity,
+    /// Off only for a relay on this computer that takes mail without a login.
+    pub smtp_login: bool,
+    pub imap_host: String,
+    pub imap_port: u16,
+    pub imap_security: MailSecurity,
+}
+
+/// The outcome of Settings → Mail → Test connection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionCheck {
+    pub ok: bool,
+    /// What works, or what failed and what to check.
+    pub message: String,
+    /// smtp or imap, when one failed.
+    pub server: Option<String>,
+    /// settings, dns, connect, tls, login, folder or conversation, when one failed.
+    pub stage: Option<String>,
+}
+
+impl From<MailSecurity> for Security {
+    fn from(s: MailSecurity) -> Self {
+        match s {
+            MailSecurity::Tls => Security::Tls,
+            MailSecurity::StartTls => Security::StartTls,
+            MailSecurity::Plain => Security::Plain,
+        }
+    }
+}
+
+impl From<Security> for MailSecurity {
+    fn from(s: Security) -> Self {
+        match s {
+            Security::Tls => MailSecurity::Tls,
+            Security::StartTls => MailSecurity::StartTls,
+            Security::Plain => MailSecurity::Plain,
+        }
+    }
+}
+
+impl MailProfile {
+    fn empty() -> Self {
+        Self {
+            researcher_name: String::new(),
+            researcher_email: String::new(),
+            time_zone: "UTC".into(),
+            account: None,
+            sync_automatically: false,
+        }
+    }
+
+    /// The account as the mail crate takes it, or why Sync cannot run yet.
+    pub(crate) fn account_settings(&self) -> Result<AccountSettings, AppError> {
+        if self.researcher_email.is_empty() {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                "Set your email address in Settings → Mail before sending.",
+            ));
+        }
+        let account = self.account.as_ref().ok_or_else(|| {
+            AppError::new(
+                ErrorCode::InvalidInput,
+                "Set up your mail account (SMTP and IMAP servers) in Settings → Mail before syncing.",
+            )
+        })?;
+        Ok(AccountSettings {
+            display_name: self.researcher_name.clone(),
+            address: self.researcher_email.clone(),
+            username: account.username.clone(),
+            auth: match account.auth {
+                MailAuth::Password => AuthMethod::Password,
+                MailAuth::Oauth2 => AuthMethod::OAuth2,
+            },
+            smtp: ServerSettings::new(
+                account.smtp_host.trim(),
+                account.smtp_port,
+                account.smtp_security.into(),
+            ),
+            smtp_login: account.smtp_login,
+            imap: ServerSettings::new(
+                account.imap_host.trim(),
+                account.imap_port,
+                account.imap_security.into(),
+            ),
+        })
+    }
+}
+
+fn from_row(row: mail_profile::Model) -> Result<MailProfile, AppError> {
+    let account = if row.account.is_empty() {
+        None
+    } else {
+        Some(serde_json::from_str(&row.account).map_err(|e| {
+            AppError::new(
+                ErrorCode::Storage,
+                format!("The saved mail account cannot be read ({e}); enter it again in Settings → Mail."),
+            )
+        })?)
+    };
+    Ok(MailProfile {
+        researcher_name: row.researcher_name,
+        researcher_email: row.researcher_email,
+        time_zone: row.time_zone,
+        account,
+        sync_automatically: row.sync_automatically,
+    })
+}
+
+pub(crate) async fn load_profile(
+    db: &impl confab_store::ConnectionTrait,
+) -> Result<MailProfile, AppError> {
+    match confab_store::mail_profile::get(db).await? {
+        Some(row) => from_row(row),
+        None => Ok(MailProfile::empty()),
+    }
+}
+
+fn invalid(message: impl Into<String>) -> AppError {
+    AppError::new(ErrorCode::InvalidInput, message)
+}
+
+pub(crate) fn credential_error(error: CredentialError) -> AppError {
+    AppError::new(ErrorCode::Mail, error.to_string())
+}
+
+impl Confab {
+    pub async fn mail_profile(&self) -> Result<MailProfile, AppError> {
+        load_profile(&self.db).await
+    }
+
+    /// Saves the researcher's details and account, after checking every field.
+    pub async fn update_mail_profile(&self, input: MailProfile) -> Result<MailProfile, AppError> {
+        let name = input.researcher_name.trim().to_owned();
+        if name.contains(['\r', '\n']) {
+            return Err(invalid("Your name cannot contain line breaks."));
+        }
+        let email = if input.researcher_email.trim().is_empty() {
+            String::new()
+        } else {
+            normalize_email(&input.researcher_email).map_err(invalid)?
+        };
+        let zone = parse_time_zone(input.time_zone.trim()).map_err(invalid)?;
+        let profile = MailProfile {
+            researcher_name: name,
+            researcher_email: email,
+            time_zone: zone.name().to_owned(),
+            account: input.account,
+            sync_automatically: input.sync_automatically,
+        };
+        if profile.account.is_some() {
+            profile
+                .account_settings()?
+                .validate()
+                .map_err(|e| invalid(e.to_string()))?;
+        }
+        let account = match &profile.account {
+            Some(a) => serde_json::to_string(a)
+                .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?,
+            None => String::new(),
+        };
+        confab_store::mail_profile::put(
+            &self.db,
+            mail_profile::Model {
+                id: 1,
+                researcher_name: profile.researcher_name.clone(),
+                researcher_email: profile.researcher_email.clone(),
+                time_zone: profile.time_zone.clone(),
+                account,
+                sync_automatically: profile.sync_automatically,
+                updated_at: Utc::now().timestamp(),
+            },
+        )
+        .await?;
+        Ok(profile)
+    }
+
+    /// Puts the account's password (or OAuth token) in the OS keyring.
+    pub async fn save_mail_password(&self, password: &str) -> Result<(), AppError> {
+        if password.is_empty() {
+            return Err(invalid("Type the password of your mail account."));
+        }
+        let account = self.mail_profile().await?.account_settings()?;
+        credentials::store(&account, &Secret::new(password))
+            .await
+            .map_err(credential_error)
+    }
+
+    /// Connects to both servers with the saved settings (and `password`, or the keyring's)
+    /// and says what works, or precisely which step failed.
+    pub async fn test_mail_connection(
+        &self,
+        password: Option<String>,
+    ) -> Result<ConnectionCheck, AppError> {
+        let account = self.mail_profile().await?.account_settings()?;
+        let secret = match password {
+            Some(p) => Secret::new(p),
+            None => credentials::load(&account)
+                .await
+                .map_err(credential_error)?,
+        };
+        Ok(match test_connection(&account, &secret).await {
+            Ok(report) => ConnectionCheck {
+                ok: true,
+                message: format!(
+                    "Both servers answered: mail goes out through {} and replies are read from {}; sent mail is filed in \"{}\".",
+                    report.smtp_server, report.imap_server, report.sent_folder
+                ),
+                server: None,
+                stage: None,
+            },
+            Err(failure) => ConnectionCheck {
+                ok: false,
+                message: failure.message.clone(),
+                server: Some(format!("{:?}", failure.server).to_lowercase()),
+                stage: Some(format!("{:?}", failure.stage).to_lowercase()),
+            },
+        })
+    }
+
+    /// Takes the password out of the OS keyring.
+    pub async fn forget_mail_password(&self) -> Result<(), AppError> {
+        let account = self.mail_profile().await?.account_settings()?;
+        credentials::delete(&account)
+            .await
+            .map_err(credential_error)
+    }
+}

@@ -1,0 +1,831 @@
+//! What a received message does. Each runs inside the transaction that also records the
+//! message as handled, so a reply is applied exactly once even if Sync stops half-way.
+
+use chrono::Utc;
+use confab_core::StatusEvent;
+use confab_mail::calendar::{ItipKind, ItipMessage, PartStat};
+use confab_mail::inbound::{Inbound, InboundKind};
+use confab_store::audit::{self, ActorKind, NewEntry};
+use confab_store::entity::{participant, study, token};
+use confab_store::{
+    DatabaseTransaction, Set, attention, enrolments, interviews, participants, tokens,
+};
+
+use crate::bookings::{ChoiceInput, ChoiceOutcome};
+use crate::clock::{from_ts, now_ts};
+use crate::mail::compose::{queue_answer, queue_researcher_notice, reader_zone};
+use crate::participants::records::{require_participant, require_study};
+use crate::statuses::{apply_event, status_of};
+use crate::{Actor, AppError, Confab};
+
+/// What Sync did with one message, as the inbound log keeps it.
+pub(crate) struct Applied {
+    pub kind: &'static str,
+    pub outcome: String,
+    pub participant_id: Option<i64>,
+    pub interview_id: Option<i64>,
+    /// The researcher has something to look at.
+    pub needs_attention: bool,
+}
+
+impl Applied {
+    fn done(kind: &'static str, outcome: impl Into<String>) -> Self {
+        Self {
+            kind,
+            outcome: outcome.into(),
+            participant_id: None,
+            interview_id: None,
+            needs_attention: false,
+        }
+    }
+
+    fn about(mut self, participant: Option<i64>, interview: Option<i64>) -> Self {
+        self.participant_id = participant;
+        self.interview_id = interview;
+        self
+    }
+
+    fn attention(mut self) -> Self {
+        self.needs_attention = true;
+        self
+    }
+}
+
+/// One item for the researcher's "needs attention" list.
+struct Flag<'a> {
+    kind: &'a str,
+    summary: String,
+    study_id: Option<i64>,
+    participant_id: Option<i64>,
+    interview_id: Option<i64>,
+    proposed: Option<(i64, i64)>,
+}
+
+async fn flag(txn: &DatabaseTransaction, item: Flag<'_>) -> Result<(), AppError> {
+    let mut row = attention::new_item(item.kind, item.summary, now_ts());
+    row.study_id = Set(item.study_id);
+    row.participant_id = Set(item.participant_id);
+    row.interview_id = Set(item.interview_id);
+    if let Some((start, end)) = item.proposed {
+        row.proposed_start = Set(Some(start));
+        row.proposed_end = Set(Some(end));
+    }
+    attention::insert(txn, row).await?;
+    Ok(())
+}
+
+fn sender(inbound: &Inbound) -> String {
+    inbound.from.clone().unwrap_or_default()
+}
+
+impl Confab {
+    pub(crate) async fn apply_inbound(
+        &self,
+        txn: &DatabaseTransaction,
+        inbound: &Inbound,
+    ) -> Result<Applied, AppError> {
+        match &inbound.kind {
+            InboundKind::Tokens(found) => self.apply_tokens(txn, inbound, found).await,
+            InboundKind::Itip(message) => match message.method {
+                ItipKind::Reply => self.apply_calendar_reply(txn, inbound, message).await,
+                ItipKind::Counter => self.apply_counter(txn, inbound, message).await,
+                _ => Ok(Applied::done(
+                    "calendar",
+                    "a calendar message that is not an answer; nothing to do",
+                )),
+            },
+            InboundKind::AutoReply => mark_problem(txn, inbound, "auto_reply").await,
+            InboundKind::Bounce {
+                failed_recipient,
+                original_message_id,
+            } => {
+                bounce(
+                    txn,
+                    failed_recipient.as_deref(),
+                    original_message_id.as_deref(),
+                )
+                .await
+            }
+            InboundKind::Unreadable { reason } => {
+                let summary = format!(
+                    "A message from {} could not be read: {reason}",
+                    display_sender(inbound)
+                );
+                flag(
+                    txn,
+                    Flag {
+                        kind: "unreadable",
+                        summary: summary.clone(),
+                        study_id: None,
+                        participant_id: None,
+                        interview_id: None,
+                        proposed: None,
+                    },
+                )
+                .await?;
+                Ok(Applied::done("unreadable", summary).attention())
+            }
+            InboundKind::Other => self.apply_other(txn, inbound).await,
+        }
+    }
+
+    async fn apply_tokens(
+        &self,
+        txn: &DatabaseTransaction,
+        inbound: &Inbound,
+        found: &[String],
+    ) -> Result<Applied, AppError> {
+        let from = sender(inbound);
+        let rows = tokens::find_all(txn, found).await?;
+        // Keep the participant's order: the first code given is the first choice.
+        let ordered: Vec<&token::Model> = found
+            .iter()
+            .filter_map(|t| rows.iter().find(|r| &r.token == t))
+            .collect();
+        let Some(first) = ordered.first() else {
+            return self
+                .refuse(
+                    txn,
+                    inbound,
+                    None,
+                    "token_unknown",
+                    "The code in your message is not one we sent, so nothing was changed. Please use a link from the latest message we sent you, or simply reply to tell us what you would like.",
+                    format!("{} sent a code Confab never issued", display_sender(inbound)),
+                )
+                .await;
+        };
+        let enrolment = enrolments::find_by_id(txn, first.enrolment_id)
+            .await?
+            .ok_or_else(|| AppError::new(crate::ErrorCode::NotFound, "enrolment gone"))?;
+        let person = require_participant(txn, enrolment.participant_id).await?;
+        let study = require_study(txn, enrolment.study_id).await?;
+        let about = (Some(study.id), Some(person.id));
+        if person.email.to_lowercase() != from {
+            return self
+                .refuse(
+                    txn,
+                    inbound,
+                    Some(about),
+                    "token_wrong_sender",
+                    "This link was sent to another address, so it cannot be used from this one and nothing was changed. Please answer from the address our message was sent to.",
+                    format!(
+                        "{} used a link that belongs to {} ({}); it was not applied",
+                        display_sender(inbound),
+                        person.name,
+                        person.email
+                    ),
+                )
+                .await;
+        }
+        let one_batch = ordered
+            .iter()
+            .all(|t| t.enrolment_id == enrolment.id && t.batch == first.batch);
+        if one_batch && first.kind == tokens::CHOICE && first.used_at.is_some() {
+            // The invitation asks for a second choice as a second message.
+            if let Some(applied) = self
+                .later_choice(txn, &study, &person, &enrolment, first)
+                .await?
+            {
+                return Ok(applied);
+            }
+        }
+        if ordered
+            .iter()
+            .any(|t| t.used_at.is_some() || t.enrolment_id != enrolment.id)
+        {
+            return self
+                .refuse(
+                    txn,
+                    inbound,
+                    Some(about),
+                    "token_used",
+                    "This link has already been used or was replaced by a newer message, so nothing was changed. Please use the links in the latest message we sent you.",
+                    format!("{} used a link that was already used or replaced", person.name),
+                )
+                .await;
+        }
+        tokens::use_batch(txn, &first.batch, now_ts()).await?;
+        let actor = Actor::participant(&person.email);
+        match first.kind.as_str() {
+            tokens::DECLINE => {
+                let status = status_of(&enrolment)?;
+                if status.after(StatusEvent::InvitationDeclined).is_none() {
+                    return self
+                        .refuse(
+                            txn,
+                            inbound,
+                            Some(about),
+                            "decline_refused",
+                            "We could not record your answer automatically; the researcher will get back to you.",
+                            format!("{} declined, but is {status}; check with them", person.name),
+                        )
+                        .await;
+                }
+                apply_event(
+                    txn,
+                    &enrolment,
+                    StatusEvent::InvitationDeclined,
+                    &actor,
+                    None,
+                    "declined by mail",
+                )
+                .await?;
+                queue_researcher_notice(
+                    txn,
+                    &study,
+                    Some(&person),
+                    &format!("{} declined the invitation.", person.name),
+                )
+                .await?;
+                Ok(Applied::done("decline", "declined the invitation").about(about.1, None))
+            }
+            tokens::CANCEL => {
+                self.cancel_by_mail(txn, inbound, &study, &person, first)
+                    .await
+            }
+            _ => {
+                self.choose_by_mail(txn, inbound, &study, &person, &ordered)
+                    .await
+            }
+        }
+    }
+
+    /// A choice sent after the first one from the same invitation: while the participant
+    /// waits as Pending it becomes their second choice; once booked it changes nothing.
+    async fn later_choice(
+        &self,
+        txn: &DatabaseTransaction,
+        study: &study::Model,
+        person: &participant::Model,
+        enrolment: &confab_store::entity::enrolment::Model,
+        token: &token::Model,
+    ) -> Result<Option<Applied>, AppError> {
+        match status_of(enrolment)? {
+            confab_core::EnrolmentStatus::Pending => {
+                let held = confab_store::choices::for_enrolment(txn, enrolment.id).await?;
+                let (Some(first), Some(session_id), Some(start)) =
+                    (held.first(), token.session_id, token.starts_at)
+                else {
+                    return Ok(None);
+                };
+                if held.len() != 1 || (first.session_id, first.starts_at) == (session_id, start) {
+                    return Ok(Some(
+                        Applied::done("choice", "a further choice; the held choices stay")
+                            .about(Some(person.id), None),
+                    ));
+                }
+                let picks = [
+                    ChoiceInput {
+                        session_id: first.session_id,
+                        start: from_ts(first.starts_at),
+                    },
+                    ChoiceInput {
+                        session_id,
+                        start: from_ts(start),
+                    },
+                ];
+                let actor = Actor::participant(&person.email);
+                self.submit_choices_in(txn, study.id, person.id, &picks, &actor)
+                    .await?;
+                Ok(Some(
+                    Applied::done("choice", "second choice held for the researcher")
+                        .about(Some(person.id), None),
+                ))
+            }
+            confab_core::EnrolmentStatus::InterviewScheduled => Ok(Some(
+                Applied::done(
+                    "choice",
+                    "a second choice after the first was booked; nothing to change",
+                )
+                .about(Some(person.id), None),
+            )),
+            _ => Ok(None),
+        }
+    }
+
+    async fn cancel_by_mail(
+        &self,
+        txn: &DatabaseTransaction,
+        inbound: &Inbound,
+        study: &study::Model,
+        person: &participant::Model,
+        token: &token::Model,
+    ) -> Result<Applied, AppError> {
+        let about = (Some(study.id), Some(person.id));
+        let row = match token.interview_id {
+            Some(id) => interviews::find(txn, id).await?,
+            None => None,
+        };
+        let Some(row) = row.filter(|r| r.state == interviews::SCHEDULED) else {
+            return self
+                .refuse(
+                    txn,
+                    inbound,
+                    Some(about),
+                    "cancel_refused",
+                    "That interview is no longer scheduled, so there was nothing to cancel.",
+                    format!(
+                        "{} asked to cancel an interview that is not scheduled",
+                        person.name
+                    ),
+                )
+                .await;
+        };
+        let cutoff = row.starts_at - i64::from(study.change_cutoff_hours) * 3600;
+        if now_ts() > cutoff {
+            return self
+                .refuse(
+                    txn,
+                    inbound,
+                    Some(about),
+                    "cancel_too_late",
+                    &format!(
+                        "Your interview is less than {} hours away, so it can no longer be cancelled by link. The researcher has been told and will contact you.",
+                        study.change_cutoff_hours
+                    ),
+                    format!("{} asked to cancel after the cut-off; the interview stands", person.name),
+                )
+                .await
+                .map(|a| a.about(about.1, Some(row.id)));
+        }
+        let reason = "canceled by the participant by mail";
+        self.cancel_interview_in(txn, row.id, reason, &Actor::participant(&person.email))
+            .await?;
+        queue_researcher_notice(
+            txn,
+            study,
+            Some(person),
+            &format!("{} canceled their interview.", person.name),
+        )
+        .await?;
+        Ok(Applied::done("cancel", "canceled the interview").about(about.1, Some(row.id)))
+    }
+
+    async fn choose_by_mail(
+        &self,
+        txn: &DatabaseTransaction,
+        inbound: &Inbound,
+        study: &study::Model,
+        person: &participant::Model,
+        picked: &[&token::Model],
+    ) -> Result<Applied, AppError> {
+        let about = (Some(study.id), Some(person.id));
+        let actor = Actor::participant(&person.email);
+        let picks: Vec<ChoiceInput> = picked
+            .iter()
+            .filter(|t| t.kind == tokens::CHOICE)
+            .take(2)
+            .filter_map(|t| {
+                Some(ChoiceInput {
+                    session_id: t.session_id?,
+                    start: from_ts(t.starts_at?),
+                })
+            })
+            .collect();
+        let zone = reader_zone(person, study);
+        // A reschedule request's choices move the interview it was about.
+        if let Some(interview_id) = picked.first().and_then(|t| t.interview_id) {
+            for pick in &picks {
+                let moved = self
+                    .reschedule_interview_in(
+                        txn,
+                        interview_id,
+                        pick.session_id,
+                        pick.start,
+                        &[],
+                        &actor,
+                    )
+                    .await;
+                if moved.is_ok() {
+                    queue_researcher_notice(
+                        txn,
+                        study,
+                        Some(person),
+                        &format!(
+                            "{} chose a new time: {}.",
+                            person.name,
+                            pick.start.with_timezone(&zone).format("%a %-d %b %Y %H:%M")
+                        ),
+                    )
+                    .await?;
+                    return Ok(Applied::done("choice", "rescheduled to the chosen time")
+                        .about(about.1, Some(interview_id)));
+                }
+            }
+            return self
+                .refuse(
+                    txn,
+                    inbound,
+                    Some(about),
+                    "choice_taken",
+                    "Sorry: the time you chose is no longer free, so your interview stays as it was. The researcher will send you new times.",
+                    format!("{}'s new choice was no longer free; the interview stays", person.name),
+                )
+                .await
+                .map(|a| a.about(about.1, Some(interview_id)));
+        }
+        let outcome = self
+            .submit_choices_in(txn, study.id, person.id, &picks, &actor)
+            .await?;
+        match outcome {
+            ChoiceOutcome::Booked { interview, rank } => {
+                queue_researcher_notice(txn, study, Some(person), &format!("{} booked an interview ({} choice).", person.name, if rank == 1 { "first" } else { "second" })).await?;
+                Ok(Applied::done("choice", format!("booked their {} choice", if rank == 1 { "first" } else { "second" }))
+                    .about(about.1, Some(interview.id)))
+            }
+            ChoiceOutcome::Pending => {
+                queue_researcher_notice(txn, study, Some(person), &format!("{} gave their choices; they wait for you to assign one.", person.name)).await?;
+                Ok(Applied::done("choice", "choices held for the researcher").about(about.1, None))
+            }
+            ChoiceOutcome::Waitlisted => {
+                self.refuse(
+                    txn,
+                    inbound,
+                    Some(about),
+                    "choice_taken",
+                    "Sorry: the times you chose were taken before your answer arrived. You are on the waiting list, and we will write as soon as a place opens.",
+                    format!("{}'s choices were no longer free; they are waitlisted", person.name),
+                )
+                .await
+            }
+        }
+    }
+
+    async fn apply_calendar_reply(
+        &self,
+        txn: &DatabaseTransaction,
+        inbound: &Inbound,
+        message: &ItipMessage,
+    ) -> Result<Applied, AppError> {
+        let Some((row, person, study)) = self.reply_target(txn, inbound, message).await? else {
+            return Ok(Applied::done(
+                "calendar_reply",
+                "a calendar reply to no interview of Confab's",
+            )
+            .attention());
+        };
+        let about = (Some(study.id), Some(person.id));
+        let partstat = message
+            .attendee_from(&sender(inbound))
+            .map(|a| a.partstat.clone())
+            .unwrap_or(PartStat::NeedsAction);
+        let actor = Actor {
+            kind: ActorKind::Calendar,
+            name: person.email.clone(),
+        };
+        match partstat {
+            PartStat::Declined if row.state == interviews::SCHEDULED => {
+                self.cancel_interview_in(
+                    txn,
+                    row.id,
+                    "declined in the participant's calendar",
+                    &actor,
+                )
+                .await?;
+                queue_researcher_notice(
+                    txn,
+                    &study,
+                    Some(&person),
+                    &format!(
+                        "{} declined the interview in their calendar; it is canceled.",
+                        person.name
+                    ),
+                )
+                .await?;
+                Ok(
+                    Applied::done("calendar_reply", "declined: interview canceled")
+                        .about(about.1, Some(row.id)),
+                )
+            }
+            other => {
+                let word = match &other {
+                    PartStat::Accepted => "accepted",
+                    PartStat::Tentative => "tentatively accepted",
+                    PartStat::Declined => "declined (already not scheduled)",
+                    _ => "answered",
+                };
+                audit::record(
+                    txn,
+                    NewEntry {
+                        at: now_ts(),
+                        actor_kind: Some(ActorKind::Calendar),
+                        actor: person.email.clone(),
+                        study_id: Some(study.id),
+                        participant_id: Some(person.id),
+                        interview_id: Some(row.id),
+                        action: "calendar reply".into(),
+                        to_value: word.into(),
+                        ..Default::default()
+                    },
+                )
+                .await?;
+                Ok(Applied::done("calendar_reply", word).about(about.1, Some(row.id)))
+            }
+        }
+    }
+
+    async fn apply_counter(
+        &self,
+        txn: &DatabaseTransaction,
+        inbound: &Inbound,
+        message: &ItipMessage,
+    ) -> Result<Applied, AppError> {
+        let Some((row, person, study)) = self.reply_target(txn, inbound, message).await? else {
+            return Ok(
+                Applied::done("counter", "a counter-proposal to no interview of Confab's")
+                    .attention(),
+            );
+        };
+        let zone = reader_zone(&person, &study);
+        let start = message.start.and_then(|t| t.in_zone(zone));
+        let end = message
+            .end
+            .and_then(|t| t.in_zone(zone))
+            .or_else(|| start.map(|s| s + (from_ts(row.ends_at) - from_ts(row.starts_at))));
+        let (Some(start), Some(end)) = (start, end) else {
+            return self
+                .refuse(
+                    txn,
+                    inbound,
+                    Some((Some(study.id), Some(person.id))),
+                    "counter_unreadable",
+                    "Your calendar proposed a new time, but the time could not be read. Please reply with the time you would prefer.",
+                    format!("{} proposed a new time that could not be read", person.name),
+                )
+                .await;
+        };
+        // A study that books free times by itself takes a proposal that fits an open slot.
+        if study.self_scheduling && row.state == interviews::SCHEDULED {
+            let open = self
+                .open_slots(
+                    study.id,
+                    Some(start - chrono::Duration::seconds(1)),
+                    Some(start + chrono::Duration::seconds(1)),
+                    None,
+                )
+                .await?;
+            if let Some(slot) = open.iter().find(|s| s.start == start) {
+                let actor = Actor {
+                    kind: ActorKind::Calendar,
+                    name: person.email.clone(),
+                };
+                if self
+                    .reschedule_interview_in(txn, row.id, slot.session_id, start, &[], &actor)
+                    .await
+                    .is_ok()
+                {
+                    queue_researcher_notice(txn, &study, Some(&person), &format!("{} proposed a new time in their calendar; it was free, so the interview moved.", person.name)).await?;
+                    return Ok(
+                        Applied::done("counter", "proposed time was free: rescheduled")
+                            .about(Some(person.id), Some(row.id)),
+                    );
+                }
+            }
+        }
+        let summary = format!(
+            "{} proposes {} instead{}",
+            person.name,
+            start.with_timezone(&zone).format("%a %-d %b %Y %H:%M %Z"),
+            message
+                .comment
+                .as_deref()
+                .map(|c| format!(": \"{}\"", c.trim()))
+                .unwrap_or_default()
+        );
+        flag(
+            txn,
+            Flag {
+                kind: "counter",
+                summary: summary.clone(),
+                study_id: Some(study.id),
+                participant_id: Some(person.id),
+                interview_id: Some(row.id),
+                proposed: Some((start.timestamp(), end.timestamp())),
+            },
+        )
+        .await?;
+        queue_researcher_notice(
+            txn,
+            &study,
+            Some(&person),
+            &format!("{summary}. Accept or decline it in Confab's Outbox."),
+        )
+        .await?;
+        Ok(Applied::done("counter", summary)
+            .about(Some(person.id), Some(row.id))
+            .attention())
+    }
+
+    /// The interview a calendar reply is about, if it came from its participant.
+    async fn reply_target(
+        &self,
+        txn: &DatabaseTransaction,
+        inbound: &Inbound,
+        message: &ItipMessage,
+    ) -> Result<
+        Option<(
+            confab_store::entity::interview::Model,
+            participant::Model,
+            study::Model,
+        )>,
+        AppError,
+    > {
+        let row = interviews::find_by_uid(txn, &message.uid).await?;
+        let Some(row) = row else {
+            flag(
+                txn,
+                Flag {
+                    kind: "unmatched_reply",
+                    summary: format!(
+                        "{} answered a calendar invitation Confab does not know (UID {})",
+                        display_sender(inbound),
+                        message.uid
+                    ),
+                    study_id: None,
+                    participant_id: None,
+                    interview_id: None,
+                    proposed: None,
+                },
+            )
+            .await?;
+            return Ok(None);
+        };
+        let person = require_participant(txn, row.participant_id).await?;
+        let study = require_study(txn, row.study_id).await?;
+        let from = sender(inbound);
+        let attendee_matches = message
+            .attendees
+            .iter()
+            .any(|a| a.email == person.email.to_lowercase());
+        if from != person.email.to_lowercase() && !attendee_matches {
+            flag(
+                txn,
+                Flag {
+                    kind: "unmatched_reply",
+                    summary: format!(
+                        "{} answered {}'s calendar invitation; it was not applied",
+                        display_sender(inbound),
+                        person.name
+                    ),
+                    study_id: Some(study.id),
+                    participant_id: Some(person.id),
+                    interview_id: Some(row.id),
+                    proposed: None,
+                },
+            )
+            .await?;
+            return Ok(None);
+        }
+        Ok(Some((row, person, study)))
+    }
+
+    async fn apply_other(
+        &self,
+        txn: &DatabaseTransaction,
+        inbound: &Inbound,
+    ) -> Result<Applied, AppError> {
+        let from = sender(inbound);
+        let Some(person) = participants::find_by_email(txn, &from).await? else {
+            return Ok(Applied::done("other", "not from a participant; left alone"));
+        };
+        let subject = inbound.subject.clone().unwrap_or_default();
+        flag(
+            txn,
+            Flag {
+                kind: "message",
+                summary: format!(
+                    "{} wrote without using a link: \"{}\"",
+                    person.name,
+                    subject.trim()
+                ),
+                study_id: None,
+                participant_id: Some(person.id),
+                interview_id: None,
+                proposed: None,
+            },
+        )
+        .await?;
+        Ok(Applied::done("other", "a message to read")
+            .about(Some(person.id), None)
+            .attention())
+    }
+
+    /// Answers the sender and puts the message on the researcher's list; nothing is applied.
+    #[allow(clippy::too_many_arguments)]
+    async fn refuse(
+        &self,
+        txn: &DatabaseTransaction,
+        inbound: &Inbound,
+        about: Option<(Option<i64>, Option<i64>)>,
+        kind: &'static str,
+        answer: &str,
+        summary: String,
+    ) -> Result<Applied, AppError> {
+        let (study_id, participant_id) = about.unwrap_or((None, None));
+        if let Some(to) = &inbound.from {
+            let subject = inbound
+                .subject
+                .as_deref()
+                .map(|s| format!("Re: {}", s.trim_start_matches("Re: ")))
+                .unwrap_or_else(|| "Your message".into());
+            queue_answer(
+                txn,
+                study_id,
+                participant_id,
+                to,
+                &subject,
+                answer,
+                inbound.message_id.clone(),
+            )
+            .await?;
+        }
+        flag(
+            txn,
+            Flag {
+                kind,
+                summary: summary.clone(),
+                study_id,
+                participant_id,
+                interview_id: None,
+                proposed: None,
+            },
+        )
+        .await?;
+        Ok(Applied::done(kind, summary)
+            .about(participant_id, None)
+            .attention())
+    }
+}
+
+fn display_sender(inbound: &Inbound) -> String {
+    inbound
+        .from
+        .clone()
+        .unwrap_or_else(|| "an unknown sender".into())
+}
+
+async fn mark_problem(
+    txn: &DatabaseTransaction,
+    inbound: &Inbound,
+    kind: &'static str,
+) -> Result<Applied, AppError> {
+    let Some(person) = participants::find_by_email(txn, &sender(inbound)).await? else {
+        return Ok(Applied::done(
+            kind,
+            "an automatic reply from someone who is not a participant",
+        ));
+    };
+    let note = format!(
+        "Automatic reply on {}: \"{}\"",
+        Utc::now().format("%-d %b %Y"),
+        inbound.subject.clone().unwrap_or_default().trim()
+    );
+    participants::set_mail_problem(txn, person.id, &note).await?;
+    Ok(Applied::done(kind, note).about(Some(person.id), None))
+}
+
+async fn bounce(
+    txn: &DatabaseTransaction,
+    failed: Option<&str>,
+    original: Option<&str>,
+) -> Result<Applied, AppError> {
+    let mut person = match failed {
+        Some(address) => participants::find_by_email(txn, address).await?,
+        None => None,
+    };
+    if person.is_none()
+        && let Some(id) = original
+    {
+        let sent = confab_store::outbox::find_by_message_id(txn, id).await?;
+        if let Some(pid) = sent.and_then(|m| m.participant_id) {
+            person = participants::find(txn, pid).await?;
+        }
+    }
+    let Some(person) = person else {
+        return Ok(Applied::done(
+            "bounce",
+            "a delivery failure about no participant",
+        ));
+    };
+    let note = format!(
+        "Mail to {} could not be delivered ({})",
+        person.email,
+        Utc::now().format("%-d %b %Y")
+    );
+    participants::set_mail_problem(txn, person.id, &note).await?;
+    flag(
+        txn,
+        Flag {
+            kind: "bounce",
+            summary: format!("{}: {note}", person.name),
+            study_id: None,
+            participant_id: Some(person.id),
+            interview_id: None,
+            proposed: None,
+        },
+    )
+    .await?;
+    Ok(Applied::done("bounce", note)
+        .about(Some(person.id), None)
+        .attention())
+}

@@ -1,0 +1,118 @@
+//! Sync: sends the outbox through the researcher's SMTP server and reads the replies from
+//! their IMAP inbox. Each message goes out once, and each reply is applied once, even when a
+//! Sync is cut off half-way and run again.
+
+mod apply;
+mod read;
+mod reminders;
+mod send;
+
+use confab_mail::connect_options::ConnectOptions;
+use confab_mail::credentials::{self, Secret};
+use confab_mail::imap::ImapSession;
+use confab_mail::smtp::SmtpSender;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::profile::{credential_error, load_profile};
+use crate::{AppError, Confab, ErrorCode};
+
+/// Where a running Sync is, for a progress bar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "phase", rename_all = "camelCase")]
+pub enum SyncProgress {
+    Connecting,
+    Sending { done: u32, total: u32 },
+    Reading { done: u32, total: u32 },
+    Finished,
+}
+
+/// What a Sync did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncReport {
+    pub sent: u32,
+    /// Messages the server refused for good; they stay in the outbox as failed.
+    pub failed: u32,
+    /// Messages left for a later Sync after a temporary failure.
+    pub deferred: u32,
+    pub read: u32,
+    /// Replies that changed something: a booking, a cancellation, a decline.
+    pub applied: u32,
+    /// Items added to the researcher's list.
+    pub needs_attention: u32,
+    /// Problems that did not stop the Sync, worded for the researcher.
+    pub warnings: Vec<String>,
+    /// One line per reply handled, e.g. "ada@example.org: booked their first choice".
+    pub actions: Vec<String>,
+}
+
+/// How Sync gets the account's secret.
+#[derive(Debug, Clone, Default)]
+pub struct SyncOptions {
+    /// Given by a headless caller (a scheduled `confab sync`); otherwise the OS keyring.
+    pub password: Option<String>,
+    /// Connection timeouts and trusted certificates; the default trusts the public roots.
+    pub connect: ConnectOptions,
+}
+
+pub(crate) const INBOX: &str = "INBOX";
+
+impl Confab {
+    /// Sends what is due in the outbox, reads new mail and applies the replies, then sends
+    /// what those replies queued (confirmations, answers).
+    pub async fn sync(
+        &self,
+        options: SyncOptions,
+        mut progress: impl FnMut(SyncProgress),
+    ) -> Result<SyncReport, AppError> {
+        let profile = load_profile(&self.db).await?;
+        let account = profile.account_settings()?;
+        let secret = match options.password {
+            Some(p) => Secret::new(p),
+            None => credentials::load(&account)
+                .await
+                .map_err(credential_error)?,
+        };
+        progress(SyncProgress::Connecting);
+        let mut report = SyncReport::default();
+        self.queue_due_reminders().await?;
+        let smtp = SmtpSender::new(&account, &secret, &options.connect)
+            .map_err(|e| AppError::new(ErrorCode::Mail, e.message))?;
+        let mut imap = ImapSession::connect(&account, &secret, &options.connect)
+            .await
+            .map_err(|e| AppError::new(ErrorCode::Mail, e.message))?;
+        let sent_folder = imap
+            .sent_folder()
+            .await
+            .map_err(|e| AppError::new(ErrorCode::Mail, e.message))?;
+        if sent_folder.is_none() {
+            report.warnings.push(
+                "Your mailbox has no Sent folder, so sent mail is not filed and an interrupted Sync cannot check what already went out.".into(),
+            );
+        }
+        let mut outgoing = send::Outgoing {
+            smtp: &smtp,
+            imap: &mut imap,
+            sent_folder: sent_folder.as_deref(),
+            from: &account.address,
+            profile: &profile,
+        };
+        self.send_due(&mut outgoing, &mut report, &mut progress)
+            .await?;
+        self.read_inbox(
+            outgoing.imap,
+            outgoing.sent_folder,
+            &mut report,
+            &mut progress,
+        )
+        .await?;
+        // Replies queue confirmations and answers: they go out in the same Sync.
+        self.send_due(&mut outgoing, &mut report, &mut progress)
+            .await?;
+        let _ = imap.logout().await;
+        smtp.close().await;
+        progress(SyncProgress::Finished);
+        Ok(report)
+    }
+}

@@ -1,0 +1,29 @@
+//! Reminders: a study that sets "remind N hours before" gets a reminder queued for each
+//! scheduled interview once it is that close, and only once.
+
+use confab_mail::template::MessageKind;
+use confab_store::begin_write;
+
+use crate::clock::now_ts;
+use crate::mail::compose::{kind_key, queue_interview_mail};
+use crate::{AppError, Confab};
+
+impl Confab {
+    pub(crate) async fn queue_due_reminders(&self) -> Result<u32, AppError> {
+        let due = confab_store::interviews::needing_reminder(
+            &self.db,
+            now_ts(),
+            &kind_key(MessageKind::Reminder),
+        )
+        .await?;
+        if due.is_empty() {
+            return Ok(0);
+        }
+        let txn = begin_write(&self.db).await?;
+        for row in &due {
+            queue_interview_mail(&txn, row, MessageKind::Reminder).await?;
+        }
+        txn.commit().await?;
+        Ok(u32::try_from(due.len()).unwrap_or(u32::MAX))
+    }
+}

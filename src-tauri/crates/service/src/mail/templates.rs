@@ -1,0 +1,130 @@
+//! A study's wording of each message, with a preview filled with sample values.
+
+use confab_mail::template::{MessageKind, Rendered, Template, Values, render, validate_template};
+use confab_store::entity::message_template;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::compose::{kind_key, template_for};
+use crate::clock::now_ts;
+use crate::participants::records::require_study;
+use crate::{AppError, Confab, ErrorCode};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageTemplate {
+    /// invitation, confirmation, update, cancellation, reschedule_request, reminder,
+    /// waitlist_offer, itinerary or researcher_notice
+    pub kind: String,
+    pub subject: String,
+    pub body: String,
+    /// False while the study uses Confab's own wording.
+    pub customised: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplatePreview {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+fn kind_of(key: &str) -> Result<MessageKind, AppError> {
+    MessageKind::ALL
+        .into_iter()
+        .find(|k| kind_key(*k) == key)
+        .ok_or_else(|| {
+            AppError::new(
+                ErrorCode::InvalidInput,
+                format!("There is no message kind \"{key}\"."),
+            )
+        })
+}
+
+fn invalid(e: impl std::fmt::Display) -> AppError {
+    AppError::new(
+        ErrorCode::InvalidInput,
+        format!("The template cannot be used: {e}."),
+    )
+}
+
+impl Confab {
+    pub async fn message_templates(&self, study_id: i64) -> Result<Vec<MessageTemplate>, AppError> {
+        require_study(&self.db, study_id).await?;
+        let custom = confab_store::templates::for_study(&self.db, study_id).await?;
+        let mut out = Vec::new();
+        for kind in MessageKind::ALL {
+            let key = kind_key(kind);
+            let t = template_for(&self.db, Some(study_id), kind).await?;
+            out.push(MessageTemplate {
+                customised: custom.iter().any(|c| c.kind == key),
+                kind: key,
+                subject: t.subject,
+                body: t.body,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Saves a study's wording of one kind, after checking every placeholder.
+    pub async fn save_message_template(
+        &self,
+        study_id: i64,
+        template: MessageTemplate,
+    ) -> Result<MessageTemplate, AppError> {
+        require_study(&self.db, study_id).await?;
+        kind_of(&template.kind)?;
+        let t = Template {
+            subject: template.subject.clone(),
+            body: template.body.clone(),
+        };
+        validate_template(&t).map_err(invalid)?;
+        confab_store::templates::put(
+            &self.db,
+            message_template::Model {
+                study_id,
+                kind: template.kind.clone(),
+                subject: t.subject,
+                body: t.body,
+                updated_at: now_ts(),
+            },
+        )
+        .await?;
+        Ok(MessageTemplate {
+            customised: true,
+            ..template
+        })
+    }
+
+    /// Goes back to Confab's wording of one kind.
+    pub async fn reset_message_template(&self, study_id: i64, kind: &str) -> Result<(), AppError> {
+        kind_of(kind)?;
+        Ok(confab_store::templates::delete(&self.db, study_id, kind).await?)
+    }
+
+    /// The template filled with sample values, as a participant would read it.
+    pub fn preview_message_template(
+        &self,
+        subject: &str,
+        body: &str,
+    ) -> Result<TemplatePreview, AppError> {
+        let Rendered {
+            subject,
+            text,
+            html,
+        } = render(
+            &Template {
+                subject: subject.to_owned(),
+                body: body.to_owned(),
+            },
+            &Values::sample(),
+        )
+        .map_err(invalid)?;
+        Ok(TemplatePreview {
+            subject,
+            text,
+            html,
+        })
+    }
+}

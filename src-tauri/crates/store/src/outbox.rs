@@ -1,0 +1,138 @@
+//! The outbox: every message is a row here before Sync sends it, and stays as the record of
+//! what went out.
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+
+use crate::entity::outbox_message::{self, Entity as Outbox};
+
+pub const QUEUED: &str = "queued";
+pub const HELD: &str = "held";
+pub const SENDING: &str = "sending";
+pub const ACCEPTED: &str = "accepted";
+pub const SENT: &str = "sent";
+pub const FAILED: &str = "failed";
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    row: outbox_message::ActiveModel,
+) -> Result<outbox_message::Model, DbErr> {
+    row.insert(db).await
+}
+
+pub async fn find(
+    db: &impl ConnectionTrait,
+    id: i64,
+) -> Result<Option<outbox_message::Model>, DbErr> {
+    Outbox::find_by_id(id).one(db).await
+}
+
+/// Newest first; `states` empty means every state.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    states: &[&str],
+    limit: u64,
+) -> Result<Vec<outbox_message::Model>, DbErr> {
+    let mut query = Outbox::find();
+    if !states.is_empty() {
+        query = query.filter(outbox_message::Column::State.is_in(states.iter().copied()));
+    }
+    query
+        .order_by_desc(outbox_message::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await
+}
+
+pub async fn find_by_message_id(
+    db: &impl ConnectionTrait,
+    message_id: &str,
+) -> Result<Option<outbox_message::Model>, DbErr> {
+    let bare = message_id
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>');
+    Outbox::find()
+        .filter(outbox_message::Column::MessageId.is_in([bare.to_owned(), format!("<{bare}>")]))
+        .one(db)
+        .await
+}
+
+pub async fn for_participant(
+    db: &impl ConnectionTrait,
+    participant_id: i64,
+) -> Result<Vec<outbox_message::Model>, DbErr> {
+    Outbox::find()
+        .filter(outbox_message::Column::ParticipantId.eq(participant_id))
+        .order_by_asc(outbox_message::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Messages a Sync has to deal with, oldest first: those left mid-way by an interrupted Sync,
+/// then those queued and due.
+pub async fn due(db: &impl ConnectionTrait, now: i64) -> Result<Vec<outbox_message::Model>, DbErr> {
+    use sea_orm::sea_query::Condition;
+    Outbox::find()
+        .filter(
+            Condition::any()
+                .add(outbox_message::Column::State.is_in([SENDING, ACCEPTED]))
+                .add(
+                    Condition::all()
+                        .add(outbox_message::Column::State.eq(QUEUED))
+                        .add(
+                            Condition::any()
+                                .add(outbox_message::Column::NextAttemptAt.is_null())
+                                .add(outbox_message::Column::NextAttemptAt.lte(now)),
+                        ),
+                ),
+        )
+        .order_by_asc(outbox_message::Column::Id)
+        .all(db)
+        .await
+}
+
+pub async fn update(
+    db: &impl ConnectionTrait,
+    change: outbox_message::ActiveModel,
+) -> Result<outbox_message::Model, DbErr> {
+    change.update(db).await
+}
+
+/// Moves one message from one state to another, only if it is still in `from`; says whether
+/// it was.
+pub async fn move_state(
+    db: &impl ConnectionTrait,
+    id: i64,
+    from: &[&str],
+    to: &str,
+    now: i64,
+) -> Result<bool, DbErr> {
+    let result = Outbox::update_many()
+        .col_expr(outbox_message::Column::State, to.into())
+        .col_expr(outbox_message::Column::UpdatedAt, now.into())
+        .filter(outbox_message::Column::Id.eq(id))
+        .filter(outbox_message::Column::State.is_in(from.iter().copied()))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+pub async fn delete(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
+    Outbox::delete_by_id(id).exec(db).await.map(|_| ())
+}
+
+/// How many messages are in each state.
+pub async fn counts(db: &impl ConnectionTrait) -> Result<Vec<(String, i64)>, DbErr> {
+    let rows = db
+        .query_all_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            "SELECT state, count(*) FROM outbox GROUP BY state",
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get_by_index(0)?, r.try_get_by_index(1)?)))
+        .collect()
+}

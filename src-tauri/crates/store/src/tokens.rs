@@ -1,0 +1,69 @@
+//! The codes in participants' mailto: links.
+
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+
+use crate::entity::token::{self, Entity as Token};
+
+pub const CHOICE: &str = "choice";
+pub const DECLINE: &str = "decline";
+pub const CANCEL: &str = "cancel";
+
+pub async fn insert_all(db: &impl ConnectionTrait, rows: Vec<token::Model>) -> Result<(), DbErr> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let models = rows.into_iter().map(|r| token::ActiveModel {
+        token: sea_orm::Set(r.token),
+        enrolment_id: sea_orm::Set(r.enrolment_id),
+        kind: sea_orm::Set(r.kind),
+        batch: sea_orm::Set(r.batch),
+        session_id: sea_orm::Set(r.session_id),
+        starts_at: sea_orm::Set(r.starts_at),
+        interview_id: sea_orm::Set(r.interview_id),
+        created_at: sea_orm::Set(r.created_at),
+        used_at: sea_orm::Set(r.used_at),
+    });
+    Token::insert_many(models).exec(db).await.map(|_| ())
+}
+
+pub async fn find_all(
+    db: &impl ConnectionTrait,
+    tokens: &[String],
+) -> Result<Vec<token::Model>, DbErr> {
+    if tokens.is_empty() {
+        return Ok(Vec::new());
+    }
+    Token::find()
+        .filter(token::Column::Token.is_in(tokens.iter().cloned()))
+        .all(db)
+        .await
+}
+
+/// Marks every token of a batch used: one answer to a message settles all its links.
+pub async fn use_batch(db: &impl ConnectionTrait, batch: &str, now: i64) -> Result<(), DbErr> {
+    Token::update_many()
+        .col_expr(token::Column::UsedAt, now.into())
+        .filter(token::Column::Batch.eq(batch))
+        .filter(token::Column::UsedAt.is_null())
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+/// Retires the unused links of earlier messages to one participant of one kind, so only the
+/// newest invitation's links act.
+pub async fn retire_for_enrolment(
+    db: &impl ConnectionTrait,
+    enrolment_id: i64,
+    kind: &str,
+    now: i64,
+) -> Result<(), DbErr> {
+    Token::update_many()
+        .col_expr(token::Column::UsedAt, now.into())
+        .filter(token::Column::EnrolmentId.eq(enrolment_id))
+        .filter(token::Column::Kind.eq(kind))
+        .filter(token::Column::UsedAt.is_null())
+        .exec(db)
+        .await
+        .map(|_| ())
+}

@@ -1,0 +1,205 @@
+import * as Dialog from "@radix-ui/react-dialog";
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { commands } from "./bindings/commands";
+import type {
+  AppError,
+  BusyImportReport,
+  CalendarFile,
+  InterviewerView,
+  StudySummary,
+} from "./bindings/types";
+import { ErrorBanner } from "./ErrorBanner";
+import { toAppError } from "./errors";
+
+type Props = {
+  /** The file to import; the dialog is open while there is one. */
+  file: CalendarFile | null;
+  onClose: () => void;
+};
+
+export function CalendarImportDialog({ file, onClose }: Props) {
+  return (
+    <Dialog.Root open={file !== null} onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog" data-testid="calendar-import-dialog">
+          <Dialog.Title className="dialog-title">Import busy times</Dialog.Title>
+          {file && (
+            <>
+              <Dialog.Description className="dialog-description">
+                The events of <strong data-testid="calendar-file-name">{file.name}</strong> become the
+                busy times of the interviewer you choose: no participant can book those times.
+              </Dialog.Description>
+              {/* Keyed by file, so that each file starts from a fresh form. */}
+              <CalendarImportForm key={file.id} file={file} onClose={onClose} />
+            </>
+          )}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+type Loaded<T> = { kind: "loading" } | { kind: "loaded"; items: T[] };
+
+function CalendarImportForm({ file, onClose }: { file: CalendarFile; onClose: () => void }) {
+  const id = useId();
+  const [studies, setStudies] = useState<Loaded<StudySummary>>({ kind: "loading" });
+  const [studyId, setStudyId] = useState<number | null>(null);
+  const [interviewers, setInterviewers] = useState<Loaded<InterviewerView>>({ kind: "loading" });
+  const [interviewerId, setInterviewerId] = useState<number | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [report, setReport] = useState<BusyImportReport | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    let active = true;
+    commands
+      .listStudies()
+      .then((items) => {
+        if (!active) return;
+        setStudies({ kind: "loaded", items });
+        setStudyId(items[0]?.id ?? null);
+      })
+      .catch((reason: unknown) => {
+        if (active) setError(toAppError(reason));
+      });
+    return () => {
+      active = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (studyId === null) return;
+    let active = true;
+    setInterviewers({ kind: "loading" });
+    setInterviewerId(null);
+    commands
+      .listInterviewers(studyId)
+      .then((items) => {
+        if (!active) return;
+        setInterviewers({ kind: "loaded", items });
+        setInterviewerId(items[0]?.id ?? null);
+      })
+      .catch((reason: unknown) => {
+        if (active) setError(toAppError(reason));
+      });
+    return () => {
+      active = false;
+    };
+  }, [studyId]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (interviewerId === null || importing) return;
+    setImporting(true);
+    setError(null);
+    try {
+      setReport(await commands.importCalendarFile({ fileId: file.id, interviewerId }));
+    } catch (reason) {
+      setError(toAppError(reason));
+    } finally {
+      setImporting(false);
+    }
+  }
+
+  if (report) {
+    const person = interviewers.kind === "loaded" ? interviewers.items.find((i) => i.id === interviewerId) : undefined;
+    return (
+      <>
+        <div role="status" data-testid="calendar-import-result" className="import-result">
+          <p className="notice-title">
+            Imported {report.imported} busy {report.imported === 1 ? "time" : "times"}
+            {person ? ` for ${person.name}` : ""}.
+          </p>
+          <p className="panel-hint">They replace the busy times imported for them before.</p>
+          {report.skipped.length > 0 && (
+            <>
+              <p>Left out:</p>
+              <ul className="import-skipped" data-testid="calendar-import-skipped">
+                {report.skipped.map((reason) => (
+                  <li key={reason}>{reason}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="button button-primary" onClick={onClose} data-testid="calendar-import-done">
+            Done
+          </button>
+        </div>
+      </>
+    );
+  }
+
+  const noStudies = studies.kind === "loaded" && studies.items.length === 0;
+  const noInterviewers = interviewers.kind === "loaded" && interviewers.items.length === 0;
+  return (
+    <form className="form" noValidate onSubmit={submit}>
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {noStudies ? (
+        <p className="panel-hint" data-testid="calendar-no-studies">
+          You have no studies yet. Create a study, add its interviewers, then open the file again.
+        </p>
+      ) : (
+        <>
+          <div className="field">
+            <label htmlFor={`${id}-study`}>Study</label>
+            <select
+              id={`${id}-study`}
+              data-testid="calendar-study"
+              value={studyId ?? ""}
+              disabled={studies.kind === "loading"}
+              onChange={(event) => setStudyId(Number(event.target.value))}
+            >
+              {studies.kind === "loaded" &&
+                studies.items.map((study) => (
+                  <option key={study.id} value={study.id}>
+                    {study.name}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-interviewer`}>Interviewer whose busy times these are</label>
+            <select
+              id={`${id}-interviewer`}
+              data-testid="calendar-interviewer"
+              value={interviewerId ?? ""}
+              disabled={interviewers.kind === "loading" || noInterviewers}
+              onChange={(event) => setInterviewerId(Number(event.target.value))}
+            >
+              {interviewers.kind === "loaded" &&
+                interviewers.items.map((person) => (
+                  <option key={person.id} value={person.id}>
+                    {person.name} ({person.email})
+                  </option>
+                ))}
+            </select>
+            {noInterviewers && (
+              <p className="field-error" data-testid="calendar-no-interviewers">
+                This study has no interviewers yet. Add them with <code>confab interviewers add</code>, then
+                open the file again.
+              </p>
+            )}
+          </div>
+        </>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button button-secondary" onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="submit"
+          className="button button-primary"
+          data-testid="calendar-import-submit"
+          disabled={interviewerId === null || importing}
+          aria-busy={importing || undefined}
+        >
+          {importing ? "Importing…" : "Import busy times"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+/** Set once, when the studies list (or its empty state) is first on screen; start-up is timed to it. */
+export const STUDIES_PAINTED = "confab:studies-painted";
+
+export function markStudiesPainted() {
+  if (typeof requestAnimationFrame !== "function" || marked()) return;
+  // A frame callback runs just before the browser paints; the timeout after it runs once
+  // that paint is done.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (!marked()) performance.mark(STUDIES_PAINTED);
+    }, 0),
+  );
+}
+
+function marked() {
+  return performance.getEntriesByName(STUDIES_PAINTED, "mark").length > 0;
+}
