@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use confab_core::StatusEvent;
 use confab_core::availability::RuleBreak;
 use confab_store::audit::{self, NewEntry};
+use confab_store::enrolments::ForBooking;
 use confab_store::entity::{enrolment, interview, session, study};
 use confab_store::{
     ConnectionTrait, DatabaseTransaction, DbErr, Refusal, Set, begin_write, choices, interviews,
@@ -203,6 +204,7 @@ async fn insert_interview(
     new: NewInterview<'_>,
     actor: &Actor,
     reason: &str,
+    confirm: bool,
 ) -> Result<interview::Model, AppError> {
     let now = now_ts();
     let row = interviews::insert(
@@ -248,7 +250,9 @@ async fn insert_interview(
         Some(booked),
     )
     .await?;
-    queue_interview_mail(txn, &row, MessageKind::Confirmation).await?;
+    if confirm {
+        queue_interview_mail(txn, &row, MessageKind::Confirmation).await?;
+    }
     Ok(row)
 }
 
@@ -375,7 +379,7 @@ impl Confab {
             } else {
                 "second choice; the first was taken"
             };
-            let row = insert_interview(txn, new, actor, reason).await?;
+            let row = insert_interview(txn, new, actor, reason, true).await?;
             let interview = view(txn, row).await?;
             ChoiceOutcome::Booked {
                 interview: Box::new(interview),
@@ -438,7 +442,7 @@ impl Confab {
         } else {
             "assigned second choice"
         };
-        let row = insert_interview(&txn, new, actor, reason).await?;
+        let row = insert_interview(&txn, new, actor, reason, true).await?;
         let interview = view(&txn, row).await?;
         txn.commit().await?;
         Ok(interview)
@@ -475,8 +479,13 @@ impl Confab {
         actor: &Actor,
     ) -> Result<InterviewView, AppError> {
         let txn = begin_write(&self.db).await?;
-        let Some((study, enrolment, name, email)) =
-            confab_store::enrolments::find_for_booking(&txn, study_id, participant_id).await?
+        let Some(ForBooking {
+            study,
+            enrolment,
+            person_name: name,
+            person_email: email,
+            researcher_email,
+        }) = confab_store::enrolments::find_for_booking(&txn, study_id, participant_id).await?
         else {
             // Say which one is missing: the study, or the participant's place in it.
             require_study(&txn, study_id).await?;
@@ -504,7 +513,9 @@ impl Confab {
         } else {
             format!("booked by hand past: {}", overrides.join(", "))
         };
-        let row = insert_interview(&txn, new, actor, &reason).await?;
+        // Without the researcher's address there is nobody to send a confirmation from.
+        let confirm = !researcher_email.is_empty();
+        let row = insert_interview(&txn, new, actor, &reason, confirm).await?;
         txn.commit().await?;
         Ok(view_with(row, &name, &email))
     }

@@ -69,19 +69,22 @@ pub async fn for_study(
 
 /// The study, the enrolment and its participant's name and email, in one statement: the
 /// first read of a booking.
+/// What a booking needs to know, read in one statement: the study, the enrolment, the
+/// participant's name and address, and the researcher's address (empty until set), which
+/// says whether a confirmation can be sent.
+pub struct ForBooking {
+    pub study: crate::entity::study::Model,
+    pub enrolment: enrolment::Model,
+    pub person_name: String,
+    pub person_email: String,
+    pub researcher_email: String,
+}
+
 pub async fn find_for_booking(
     db: &impl ConnectionTrait,
     study_id: i64,
     participant_id: i64,
-) -> Result<
-    Option<(
-        crate::entity::study::Model,
-        enrolment::Model,
-        String,
-        String,
-    )>,
-    DbErr,
-> {
+) -> Result<Option<ForBooking>, DbErr> {
     use crate::entity::study;
     use sea_orm::{FromQueryResult, Iterable};
     let study_columns: Vec<String> = study::Column::iter()
@@ -89,7 +92,8 @@ pub async fn find_for_booking(
         .collect();
     let sql = format!(
         "SELECT {}, e.id, e.study_id, e.participant_id, e.status, e.created_at, e.updated_at, \
-                p.name AS person_name, p.email AS person_email \
+                p.name AS person_name, p.email AS person_email, \
+                coalesce((SELECT researcher_email FROM mail_profile WHERE id = 1), '') AS researcher_email \
          FROM enrolments e JOIN participants p ON p.id = e.participant_id \
               JOIN studies st ON st.id = e.study_id \
          WHERE e.study_id = ? AND e.participant_id = ?",
@@ -103,12 +107,13 @@ pub async fn find_for_booking(
         ))
         .await?;
     row.map(|r| {
-        Ok((
-            study::Model::from_query_result(&r, "st_")?,
-            enrolment::Model::from_query_result(&r, "")?,
-            r.try_get("", "person_name")?,
-            r.try_get("", "person_email")?,
-        ))
+        Ok(ForBooking {
+            study: study::Model::from_query_result(&r, "st_")?,
+            enrolment: enrolment::Model::from_query_result(&r, "")?,
+            person_name: r.try_get("", "person_name")?,
+            person_email: r.try_get("", "person_email")?,
+            researcher_email: r.try_get("", "researcher_email")?,
+        })
     })
     .transpose()
 }

@@ -1,0 +1,161 @@
+//! The outbox before any Sync: what queues a message, and what a researcher can do with it.
+
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+use confab_service::{ErrorCode, MailProfile, OutboxEdit, OutboxFilter};
+use support::{Fixture, me};
+
+fn profile() -> MailProfile {
+    MailProfile {
+        researcher_name: "Dr Sam Rivera".into(),
+        researcher_email: "sam@example.org".into(),
+        time_zone: "Europe/Berlin".into(),
+        account: None,
+        sync_automatically: false,
+    }
+}
+
+#[tokio::test]
+async fn a_booking_queues_its_confirmation_only_once_the_researcher_has_an_address() {
+    let f = Fixture::new(2, true).await;
+    let ada = f.participant("Ada").await;
+    let bea = f.participant("Bea").await;
+    f.confab
+        .book_manually(f.study_id, ada, f.session_id, f.slot(0), &[], &me())
+        .await
+        .unwrap();
+    assert!(
+        f.confab
+            .list_outbox(OutboxFilter::All)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    f.confab.update_mail_profile(profile()).await.unwrap();
+    let booked = f
+        .confab
+        .book_manually(f.study_id, bea, f.session_id, f.slot(0), &[], &me())
+        .await
+        .unwrap();
+    let queued = f.confab.list_outbox(OutboxFilter::Waiting).await.unwrap();
+    assert_eq!(queued.len(), 1);
+    let m = &queued[0];
+    assert_eq!(
+        (m.kind.as_str(), m.state.as_str()),
+        ("confirmation", "queued")
+    );
+    assert_eq!(m.calendar_method.as_deref(), Some("REQUEST"));
+    assert_eq!(m.interview_id, Some(booked.id));
+    assert_eq!(m.recipients, vec!["Bea <bea@example.org>".to_owned()]);
+    assert!(m.text.contains("Bea"), "{}", m.text);
+
+    // Canceling queues the CANCEL, and the freed place goes to nobody: no waitlist.
+    f.confab
+        .cancel_interview(booked.id, "moved away", &me())
+        .await
+        .unwrap();
+    let kinds: Vec<String> = f
+        .confab
+        .list_outbox(OutboxFilter::Waiting)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| format!("{}:{}", m.kind, m.calendar_method.unwrap_or_default()))
+        .collect();
+    assert_eq!(kinds, vec!["cancellation:CANCEL", "confirmation:REQUEST"]);
+}
+
+#[tokio::test]
+async fn queued_messages_can_be_held_edited_released_and_deleted_but_not_once_sent() {
+    let f = Fixture::new(1, true).await;
+    f.confab.update_mail_profile(profile()).await.unwrap();
+    let ada = f.participant("Ada").await;
+    let report = f
+        .confab
+        .invite_participants(f.study_id, &[ada], &me())
+        .await
+        .unwrap();
+    assert_eq!(report.queued, vec![ada]);
+    let id = f.confab.list_outbox(OutboxFilter::Waiting).await.unwrap()[0].id;
+
+    let held = f.confab.hold_outbox_message(id).await.unwrap();
+    assert_eq!(held.state, "held");
+    let edited = f
+        .confab
+        .edit_outbox_message(
+            id,
+            OutboxEdit {
+                subject: "A friendlier subject".into(),
+                text: "Hello <b>Ada</b>".into(),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(edited.subject, "A friendlier subject");
+    assert!(
+        edited.html.contains("&lt;b&gt;Ada&lt;/b&gt;"),
+        "{}",
+        edited.html
+    );
+    assert_eq!(
+        f.confab.release_outbox_message(id).await.unwrap().state,
+        "queued"
+    );
+    f.confab.delete_outbox_message(id).await.unwrap();
+    let err = f.confab.outbox_message(id).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound);
+}
+
+#[tokio::test]
+async fn invitations_need_an_address_and_skip_who_cannot_be_invited() {
+    let f = Fixture::new(1, true).await;
+    let ada = f.participant("Ada").await;
+    let err = f
+        .confab
+        .invite_participants(f.study_id, &[ada], &me())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(err.message.contains("Settings"), "{}", err.message);
+
+    f.confab.update_mail_profile(profile()).await.unwrap();
+    f.confab
+        .book_manually(f.study_id, ada, f.session_id, f.slot(0), &[], &me())
+        .await
+        .unwrap();
+    let report = f
+        .confab
+        .invite_participants(f.study_id, &[ada, 9999], &me())
+        .await
+        .unwrap();
+    assert!(report.queued.is_empty());
+    assert_eq!(report.skipped.len(), 2, "{report:?}");
+    assert!(
+        report.skipped[0].reason.contains("Interview Scheduled"),
+        "{report:?}"
+    );
+    assert!(
+        report.skipped[1].reason.contains("not enrolled"),
+        "{report:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_profile_with_a_bad_address_or_zone_is_refused() {
+    let f = Fixture::new(1, true).await;
+    let mut bad = profile();
+    bad.researcher_email = "sam at example".into();
+    assert_eq!(
+        f.confab.update_mail_profile(bad).await.unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+    let mut bad = profile();
+    bad.time_zone = "Mars/Olympus".into();
+    assert_eq!(
+        f.confab.update_mail_profile(bad).await.unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+}
