@@ -285,7 +285,7 @@ async fn log(
 }
 
 impl Confab {
-    async fn interview_row(
+    pub(crate) async fn interview_row(
         &self,
         db: &impl ConnectionTrait,
         id: i64,

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use confab_mail::calendar::{ItipMethod, Person};
 use confab_mail::template::{Field, Template, Values, render};
 use confab_store::entity::attention_item;
-use confab_store::{attention, begin_write, interviews};
+use confab_store::{attention, begin_write};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -96,14 +96,7 @@ impl Confab {
                 "This item is not a counter-proposal.",
             ));
         };
-        let row = interviews::find(&self.db, interview_id)
-            .await?
-            .ok_or_else(|| {
-                AppError::new(
-                    ErrorCode::NotFound,
-                    format!("There is no interview {interview_id}."),
-                )
-            })?;
+        let row = self.interview_row(&self.db, interview_id).await?;
         let start = from_ts(start);
         let session_id = self
             .session_covering(row.study_id, start)
@@ -136,14 +129,7 @@ impl Confab {
                 "This item is not a counter-proposal.",
             ));
         };
-        let row = interviews::find(&self.db, interview_id)
-            .await?
-            .ok_or_else(|| {
-                AppError::new(
-                    ErrorCode::NotFound,
-                    format!("There is no interview {interview_id}."),
-                )
-            })?;
+        let row = self.interview_row(&self.db, interview_id).await?;
         let study = require_study(&self.db, row.study_id).await?;
         let person = require_participant(&self.db, row.participant_id).await?;
         let profile = load_profile(&self.db).await?;

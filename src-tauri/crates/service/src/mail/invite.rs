@@ -158,14 +158,7 @@ impl Confab {
         interview_id: i64,
         message: &str,
     ) -> Result<OutboxMessage, AppError> {
-        let row = interviews::find(&self.db, interview_id)
-            .await?
-            .ok_or_else(|| {
-                AppError::new(
-                    ErrorCode::NotFound,
-                    format!("There is no interview {interview_id}."),
-                )
-            })?;
+        let row = self.interview_row(&self.db, interview_id).await?;
         if row.state != interviews::SCHEDULED {
             return Err(AppError::new(
                 ErrorCode::Conflict,
