@@ -36,6 +36,9 @@ pub struct SetArgs {
     /// on or off
     #[arg(long)]
     self_scheduling: Option<String>,
+    /// Hours before each interview that a reminder goes out, or "none"
+    #[arg(long)]
+    reminder_hours: Option<String>,
 }
 
 fn cap(text: &str) -> Result<Option<i32>, AppError> {
@@ -53,7 +56,7 @@ fn cap(text: &str) -> Result<Option<i32>, AppError> {
 fn describe(s: &StudySettings) -> String {
     let cap = |c: Option<i32>| c.map_or("none".to_owned(), |c| c.to_string());
     format!(
-        "kind {}\nbuffers {} min before, {} min after\nminimum notice {} min\nhorizon {} days\ncap {} per day, {} per week\nchange cut-off {} h\nlocation {}\nconferencing {}\ndial-in {}\nself-scheduling {}",
+        "kind {}\nbuffers {} min before, {} min after\nminimum notice {} min\nhorizon {} days\ncap {} per day, {} per week\nchange cut-off {} h\nlocation {}\nconferencing {}\ndial-in {}\nself-scheduling {}\nreminder {}",
         s.kind,
         s.buffer_before_minutes,
         s.buffer_after_minutes,
@@ -65,7 +68,9 @@ fn describe(s: &StudySettings) -> String {
         s.location,
         s.conferencing_url,
         s.dial_in,
-        if s.self_scheduling { "on" } else { "off" }
+        if s.self_scheduling { "on" } else { "off" },
+        s.reminder_hours
+            .map_or("none".to_owned(), |h| format!("{h} h before"))
     )
 }
 
@@ -107,6 +112,9 @@ pub async fn set(confab: &Confab, a: SetArgs, json: bool) -> Result<(), AppError
     }
     if let Some(v) = a.dial_in {
         s.dial_in = v;
+    }
+    if let Some(v) = &a.reminder_hours {
+        s.reminder_hours = cap(v)?;
     }
     if let Some(v) = a.self_scheduling {
         s.self_scheduling = match v.to_lowercase().as_str() {

@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::clock::now_ts;
 use crate::participants::records::require_study;
-use crate::{Actor, AppError, Confab};
+use crate::{Actor, AppError, Confab, ErrorCode};
 
 /// Everything about how a study schedules, as the settings screen edits it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -28,7 +28,14 @@ pub struct StudySettings {
     pub dial_in: String,
     /// On: a participant's valid choice confirms at once. Off: it waits as Pending.
     pub self_scheduling: bool,
+    /// A reminder goes out this many hours before each interview; none when empty.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub reminder_hours: Option<i32>,
 }
+
+/// Two weeks: a reminder further ahead is not a reminder.
+const MAX_REMINDER_HOURS: i32 = 24 * 14;
 
 impl From<&study::Model> for StudySettings {
     fn from(s: &study::Model) -> Self {
@@ -45,6 +52,7 @@ impl From<&study::Model> for StudySettings {
             conferencing_url: s.conferencing_url.clone(),
             dial_in: s.dial_in.clone(),
             self_scheduling: s.self_scheduling,
+            reminder_hours: s.reminder_hours,
         }
     }
 }
@@ -115,6 +123,11 @@ impl StudySettings {
                 self.self_scheduling.to_string(),
                 new.self_scheduling.to_string(),
             ),
+            (
+                "reminder (h before)",
+                opt(self.reminder_hours),
+                opt(new.reminder_hours),
+            ),
         ];
         fields.into_iter().filter(|(_, a, b)| a != b).collect()
     }
@@ -139,6 +152,17 @@ impl Confab {
         settings.location = settings.location.trim().to_owned();
         settings.conferencing_url = settings.conferencing_url.trim().to_owned();
         settings.dial_in = settings.dial_in.trim().to_owned();
+        if settings
+            .reminder_hours
+            .is_some_and(|h| !(1..=MAX_REMINDER_HOURS).contains(&h))
+        {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "A reminder goes 1 to {MAX_REMINDER_HOURS} hours before the interview, or leave it empty for none."
+                ),
+            ));
+        }
         settings.rules().validate()?;
         let txn = begin_write(&self.db).await?;
         let row = require_study(&txn, study_id).await?;
@@ -171,6 +195,7 @@ impl Confab {
                 horizon_days: Set(settings.horizon_days),
                 max_per_day: Set(settings.max_per_day),
                 max_per_week: Set(settings.max_per_week),
+                reminder_hours: Set(settings.reminder_hours),
                 change_cutoff_hours: Set(settings.change_cutoff_hours),
                 location: Set(settings.location.clone()),
                 conferencing_url: Set(settings.conferencing_url.clone()),

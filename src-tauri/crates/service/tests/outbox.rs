@@ -159,3 +159,43 @@ async fn a_profile_with_a_bad_address_or_zone_is_refused() {
         ErrorCode::InvalidInput
     );
 }
+
+#[tokio::test]
+async fn a_reminder_is_queued_once_when_the_interview_is_near_enough() {
+    let f = Fixture::new(1, true).await;
+    f.confab.update_mail_profile(profile()).await.unwrap();
+    let ada = f.participant("Ada").await;
+    f.confab
+        .book_manually(f.study_id, ada, f.session_id, f.slot(0), &[], &me())
+        .await
+        .unwrap();
+    // No reminder setting: nothing to remind.
+    assert_eq!(f.confab.queue_due_reminders().await.unwrap(), 0);
+
+    let mut settings = f.confab.study_settings(f.study_id).await.unwrap();
+    settings.reminder_hours = Some(0);
+    let err = f
+        .confab
+        .update_study_settings(f.study_id, settings.clone(), &me())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    // The interview is tomorrow morning, within two days.
+    settings.reminder_hours = Some(48);
+    f.confab
+        .update_study_settings(f.study_id, settings, &me())
+        .await
+        .unwrap();
+    assert_eq!(f.confab.queue_due_reminders().await.unwrap(), 1);
+    assert_eq!(f.confab.queue_due_reminders().await.unwrap(), 0);
+    let reminders: Vec<_> = f
+        .confab
+        .list_outbox(OutboxFilter::Waiting)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.kind == "reminder")
+        .collect();
+    assert_eq!(reminders.len(), 1);
+    assert_eq!(reminders[0].calendar_method.as_deref(), Some("REQUEST"));
+}

@@ -9,7 +9,8 @@ use crate::mail::compose::{kind_key, queue_interview_mail};
 use crate::{AppError, Confab};
 
 impl Confab {
-    pub(crate) async fn queue_due_reminders(&self) -> Result<u32, AppError> {
+    /// Queues the reminders that are due now; Sync calls it before sending. Returns how many.
+    pub async fn queue_due_reminders(&self) -> Result<u32, AppError> {
         let due = confab_store::interviews::needing_reminder(
             &self.db,
             now_ts(),
