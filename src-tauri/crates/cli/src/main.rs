@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use confab_service::{AppError, Confab, ErrorCode, default_data_dir};
 
 mod backup;
+mod days;
 mod mail;
 mod output;
 mod participants;
@@ -125,6 +126,9 @@ enum Command {
     /// What Sync could not settle alone: counter-proposals, refused replies, bounces
     #[command(subcommand)]
     Attention(mail::AttentionCommand),
+    /// Interview days: make, change, export and publish a day's schedule of rounds
+    #[command(subcommand)]
+    Days(days::DaysCommand),
     /// Write a consistent copy of the database to FILE, even while Confab is running
     Backup { file: PathBuf },
     /// Replace the database with the backup FILE; the current one is kept in backups/ first.
@@ -211,6 +215,7 @@ async fn run(cli: Cli) -> Result<(), AppError> {
         Command::Outbox(command) => mail::outbox(&confab, command, json).await,
         Command::Sync => mail::sync(&confab, json).await,
         Command::Attention(command) => mail::attention(&confab, command, json).await,
+        Command::Days(command) => days::run(&confab, command, json).await,
         Command::Backup { file } => backup::back_up(&confab, &file, json).await,
         Command::Restore { .. } => unreachable!("a restore runs before the database is opened"),
     };

@@ -14,6 +14,7 @@ mod csv_import;
 mod data_dir;
 mod demo;
 mod error;
+mod interview_days;
 mod interviewers;
 mod invitations;
 mod mail;
@@ -39,6 +40,10 @@ pub use csv_import::{
 };
 pub use data_dir::{APP_IDENTIFIER, DATA_DIR_ENV, default_data_dir};
 pub use error::{AppError, ErrorCode};
+pub use interview_days::{
+    DayDutyView, DayItineraryView, DayRoundView, DayScheduleView, DaySeatView, DaySettings,
+    DaySlot, DayTimetableView, FixedBlockInput, PublishReport, SwapReport,
+};
 pub use interviewers::{BusyImportReport, InterviewerView};
 pub use invitations::InvitationReadiness;
 pub use mail::{

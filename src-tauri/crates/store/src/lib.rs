@@ -7,6 +7,7 @@ pub mod attention;
 pub mod audit;
 mod backup;
 pub mod choices;
+pub mod day_schedules;
 pub mod enrolments;
 pub mod entity;
 mod files;

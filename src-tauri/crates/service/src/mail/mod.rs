@@ -5,10 +5,10 @@ mod attention;
 pub(crate) mod compose;
 mod invite;
 mod outbox;
-mod profile;
+pub(crate) mod profile;
 mod sync;
 mod templates;
-mod wording;
+pub(crate) mod wording;
 
 pub use attention::AttentionItem;
 pub use invite::{InviteReport, InviteSkip};

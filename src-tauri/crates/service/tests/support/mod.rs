@@ -82,6 +82,11 @@ impl Fixture {
         }
     }
 
+    /// For tests that read the database file directly.
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._dir.path()
+    }
+
     pub fn slot(&self, n: i64) -> DateTime<Utc> {
         self.first + Duration::hours(n)
     }

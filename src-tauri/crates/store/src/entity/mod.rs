@@ -2,6 +2,7 @@ pub mod attention_item;
 pub mod audit_entry;
 pub mod busy_time;
 pub mod choice;
+pub mod day_schedule;
 pub mod enrolment;
 pub mod inbound_message;
 pub mod interview;

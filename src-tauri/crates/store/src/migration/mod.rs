@@ -6,6 +6,7 @@ use sea_orm_migration::prelude::*;
 mod m20261123_134500_create_studies;
 mod m20261123_150000_scheduling;
 mod m20261123_170000_mail;
+mod m20261123_190000_interview_days;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_134500_create_studies::Migration),
             Box::new(m20261123_150000_scheduling::Migration),
             Box::new(m20261123_170000_mail::Migration),
+            Box::new(m20261123_190000_interview_days::Migration),
         ]
     }
 }

@@ -1,0 +1,272 @@
+//! Sending the day out: one itinerary per applicant, with a calendar event for the day, and
+//! one timetable per interviewer.
+//!
+//! Each applicant keeps one calendar UID for the session, and every publication raises the
+//! schedule's SEQUENCE, so calendars update the event they already hold instead of adding a
+//! second one.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use confab_core::interview_day::{BlockTime, DaySchedule, Duty, Seat, Times, check};
+use confab_mail::calendar::{InterviewEvent, ItipMethod, Person};
+use confab_mail::template::{Field, LinkList, MessageKind, Template, Values, render};
+use confab_store::entity::day_schedule;
+use confab_store::{begin_write, day_schedules, tokens};
+
+use super::day::Day;
+use super::stored::{Uids, json, parse};
+use super::use_cases::load;
+use super::view::PublishReport;
+use crate::clock::now_ts;
+use crate::mail::compose::{Draft, LinkBatch, kind_key, queue, reader_zone, template_for};
+use crate::mail::profile::load_profile;
+use crate::mail::wording::interview_time;
+use crate::{AppError, Confab, ErrorCode};
+
+/// The outbox kind of an interviewer's timetable; it has no template of its own because only
+/// the researcher's colleagues read it.
+const TIMETABLE: &str = "timetable";
+
+fn timetable_template() -> Template {
+    Template {
+        subject: "Your timetable for the {{study_name}} interview day".to_owned(),
+        body: "Hello {{participant_name}},\n\nHere is whom you interview on {{interview_time}}. Times are in {{participant_time_zone}}.\n\n{{itinerary}}\n\nThank you,\n{{researcher_name}}\n".to_owned(),
+    }
+}
+
+fn span(t: &Times, zone: Tz) -> String {
+    format!(
+        "{}–{}",
+        t.start.with_timezone(&zone).format("%H:%M"),
+        t.end.with_timezone(&zone).format("%H:%M")
+    )
+}
+
+/// Rounds and fixed blocks in the order they happen, one line each.
+fn lines(schedule: &DaySchedule, zone: Tz, round_line: impl Fn(usize) -> String) -> String {
+    let mut rows: Vec<(DateTime<Utc>, String)> = schedule
+        .rounds
+        .iter()
+        .enumerate()
+        .map(|(r, t)| (t.start, format!("{}  {}", span(t, zone), round_line(r))))
+        .collect();
+    rows.extend(schedule.blocks.iter().map(|BlockTime { label, times }| {
+        (times.start, format!("{}  {label}", span(times, zone)))
+    }));
+    rows.sort_by_key(|(start, _)| *start);
+    rows.into_iter()
+        .map(|(_, l)| l)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn bounds(schedule: &DaySchedule) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let first = schedule.rounds.first()?;
+    let last = schedule.rounds.last()?;
+    Some((first.start, last.end))
+}
+
+fn rendering_error(e: impl std::fmt::Display) -> AppError {
+    AppError::new(
+        ErrorCode::InvalidInput,
+        format!("The itinerary template cannot be used: {e}. Fix it in the study's templates."),
+    )
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    (!s.trim().is_empty()).then(|| s.trim().to_owned())
+}
+
+impl Confab {
+    /// Queues every applicant's itinerary and every interviewer's timetable for the schedule
+    /// as it is now. A schedule that breaks a hard rule is refused; nothing is queued before
+    /// this is called.
+    pub async fn publish_day_schedule(&self, session_id: i64) -> Result<PublishReport, AppError> {
+        let profile = load_profile(&self.db).await?;
+        if profile.researcher_email.is_empty() {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                "Set your email address in Settings → Mail first: applicants answer to it.",
+            ));
+        }
+        let txn = begin_write(&self.db).await?;
+        let loaded = load(&txn, session_id).await?;
+        let (day, schedule) = (&loaded.day, &loaded.schedule);
+        let conflicts = check(schedule, &day.input);
+        if !conflicts.is_empty() {
+            let words: Vec<String> = conflicts.into_iter().map(|c| c.message).collect();
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                format!("The schedule cannot be published yet: {}", words.join(" ")),
+            ));
+        }
+        let Some((start, end)) = bounds(schedule) else {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                "The schedule has no rounds.",
+            ));
+        };
+        let sequence = match loaded.row.published_at {
+            Some(_) => loaded.row.sequence + 1,
+            None => 0,
+        };
+        let mut uids: Uids = parse(&loaded.row.calendar_uids)?;
+        let mut report = PublishReport {
+            itineraries: 0,
+            timetables: 0,
+            skipped: Vec::new(),
+            sequence: sequence as u32,
+        };
+        let itinerary_template =
+            template_for(&txn, Some(day.study.id), MessageKind::Itinerary).await?;
+        for itinerary in &schedule.itineraries {
+            let Some(person) = day.applicant(itinerary.applicant) else {
+                continue;
+            };
+            let who = &person.participant;
+            let zone = reader_zone(who, &day.study);
+            let text = lines(schedule, zone, |r| match itinerary.seats[r] {
+                Seat::Meets(i) => format!(
+                    "Round {}: interview with {}",
+                    r + 1,
+                    day.interviewer(i).map_or("", |x| x.name.as_str())
+                ),
+                Seat::Break => format!("Round {}: break", r + 1),
+            });
+            let mut links =
+                LinkBatch::new(person.interview.enrolment_id, &profile.researcher_email);
+            tokens::retire_for_enrolment(
+                &txn,
+                person.interview.enrolment_id,
+                tokens::CANCEL,
+                now_ts(),
+            )
+            .await?;
+            let values = values_for(day, &profile.researcher_name, &who.name, zone, start, end)
+                .with(Field::Itinerary, text.clone())
+                .with_links(
+                    LinkList::CancelLink,
+                    vec![links.cancel(person.interview.id)],
+                );
+            links.save(&txn).await?;
+            let rendered = render(&itinerary_template, &values).map_err(rendering_error)?;
+            let uid = uids
+                .entry(who.id)
+                .or_insert_with(|| format!("{}@confab", uuid::Uuid::new_v4()))
+                .clone();
+            let event = InterviewEvent {
+                uid,
+                sequence: sequence as u32,
+                organizer: Person::new("", ""),
+                attendees: vec![Person::new(who.name.clone(), who.email.clone())],
+                start,
+                end,
+                summary: format!("Interview day: {}", day.study.name),
+                description: text,
+                location: non_empty(&day.study.location),
+                conferencing_url: non_empty(&day.study.conferencing_url),
+                dial_in: non_empty(&day.study.dial_in),
+                dtstamp: Utc::now(),
+            };
+            queue(
+                &txn,
+                &profile,
+                Draft {
+                    study_id: Some(day.study.id),
+                    participant_id: Some(who.id),
+                    interview_id: Some(person.interview.id),
+                    kind: kind_key(MessageKind::Itinerary),
+                    to: vec![Person::new(who.name.clone(), who.email.clone())],
+                    rendered,
+                    calendar: Some((ItipMethod::Request, event)),
+                    in_reply_to: None,
+                },
+            )
+            .await?;
+            report.itineraries += 1;
+        }
+        for timetable in &schedule.timetables {
+            let Some(interviewer) = day.interviewer(timetable.interviewer) else {
+                continue;
+            };
+            if interviewer.email.trim().is_empty() {
+                report
+                    .skipped
+                    .push(format!("{} has no email address", interviewer.name));
+                continue;
+            }
+            let text = lines(schedule, day.zone, |r| match timetable.duties[r] {
+                Duty::Meets(a) => format!(
+                    "Round {}: {}",
+                    r + 1,
+                    day.applicant(a).map_or("", |p| p.participant.name.as_str())
+                ),
+                Duty::Free => format!("Round {}: free", r + 1),
+                Duty::Unavailable => format!("Round {}: not interviewing", r + 1),
+            });
+            let values = values_for(
+                day,
+                &profile.researcher_name,
+                &interviewer.name,
+                day.zone,
+                start,
+                end,
+            )
+            .with(Field::Itinerary, text);
+            let rendered = render(&timetable_template(), &values).map_err(rendering_error)?;
+            queue(
+                &txn,
+                &profile,
+                Draft {
+                    study_id: Some(day.study.id),
+                    participant_id: None,
+                    interview_id: None,
+                    kind: TIMETABLE.to_owned(),
+                    to: vec![Person::new(
+                        interviewer.name.clone(),
+                        interviewer.email.clone(),
+                    )],
+                    rendered,
+                    calendar: None,
+                    in_reply_to: None,
+                },
+            )
+            .await?;
+            report.timetables += 1;
+        }
+        let now = now_ts();
+        day_schedules::put(
+            &txn,
+            day_schedule::Model {
+                calendar_uids: json(&uids)?,
+                sequence,
+                published_at: Some(now),
+                changed_since_publish: false,
+                updated_at: now,
+                ..loaded.row
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(report)
+    }
+}
+
+fn values_for(
+    day: &Day,
+    researcher: &str,
+    reader: &str,
+    zone: Tz,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Values {
+    Values::new()
+        .with(Field::ParticipantName, reader.to_owned())
+        .with(Field::StudyName, day.study.name.clone())
+        .with(Field::ResearcherName, researcher.to_owned())
+        .with(Field::InterviewTime, interview_time(start, end, zone))
+        .with(Field::ParticipantTimeZone, zone.name())
+        .with(Field::Location, day.study.location.clone())
+        .with(Field::ConferencingUrl, day.study.conferencing_url.clone())
+        .with(Field::DialIn, day.study.dial_in.clone())
+}
