@@ -3,12 +3,16 @@
 //! The TypeScript files the window compiles against must be exactly what the Rust types and
 //! the command table generate, and the window may call exactly the commands it is granted.
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use confab_desktop::{COMMAND_NAMES, bindings};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+/// This checkout's root, as Cargo names it when the test runs (not where it was compiled:
+/// another checkout sharing the build folder may have compiled it).
+fn root() -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
 }
 
 fn check(file: &str, generated: &str) {

@@ -219,6 +219,12 @@ impl std::fmt::Debug for MailStack {
     }
 }
 
+/// The script beside this checkout's crates. Cargo names the running test's package folder
+/// at run time; that is preferred to the folder this file was compiled in, which is another
+/// checkout's when two share one build folder.
 fn script() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../scripts/mail-stack.sh")
+    let crate_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    crate_dir.join("../../../scripts/mail-stack.sh")
 }

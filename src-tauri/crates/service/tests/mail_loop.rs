@@ -10,8 +10,8 @@ use chrono::Duration;
 use confab_mail::test_stack::MailStack;
 use confab_service::{Actor, Confab, InterviewList, NewParticipant, SyncOptions, SyncReport};
 use support::mail::{
-    calendar_part, calendar_reply, delivered_to, inbox_with, mailto_link, python_reads,
-    reply_from_link, researcher_profile, send_as, text_body,
+    calendar_counter, calendar_part, calendar_reply, delivered_to, inbox_with, mailto_link,
+    python_reads, reply_from_link, researcher_profile, send_as, text_body,
 };
 use support::{Fixture, me};
 
@@ -296,4 +296,194 @@ async fn second_choice_by_second_message_and_refused_links_get_answers() {
     let kinds: Vec<&str> = items.iter().map(|i| i.kind.as_str()).collect();
     assert!(kinds.contains(&"token_wrong_sender"), "{kinds:?}");
     assert!(kinds.contains(&"token_unknown"), "{kinds:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cancel_by_link_counter_proposals_and_a_reschedule_request() {
+    let stack = MailStack::start();
+    let f = Fixture::new(1, true).await;
+    f.confab
+        .update_mail_profile(researcher_profile(&stack))
+        .await
+        .unwrap();
+    let researcher = stack.address("researcher");
+    let alice = participant(&f, &stack, "alice", "Alice Park").await;
+    let bob = participant(&f, &stack, "bob", "Bob Stone").await;
+    let carol = participant(&f, &stack, "carol", "Carol Diaz").await;
+    let mut booked = Vec::new();
+    for (n, p) in [alice, bob, carol].into_iter().enumerate() {
+        let view = f
+            .confab
+            .book_manually(f.study_id, p, f.session_id, f.slot(n as i64), &[], &me())
+            .await
+            .unwrap();
+        booked.push(view);
+    }
+    sync(&f.confab, &stack).await;
+
+    // Alice uses the cancel link of her confirmation (her interview is tomorrow, and the
+    // study's cut-off is 24 hours, so shorten it first).
+    let mut settings = f.confab.study_settings(f.study_id).await.unwrap();
+    settings.change_cutoff_hours = 0;
+    f.confab
+        .update_study_settings(f.study_id, settings, &me())
+        .await
+        .unwrap();
+    let confirmation = inbox_with(&stack, "alice", "Confirmed", 1).await;
+    let cancel = mailto_link(&text_body(&confirmation[0]), 0);
+    assert!(cancel.subject.contains("cancel"), "{}", cancel.subject);
+    send_as(
+        &stack,
+        "alice",
+        &researcher,
+        &reply_from_link(&stack.address("alice"), &cancel, "cancel@confab.test"),
+    )
+    .await;
+
+    // Bob proposes half past, which is no slot of the study: it waits for the researcher.
+    let half_past = f.slot(0) + Duration::minutes(30);
+    send_as(
+        &stack,
+        "bob",
+        &researcher,
+        &calendar_counter(
+            &stack.address("bob"),
+            &researcher,
+            &booked[1].calendar_uid,
+            half_past,
+            half_past + Duration::hours(1),
+        ),
+    )
+    .await;
+    // Carol proposes Alice's freed time, an open slot: self-scheduling moves her at once.
+    send_as(
+        &stack,
+        "carol",
+        &researcher,
+        &calendar_counter(
+            &stack.address("carol"),
+            &researcher,
+            &booked[2].calendar_uid,
+            f.slot(0),
+            f.slot(1),
+        ),
+    )
+    .await;
+    delivered_to(&stack, "researcher", "New time proposed", 2).await;
+    delivered_to(&stack, "researcher", "cancel", 1).await;
+    let report = sync(&f.confab, &stack).await;
+    assert_eq!(
+        f.confab.interview(booked[0].id).await.unwrap().state,
+        "canceled",
+        "{report:?}"
+    );
+    let carols = f.confab.interview(booked[2].id).await.unwrap();
+    assert_eq!(
+        (carols.start, carols.sequence),
+        (f.slot(0), 1),
+        "{report:?}"
+    );
+    let items = f.confab.attention_items(Some(f.study_id)).await.unwrap();
+    let counter = items
+        .iter()
+        .find(|i| i.kind == "counter")
+        .expect("Bob's proposal waits");
+    assert_eq!(counter.proposed_start, Some(half_past));
+
+    // The researcher declines: Bob's calendar gets a DECLINECOUNTER, his interview stays.
+    f.confab
+        .decline_counter_proposal(counter.id, "")
+        .await
+        .unwrap();
+    sync(&f.confab, &stack).await;
+    let declined = inbox_with(&stack, "bob", "stays as planned", 1).await;
+    assert_eq!(declined.len(), 1);
+    let read = python_reads(&calendar_part(&declined[0]));
+    assert_eq!(read["method"], "DECLINECOUNTER");
+    assert_eq!(read["uid"], booked[1].calendar_uid.as_str());
+    assert_eq!(
+        f.confab.interview(booked[1].id).await.unwrap().start,
+        f.slot(1)
+    );
+    assert!(
+        f.confab
+            .attention_items(Some(f.study_id))
+            .await
+            .unwrap()
+            .iter()
+            .all(|i| i.id != counter.id)
+    );
+
+    // Bob proposes half past again; this time the researcher accepts past the slot rule.
+    send_as(
+        &stack,
+        "bob",
+        &researcher,
+        &calendar_counter(
+            &stack.address("bob"),
+            &researcher,
+            &booked[1].calendar_uid,
+            half_past,
+            half_past + Duration::hours(1),
+        ),
+    )
+    .await;
+    delivered_to(&stack, "researcher", "New time proposed", 3).await;
+    sync(&f.confab, &stack).await;
+    let items = f.confab.attention_items(Some(f.study_id)).await.unwrap();
+    let again = items
+        .iter()
+        .find(|i| i.kind == "counter")
+        .expect("the second proposal waits");
+    let refused = f
+        .confab
+        .accept_counter_proposal(again.id, &[], &me())
+        .await
+        .unwrap_err();
+    assert!(
+        refused.message.contains("start times"),
+        "{}",
+        refused.message
+    );
+    let rules: Vec<String> = f
+        .confab
+        .check_booking(f.study_id, f.session_id, half_past, Some(booked[1].id))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.rule)
+        .collect();
+    let moved = f
+        .confab
+        .accept_counter_proposal(again.id, &rules, &me())
+        .await
+        .unwrap();
+    assert_eq!((moved.start, moved.sequence), (half_past, 1));
+
+    // "Compose reschedule email": Bob picks one of the new times and his interview moves.
+    f.confab
+        .compose_reschedule_request(booked[1].id, "Sorry, I have to move our call.")
+        .await
+        .unwrap();
+    sync(&f.confab, &stack).await;
+    let request = inbox_with(&stack, "bob", "choose a new time", 1).await;
+    let text = text_body(&request[0]);
+    assert!(text.contains("Sorry, I have to move our call."), "{text}");
+    let pick = mailto_link(&text, 0);
+    send_as(
+        &stack,
+        "bob",
+        &researcher,
+        &reply_from_link(&stack.address("bob"), &pick, "pick@confab.test"),
+    )
+    .await;
+    delivered_to(&stack, "researcher", "Interview choice", 1).await;
+    sync(&f.confab, &stack).await;
+    let bobs = f.confab.interview(booked[1].id).await.unwrap();
+    assert_eq!(bobs.state, "scheduled");
+    assert_ne!(
+        bobs.start, half_past,
+        "the interview moved to the time Bob picked"
+    );
+    assert_eq!(bobs.sequence, 2);
 }

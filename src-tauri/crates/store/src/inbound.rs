@@ -1,8 +1,7 @@
 //! Inbound mail Sync has handled, and where reading each folder got to.
 
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
 };
 
 use crate::entity::inbound_message::{self, Entity as Inbound};
@@ -20,17 +19,6 @@ pub async fn insert(
     row: inbound_message::ActiveModel,
 ) -> Result<inbound_message::Model, DbErr> {
     row.insert(db).await
-}
-
-pub async fn recent(
-    db: &impl ConnectionTrait,
-    limit: u64,
-) -> Result<Vec<inbound_message::Model>, DbErr> {
-    Inbound::find()
-        .order_by_desc(inbound_message::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await
 }
 
 /// (UIDVALIDITY, last UID handled) of a folder.

@@ -11,7 +11,6 @@ use crate::entity::outbox_message::{self, Entity as Outbox};
 pub const QUEUED: &str = "queued";
 pub const HELD: &str = "held";
 pub const SENDING: &str = "sending";
-pub const ACCEPTED: &str = "accepted";
 pub const SENT: &str = "sent";
 pub const FAILED: &str = "failed";
 
@@ -60,17 +59,6 @@ pub async fn find_by_message_id(
         .await
 }
 
-pub async fn for_participant(
-    db: &impl ConnectionTrait,
-    participant_id: i64,
-) -> Result<Vec<outbox_message::Model>, DbErr> {
-    Outbox::find()
-        .filter(outbox_message::Column::ParticipantId.eq(participant_id))
-        .order_by_asc(outbox_message::Column::Id)
-        .all(db)
-        .await
-}
-
 /// Messages a Sync has to deal with, oldest first: those left mid-way by an interrupted Sync,
 /// then those queued and due.
 pub async fn due(db: &impl ConnectionTrait, now: i64) -> Result<Vec<outbox_message::Model>, DbErr> {
@@ -78,7 +66,7 @@ pub async fn due(db: &impl ConnectionTrait, now: i64) -> Result<Vec<outbox_messa
     Outbox::find()
         .filter(
             Condition::any()
-                .add(outbox_message::Column::State.is_in([SENDING, ACCEPTED]))
+                .add(outbox_message::Column::State.eq(SENDING))
                 .add(
                     Condition::all()
                         .add(outbox_message::Column::State.eq(QUEUED))
@@ -122,17 +110,4 @@ pub async fn move_state(
 
 pub async fn delete(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
     Outbox::delete_by_id(id).exec(db).await.map(|_| ())
-}
-
-/// How many messages are in each state.
-pub async fn counts(db: &impl ConnectionTrait) -> Result<Vec<(String, i64)>, DbErr> {
-    let rows = db
-        .query_all_raw(sea_orm::Statement::from_string(
-            db.get_database_backend(),
-            "SELECT state, count(*) FROM outbox GROUP BY state",
-        ))
-        .await?;
-    rows.iter()
-        .map(|r| Ok((r.try_get_by_index(0)?, r.try_get_by_index(1)?)))
-        .collect()
 }

@@ -33,7 +33,7 @@ pub struct OutboxMessage {
     pub html: String,
     /// REQUEST, CANCEL or DECLINECOUNTER when a calendar invitation goes with it.
     pub calendar_method: Option<String>,
-    /// queued, held, sending, accepted, sent or failed
+    /// queued, held, sending, sent or failed
     pub state: String,
     pub attempts: i32,
     pub last_error: String,
@@ -114,7 +114,6 @@ impl Confab {
                 outbox::HELD,
                 outbox::FAILED,
                 outbox::SENDING,
-                outbox::ACCEPTED,
             ],
             OutboxFilter::Sent => &[outbox::SENT],
             OutboxFilter::All => &[],

@@ -194,6 +194,27 @@ pub fn calendar_reply(from: &str, to: &str, uid: &str, sequence: u32, partstat: 
     .into_bytes()
 }
 
+/// What a calendar program sends when the attendee proposes another time: an iTIP COUNTER.
+pub fn calendar_counter(
+    from: &str,
+    to: &str,
+    uid: &str,
+    start: chrono::DateTime<chrono::Utc>,
+    end: chrono::DateTime<chrono::Utc>,
+) -> Vec<u8> {
+    let at = |t: chrono::DateTime<chrono::Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
+    let ics = format!(
+        "BEGIN:VCALENDAR\r\nPRODID:-//Test//Calendar//EN\r\nVERSION:2.0\r\nMETHOD:COUNTER\r\nBEGIN:VEVENT\r\nUID:{uid}\r\nSEQUENCE:0\r\nDTSTAMP:20261123T100000Z\r\nDTSTART:{}\r\nDTEND:{}\r\nATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:{from}\r\nCOMMENT:Could we meet a little later?\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        at(start),
+        at(end)
+    );
+    format!(
+        "From: {from}\r\nTo: {to}\r\nSubject: New time proposed: interview\r\nMessage-ID: <counter-{}@confab.test>\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nNew time proposed.\r\n--b1\r\nContent-Type: text/calendar; charset=utf-8; method=COUNTER\r\n\r\n{ics}--b1--\r\n",
+        uuid::Uuid::new_v4().simple()
+    )
+    .into_bytes()
+}
+
 /// The calendar as Python's icalendar reads it: method, uid, sequence, start and end (UTC,
 /// RFC 3339), organizer and attendees.
 pub fn python_reads(ics: &str) -> serde_json::Value {
@@ -206,6 +227,8 @@ ev = [c for c in cal.walk() if c.name == "VEVENT"][0]
 att = ev.get("attendee")
 att = att if isinstance(att, list) else [att]
 def utc(p):
+    if p is None:
+        return None
     d = p.dt
     return d.astimezone(__import__("datetime").timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 print(json.dumps({

@@ -31,8 +31,8 @@ CREATE TABLE message_templates (
 );
 
 -- state: queued (Sync sends it), held (the researcher keeps it back), sending (its exact bytes
--- are fixed and it may be on the wire), accepted (the SMTP server took it; not yet filed in
--- Sent), sent, failed (a permanent refusal; the researcher edits or deletes it).
+-- and Message-ID are fixed and it may be on the wire), sent, failed (a permanent refusal; the
+-- researcher edits or deletes it).
 CREATE TABLE outbox (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   study_id INTEGER NULL REFERENCES studies (id) ON DELETE SET NULL,
@@ -48,14 +48,14 @@ CREATE TABLE outbox (
   message_id TEXT NOT NULL UNIQUE,
   in_reply_to TEXT NULL,
   raw BLOB NULL,
-  state TEXT NOT NULL CHECK (state IN ('queued', 'held', 'sending', 'accepted', 'sent', 'failed')),
+  state TEXT NOT NULL CHECK (state IN ('queued', 'held', 'sending', 'sent', 'failed')),
   attempts INTEGER NOT NULL DEFAULT 0,
   last_error TEXT NOT NULL DEFAULT '',
   next_attempt_at INTEGER NULL,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
   sent_at INTEGER NULL,
-  CHECK (state NOT IN ('sending', 'accepted', 'sent') OR raw IS NOT NULL)
+  CHECK (state NOT IN ('sending', 'sent') OR raw IS NOT NULL)
 );
 CREATE INDEX outbox_state ON outbox (state, id);
 CREATE INDEX outbox_participant ON outbox (participant_id, id);

@@ -117,9 +117,7 @@ impl Confab {
         out: &mut Outgoing<'_>,
         row: outbox_message::Model,
     ) -> Result<Outcome, AppError> {
-        if (row.state == outbox::SENDING || row.state == outbox::ACCEPTED)
-            && self.went_out(out, &row.message_id).await?
-        {
+        if row.state == outbox::SENDING && self.went_out(out, &row.message_id).await? {
             self.mark_sent(row.id).await?;
             return Ok(Outcome::Sent);
         }
