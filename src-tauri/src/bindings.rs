@@ -2,8 +2,18 @@
 //! table. The files are committed; `tests/bindings.rs` fails when they drift from this.
 
 use confab_service::{
-    AboutInfo, AppError, AppEvent, BackupReport, BusyImportReport, CalendarFile, CalendarImport,
-    ErrorCode, InterviewerView, NewStudy, RestoreReport, StartupState, StudySummary,
+    AboutInfo, AppError, AppEvent, AttentionItem, BackupReport, BusyImportReport, CalendarFile,
+    CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, DayDutyView, DayItineraryView,
+    DayRoundView, DayScheduleView, DaySeatView, DaySettings, DaySlot, DayTimetableView, ErrorCode,
+    FixedBlockInput, HeldChoice, HistoryEntry, ImportColumn, ImportField, ImportMode, ImportReport,
+    ImportRow, ImportTotals, InterviewList, InterviewView, InterviewerView, InvitationReadiness,
+    InviteReport, InviteSkip, MailAccount, MailAuth, MailProfile, MailSecurity, MessageTemplate,
+    NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage,
+    ParticipantDetail, ParticipantEnrolment, ParticipantQuery, ParticipantSummary,
+    ParticipantUpdate, PendingParticipant, PublishReport, RestoreReport, RowOutcome, RuleBreakView,
+    SessionChange, SessionExceptionView, SessionPattern, SessionView, SlotView, StartupState,
+    StatusCount, StatusOption, StudyOverview, StudySettings, StudySummary, SwapReport,
+    SyncProgress, SyncReport, TemplatePreview,
 };
 use ts_rs::{Config, TS};
 
@@ -13,9 +23,25 @@ const REGENERATE: &str = "CONFAB_UPDATE_BINDINGS=1 cargo test -p confab-desktop 
 
 struct Command {
     name: &'static str,
-    /// The argument's name as the Rust command spells it, and its TypeScript type.
-    arg: Option<(&'static str, String)>,
+    /// The arguments' names as the Rust command spells them, and their TypeScript types.
+    args: Vec<(&'static str, String)>,
     returns: String,
+}
+
+fn cmd(name: &'static str, args: Vec<(&'static str, String)>, returns: String) -> Command {
+    Command {
+        name,
+        args,
+        returns,
+    }
+}
+
+fn id(name: &'static str) -> (&'static str, String) {
+    (name, name_of::<i64>())
+}
+
+fn arg<T: TS>(name: &'static str) -> (&'static str, String) {
+    (name, name_of::<T>())
 }
 
 fn config() -> Config {
@@ -27,52 +53,360 @@ fn name_of<T: TS>() -> String {
 }
 
 fn commands() -> Vec<Command> {
+    let unit = name_of::<()>;
     vec![
-        Command {
-            name: "startup_state",
-            arg: None,
-            returns: name_of::<StartupState>(),
-        },
-        Command {
-            name: "list_studies",
-            arg: None,
-            returns: name_of::<Vec<StudySummary>>(),
-        },
-        Command {
-            name: "create_study",
-            arg: Some(("input", name_of::<NewStudy>())),
-            returns: name_of::<StudySummary>(),
-        },
-        Command {
-            name: "load_demo_study",
-            arg: None,
-            returns: name_of::<StudySummary>(),
-        },
-        Command {
-            name: "about",
-            arg: None,
-            returns: name_of::<AboutInfo>(),
-        },
-        Command {
-            name: "open_logs_folder",
-            arg: None,
-            returns: name_of::<()>(),
-        },
-        Command {
-            name: "subscribe_app_events",
-            arg: Some(("on_event", channel_of::<AppEvent>())),
-            returns: name_of::<()>(),
-        },
-        Command {
-            name: "list_interviewers",
-            arg: Some(("study_id", name_of::<i64>())),
-            returns: name_of::<Vec<InterviewerView>>(),
-        },
-        Command {
-            name: "import_calendar_file",
-            arg: Some(("input", name_of::<CalendarImport>())),
-            returns: name_of::<BusyImportReport>(),
-        },
+        cmd("startup_state", vec![], name_of::<StartupState>()),
+        cmd("list_studies", vec![], name_of::<Vec<StudySummary>>()),
+        cmd(
+            "create_study",
+            vec![arg::<NewStudy>("input")],
+            name_of::<StudySummary>(),
+        ),
+        cmd(
+            "update_study",
+            vec![id("study_id"), arg::<NewStudy>("input")],
+            name_of::<StudySummary>(),
+        ),
+        cmd("archive_study", vec![id("study_id")], unit()),
+        cmd("load_demo_study", vec![], name_of::<StudySummary>()),
+        cmd(
+            "study_settings",
+            vec![id("study_id")],
+            name_of::<StudySettings>(),
+        ),
+        cmd(
+            "update_study_settings",
+            vec![id("study_id"), arg::<StudySettings>("settings")],
+            name_of::<StudySettings>(),
+        ),
+        cmd(
+            "study_overview",
+            vec![id("study_id")],
+            name_of::<StudyOverview>(),
+        ),
+        cmd(
+            "study_history",
+            vec![id("study_id")],
+            name_of::<Vec<HistoryEntry>>(),
+        ),
+        cmd("about", vec![], name_of::<AboutInfo>()),
+        cmd("open_logs_folder", vec![], unit()),
+        cmd(
+            "subscribe_app_events",
+            vec![("on_event", channel_of::<AppEvent>())],
+            unit(),
+        ),
+        cmd(
+            "save_text_file",
+            vec![arg::<String>("suggested_name"), arg::<String>("contents")],
+            name_of::<Option<String>>(),
+        ),
+        cmd(
+            "list_interviewers",
+            vec![id("study_id")],
+            name_of::<Vec<InterviewerView>>(),
+        ),
+        cmd(
+            "add_interviewer",
+            vec![
+                id("study_id"),
+                arg::<String>("name"),
+                arg::<String>("email"),
+            ],
+            name_of::<InterviewerView>(),
+        ),
+        cmd(
+            "import_calendar_file",
+            vec![arg::<CalendarImport>("input")],
+            name_of::<BusyImportReport>(),
+        ),
+        cmd(
+            "list_sessions",
+            vec![id("study_id")],
+            name_of::<Vec<SessionView>>(),
+        ),
+        cmd(
+            "create_session",
+            vec![arg::<NewSession>("input")],
+            name_of::<SessionView>(),
+        ),
+        cmd(
+            "update_session",
+            vec![id("session_id"), arg::<SessionChange>("change")],
+            name_of::<SessionView>(),
+        ),
+        cmd("delete_session", vec![id("session_id")], unit()),
+        cmd(
+            "set_session_visible",
+            vec![id("session_id"), arg::<bool>("visible")],
+            unit(),
+        ),
+        cmd(
+            "set_session_exception",
+            vec![id("session_id"), arg::<SessionExceptionView>("exception")],
+            unit(),
+        ),
+        cmd(
+            "open_slots",
+            vec![
+                id("study_id"),
+                arg::<Option<String>>("from"),
+                arg::<Option<String>>("to"),
+                arg::<Option<String>>("time_zone"),
+            ],
+            name_of::<Vec<SlotView>>(),
+        ),
+        cmd(
+            "search_participants",
+            vec![arg::<ParticipantQuery>("query")],
+            name_of::<Vec<ParticipantSummary>>(),
+        ),
+        cmd(
+            "get_participant",
+            vec![id("participant_id")],
+            name_of::<ParticipantDetail>(),
+        ),
+        cmd(
+            "create_participant",
+            vec![arg::<NewParticipant>("input")],
+            name_of::<ParticipantSummary>(),
+        ),
+        cmd(
+            "update_participant",
+            vec![id("participant_id"), arg::<ParticipantUpdate>("change")],
+            name_of::<ParticipantSummary>(),
+        ),
+        cmd("remove_participant", vec![id("participant_id")], unit()),
+        cmd("status_options", vec![], name_of::<Vec<StatusOption>>()),
+        cmd(
+            "set_status",
+            vec![
+                id("study_id"),
+                id("participant_id"),
+                arg::<String>("status"),
+                arg::<String>("reason"),
+            ],
+            name_of::<String>(),
+        ),
+        cmd(
+            "participant_history",
+            vec![
+                id("participant_id"),
+                ("study_id", "number | null".to_owned()),
+            ],
+            name_of::<Vec<HistoryEntry>>(),
+        ),
+        cmd(
+            "preview_csv_import",
+            vec![
+                id("study_id"),
+                arg::<String>("csv"),
+                arg::<Option<ColumnMapping>>("mapping"),
+            ],
+            name_of::<ImportReport>(),
+        ),
+        cmd(
+            "import_csv",
+            vec![
+                id("study_id"),
+                arg::<String>("csv"),
+                arg::<Option<ColumnMapping>>("mapping"),
+                arg::<ImportMode>("mode"),
+            ],
+            name_of::<ImportReport>(),
+        ),
+        cmd(
+            "export_participants_csv",
+            vec![id("study_id")],
+            name_of::<String>(),
+        ),
+        cmd(
+            "invitation_readiness",
+            vec![id("study_id"), id("participant_id")],
+            name_of::<InvitationReadiness>(),
+        ),
+        cmd(
+            "list_interviews",
+            vec![id("study_id"), arg::<InterviewList>("list")],
+            name_of::<Vec<InterviewView>>(),
+        ),
+        cmd(
+            "check_booking",
+            vec![
+                id("study_id"),
+                id("session_id"),
+                arg::<String>("start"),
+                ("interview_id", "number | null".to_owned()),
+            ],
+            name_of::<Vec<RuleBreakView>>(),
+        ),
+        cmd(
+            "book_manually",
+            vec![
+                id("study_id"),
+                id("participant_id"),
+                id("session_id"),
+                arg::<String>("start"),
+                arg::<Vec<String>>("accepted_rules"),
+            ],
+            name_of::<InterviewView>(),
+        ),
+        cmd(
+            "cancel_interview",
+            vec![id("interview_id"), arg::<String>("reason")],
+            name_of::<CancelOutcome>(),
+        ),
+        cmd(
+            "reschedule_interview",
+            vec![
+                id("interview_id"),
+                id("session_id"),
+                arg::<String>("start"),
+                arg::<Vec<String>>("accepted_rules"),
+            ],
+            name_of::<InterviewView>(),
+        ),
+        cmd(
+            "mark_no_show",
+            vec![id("interview_id")],
+            name_of::<InterviewView>(),
+        ),
+        cmd(
+            "mark_completed",
+            vec![id("interview_id")],
+            name_of::<InterviewView>(),
+        ),
+        cmd(
+            "pending_choices",
+            vec![id("study_id")],
+            name_of::<Vec<PendingParticipant>>(),
+        ),
+        cmd(
+            "assign_choice",
+            vec![id("study_id"), id("participant_id"), arg::<i32>("rank")],
+            name_of::<InterviewView>(),
+        ),
+        cmd(
+            "invite_participants",
+            vec![
+                id("study_id"),
+                ("participant_ids", "Array<number>".to_owned()),
+            ],
+            name_of::<InviteReport>(),
+        ),
+        cmd(
+            "compose_reschedule_request",
+            vec![id("interview_id"), arg::<String>("message")],
+            name_of::<OutboxMessage>(),
+        ),
+        cmd(
+            "list_outbox",
+            vec![arg::<OutboxFilter>("filter")],
+            name_of::<Vec<OutboxMessage>>(),
+        ),
+        cmd(
+            "edit_outbox_message",
+            vec![id("message_id"), arg::<OutboxEdit>("edit")],
+            name_of::<OutboxMessage>(),
+        ),
+        cmd(
+            "hold_outbox_message",
+            vec![id("message_id")],
+            name_of::<OutboxMessage>(),
+        ),
+        cmd(
+            "release_outbox_message",
+            vec![id("message_id")],
+            name_of::<OutboxMessage>(),
+        ),
+        cmd("delete_outbox_message", vec![id("message_id")], unit()),
+        cmd(
+            "sync_mail",
+            vec![("on_progress", channel_of::<SyncProgress>())],
+            name_of::<SyncReport>(),
+        ),
+        cmd(
+            "attention_items",
+            vec![("study_id", "number | null".to_owned())],
+            name_of::<Vec<AttentionItem>>(),
+        ),
+        cmd(
+            "dismiss_attention_item",
+            vec![id("item_id"), arg::<String>("note")],
+            unit(),
+        ),
+        cmd(
+            "accept_counter_proposal",
+            vec![id("item_id"), arg::<Vec<String>>("accepted_rules")],
+            name_of::<InterviewView>(),
+        ),
+        cmd(
+            "decline_counter_proposal",
+            vec![id("item_id"), arg::<String>("note")],
+            unit(),
+        ),
+        cmd("mail_profile", vec![], name_of::<MailProfile>()),
+        cmd(
+            "update_mail_profile",
+            vec![arg::<MailProfile>("profile")],
+            name_of::<MailProfile>(),
+        ),
+        cmd(
+            "save_mail_password",
+            vec![arg::<String>("password")],
+            unit(),
+        ),
+        cmd("forget_mail_password", vec![], unit()),
+        cmd(
+            "test_mail_connection",
+            vec![arg::<Option<String>>("password")],
+            name_of::<ConnectionCheck>(),
+        ),
+        cmd(
+            "message_templates",
+            vec![id("study_id")],
+            name_of::<Vec<MessageTemplate>>(),
+        ),
+        cmd(
+            "save_message_template",
+            vec![id("study_id"), arg::<MessageTemplate>("template")],
+            name_of::<MessageTemplate>(),
+        ),
+        cmd(
+            "reset_message_template",
+            vec![id("study_id"), arg::<String>("kind")],
+            unit(),
+        ),
+        cmd(
+            "preview_message_template",
+            vec![arg::<String>("subject"), arg::<String>("body")],
+            name_of::<TemplatePreview>(),
+        ),
+        cmd(
+            "day_schedule",
+            vec![id("session_id")],
+            name_of::<DayScheduleView>(),
+        ),
+        cmd(
+            "generate_day_schedule",
+            vec![id("session_id"), arg::<DaySettings>("settings")],
+            name_of::<DayScheduleView>(),
+        ),
+        cmd(
+            "swap_day_assignments",
+            vec![id("session_id"), arg::<DaySlot>("a"), arg::<DaySlot>("b")],
+            name_of::<SwapReport>(),
+        ),
+        cmd(
+            "publish_day_schedule",
+            vec![id("session_id")],
+            name_of::<PublishReport>(),
+        ),
+        cmd(
+            "export_day_schedule_csv",
+            vec![id("session_id")],
+            name_of::<String>(),
+        ),
     ]
 }
 
@@ -89,26 +423,93 @@ pub fn command_names() -> Vec<&'static str> {
     commands().iter().map(|c| c.name).collect()
 }
 
+/// Every type the window sees, in the order the generated file declares them.
+macro_rules! exported_types {
+    ($($t:ty),* $(,)?) => {
+        fn declarations(cfg: &Config) -> Vec<(String, String)> {
+            vec![$((<$t as TS>::name(cfg), <$t as TS>::decl(cfg))),*]
+        }
+    };
+}
+
+exported_types!(
+    ErrorCode,
+    AppError,
+    StartupState,
+    StudySummary,
+    NewStudy,
+    StudySettings,
+    StudyOverview,
+    StatusCount,
+    StatusOption,
+    HistoryEntry,
+    AboutInfo,
+    InterviewerView,
+    BusyImportReport,
+    CalendarFile,
+    CalendarImport,
+    BackupReport,
+    RestoreReport,
+    AppEvent,
+    SessionPattern,
+    NewSession,
+    SessionChange,
+    SessionExceptionView,
+    SessionView,
+    SlotView,
+    RuleBreakView,
+    ParticipantQuery,
+    ParticipantSummary,
+    ParticipantEnrolment,
+    ParticipantDetail,
+    NewParticipant,
+    ParticipantUpdate,
+    ColumnMapping,
+    ImportField,
+    ImportMode,
+    ImportColumn,
+    RowOutcome,
+    ImportRow,
+    ImportTotals,
+    ImportReport,
+    InvitationReadiness,
+    InterviewList,
+    InterviewView,
+    CancelOutcome,
+    HeldChoice,
+    PendingParticipant,
+    InviteReport,
+    InviteSkip,
+    OutboxFilter,
+    OutboxMessage,
+    OutboxEdit,
+    SyncProgress,
+    SyncReport,
+    AttentionItem,
+    MailProfile,
+    MailAccount,
+    MailSecurity,
+    MailAuth,
+    ConnectionCheck,
+    MessageTemplate,
+    TemplatePreview,
+    DaySettings,
+    FixedBlockInput,
+    DaySlot,
+    DayScheduleView,
+    DayRoundView,
+    DayItineraryView,
+    DaySeatView,
+    DayTimetableView,
+    DayDutyView,
+    SwapReport,
+    PublishReport,
+);
+
 pub fn types_ts() -> String {
-    let cfg = config();
-    let decls = [
-        ErrorCode::decl(&cfg),
-        AppError::decl(&cfg),
-        StartupState::decl(&cfg),
-        StudySummary::decl(&cfg),
-        NewStudy::decl(&cfg),
-        AboutInfo::decl(&cfg),
-        InterviewerView::decl(&cfg),
-        BusyImportReport::decl(&cfg),
-        CalendarFile::decl(&cfg),
-        CalendarImport::decl(&cfg),
-        BackupReport::decl(&cfg),
-        RestoreReport::decl(&cfg),
-        AppEvent::decl(&cfg),
-    ];
     let mut out =
         format!("// This file is generated from the Rust types by `{REGENERATE}`. Do not edit.\n");
-    for decl in decls {
+    for (_, decl) in declarations(&config()) {
         out.push_str(&format!("export {decl}\n\n"));
     }
     out.truncate(out.trim_end().len());
@@ -121,15 +522,14 @@ pub fn commands_ts() -> String {
     let mut imported: Vec<String> = type_names()
         .into_iter()
         .filter(|t| {
-            all.iter().any(|c| {
-                mentions(&c.returns, t) || c.arg.as_ref().is_some_and(|(_, a)| mentions(a, t))
-            })
+            all.iter()
+                .any(|c| mentions(&c.returns, t) || c.args.iter().any(|(_, a)| mentions(a, t)))
         })
         .collect();
     imported.sort();
     let uses_channel = all
         .iter()
-        .any(|c| c.arg.as_ref().is_some_and(|(_, a)| mentions(a, CHANNEL)));
+        .any(|c| c.args.iter().any(|(_, a)| mentions(a, CHANNEL)));
     let core = if uses_channel {
         format!("invoke, type {CHANNEL}")
     } else {
@@ -144,19 +544,23 @@ pub fn commands_ts() -> String {
     );
     for c in &all {
         let js_name = camel_case(c.name);
-        let line = match &c.arg {
-            None => format!(
-                "  {js_name}: (): Promise<{}> => invoke(\"{}\"),\n",
-                c.returns, c.name
-            ),
-            Some((arg, ty)) => format!(
-                "  {js_name}: ({}: {ty}): Promise<{}> => invoke(\"{}\", {{ {} }}),\n",
-                camel_case(arg),
-                c.returns,
-                c.name,
-                camel_case(arg)
-            ),
+        let params: Vec<String> = c
+            .args
+            .iter()
+            .map(|(name, ty)| format!("{}: {ty}", camel_case(name)))
+            .collect();
+        let names: Vec<String> = c.args.iter().map(|(name, _)| camel_case(name)).collect();
+        let payload = if names.is_empty() {
+            String::new()
+        } else {
+            format!(", {{ {} }}", names.join(", "))
         };
+        let line = format!(
+            "  {js_name}: ({}): Promise<{}> => invoke(\"{}\"{payload}),\n",
+            params.join(", "),
+            c.returns,
+            c.name
+        );
         out.push_str(&line);
     }
     out.push_str("};\n");
@@ -164,21 +568,10 @@ pub fn commands_ts() -> String {
 }
 
 fn type_names() -> Vec<String> {
-    vec![
-        name_of::<ErrorCode>(),
-        name_of::<AppError>(),
-        name_of::<StartupState>(),
-        name_of::<StudySummary>(),
-        name_of::<NewStudy>(),
-        name_of::<AboutInfo>(),
-        name_of::<InterviewerView>(),
-        name_of::<BusyImportReport>(),
-        name_of::<CalendarFile>(),
-        name_of::<CalendarImport>(),
-        name_of::<BackupReport>(),
-        name_of::<RestoreReport>(),
-        name_of::<AppEvent>(),
-    ]
+    declarations(&config())
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect()
 }
 
 fn mentions(ts: &str, name: &str) -> bool {

@@ -6,14 +6,16 @@ import type { AppError, AppEvent, CalendarFile } from "./bindings/types";
 import { CalendarImportDialog } from "./CalendarImportDialog";
 import { ErrorBanner } from "./ErrorBanner";
 import { toAppError } from "./errors";
-import type { ScreenId } from "./navigation";
+import type { PaneId, Place, ScreenId } from "./navigation";
 import { NoticeBanner, type Notice } from "./NoticeBanner";
 import { noticeFor } from "./notices";
-import { PlaceholderScreen } from "./screens/PlaceholderScreen";
+import { OutboxScreen } from "./screens/OutboxScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
 import { StudiesScreen } from "./screens/StudiesScreen";
 import { Sidebar } from "./Sidebar";
 import { StartupFailure } from "./StartupFailure";
+import type { StudySummary } from "./bindings/types";
+import { StudyWorkspace } from "./workspace/StudyWorkspace";
 
 type Startup =
   | { phase: "loading" }
@@ -22,7 +24,7 @@ type Startup =
 
 export function App() {
   const [startup, setStartup] = useState<Startup>({ phase: "loading" });
-  const [screen, setScreen] = useState<ScreenId>("studies");
+  const [place, setPlace] = useState<Place>({ screen: "studies" });
   const [error, setError] = useState<AppError | null>(null);
   const [aboutOpen, setAboutOpen] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -61,6 +63,22 @@ export function App() {
 
   const reportError = useCallback((next: AppError) => setError(next), []);
   const showAbout = useCallback(() => setAboutOpen(true), []);
+  const navigate = useCallback((screen: ScreenId) => setPlace({ screen }), []);
+  const openStudy = useCallback(
+    (study: StudySummary, pane: PaneId = "overview") => setPlace({ screen: "study", study, pane }),
+    [],
+  );
+  const openPane = useCallback(
+    (pane: PaneId) => setPlace((p) => (p.screen === "study" ? { ...p, pane } : p)),
+    [],
+  );
+  const studyChanged = useCallback(
+    (study: StudySummary | null) =>
+      setPlace((p) =>
+        p.screen !== "study" ? p : study === null ? { screen: "studies" } : { ...p, study },
+      ),
+    [],
+  );
   const about = <AboutDialog open={aboutOpen} onOpenChange={setAboutOpen} />;
   const noticeBanner = notice && <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} />;
 
@@ -86,36 +104,21 @@ export function App() {
 
   return (
     <div className="app">
-      <Sidebar current={screen} onNavigate={setScreen} />
+      <Sidebar place={place} onNavigate={navigate} onOpenPane={openPane} />
       <main className="main">
         {noticeBanner}
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-        {screen === "studies" && <StudiesScreen onError={reportError} />}
-        {screen === "participants" && (
-          <PlaceholderScreen
-            id="participants"
-            title="Participants"
-            explanation="Participants you add to a study appear here."
-            nextStep="Create a study first, then add the people you want to interview to it."
+        {place.screen === "studies" && <StudiesScreen onError={reportError} onOpen={openStudy} />}
+        {place.screen === "study" && (
+          <StudyWorkspace
+            study={place.study}
+            pane={place.pane}
+            onError={reportError}
+            onStudyChanged={studyChanged}
           />
         )}
-        {screen === "interviews" && (
-          <PlaceholderScreen
-            id="interviews"
-            title="Interviews"
-            explanation="Interviews you schedule with participants appear here."
-            nextStep="Add participants to a study first, then schedule a time with each of them."
-          />
-        )}
-        {screen === "outbox" && (
-          <PlaceholderScreen
-            id="outbox"
-            title="Outbox"
-            explanation="Invitations and reminders waiting to be sent appear here."
-            nextStep="Nothing is waiting. Scheduling an interview puts its invitation here."
-          />
-        )}
-        {screen === "settings" && (
+        {place.screen === "outbox" && <OutboxScreen onError={reportError} />}
+        {place.screen === "settings" && (
           <SettingsScreen
             dataDir={startup.dataDir}
             databasePath={startup.databasePath}

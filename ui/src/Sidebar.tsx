@@ -1,11 +1,13 @@
-import { navEntries, type ScreenId } from "./navigation";
+import { navEntries, paneEntries, type PaneId, type Place, type ScreenId } from "./navigation";
 
 type Props = {
-  current: ScreenId;
+  place: Place;
   onNavigate: (screen: ScreenId) => void;
+  onOpenPane: (pane: PaneId) => void;
 };
 
-export function Sidebar({ current, onNavigate }: Props) {
+export function Sidebar({ place, onNavigate, onOpenPane }: Props) {
+  const current: ScreenId = place.screen === "study" ? "studies" : place.screen;
   return (
     <aside className="sidebar">
       <div className="sidebar-brand">
@@ -20,11 +22,33 @@ export function Sidebar({ current, onNavigate }: Props) {
                 type="button"
                 className="nav-item"
                 data-testid={`nav-${entry.id}`}
-                aria-current={entry.id === current ? "page" : undefined}
+                aria-current={entry.id === current && place.screen !== "study" ? "page" : undefined}
                 onClick={() => onNavigate(entry.id)}
               >
                 {entry.label}
               </button>
+              {entry.id === "studies" && place.screen === "study" && (
+                <div className="nav-study">
+                  <span className="nav-study-name" data-testid="nav-study-name" title={place.study.name}>
+                    {place.study.name}
+                  </span>
+                  <ul className="nav-sublist" aria-label={`${place.study.name} sections`}>
+                    {paneEntries.map((pane) => (
+                      <li key={pane.id}>
+                        <button
+                          type="button"
+                          className="nav-item nav-subitem"
+                          data-testid={`pane-${pane.id}`}
+                          aria-current={pane.id === place.pane ? "page" : undefined}
+                          onClick={() => onOpenPane(pane.id)}
+                        >
+                          {pane.label}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
             </li>
           ))}
         </ul>

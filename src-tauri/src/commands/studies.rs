@@ -1,4 +1,6 @@
-use confab_service::{AppError, NewStudy, StudySummary};
+use confab_service::{
+    Actor, AppError, HistoryEntry, NewStudy, StudyOverview, StudySettings, StudySummary,
+};
 use tauri::State;
 
 use crate::state::AppState;
@@ -17,6 +19,62 @@ pub async fn create_study(
 }
 
 #[tauri::command]
+pub async fn update_study(
+    state: State<'_, AppState>,
+    study_id: i64,
+    input: NewStudy,
+) -> Result<StudySummary, AppError> {
+    state
+        .confab()?
+        .update_study(study_id, input, &Actor::researcher())
+        .await
+}
+
+#[tauri::command]
+pub async fn archive_study(state: State<'_, AppState>, study_id: i64) -> Result<(), AppError> {
+    state
+        .confab()?
+        .archive_study(study_id, &Actor::researcher())
+        .await
+}
+
+#[tauri::command]
 pub async fn load_demo_study(state: State<'_, AppState>) -> Result<StudySummary, AppError> {
     state.confab()?.load_demo_study().await
+}
+
+#[tauri::command]
+pub async fn study_settings(
+    state: State<'_, AppState>,
+    study_id: i64,
+) -> Result<StudySettings, AppError> {
+    state.confab()?.study_settings(study_id).await
+}
+
+#[tauri::command]
+pub async fn update_study_settings(
+    state: State<'_, AppState>,
+    study_id: i64,
+    settings: StudySettings,
+) -> Result<StudySettings, AppError> {
+    state
+        .confab()?
+        .update_study_settings(study_id, settings, &Actor::researcher())
+        .await
+}
+
+#[tauri::command]
+pub async fn study_overview(
+    state: State<'_, AppState>,
+    study_id: i64,
+) -> Result<StudyOverview, AppError> {
+    state.confab()?.study_overview(study_id).await
+}
+
+#[tauri::command]
+pub async fn study_history(
+    state: State<'_, AppState>,
+    study_id: i64,
+) -> Result<Vec<HistoryEntry>, AppError> {
+    state.confab()?.study_history(study_id).await
 }

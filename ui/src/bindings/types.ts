@@ -9,6 +9,52 @@ export type StudySummary = { id: number, name: string, description: string, time
 
 export type NewStudy = { name: string, description: string, timeZone: string, interviewMinutes: number, };
 
+export type StudySettings = { 
+/**
+ * "one_to_one" or "interview_days".
+ */
+kind: string, bufferBeforeMinutes: number, bufferAfterMinutes: number, minNoticeMinutes: number, horizonDays: number, maxPerDay: number | null, maxPerWeek: number | null, 
+/**
+ * Participants cannot cancel or reschedule later than this many hours before.
+ */
+changeCutoffHours: number, location: string, conferencingUrl: string, dialIn: string, 
+/**
+ * On: a participant's valid choice confirms at once. Off: it waits as Pending.
+ */
+selfScheduling: boolean, 
+/**
+ * A reminder goes out this many hours before each interview; none when empty.
+ */
+reminderHours: number | null, };
+
+export type StudyOverview = { 
+/**
+ * Every status, in the order of a participant's way through a study, zeros included.
+ */
+counts: Array<StatusCount>, participants: number, 
+/**
+ * The next few scheduled interviews, soonest first.
+ */
+nextInterviews: Array<InterviewView>, 
+/**
+ * Open items needing attention in this study.
+ */
+attention: number, 
+/**
+ * Messages of any study waiting in the outbox (queued or held).
+ */
+outboxWaiting: number, };
+
+export type StatusCount = { status: string, label: string, count: number, };
+
+export type StatusOption = { key: string, label: string, };
+
+export type HistoryEntry = { id: number, at: string, 
+/**
+ * researcher, participant, calendar or system
+ */
+actorKind: string, actor: string, studyId: number | null, participantId: number | null, interviewId: number | null, action: string, from: string, to: string, reason: string, };
+
 export type AboutInfo = { version: string, 
 /**
  * An SPDX license expression, such as `MIT`.
@@ -40,3 +86,345 @@ export type RestoreReport = { restoredFrom: string,
 previousKeptAt: string | null, };
 
 export type AppEvent = { "kind": "showAbout" } | { "kind": "calendarFileOpened", file: CalendarFile, } | { "kind": "backedUp", report: BackupReport, } | { "kind": "restored", report: RestoreReport, } | { "kind": "actionFailed", action: string, error: AppError, };
+
+export type SessionPattern = { "kind": "window", start: string, end: string, } | { "kind": "weekly", weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, } | { "kind": "day", start: string, end: string, };
+
+export type NewSession = { studyId: number, title: string, pattern: SessionPattern, capacity: number, visible: boolean, interviewerIds: Array<number>, };
+
+export type SessionChange = { title: string, pattern: SessionPattern, capacity: number, interviewerIds: Array<number>, };
+
+export type SessionExceptionView = { date: string, startTime: string | null, endTime: string | null, };
+
+export type SessionView = { id: number, studyId: number, title: string, 
+/**
+ * For windows and days, `start`/`end` are RFC 3339 instants.
+ */
+pattern: SessionPattern, capacity: number, visible: boolean, interviewerIds: Array<number>, exceptions: Array<SessionExceptionView>, };
+
+export type SlotView = { sessionId: number, start: string, end: string, remaining: number, 
+/**
+ * `start` as a wall-clock time in `timeZone`, like `2026-03-09T09:00`.
+ */
+localStart: string, timeZone: string, };
+
+export type RuleBreakView = { rule: string, explanation: string, };
+
+export type ParticipantQuery = { 
+/**
+ * Only those enrolled in this study; their status and next interview are filled in.
+ */
+studyId: number | null, 
+/**
+ * Matches name, email, notes and custom field values, in any letter case.
+ */
+text: string | null, 
+/**
+ * An enrolment status key or label (`interview_scheduled`, `No Show`); needs a study.
+ */
+status: string | null, limit: number | null, offset: number | null, };
+
+export type ParticipantSummary = { id: number, name: string, email: string, timeZone: string | null, phone: string, notes: string, customFields: { [key in string]: string }, 
+/**
+ * The enrolment status key (`invited`, `interview_scheduled`, ...).
+ */
+status: string | null, 
+/**
+ * The start of the next scheduled interview, RFC 3339 in UTC.
+ */
+nextInterviewAt: string | null, createdAt: string, updatedAt: string, };
+
+export type ParticipantEnrolment = { studyId: number, studyName: string, status: string, nextInterviewAt: string | null, };
+
+export type ParticipantDetail = { enrolments: Array<ParticipantEnrolment>, id: number, name: string, email: string, timeZone: string | null, phone: string, notes: string, customFields: { [key in string]: string }, 
+/**
+ * The enrolment status key (`invited`, `interview_scheduled`, ...).
+ */
+status: string | null, 
+/**
+ * The start of the next scheduled interview, RFC 3339 in UTC.
+ */
+nextInterviewAt: string | null, createdAt: string, updatedAt: string, };
+
+export type NewParticipant = { name: string, email: string, 
+/**
+ * An IANA name such as Europe/Berlin; blank or missing if not known.
+ */
+timeZone: string | null, phone: string, notes: string, customFields: { [key in string]: string }, 
+/**
+ * Enrol the new participant in this study at once.
+ */
+studyId: number | null, };
+
+export type ParticipantUpdate = { name: string | null, email: string | null, timeZone: string | null, phone: string | null, notes: string | null, customFields: { [key in string]: string }, };
+
+export type ColumnMapping = { columns: { [key in string]: ImportField }, };
+
+export type ImportField = { "kind": "name" } | { "kind": "email" } | { "kind": "timeZone" } | { "kind": "phone" } | { "kind": "notes" } | { "kind": "custom", "key": string } | { "kind": "ignore" };
+
+export type ImportMode = "allOrNothing" | "validRowsOnly";
+
+export type ImportColumn = { header: string, field: ImportField, };
+
+export type RowOutcome = { "kind": "new" } | { "kind": "existing", participantId: number, newlyEnrolled: boolean, filledFields: Array<string>, } | { "kind": "duplicate", firstLine: number, } | { "kind": "error", message: string, };
+
+export type ImportRow = { 
+/**
+ * The line the row starts on, counting the header as line 1.
+ */
+line: number, name: string, email: string, outcome: RowOutcome, };
+
+export type ImportTotals = { rows: number, newParticipants: number, existingParticipants: number, 
+/**
+ * New and existing participants enrolled in the study by this import.
+ */
+newlyEnrolled: number, duplicates: number, errors: number, };
+
+export type ImportReport = { studyId: number, 
+/**
+ * Whether anything was written: false for a preview and for a refused import.
+ */
+imported: boolean, columns: Array<ImportColumn>, rows: Array<ImportRow>, totals: ImportTotals, 
+/**
+ * One sentence on the outcome, and what to do next if nothing was imported.
+ */
+message: string, };
+
+export type InvitationReadiness = { ready: boolean, missing: Array<string>, };
+
+export type InterviewList = "upcoming" | "completed" | "canceled" | "no_show";
+
+export type InterviewView = { id: number, studyId: number, participantId: number, participantName: string, participantEmail: string, sessionId: number, start: string, end: string, 
+/**
+ * scheduled, completed, canceled or no_show
+ */
+state: string, calendarUid: string, sequence: number, 
+/**
+ * The rules the researcher booked past, comma-separated; empty if none.
+ */
+ruleOverrides: string, cancelReason: string, };
+
+export type CancelOutcome = { interview: InterviewView, 
+/**
+ * The waitlisted participant the freed place is offered to, if any.
+ */
+offeredTo: number | null, };
+
+export type HeldChoice = { 
+/**
+ * 1 for the first choice, 2 for the second.
+ */
+rank: number, sessionId: number, start: string, end: string, };
+
+export type PendingParticipant = { participantId: number, name: string, email: string, choices: Array<HeldChoice>, };
+
+export type InviteReport = { 
+/**
+ * Participants whose invitation is now in the outbox.
+ */
+queued: number[], 
+/**
+ * Participants left out, each with the reason.
+ */
+skipped: Array<InviteSkip>, };
+
+export type InviteSkip = { participantId: number, reason: string, };
+
+export type OutboxFilter = "waiting" | "sent" | "all";
+
+export type OutboxMessage = { id: number, studyId: number | null, participantId: number | null, interviewId: number | null, 
+/**
+ * invitation, confirmation, update, cancellation, reschedule_request, reminder,
+ * waitlist_offer, itinerary, researcher_notice or answer
+ */
+kind: string, 
+/**
+ * `Name <address>` or the address alone.
+ */
+recipients: Array<string>, subject: string, text: string, html: string, 
+/**
+ * REQUEST, CANCEL or DECLINECOUNTER when a calendar invitation goes with it.
+ */
+calendarMethod: string | null, 
+/**
+ * queued, held, sending, sent or failed
+ */
+state: string, attempts: number, lastError: string, messageId: string, createdAt: string, sentAt: string | null, };
+
+export type OutboxEdit = { subject: string, text: string, };
+
+export type SyncProgress = { "phase": "connecting" } | { "phase": "sending", done: number, total: number, } | { "phase": "reading", done: number, total: number, } | { "phase": "finished" };
+
+export type SyncReport = { sent: number, 
+/**
+ * Messages the server refused for good; they stay in the outbox as failed.
+ */
+failed: number, 
+/**
+ * Messages left for a later Sync after a temporary failure.
+ */
+deferred: number, read: number, 
+/**
+ * Replies that changed something: a booking, a cancellation, a decline.
+ */
+applied: number, 
+/**
+ * Items added to the researcher's list.
+ */
+needsAttention: number, 
+/**
+ * Problems that did not stop the Sync, worded for the researcher.
+ */
+warnings: Array<string>, 
+/**
+ * One line per reply handled, e.g. "ada@example.org: booked their first choice".
+ */
+actions: Array<string>, };
+
+export type AttentionItem = { id: number, 
+/**
+ * counter, token_unknown, token_wrong_sender, token_used, choice_taken, cancel_too_late,
+ * bounce, unreadable, unmatched_reply, message, …
+ */
+kind: string, summary: string, studyId: number | null, participantId: number | null, interviewId: number | null, 
+/**
+ * For a counter-proposal: the time the participant proposes.
+ */
+proposedStart: string | null, proposedEnd: string | null, createdAt: string, };
+
+export type MailProfile = { researcherName: string, researcherEmail: string, 
+/**
+ * The researcher's own time zone: times are shown to them in it.
+ */
+timeZone: string, account: MailAccount | null, 
+/**
+ * Sync by itself whenever the computer is online.
+ */
+syncAutomatically: boolean, };
+
+export type MailAccount = { username: string, auth: MailAuth, smtpHost: string, smtpPort: number, smtpSecurity: MailSecurity, 
+/**
+ * Off only for a relay on this computer that takes mail without a login.
+ */
+smtpLogin: boolean, imapHost: string, imapPort: number, imapSecurity: MailSecurity, };
+
+export type MailSecurity = "tls" | "start_tls" | "plain";
+
+export type MailAuth = "password" | "oauth2";
+
+export type ConnectionCheck = { ok: boolean, 
+/**
+ * What works, or what failed and what to check.
+ */
+message: string, 
+/**
+ * smtp or imap, when one failed.
+ */
+server: string | null, 
+/**
+ * settings, dns, connect, tls, login, folder or conversation, when one failed.
+ */
+stage: string | null, };
+
+export type MessageTemplate = { 
+/**
+ * invitation, confirmation, update, cancellation, reschedule_request, reminder,
+ * waitlist_offer, itinerary or researcher_notice
+ */
+kind: string, subject: string, body: string, 
+/**
+ * False while the study uses Confab's own wording.
+ */
+customised: boolean, };
+
+export type TemplatePreview = { subject: string, text: string, html: string, };
+
+export type DaySettings = { rounds: number, roundMinutes: number, passingMinutes: number, 
+/**
+ * `HH:MM`; empty or absent means when the session starts.
+ */
+start: string | null, fixedBlocks: Array<FixedBlockInput>, };
+
+export type FixedBlockInput = { label: string, 
+/**
+ * `HH:MM`.
+ */
+start: string, minutes: number, };
+
+export type DaySlot = { applicantId: number, round: number, };
+
+export type DayScheduleView = { sessionId: number, settings: DaySettings, 
+/**
+ * The study's time zone, in which the local times are given.
+ */
+timeZone: string, rounds: Array<DayRoundView>, 
+/**
+ * Welcomes, lunches and other parts of the day without interviews.
+ */
+blocks: Array<DayRoundView>, itineraries: Array<DayItineraryView>, timetables: Array<DayTimetableView>, 
+/**
+ * Wishes the schedule does not fulfil, each with the reason.
+ */
+unmet: Array<string>, 
+/**
+ * Hard rules the schedule breaks (only after changes by hand); it cannot be published
+ * while there are any.
+ */
+conflicts: Array<string>, publishedAt: string | null, 
+/**
+ * The calendar SEQUENCE of the last publication.
+ */
+sequence: number, 
+/**
+ * True when the applicants have not been sent the schedule as it is now.
+ */
+unpublishedChanges: boolean, };
+
+export type DayRoundView = { 
+/**
+ * The round's number (from 1), or the block's name.
+ */
+label: string, start: string, end: string, 
+/**
+ * `YYYY-MM-DDTHH:MM` on the study's wall clock.
+ */
+localStart: string, localEnd: string, };
+
+export type DayItineraryView = { applicantId: number, name: string, 
+/**
+ * One per round, in order.
+ */
+seats: Array<DaySeatView>, };
+
+export type DaySeatView = { round: number, 
+/**
+ * None for a break.
+ */
+interviewerId: number | null, interviewerName: string | null, };
+
+export type DayTimetableView = { interviewerId: number, name: string, duties: Array<DayDutyView>, };
+
+export type DayDutyView = { round: number, 
+/**
+ * None when free or unavailable.
+ */
+applicantId: number | null, applicantName: string | null, unavailable: boolean, };
+
+export type SwapReport = { schedule: DayScheduleView, 
+/**
+ * The hard rules the schedule breaks after the swap; empty when it is sound.
+ */
+conflicts: Array<string>, };
+
+export type PublishReport = { 
+/**
+ * Itineraries queued, one per applicant.
+ */
+itineraries: number, 
+/**
+ * Timetables queued, one per interviewer with an address.
+ */
+timetables: number, 
+/**
+ * Interviewers left out, each with the reason.
+ */
+skipped: Array<string>, sequence: number, };

@@ -45,7 +45,7 @@ beforeEach(() => {
 describe("StudiesScreen", () => {
   it("shows the empty state with both actions when there are no studies", async () => {
     mocked.listStudies.mockResolvedValue([]);
-    render(<StudiesScreen onError={vi.fn()} />);
+    render(<StudiesScreen onError={vi.fn()} onOpen={vi.fn()} />);
 
     const empty = await screen.findByTestId("studies-empty");
     expect(empty.textContent).toContain("You have no studies yet.");
@@ -57,7 +57,7 @@ describe("StudiesScreen", () => {
 
   it("lists each study with its name, description, time zone, length and date", async () => {
     mocked.listStudies.mockResolvedValue([interviews, diary]);
-    render(<StudiesScreen onError={vi.fn()} />);
+    render(<StudiesScreen onError={vi.fn()} onOpen={vi.fn()} />);
 
     const list = await screen.findByTestId("studies-list");
     const rows = within(list).getAllByTestId("study-row");
@@ -79,7 +79,7 @@ describe("StudiesScreen", () => {
   it("loads the demo study and shows it", async () => {
     mocked.listStudies.mockResolvedValueOnce([]).mockResolvedValueOnce([diary]);
     mocked.loadDemoStudy.mockResolvedValue(diary);
-    render(<StudiesScreen onError={vi.fn()} />);
+    render(<StudiesScreen onError={vi.fn()} onOpen={vi.fn()} />);
 
     fireEvent.click(await screen.findByTestId("load-demo-button"));
 
@@ -93,7 +93,7 @@ describe("StudiesScreen", () => {
     mocked.listStudies
       .mockRejectedValueOnce({ code: "storage", message: "disk I/O error" })
       .mockResolvedValueOnce([interviews]);
-    render(<StudiesScreen onError={onError} />);
+    render(<StudiesScreen onError={onError} onOpen={vi.fn()} />);
 
     const retry = await screen.findByRole("button", { name: "Try again" });
     expect(onError).toHaveBeenCalledWith({ code: "storage", message: "disk I/O error" });
@@ -107,7 +107,7 @@ describe("StudiesScreen", () => {
     const onError = vi.fn();
     mocked.listStudies.mockResolvedValue([]);
     mocked.loadDemoStudy.mockRejectedValue("command load_demo_study not found");
-    render(<StudiesScreen onError={onError} />);
+    render(<StudiesScreen onError={onError} onOpen={vi.fn()} />);
 
     fireEvent.click(await screen.findByTestId("load-demo-button"));
 
@@ -129,7 +129,7 @@ describe("creating a study", () => {
 
   it("opens with the defaults and closes on Escape", async () => {
     mocked.listStudies.mockResolvedValue([]);
-    render(<StudiesScreen onError={vi.fn()} />);
+    render(<StudiesScreen onError={vi.fn()} onOpen={vi.fn()} />);
 
     const dialog = await openDialog();
     expect(within(dialog).getByRole("heading").textContent).toBe("New study");
@@ -145,7 +145,7 @@ describe("creating a study", () => {
 
   it("shows field errors and sends nothing while the form is invalid", async () => {
     mocked.listStudies.mockResolvedValue([]);
-    render(<StudiesScreen onError={vi.fn()} />);
+    render(<StudiesScreen onError={vi.fn()} onOpen={vi.fn()} />);
     await openDialog();
 
     fireEvent.change(screen.getByTestId("study-minutes-input"), { target: { value: "500" } });
@@ -173,7 +173,7 @@ describe("creating a study", () => {
     const saving = deferred<StudySummary>();
     mocked.listStudies.mockResolvedValueOnce([]).mockResolvedValueOnce([created]);
     mocked.createStudy.mockReturnValue(saving.promise);
-    render(<StudiesScreen onError={vi.fn()} />);
+    render(<StudiesScreen onError={vi.fn()} onOpen={vi.fn()} />);
     await openDialog();
 
     fireEvent.change(screen.getByTestId("study-name-input"), { target: { value: "  Pilot " } });
@@ -206,7 +206,7 @@ describe("creating a study", () => {
       code: "invalid_input",
       message: "A study named Pilot already exists; choose another name.",
     });
-    render(<StudiesScreen onError={onError} />);
+    render(<StudiesScreen onError={onError} onOpen={vi.fn()} />);
     const dialog = await openDialog();
 
     fireEvent.change(screen.getByTestId("study-name-input"), { target: { value: "Pilot" } });

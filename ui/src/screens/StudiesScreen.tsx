@@ -8,6 +8,7 @@ import { StudyDialog } from "../StudyDialog";
 
 type Props = {
   onError: (error: AppError) => void;
+  onOpen: (study: StudySummary) => void;
 };
 
 type ListState =
@@ -15,7 +16,7 @@ type ListState =
   | { kind: "loaded"; studies: StudySummary[] }
   | { kind: "failed" };
 
-export function StudiesScreen({ onError }: Props) {
+export function StudiesScreen({ onError, onOpen }: Props) {
   const [list, setList] = useState<ListState>({ kind: "loading" });
   const [dialogOpen, setDialogOpen] = useState(false);
   const [loadingDemo, setLoadingDemo] = useState(false);
@@ -125,14 +126,14 @@ export function StudiesScreen({ onError }: Props) {
         </div>
       )}
 
-      {list.kind === "loaded" && list.studies.length > 0 && <StudyList studies={list.studies} />}
+      {list.kind === "loaded" && list.studies.length > 0 && <StudyList studies={list.studies} onOpen={onOpen} />}
 
       <StudyDialog open={dialogOpen} onOpenChange={setDialogOpen} onCreated={handleCreated} />
     </section>
   );
 }
 
-function StudyList({ studies }: { studies: StudySummary[] }) {
+function StudyList({ studies, onOpen }: { studies: StudySummary[]; onOpen: (study: StudySummary) => void }) {
   return (
     <div className="study-table">
       <div className="study-columns" aria-hidden="true">
@@ -145,9 +146,14 @@ function StudyList({ studies }: { studies: StudySummary[] }) {
         {studies.map((study) => (
           <li key={study.id} className="study-row" data-testid="study-row">
             <div className="study-title">
-              <span className="study-name" data-testid="study-name">
+              <button
+                type="button"
+                className="study-name link-button"
+                data-testid="study-name"
+                onClick={() => onOpen(study)}
+              >
                 {study.name}
-              </span>
+              </button>
               {study.description !== "" && (
                 <span className="study-description">{study.description}</span>
               )}

@@ -111,7 +111,10 @@ fn not_found(what: &str, id: i64) -> AppError {
     AppError::new(ErrorCode::NotFound, format!("There is no {what} {id}."))
 }
 
-async fn view(db: &impl ConnectionTrait, row: interview::Model) -> Result<InterviewView, AppError> {
+pub(crate) async fn view_of(
+    db: &impl ConnectionTrait,
+    row: interview::Model,
+) -> Result<InterviewView, AppError> {
     let person = require_participant(db, row.participant_id).await?;
     Ok(view_with(row, &person.name, &person.email))
 }
@@ -380,7 +383,7 @@ impl Confab {
                 "second choice; the first was taken"
             };
             let row = insert_interview(txn, new, actor, reason, true).await?;
-            let interview = view(txn, row).await?;
+            let interview = view_of(txn, row).await?;
             ChoiceOutcome::Booked {
                 interview: Box::new(interview),
                 rank: u8::try_from(first_free + 1).unwrap_or(1),
@@ -443,7 +446,7 @@ impl Confab {
             "assigned second choice"
         };
         let row = insert_interview(&txn, new, actor, reason, true).await?;
-        let interview = view(&txn, row).await?;
+        let interview = view_of(&txn, row).await?;
         txn.commit().await?;
         Ok(interview)
     }
@@ -582,7 +585,7 @@ impl Confab {
         .await?;
         queue_interview_mail(txn, &updated, MessageKind::Cancellation).await?;
         let offered_to = self.offer_to_waitlist(txn, &updated, actor).await?;
-        let interview = view(txn, updated).await?;
+        let interview = view_of(txn, updated).await?;
         Ok(CancelOutcome {
             interview,
             offered_to,
@@ -697,7 +700,7 @@ impl Confab {
         )
         .await?;
         queue_interview_mail(txn, &updated, MessageKind::Update).await?;
-        let interview = view(txn, updated).await?;
+        let interview = view_of(txn, updated).await?;
         Ok(interview)
     }
 
@@ -767,7 +770,7 @@ impl Confab {
             "",
         )
         .await?;
-        let interview = view(&txn, updated).await?;
+        let interview = view_of(&txn, updated).await?;
         txn.commit().await?;
         Ok(interview)
     }
@@ -813,7 +816,7 @@ impl Confab {
         let rows = interviews::for_study_in_state(&self.db, study_id, state).await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
-            out.push(view(&self.db, row).await?);
+            out.push(view_of(&self.db, row).await?);
         }
         Ok(out)
     }
@@ -822,6 +825,6 @@ impl Confab {
 impl Confab {
     pub async fn interview(&self, interview_id: i64) -> Result<InterviewView, AppError> {
         let row = self.interview_row(&self.db, interview_id).await?;
-        view(&self.db, row).await
+        view_of(&self.db, row).await
     }
 }

@@ -18,14 +18,18 @@ mod interview_days;
 mod interviewers;
 mod invitations;
 mod mail;
+mod overview;
 mod participant_search;
 mod participants;
+mod pending;
+mod session_changes;
 mod sessions;
 mod settings;
 mod slots;
 mod startup;
 mod statuses;
 mod studies;
+mod study_changes;
 
 pub use about::AboutInfo;
 pub use actor::Actor;
@@ -51,10 +55,13 @@ pub use mail::{
     MailSecurity, MessageTemplate, OutboxEdit, OutboxFilter, OutboxMessage, SyncOptions,
     SyncProgress, SyncReport, TemplatePreview,
 };
+pub use overview::{StatusCount, StatusOption, StudyOverview};
 pub use participant_search::ParticipantQuery;
 pub use participants::{
     NewParticipant, ParticipantDetail, ParticipantEnrolment, ParticipantSummary, ParticipantUpdate,
 };
+pub use pending::{HeldChoice, PendingParticipant};
+pub use session_changes::SessionChange;
 pub use sessions::{NewSession, SessionExceptionView, SessionPattern, SessionView};
 pub use settings::StudySettings;
 pub use slots::{RuleBreakView, SlotView};

@@ -183,6 +183,27 @@ fn pattern_columns(
     }
 }
 
+/// Checks a session's pattern and capacity together, so every mistake is reported at once.
+pub(crate) fn check_session(
+    pattern: &SessionPattern,
+    capacity: i32,
+    tz: Tz,
+    row: &mut session::ActiveModel,
+) -> Result<(), AppError> {
+    let mut errors = pattern_columns(pattern, tz, row).err().unwrap_or_default();
+    if !(1..=1000).contains(&capacity) {
+        errors.push(
+            "capacity",
+            format!("The capacity must be 1 to 1000; you gave {capacity}."),
+        );
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.into())
+    }
+}
+
 pub(crate) fn view(
     row: session::Model,
     interviewer_ids: Vec<i64>,
@@ -242,21 +263,7 @@ impl Confab {
             created_at: Set(now_ts()),
             ..Default::default()
         };
-        let mut errors = pattern_columns(&input.pattern, tz, &mut row)
-            .err()
-            .unwrap_or_default();
-        if !(1..=1000).contains(&input.capacity) {
-            errors.push(
-                "capacity",
-                format!(
-                    "The capacity must be 1 to 1000; you gave {}.",
-                    input.capacity
-                ),
-            );
-        }
-        if !errors.is_empty() {
-            return Err(errors.into());
-        }
+        check_session(&input.pattern, input.capacity, tz, &mut row)?;
         let txn = begin_write(&self.db).await?;
         for id in &input.interviewer_ids {
             let known = interviewers::find(&txn, *id).await?;

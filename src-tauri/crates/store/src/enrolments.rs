@@ -117,3 +117,46 @@ pub async fn find_for_booking(
     })
     .transpose()
 }
+
+/// How many of the study's participants are in each status.
+pub async fn count_by_status(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+) -> Result<Vec<(String, i64)>, DbErr> {
+    let rows = db
+        .query_all_raw(sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            "SELECT status, count(*) AS n FROM enrolments WHERE study_id = ? GROUP BY status",
+            [study_id.into()],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("", "status")?, r.try_get("", "n")?)))
+        .collect()
+}
+
+/// The study's Pending enrolments with their participants' names and addresses, oldest first.
+pub async fn pending_with_people(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+) -> Result<Vec<(enrolment::Model, String, String)>, DbErr> {
+    use sea_orm::FromQueryResult;
+    let rows = db
+        .query_all_raw(sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            "SELECT e.*, p.name AS person_name, p.email AS person_email \
+             FROM enrolments e JOIN participants p ON p.id = e.participant_id \
+             WHERE e.study_id = ? AND e.status = ? ORDER BY e.updated_at, e.id",
+            [study_id.into(), EnrolmentStatus::Pending.key().into()],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                enrolment::Model::from_query_result(r, "")?,
+                r.try_get("", "person_name")?,
+                r.try_get("", "person_email")?,
+            ))
+        })
+        .collect()
+}

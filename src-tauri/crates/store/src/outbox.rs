@@ -111,3 +111,12 @@ pub async fn move_state(
 pub async fn delete(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
     Outbox::delete_by_id(id).exec(db).await.map(|_| ())
 }
+
+/// How many messages are in each of `states`, together.
+pub async fn count_in(db: &impl ConnectionTrait, states: &[&str]) -> Result<u64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    Outbox::find()
+        .filter(outbox_message::Column::State.is_in(states.iter().copied()))
+        .count(db)
+        .await
+}

@@ -130,3 +130,24 @@ pub async fn find_with_interviewers(
     })
     .transpose()
 }
+
+/// Whether any interview (in any state) or held choice names the session: such a session is
+/// part of someone's history and is hidden rather than deleted.
+pub async fn is_referenced(db: &impl ConnectionTrait, id: i64) -> Result<bool, DbErr> {
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            "SELECT EXISTS (SELECT 1 FROM interviews WHERE session_id = ?1) \
+                 OR EXISTS (SELECT 1 FROM choices WHERE session_id = ?1) AS used",
+            [id.into()],
+        ))
+        .await?;
+    Ok(match row {
+        Some(r) => r.try_get::<bool>("", "used")?,
+        None => false,
+    })
+}
+
+pub async fn delete(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
+    Session::delete_by_id(id).exec(db).await.map(|_| ())
+}

@@ -1,0 +1,112 @@
+//! Renaming a study, changing its zone or length, and archiving it.
+
+use confab_core::StudyDraft;
+use confab_store::audit::{self, NewEntry};
+use confab_store::entity::study;
+use confab_store::{Set, begin_write, studies};
+
+use crate::clock::now_ts;
+use crate::participants::require_study;
+use crate::{Actor, AppError, Confab, ErrorCode, NewStudy, StudySummary};
+
+impl Confab {
+    /// Changes what a study is called, its description, its time zone and its interview
+    /// length. Interviews already booked keep their times.
+    pub async fn update_study(
+        &self,
+        study_id: i64,
+        input: NewStudy,
+        actor: &Actor,
+    ) -> Result<StudySummary, AppError> {
+        let valid = StudyDraft {
+            name: input.name,
+            description: input.description,
+            time_zone: input.time_zone,
+            interview_minutes: input.interview_minutes,
+        }
+        .validate()?;
+        let txn = begin_write(&self.db).await?;
+        let before = require_study(&txn, study_id).await?;
+        if let Some(other) = studies::find_by_name(&txn, &valid.name).await?
+            && other.id != study_id
+        {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                format!(
+                    "A study named \"{}\" already exists. Choose another name.",
+                    valid.name
+                ),
+            ));
+        }
+        let saved = studies::update(
+            &txn,
+            study::ActiveModel {
+                id: Set(study_id),
+                name: Set(valid.name.clone()),
+                description: Set(valid.description.clone()),
+                time_zone: Set(valid.time_zone.name().to_owned()),
+                interview_minutes: Set(valid.interview_minutes),
+                updated_at: Set(chrono::Utc::now()),
+                ..Default::default()
+            },
+        )
+        .await?;
+        audit::record(
+            &txn,
+            NewEntry {
+                at: now_ts(),
+                actor_kind: Some(actor.kind),
+                actor: actor.name.clone(),
+                study_id: Some(study_id),
+                action: "study details".into(),
+                from_value: describe(&before),
+                to_value: describe(&saved),
+                ..Default::default()
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(saved.into())
+    }
+
+    /// Takes a study off the studies list. Nothing is deleted: its participants, interviews
+    /// and history stay in the database and in backups.
+    pub async fn archive_study(&self, study_id: i64, actor: &Actor) -> Result<(), AppError> {
+        let txn = begin_write(&self.db).await?;
+        let before = require_study(&txn, study_id).await?;
+        if before.archived_at.is_some() {
+            return Ok(());
+        }
+        studies::update(
+            &txn,
+            study::ActiveModel {
+                id: Set(study_id),
+                archived_at: Set(Some(chrono::Utc::now())),
+                ..Default::default()
+            },
+        )
+        .await?;
+        audit::record(
+            &txn,
+            NewEntry {
+                at: now_ts(),
+                actor_kind: Some(actor.kind),
+                actor: actor.name.clone(),
+                study_id: Some(study_id),
+                action: "study archived".into(),
+                to_value: before.name,
+                ..Default::default()
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(())
+    }
+}
+
+fn describe(s: &study::Model) -> String {
+    format!(
+        "{} ({}, {} minutes)",
+        s.name, s.time_zone, s.interview_minutes
+    )
+}
