@@ -2,18 +2,18 @@
 //! table. The files are committed; `tests/bindings.rs` fails when they drift from this.
 
 use confab_service::{
-    AboutInfo, AppError, AppEvent, AttentionItem, BackupReport, BusyImportReport, CalendarFile,
-    CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, DayDutyView, DayItineraryView,
-    DayRoundView, DayScheduleView, DaySeatView, DaySettings, DaySlot, DayTimetableView, ErrorCode,
-    FixedBlockInput, HeldChoice, HistoryEntry, ImportColumn, ImportField, ImportMode, ImportReport,
-    ImportRow, ImportTotals, InterviewList, InterviewView, InterviewerView, InvitationReadiness,
-    InviteReport, InviteSkip, MailAccount, MailAuth, MailProfile, MailSecurity, MessageTemplate,
-    NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage,
-    ParticipantDetail, ParticipantEnrolment, ParticipantQuery, ParticipantSummary,
-    ParticipantUpdate, PendingParticipant, PublishReport, RestoreReport, RowOutcome, RuleBreakView,
-    SessionChange, SessionExceptionView, SessionPattern, SessionView, SlotView, StartupState,
-    StatusCount, StatusOption, StudyOverview, StudySettings, StudySummary, SwapReport,
-    SyncProgress, SyncReport, TemplatePreview,
+    AboutInfo, AppError, AppEvent, AttentionItem, BackupReport, BusyImportReport, BusyTimeView,
+    CalendarFile, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, DayDutyView,
+    DayItineraryView, DayRoundView, DayScheduleView, DaySeatView, DaySettings, DaySlot,
+    DayTimetableView, ErrorCode, FixedBlockInput, HeldChoice, HistoryEntry, ImportColumn,
+    ImportField, ImportMode, ImportReport, ImportRow, ImportTotals, InterviewList, InterviewView,
+    InterviewerView, InvitationReadiness, InviteReport, InviteSkip, MailAccount, MailAuth,
+    MailProfile, MailSecurity, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit,
+    OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantEnrolment, ParticipantQuery,
+    ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RestoreReport,
+    RowOutcome, RuleBreakView, SessionChange, SessionExceptionView, SessionPattern, SessionView,
+    SlotView, StartupState, StatusCount, StatusOption, StudyOverview, StudySettings, StudySummary,
+    SwapReport, SyncProgress, SyncReport, TemplatePreview,
 };
 use ts_rs::{Config, TS};
 
@@ -155,6 +155,11 @@ fn commands() -> Vec<Command> {
                 arg::<Option<String>>("time_zone"),
             ],
             name_of::<Vec<SlotView>>(),
+        ),
+        cmd(
+            "busy_times",
+            vec![id("study_id"), arg::<String>("from"), arg::<String>("to")],
+            name_of::<Vec<BusyTimeView>>(),
         ),
         cmd(
             "search_participants",
@@ -446,6 +451,7 @@ exported_types!(
     AboutInfo,
     InterviewerView,
     BusyImportReport,
+    BusyTimeView,
     CalendarFile,
     CalendarImport,
     BackupReport,

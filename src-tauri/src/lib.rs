@@ -76,6 +76,7 @@ pub fn run() {
             commands::set_session_visible,
             commands::set_session_exception,
             commands::open_slots,
+            commands::busy_times,
             commands::search_participants,
             commands::get_participant,
             commands::create_participant,

@@ -25,6 +25,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "set_session_visible",
     "set_session_exception",
     "open_slots",
+    "busy_times",
     "search_participants",
     "get_participant",
     "create_participant",

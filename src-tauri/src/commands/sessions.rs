@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use confab_service::{
-    Actor, AppError, InterviewerView, NewSession, SessionChange, SessionExceptionView, SessionView,
-    SlotView,
+    Actor, AppError, BusyTimeView, InterviewerView, NewSession, SessionChange,
+    SessionExceptionView, SessionView, SlotView,
 };
 use tauri::State;
 
@@ -95,4 +95,14 @@ pub async fn add_interviewer(
         .confab()?
         .add_interviewer(study_id, &name, &email, &Actor::researcher())
         .await
+}
+
+#[tauri::command]
+pub async fn busy_times(
+    state: State<'_, AppState>,
+    study_id: i64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<BusyTimeView>, AppError> {
+    state.confab()?.busy_times(study_id, from, to).await
 }

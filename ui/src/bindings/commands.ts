@@ -1,6 +1,6 @@
 // This file is generated from the Rust command table by `CONFAB_UPDATE_BINDINGS=1 cargo test -p confab-desktop --test bindings`. Do not edit.
 import { invoke, type Channel } from "@tauri-apps/api/core";
-import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, DayScheduleView, DaySettings, DaySlot, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RuleBreakView, SessionChange, SessionExceptionView, SessionView, SlotView, StartupState, StatusOption, StudyOverview, StudySettings, StudySummary, SwapReport, SyncProgress, SyncReport, TemplatePreview } from "./types";
+import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, BusyTimeView, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, DayScheduleView, DaySettings, DaySlot, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RuleBreakView, SessionChange, SessionExceptionView, SessionView, SlotView, StartupState, StatusOption, StudyOverview, StudySettings, StudySummary, SwapReport, SyncProgress, SyncReport, TemplatePreview } from "./types";
 
 export const commands = {
   startupState: (): Promise<StartupState> => invoke("startup_state"),
@@ -27,6 +27,7 @@ export const commands = {
   setSessionVisible: (sessionId: number, visible: boolean): Promise<null> => invoke("set_session_visible", { sessionId, visible }),
   setSessionException: (sessionId: number, exception: SessionExceptionView): Promise<null> => invoke("set_session_exception", { sessionId, exception }),
   openSlots: (studyId: number, from: string | null, to: string | null, timeZone: string | null): Promise<Array<SlotView>> => invoke("open_slots", { studyId, from, to, timeZone }),
+  busyTimes: (studyId: number, from: string, to: string): Promise<Array<BusyTimeView>> => invoke("busy_times", { studyId, from, to }),
   searchParticipants: (query: ParticipantQuery): Promise<Array<ParticipantSummary>> => invoke("search_participants", { query }),
   getParticipant: (participantId: number): Promise<ParticipantDetail> => invoke("get_participant", { participantId }),
   createParticipant: (input: NewParticipant): Promise<ParticipantSummary> => invoke("create_participant", { input }),

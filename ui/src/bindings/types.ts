@@ -69,6 +69,8 @@ export type BusyImportReport = { imported: number,
  */
 skipped: Array<string>, };
 
+export type BusyTimeView = { interviewerId: number, interviewerName: string, start: string, end: string, summary: string, };
+
 export type CalendarFile = { id: number, 
 /**
  * The file's name, to show.

@@ -170,3 +170,44 @@ impl Confab {
         })
     }
 }
+
+/// One busy time of an interviewer, for the availability calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BusyTimeView {
+    #[ts(type = "number")]
+    pub interviewer_id: i64,
+    pub interviewer_name: String,
+    pub start: chrono::DateTime<chrono::Utc>,
+    pub end: chrono::DateTime<chrono::Utc>,
+    pub summary: String,
+}
+
+impl Confab {
+    /// The busy times of the study's interviewers that touch [from, to).
+    pub async fn busy_times(
+        &self,
+        study_id: i64,
+        from: chrono::DateTime<chrono::Utc>,
+        to: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<BusyTimeView>, AppError> {
+        let people = interviewers::for_study(&self.db, study_id).await?;
+        let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
+        let rows =
+            interviewers::busy_times(&self.db, &ids, from.timestamp(), to.timestamp()).await?;
+        Ok(rows
+            .into_iter()
+            .map(|b| BusyTimeView {
+                interviewer_id: b.interviewer_id,
+                interviewer_name: people
+                    .iter()
+                    .find(|p| p.id == b.interviewer_id)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default(),
+                start: crate::clock::from_ts(b.starts_at),
+                end: crate::clock::from_ts(b.ends_at),
+                summary: b.summary,
+            })
+            .collect())
+    }
+}

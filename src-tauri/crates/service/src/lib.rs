@@ -48,7 +48,7 @@ pub use interview_days::{
     DayDutyView, DayItineraryView, DayRoundView, DayScheduleView, DaySeatView, DaySettings,
     DaySlot, DayTimetableView, FixedBlockInput, PublishReport, SwapReport,
 };
-pub use interviewers::{BusyImportReport, InterviewerView};
+pub use interviewers::{BusyImportReport, BusyTimeView, InterviewerView};
 pub use invitations::InvitationReadiness;
 pub use mail::{
     AttentionItem, ConnectionCheck, InviteReport, InviteSkip, MailAccount, MailAuth, MailProfile,
