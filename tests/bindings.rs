@@ -84,7 +84,10 @@ fn the_window_runs_under_a_strict_content_security_policy() {
             .to_owned()
     };
     assert_eq!(directive("script-src "), "script-src 'self'", "{csp}");
-    assert!(!directive("default-src ").contains("unsafe-inline"), "{csp}");
+    assert!(
+        !directive("default-src ").contains("unsafe-inline"),
+        "{csp}"
+    );
     assert!(!csp.contains("unsafe-eval"), "{csp}");
     assert!(!csp.contains('*'), "{csp}");
 }

@@ -4,7 +4,7 @@
 use confab_service::{
     AboutInfo, AppError, AppEvent, AttentionItem, BackupReport, BusyImportReport, BusyTimeView,
     CalendarFile, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, DayDutyView,
-    DayItineraryView, DayRoundView, DayScheduleView, DaySeatView, DaySettings, DaySlot,
+    DayItineraryView, DayPair, DayRoundView, DayScheduleView, DaySeatView, DaySettings, DaySlot,
     DayTimetableView, ErrorCode, FixedBlockInput, HeldChoice, HistoryEntry, ImportColumn,
     ImportField, ImportMode, ImportReport, ImportRow, ImportTotals, InterviewList, InterviewView,
     InterviewerView, InvitationReadiness, InviteReport, InviteSkip, MailAccount, MailAuth,
@@ -403,6 +403,15 @@ fn commands() -> Vec<Command> {
             name_of::<SwapReport>(),
         ),
         cmd(
+            "place_day_applicant",
+            vec![
+                id("session_id"),
+                arg::<DaySlot>("slot"),
+                ("interviewer_id", "number | null".to_owned()),
+            ],
+            name_of::<SwapReport>(),
+        ),
+        cmd(
             "publish_day_schedule",
             vec![id("session_id")],
             name_of::<PublishReport>(),
@@ -500,6 +509,7 @@ exported_types!(
     MessageTemplate,
     TemplatePreview,
     DaySettings,
+    DayPair,
     FixedBlockInput,
     DaySlot,
     DayScheduleView,

@@ -122,6 +122,7 @@ pub fn run() {
             commands::day_schedule,
             commands::generate_day_schedule,
             commands::swap_day_assignments,
+            commands::place_day_applicant,
             commands::publish_day_schedule,
             commands::export_day_schedule_csv,
         ])

@@ -48,3 +48,16 @@ pub async fn export_day_schedule_csv(
 ) -> Result<String, AppError> {
     state.confab()?.export_day_schedule_csv(session_id).await
 }
+
+#[tauri::command]
+pub async fn place_day_applicant(
+    state: State<'_, AppState>,
+    session_id: i64,
+    slot: DaySlot,
+    interviewer_id: Option<i64>,
+) -> Result<SwapReport, AppError> {
+    state
+        .confab()?
+        .place_day_applicant(session_id, slot, interviewer_id)
+        .await
+}

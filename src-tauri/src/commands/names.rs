@@ -71,6 +71,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "day_schedule",
     "generate_day_schedule",
     "swap_day_assignments",
+    "place_day_applicant",
     "publish_day_schedule",
     "export_day_schedule_csv",
 ];

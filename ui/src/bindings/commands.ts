@@ -73,6 +73,7 @@ export const commands = {
   daySchedule: (sessionId: number): Promise<DayScheduleView> => invoke("day_schedule", { sessionId }),
   generateDaySchedule: (sessionId: number, settings: DaySettings): Promise<DayScheduleView> => invoke("generate_day_schedule", { sessionId, settings }),
   swapDayAssignments: (sessionId: number, a: DaySlot, b: DaySlot): Promise<SwapReport> => invoke("swap_day_assignments", { sessionId, a, b }),
+  placeDayApplicant: (sessionId: number, slot: DaySlot, interviewerId: number | null): Promise<SwapReport> => invoke("place_day_applicant", { sessionId, slot, interviewerId }),
   publishDaySchedule: (sessionId: number): Promise<PublishReport> => invoke("publish_day_schedule", { sessionId }),
   exportDayScheduleCsv: (sessionId: number): Promise<string> => invoke("export_day_schedule_csv", { sessionId }),
 };

@@ -344,7 +344,17 @@ export type DaySettings = { rounds: number, roundMinutes: number, passingMinutes
 /**
  * `HH:MM`; empty or absent means when the session starts.
  */
-start: string | null, fixedBlocks: Array<FixedBlockInput>, };
+start: string | null, fixedBlocks: Array<FixedBlockInput>, 
+/**
+ * Conflicts of interest: these applicants must never meet these interviewers.
+ */
+conflicts: Array<DayPair>, 
+/**
+ * Pairs that should meet whenever the day allows it.
+ */
+mustMeet: Array<DayPair>, };
+
+export type DayPair = { applicantId: number, interviewerId: number, };
 
 export type FixedBlockInput = { label: string, 
 /**
@@ -379,7 +389,11 @@ sequence: number,
 /**
  * True when the applicants have not been sent the schedule as it is now.
  */
-unpublishedChanges: boolean, };
+unpublishedChanges: boolean, 
+/**
+ * Applicants who canceled or were booked since the schedule was made or published.
+ */
+rosterChanges: Array<string>, };
 
 export type DayRoundView = { 
 /**
@@ -429,4 +443,12 @@ timetables: number,
 /**
  * Interviewers left out, each with the reason.
  */
-skipped: Array<string>, sequence: number, };
+skipped: Array<string>, sequence: number, 
+/**
+ * Messages of the previous publication that had not been sent yet, replaced by these.
+ */
+withdrawn: number, 
+/**
+ * Applicants no longer on the day whose calendar event is canceled.
+ */
+canceled: number, };

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use confab_service::{AppError, Confab, DayScheduleView, DaySettings, DaySlot, ErrorCode};
+use confab_service::{AppError, Confab, DayPair, DayScheduleView, DaySettings, DaySlot, ErrorCode};
 
 use crate::output::{print_json, print_text};
 
@@ -24,6 +24,13 @@ pub enum DaysCommand {
         /// When the first round may start, HH:MM [default: when the session starts]
         #[arg(long)]
         start: Option<String>,
+        /// A conflict of interest, APPLICANT:INTERVIEWER (participant id, interviewer id):
+        /// they never meet. Repeat for more
+        #[arg(long = "conflict", value_name = "APPLICANT:INTERVIEWER")]
+        conflicts: Vec<String>,
+        /// A pair that should meet, APPLICANT:INTERVIEWER. Repeat for more
+        #[arg(long = "must-meet", value_name = "APPLICANT:INTERVIEWER")]
+        must_meet: Vec<String>,
     },
     /// Show the rounds, every itinerary and timetable, and what could not be arranged
     Show {
@@ -53,6 +60,29 @@ pub enum DaysCommand {
         #[arg(long)]
         session: i64,
     },
+}
+
+fn pairs(texts: &[String]) -> Result<Vec<DayPair>, AppError> {
+    texts
+        .iter()
+        .map(|text| {
+            text.split_once(':')
+                .and_then(|(a, i)| {
+                    Some(DayPair {
+                        applicant_id: a.trim().parse().ok()?,
+                        interviewer_id: i.trim().parse().ok()?,
+                    })
+                })
+                .ok_or_else(|| {
+                    AppError::new(
+                        ErrorCode::InvalidInput,
+                        format!(
+                            "\"{text}\" is not a pair; write the participant id and the interviewer id as 12:3."
+                        ),
+                    )
+                })
+        })
+        .collect()
 }
 
 fn slot(text: &str) -> Result<DaySlot, AppError> {
@@ -143,6 +173,8 @@ pub async fn run(confab: &Confab, command: DaysCommand, json: bool) -> Result<()
             round_minutes,
             passing_minutes,
             start,
+            conflicts,
+            must_meet,
         } => {
             let settings = DaySettings {
                 rounds,
@@ -150,6 +182,8 @@ pub async fn run(confab: &Confab, command: DaysCommand, json: bool) -> Result<()
                 passing_minutes,
                 start,
                 fixed_blocks: Vec::new(),
+                conflicts: pairs(&conflicts)?,
+                must_meet: pairs(&must_meet)?,
             };
             let view = confab.generate_day_schedule(session, settings).await?;
             if json {

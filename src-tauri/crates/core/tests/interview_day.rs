@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use confab_core::interview_day::{
     Applicant, Cell, ConflictKind, DayInput, DaySchedule, Duty, FixedBlock, Interviewer, Itinerary,
-    Pair, Seat, TimeSpan, UnmetKind, assemble, check, generate, swap,
+    Pair, Seat, TimeSpan, UnmetKind, assemble, check, generate, place, swap,
 };
 
 fn local(text: &str) -> NaiveDateTime {
@@ -816,5 +816,66 @@ fn a_must_meet_pair_whose_interviewer_is_never_there_is_explained() {
         [
             "Must-meet pair Applicant 2 – Interviewer 3 could not be placed: Interviewer 3 is unavailable in every round."
         ]
+    );
+}
+
+#[test]
+fn placing_an_applicant_fills_a_gap_and_a_double_booking_is_reported() {
+    let input = day(3, 3, 3);
+    let schedule = generate(&input).unwrap();
+    // Applicant 3 goes on a break in round 1: interviewer who met them is free there.
+    let freed = match schedule
+        .itineraries
+        .iter()
+        .find(|it| it.applicant == 3)
+        .unwrap()
+        .seats[0]
+    {
+        Seat::Meets(i) => i,
+        Seat::Break => panic!("everyone meets someone when the numbers match"),
+    };
+    let cell = |applicant| Cell {
+        applicant,
+        round: 1,
+    };
+    let gap = place(&schedule, &input, cell(3), None).unwrap();
+    assert!(gap.conflicts.is_empty(), "{:?}", gap.conflicts);
+    let seat = |s: &DaySchedule, a: i64| {
+        s.itineraries
+            .iter()
+            .find(|it| it.applicant == a)
+            .unwrap()
+            .seats[0]
+    };
+    assert_eq!(seat(&gap.schedule, 3), Seat::Break);
+
+    // Back into the gap: sound again. Onto an interviewer already busy: double-booked.
+    let filled = place(&gap.schedule, &input, cell(3), Some(freed)).unwrap();
+    assert!(filled.conflicts.is_empty(), "{:?}", filled.conflicts);
+    assert_eq!(seat(&filled.schedule, 3), Seat::Meets(freed));
+    let busy = match seat(&schedule, 1) {
+        Seat::Meets(i) => i,
+        Seat::Break => unreachable!(),
+    };
+    let clash = place(&gap.schedule, &input, cell(3), Some(busy)).unwrap();
+    assert!(
+        clash
+            .conflicts
+            .iter()
+            .any(|c| matches!(c.kind, ConflictKind::DoubleBooked { .. })),
+        "{:?}",
+        clash.conflicts
+    );
+    assert!(
+        place(
+            &schedule,
+            &input,
+            Cell {
+                applicant: 9,
+                round: 1
+            },
+            None
+        )
+        .is_err()
     );
 }

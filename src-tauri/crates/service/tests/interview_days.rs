@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::Duration;
 use chrono_tz::Tz;
 use confab_service::{
-    DayScheduleView, DaySettings, DaySlot, ErrorCode, MailProfile, NewSession, OutboxFilter,
-    SessionPattern,
+    DayPair, DayScheduleView, DaySettings, DaySlot, ErrorCode, MailProfile, NewSession,
+    OutboxFilter, SessionPattern,
 };
 use sea_orm::{ConnectionTrait, Database, Statement};
 use support::{Fixture, me};
@@ -38,6 +38,8 @@ fn settings(rounds: u32) -> DaySettings {
         passing_minutes: 10,
         start: None,
         fixed_blocks: Vec::new(),
+        conflicts: Vec::new(),
+        must_meet: Vec::new(),
     }
 }
 
@@ -325,10 +327,13 @@ async fn publishing_queues_one_itinerary_per_applicant_and_republishing_updates_
     assert!(swapped.schedule.unpublished_changes);
     let again = d.f.confab.publish_day_schedule(d.session_id).await.unwrap();
     assert_eq!(again.sequence, 1);
+    // Nothing of the first publication had been sent: it is replaced, never sent as well.
+    assert_eq!(again.withdrawn, 6 + 3);
 
     let all = events(&d, "itinerary").await;
-    assert_eq!(all.len(), 12);
-    for (p, method, e) in &all[6..] {
+    assert_eq!(all.len(), 6);
+    assert_eq!(events(&d, "timetable").await.len(), 3);
+    for (p, method, e) in &all {
         assert_eq!(method, "REQUEST");
         assert_eq!(e["uid"].as_str().unwrap(), uids[p]);
         assert_eq!(e["sequence"], 1);
@@ -357,4 +362,133 @@ async fn the_csv_has_one_row_per_applicant_per_round() {
             .count();
         assert_eq!(rows, 4);
     }
+}
+
+/// Marks every queued message as sent, as a Sync would.
+async fn pretend_sync_sent_everything(d: &Day) {
+    let path = d.f.data_dir().join(confab_store::DATABASE_FILE);
+    let db = Database::connect(format!("sqlite://{}?mode=rw", path.display()))
+        .await
+        .unwrap();
+    db.execute_raw(Statement::from_string(
+        db.get_database_backend(),
+        "UPDATE outbox SET state = 'sent', sent_at = 1, raw = x'00' WHERE state = 'queued'",
+    ))
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn a_cancellation_leaves_open_rounds_a_newcomer_fills_them_and_republishing_cancels_the_old_event()
+ {
+    let d = day().await;
+    let first =
+        d.f.confab
+            .generate_day_schedule(d.session_id, settings(3))
+            .await
+            .unwrap();
+    d.f.confab.update_mail_profile(profile()).await.unwrap();
+    d.f.confab.publish_day_schedule(d.session_id).await.unwrap();
+    pretend_sync_sent_everything(&d).await;
+    let uids = events(&d, "itinerary").await;
+
+    // Bea cancels; her rounds open up and everyone else keeps theirs.
+    let bea = d.applicants[1];
+    let interviews =
+        d.f.confab
+            .list_interviews(d.f.study_id, confab_service::InterviewList::Upcoming)
+            .await
+            .unwrap();
+    let beas = interviews.iter().find(|i| i.participant_id == bea).unwrap();
+    d.f.confab
+        .cancel_interview(beas.id, "ill", &me())
+        .await
+        .unwrap();
+    let gap = d.f.confab.day_schedule(d.session_id).await.unwrap();
+    assert!(gap.unpublished_changes);
+    assert!(
+        gap.roster_changes
+            .iter()
+            .any(|c| c.starts_with("Bea ") && c.contains("cancellation")),
+        "{:?}",
+        gap.roster_changes
+    );
+    let mut kept = grid(&first);
+    let beas_rounds = kept.remove(&bea).unwrap();
+    assert_eq!(grid(&gap), kept);
+
+    // Gus is booked into the day from the waitlist and placed into Bea's rounds.
+    let gus = d.f.participant("Gus").await;
+    d.f.confab
+        .book_manually(d.f.study_id, gus, d.session_id, d.f.first, &[], &me())
+        .await
+        .unwrap();
+    let joined = d.f.confab.day_schedule(d.session_id).await.unwrap();
+    assert!(
+        joined.roster_changes.iter().any(|c| c.starts_with("Gus ")),
+        "{:?}",
+        joined.roster_changes
+    );
+    let mut placed = None;
+    for (r, seat) in beas_rounds.iter().enumerate() {
+        let report =
+            d.f.confab
+                .place_day_applicant(
+                    d.session_id,
+                    DaySlot {
+                        applicant_id: gus,
+                        round: r as u32 + 1,
+                    },
+                    *seat,
+                )
+                .await
+                .unwrap();
+        assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+        placed = Some(report.schedule);
+    }
+    assert_eq!(grid(&placed.unwrap())[&gus], beas_rounds);
+
+    let again = d.f.confab.publish_day_schedule(d.session_id).await.unwrap();
+    assert_eq!(
+        (again.withdrawn, again.canceled, again.itineraries),
+        (0, 1, 6)
+    );
+    let all = events(&d, "itinerary").await;
+    let (_, method, cancel) = all
+        .iter()
+        .find(|(p, m, _)| *p == bea && m == "CANCEL")
+        .expect("Bea's day event is canceled");
+    assert_eq!(method, "CANCEL");
+    let beas_uid = &uids.iter().find(|(p, _, _)| *p == bea).unwrap().2["uid"];
+    assert_eq!(&cancel["uid"], beas_uid);
+    assert_eq!(cancel["sequence"], 1);
+    // Gus gets an event of his own; nobody else gets a second one.
+    let requests: Vec<i64> = all[uids.len()..]
+        .iter()
+        .filter(|(_, m, _)| m == "REQUEST")
+        .map(|(p, _, _)| *p)
+        .collect();
+    assert_eq!(requests.len(), 6);
+    assert!(requests.contains(&gus) && !requests.contains(&bea));
+}
+
+#[tokio::test]
+async fn conflicts_of_interest_given_with_the_settings_are_kept_and_respected() {
+    let d = day().await;
+    let interviewers = d.f.confab.list_interviewers(d.f.study_id).await.unwrap();
+    let (ada, iris) = (d.applicants[0], interviewers[0].id);
+    let mut with_conflict = settings(3);
+    with_conflict.conflicts = vec![DayPair {
+        applicant_id: ada,
+        interviewer_id: iris,
+    }];
+    let view =
+        d.f.confab
+            .generate_day_schedule(d.session_id, with_conflict.clone())
+            .await
+            .unwrap();
+    assert!(!grid(&view)[&ada].contains(&Some(iris)));
+    assert_eq!(view.settings.conflicts, with_conflict.conflicts);
+    let shown = d.f.confab.day_schedule(d.session_id).await.unwrap();
+    assert_eq!(shown.settings.conflicts, with_conflict.conflicts);
 }

@@ -34,6 +34,9 @@ pub async fn put(db: &impl ConnectionTrait, row: day_schedule::Model) -> Result<
                     C::PublishedAt,
                     C::ChangedSincePublish,
                     C::UpdatedAt,
+                    C::Conflicts,
+                    C::MustMeet,
+                    C::PublishedMessages,
                 ])
                 .to_owned(),
         )

@@ -120,3 +120,30 @@ pub async fn count_in(db: &impl ConnectionTrait, states: &[&str]) -> Result<u64,
         .count(db)
         .await
 }
+
+/// Deletes those of `ids` that have not started sending; returns how many it deleted.
+pub async fn withdraw_unsent(db: &impl ConnectionTrait, ids: &[i64]) -> Result<u64, DbErr> {
+    Outbox::delete_many()
+        .filter(outbox_message::Column::Id.is_in(ids.iter().copied()))
+        .filter(outbox_message::Column::State.is_in([QUEUED, HELD]))
+        .exec(db)
+        .await
+        .map(|r| r.rows_affected)
+}
+
+/// Whether a message carrying the calendar event `uid` has gone (or is going) out to the
+/// participant: only then is there an event in their calendar to cancel.
+pub async fn calendar_event_sent(
+    db: &impl ConnectionTrait,
+    participant_id: i64,
+    uid: &str,
+) -> Result<bool, DbErr> {
+    use sea_orm::PaginatorTrait;
+    Outbox::find()
+        .filter(outbox_message::Column::ParticipantId.eq(participant_id))
+        .filter(outbox_message::Column::State.is_in([SENT, SENDING]))
+        .filter(outbox_message::Column::CalendarEvent.contains(uid))
+        .count(db)
+        .await
+        .map(|n| n > 0)
+}

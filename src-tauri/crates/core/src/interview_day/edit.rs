@@ -56,6 +56,26 @@ pub fn swap(
     })
 }
 
+/// Puts an applicant with an interviewer (or on a break) in one round, as when a gap left by
+/// a cancellation is filled with someone from the waitlist. Like [`swap`], the result is kept
+/// even when it breaks a rule, and `conflicts` says which.
+pub fn place(
+    schedule: &DaySchedule,
+    input: &DayInput,
+    cell: Cell,
+    interviewer: Option<i64>,
+) -> Result<Swapped, EditError> {
+    let mut itineraries = schedule.itineraries.clone();
+    let (row, col) = position(&itineraries, cell)?;
+    itineraries[row].seats[col] = interviewer.map_or(Seat::Break, Seat::Meets);
+    let schedule = assemble(input, itineraries)?;
+    let conflicts = check(&schedule, input);
+    Ok(Swapped {
+        schedule,
+        conflicts,
+    })
+}
+
 fn position(itineraries: &[Itinerary], cell: Cell) -> Result<(usize, usize), EditError> {
     let missing = EditError::NoSuchCell {
         applicant: cell.applicant,

@@ -59,7 +59,7 @@ mod wording;
 
 pub use check::{Conflict, ConflictKind, check};
 pub use day::MAX_ROUNDS;
-pub use edit::{Cell, EditError, Swapped, assemble, swap};
+pub use edit::{Cell, EditError, Swapped, assemble, place, swap};
 pub use generate::generate;
 pub use input::{Applicant, DayInput, FixedBlock, Interviewer, Pair, TimeSpan};
 pub use schedule::{BlockTime, DaySchedule, Duty, Itinerary, Seat, Times, Timetable};

@@ -4,7 +4,7 @@
 use chrono::{NaiveDateTime, NaiveTime};
 use chrono_tz::Tz;
 use confab_core::FieldErrors;
-use confab_core::interview_day::{Applicant, DayInput, FixedBlock, Interviewer, TimeSpan};
+use confab_core::interview_day::{Applicant, DayInput, FixedBlock, Interviewer, Pair, TimeSpan};
 use confab_core::time_zone::parse_time_zone;
 use confab_store::entity::{day_schedule, interview, interviewer, participant, session, study};
 use confab_store::{ConnectionTrait, day_schedules, interviewers, sessions};
@@ -26,6 +26,22 @@ pub struct DaySettings {
     /// `HH:MM`; empty or absent means when the session starts.
     pub start: Option<String>,
     pub fixed_blocks: Vec<FixedBlockInput>,
+    /// Conflicts of interest: these applicants must never meet these interviewers.
+    #[serde(default)]
+    pub conflicts: Vec<DayPair>,
+    /// Pairs that should meet whenever the day allows it.
+    #[serde(default)]
+    pub must_meet: Vec<DayPair>,
+}
+
+/// One applicant and one interviewer of the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DayPair {
+    #[ts(type = "number")]
+    pub applicant_id: i64,
+    #[ts(type = "number")]
+    pub interviewer_id: i64,
 }
 
 /// A welcome, a lunch: no round runs during it.
@@ -152,8 +168,8 @@ pub(crate) async fn load_day(
             .iter()
             .map(|p| Applicant::new(p.participant.id, p.participant.name.clone()))
             .collect(),
-        conflicts: Vec::new(),
-        must_meet: Vec::new(),
+        conflicts: known_pairs(&settings.conflicts, &applicants, &interviewers),
+        must_meet: known_pairs(&settings.must_meet, &applicants, &interviewers),
     };
     Ok(Day {
         study,
@@ -165,6 +181,25 @@ pub(crate) async fn load_day(
     })
 }
 
+/// The pairs whose applicant and interviewer are both part of the day now: an applicant who
+/// has since canceled takes their pairs with them rather than making the day unreadable.
+fn known_pairs(
+    pairs: &[DayPair],
+    applicants: &[Person],
+    interviewers: &[interviewer::Model],
+) -> Vec<Pair> {
+    pairs
+        .iter()
+        .filter(|p| {
+            applicants
+                .iter()
+                .any(|a| a.participant.id == p.applicant_id)
+                && interviewers.iter().any(|i| i.id == p.interviewer_id)
+        })
+        .map(|p| Pair::new(p.applicant_id, p.interviewer_id))
+        .collect()
+}
+
 pub(crate) fn settings_of(row: &day_schedule::Model) -> Result<DaySettings, AppError> {
     Ok(DaySettings {
         rounds: u32::try_from(row.rounds).unwrap_or(0),
@@ -172,6 +207,8 @@ pub(crate) fn settings_of(row: &day_schedule::Model) -> Result<DaySettings, AppE
         passing_minutes: u32::try_from(row.passing_minutes).unwrap_or(0),
         start: Some(row.start_time.clone()),
         fixed_blocks: parse(&row.fixed_blocks)?,
+        conflicts: parse(&row.conflicts)?,
+        must_meet: parse(&row.must_meet)?,
     })
 }
 

@@ -5,11 +5,12 @@
 mod day;
 mod export;
 mod publish;
+mod roster;
 mod stored;
 mod use_cases;
 mod view;
 
-pub use day::{DaySettings, FixedBlockInput};
+pub use day::{DayPair, DaySettings, FixedBlockInput};
 pub use use_cases::DaySlot;
 pub use view::{
     DayDutyView, DayItineraryView, DayRoundView, DayScheduleView, DaySeatView, DayTimetableView,

@@ -11,7 +11,8 @@ use confab_core::interview_day::{BlockTime, DaySchedule, Duty, Seat, Times, chec
 use confab_mail::calendar::{InterviewEvent, ItipMethod, Person};
 use confab_mail::template::{Field, LinkList, MessageKind, Template, Values, render};
 use confab_store::entity::day_schedule;
-use confab_store::{begin_write, day_schedules, tokens};
+use confab_store::entity::participant;
+use confab_store::{ConnectionTrait, begin_write, day_schedules, outbox, tokens};
 
 use super::day::Day;
 use super::stored::{Uids, json, parse};
@@ -21,6 +22,7 @@ use crate::clock::now_ts;
 use crate::mail::compose::{Draft, LinkBatch, kind_key, queue, reader_zone, template_for};
 use crate::mail::profile::load_profile;
 use crate::mail::wording::interview_time;
+use crate::participants::records::require_participant;
 use crate::{AppError, Confab, ErrorCode};
 
 /// The outbox kind of an interviewer's timetable; it has no template of its own because only
@@ -116,7 +118,28 @@ impl Confab {
             timetables: 0,
             skipped: Vec::new(),
             sequence: sequence as u32,
+            withdrawn: 0,
+            canceled: 0,
         };
+        // What the last publication queued and Sync has not sent yet is replaced, not sent too.
+        let earlier: Vec<i64> = parse(&loaded.row.published_messages)?;
+        report.withdrawn =
+            u32::try_from(outbox::withdraw_unsent(&txn, &earlier).await?).unwrap_or(u32::MAX);
+        let mut queued = Vec::new();
+        for (applicant, uid) in uids.clone() {
+            if day.applicant(applicant).is_some() {
+                continue;
+            }
+            // Gone from the day: a calendar that holds the day's event is told to drop it.
+            if outbox::calendar_event_sent(&txn, applicant, &uid).await? {
+                let who = require_participant(&txn, applicant).await?;
+                let message =
+                    cancel_itinerary(&txn, &profile, day, &who, uid, sequence, start, end).await?;
+                queued.push(message);
+                report.canceled += 1;
+            }
+            uids.remove(&applicant);
+        }
         let itinerary_template =
             template_for(&txn, Some(day.study.id), MessageKind::Itinerary).await?;
         for itinerary in &schedule.itineraries {
@@ -168,7 +191,7 @@ impl Confab {
                 dial_in: non_empty(&day.study.dial_in),
                 dtstamp: Utc::now(),
             };
-            queue(
+            let message = queue(
                 &txn,
                 &profile,
                 Draft {
@@ -183,6 +206,7 @@ impl Confab {
                 },
             )
             .await?;
+            queued.push(message.id);
             report.itineraries += 1;
         }
         for timetable in &schedule.timetables {
@@ -214,7 +238,7 @@ impl Confab {
             )
             .with(Field::Itinerary, text);
             let rendered = render(&timetable_template(), &values).map_err(rendering_error)?;
-            queue(
+            let message = queue(
                 &txn,
                 &profile,
                 Draft {
@@ -232,6 +256,7 @@ impl Confab {
                 },
             )
             .await?;
+            queued.push(message.id);
             report.timetables += 1;
         }
         let now = now_ts();
@@ -239,6 +264,7 @@ impl Confab {
             &txn,
             day_schedule::Model {
                 calendar_uids: json(&uids)?,
+                published_messages: json(&queued)?,
                 sequence,
                 published_at: Some(now),
                 changed_since_publish: false,
@@ -250,6 +276,61 @@ impl Confab {
         txn.commit().await?;
         Ok(report)
     }
+}
+
+fn withdrawal_template() -> Template {
+    Template {
+        subject: "Your itinerary for the {{study_name}} interview day is canceled".to_owned(),
+        body: "Hello {{participant_name}},\n\nYou are no longer on the schedule of the {{study_name}} interview day on {{interview_time}}, so the itinerary you were sent is canceled, and so is its calendar event.\n\nIf this is a mistake, reply to this message.\n\n{{researcher_name}}\n".to_owned(),
+    }
+}
+
+/// A METHOD:CANCEL of the day's event for an applicant who is no longer on it.
+#[allow(clippy::too_many_arguments)]
+async fn cancel_itinerary(
+    db: &impl ConnectionTrait,
+    profile: &crate::MailProfile,
+    day: &Day,
+    who: &participant::Model,
+    uid: String,
+    sequence: i32,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let zone = reader_zone(who, &day.study);
+    let values = values_for(day, &profile.researcher_name, &who.name, zone, start, end);
+    let rendered = render(&withdrawal_template(), &values).map_err(rendering_error)?;
+    let person = Person::new(who.name.clone(), who.email.clone());
+    let event = InterviewEvent {
+        uid,
+        sequence: sequence as u32,
+        organizer: Person::new("", ""),
+        attendees: vec![person.clone()],
+        start,
+        end,
+        summary: format!("Interview day: {}", day.study.name),
+        description: String::new(),
+        location: None,
+        conferencing_url: None,
+        dial_in: None,
+        dtstamp: Utc::now(),
+    };
+    let message = queue(
+        db,
+        profile,
+        Draft {
+            study_id: Some(day.study.id),
+            participant_id: Some(who.id),
+            interview_id: None,
+            kind: kind_key(MessageKind::Itinerary),
+            to: vec![person],
+            rendered,
+            calendar: Some((ItipMethod::Cancel, event)),
+            in_reply_to: None,
+        },
+    )
+    .await?;
+    Ok(message.id)
 }
 
 fn values_for(

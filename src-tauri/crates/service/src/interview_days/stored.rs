@@ -31,20 +31,6 @@ pub(crate) fn to_stored(itineraries: &[Itinerary]) -> Vec<StoredItinerary> {
         .collect()
 }
 
-pub(crate) fn from_stored(stored: Vec<StoredItinerary>) -> Vec<Itinerary> {
-    stored
-        .into_iter()
-        .map(|it| Itinerary {
-            applicant: it.applicant,
-            seats: it
-                .seats
-                .into_iter()
-                .map(|s| s.map_or(Seat::Break, Seat::Meets))
-                .collect(),
-        })
-        .collect()
-}
-
 pub(crate) type Uids = BTreeMap<i64, String>;
 
 pub(crate) fn json<T: Serialize>(value: &T) -> Result<String, AppError> {

@@ -1,14 +1,17 @@
 //! Making, showing and changing a day's schedule. Nothing here sends mail: a schedule reaches
 //! applicants only through `publish_day_schedule`.
 
-use confab_core::interview_day::{Cell, DaySchedule, EditError, assemble, check, generate, swap};
+use confab_core::interview_day::{
+    Cell, DaySchedule, EditError, Swapped, assemble, check, generate, place, swap,
+};
 use confab_store::entity::day_schedule;
 use confab_store::{ConnectionTrait, begin_write, day_schedules};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::day::{Day, DaySettings, load_day, refuse_input, settings_columns, settings_of};
-use super::stored::{StoredItinerary, from_stored, json, parse, to_stored};
+use super::roster::fit;
+use super::stored::{StoredItinerary, Uids, json, parse, to_stored};
 use super::view::{DayScheduleView, SwapReport, view};
 use crate::clock::now_ts;
 use crate::{AppError, Confab, ErrorCode};
@@ -26,6 +29,8 @@ pub(crate) struct Loaded {
     pub row: day_schedule::Model,
     pub day: Day,
     pub schedule: DaySchedule,
+    /// Who canceled or joined since the schedule was saved or published.
+    pub changes: Vec<String>,
 }
 
 fn edit_error(e: EditError) -> AppError {
@@ -50,8 +55,15 @@ pub(crate) async fn load(db: &impl ConnectionTrait, session_id: i64) -> Result<L
     };
     let day = load_day(db, session_id, &settings_of(&row)?).await?;
     let stored: Vec<StoredItinerary> = parse(&row.itineraries)?;
-    let schedule = assemble(&day.input, from_stored(stored)).map_err(edit_error)?;
-    Ok(Loaded { row, day, schedule })
+    let published_to: Uids = parse(&row.calendar_uids)?;
+    let fitted = fit(db, &day, stored, &published_to).await?;
+    let schedule = assemble(&day.input, fitted.itineraries).map_err(edit_error)?;
+    Ok(Loaded {
+        row,
+        day,
+        schedule,
+        changes: fitted.changes,
+    })
 }
 
 impl Confab {
@@ -80,11 +92,16 @@ impl Confab {
             passing_minutes: settings.passing_minutes as i32,
             start_time,
             fixed_blocks,
+            conflicts: json(&settings.conflicts)?,
+            must_meet: json(&settings.must_meet)?,
             itineraries: json(&to_stored(&schedule.itineraries))?,
             calendar_uids: previous
                 .as_ref()
                 .map_or_else(|| "{}".to_owned(), |p| p.calendar_uids.clone()),
             sequence: previous.as_ref().map_or(0, |p| p.sequence),
+            published_messages: previous
+                .as_ref()
+                .map_or_else(|| "[]".to_owned(), |p| p.published_messages.clone()),
             published_at: previous.as_ref().and_then(|p| p.published_at),
             changed_since_publish: true,
             updated_at: now_ts(),
@@ -92,13 +109,19 @@ impl Confab {
         day_schedules::put(&txn, row.clone()).await?;
         txn.commit().await?;
         let conflicts = check(&schedule, &day.input);
-        view(&day, &schedule, &conflicts, &row)
+        view(&day, &schedule, &conflicts, &row, &[])
     }
 
     pub async fn day_schedule(&self, session_id: i64) -> Result<DayScheduleView, AppError> {
         let loaded = load(&self.db, session_id).await?;
         let conflicts = check(&loaded.schedule, &loaded.day.input);
-        view(&loaded.day, &loaded.schedule, &conflicts, &loaded.row)
+        view(
+            &loaded.day,
+            &loaded.schedule,
+            &conflicts,
+            &loaded.row,
+            &loaded.changes,
+        )
     }
 
     /// Exchanges two assignments and saves the result even when it breaks a rule, so the
@@ -109,26 +132,58 @@ impl Confab {
         a: DaySlot,
         b: DaySlot,
     ) -> Result<SwapReport, AppError> {
+        self.edit_day(session_id, |loaded| {
+            swap(&loaded.schedule, &loaded.day.input, cell(a), cell(b))
+        })
+        .await
+    }
+
+    /// Puts an applicant with an interviewer (`None`: on a break) in one round, as when a
+    /// gap left by a cancellation is filled from the waitlist. Saved like a swap.
+    pub async fn place_day_applicant(
+        &self,
+        session_id: i64,
+        slot: DaySlot,
+        interviewer_id: Option<i64>,
+    ) -> Result<SwapReport, AppError> {
+        self.edit_day(session_id, |loaded| {
+            place(
+                &loaded.schedule,
+                &loaded.day.input,
+                cell(slot),
+                interviewer_id,
+            )
+        })
+        .await
+    }
+
+    async fn edit_day(
+        &self,
+        session_id: i64,
+        edit: impl FnOnce(&Loaded) -> Result<Swapped, EditError>,
+    ) -> Result<SwapReport, AppError> {
         let txn = begin_write(&self.db).await?;
         let loaded = load(&txn, session_id).await?;
-        let cell = |s: DaySlot| Cell {
-            applicant: s.applicant_id,
-            round: s.round,
-        };
-        let swapped =
-            swap(&loaded.schedule, &loaded.day.input, cell(a), cell(b)).map_err(edit_error)?;
+        let edited = edit(&loaded).map_err(edit_error)?;
         let row = day_schedule::Model {
-            itineraries: json(&to_stored(&swapped.schedule.itineraries))?,
+            itineraries: json(&to_stored(&edited.schedule.itineraries))?,
             changed_since_publish: true,
             updated_at: now_ts(),
             ..loaded.row
         };
         day_schedules::put(&txn, row.clone()).await?;
         txn.commit().await?;
-        let schedule = view(&loaded.day, &swapped.schedule, &swapped.conflicts, &row)?;
+        let schedule = view(&loaded.day, &edited.schedule, &edited.conflicts, &row, &[])?;
         Ok(SwapReport {
             conflicts: schedule.conflicts.clone(),
             schedule,
         })
+    }
+}
+
+fn cell(s: DaySlot) -> Cell {
+    Cell {
+        applicant: s.applicant_id,
+        round: s.round,
     }
 }

@@ -33,6 +33,8 @@ pub struct DayScheduleView {
     pub sequence: u32,
     /// True when the applicants have not been sent the schedule as it is now.
     pub unpublished_changes: bool,
+    /// Applicants who canceled or were booked since the schedule was made or published.
+    pub roster_changes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -105,6 +107,10 @@ pub struct PublishReport {
     /// Interviewers left out, each with the reason.
     pub skipped: Vec<String>,
     pub sequence: u32,
+    /// Messages of the previous publication that had not been sent yet, replaced by these.
+    pub withdrawn: u32,
+    /// Applicants no longer on the day whose calendar event is canceled.
+    pub canceled: u32,
 }
 
 pub(crate) fn local(t: NaiveDateTime) -> String {
@@ -116,6 +122,7 @@ pub(crate) fn view(
     schedule: &DaySchedule,
     conflicts: &[Conflict],
     row: &day_schedule::Model,
+    roster_changes: &[String],
 ) -> Result<DayScheduleView, AppError> {
     let times = |label: String, t: &confab_core::interview_day::Times| DayRoundView {
         label,
@@ -194,6 +201,7 @@ pub(crate) fn view(
         conflicts: conflicts.iter().map(|c| c.message.clone()).collect(),
         published_at: row.published_at.map(from_ts),
         sequence: u32::try_from(row.sequence).unwrap_or(0),
-        unpublished_changes: row.changed_since_publish,
+        unpublished_changes: row.changed_since_publish || !roster_changes.is_empty(),
+        roster_changes: roster_changes.to_vec(),
     })
 }

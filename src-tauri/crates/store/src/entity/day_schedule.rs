@@ -20,6 +20,12 @@ pub struct Model {
     pub published_at: Option<i64>,
     pub changed_since_publish: bool,
     pub updated_at: i64,
+    /// JSON: `[{applicantId, interviewerId}]` that must never meet.
+    pub conflicts: String,
+    /// JSON: `[{applicantId, interviewerId}]` that should meet.
+    pub must_meet: String,
+    /// JSON: the outbox ids the last publication queued.
+    pub published_messages: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -7,6 +7,7 @@ mod m20261123_134500_create_studies;
 mod m20261123_150000_scheduling;
 mod m20261123_170000_mail;
 mod m20261123_190000_interview_days;
+mod m20261123_200000_day_pairs;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_150000_scheduling::Migration),
             Box::new(m20261123_170000_mail::Migration),
             Box::new(m20261123_190000_interview_days::Migration),
+            Box::new(m20261123_200000_day_pairs::Migration),
         ]
     }
 }
