@@ -40,7 +40,19 @@ test("a study created in the window is still there after a restart", async () =>
     assert.match(await row.getText(), /45 min/);
     await screenshot(browser, "04-studies-list");
 
-    for (const screen of ["participants", "interviews", "outbox", "settings"]) {
+    // The study opens in its workspace, with its sections in the sidebar.
+    await byTestId(browser, "study-name").click();
+    await byTestId(browser, "nav-study-name").waitForDisplayed();
+    assert.equal(await byTestId(browser, "nav-study-name").getAttribute("title"), "Checkout usability");
+    for (const pane of ["overview", "participants", "sessions", "interviews", "study-settings"]) {
+      const entry = byTestId(browser, `pane-${pane}`);
+      await entry.click();
+      await browser.waitUntil(async () => (await entry.getAttribute("aria-current")) === "page", {
+        timeoutMsg: `the ${pane} section did not open`,
+      });
+      await browser.$("main h1").waitForDisplayed();
+    }
+    for (const screen of ["outbox", "settings"]) {
       await byTestId(browser, `nav-${screen}`).click();
       await byTestId(browser, `screen-${screen}`).waitForDisplayed();
       await screenshot(browser, `05-${screen}`);
