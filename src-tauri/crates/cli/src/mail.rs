@@ -105,7 +105,7 @@ pub enum OutboxCommand {
         id: i64,
         #[arg(long)]
         subject: String,
-        /// The new text; read from standard input when left out
+        /// The new text, or `-` to read it from standard input; left out, the text stays
         #[arg(long)]
         text: Option<String>,
     },
@@ -379,7 +379,11 @@ pub async fn outbox(confab: &Confab, command: OutboxCommand, json: bool) -> Resu
         OutboxCommand::Hold { id } => one(confab.hold_outbox_message(id).await?),
         OutboxCommand::Release { id } => one(confab.release_outbox_message(id).await?),
         OutboxCommand::Edit { id, subject, text } => {
-            let text = text_or_stdin(text)?;
+            let text = match text.as_deref() {
+                None => confab.outbox_message(id).await?.text,
+                Some("-") => text_or_stdin(None)?,
+                Some(_) => text_or_stdin(text)?,
+            };
             one(confab
                 .edit_outbox_message(id, OutboxEdit { subject, text })
                 .await?)
