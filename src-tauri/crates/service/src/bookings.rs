@@ -667,12 +667,15 @@ impl Confab {
         );
         check_accepted(&breaks, accepted_rules)?;
         let end = end_of(&study, session.as_ref(), session_id, start)?;
+        // The rules booked past are those of the new time; the old time's go with it.
+        let overrides: Vec<&str> = breaks.iter().map(|b| b.rule.as_str()).collect();
         let change = interview::ActiveModel {
             id: Set(row.id),
             session_id: Set(session_id),
             starts_at: Set(start.timestamp()),
             ends_at: Set(end.timestamp()),
             sequence: Set(row.sequence + 1),
+            rule_overrides: Set(overrides.join(",")),
             updated_at: Set(now_ts()),
             ..Default::default()
         };

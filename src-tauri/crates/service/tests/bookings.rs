@@ -157,6 +157,27 @@ async fn booking_by_hand_past_a_rule_needs_the_rule_accepted_and_records_it() {
             .any(|h| h.reason.contains("booked by hand past: not_a_slot_start")),
         "{history:?}"
     );
+
+    // Moved to a proper start, the interview breaks nothing any more; moved to another odd
+    // time, the rule accepted for that move is what it records.
+    let proper = f
+        .confab
+        .reschedule_interview(booked.id, f.session_id, f.slot(1), &[], &me())
+        .await
+        .unwrap();
+    assert_eq!(proper.rule_overrides, "");
+    let odd_again = f
+        .confab
+        .reschedule_interview(
+            booked.id,
+            f.session_id,
+            f.slot(1) + chrono::Duration::minutes(15),
+            &["not_a_slot_start".into()],
+            &me(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(odd_again.rule_overrides, "not_a_slot_start");
 }
 
 #[tokio::test]

@@ -21,11 +21,7 @@ async fn migrate_release(dump: &str) -> (confab_store::Database, std::path::Path
 
 #[tokio::test]
 async fn release_0_1_0_opens_with_its_studies() {
-    let dump = fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/release-0.1.0.sql"
-    ))
-    .unwrap();
+    let dump = fs::read_to_string(package_dir().join("tests/fixtures/release-0.1.0.sql")).unwrap();
     let (db, dir) = migrate_release(&dump).await;
     let listed = studies::list_active(&db.connection).await.unwrap();
     let names: Vec<&str> = listed.iter().map(|s| s.name.as_str()).collect();
@@ -47,4 +43,12 @@ async fn release_0_1_0_opens_with_its_studies() {
         copies[0].contains("before-m20261123_150000_scheduling"),
         "{copies:?}"
     );
+}
+
+/// This package's folder as Cargo names it when the test runs, not where the test was
+/// compiled: another checkout sharing the build folder may have compiled it.
+fn package_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")))
 }
