@@ -1,12 +1,258 @@
+import * as Tabs from "@radix-ui/react-tabs";
+import { useCallback, useState } from "react";
+import { commands } from "../bindings/commands";
+import type { AppError, InterviewList, InterviewView } from "../bindings/types";
+import { ErrorBanner } from "../ErrorBanner";
+import { toAppError } from "../errors";
+import { BookDialog } from "./interviews/BookDialog";
+import { CancelDialog } from "./interviews/CancelDialog";
+import { ComposeRescheduleDialog } from "./interviews/ComposeRescheduleDialog";
+import { formatShortWithZone } from "./interviews/formatWhen";
+import { InterviewCalendar } from "./interviews/InterviewCalendar";
+import type { InterviewAction } from "./interviews/InterviewMenu";
+import { InterviewTable } from "./interviews/InterviewTable";
+import "./interviews/interviews.css";
+import { ListEmptyState } from "./interviews/ListEmptyState";
+import { PendingList } from "./interviews/PendingList";
+import { RescheduleDialog } from "./interviews/RescheduleDialog";
+import { interviewLists, useInterviewsData, type InterviewsData } from "./interviews/useInterviewsData";
 import type { PaneProps } from "./paneProps";
 
-export function InterviewsPane({ study }: PaneProps) {
+type TabId = InterviewList | "pending" | "calendar";
+
+const listNames: Record<InterviewList, string> = {
+  upcoming: "Upcoming",
+  completed: "Completed",
+  canceled: "Canceled",
+  no_show: "No Show",
+};
+
+type OpenDialog =
+  | { kind: "book" }
+  | { kind: "cancel" | "compose" | "reschedule"; interview: InterviewView };
+
+export function InterviewsPane({ study, onError }: PaneProps) {
+  const { state, refresh } = useInterviewsData(study, onError);
+  const [tab, setTab] = useState<TabId>("upcoming");
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [marking, setMarking] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<AppError | null>(null);
+
+  const changed = useCallback(() => void refresh(), [refresh]);
+  const closeDialog = useCallback(() => setDialog(null), []);
+
+  const data = state.kind === "loaded" ? state.data : null;
+  const zone = data?.displayZone ?? study.timeZone;
+  const participantZone = useCallback(
+    (participantId: number) => data?.participants.get(participantId)?.timeZone ?? null,
+    [data],
+  );
+  const describe = useCallback(
+    (interview: InterviewView) =>
+      `${interview.participantName || interview.participantEmail}, ${formatShortWithZone(interview.start, zone)}`,
+    [zone],
+  );
+
+  const rescheduled = useCallback(
+    (interview: InterviewView) => {
+      setDialog(null);
+      setNotice(`Rescheduled: ${describe(interview)}. The updated invitation waits in the Outbox.`);
+      void refresh();
+    },
+    [describe, refresh],
+  );
+
+  async function mark(action: "no_show" | "completed", interview: InterviewView) {
+    setMarking(action === "no_show" ? `Marking ${describe(interview)} as a no show…` : `Marking ${describe(interview)} as completed…`);
+    setActionError(null);
+    setNotice(null);
+    try {
+      const updated =
+        action === "no_show" ? await commands.markNoShow(interview.id) : await commands.markCompleted(interview.id);
+      setNotice(
+        action === "no_show"
+          ? `${describe(updated)}: marked as a no show. It is listed under No Show.`
+          : `${describe(updated)}: marked completed.`,
+      );
+      await refresh();
+    } catch (reason) {
+      setActionError(toAppError(reason));
+    } finally {
+      setMarking(null);
+    }
+  }
+
+  function act(action: InterviewAction, interview: InterviewView) {
+    setNotice(null);
+    if (action === "no_show" || action === "completed") void mark(action, interview);
+    else setDialog({ kind: action, interview });
+  }
+
   return (
-    <section className="screen" data-testid="pane-interviews-screen" aria-labelledby="interviews-heading">
+    <section className="screen interviews-screen" data-testid="pane-interviews-screen" aria-labelledby="interviews-heading">
       <header className="screen-header">
-        <h1 id="interviews-heading">Interviews</h1>
-        <span className="screen-subtitle">{study.name}</span>
+        <div className="screen-heading">
+          <h1 id="interviews-heading">Interviews</h1>
+          <span className="screen-subtitle">{study.name}</span>
+        </div>
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="book-manually"
+          disabled={!data}
+          onClick={() => setDialog({ kind: "book" })}
+        >
+          Book manually
+        </button>
       </header>
+
+      {data && <ZoneNote data={data} studyZone={study.timeZone} />}
+      {notice && (
+        <div className="interviews-notice" role="status" data-testid="interviews-notice">
+          <span>{notice}</span>
+          <button type="button" className="button button-quiet" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {marking && (
+        <p className="loading-line" role="status">
+          <span className="spinner" aria-hidden="true" /> {marking}
+        </p>
+      )}
+      {actionError && <ErrorBanner error={actionError} onDismiss={() => setActionError(null)} />}
+
+      {state.kind === "loading" && (
+        <p className="loading-line" role="status" data-testid="interviews-loading">
+          <span className="spinner" aria-hidden="true" /> Loading interviews…
+        </p>
+      )}
+      {state.kind === "failed" && (
+        <div className="empty-state" data-testid="interviews-failed">
+          <p className="empty-state-title">The interviews could not be loaded</p>
+          <p className="empty-state-hint">{state.error.message}</p>
+          <div className="empty-state-actions">
+            <button type="button" className="button button-secondary" onClick={() => void refresh()}>
+              Try again
+            </button>
+          </div>
+        </div>
+      )}
+
+      {data && (
+        <Tabs.Root className="interview-tabs" value={tab} onValueChange={(value) => setTab(value as TabId)}>
+          <Tabs.List className="tab-list" aria-label="Interviews by state">
+            {interviewLists.map((list) => (
+              <Tabs.Trigger key={list} value={list} className="tab" data-testid={`interviews-tab-${list.replace("_", "-")}`}>
+                {listNames[list]}
+                <span className="tab-count" data-testid={`interviews-count-${list.replace("_", "-")}`}>
+                  {data.lists[list].length}
+                </span>
+              </Tabs.Trigger>
+            ))}
+            <Tabs.Trigger value="pending" className="tab" data-testid="interviews-tab-pending">
+              Pending
+              <span className="tab-count" data-testid="interviews-count-pending">
+                {data.pending.length}
+              </span>
+            </Tabs.Trigger>
+            <Tabs.Trigger value="calendar" className="tab" data-testid="interviews-tab-calendar">
+              Calendar
+            </Tabs.Trigger>
+            {state.kind === "loaded" && state.refreshing && (
+              <span className="tab-refreshing" role="status">
+                <span className="spinner" aria-hidden="true" />
+                <span className="visually-hidden">Refreshing</span>
+              </span>
+            )}
+          </Tabs.List>
+
+          {interviewLists.map((list) => (
+            <Tabs.Content key={list} value={list} className="tab-panel" data-testid={`interviews-panel-${list.replace("_", "-")}`}>
+              {data.lists[list].length === 0 ? (
+                <ListEmptyState list={list} onBook={() => setDialog({ kind: "book" })} />
+              ) : (
+                <InterviewTable
+                  list={list}
+                  interviews={data.lists[list]}
+                  zone={zone}
+                  participantZone={participantZone}
+                  onAction={act}
+                />
+              )}
+            </Tabs.Content>
+          ))}
+          <Tabs.Content value="pending" className="tab-panel" data-testid="interviews-panel-pending">
+            <PendingList
+              studyId={study.id}
+              pending={data.pending}
+              zone={zone}
+              participantZone={participantZone}
+              onAssigned={(interview, rank) => {
+                setNotice(
+                  `Booked ${describe(interview)} (${rank === 1 ? "first" : "second"} choice). The confirmation waits in the Outbox.`,
+                );
+                void refresh();
+              }}
+            />
+          </Tabs.Content>
+          <Tabs.Content value="calendar" className="tab-panel" data-testid="interviews-panel-calendar">
+            {tab === "calendar" && (
+              <InterviewCalendar
+                interviews={interviewLists.flatMap((list) => data.lists[list])}
+                zone={study.timeZone}
+                onMoved={(interview) => {
+                  setNotice(`Moved: ${describe(interview)}. The updated invitation waits in the Outbox.`);
+                  void refresh();
+                }}
+              />
+            )}
+          </Tabs.Content>
+        </Tabs.Root>
+      )}
+
+      {data && dialog?.kind === "book" && (
+        <BookDialog
+          study={study}
+          displayZone={zone}
+          sessions={data.sessions}
+          onClose={closeDialog}
+          onBooked={changed}
+        />
+      )}
+      {data && dialog?.kind === "cancel" && (
+        <CancelDialog
+          interview={dialog.interview}
+          zone={zone}
+          participants={data.participants}
+          onClose={closeDialog}
+          onChanged={changed}
+        />
+      )}
+      {dialog?.kind === "compose" && (
+        <ComposeRescheduleDialog interview={dialog.interview} zone={zone} onClose={closeDialog} onChanged={changed} />
+      )}
+      {data && dialog?.kind === "reschedule" && (
+        <RescheduleDialog
+          interview={dialog.interview}
+          studyZone={study.timeZone}
+          displayZone={zone}
+          sessions={data.sessions}
+          onClose={closeDialog}
+          onRescheduled={rescheduled}
+        />
+      )}
     </section>
+  );
+}
+
+function ZoneNote({ data, studyZone }: { data: InterviewsData; studyZone: string }) {
+  return (
+    <p className="zone-note" data-testid="interviews-zone">
+      {data.researcherZoneKnown
+        ? `Times in ${data.displayZone}, your time zone${data.displayZone === studyZone ? " and the study's" : ""}; a participant's own time is shown beside it when it differs.`
+        : `Times in ${data.displayZone}, the study's time zone. Set your own time zone under Settings to read times on your clock.`}
+    </p>
   );
 }

@@ -1,12 +1,212 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { commands } from "../bindings/commands";
+import type { AppError, BusyTimeView, InterviewerView, SessionView } from "../bindings/types";
+import { ErrorBanner } from "../ErrorBanner";
+import { toAppError } from "../errors";
 import type { PaneProps } from "./paneProps";
+import { busyEvents, changeWithPattern, patternAfterMove, sessionEvents } from "./sessions/calendarEvents";
+import { InterviewersPanel } from "./sessions/InterviewersPanel";
+import { OpenSlotsSummary } from "./sessions/OpenSlotsSummary";
+import { defaultKind, draftForRange } from "./sessions/sessionDraft";
+import { SessionDialog, type SessionDialogTarget } from "./sessions/SessionDialog";
+import { SessionsCalendar, type VisibleRange } from "./sessions/SessionsCalendar";
+import { instantOf, wallClockOf, zoneDifference, type WallClock } from "./sessions/zonedTime";
+import "./sessions/sessions.css";
 
-export function SessionsPane({ study }: PaneProps) {
+export function SessionsPane({ study, onError }: PaneProps) {
+  const zone = study.timeZone;
+  const [sessions, setSessions] = useState<SessionView[] | null>(null);
+  const [interviewers, setInterviewers] = useState<InterviewerView[] | null>(null);
+  const [studyKind, setStudyKind] = useState<string | undefined>();
+  const [researcherZone, setResearcherZone] = useState<string | null>(null);
+  const [range, setRange] = useState<VisibleRange | null>(null);
+  const [busy, setBusy] = useState<BusyTimeView[]>([]);
+  const [target, setTarget] = useState<SessionDialogTarget | null>(null);
+  const [calendarError, setCalendarError] = useState<AppError | null>(null);
+  // Bumped after every change of sessions, so the open-slot count is asked again.
+  const [version, setVersion] = useState(0);
+  // The calendar's callbacks read the newest sessions here, so they stay stable across renders.
+  const sessionsRef = useRef<SessionView[]>([]);
+  sessionsRef.current = sessions ?? [];
+
+  const loadSessions = useCallback(async () => {
+    const list = await commands.listSessions(study.id);
+    setSessions(list);
+    setVersion((v) => v + 1);
+    // An open editor shows the saved state, such as a date just closed.
+    setTarget((t) => (t?.mode === "edit" ? { ...t, session: list.find((s) => s.id === t.session.id) ?? t.session } : t));
+  }, [study.id]);
+
+  useEffect(() => {
+    let active = true;
+    loadSessions().catch((reason: unknown) => {
+      if (!active) return;
+      setSessions([]);
+      onError(toAppError(reason));
+    });
+    commands
+      .listInterviewers(study.id)
+      .then((list) => active && setInterviewers(list))
+      .catch((reason: unknown) => {
+        if (!active) return;
+        setInterviewers([]);
+        onError(toAppError(reason));
+      });
+    // Both only refine the screen (the default kind of a new session, a second time zone): the
+    // calendar works without them, so a failure here is not worth a banner.
+    commands
+      .studySettings(study.id)
+      .then((settings) => active && setStudyKind(settings.kind))
+      .catch(() => undefined);
+    commands
+      .mailProfile()
+      .then((profile) => active && setResearcherZone(profile.timeZone && profile.timeZone !== zone ? profile.timeZone : null))
+      .catch(() => undefined);
+    return () => {
+      active = false;
+    };
+  }, [study.id, zone, loadSessions, onError]);
+
+  useEffect(() => {
+    if (!range) return;
+    let active = true;
+    commands
+      .busyTimes(study.id, instantOf(range.start, zone).toISOString(), instantOf(range.end, zone).toISOString())
+      .then((list) => active && setBusy(list))
+      .catch((reason: unknown) => active && onError(toAppError(reason)));
+    return () => {
+      active = false;
+    };
+  }, [study.id, zone, range, interviewers, onError]);
+
+  const events = useMemo(
+    () => [...(sessions ?? []).flatMap((s) => sessionEvents(s, zone)), ...busyEvents(busy, zone)],
+    [sessions, busy, zone],
+  );
+
+  const select = useCallback(
+    (start: WallClock, end: WallClock, allDay: boolean) =>
+      setTarget({ mode: "new", draft: draftForRange(start, end, allDay, defaultKind(studyKind)) }),
+    [studyKind],
+  );
+
+  const newSession = () => {
+    // Today if it is on screen, else the first day shown: where the researcher is looking.
+    const today = wallClockOf(new Date(), zone).slice(0, 10);
+    const date = range && (today < range.start.slice(0, 10) || today >= range.end.slice(0, 10)) ? range.start.slice(0, 10) : today;
+    setTarget({ mode: "new", draft: draftForRange(`${date}T09:00`, `${date}T12:00`, false, defaultKind(studyKind)) });
+  };
+
+  const open = useCallback((sessionId: number, date: string) => {
+    const session = sessionsRef.current.find((s) => s.id === sessionId);
+    if (session) setTarget({ mode: "edit", session, date: session.pattern.kind === "weekly" ? date : null });
+  }, []);
+
+  const move = useCallback(
+    (sessionId: number, start: Date, end: Date | null, revert: () => void) => {
+      const session = sessionsRef.current.find((s) => s.id === sessionId);
+      if (!session) {
+        revert();
+        return;
+      }
+      setCalendarError(null);
+      commands
+        .updateSession(sessionId, changeWithPattern(session, patternAfterMove(session, start, end)))
+        .then((saved) => {
+          setSessions((list) => (list ?? []).map((s) => (s.id === saved.id ? saved : s)));
+          setVersion((v) => v + 1);
+        })
+        .catch((reason: unknown) => {
+          revert();
+          setCalendarError(toAppError(reason));
+        });
+    },
+    [],
+  );
+
+  const saved = useCallback(
+    async (close: boolean) => {
+      if (close) setTarget(null);
+      try {
+        await loadSessions();
+      } catch (reason) {
+        onError(toAppError(reason));
+      }
+    },
+    [loadSessions, onError],
+  );
+
+  const difference = researcherZone ? zoneDifference(researcherZone, zone, new Date()) : null;
+
   return (
-    <section className="screen" data-testid="pane-sessions-screen" aria-labelledby="sessions-heading">
+    <section className="screen sessions-screen" data-testid="pane-sessions-screen" aria-labelledby="sessions-heading">
       <header className="screen-header">
-        <h1 id="sessions-heading">Sessions & availability</h1>
-        <span className="screen-subtitle">{study.name}</span>
+        <div className="sessions-heading">
+          <h1 id="sessions-heading">Sessions & availability</h1>
+          <span className="screen-subtitle">{study.name}</span>
+        </div>
+        <button type="button" className="button button-primary" data-testid="new-session-button" onClick={newSession}>
+          New session
+        </button>
       </header>
+
+      <div className="sessions-meta">
+        <p className="sessions-zone" data-testid="sessions-zone">
+          Times in <strong>{zone}</strong>, the study’s time zone
+          {researcherZone && (
+            <span className="sessions-zone-yours">
+              {" "}
+              · yours is {researcherZone}
+              {difference && ` (${difference})`}
+            </span>
+          )}
+        </p>
+        <OpenSlotsSummary studyId={study.id} zone={zone} range={range} version={version} />
+      </div>
+
+      {sessions === null ? (
+        <p className="loading-line" data-testid="sessions-loading">
+          <span className="spinner" aria-hidden="true" /> Loading sessions…
+        </p>
+      ) : (
+        sessions.length === 0 && (
+          <div className="empty-state sessions-empty" data-testid="sessions-empty">
+            <p className="empty-state-title">No sessions yet</p>
+            <p className="empty-state-hint">
+              Drag across the calendar to add a session, or use New session. Participants can only choose times
+              inside sessions you offer.
+            </p>
+          </div>
+        )
+      )}
+
+      {calendarError && <ErrorBanner error={calendarError} onDismiss={() => setCalendarError(null)} />}
+
+      <SessionsCalendar events={events} zone={zone} onRangeChange={setRange} onSelect={select} onOpen={open} onMove={move} />
+
+      <p className="sessions-legend" aria-label="Legend">
+        <span className="legend-item legend-window">One-off window</span>
+        <span className="legend-item legend-weekly">Weekly</span>
+        <span className="legend-item legend-day">Interview day</span>
+        <span className="legend-item legend-hidden">Hidden</span>
+        <span className="legend-item legend-busy">Interviewer busy</span>
+      </p>
+
+      <InterviewersPanel
+        studyId={study.id}
+        interviewers={interviewers}
+        onAdded={(added) => setInterviewers((list) => [...(list ?? []), added])}
+      />
+
+      <SessionDialog
+        target={target}
+        studyId={study.id}
+        studyZone={zone}
+        researcherZone={researcherZone}
+        interviewers={interviewers ?? []}
+        onClose={() => setTarget(null)}
+        onSaved={saved}
+      />
     </section>
   );
 }

@@ -1,0 +1,65 @@
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import type { InterviewView } from "../../bindings/types";
+
+export type InterviewAction = "cancel" | "compose" | "reschedule" | "no_show" | "completed";
+
+/** The actions an interview in its state allows, in menu order. */
+export function actionsFor(interview: InterviewView, now = Date.now()): InterviewAction[] {
+  const started = new Date(interview.start).getTime() <= now;
+  if (interview.state === "scheduled") {
+    const actions: InterviewAction[] = ["reschedule", "compose", "cancel"];
+    // Whether someone came is only known once the interview has begun.
+    if (started) actions.push("no_show", "completed");
+    return actions;
+  }
+  if (interview.state === "completed") return ["no_show"];
+  return [];
+}
+
+const labels: Record<InterviewAction, string> = {
+  reschedule: "Reschedule interview…",
+  compose: "Compose reschedule email…",
+  cancel: "Cancel interview…",
+  no_show: "Mark as no show",
+  completed: "Mark completed",
+};
+
+type Props = {
+  interview: InterviewView;
+  onAction: (action: InterviewAction, interview: InterviewView) => void;
+};
+
+export function InterviewMenu({ interview, onAction }: Props) {
+  const actions = actionsFor(interview);
+  if (actions.length === 0) return null;
+  const who = interview.participantName || interview.participantEmail;
+  return (
+    // Not modal: a dialog opened from an item must get the focus and the pointer back at once.
+    <DropdownMenu.Root modal={false}>
+      <DropdownMenu.Trigger asChild>
+        <button
+          type="button"
+          className="button button-quiet interview-menu-trigger"
+          data-testid="interview-menu"
+          aria-label={`Actions for ${who}'s interview`}
+        >
+          …
+        </button>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content className="menu" align="end" sideOffset={4} data-testid="interview-menu-content">
+          {actions.map((action) => (
+            <DropdownMenu.Item
+              key={action}
+              className={action === "cancel" ? "menu-item menu-item-danger" : "menu-item"}
+              data-testid={`interview-action-${action.replace("_", "-")}`}
+              onSelect={() => onAction(action, interview)}
+            >
+              {labels[action]}
+            </DropdownMenu.Item>
+          ))}
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

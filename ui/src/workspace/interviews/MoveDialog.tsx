@@ -1,0 +1,129 @@
+import { useEffect, useState } from "react";
+import { commands } from "../../bindings/commands";
+import type { AppError, InterviewView, RuleBreakView } from "../../bindings/types";
+import { ErrorBanner } from "../../ErrorBanner";
+import { toAppError } from "../../errors";
+import { DialogShell } from "./DialogShell";
+import { formatShortWithZone } from "./formatWhen";
+
+export type Move = { interview: InterviewView; start: string; revert: () => void };
+
+type Props = {
+  move: Move;
+  /** The calendar's zone: the move is named as the calendar showed it. */
+  zone: string;
+  onDone: (interview: InterviewView) => void;
+  onCancel: () => void;
+};
+
+type Phase =
+  | { kind: "checking" }
+  | { kind: "ready"; sessionId: number; breaks: RuleBreakView[] }
+  | { kind: "saving"; sessionId: number; breaks: RuleBreakView[] }
+  | { kind: "failed"; error: AppError; sessionId: number | null; breaks: RuleBreakView[] };
+
+/**
+ * The time an interview was dragged to, in the session that offers a slot then (or its own),
+ * and the rules that time breaks.
+ */
+async function inspect(move: Move): Promise<{ sessionId: number; breaks: RuleBreakView[] }> {
+  const { interview, start } = move;
+  const at = new Date(start).getTime();
+  const slots = await commands.openSlots(
+    interview.studyId,
+    new Date(at - 60_000).toISOString(),
+    new Date(at + 60_000).toISOString(),
+    null,
+  );
+  const sessionId = slots.find((s) => new Date(s.start).getTime() === at)?.sessionId ?? interview.sessionId;
+  const breaks = await commands.checkBooking(interview.studyId, sessionId, start, interview.id);
+  return { sessionId, breaks };
+}
+
+/** Confirms an interview dragged to another time in the calendar; canceling puts it back. */
+export function MoveDialog({ move, zone, onDone, onCancel }: Props) {
+  const [phase, setPhase] = useState<Phase>({ kind: "checking" });
+  const { interview } = move;
+  const who = interview.participantName || interview.participantEmail;
+
+  useEffect(() => {
+    let active = true;
+    inspect(move)
+      .then((found) => active && setPhase({ kind: "ready", ...found }))
+      .catch((reason: unknown) => active && setPhase({ kind: "failed", error: toAppError(reason), sessionId: null, breaks: [] }));
+    return () => {
+      active = false;
+    };
+  }, [move]);
+
+  const sessionId = phase.kind === "checking" ? null : phase.sessionId;
+  const breaks = phase.kind === "checking" ? [] : phase.breaks;
+  const blocked = breaks.some((b) => b.rule === "full");
+
+  async function confirm() {
+    if (sessionId === null || blocked) return;
+    setPhase({ kind: "saving", sessionId, breaks });
+    try {
+      const moved = await commands.rescheduleInterview(
+        interview.id,
+        sessionId,
+        move.start,
+        breaks.map((b) => b.rule),
+      );
+      onDone(moved);
+    } catch (reason) {
+      setPhase({ kind: "failed", error: toAppError(reason), sessionId, breaks });
+    }
+  }
+
+  const from = formatShortWithZone(interview.start, zone);
+  const to = formatShortWithZone(move.start, zone);
+
+  return (
+    <DialogShell
+      open
+      onOpenChange={(open) => !open && onCancel()}
+      title="Move interview?"
+      description={`Move ${who}'s interview from ${from} to ${to}? They get an updated calendar invitation through the Outbox at the next Sync.`}
+      testId="move-dialog"
+      busy={phase.kind === "saving"}
+    >
+      {phase.kind === "checking" && (
+        <p className="loading-line" role="status">
+          <span className="spinner" aria-hidden="true" /> Checking the study's rules…
+        </p>
+      )}
+      {phase.kind === "failed" && <ErrorBanner error={phase.error} onDismiss={onCancel} />}
+      {breaks.length > 0 && (
+        <div className={blocked ? "rule-breaks rule-breaks-blocked" : "rule-breaks"} role="alert" data-testid="rule-breaks">
+          <p className="rule-breaks-title">
+            {blocked ? "That time cannot be booked:" : "The new time breaks these rules of the study:"}
+          </p>
+          <ul className="rule-break-list">
+            {breaks.map((b) => (
+              <li key={b.rule} data-testid="rule-break" data-rule={b.rule}>
+                {b.explanation}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button button-secondary" data-testid="move-cancel" disabled={phase.kind === "saving"} onClick={onCancel}>
+          Keep the old time
+        </button>
+        <button
+          type="button"
+          className={breaks.length > 0 ? "button button-danger" : "button button-primary"}
+          data-testid="move-confirm"
+          disabled={sessionId === null || blocked || phase.kind === "saving" || phase.kind === "checking"}
+          aria-busy={phase.kind === "saving" || undefined}
+          onClick={() => void confirm()}
+        >
+          {phase.kind === "saving" && <span className="spinner" aria-hidden="true" />}
+          {phase.kind === "saving" ? "Moving…" : breaks.length > 0 ? "Move anyway" : "Move interview"}
+        </button>
+      </div>
+    </DialogShell>
+  );
+}

@@ -1,0 +1,247 @@
+import { useEffect, useId, useMemo, useState } from "react";
+import { commands } from "../../bindings/commands";
+import type { AppError, SessionView, SlotView } from "../../bindings/types";
+import { ErrorBanner } from "../../ErrorBanner";
+import { toAppError } from "../../errors";
+import { formatDay, formatShortWithZone, formatTime } from "./formatWhen";
+import { sessionLabel } from "./sessionLabel";
+import { groupSlotsByDay, slotKey } from "./slotGroups";
+import { instantOf, sameClock, wallClock, zoneAbbreviation } from "./zonedTime";
+
+export type TimeChoice = { sessionId: number; start: string };
+
+type Props = {
+  studyId: number;
+  /** Slots are listed, and other times typed, on this zone's clock: the study's. */
+  zone: string;
+  sessions: SessionView[];
+  value: TimeChoice | null;
+  onChange: (choice: TimeChoice | null) => void;
+  /** The session offered first for a time typed by hand (the interview's own, when rescheduling). */
+  preferredSessionId?: number;
+  /** The researcher's zone: the chosen time is also named on their clock when it differs. */
+  displayZone?: string;
+  disabled?: boolean;
+};
+
+const WEEKS_AHEAD = 6;
+
+type SlotsState = { kind: "loading" } | { kind: "failed"; error: AppError } | { kind: "loaded"; slots: SlotView[] };
+
+/** Picks a time: one of the open slots of the coming weeks, or any time in a chosen session. */
+export function TimePicker({ studyId, zone, sessions, value, onChange, preferredSessionId, displayZone, disabled }: Props) {
+  const id = useId();
+  const [mode, setMode] = useState<"slots" | "custom">("slots");
+  const [slots, setSlots] = useState<SlotsState>({ kind: "loading" });
+  // Dismissing a failed look-up asks again.
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let active = true;
+    setSlots({ kind: "loading" });
+    const to = new Date(Date.now() + WEEKS_AHEAD * 7 * 86_400_000).toISOString();
+    commands
+      .openSlots(studyId, null, to, zone)
+      .then((found) => active && setSlots({ kind: "loaded", slots: found }))
+      .catch((reason: unknown) => active && setSlots({ kind: "failed", error: toAppError(reason) }));
+    return () => {
+      active = false;
+    };
+  }, [studyId, zone, attempt]);
+
+  const days = useMemo(() => (slots.kind === "loaded" ? groupSlotsByDay(slots.slots, zone) : []), [slots, zone]);
+  const chosenKey = value ? slotKey(value) : null;
+
+  function switchTo(next: "slots" | "custom") {
+    if (next === mode) return;
+    setMode(next);
+    onChange(null);
+  }
+
+  return (
+    <div className="time-picker" data-testid="time-picker">
+      <div className="segmented" role="group" aria-label="How to choose the time">
+        <button
+          type="button"
+          className="segmented-option"
+          aria-pressed={mode === "slots"}
+          data-testid="time-mode-slots"
+          disabled={disabled}
+          onClick={() => switchTo("slots")}
+        >
+          Open times
+        </button>
+        <button
+          type="button"
+          className="segmented-option"
+          aria-pressed={mode === "custom"}
+          data-testid="time-mode-custom"
+          disabled={disabled}
+          onClick={() => switchTo("custom")}
+        >
+          Another time
+        </button>
+      </div>
+
+      {mode === "slots" && (
+        <div className="slot-days" aria-describedby={`${id}-zone`}>
+          <p className="picker-hint" id={`${id}-zone`}>
+            Open times of the next {WEEKS_AHEAD} weeks, in the study's time zone ({zone}).
+          </p>
+          {slots.kind === "loading" && (
+            <p className="loading-line" role="status">
+              <span className="spinner" aria-hidden="true" /> Finding open times…
+            </p>
+          )}
+          {slots.kind === "failed" && <ErrorBanner error={slots.error} onDismiss={() => setAttempt((n) => n + 1)} />}
+          {slots.kind === "loaded" && days.length === 0 && (
+            <p className="picker-empty" data-testid="slots-empty">
+              No open times in the next {WEEKS_AHEAD} weeks. Add or widen a session under Sessions &amp; availability,
+              or choose “Another time” to book outside the open times.
+            </p>
+          )}
+          {days.length > 0 && (
+            <div className="slot-day-list">
+              {days.map(({ day, slots: daySlots }) => (
+                <section key={day} className="slot-day" aria-label={formatDay(day)}>
+                  <h3 className="slot-day-title">{formatDay(day)}</h3>
+                  <div className="slot-grid">
+                    {daySlots.map((slot) => {
+                      const key = slotKey(slot);
+                      return (
+                        <button
+                          key={key}
+                          type="button"
+                          className="slot-button"
+                          data-testid="slot-option"
+                          data-start={slot.start}
+                          aria-pressed={key === chosenKey}
+                          disabled={disabled}
+                          title={slot.remaining > 1 ? `${slot.remaining} places left` : undefined}
+                          onClick={() => onChange({ sessionId: slot.sessionId, start: slot.start })}
+                        >
+                          {formatTime(slot.start, zone)}
+                        </button>
+                      );
+                    })}
+                  </div>
+                </section>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+
+      {mode === "custom" && (
+        <CustomTime
+          zone={zone}
+          sessions={sessions}
+          preferredSessionId={preferredSessionId}
+          disabled={disabled}
+          onChange={onChange}
+        />
+      )}
+
+      {value && (
+        <p className="chosen-time" data-testid="chosen-time">
+          Chosen: <strong>{formatShortWithZone(value.start, zone)}</strong>
+          {displayZone && !sameClock(value.start, zone, displayZone) && (
+            <> ({formatShortWithZone(value.start, displayZone)} on your clock)</>
+          )}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type CustomProps = {
+  zone: string;
+  sessions: SessionView[];
+  preferredSessionId?: number;
+  disabled?: boolean;
+  onChange: (choice: TimeChoice | null) => void;
+};
+
+function CustomTime({ zone, sessions, preferredSessionId, disabled, onChange }: CustomProps) {
+  const id = useId();
+  const initialSession = sessions.find((s) => s.id === preferredSessionId) ?? sessions[0];
+  const [sessionId, setSessionId] = useState<number | null>(initialSession?.id ?? null);
+  const [date, setDate] = useState(() => wallClock(new Date(), zone).slice(0, 10));
+  const [time, setTime] = useState("");
+
+  const instant = date !== "" && time !== "" ? instantOf(`${date}T${time}`, zone) : null;
+  const skipped = date !== "" && time !== "" && instant === null;
+
+  const start = instant?.toISOString() ?? null;
+  // Reported when the chosen time changes, not on every render of the parent.
+  useEffect(() => {
+    onChange(sessionId !== null && start !== null ? { sessionId, start } : null);
+  }, [sessionId, start]);
+
+  if (sessions.length === 0) {
+    return (
+      <p className="picker-empty">
+        The study has no sessions yet. Add one under Sessions &amp; availability: every interview belongs to a session.
+      </p>
+    );
+  }
+
+  return (
+    <div className="form custom-time">
+      <div className="field">
+        <label htmlFor={`${id}-session`}>Session</label>
+        <select
+          id={`${id}-session`}
+          data-testid="custom-session"
+          value={sessionId ?? ""}
+          disabled={disabled}
+          onChange={(event) => setSessionId(Number(event.target.value))}
+        >
+          {sessions.map((session) => (
+            <option key={session.id} value={session.id}>
+              {sessionLabel(session, zone)}
+              {session.visible ? "" : " (hidden)"}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field-row">
+        <div className="field field-grow">
+          <label htmlFor={`${id}-date`}>Date</label>
+          <input
+            id={`${id}-date`}
+            type="date"
+            data-testid="custom-date"
+            value={date}
+            disabled={disabled}
+            onChange={(event) => setDate(event.target.value)}
+          />
+        </div>
+        <div className="field field-grow">
+          <label htmlFor={`${id}-time`}>
+            Start ({instant ? zoneAbbreviation(instant, zone) : zone})
+          </label>
+          <input
+            id={`${id}-time`}
+            type="time"
+            step={300}
+            data-testid="custom-time"
+            value={time}
+            disabled={disabled}
+            aria-invalid={skipped || undefined}
+            onChange={(event) => setTime(event.target.value)}
+          />
+        </div>
+      </div>
+      {skipped ? (
+        <p className="field-error" role="alert">
+          {date} {time} does not exist in {zone}: the clocks skip it. Choose a time an hour later.
+        </p>
+      ) : (
+        <p className="picker-hint">
+          Any start time, on the study's clock ({zone}). Confab checks it against the study's rules before booking.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { InterviewView } from "../../bindings/types";
+import { instantOf, wallClock } from "./zonedTime";
+
+export type InterviewState = "scheduled" | "completed" | "canceled" | "no_show";
+
+/** Each state's colour (CSS variables of interviews.css, so dark mode changes them) and its name in the legend. */
+export const stateStyles: Record<InterviewState, { label: string; color: string }> = {
+  scheduled: { label: "Scheduled", color: "var(--interview-scheduled)" },
+  completed: { label: "Completed", color: "var(--interview-completed)" },
+  canceled: { label: "Canceled", color: "var(--interview-canceled)" },
+  no_show: { label: "No show", color: "var(--interview-no-show)" },
+};
+
+export const legendOrder: InterviewState[] = ["scheduled", "completed", "canceled", "no_show"];
+
+export function interviewState(interview: InterviewView): InterviewState {
+  return interview.state in stateStyles ? (interview.state as InterviewState) : "scheduled";
+}
+
+export type CalendarEvent = {
+  id: string;
+  title: string;
+  start: string;
+  end: string;
+  color: string;
+  contrastColor: string;
+  className: string;
+  editable: boolean;
+  extendedProps: { interviewId: number; state: InterviewState };
+};
+
+/**
+ * An interview as an event of a calendar that runs in UTC but is fed the study's wall clock:
+ * FullCalendar then shows the study's times whatever the computer's zone, with no zone plugin.
+ * Only scheduled interviews can be dragged; the others are history.
+ */
+export function toCalendarEvent(interview: InterviewView, zone: string): CalendarEvent {
+  const state = interviewState(interview);
+  const style = stateStyles[state];
+  return {
+    id: String(interview.id),
+    title: interview.participantName || interview.participantEmail,
+    start: `${wallClock(interview.start, zone)}:00Z`,
+    end: `${wallClock(interview.end, zone)}:00Z`,
+    color: style.color,
+    contrastColor: "#ffffff",
+    className: `interview-event interview-event-${state.replace("_", "-")}`,
+    editable: state === "scheduled",
+    extendedProps: { interviewId: interview.id, state },
+  };
+}
+
+/**
+ * The real instant of a time the calendar shows (a study wall clock dressed as UTC), or null
+ * when that wall-clock time does not exist in the study's zone (clocks going forward).
+ */
+export function instantFromCalendar(shown: Date, zone: string): Date | null {
+  return instantOf(shown.toISOString().slice(0, 16), zone);
+}

@@ -1,0 +1,126 @@
+import { useId, useState, type FormEvent } from "react";
+import { commands } from "../../bindings/commands";
+import type { AppError, InterviewerView } from "../../bindings/types";
+import { ErrorBanner } from "../../ErrorBanner";
+import { toAppError } from "../../errors";
+
+type Props = {
+  studyId: number;
+  interviewers: InterviewerView[] | null;
+  onAdded: (interviewer: InterviewerView) => void;
+};
+
+/** The study's interviewers, a form to add one, and how their busy times get in. */
+export function InterviewersPanel({ studyId, interviewers, onAdded }: Props) {
+  const id = useId();
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [attempted, setAttempted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const nameError = name.trim() === "" ? "Give the interviewer’s name." : null;
+  const emailError = !/^[^\s@]+@[^\s@]+$/.test(email.trim()) ? "Give an email address, like iris@example.org." : null;
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    setAttempted(true);
+    if (nameError || emailError) {
+      document.getElementById(nameError ? `${id}-name` : `${id}-email`)?.focus();
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      const added = await commands.addInterviewer(studyId, name.trim(), email.trim());
+      onAdded(added);
+      setName("");
+      setEmail("");
+      setAttempted(false);
+      document.getElementById(`${id}-name`)?.focus();
+    } catch (reason) {
+      setError(toAppError(reason));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section className="panel interviewers-panel" aria-labelledby={`${id}-heading`} data-testid="interviewers-panel">
+      <h2 className="panel-title" id={`${id}-heading`}>
+        Interviewers
+      </h2>
+      {interviewers === null ? (
+        <p className="loading-line">
+          <span className="spinner" aria-hidden="true" /> Loading interviewers…
+        </p>
+      ) : interviewers.length === 0 ? (
+        <p className="panel-hint" data-testid="interviewers-empty">
+          No interviewers yet. Add the people who run the interviews, then tick them on each session.
+        </p>
+      ) : (
+        <ul className="interviewer-list" data-testid="interviewer-list">
+          {interviewers.map((person) => (
+            <li key={person.id} className="interviewer-row" data-testid="interviewer-row">
+              <span className="interviewer-avatar" aria-hidden="true">
+                {initials(person.name)}
+              </span>
+              <span className="interviewer-name">{person.name}</span>
+              <span className="interviewer-email">{person.email}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      <form className="interviewer-form" noValidate onSubmit={add} aria-label="Add interviewer">
+        <div className="field field-grow">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input
+            id={`${id}-name`}
+            data-testid="interviewer-name-input"
+            type="text"
+            autoComplete="off"
+            aria-invalid={(attempted && nameError !== null) || undefined}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+          {attempted && nameError && <p className="field-error">{nameError}</p>}
+        </div>
+        <div className="field field-grow">
+          <label htmlFor={`${id}-email`}>Email</label>
+          <input
+            id={`${id}-email`}
+            data-testid="interviewer-email-input"
+            type="email"
+            autoComplete="off"
+            aria-invalid={(attempted && emailError !== null) || undefined}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          {attempted && emailError && <p className="field-error">{emailError}</p>}
+        </div>
+        <button
+          type="submit"
+          className="button button-secondary interviewer-add"
+          data-testid="add-interviewer-button"
+          disabled={saving}
+          aria-busy={saving || undefined}
+        >
+          {saving && <span className="spinner" aria-hidden="true" />}
+          {saving ? "Adding…" : "Add interviewer"}
+        </button>
+      </form>
+      <p className="panel-hint interviewers-import-hint" data-testid="busy-import-hint">
+        <strong>Busy times:</strong> export an interviewer’s calendar as an <code>.ics</code> file and open it with
+        Confab (double-click it, or choose Open With → Confab in your file manager). Confab asks whose calendar it is;
+        their busy times then show shaded on this calendar and are never offered to participants.
+      </p>
+    </section>
+  );
+}
+
+function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  return ((words[0]?.[0] ?? "") + (words.length > 1 ? (words[words.length - 1]?.[0] ?? "") : "")).toUpperCase();
+}

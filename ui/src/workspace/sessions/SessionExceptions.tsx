@@ -1,0 +1,142 @@
+import { useId, useState, type FormEvent } from "react";
+import { commands } from "../../bindings/commands";
+import type { AppError, SessionView } from "../../bindings/types";
+import { ErrorBanner } from "../../ErrorBanner";
+import { toAppError } from "../../errors";
+import { weekdayNames } from "./sessionDraft";
+import { formatDay } from "./sessionFormat";
+import { isoWeekday, nextWeekday } from "./zonedTime";
+
+type Props = {
+  session: SessionView;
+  /** The occurrence the researcher clicked, if any: the date the form starts with. */
+  date: string | null;
+  /** Today in the study's zone, for the default date. */
+  today: string;
+  onChanged: () => Promise<void>;
+};
+
+/** Closes one date of a weekly session, or opens it at other hours that date. */
+export function SessionExceptions({ session, date, today, onChanged }: Props) {
+  const id = useId();
+  const pattern = session.pattern;
+  const weekday = pattern.kind === "weekly" ? pattern.weekday : 1;
+  const dayName = weekdayNames()[weekday - 1];
+  const [day, setDay] = useState(
+    date ?? nextWeekday(pattern.kind === "weekly" && pattern.validFrom > today ? pattern.validFrom : today, weekday),
+  );
+  const [closed, setClosed] = useState(true);
+  const [startTime, setStartTime] = useState(pattern.kind === "weekly" ? pattern.startTime : "09:00");
+  const [endTime, setEndTime] = useState(pattern.kind === "weekly" ? pattern.endTime : "17:00");
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const dateError = !/^\d{4}-\d{2}-\d{2}$/.test(day)
+    ? "Choose a date."
+    : isoWeekday(day) !== weekday
+      ? `Choose a ${dayName}: the session is not open on other days.`
+      : null;
+  const hoursError = !closed && !(startTime && endTime && endTime > startTime) ? "The hours must end after they start." : null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (dateError || hoursError) return;
+    setSaving(true);
+    setError(null);
+    setDone(null);
+    try {
+      await commands.setSessionException(session.id, {
+        date: day,
+        startTime: closed ? null : startTime,
+        endTime: closed ? null : endTime,
+      });
+      await onChanged();
+      setDone(closed ? `Closed on ${formatDay(day)}.` : `Open ${startTime}–${endTime} on ${formatDay(day)}.`);
+    } catch (reason) {
+      setError(toAppError(reason));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const exceptions = [...session.exceptions].sort((a, b) => a.date.localeCompare(b.date));
+  return (
+    <div className="session-exceptions" data-testid="session-exceptions">
+      <p className="panel-hint">
+        Close one {dayName} (a holiday, a conference) or give it other hours. The other weeks stay as they are.
+      </p>
+      {exceptions.length > 0 && (
+        <ul className="session-exception-list" aria-label="Dates with changes" data-testid="session-exception-list">
+          {exceptions.map((e) => (
+            <li key={e.date}>
+              <span>{formatDay(e.date)}</span>
+              <span className="session-check-hint">
+                {e.startTime && e.endTime ? `open ${e.startTime}–${e.endTime}` : "closed"}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      <form className="form" noValidate onSubmit={submit}>
+        <div className="session-when session-when-hours">
+          <div className="field">
+            <label htmlFor={`${id}-date`}>Date</label>
+            <input
+              id={`${id}-date`}
+              type="date"
+              data-testid="exception-date-input"
+              aria-invalid={dateError !== null || undefined}
+              value={day}
+              onChange={(e) => setDay(e.target.value)}
+            />
+            {dateError && <p className="field-error">{dateError}</p>}
+          </div>
+        </div>
+        <fieldset className="session-kinds session-kinds-compact">
+          <legend>That day</legend>
+          <label className="session-kind" data-checked={closed || undefined}>
+            <input type="radio" name={`${id}-closed`} data-testid="exception-closed" checked={closed} onChange={() => setClosed(true)} />
+            <span className="session-kind-label">Closed</span>
+          </label>
+          <label className="session-kind" data-checked={!closed || undefined}>
+            <input type="radio" name={`${id}-closed`} data-testid="exception-hours" checked={!closed} onChange={() => setClosed(false)} />
+            <span className="session-kind-label">Other hours</span>
+          </label>
+        </fieldset>
+        {!closed && (
+          <div className="session-when session-when-hours">
+            <div className="field">
+              <label htmlFor={`${id}-start`}>From</label>
+              <input id={`${id}-start`} type="time" step={300} value={startTime} onChange={(e) => setStartTime(e.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-end`}>To</label>
+              <input id={`${id}-end`} type="time" step={300} value={endTime} onChange={(e) => setEndTime(e.target.value)} />
+              {hoursError && <p className="field-error">{hoursError}</p>}
+            </div>
+          </div>
+        )}
+        <p className="field-hint">To undo a change, give the date its usual hours again.</p>
+        <div className="dialog-actions">
+          {done && (
+            <span className="session-saved" role="status" data-testid="exception-saved">
+              {done}
+            </span>
+          )}
+          <button
+            type="submit"
+            className="button button-primary"
+            data-testid="exception-submit"
+            disabled={saving}
+            aria-busy={saving || undefined}
+          >
+            {saving && <span className="spinner" aria-hidden="true" />}
+            {saving ? "Saving…" : "Save this date"}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
