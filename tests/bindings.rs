@@ -74,20 +74,7 @@ fn the_window_runs_under_a_strict_content_security_policy() {
     let csp = conf["app"]["security"]["csp"].as_str().unwrap();
     assert!(csp.contains("default-src 'self'"));
     assert!(csp.contains("object-src 'none'"));
-    // Scripts only from the app's own files. Styles may be inline: FullCalendar injects its
-    // stylesheet at run time, and a nonce cannot reach it (Tauri makes a new one per load).
-    let directive = |name: &str| {
-        csp.split(';')
-            .map(str::trim)
-            .find(|d| d.starts_with(name))
-            .unwrap_or_default()
-            .to_owned()
-    };
-    assert_eq!(directive("script-src "), "script-src 'self'", "{csp}");
-    assert!(
-        !directive("default-src ").contains("unsafe-inline"),
-        "{csp}"
-    );
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
     assert!(!csp.contains("unsafe-eval"), "{csp}");
     assert!(!csp.contains('*'), "{csp}");
 }
