@@ -1,12 +1,92 @@
+import { useEffect, useId, useState } from "react";
+import { toAppError } from "../errors";
+import { DaySession } from "./days/DaySession";
+import { defaultSession, loadDays, startOf, type DaysData } from "./days/loadDays";
+import { formatDay } from "./overview/zonedTime";
+import { useResearcherZone } from "./overview/useResearcherZone";
 import type { PaneProps } from "./paneProps";
+import "./days/days.css";
 
-export function DaysPane({ study }: PaneProps) {
+export function DaysPane({ study, onError }: PaneProps) {
+  const id = useId();
+  const zone = useResearcherZone(study.timeZone);
+  const [data, setData] = useState<DaysData | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [sessionId, setSessionId] = useState<number | null>(null);
+
+  useEffect(() => {
+    let active = true;
+    loadDays(study.id)
+      .then((loaded) => {
+        if (!active) return;
+        setData(loaded);
+        setSessionId(defaultSession(loaded.sessions)?.id ?? null);
+      })
+      .catch((reason: unknown) => {
+        if (!active) return;
+        setFailed(true);
+        onError(toAppError(reason));
+      });
+    return () => {
+      active = false;
+    };
+  }, [study.id, onError]);
+
+  const session = data?.sessions.find((s) => s.id === sessionId) ?? null;
+  const dayLabel = (s: { title: string }, start: string) =>
+    `${s.title || "Interview day"} · ${formatDay(start, study.timeZone)}`;
+
   return (
-    <section className="screen" data-testid="pane-days-screen" aria-labelledby="days-heading">
+    <section className="screen days-screen" data-testid="pane-days-screen" aria-labelledby="days-heading">
       <header className="screen-header">
         <h1 id="days-heading">Interview days</h1>
         <span className="screen-subtitle">{study.name}</span>
       </header>
+      {data === null && !failed && (
+        <p className="loading-line" role="status">
+          <span className="spinner" aria-hidden="true" />
+          Loading the interview days…
+        </p>
+      )}
+      {failed && (
+        <p className="panel-hint">The interview days could not be loaded. Open another section and come back to try again.</p>
+      )}
+      {data !== null && data.sessions.length === 0 && (
+        <div className="empty-state" data-testid="days-empty">
+          <p className="empty-state-title">No interview days yet</p>
+          <p className="empty-state-hint">
+            Under Sessions & availability, add a session of the kind “interview day” with a capacity. Once applicants are
+            confirmed for it, come back here to plan its rounds and give everyone their itinerary.
+          </p>
+        </div>
+      )}
+      {data !== null && session !== null && (
+        <>
+          <div className="field day-picker">
+            <label htmlFor={`${id}-session`}>Interview day</label>
+            <select
+              id={`${id}-session`}
+              data-testid="day-session-select"
+              value={session.id}
+              onChange={(e) => setSessionId(Number(e.target.value))}
+            >
+              {data.sessions.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {dayLabel(s, startOf(s))} · {(data.applicants.get(s.id) ?? []).length} of {s.capacity} confirmed
+                </option>
+              ))}
+            </select>
+          </div>
+          <DaySession
+            key={session.id}
+            session={session}
+            applicants={data.applicants.get(session.id) ?? []}
+            interviewers={data.interviewersOf(session)}
+            zone={zone}
+            onError={onError}
+          />
+        </>
+      )}
     </section>
   );
 }

@@ -1,12 +1,92 @@
+import { useEffect, useState } from "react";
+import { toAppError } from "../errors";
+import { GettingStarted } from "./overview/GettingStarted";
+import { loadOverview, type OverviewData } from "./overview/loadOverview";
+import { NeedsAttention } from "./overview/NeedsAttention";
+import { NextInterviews } from "./overview/NextInterviews";
+import { StatusCounts } from "./overview/StatusCounts";
+import { useResearcherZone } from "./overview/useResearcherZone";
 import type { PaneProps } from "./paneProps";
+import "./overview/overview.css";
 
-export function OverviewPane({ study }: PaneProps) {
+export function OverviewPane({ study, onError }: PaneProps) {
+  const [data, setData] = useState<OverviewData | null>(null);
+  const [failed, setFailed] = useState(false);
+  const zone = useResearcherZone(study.timeZone);
+
+  useEffect(() => {
+    let active = true;
+    loadOverview(study.id)
+      .then((loaded) => {
+        if (active) setData(loaded);
+      })
+      .catch((reason: unknown) => {
+        if (!active) return;
+        setFailed(true);
+        onError(toAppError(reason));
+      });
+    return () => {
+      active = false;
+    };
+  }, [study.id, onError]);
+
   return (
     <section className="screen" data-testid="pane-overview-screen" aria-labelledby="overview-heading">
       <header className="screen-header">
         <h1 id="overview-heading">Overview</h1>
         <span className="screen-subtitle">{study.name}</span>
       </header>
+      {data === null && !failed && (
+        <p className="loading-line" role="status">
+          <span className="spinner" aria-hidden="true" />
+          Loading the study’s overview…
+        </p>
+      )}
+      {failed && (
+        <p className="panel-hint" data-testid="overview-failed">
+          The overview could not be loaded. Open another section and come back to try again.
+        </p>
+      )}
+      {data !== null && (
+        <div className="overview">
+          {data.overview.participants === 0 && (
+            <GettingStarted sessions={data.sessions} participants={data.overview.participants} />
+          )}
+          {/* Rows of zeros say nothing the steps above do not; the figures appear with the first participant. */}
+          {data.overview.participants > 0 && (
+            <div className="overview-figures">
+              <Figure label="Participants" value={data.overview.participants} testId="figure-participants" />
+              <Figure label="Interviews scheduled" value={scheduledCount(data)} testId="figure-scheduled" />
+              <Figure label="Need attention" value={data.overview.attention} testId="figure-attention" warn />
+              <Figure label="In the Outbox" value={data.overview.outboxWaiting} testId="figure-outbox" />
+            </div>
+          )}
+          {data.overview.participants > 0 && (
+            <StatusCounts counts={data.overview.counts} total={data.overview.participants} />
+          )}
+          <div className="overview-columns">
+            <NextInterviews
+              interviews={data.overview.nextInterviews}
+              zone={zone}
+              participantZones={data.participantZones}
+            />
+            <NeedsAttention items={data.attention} outboxWaiting={data.overview.outboxWaiting} zone={zone} />
+          </div>
+        </div>
+      )}
     </section>
+  );
+}
+
+function scheduledCount(data: OverviewData): number {
+  return data.overview.counts.find((c) => c.status === "interview_scheduled")?.count ?? 0;
+}
+
+function Figure({ label, value, testId, warn = false }: { label: string; value: number; testId: string; warn?: boolean }) {
+  return (
+    <div className={warn && value > 0 ? "overview-figure is-warning" : "overview-figure"} data-testid={testId}>
+      <span className="overview-figure-value">{value}</span>
+      <span className="overview-figure-label">{label}</span>
+    </div>
   );
 }

@@ -1,0 +1,145 @@
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { SessionView } from "../../bindings/types";
+import { dayView } from "./dayFixture";
+import { DaysPane } from "../DaysPane";
+
+vi.mock("../../bindings/commands", () => ({
+  commands: {
+    mailProfile: vi.fn(),
+    listSessions: vi.fn(),
+    listInterviewers: vi.fn(),
+    listInterviews: vi.fn(),
+    daySchedule: vi.fn(),
+    generateDaySchedule: vi.fn(),
+    swapDayAssignments: vi.fn(),
+    publishDaySchedule: vi.fn(),
+    exportDayScheduleCsv: vi.fn(),
+    saveTextFile: vi.fn(),
+  },
+}));
+
+const { commands } = await import("../../bindings/commands");
+const mocked = vi.mocked(commands);
+
+const study = { id: 4, name: "Residency 2026", description: "", timeZone: "UTC", interviewMinutes: 30, createdAt: "2026-01-01T00:00:00Z" };
+const session: SessionView = {
+  id: 7,
+  studyId: 4,
+  title: "March day",
+  pattern: { kind: "day", start: "2026-03-10T09:00:00Z", end: "2026-03-10T17:00:00Z" },
+  capacity: 6,
+  visible: true,
+  interviewerIds: [],
+  exceptions: [],
+};
+
+function renderPane() {
+  const onError = vi.fn();
+  render(<DaysPane study={study} onError={onError} onStudyChanged={vi.fn()} />);
+  return onError;
+}
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  mocked.mailProfile.mockResolvedValue({ researcherName: "", researcherEmail: "", timeZone: "UTC", account: null, syncAutomatically: false });
+  mocked.listSessions.mockResolvedValue([session]);
+  mocked.listInterviewers.mockResolvedValue([
+    { id: 10, studyId: 4, name: "Dr Iris", email: "iris@example.org" },
+    { id: 11, studyId: 4, name: "Dr Jon", email: "jon@example.org" },
+  ]);
+  mocked.listInterviews.mockResolvedValue([]);
+});
+
+describe("Interview days", () => {
+  it("says what to do when the study has no interview day", async () => {
+    mocked.listSessions.mockResolvedValue([]);
+    renderPane();
+    expect((await screen.findByTestId("days-empty")).textContent).toContain("Sessions & availability");
+  });
+
+  it("generates from the plan, sending empty start as null and the pairs chosen", async () => {
+    mocked.daySchedule.mockRejectedValue({ code: "not_found", message: "Session 7 has no day schedule yet." });
+    mocked.listInterviews.mockResolvedValue([
+      { id: 1, studyId: 4, participantId: 1, participantName: "Ada", participantEmail: "ada@example.org", sessionId: 7, start: session.pattern.kind === "day" ? session.pattern.start : "", end: "", state: "scheduled", calendarUid: "", sequence: 0, ruleOverrides: "", cancelReason: "" },
+    ]);
+    mocked.generateDaySchedule.mockResolvedValue(dayView());
+    const onError = renderPane();
+    await screen.findByTestId("day-no-schedule");
+    expect(onError).not.toHaveBeenCalled();
+
+    fireEvent.change(screen.getByTestId("day-rounds"), { target: { value: "3" } });
+    fireEvent.change(screen.getByTestId("day-conflicts-applicant"), { target: { value: "1" } });
+    fireEvent.change(screen.getByTestId("day-conflicts-interviewer"), { target: { value: "11" } });
+    fireEvent.click(screen.getByTestId("day-conflicts-add"));
+    expect(screen.getByTestId("day-conflicts-pair").textContent).toContain("Ada and Dr Jon");
+    fireEvent.click(screen.getByTestId("day-generate"));
+
+    await screen.findByTestId("day-grid");
+    expect(mocked.generateDaySchedule).toHaveBeenCalledWith(7, {
+      rounds: 3,
+      roundMinutes: 30,
+      passingMinutes: 10,
+      start: null,
+      fixedBlocks: [],
+      conflicts: [{ applicantId: 1, interviewerId: 11 }],
+      mustMeet: [],
+    });
+    expect(screen.getByTestId("day-state").textContent).toContain("Draft");
+  });
+
+  it("swaps two cells chosen with the keyboard and shows the rule it breaks on the cells and in a list", async () => {
+    mocked.daySchedule.mockResolvedValue(dayView());
+    const message = "Ada meets Dr Jon more than once, in rounds 1 and 2; each applicant meets each interviewer at most once.";
+    const after = dayView({ conflicts: [message] });
+    after.itineraries[0]!.seats[0] = { round: 1, interviewerId: 11, interviewerName: "Dr Jon" };
+    after.itineraries[1]!.seats[0] = { round: 1, interviewerId: 10, interviewerName: "Dr Iris" };
+    mocked.swapDayAssignments.mockResolvedValue({ schedule: after, conflicts: [message] });
+    renderPane();
+
+    const grid = await screen.findByTestId("day-grid");
+    const ada = within(grid).getByRole("button", { name: "Ada, round 1" });
+    const bea = within(grid).getByRole("button", { name: "Bea, round 1" });
+    // Buttons: Enter and Space both arrive as a click.
+    ada.focus();
+    fireEvent.click(ada);
+    expect(ada.getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByTestId("day-announcement").textContent).toContain("Ada in round 1 selected");
+    fireEvent.click(bea);
+
+    await waitFor(() => expect(mocked.swapDayAssignments).toHaveBeenCalledWith(7, { applicantId: 1, round: 1 }, { applicantId: 2, round: 1 }));
+    const list = await screen.findByTestId("day-conflicts-list");
+    expect(list.textContent).toContain(message);
+    const marked = within(screen.getByTestId("day-grid")).getAllByTestId("day-cell").filter((c) => c.dataset.conflict === "true");
+    expect(marked.map((c) => c.getAttribute("aria-label")).sort()).toEqual(["Ada, round 1", "Ada, round 2"]);
+    expect(marked[0]!.textContent).toContain("more than once");
+    expect((screen.getByTestId("day-publish") as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("lets go of a held cell with Escape and does not swap across rounds", async () => {
+    mocked.daySchedule.mockResolvedValue(dayView());
+    renderPane();
+    const grid = await screen.findByTestId("day-grid");
+    const ada1 = within(grid).getByRole("button", { name: "Ada, round 1" });
+    fireEvent.click(ada1);
+    fireEvent.click(within(grid).getByRole("button", { name: "Cal, round 2" }));
+    expect(ada1.getAttribute("aria-pressed")).toBe("false");
+    fireEvent.keyDown(within(grid).getByRole("button", { name: "Cal, round 2" }), { key: "Escape" });
+    expect(within(grid).queryAllByRole("button", { pressed: true })).toHaveLength(0);
+    expect(mocked.swapDayAssignments).not.toHaveBeenCalled();
+  });
+
+  it("publishes after a confirmation and shows what was queued", async () => {
+    mocked.daySchedule.mockResolvedValue(dayView());
+    mocked.publishDaySchedule.mockResolvedValue({ itineraries: 3, timetables: 2, skipped: [], sequence: 0, withdrawn: 0, canceled: 0 });
+    renderPane();
+    fireEvent.click(await screen.findByTestId("day-publish"));
+    const dialog = await screen.findByTestId("day-publish-dialog");
+    expect(dialog.textContent).toContain("next Sync");
+    expect(dialog.textContent).toContain("never duplicates");
+    mocked.daySchedule.mockResolvedValue(dayView({ publishedAt: "2026-03-01T12:00:00Z", unpublishedChanges: false }));
+    fireEvent.click(within(dialog).getByTestId("day-publish-confirm"));
+    expect((await screen.findByTestId("day-publish-report")).textContent).toContain("3 itineraries and 2 timetables");
+    await waitFor(() => expect(screen.getByTestId("day-state").dataset.state).toBe("published"));
+  });
+});

@@ -1,0 +1,44 @@
+/** The rules the schedule breaks (red) and the wishes it could not meet (muted). */
+export function ProblemsList({ conflicts, unmet, rosterChanges }: { conflicts: string[]; unmet: string[]; rosterChanges: string[] }) {
+  if (conflicts.length === 0 && unmet.length === 0 && rosterChanges.length === 0) return null;
+  return (
+    <div className="day-problems">
+      {rosterChanges.length > 0 && (
+        <div className="day-roster" role="status" data-testid="day-roster-changes">
+          <p className="day-problems-title">Who comes has changed since this schedule was made</p>
+          <ul>
+            {rosterChanges.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+          <p>Generate the schedule again to include everyone who is booked now.</p>
+        </div>
+      )}
+      {conflicts.length > 0 && (
+        <div className="day-conflicts" role="alert" data-testid="day-conflicts-list">
+          <p className="day-problems-title">
+            {conflicts.length === 1 ? "1 rule is broken" : `${conflicts.length} rules are broken`}: the schedule cannot be
+            published until a swap mends {conflicts.length === 1 ? "it" : "them"}.
+          </p>
+          <ul>
+            {conflicts.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {unmet.length > 0 && (
+        <details className="day-unmet" data-testid="day-unmet">
+          <summary>
+            {unmet.length === 1 ? "1 wish could not be met" : `${unmet.length} wishes could not be met`}
+          </summary>
+          <ul>
+            {unmet.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

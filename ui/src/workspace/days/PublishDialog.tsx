@@ -1,0 +1,87 @@
+import * as AlertDialog from "@radix-ui/react-alert-dialog";
+import { useState } from "react";
+import type { AppError } from "../../bindings/types";
+import { ErrorBanner } from "../../ErrorBanner";
+
+type Props = {
+  republish: boolean;
+  /** Published, and changed since: the button offers to send the changes. */
+  changed: boolean;
+  disabledReason: string | null;
+  publishing: boolean;
+  onPublish: () => Promise<AppError | null>;
+};
+
+/** Publishing asks first, and says exactly what will go out and when. */
+export function PublishDialog({ republish, changed, disabledReason, publishing, onPublish }: Props) {
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  async function publish() {
+    setError(null);
+    const failed = await onPublish();
+    if (failed) setError(failed);
+    else setOpen(false);
+  }
+
+  return (
+    <AlertDialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setError(null);
+      }}
+    >
+      <AlertDialog.Trigger asChild>
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="day-publish"
+          disabled={disabledReason !== null}
+          title={disabledReason ?? undefined}
+        >
+          {republish && changed ? "Publish changes…" : "Publish…"}
+        </button>
+      </AlertDialog.Trigger>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="dialog-overlay" />
+        <AlertDialog.Content className="dialog" data-testid="day-publish-dialog">
+          <AlertDialog.Title className="dialog-title">
+            {republish ? "Publish the changed schedule?" : "Publish the schedule?"}
+          </AlertDialog.Title>
+          <AlertDialog.Description className="dialog-description">
+            Each applicant gets their own itinerary and each interviewer their timetable, by email with a calendar
+            invitation, at the next Sync.{" "}
+            {republish
+              ? "Everyone receives an update to the same calendar events, never a duplicate."
+              : "If you change the schedule later, publishing again sends updates to the same calendar events, never duplicates."}
+          </AlertDialog.Description>
+          {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+          <div className="dialog-actions">
+            <AlertDialog.Cancel asChild>
+              <button type="button" className="button button-secondary">
+                Not yet
+              </button>
+            </AlertDialog.Cancel>
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="day-publish-confirm"
+              disabled={publishing}
+              aria-busy={publishing || undefined}
+              onClick={publish}
+            >
+              {publishing ? (
+                <>
+                  <span className="spinner" aria-hidden="true" /> Publishing…
+                </>
+              ) : (
+                "Publish"
+              )}
+            </button>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}

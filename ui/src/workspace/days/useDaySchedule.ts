@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useState } from "react";
+import { commands } from "../../bindings/commands";
+import type { AppError, DayScheduleView, DaySettings, DaySlot, PublishReport } from "../../bindings/types";
+import { toAppError } from "../../errors";
+
+export type DayBusy = "generating" | "swapping" | "publishing" | "exporting" | null;
+
+type Phase = { kind: "loading" } | { kind: "none" } | { kind: "ready"; view: DayScheduleView };
+
+/** One session's day schedule and what can be done to it. */
+export function useDaySchedule(sessionId: number, onError: (error: AppError) => void) {
+  const [phase, setPhase] = useState<Phase>({ kind: "loading" });
+  const [busy, setBusy] = useState<DayBusy>(null);
+  const [generateError, setGenerateError] = useState<AppError | null>(null);
+  const [swapped, setSwapped] = useState<DaySlot[]>([]);
+  const [publishReport, setPublishReport] = useState<PublishReport | null>(null);
+
+  useEffect(() => {
+    let active = true;
+    setPhase({ kind: "loading" });
+    setPublishReport(null);
+    setSwapped([]);
+    commands
+      .daySchedule(sessionId)
+      .then((view) => active && setPhase({ kind: "ready", view }))
+      .catch((reason: unknown) => {
+        if (!active) return;
+        const error = toAppError(reason);
+        // No schedule yet is the normal start, not an error.
+        if (error.code === "not_found") setPhase({ kind: "none" });
+        else {
+          setPhase({ kind: "none" });
+          onError(error);
+        }
+      });
+    return () => {
+      active = false;
+    };
+  }, [sessionId, onError]);
+
+  const generate = useCallback(
+    async (settings: DaySettings) => {
+      setBusy("generating");
+      setGenerateError(null);
+      try {
+        const view = await commands.generateDaySchedule(sessionId, settings);
+        setPhase({ kind: "ready", view });
+        setSwapped([]);
+        setPublishReport(null);
+        return true;
+      } catch (reason) {
+        setGenerateError(toAppError(reason));
+        return false;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [sessionId],
+  );
+
+  const swap = useCallback(
+    async (a: DaySlot, b: DaySlot) => {
+      setBusy("swapping");
+      try {
+        const report = await commands.swapDayAssignments(sessionId, a, b);
+        // The report's own conflicts are the ones this swap left; the view carries the same list.
+        setPhase({ kind: "ready", view: { ...report.schedule, conflicts: report.conflicts } });
+        setSwapped([a, b]);
+        setPublishReport(null);
+        return report;
+      } catch (reason) {
+        onError(toAppError(reason));
+        return null;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [sessionId, onError],
+  );
+
+  const publish = useCallback(async () => {
+    setBusy("publishing");
+    try {
+      const report = await commands.publishDaySchedule(sessionId);
+      setPublishReport(report);
+      const view = await commands.daySchedule(sessionId);
+      setPhase({ kind: "ready", view });
+      return null;
+    } catch (reason) {
+      return toAppError(reason);
+    } finally {
+      setBusy(null);
+    }
+  }, [sessionId]);
+
+  /** Asks where to save the CSV; the path it went to, or null when the researcher cancelled. */
+  const exportCsv = useCallback(
+    async (suggestedName: string) => {
+      setBusy("exporting");
+      try {
+        const csv = await commands.exportDayScheduleCsv(sessionId);
+        return await commands.saveTextFile(suggestedName, csv);
+      } catch (reason) {
+        onError(toAppError(reason));
+        return null;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [sessionId, onError],
+  );
+
+  return {
+    view: phase.kind === "ready" ? phase.view : null,
+    loading: phase.kind === "loading",
+    busy,
+    generateError,
+    clearGenerateError: () => setGenerateError(null),
+    swapped,
+    publishReport,
+    dismissPublishReport: () => setPublishReport(null),
+    generate,
+    swap,
+    publish,
+    exportCsv,
+  };
+}

@@ -1,0 +1,50 @@
+import type { InterviewView } from "../../bindings/types";
+import { cityOf, clocksDiffer, formatWhen } from "./zonedTime";
+
+type Props = {
+  interviews: InterviewView[];
+  /** The researcher's zone: the time everything is shown in first. */
+  zone: string;
+  /** Each participant's own zone, where known. */
+  participantZones: ReadonlyMap<number, string>;
+};
+
+export function NextInterviews({ interviews, zone, participantZones }: Props) {
+  return (
+    <section className="panel" aria-labelledby="overview-next-heading" data-testid="overview-next">
+      <div className="overview-panel-head">
+        <h2 className="panel-title" id="overview-next-heading">
+          Next interviews
+        </h2>
+        <span className="overview-zone">Times in {zone}</span>
+      </div>
+      {interviews.length === 0 ? (
+        <p className="panel-hint" data-testid="overview-next-empty">
+          Nothing is scheduled yet. Interviews appear here once participants book a time, or when you book one for
+          them under Interviews.
+        </p>
+      ) : (
+        <ul className="next-list">
+          {interviews.map((interview) => {
+            const theirs = participantZones.get(interview.participantId);
+            const showTheirs = theirs !== undefined && clocksDiffer(interview.start, zone, theirs);
+            return (
+              <li key={interview.id} className="next-item" data-testid="overview-next-interview">
+                <span className="next-when">{formatWhen(interview.start, zone)}</span>
+                <span className="next-who">
+                  <span className="next-name">{interview.participantName}</span>
+                  <span className="next-email">{interview.participantEmail}</span>
+                </span>
+                {showTheirs && (
+                  <span className="next-theirs" title={theirs}>
+                    {formatWhen(interview.start, theirs)} in {cityOf(theirs)}
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { SettingField, type SectionProps } from "./SettingField";
+
+export function ParticipantsSection(props: SectionProps) {
+  const { draft, onChange } = props;
+  return (
+    <section className="panel settings-section" aria-labelledby="settings-participants-heading">
+      <h2 className="panel-title" id="settings-participants-heading">
+        Confirmations and reminders
+      </h2>
+      <label className="switch-row" data-testid="setting-selfScheduling-switch">
+        <input
+          type="checkbox"
+          role="switch"
+          className="switch"
+          data-testid="setting-selfScheduling"
+          checked={draft.selfScheduling}
+          aria-describedby="self-scheduling-explained"
+          onChange={(e) => onChange("selfScheduling", e.target.checked)}
+        />
+        <span className="switch-text">
+          <span className="switch-title">Self-scheduling {draft.selfScheduling ? "on" : "off"}</span>
+          <span className="switch-hint" id="self-scheduling-explained" data-testid="self-scheduling-explained">
+            {draft.selfScheduling
+              ? "A participant’s valid choice is confirmed at once: their confirmation and calendar invitation go out at the next Sync."
+              : "Choices wait as Pending until you assign each participant their first or second choice under Interviews."}
+          </span>
+        </span>
+      </label>
+      <SettingField
+        {...props}
+        field="reminderHours"
+        label="Reminder"
+        type="number"
+        unit="hours before"
+        placeholder="None"
+        className="field-minutes"
+        hint="Leave empty to send no reminders."
+      />
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import type { StudySettings } from "../../bindings/types";
+import { draftOf, settingsErrorsFrom, toStudySettings } from "./settingsDraft";
+
+const study = { id: 1, name: "Diary", description: "", timeZone: "UTC", interviewMinutes: 45, createdAt: "2026-01-01T00:00:00Z" };
+const settings: StudySettings = {
+  kind: "one_to_one",
+  bufferBeforeMinutes: 0,
+  bufferAfterMinutes: 10,
+  minNoticeMinutes: 1440,
+  horizonDays: 30,
+  maxPerDay: 4,
+  maxPerWeek: null,
+  changeCutoffHours: 24,
+  location: "",
+  conferencingUrl: "",
+  dialIn: "",
+  selfScheduling: true,
+  reminderHours: null,
+};
+
+describe("the settings form", () => {
+  it("shows no cap and no reminder as empty fields, and round-trips", () => {
+    const draft = draftOf(study, settings);
+    expect(draft.maxPerWeek).toBe("");
+    expect(draft.reminderHours).toBe("");
+    expect(toStudySettings(draft)).toEqual({ settings, errors: {} });
+  });
+
+  it("sends emptied caps and reminders as null", () => {
+    const draft = { ...draftOf(study, settings), maxPerDay: "  ", reminderHours: "" };
+    const { settings: sent, errors } = toStudySettings(draft);
+    expect(errors).toEqual({});
+    expect(sent.maxPerDay).toBeNull();
+    expect(sent.reminderHours).toBeNull();
+  });
+
+  it("refuses an emptied number that has no 'none', and text in a number field", () => {
+    const draft = { ...draftOf(study, settings), bufferAfterMinutes: "", maxPerWeek: "two" };
+    const { errors } = toStudySettings(draft);
+    expect(errors.bufferAfterMinutes).toMatch(/use 0 for none/);
+    expect(errors.maxPerWeek).toMatch(/whole number.*empty for none/);
+  });
+
+  it("trims the link and the texts", () => {
+    const draft = { ...draftOf(study, settings), conferencingUrl: " https://meet.example.org/x ", location: " Room 4 " };
+    const { settings: sent } = toStudySettings(draft);
+    expect(sent.conferencingUrl).toBe("https://meet.example.org/x");
+    expect(sent.location).toBe("Room 4");
+  });
+});
+
+describe("placing the back end's messages on fields", () => {
+  it("gives each sentence to the field it names", () => {
+    const message =
+      "The buffer after an interview must be 0 to 240 minutes; you gave 300. The weekly cap cannot be lower than the daily cap. The conferencing link must be a web address starting with https://, without spaces.";
+    const { fields, rest } = settingsErrorsFrom(message);
+    expect(fields.bufferAfterMinutes).toMatch(/^The buffer after/);
+    expect(fields.maxPerWeek).toBe("The weekly cap cannot be lower than the daily cap.");
+    expect(fields.maxPerDay).toBeUndefined();
+    expect(fields.conferencingUrl).toMatch(/https:\/\//);
+    expect(rest).toEqual([]);
+  });
+
+  it("keeps what names no field", () => {
+    expect(settingsErrorsFrom("Something else went wrong.").rest).toEqual(["Something else went wrong."]);
+  });
+});

@@ -1,0 +1,177 @@
+import type { NewStudy, StudySettings, StudySummary } from "../../bindings/types";
+
+/**
+ * The Study settings form as typed: numbers stay text so that an emptied field can mean
+ * "no cap" (or be reported) instead of silently becoming 0.
+ */
+export type SettingsDraft = {
+  name: string;
+  description: string;
+  timeZone: string;
+  interviewMinutes: string;
+  kind: string;
+  bufferBeforeMinutes: string;
+  bufferAfterMinutes: string;
+  minNoticeMinutes: string;
+  horizonDays: string;
+  maxPerDay: string;
+  maxPerWeek: string;
+  changeCutoffHours: string;
+  location: string;
+  conferencingUrl: string;
+  dialIn: string;
+  selfScheduling: boolean;
+  reminderHours: string;
+};
+
+export type DraftField = keyof SettingsDraft;
+export type DraftErrors = Partial<Record<DraftField, string>>;
+
+const optional = (value: number | null): string => (value === null ? "" : String(value));
+
+export function draftOf(study: StudySummary, settings: StudySettings): SettingsDraft {
+  return {
+    name: study.name,
+    description: study.description,
+    timeZone: study.timeZone,
+    interviewMinutes: String(study.interviewMinutes),
+    kind: settings.kind,
+    bufferBeforeMinutes: String(settings.bufferBeforeMinutes),
+    bufferAfterMinutes: String(settings.bufferAfterMinutes),
+    minNoticeMinutes: String(settings.minNoticeMinutes),
+    horizonDays: String(settings.horizonDays),
+    maxPerDay: optional(settings.maxPerDay),
+    maxPerWeek: optional(settings.maxPerWeek),
+    changeCutoffHours: String(settings.changeCutoffHours),
+    location: settings.location,
+    conferencingUrl: settings.conferencingUrl,
+    dialIn: settings.dialIn,
+    selfScheduling: settings.selfScheduling,
+    reminderHours: optional(settings.reminderHours),
+  };
+}
+
+const studyFields: DraftField[] = ["name", "description", "timeZone", "interviewMinutes"];
+
+/** Whether the study's own details (saved with updateStudy) differ between two drafts. */
+export function studyDetailsChanged(a: SettingsDraft, b: SettingsDraft): boolean {
+  return studyFields.some((field) => a[field] !== b[field]);
+}
+
+/** Whether the scheduling settings (saved with updateStudySettings) differ between two drafts. */
+export function schedulingChanged(a: SettingsDraft, b: SettingsDraft): boolean {
+  return (Object.keys(a) as DraftField[]).some((field) => !studyFields.includes(field) && a[field] !== b[field]);
+}
+
+export function sameDraft(a: SettingsDraft, b: SettingsDraft): boolean {
+  return !studyDetailsChanged(a, b) && !schedulingChanged(a, b);
+}
+
+type Parsed = { value: number | null; error?: string };
+
+/** A whole number, or `null` when the field is empty and `empty` allows it. */
+function wholeNumber(text: string, what: string, empty: string | null): Parsed {
+  const trimmed = text.trim();
+  if (trimmed === "") {
+    return empty === null ? { value: null } : { value: null, error: empty };
+  }
+  if (!/^-?\d+$/.test(trimmed)) return { value: null, error: `Enter ${what} as a whole number.` };
+  return { value: Number(trimmed) };
+}
+
+export function toNewStudy(draft: SettingsDraft): { study: NewStudy; errors: DraftErrors } {
+  const errors: DraftErrors = {};
+  const minutes = wholeNumber(draft.interviewMinutes, "the interview length", "Enter the interview length in minutes.");
+  if (minutes.error) errors.interviewMinutes = minutes.error;
+  if (draft.name.trim() === "") errors.name = "Enter a name for the study.";
+  if (draft.timeZone.trim() === "") errors.timeZone = "Choose a time zone, for example Europe/Berlin.";
+  return {
+    study: {
+      name: draft.name.trim(),
+      description: draft.description.trim(),
+      timeZone: draft.timeZone.trim(),
+      interviewMinutes: minutes.value ?? 0,
+    },
+    errors,
+  };
+}
+
+/**
+ * The settings the back end takes: empty caps and reminders become `null` ("none"); other
+ * numbers must be given. The back end checks the ranges and says which field is wrong.
+ */
+export function toStudySettings(draft: SettingsDraft): { settings: StudySettings; errors: DraftErrors } {
+  const errors: DraftErrors = {};
+  const required = (field: DraftField, what: string): number => {
+    const parsed = wholeNumber(String(draft[field]), what, `Enter ${what}; use 0 for none.`);
+    if (parsed.error) errors[field] = parsed.error;
+    return parsed.value ?? 0;
+  };
+  const capOrNone = (field: DraftField, what: string): number | null => {
+    const parsed = wholeNumber(String(draft[field]), what, null);
+    if (parsed.error) errors[field] = `${parsed.error} Leave it empty for none.`;
+    return parsed.value;
+  };
+  const settings: StudySettings = {
+    kind: draft.kind,
+    bufferBeforeMinutes: required("bufferBeforeMinutes", "the buffer before"),
+    bufferAfterMinutes: required("bufferAfterMinutes", "the buffer after"),
+    minNoticeMinutes: required("minNoticeMinutes", "the minimum notice"),
+    horizonDays: required("horizonDays", "how many days ahead participants can book"),
+    maxPerDay: capOrNone("maxPerDay", "the daily cap"),
+    maxPerWeek: capOrNone("maxPerWeek", "the weekly cap"),
+    changeCutoffHours: required("changeCutoffHours", "the cut-off"),
+    location: draft.location.trim(),
+    conferencingUrl: draft.conferencingUrl.trim(),
+    dialIn: draft.dialIn.trim(),
+    selfScheduling: draft.selfScheduling,
+    reminderHours: capOrNone("reminderHours", "the reminder hours"),
+  };
+  if (errors.horizonDays?.endsWith("use 0 for none.")) {
+    errors.horizonDays = "Enter how many days ahead participants can book.";
+  }
+  return { settings, errors };
+}
+
+// Which field each sentence of a back-end message is about; checked in this order, so the
+// weekly cap's "daily cap" is not taken for the daily cap.
+const sentenceFields: Array<[RegExp, DraftField]> = [
+  [/kind of study/i, "kind"],
+  [/buffer before/i, "bufferBeforeMinutes"],
+  [/buffer after/i, "bufferAfterMinutes"],
+  [/minimum notice/i, "minNoticeMinutes"],
+  [/days ahead|horizon/i, "horizonDays"],
+  [/weekly cap|per week/i, "maxPerWeek"],
+  [/daily cap|per day/i, "maxPerDay"],
+  [/cut-?off/i, "changeCutoffHours"],
+  [/conferencing/i, "conferencingUrl"],
+  [/dial-?in/i, "dialIn"],
+  [/location/i, "location"],
+  [/reminder/i, "reminderHours"],
+];
+
+/**
+ * The back end joins one sentence per wrong setting into one message; this gives each sentence
+ * to the field it names, and what names no field under `null`.
+ */
+export function settingsErrorsFrom(message: string): { fields: DraftErrors; rest: string[] } {
+  const fields: DraftErrors = {};
+  const rest: string[] = [];
+  for (const sentence of splitSentences(message)) {
+    const match = sentenceFields.find(([pattern]) => pattern.test(sentence));
+    if (!match) {
+      rest.push(sentence);
+      continue;
+    }
+    const field = match[1];
+    fields[field] = fields[field] ? `${fields[field]} ${sentence}` : sentence;
+  }
+  return { fields, rest };
+}
+
+function splitSentences(message: string): string[] {
+  return message
+    .split(/(?<=[.!?])\s+(?=[A-Z"“])/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}

@@ -1,0 +1,156 @@
+import { useCallback, useEffect, useState } from "react";
+import { commands } from "../../bindings/commands";
+import type { AppError, StudySettings, StudySummary } from "../../bindings/types";
+import { toAppError } from "../../errors";
+import { fieldNamedIn } from "../../validation";
+import { forgetDraft, readStoredDraft, storeDraft } from "./draftStorage";
+import {
+  draftOf,
+  sameDraft,
+  schedulingChanged,
+  settingsErrorsFrom,
+  studyDetailsChanged,
+  toNewStudy,
+  toStudySettings,
+  type DraftErrors,
+  type DraftField,
+  type SettingsDraft,
+} from "./settingsDraft";
+
+export type SaveState = "idle" | "saving" | "saved";
+
+type Loaded = { saved: SettingsDraft; settings: StudySettings };
+
+/**
+ * The Study settings form: loading, the draft kept in local storage while unsaved, and saving
+ * the study's details and its scheduling settings with their errors placed on their fields.
+ */
+export function useSettingsForm(study: StudySummary, onStudyChanged: (study: StudySummary) => void) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const [draft, setDraft] = useState<SettingsDraft | null>(null);
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [formError, setFormError] = useState<AppError | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>("idle");
+
+  useEffect(() => {
+    let active = true;
+    commands
+      .studySettings(study.id)
+      .then((settings) => {
+        if (!active) return;
+        const saved = draftOf(study, settings);
+        const stored = readStoredDraft(study.id);
+        // Fields added since the draft was kept take their saved value.
+        const restored = stored ? { ...saved, ...stored.draft } : null;
+        setLoaded({ saved, settings });
+        if (restored && !sameDraft(restored, saved)) {
+          setDraft(restored);
+          setRestoredAt(stored?.savedAt || null);
+        } else {
+          forgetDraft(study.id);
+          setDraft(saved);
+        }
+      })
+      .catch((reason: unknown) => {
+        if (active) setLoadError(toAppError(reason));
+      });
+    return () => {
+      active = false;
+    };
+    // Loaded once per study: a rename saved from this form must not reload over the draft.
+  }, [study.id]);
+
+  const saved = loaded?.saved ?? null;
+  const dirty = draft !== null && saved !== null && !sameDraft(draft, saved);
+
+  useEffect(() => {
+    if (draft === null || saved === null) return;
+    if (sameDraft(draft, saved)) forgetDraft(study.id);
+    else storeDraft(study.id, draft);
+  }, [draft, saved, study.id]);
+
+  const change = useCallback(<F extends DraftField>(field: F, value: SettingsDraft[F]) => {
+    setDraft((d) => (d === null ? d : { ...d, [field]: value }));
+    setErrors((e) => {
+      if (e[field] === undefined) return e;
+      const next = { ...e };
+      delete next[field];
+      return next;
+    });
+    setSaveState("idle");
+  }, []);
+
+  const discard = useCallback(() => {
+    if (saved === null) return;
+    setDraft(saved);
+    setErrors({});
+    setFormError(null);
+    setRestoredAt(null);
+    forgetDraft(study.id);
+  }, [saved, study.id]);
+
+  /** Saves what changed; returns the fields with errors, in no particular order. */
+  const save = useCallback(async (): Promise<DraftField[]> => {
+    if (draft === null || loaded === null) return [];
+    const details = toNewStudy(draft);
+    const scheduling = toStudySettings(draft);
+    const found = { ...details.errors, ...scheduling.errors };
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length > 0) return Object.keys(found) as DraftField[];
+
+    setSaveState("saving");
+    let current = loaded;
+    try {
+      if (studyDetailsChanged(draft, current.saved)) {
+        const updated = await commands.updateStudy(study.id, details.study);
+        current = { ...current, saved: draftOf(updated, current.settings) };
+        setLoaded(current);
+        onStudyChanged(updated);
+      }
+      if (schedulingChanged(draft, current.saved)) {
+        const settings = await commands.updateStudySettings(study.id, scheduling.settings);
+        current = { settings, saved: { ...draftOf(study, settings), ...pickStudy(current.saved) } };
+        setLoaded(current);
+      }
+    } catch (reason) {
+      setSaveState("idle");
+      return placeError(toAppError(reason), setErrors, setFormError);
+    }
+    setDraft(current.saved);
+    setRestoredAt(null);
+    setSaveState("saved");
+    return [];
+  }, [draft, loaded, study, onStudyChanged]);
+
+  return { draft, saved, dirty, loadError, restoredAt, errors, formError, saveState, change, save, discard, setFormError };
+}
+
+function pickStudy(d: SettingsDraft): Partial<SettingsDraft> {
+  return { name: d.name, description: d.description, timeZone: d.timeZone, interviewMinutes: d.interviewMinutes };
+}
+
+/** Puts a refused save's message on the fields it names; what names none goes above the form. */
+function placeError(
+  error: AppError,
+  setErrors: (e: DraftErrors) => void,
+  setFormError: (e: AppError | null) => void,
+): DraftField[] {
+  if (error.code !== "invalid_input") {
+    setFormError(error);
+    return [];
+  }
+  const { fields, rest } = settingsErrorsFrom(error.message);
+  const studyField = Object.keys(fields).length === 0 ? fieldNamedIn(error.message) : undefined;
+  if (studyField) {
+    setErrors({ [studyField]: error.message });
+    return [studyField];
+  }
+  setErrors(fields);
+  if (rest.length > 0 || Object.keys(fields).length === 0) {
+    setFormError({ code: error.code, message: rest.length > 0 ? rest.join(" ") : error.message });
+  }
+  return Object.keys(fields) as DraftField[];
+}
