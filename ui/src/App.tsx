@@ -115,6 +115,7 @@ export function App() {
             pane={place.pane}
             onError={reportError}
             onStudyChanged={studyChanged}
+            onOpenPane={openPane}
           />
         )}
         {place.screen === "outbox" && <OutboxScreen onError={reportError} />}
