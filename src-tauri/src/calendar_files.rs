@@ -44,6 +44,25 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, paths: Vec<PathBuf>) {
     }
 }
 
+/// File → Import busy times: the native Open dialog, then the same import dialog as a file
+/// opened with Confab from the file manager.
+pub fn choose<R: Runtime>(app: &AppHandle<R>) {
+    use tauri_plugin_dialog::DialogExt;
+    let app = app.clone();
+    app.dialog()
+        .file()
+        .set_title("Import busy times from a calendar file")
+        .add_filter("Calendar", &["ics"])
+        .pick_files(move |chosen| {
+            let paths = chosen
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|p| p.into_path().ok())
+                .collect();
+            open(&app, paths);
+        });
+}
+
 /// The `.ics` files among a launch's arguments (the program's own name first), relative ones
 /// taken from `cwd`, the folder that launch ran in.
 pub fn in_arguments(args: &[String], cwd: &Path) -> Vec<PathBuf> {

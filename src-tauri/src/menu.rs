@@ -1,12 +1,14 @@
-//! The window's menu: File (back up, restore, quit) and Help (About Confab).
+//! The window's menu: File (import busy times, back up, restore, quit) and Help (About
+//! Confab).
 
 use confab_service::AppEvent;
 use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, SubmenuBuilder};
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::database_files;
 use crate::events::WindowEvents;
+use crate::{calendar_files, database_files};
 
+const IMPORT_CALENDAR: &str = "import-calendar";
 const BACK_UP: &str = "back-up";
 const RESTORE: &str = "restore";
 const QUIT: &str = "quit";
@@ -18,7 +20,13 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .accelerator("CmdOrCtrl+Q")
         .build(app)?;
     let about = MenuItemBuilder::with_id(ABOUT, "About Confab").build(app)?;
+    let import_calendar =
+        MenuItemBuilder::with_id(IMPORT_CALENDAR, "Import busy times from a calendar file…")
+            .accelerator("CmdOrCtrl+O")
+            .build(app)?;
     let file = SubmenuBuilder::new(app, "File")
+        .item(&import_calendar)
+        .separator()
         .text(BACK_UP, "Back up database…")
         .text(RESTORE, "Restore database…")
         .separator()
@@ -58,6 +66,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
 
 pub fn handle<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     match event.id().as_ref() {
+        IMPORT_CALENDAR => calendar_files::choose(app),
         BACK_UP => database_files::back_up(app),
         RESTORE => database_files::restore(app),
         QUIT => app.exit(0),

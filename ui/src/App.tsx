@@ -15,6 +15,7 @@ import { StudiesScreen } from "./screens/StudiesScreen";
 import { Sidebar } from "./Sidebar";
 import { StartupFailure } from "./StartupFailure";
 import type { StudySummary } from "./bindings/types";
+import { useAutoSync } from "./sync/useAutoSync";
 import { StudyWorkspace } from "./workspace/StudyWorkspace";
 
 type Startup =
@@ -62,6 +63,7 @@ export function App() {
   }, []);
 
   const reportError = useCallback((next: AppError) => setError(next), []);
+  useAutoSync(reportError);
   const showAbout = useCallback(() => setAboutOpen(true), []);
   const navigate = useCallback((screen: ScreenId) => setPlace({ screen }), []);
   const openStudy = useCallback(
@@ -104,7 +106,7 @@ export function App() {
 
   return (
     <div className="app">
-      <Sidebar place={place} onNavigate={navigate} onOpenPane={openPane} />
+      <Sidebar place={place} onNavigate={navigate} onOpenPane={openPane} onError={reportError} />
       <main className="main">
         {noticeBanner}
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}

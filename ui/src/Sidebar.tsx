@@ -1,12 +1,15 @@
+import type { AppError } from "./bindings/types";
 import { navEntries, paneEntries, type PaneId, type Place, type ScreenId } from "./navigation";
+import { SyncButton } from "./sync/SyncButton";
 
 type Props = {
   place: Place;
   onNavigate: (screen: ScreenId) => void;
   onOpenPane: (pane: PaneId) => void;
+  onError: (error: AppError) => void;
 };
 
-export function Sidebar({ place, onNavigate, onOpenPane }: Props) {
+export function Sidebar({ place, onNavigate, onOpenPane, onError }: Props) {
   const current: ScreenId = place.screen === "study" ? "studies" : place.screen;
   return (
     <aside className="sidebar">
@@ -53,6 +56,9 @@ export function Sidebar({ place, onNavigate, onOpenPane }: Props) {
           ))}
         </ul>
       </nav>
+      <div className="sidebar-sync">
+        <SyncButton onError={onError} />
+      </div>
     </aside>
   );
 }

@@ -14,7 +14,7 @@ export const appBinary = process.env.CONFAB_APP_BINARY ?? join(targetDir, "debug
 // `confab`, built by `cargo build -p confab-cli` (and by the Rust tests).
 export const cliBinary = process.env.CONFAB_CLI_BINARY ?? join(targetDir, "debug", "confab");
 export const screenshotDir = join(repo, "target", "e2e-screenshots");
-const driverPort = Number(process.env.CONFAB_DRIVER_PORT ?? 4444);
+export const driverPort = Number(process.env.CONFAB_DRIVER_PORT ?? 4444);
 
 let driver;
 
@@ -26,7 +26,7 @@ export const appConfigDir = join(appHome, "config", "org.confab.desktop");
 // Tauri's app log folder on Linux, under the redirected data folder.
 export const appLogDir = join(appHome, "data", "org.confab.desktop", "logs");
 
-function waitForPort(port, timeoutMs) {
+export function waitForPort(port, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolvePort, reject) => {
     const attempt = () => {

@@ -2,6 +2,8 @@ import { useEffect, useState } from "react";
 import { commands } from "../bindings/commands";
 import type { AppError } from "../bindings/types";
 import { toAppError } from "../errors";
+import { MailSettings } from "../settings/MailSettings";
+import { TemplateSettings } from "../settings/TemplateSettings";
 
 type Props = {
   dataDir: string;
@@ -45,6 +47,8 @@ export function SettingsScreen({ dataDir, databasePath, onShowAbout, onError }: 
       <header className="screen-header">
         <h1 id="settings-heading">Settings</h1>
       </header>
+      <MailSettings />
+      <TemplateSettings onError={onError} />
       <div className="panel">
         <h2 className="panel-title">Storage</h2>
         <dl className="facts">

@@ -1,0 +1,184 @@
+import { useEffect, useState } from "react";
+import { commands } from "../bindings/commands";
+import type { AppError, AttentionItem, RuleBreakView } from "../bindings/types";
+import { ErrorBanner } from "../ErrorBanner";
+import { toAppError } from "../errors";
+import { acceptCounterProposal, checkCounterProposal } from "./counterProposal";
+import { attentionLabel } from "./labels";
+import { NoteDialog } from "./NoteDialog";
+import { RuleBreakDialog } from "./RuleBreakDialog";
+import { formatDateTime, formatSpan, sameClock } from "./time";
+
+type Props = {
+  item: AttentionItem;
+  /** The researcher's zone, in which times are shown. */
+  zone: string;
+  /** The item was settled (or the outbox changed): reload the lists. */
+  onSettled: () => void;
+};
+
+type Busy = null | "checking" | "accepting";
+
+export function AttentionItemCard({ item, zone, onSettled }: Props) {
+  const isCounter = item.kind === "counter" && item.proposedStart !== null;
+  const participantZone = useParticipantZone(isCounter ? item.participantId : null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [breaks, setBreaks] = useState<RuleBreakView[] | null>(null);
+  const [dialog, setDialog] = useState<null | "decline" | "dismiss">(null);
+
+  const proposed = isCounter && item.proposedStart ? formatSpan(item.proposedStart, item.proposedEnd, zone) : "";
+  const theirs =
+    isCounter && item.proposedStart && participantZone && !sameClock(item.proposedStart, zone, participantZone)
+      ? formatSpan(item.proposedStart, item.proposedEnd, participantZone)
+      : null;
+
+  async function accept(accepted: RuleBreakView[]) {
+    setBusy("accepting");
+    try {
+      await acceptCounterProposal(item, accepted);
+      setBreaks(null);
+      onSettled();
+    } catch (reason) {
+      setBreaks(null);
+      setError(toAppError(reason));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function startAccept() {
+    setError(null);
+    setBusy("checking");
+    let check;
+    try {
+      check = await checkCounterProposal(item);
+    } catch (reason) {
+      setBusy(null);
+      setError(toAppError(reason));
+      return;
+    }
+    setBusy(null);
+    if (check.kind === "full") {
+      setError({
+        code: "conflict",
+        message: `${check.explanation} The proposed time cannot be accepted; decline it, or cancel and rebook the interview.`,
+      });
+    } else if (check.kind === "confirm") {
+      setBreaks(check.breaks);
+    } else {
+      await accept([]);
+    }
+  }
+
+  return (
+    <li className="attention-item" data-testid="attention-item" data-kind={item.kind}>
+      <div className="attention-main">
+        <p className="attention-kind">{attentionLabel(item.kind)}</p>
+        <p className="attention-summary" data-testid="attention-summary">
+          {item.summary}
+        </p>
+        {isCounter && (
+          <p className="attention-proposed" data-testid="attention-proposed">
+            Proposed: <strong>{proposed}</strong>
+            {theirs && <span className="attention-their-time"> · {theirs} for the participant</span>}
+          </p>
+        )}
+        <p className="attention-when">Arrived {formatDateTime(item.createdAt, zone)}</p>
+        {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      </div>
+      <div className="attention-actions">
+        {isCounter ? (
+          <>
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="attention-accept"
+              disabled={busy !== null}
+              aria-busy={busy !== null || undefined}
+              onClick={() => void startAccept()}
+            >
+              {busy && <span className="spinner" aria-hidden="true" />}
+              {busy === "checking" ? "Checking rules…" : busy === "accepting" ? "Moving…" : "Accept"}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              data-testid="attention-decline"
+              disabled={busy !== null}
+              onClick={() => setDialog("decline")}
+            >
+              Decline…
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="button button-secondary"
+            data-testid="attention-dismiss"
+            onClick={() => setDialog("dismiss")}
+          >
+            Dismiss…
+          </button>
+        )}
+      </div>
+      <RuleBreakDialog
+        breaks={breaks}
+        when={proposed}
+        busy={busy === "accepting"}
+        onConfirm={() => void accept(breaks ?? [])}
+        onCancel={() => setBreaks(null)}
+      />
+      <NoteDialog
+        open={dialog === "decline"}
+        onOpenChange={(open) => setDialog(open ? "decline" : null)}
+        title="Decline the proposed time?"
+        description="The interview stays as planned. At the next Sync the participant’s calendar is told, with your note if you write one."
+        noteLabel="Note to the participant"
+        notePlaceholder="Thank you for proposing another time. We cannot move the interview, so it stays as planned."
+        submitLabel="Decline proposal"
+        busyLabel="Declining…"
+        testId="decline-dialog"
+        onSubmit={async (note) => {
+          await commands.declineCounterProposal(item.id, note);
+          onSettled();
+        }}
+      />
+      <NoteDialog
+        open={dialog === "dismiss"}
+        onOpenChange={(open) => setDialog(open ? "dismiss" : null)}
+        title="Take this off the list?"
+        description="Nothing is sent. Your note is kept with the item, so you can tell later what you did about it."
+        noteLabel="What you did about it"
+        notePlaceholder="e.g. Wrote to the participant myself"
+        submitLabel="Dismiss"
+        busyLabel="Dismissing…"
+        testId="dismiss-dialog"
+        onSubmit={async (note) => {
+          await commands.dismissAttentionItem(item.id, note);
+          onSettled();
+        }}
+      />
+    </li>
+  );
+}
+
+/** The participant's own zone, to show their time beside the researcher's. */
+function useParticipantZone(participantId: number | null): string | null {
+  const [zone, setZone] = useState<string | null>(null);
+  useEffect(() => {
+    if (participantId === null) return;
+    let active = true;
+    commands
+      .getParticipant(participantId)
+      .then((p) => {
+        if (active) setZone(p.timeZone);
+      })
+      // Without it only the researcher's time shows, which is still right.
+      .catch(() => {});
+    return () => {
+      active = false;
+    };
+  }, [participantId]);
+  return zone;
+}

@@ -1,0 +1,117 @@
+import * as Dialog from "@radix-ui/react-dialog";
+import { useId, useMemo, useState, type FormEvent } from "react";
+import { commands } from "../bindings/commands";
+import type { AppError, OutboxEdit, OutboxMessage } from "../bindings/types";
+import { ErrorBanner } from "../ErrorBanner";
+import { toAppError } from "../errors";
+import { useDraft } from "../settings/drafts";
+import { messageDraftKey } from "./messageDraft";
+
+type Props = {
+  message: OutboxMessage | null;
+  onClose: () => void;
+  onSaved: (message: OutboxMessage) => void;
+};
+
+export function EditMessageDialog({ message, onClose, onSaved }: Props) {
+  return (
+    <Dialog.Root open={message !== null} onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog dialog-wide" data-testid="edit-message-dialog">
+          <Dialog.Title className="dialog-title">Edit message</Dialog.Title>
+          <Dialog.Description className="dialog-description">
+            Change the wording before Sync sends it. The links, the calendar invitation and the recipients stay as
+            they are; the HTML version is made again from your text.
+          </Dialog.Description>
+          {message && <EditMessageForm key={message.id} message={message} onClose={onClose} onSaved={onSaved} />}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function EditMessageForm({ message, onClose, onSaved }: { message: OutboxMessage } & Omit<Props, "message">) {
+  const id = useId();
+  const saved = useMemo<OutboxEdit>(() => ({ subject: message.subject, text: message.text }), [message]);
+  const draft = useDraft(messageDraftKey(message.id), saved);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const value = draft.value ?? saved;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    if (value.text.trim() === "") {
+      setError({ code: "invalid_input", message: "The message is empty. Write something, or delete the message instead." });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await commands.editOutboxMessage(message.id, value);
+      draft.markSaved({ subject: updated.subject, text: updated.text });
+      onSaved(updated);
+    } catch (reason) {
+      setError(toAppError(reason));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function cancel() {
+    // Cancel means "throw my changes away"; closing the window keeps them as a draft.
+    draft.discard();
+    onClose();
+  }
+
+  return (
+    <form className="form" onSubmit={submit}>
+      {draft.restored && (
+        <p className="draft-note" role="status" data-testid="draft-restored">
+          Restored your unsaved changes.{" "}
+          <button type="button" className="link-button" onClick={draft.discard}>
+            Discard them
+          </button>
+        </p>
+      )}
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      <div className="field">
+        <label htmlFor={`${id}-subject`}>Subject</label>
+        <input
+          id={`${id}-subject`}
+          data-testid="edit-message-subject"
+          type="text"
+          value={value.subject}
+          onChange={(event) => draft.setValue({ ...value, subject: event.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-text`}>Text</label>
+        <textarea
+          id={`${id}-text`}
+          data-testid="edit-message-text"
+          className="message-editor"
+          rows={14}
+          value={value.text}
+          onChange={(event) => draft.setValue({ ...value, text: event.target.value })}
+        />
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="button button-secondary" onClick={cancel}>
+          Cancel
+        </button>
+        <button
+          type="submit"
+          className="button button-primary"
+          data-testid="edit-message-save"
+          disabled={busy}
+          aria-busy={busy || undefined}
+        >
+          {busy && <span className="spinner" aria-hidden="true" />}
+          {busy ? "Saving…" : "Save message"}
+        </button>
+      </div>
+    </form>
+  );
+}

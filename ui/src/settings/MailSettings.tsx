@@ -1,0 +1,423 @@
+import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { commands } from "../bindings/commands";
+import type { AppError, ConnectionCheck, MailProfile, MailSecurity } from "../bindings/types";
+import { ErrorBanner } from "../ErrorBanner";
+import { nextStepFor, toAppError } from "../errors";
+import { timeZoneChoices } from "../timeZones";
+import { ConnectionResult } from "./ConnectionResult";
+import { useDraft } from "./drafts";
+import { FormField } from "./FormField";
+import { ServerFields } from "./ServerFields";
+import { publishMailProfile } from "./mailProfileStore";
+import {
+  formFromProfile,
+  profileFieldNamedIn,
+  profileFromForm,
+  validateProfileForm,
+  withSecurity,
+  type ProfileErrors,
+  type ProfileField,
+  type ProfileForm,
+} from "./profileForm";
+import "./settings.css";
+
+const DRAFT_KEY = "settings.mail";
+
+/** The researcher's name, address, time zone and mail account, its password and a test. */
+export function MailSettings() {
+  const [loaded, setLoaded] = useState<MailProfile | null>(null);
+  const savedForm = useMemo(() => (loaded ? formFromProfile(loaded) : null), [loaded]);
+  const draft = useDraft<ProfileForm>(DRAFT_KEY, savedForm);
+  const [attempted, setAttempted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const [serverError, setServerError] = useState<AppError | null>(null);
+  const [serverField, setServerField] = useState<ProfileField | undefined>();
+  const zones = useMemo(timeZoneChoices, []);
+
+  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let active = true;
+    setLoadError(null);
+    (async () => {
+      try {
+        const profile = await commands.mailProfile();
+        if (active) setLoaded(profile);
+      } catch (reason) {
+        if (active) setLoadError(toAppError(reason));
+      }
+    })();
+    return () => {
+      active = false;
+    };
+  }, [attempt]);
+
+  const form = draft.value;
+  if (form === null) {
+    return loadError ? (
+      <section className="panel" data-testid="mail-settings-load-error">
+        <h2 className="panel-title">Mail</h2>
+        <div className="connection-result connection-failed" role="alert">
+          <p className="connection-title">Confab could not read your mail settings</p>
+          <p>
+            {loadError.message} {nextStepFor(loadError.code)}
+          </p>
+        </div>
+        <div>
+          <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
+            Try again
+          </button>
+        </div>
+      </section>
+    ) : (
+      <p className="loading-line" role="status">
+        <span className="spinner" aria-hidden="true" />
+        Loading your mail settings…
+      </p>
+    );
+  }
+
+  const errors: ProfileErrors = attempted ? validateProfileForm(form) : {};
+
+  function set<K extends ProfileField>(field: K, value: ProfileForm[K]) {
+    if (form === null) return;
+    setSavedAt(null);
+    draft.setValue({ ...form, [field]: value });
+  }
+
+  function setSecurity(server: "smtp" | "imap", security: MailSecurity) {
+    if (form === null) return;
+    setSavedAt(null);
+    draft.setValue(withSecurity(form, server, security));
+  }
+
+  /** Saves the form if it changed; false (with the reason shown) when it could not. */
+  async function save(): Promise<boolean> {
+    if (form === null) return false;
+    setAttempted(true);
+    const found = validateProfileForm(form);
+    const first = Object.keys(found)[0];
+    if (first) {
+      document.getElementById(`mail-${first}`)?.focus();
+      return false;
+    }
+    if (!draft.dirty && loaded !== null) return true;
+    setSaving(true);
+    setServerError(null);
+    setServerField(undefined);
+    try {
+      const saved = await commands.updateMailProfile(profileFromForm(form));
+      setLoaded(saved);
+      draft.markSaved(formFromProfile(saved));
+      publishMailProfile(saved);
+      setSavedAt(Date.now());
+      return true;
+    } catch (reason) {
+      const error = toAppError(reason);
+      setServerError(error);
+      const field = error.code === "invalid_input" ? profileFieldNamedIn(error.message) : undefined;
+      setServerField(field);
+      if (field) document.getElementById(`mail-${field}`)?.focus();
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!saving) await save();
+  }
+
+  function control(field: ProfileField) {
+    const message = errors[field];
+    return {
+      id: `mail-${field}`,
+      "aria-invalid": message !== undefined || serverField === field || undefined,
+      "aria-describedby": message !== undefined ? `mail-${field}-error` : undefined,
+    };
+  }
+
+  return (
+    <div className="settings-mail">
+      <form className="form settings-form" noValidate onSubmit={submit} data-testid="mail-settings-form">
+        {draft.restored && (
+          <p className="draft-note" role="status" data-testid="settings-draft-restored">
+            Restored your unsaved changes.{" "}
+            <button type="button" className="link-button" onClick={draft.discard}>
+              Discard them
+            </button>
+          </p>
+        )}
+        {serverError && <ErrorBanner error={serverError} onDismiss={() => setServerError(null)} />}
+
+        <section className="panel" aria-labelledby="settings-you-heading">
+          <h2 id="settings-you-heading" className="panel-title">
+            You
+          </h2>
+          <p className="panel-hint">Participants see your name and address on every message Confab sends.</p>
+          <div className="field-row">
+            <FormField id="mail-researcherName" label="Your name" error={errors.researcherName} className="field-grow">
+              <input
+                {...control("researcherName")}
+                data-testid="settings-name"
+                type="text"
+                autoComplete="name"
+                value={form.researcherName}
+                onChange={(e) => set("researcherName", e.target.value)}
+              />
+            </FormField>
+            <FormField id="mail-researcherEmail" label="Your email address" error={errors.researcherEmail} className="field-grow">
+              <input
+                {...control("researcherEmail")}
+                data-testid="settings-email"
+                type="email"
+                autoComplete="email"
+                spellCheck={false}
+                value={form.researcherEmail}
+                onChange={(e) => set("researcherEmail", e.target.value)}
+              />
+            </FormField>
+          </div>
+          <FormField
+            id="mail-timeZone"
+            label="Your time zone"
+            error={errors.timeZone}
+            hint="Confab shows you times in this zone, and the participant’s own time beside it where it differs."
+          >
+            <input
+              {...control("timeZone")}
+              data-testid="settings-timezone"
+              type="text"
+              list="mail-timezones"
+              autoComplete="off"
+              spellCheck={false}
+              value={form.timeZone}
+              onChange={(e) => set("timeZone", e.target.value)}
+            />
+          </FormField>
+          <datalist id="mail-timezones">
+            {zones.map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+          <label className="checkbox-field">
+            <input
+              type="checkbox"
+              data-testid="settings-sync-automatically"
+              checked={form.syncAutomatically}
+              onChange={(e) => set("syncAutomatically", e.target.checked)}
+            />
+            <span>
+              <span className="checkbox-label">Sync automatically</span>
+              <span className="field-hint">
+                Every 10 minutes while Confab is open and online, and as soon as the computer is back online.
+              </span>
+            </span>
+          </label>
+        </section>
+
+        <section className="panel" aria-labelledby="settings-account-heading">
+          <h2 id="settings-account-heading" className="panel-title">
+            Mail account
+          </h2>
+          <p className="panel-hint">
+            Confab sends through your own account and reads the replies from its inbox. Your provider’s help pages list
+            these servers.
+          </p>
+          <FormField id="mail-username" label="User name" hint="Usually your full email address." error={errors.username}>
+            <input
+              {...control("username")}
+              data-testid="settings-username"
+              type="text"
+              autoComplete="username"
+              spellCheck={false}
+              placeholder={form.researcherEmail || "sam@example.org"}
+              value={form.username}
+              onChange={(e) => set("username", e.target.value)}
+            />
+          </FormField>
+
+          <fieldset className="server-fieldset">
+            <legend>Outgoing mail (SMTP)</legend>
+            <ServerFields
+              server="smtp"
+              form={form}
+              errors={errors}
+              control={control}
+              onChange={(field, value) => set(field, value)}
+              onSecurity={setSecurity}
+            />
+            <label className="checkbox-field">
+              <input
+                type="checkbox"
+                data-testid="settings-smtp-login"
+                checked={form.smtpLogin}
+                onChange={(e) => set("smtpLogin", e.target.checked)}
+              />
+              <span>
+                <span className="checkbox-label">Log in to send</span>
+                <span className="field-hint">Turn off only for a mail relay on this computer that takes mail without a login.</span>
+              </span>
+            </label>
+          </fieldset>
+
+          <fieldset className="server-fieldset">
+            <legend>Incoming mail (IMAP)</legend>
+            <ServerFields
+              server="imap"
+              form={form}
+              errors={errors}
+              control={control}
+              onChange={(field, value) => set(field, value)}
+              onSecurity={setSecurity}
+            />
+          </fieldset>
+        </section>
+
+        <div className="settings-actions">
+          <button
+            type="submit"
+            className="button button-primary"
+            data-testid="settings-save"
+            disabled={saving}
+            aria-busy={saving || undefined}
+          >
+            {saving && <span className="spinner" aria-hidden="true" />}
+            {saving ? "Saving…" : "Save"}
+          </button>
+          <span className="settings-save-state" role="status" data-testid="settings-save-state">
+            {savedAt !== null ? "Saved." : draft.dirty ? "Unsaved changes" : ""}
+          </span>
+        </div>
+      </form>
+
+      <PasswordAndTest
+        hasAccount={loaded?.account != null || (form.smtpHost.trim() !== "" && form.imapHost.trim() !== "")}
+        onBeforeUse={save}
+      />
+    </div>
+  );
+}
+
+type PasswordProps = {
+  hasAccount: boolean;
+  /** Saves the account first if it changed: the password and the test belong to the saved one. */
+  onBeforeUse: () => Promise<boolean>;
+};
+
+function PasswordAndTest({ hasAccount, onBeforeUse }: PasswordProps) {
+  const [password, setPassword] = useState("");
+  const [busy, setBusy] = useState<null | "save" | "forget" | "test">(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [check, setCheck] = useState<ConnectionCheck | null>(null);
+
+  async function run(action: "save" | "forget" | "test") {
+    if (busy) return;
+    setError(null);
+    setNote(null);
+    if (action === "save" && password === "") {
+      setError({ code: "invalid_input", message: "Type the password of your mail account first." });
+      document.getElementById("mail-password")?.focus();
+      return;
+    }
+    if (!(await onBeforeUse())) return;
+    setBusy(action);
+    if (action === "test") setCheck(null);
+    try {
+      if (action === "save") {
+        await commands.saveMailPassword(password);
+        setPassword("");
+        setNote("Password saved in your system’s keyring. Confab never shows it again.");
+      } else if (action === "forget") {
+        await commands.forgetMailPassword();
+        setPassword("");
+        setNote("Password removed from your system’s keyring. Sync asks for it again.");
+      } else {
+        // A password typed but not saved yet is tried as it is; otherwise the keyring's.
+        setCheck(await commands.testMailConnection(password === "" ? null : password));
+      }
+    } catch (reason) {
+      setError(toAppError(reason));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="settings-password-heading" data-testid="settings-password-panel">
+      <h2 id="settings-password-heading" className="panel-title">
+        Password and connection
+      </h2>
+      <p className="panel-hint">
+        Confab keeps the password in your system’s keyring, never in its database, and never shows it again. For Gmail
+        or Microsoft 365, use an app password.
+      </p>
+      <form
+        className="password-row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run("save");
+        }}
+      >
+        <div className="field field-grow">
+          <label htmlFor="mail-password">Password</label>
+          <input
+            id="mail-password"
+            data-testid="settings-password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </div>
+        <button
+          type="submit"
+          className="button button-secondary"
+          data-testid="settings-save-password"
+          disabled={busy !== null || !hasAccount}
+        >
+          {busy === "save" ? "Saving…" : "Save password"}
+        </button>
+        <button
+          type="button"
+          className="button button-quiet"
+          data-testid="settings-forget-password"
+          disabled={busy !== null || !hasAccount}
+          onClick={() => void run("forget")}
+        >
+          {busy === "forget" ? "Forgetting…" : "Forget password"}
+        </button>
+      </form>
+      {!hasAccount && <p className="field-hint">Fill in the mail servers above first.</p>}
+      {note && (
+        <p className="settings-note" role="status" data-testid="settings-password-status">
+          {note}
+        </p>
+      )}
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      <div className="connection-test">
+        <button
+          type="button"
+          className="button button-secondary"
+          data-testid="settings-test-connection"
+          disabled={busy !== null || !hasAccount}
+          aria-busy={busy === "test" || undefined}
+          onClick={() => void run("test")}
+        >
+          Test connection
+        </button>
+        {busy === "test" && (
+          <span className="loading-line" role="status" data-testid="connection-testing">
+            <span className="spinner" aria-hidden="true" />
+            Connecting to both servers and logging in…
+          </span>
+        )}
+      </div>
+      {check && <ConnectionResult check={check} />}
+    </section>
+  );
+}

@@ -1,0 +1,254 @@
+import * as AlertDialog from "@radix-ui/react-alert-dialog";
+import * as Tabs from "@radix-ui/react-tabs";
+import { useMemo, useRef, useState, type FormEvent } from "react";
+import { commands } from "../bindings/commands";
+import type { AppError, MessageTemplate } from "../bindings/types";
+import { ErrorBanner } from "../ErrorBanner";
+import { toAppError } from "../errors";
+import { useDraft } from "./drafts";
+import { insertPlaceholder, placeholders } from "./placeholders";
+import { useTemplatePreview } from "./useTemplatePreview";
+import "../outbox/messageBody.css";
+
+type Wording = { subject: string; body: string };
+
+type Props = {
+  studyId: number;
+  template: MessageTemplate;
+  /** The study's templates changed (saved or reset); the list shows which are customised. */
+  onChanged: (templates: MessageTemplate[]) => void;
+};
+
+export function templateDraftKey(studyId: number, kind: string): string {
+  return `template.${studyId}.${kind}`;
+}
+
+/** One kind of message of one study: its wording, the placeholders, and a live preview. */
+export function TemplateEditor({ studyId, template, onChanged }: Props) {
+  const saved = useMemo<Wording>(() => ({ subject: template.subject, body: template.body }), [template]);
+  const draft = useDraft<Wording>(templateDraftKey(studyId, template.kind), saved);
+  const value = draft.value ?? saved;
+  const preview = useTemplatePreview(value.subject, value.body);
+  const body = useRef<HTMLTextAreaElement>(null);
+  const [busy, setBusy] = useState<null | "save" | "reset">(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [confirmReset, setConfirmReset] = useState(false);
+
+  function change(next: Wording) {
+    setNote(null);
+    draft.setValue(next);
+  }
+
+  function insert(name: string, ownLine: boolean) {
+    const area = body.current;
+    const start = area?.selectionStart ?? value.body.length;
+    const end = area?.selectionEnd ?? value.body.length;
+    const next = insertPlaceholder(value.body, name, start, end, ownLine);
+    change({ ...value, body: next.text });
+    requestAnimationFrame(() => {
+      area?.focus();
+      area?.setSelectionRange(next.cursor, next.cursor);
+    });
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    setBusy("save");
+    setError(null);
+    try {
+      const stored = await commands.saveMessageTemplate(studyId, { ...template, ...value, customised: true });
+      draft.markSaved({ subject: stored.subject, body: stored.body });
+      onChanged(await commands.messageTemplates(studyId));
+      setNote("Saved. New messages of this kind use this wording; messages already in the outbox keep theirs.");
+    } catch (reason) {
+      setError(toAppError(reason));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function reset() {
+    setConfirmReset(false);
+    setBusy("reset");
+    setError(null);
+    try {
+      await commands.resetMessageTemplate(studyId, template.kind);
+      const templates = await commands.messageTemplates(studyId);
+      const original = templates.find((t) => t.kind === template.kind);
+      if (original) draft.markSaved({ subject: original.subject, body: original.body });
+      onChanged(templates);
+      setNote("Back to Confab’s wording.");
+    } catch (reason) {
+      setError(toAppError(reason));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <div className="template-editor" data-testid="template-editor" data-kind={template.kind}>
+      <form className="form template-form" onSubmit={save}>
+        {draft.restored && (
+          <p className="draft-note" role="status" data-testid="template-draft-restored">
+            Restored your unsaved changes.{" "}
+            <button type="button" className="link-button" onClick={draft.discard}>
+              Discard them
+            </button>
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="template-subject">Subject</label>
+          <input
+            id="template-subject"
+            data-testid="template-subject"
+            type="text"
+            value={value.subject}
+            onChange={(e) => change({ ...value, subject: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="template-body">Text</label>
+          <textarea
+            id="template-body"
+            ref={body}
+            data-testid="template-body"
+            className="template-body"
+            rows={14}
+            spellCheck
+            value={value.body}
+            onChange={(e) => change({ ...value, body: e.target.value })}
+            aria-describedby={preview.problem ? "template-problem" : undefined}
+          />
+          {preview.problem && (
+            <p className="field-error" id="template-problem" data-testid="template-problem">
+              {preview.problem.message}
+            </p>
+          )}
+        </div>
+        <details className="placeholder-help" open>
+          <summary>Placeholders — click one to put it in the text</summary>
+          <ul className="placeholder-list">
+            {placeholders.map((p) => (
+              <li key={p.name}>
+                <button
+                  type="button"
+                  className="placeholder-chip"
+                  data-testid={`placeholder-${p.name}`}
+                  aria-label={`Insert {{${p.name}}}: ${p.meaning}`}
+                  onClick={() => insert(p.name, p.links === true)}
+                >
+                  {`{{${p.name}}}`}
+                </button>
+                <span className="placeholder-meaning">{p.meaning}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+        {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+        <div className="settings-actions">
+          <button
+            type="submit"
+            className="button button-primary"
+            data-testid="template-save"
+            disabled={busy !== null || preview.problem !== null}
+            aria-busy={busy === "save" || undefined}
+          >
+            {busy === "save" && <span className="spinner" aria-hidden="true" />}
+            {busy === "save" ? "Saving…" : "Save wording"}
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            data-testid="template-reset"
+            disabled={busy !== null || (!template.customised && !draft.dirty)}
+            onClick={() => setConfirmReset(true)}
+          >
+            {busy === "reset" ? "Resetting…" : "Reset to Confab’s wording"}
+          </button>
+          <span className="settings-save-state" role="status" data-testid="template-save-state">
+            {note ?? (draft.dirty ? "Unsaved changes" : template.customised ? "Your wording" : "Confab’s wording")}
+          </span>
+        </div>
+      </form>
+
+      <TemplatePreviewPane preview={preview} />
+
+      <AlertDialog.Root open={confirmReset} onOpenChange={setConfirmReset}>
+        <AlertDialog.Portal>
+          <AlertDialog.Overlay className="dialog-overlay" />
+          <AlertDialog.Content className="dialog" data-testid="template-reset-dialog">
+            <AlertDialog.Title className="dialog-title">Go back to Confab’s wording?</AlertDialog.Title>
+            <AlertDialog.Description className="dialog-description">
+              Your wording of this message for this study, saved or not, is replaced by Confab’s. Messages already in
+              the outbox keep theirs.
+            </AlertDialog.Description>
+            <div className="dialog-actions">
+              <AlertDialog.Cancel className="button button-secondary">Keep mine</AlertDialog.Cancel>
+              <AlertDialog.Action className="button button-primary" data-testid="template-reset-confirm" onClick={() => void reset()}>
+                Reset wording
+              </AlertDialog.Action>
+            </div>
+          </AlertDialog.Content>
+        </AlertDialog.Portal>
+      </AlertDialog.Root>
+    </div>
+  );
+}
+
+function TemplatePreviewPane({ preview }: { preview: ReturnType<typeof useTemplatePreview> }) {
+  return (
+    <section className="template-preview" aria-labelledby="template-preview-heading" data-testid="template-preview">
+      <div className="template-preview-heading">
+        <h3 id="template-preview-heading">Preview</h3>
+        <span className="template-preview-state" role="status">
+          {preview.updating ? (
+            <>
+              <span className="spinner" aria-hidden="true" /> Updating…
+            </>
+          ) : preview.problem ? (
+            "Showing the last wording that works"
+          ) : (
+            "With sample values"
+          )}
+        </span>
+      </div>
+      {preview.preview === null ? (
+        <p className="loading-line">
+          <span className="spinner" aria-hidden="true" />
+          Filling in sample values…
+        </p>
+      ) : (
+        <>
+          <p className="template-preview-subject" data-testid="template-preview-subject">
+            {preview.preview.subject}
+          </p>
+          <Tabs.Root defaultValue="text" className="message-body-tabs">
+            <Tabs.List className="segmented" aria-label="Version of the preview">
+              <Tabs.Trigger value="text" className="segmented-item">
+                Text
+              </Tabs.Trigger>
+              <Tabs.Trigger value="html" className="segmented-item" data-testid="template-preview-tab-html">
+                HTML version
+              </Tabs.Trigger>
+            </Tabs.List>
+            <Tabs.Content value="text">
+              <pre className="message-text" data-testid="template-preview-text">
+                {preview.preview.text}
+              </pre>
+            </Tabs.Content>
+            <Tabs.Content value="html">
+              <iframe
+                className="message-html"
+                title="HTML version of the preview"
+                sandbox=""
+                srcDoc={preview.preview.html}
+              />
+            </Tabs.Content>
+          </Tabs.Root>
+        </>
+      )}
+    </section>
+  );
+}

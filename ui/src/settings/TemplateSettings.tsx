@@ -1,0 +1,135 @@
+import { useEffect, useState } from "react";
+import { commands } from "../bindings/commands";
+import type { AppError, MessageTemplate, StudySummary } from "../bindings/types";
+import { toAppError } from "../errors";
+import { kindLabel } from "../outbox/labels";
+import { hasDraft } from "./drafts";
+import { kindPurpose } from "./placeholders";
+import { TemplateEditor, templateDraftKey } from "./TemplateEditor";
+
+type Props = {
+  onError: (error: AppError) => void;
+};
+
+/** Each study's wording of each message Confab sends. */
+export function TemplateSettings({ onError }: Props) {
+  const [studies, setStudies] = useState<StudySummary[] | null>(null);
+  const [studyId, setStudyId] = useState<number | null>(null);
+  const [templates, setTemplates] = useState<MessageTemplate[] | null>(null);
+  const [kind, setKind] = useState("invitation");
+
+  useEffect(() => {
+    let active = true;
+    (async () => {
+      try {
+        const list = await commands.listStudies();
+        if (!active) return;
+        setStudies(list);
+        setStudyId((current) => current ?? list[0]?.id ?? null);
+      } catch (reason) {
+        if (!active) return;
+        setStudies([]);
+        onError(toAppError(reason));
+      }
+    })();
+    return () => {
+      active = false;
+    };
+  }, [onError]);
+
+  useEffect(() => {
+    if (studyId === null) return;
+    let active = true;
+    setTemplates(null);
+    commands
+      .messageTemplates(studyId)
+      .then((list) => {
+        if (active) setTemplates(list);
+      })
+      .catch((reason: unknown) => {
+        if (active) onError(toAppError(reason));
+      });
+    return () => {
+      active = false;
+    };
+  }, [studyId, onError]);
+
+  const template = templates?.find((t) => t.kind === kind) ?? templates?.[0] ?? null;
+
+  return (
+    <section className="panel templates-panel" aria-labelledby="settings-templates-heading" data-testid="settings-templates">
+      <h2 id="settings-templates-heading" className="panel-title">
+        Message templates
+      </h2>
+      <p className="panel-hint">
+        Each study has its own wording of every message. Placeholders such as {"{{participant_name}}"} are filled in for
+        each participant.
+      </p>
+      {studies === null ? (
+        <p className="loading-line" role="status">
+          <span className="spinner" aria-hidden="true" />
+          Loading studies…
+        </p>
+      ) : studies.length === 0 ? (
+        <div className="empty-state" data-testid="templates-no-studies">
+          <p className="empty-state-title">No studies yet</p>
+          <p className="empty-state-hint">Create a study on the Studies screen; then word its messages here.</p>
+        </div>
+      ) : (
+        <>
+          <div className="field-row">
+            <div className="field field-grow">
+              <label htmlFor="template-study">Study</label>
+              <select
+                id="template-study"
+                data-testid="template-study"
+                value={studyId ?? ""}
+                onChange={(e) => setStudyId(Number(e.target.value))}
+              >
+                {studies.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field field-grow">
+              <label htmlFor="template-kind">Message</label>
+              <select
+                id="template-kind"
+                data-testid="template-kind"
+                value={template?.kind ?? kind}
+                disabled={templates === null}
+                onChange={(e) => setKind(e.target.value)}
+              >
+                {(templates ?? []).map((t) => (
+                  <option key={t.kind} value={t.kind}>
+                    {kindLabel(t.kind)}
+                    {t.customised ? " — your wording" : ""}
+                    {studyId !== null && hasDraft(templateDraftKey(studyId, t.kind)) ? " — unsaved changes" : ""}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          {template && <p className="template-purpose">{kindPurpose(template.kind)}</p>}
+          {templates === null || studyId === null ? (
+            <p className="loading-line" role="status">
+              <span className="spinner" aria-hidden="true" />
+              Loading the study’s templates…
+            </p>
+          ) : (
+            template && (
+              <TemplateEditor
+                key={`${studyId}-${template.kind}`}
+                studyId={studyId}
+                template={template}
+                onChanged={setTemplates}
+              />
+            )
+          )}
+        </>
+      )}
+    </section>
+  );
+}

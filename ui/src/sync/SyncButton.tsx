@@ -1,0 +1,117 @@
+import * as Dialog from "@radix-ui/react-dialog";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import type { AppError, SyncReport } from "../bindings/types";
+import { toAppError } from "../errors";
+import { formatClock } from "../outbox/time";
+import { researcherZone, useMailProfile } from "../settings/mailProfileStore";
+import { SyncSummary } from "./SyncSummary";
+import { registerSyncShortcut, syncShortcutLabel } from "./syncShortcut";
+import { runSync } from "./syncRunner";
+import { describeProgress, shortSummary } from "./syncWords";
+import { useSyncState } from "./useSyncState";
+import "./sync.css";
+
+type Props = {
+  onError: (error: AppError) => void;
+  onSynced?: (report: SyncReport) => void;
+  /** "stacked" (the sidebar: progress under the button) or "inline" (a screen header: beside it). */
+  layout?: "stacked" | "inline";
+};
+
+/** Sends the outbox and reads the replies, showing where it is and, after, what it did. */
+export function SyncButton({ onError, onSynced, layout = "stacked" }: Props) {
+  const sync = useSyncState();
+  const zone = researcherZone(useMailProfile());
+  const clockTime = (ms: number) => formatClock(ms, zone);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  // The latest callbacks, so the shortcut registered once always reports to the current ones.
+  const callbacks = useRef({ onError, onSynced });
+  callbacks.current = { onError, onSynced };
+
+  const start = useCallback(() => {
+    runSync().then(
+      (report) => callbacks.current.onSynced?.(report),
+      (reason: unknown) => callbacks.current.onError(toAppError(reason)),
+    );
+  }, []);
+
+  useEffect(() => registerSyncShortcut(start), [start]);
+
+  const shortcut = syncShortcutLabel();
+  let status: ReactNode = <span className="sync-status-idle">Not synced yet</span>;
+  if (sync.running && sync.progress) {
+    status = (
+      <>
+        <span className="spinner" aria-hidden="true" />
+        <span data-testid="sync-progress">{describeProgress(sync.progress)}</span>
+      </>
+    );
+  } else if (sync.lastError && sync.finishedAt) {
+    status = (
+      <span className="sync-status-failed" data-testid="sync-failed" title={sync.lastError.message}>
+        Sync failed at {clockTime(sync.finishedAt)}
+      </span>
+    );
+  } else if (sync.lastReport && sync.finishedAt) {
+    status = (
+      <>
+        <span data-testid="sync-short-summary">
+          {shortSummary(sync.lastReport)} · {clockTime(sync.finishedAt)}
+        </span>
+        <button
+          type="button"
+          className="link-button sync-details-link"
+          data-testid="sync-details-button"
+          onClick={() => setDetailsOpen(true)}
+        >
+          Details
+        </button>
+      </>
+    );
+  }
+
+  return (
+    <div className={`sync-control sync-control-${layout}`}>
+      <button
+        type="button"
+        className="button button-primary sync-button"
+        data-testid="sync-button"
+        disabled={sync.running}
+        aria-busy={sync.running || undefined}
+        aria-keyshortcuts="Control+Shift+S Meta+Shift+S"
+        title={`Send what waits in the outbox and read the replies (${shortcut})`}
+        onClick={start}
+      >
+        {sync.running ? "Syncing…" : "Sync"}
+        <kbd className="sync-kbd" aria-hidden="true">
+          {shortcut}
+        </kbd>
+      </button>
+      <div className="sync-status" role="status" aria-live="polite" data-testid="sync-status">
+        {status}
+      </div>
+      <Dialog.Root open={detailsOpen} onOpenChange={setDetailsOpen}>
+        <Dialog.Portal>
+          <Dialog.Overlay className="dialog-overlay" />
+          <Dialog.Content className="dialog" data-testid="sync-report-dialog">
+            <Dialog.Title className="dialog-title">What the last Sync did</Dialog.Title>
+            <Dialog.Description className="dialog-description">
+              Sent messages go to their recipients once; replies are read and applied to the studies.
+            </Dialog.Description>
+            {sync.lastReport && (
+              <SyncSummary
+                report={sync.lastReport}
+                finishedAt={sync.finishedAt ? clockTime(sync.finishedAt) : undefined}
+              />
+            )}
+            <div className="dialog-actions">
+              <Dialog.Close className="button button-secondary" data-testid="sync-report-close">
+                Close
+              </Dialog.Close>
+            </div>
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog.Root>
+    </div>
+  );
+}
