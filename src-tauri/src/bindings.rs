@@ -341,6 +341,11 @@ fn commands() -> Vec<Command> {
             unit(),
         ),
         cmd(
+            "check_counter_proposal",
+            vec![id("item_id")],
+            name_of::<Vec<RuleBreakView>>(),
+        ),
+        cmd(
             "accept_counter_proposal",
             vec![id("item_id"), arg::<Vec<String>>("accepted_rules")],
             name_of::<InterviewView>(),

@@ -108,6 +108,7 @@ pub fn run() {
             commands::sync_mail,
             commands::attention_items,
             commands::dismiss_attention_item,
+            commands::check_counter_proposal,
             commands::accept_counter_proposal,
             commands::decline_counter_proposal,
             commands::mail_profile,

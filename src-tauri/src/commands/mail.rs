@@ -1,6 +1,6 @@
 use confab_service::{
     Actor, AppError, AttentionItem, InterviewView, InviteReport, OutboxEdit, OutboxFilter,
-    OutboxMessage, SyncOptions, SyncProgress, SyncReport,
+    OutboxMessage, RuleBreakView, SyncOptions, SyncProgress, SyncReport,
 };
 use tauri::State;
 use tauri::ipc::Channel;
@@ -103,6 +103,14 @@ pub async fn dismiss_attention_item(
     note: String,
 ) -> Result<(), AppError> {
     state.confab()?.dismiss_attention_item(item_id, &note).await
+}
+
+#[tauri::command]
+pub async fn check_counter_proposal(
+    state: State<'_, AppState>,
+    item_id: i64,
+) -> Result<Vec<RuleBreakView>, AppError> {
+    state.confab()?.check_counter_proposal(item_id).await
 }
 
 #[tauri::command]

@@ -57,6 +57,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "sync_mail",
     "attention_items",
     "dismiss_attention_item",
+    "check_counter_proposal",
     "accept_counter_proposal",
     "decline_counter_proposal",
     "mail_profile",

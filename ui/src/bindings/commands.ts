@@ -59,6 +59,7 @@ export const commands = {
   syncMail: (onProgress: Channel<SyncProgress>): Promise<SyncReport> => invoke("sync_mail", { onProgress }),
   attentionItems: (studyId: number | null): Promise<Array<AttentionItem>> => invoke("attention_items", { studyId }),
   dismissAttentionItem: (itemId: number, note: string): Promise<null> => invoke("dismiss_attention_item", { itemId, note }),
+  checkCounterProposal: (itemId: number): Promise<Array<RuleBreakView>> => invoke("check_counter_proposal", { itemId }),
   acceptCounterProposal: (itemId: number, acceptedRules: Array<string>): Promise<InterviewView> => invoke("accept_counter_proposal", { itemId, acceptedRules }),
   declineCounterProposal: (itemId: number, note: string): Promise<null> => invoke("decline_counter_proposal", { itemId, note }),
   mailProfile: (): Promise<MailProfile> => invoke("mail_profile"),

@@ -2,13 +2,12 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { AttentionItem, SessionView } from "../bindings/types";
 import { AttentionItemCard } from "./AttentionItemCard";
-import { sessionCovering } from "./counterProposal";
 
 vi.mock("../bindings/commands", () => ({
   commands: {
     listStudies: vi.fn(),
     listSessions: vi.fn(),
-    checkBooking: vi.fn(),
+    checkCounterProposal: vi.fn(),
     acceptCounterProposal: vi.fn(),
     declineCounterProposal: vi.fn(),
     dismissAttentionItem: vi.fn(),
@@ -73,18 +72,18 @@ describe("a counter-proposal", () => {
   });
 
   it("is accepted at once when it breaks no rule", async () => {
-    mocked.checkBooking.mockResolvedValue([]);
+    mocked.checkCounterProposal.mockResolvedValue([]);
     mocked.acceptCounterProposal.mockResolvedValue({} as never);
     const settled = vi.fn();
     render(<AttentionItemCard item={counter} zone="Europe/Berlin" onSettled={settled} />);
     fireEvent.click(screen.getByTestId("attention-accept"));
     await waitFor(() => expect(settled).toHaveBeenCalled());
-    expect(mocked.checkBooking).toHaveBeenCalledWith(3, 5, counter.proposedStart, 21);
+    expect(mocked.checkCounterProposal).toHaveBeenCalledWith(counter.id);
     expect(mocked.acceptCounterProposal).toHaveBeenCalledWith(7, []);
   });
 
   it("lists the broken rules and accepts past exactly those after confirmation", async () => {
-    mocked.checkBooking.mockResolvedValue([
+    mocked.checkCounterProposal.mockResolvedValue([
       { rule: "too_soon", explanation: "It is less than 24 hours away." },
       { rule: "daily_cap", explanation: "The day already has 4 interviews." },
     ]);
@@ -105,7 +104,7 @@ describe("a counter-proposal", () => {
   });
 
   it("changes nothing when the researcher keeps the current time", async () => {
-    mocked.checkBooking.mockResolvedValue([{ rule: "too_soon", explanation: "It is less than 24 hours away." }]);
+    mocked.checkCounterProposal.mockResolvedValue([{ rule: "too_soon", explanation: "It is less than 24 hours away." }]);
     render(<AttentionItemCard item={counter} zone="Europe/Berlin" onSettled={() => {}} />);
     fireEvent.click(screen.getByTestId("attention-accept"));
     fireEvent.click(await screen.findByRole("button", { name: "Keep the current time" }));
@@ -114,7 +113,7 @@ describe("a counter-proposal", () => {
   });
 
   it("cannot be accepted into a full slot, and says what to do instead", async () => {
-    mocked.checkBooking.mockResolvedValue([{ rule: "full", explanation: "That time is taken." }]);
+    mocked.checkCounterProposal.mockResolvedValue([{ rule: "full", explanation: "That time is taken." }]);
     render(<AttentionItemCard item={counter} zone="Europe/Berlin" onSettled={() => {}} />);
     fireEvent.click(screen.getByTestId("attention-accept"));
     expect((await screen.findByTestId("error-banner")).textContent).toMatch(/That time is taken\. .*decline it/);
@@ -144,19 +143,5 @@ describe("other items", () => {
     fireEvent.click(await screen.findByTestId("dismiss-dialog-submit"));
     await waitFor(() => expect(settled).toHaveBeenCalled());
     expect(mocked.dismissAttentionItem).toHaveBeenCalledWith(8, "");
-  });
-});
-
-describe("sessionCovering", () => {
-  it("finds weekly hours on the study's wall clock", () => {
-    const weekly: SessionView = {
-      ...afternoon,
-      id: 6,
-      pattern: { kind: "weekly", weekday: 2, startTime: "15:00", endTime: "18:00", validFrom: "2026-11-01", validUntil: null },
-    };
-    // Tuesday 1 December 2026, 14:30 UTC is 15:30 in Berlin.
-    expect(sessionCovering([weekly], "2026-12-01T14:30:00Z", "Europe/Berlin")?.id).toBe(6);
-    expect(sessionCovering([weekly], "2026-12-01T13:30:00Z", "Europe/Berlin")).toBeNull();
-    expect(sessionCovering([afternoon], "2026-12-01T17:00:00Z", "Europe/Berlin")).toBeNull();
   });
 });

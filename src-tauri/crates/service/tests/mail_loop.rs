@@ -391,6 +391,10 @@ async fn cancel_by_link_counter_proposals_and_a_reschedule_request() {
         .find(|i| i.kind == "counter")
         .expect("Bob's proposal waits");
     assert_eq!(counter.proposed_start, Some(half_past));
+    let breaks = f.confab.check_counter_proposal(counter.id).await.unwrap();
+    let rules: Vec<&str> = breaks.iter().map(|b| b.rule.as_str()).collect();
+    // Half past is no start time, and it overlaps Carol's interview, now at nine.
+    assert_eq!(rules, ["not_a_slot_start", "buffer_conflict"]);
 
     // The researcher declines: Bob's calendar gets a DECLINECOUNTER, his interview stays.
     f.confab

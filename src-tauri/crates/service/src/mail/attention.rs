@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use confab_mail::calendar::{ItipMethod, Person};
 use confab_mail::template::{Field, Template, Values, render};
-use confab_store::entity::attention_item;
+use confab_store::entity::{attention_item, interview};
 use confab_store::{attention, begin_write};
 use serde::Serialize;
 use ts_rs::TS;
@@ -13,7 +13,7 @@ use super::compose::{Draft, event_of, queue};
 use super::profile::load_profile;
 use crate::clock::{from_ts, now_ts};
 use crate::participants::records::{require_participant, require_study};
-use crate::{Actor, AppError, Confab, ErrorCode, InterviewView};
+use crate::{Actor, AppError, Confab, ErrorCode, InterviewView, RuleBreakView};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -83,12 +83,9 @@ impl Confab {
 
     /// Moves the interview to the time the participant proposed (an update goes out), past
     /// the rules the researcher has accepted.
-    pub async fn accept_counter_proposal(
-        &self,
-        id: i64,
-        accepted_rules: &[String],
-        actor: &Actor,
-    ) -> Result<InterviewView, AppError> {
+    /// The interview a counter-proposal would move, the session its time falls in, and the
+    /// proposed start.
+    async fn proposal(&self, id: i64) -> Result<(interview::Model, i64, DateTime<Utc>), AppError> {
         let item = self.open_item(id).await?;
         let (Some(interview_id), Some(start)) = (item.interview_id, item.proposed_start) else {
             return Err(AppError::new(
@@ -110,9 +107,26 @@ impl Confab {
                     ),
                 )
             })?;
+        Ok((row, session_id, start))
+    }
+
+    /// The study's rules that accepting the proposal would break, before anything changes.
+    pub async fn check_counter_proposal(&self, id: i64) -> Result<Vec<RuleBreakView>, AppError> {
+        let (row, session_id, start) = self.proposal(id).await?;
+        self.check_booking(row.study_id, session_id, start, Some(row.id))
+            .await
+    }
+
+    pub async fn accept_counter_proposal(
+        &self,
+        id: i64,
+        accepted_rules: &[String],
+        actor: &Actor,
+    ) -> Result<InterviewView, AppError> {
+        let (row, session_id, start) = self.proposal(id).await?;
         let txn = begin_write(&self.db).await?;
         let moved = self
-            .reschedule_interview_in(&txn, interview_id, session_id, start, accepted_rules, actor)
+            .reschedule_interview_in(&txn, row.id, session_id, start, accepted_rules, actor)
             .await?;
         attention::resolve(&txn, id, "accepted: interview moved", now_ts()).await?;
         txn.commit().await?;
