@@ -1,0 +1,130 @@
+import * as Dialog from "@radix-ui/react-dialog";
+import { useEffect, useState } from "react";
+import { commands } from "../../bindings/commands";
+import type { AppError, HistoryEntry, StatusOption } from "../../bindings/types";
+import { ErrorBanner } from "../../ErrorBanner";
+import { toAppError } from "../../errors";
+import { actionOf, actorOf, newestFirst, valueLabel } from "./historyWording";
+import { formatLogTime } from "./timeFormat";
+
+type Props = {
+  studyId: number;
+  participant: { id: number; name: string } | null;
+  timeZone: string;
+  statuses: StatusOption[];
+  onClose: () => void;
+};
+
+type Loaded = { kind: "loading" } | { kind: "loaded"; entries: HistoryEntry[] } | { kind: "failed"; error: AppError };
+
+/** A participant's audit log in this study: when, who, what, from → to, why. */
+export function HistoryDialog({ participant, onClose, ...rest }: Props) {
+  return (
+    <Dialog.Root open={participant !== null} onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog dialog-wide" data-testid="history-dialog">
+          {participant !== null && (
+            <HistoryBody participant={participant} onClose={onClose} {...rest} />
+          )}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function HistoryBody({
+  studyId,
+  participant,
+  timeZone,
+  statuses,
+  onClose,
+}: Omit<Props, "participant"> & { participant: { id: number; name: string } }) {
+  const [state, setState] = useState<Loaded>({ kind: "loading" });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let active = true;
+    setState({ kind: "loading" });
+    commands
+      .participantHistory(participant.id, studyId)
+      .then((entries) => active && setState({ kind: "loaded", entries: newestFirst(entries) }))
+      .catch((reason: unknown) => active && setState({ kind: "failed", error: toAppError(reason) }));
+    return () => {
+      active = false;
+    };
+  }, [participant.id, studyId, attempt]);
+
+  return (
+    <>
+      <Dialog.Title className="dialog-title">History of {participant.name}</Dialog.Title>
+      <Dialog.Description className="dialog-description">
+        Every change in this study, newest first. Times in {timeZone}.
+      </Dialog.Description>
+
+      {state.kind === "loading" && (
+        <p className="loading-line" role="status">
+          <span className="spinner" aria-hidden="true" />
+          Loading the history…
+        </p>
+      )}
+      {state.kind === "failed" && (
+        <>
+          <ErrorBanner error={state.error} onDismiss={() => setAttempt((n) => n + 1)} />
+          <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
+            Try again
+          </button>
+        </>
+      )}
+      {state.kind === "loaded" && state.entries.length === 0 && (
+        <p className="panel-hint" data-testid="history-empty">
+          Nothing has been recorded for {participant.name} in this study yet.
+        </p>
+      )}
+      {state.kind === "loaded" && state.entries.length > 0 && (
+        <div className="history-scroller">
+          <table className="history-table" data-testid="history-table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Change</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.entries.map((entry) => (
+                <tr key={entry.id} data-testid="history-entry">
+                  <td className="history-when">
+                    <time dateTime={entry.at}>{formatLogTime(entry.at, timeZone)}</time>
+                  </td>
+                  <td>{actorOf(entry)}</td>
+                  <td>{actionOf(entry)}</td>
+                  <td data-testid="history-change">
+                    {entry.from === "" && entry.to === "" ? (
+                      <span className="cell-none">—</span>
+                    ) : (
+                      <>
+                        {entry.from !== "" && <span className="history-from">{valueLabel(entry.from, statuses)}</span>}
+                        {entry.from !== "" && entry.to !== "" && <span aria-label="to"> → </span>}
+                        {entry.to !== "" && <span className="history-to">{valueLabel(entry.to, statuses)}</span>}
+                      </>
+                    )}
+                  </td>
+                  <td className="history-why">{entry.reason === "" ? <span className="cell-none">—</span> : entry.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <div className="dialog-actions">
+        <button type="button" className="button button-secondary" data-testid="history-close" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,298 @@
+import * as Dialog from "@radix-ui/react-dialog";
+import { useId, useRef, useState, type ChangeEvent } from "react";
+import { commands } from "../../bindings/commands";
+import type { AppError, ColumnMapping, ImportColumn, ImportReport, ImportRow } from "../../bindings/types";
+import { ErrorBanner } from "../../ErrorBanner";
+import { toAppError } from "../../errors";
+import {
+  csvHeader,
+  fieldFromValue,
+  fieldOptions,
+  fieldValue,
+  importChoice,
+  mappingWith,
+  outcomeText,
+  outcomeTone,
+  totalsLines,
+} from "./importPlan";
+import { countOf } from "./statusWording";
+
+type Props = {
+  studyId: number;
+  open: boolean;
+  onClose: () => void;
+  /** Called once rows were written, so the list can be reloaded. */
+  onImported: () => void;
+};
+
+export function ImportDialog({ open, onClose, ...rest }: Props) {
+  return (
+    <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog dialog-wide" data-testid="import-dialog" aria-describedby={undefined}>
+          <Dialog.Title className="dialog-title">Import participants from a CSV file</Dialog.Title>
+          {/* Mounted only while open: every opening starts with no file. */}
+          {open && <ImportFlow onClose={onClose} {...rest} />}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+type Busy = null | "reading" | "checking" | "importing";
+
+/** How many rows of the report are listed; the totals always count them all. */
+const LISTED_ROWS = 200;
+
+export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">) {
+  const id = useId();
+  const [file, setFile] = useState<{ name: string; csv: string } | null>(null);
+  const [columns, setColumns] = useState<ImportColumn[]>([]);
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [preview, setPreview] = useState<ImportReport | null>(null);
+  const [problem, setProblem] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [result, setResult] = useState<ImportReport | null>(null);
+  // Only the newest preview may be shown: a slower, older answer would describe another mapping.
+  const latest = useRef(0);
+
+  async function check(csv: string, nextMapping: ColumnMapping | null) {
+    const request = ++latest.current;
+    setBusy("checking");
+    setProblem(null);
+    try {
+      const report = await commands.previewCsvImport(studyId, csv, nextMapping);
+      if (request !== latest.current) return;
+      setPreview(report);
+      setColumns(report.columns);
+    } catch (reason) {
+      if (request !== latest.current) return;
+      setPreview(null);
+      setProblem(toAppError(reason));
+      // The file could not be read as it is; offering its columns lets the researcher map them.
+      setColumns((old) =>
+        nextMapping !== null && old.length > 0
+          ? old.map((column) => ({ ...column, field: nextMapping.columns[column.header] ?? column.field }))
+          : csvHeader(csv).map((header) => ({ header, field: { kind: "ignore" } })),
+      );
+    } finally {
+      if (request === latest.current) setBusy(null);
+    }
+  }
+
+  async function chooseFile(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = event.target.files?.[0];
+    if (!chosen) return;
+    setBusy("reading");
+    setPreview(null);
+    setProblem(null);
+    setMapping(null);
+    setColumns([]);
+    try {
+      const csv = await chosen.text();
+      setFile({ name: chosen.name, csv });
+      await check(csv, null);
+    } catch (reason) {
+      setBusy(null);
+      setProblem({ code: "invalid_input", message: `${chosen.name} could not be read: ${toAppError(reason).message}` });
+    }
+  }
+
+  function remap(header: string, value: string) {
+    if (!file) return;
+    const next = mappingWith(columns, header, fieldFromValue(value));
+    setMapping(next);
+    setColumns((old) => old.map((column) => (column.header === header ? { ...column, field: fieldFromValue(value) } : column)));
+    void check(file.csv, next);
+  }
+
+  const choice = preview ? importChoice(preview) : ({ kind: "none" } as const);
+
+  async function runImport() {
+    if (!file || choice.kind === "none" || busy) return;
+    setBusy("importing");
+    setProblem(null);
+    try {
+      const report = await commands.importCsv(studyId, file.csv, mapping, choice.mode);
+      if (report.imported) {
+        setResult(report);
+        onImported();
+      } else {
+        // Nothing was written: show why, and never a success.
+        setPreview(report);
+        setProblem({ code: "invalid_input", message: report.message });
+      }
+    } catch (reason) {
+      setProblem(toAppError(reason));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  if (result) {
+    return (
+      <div className="import-result" data-testid="import-result">
+        <p className="import-result-title" role="status">
+          {result.message}
+        </p>
+        <ul className="import-totals" data-testid="import-totals">
+          {totalsLines(result).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <div className="dialog-actions">
+          <button type="button" className="button button-primary" data-testid="import-done" onClick={onClose}>
+            Done
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  const problemRows = preview?.rows.filter((row) => row.outcome.kind === "error" || row.outcome.kind === "duplicate") ?? [];
+  const validRows = preview?.rows.filter((row) => row.outcome.kind === "new" || row.outcome.kind === "existing") ?? [];
+  const listed = [...problemRows, ...validRows].slice(0, LISTED_ROWS);
+
+  return (
+    <div className="import-flow">
+      <p className="dialog-description">
+        The first line names the columns, e.g. <code>name,email,time zone,phone,notes</code>; other columns
+        become custom fields. Nothing is imported before you confirm.
+      </p>
+
+      <div className="field">
+        <label htmlFor={`${id}-file`}>CSV file</label>
+        <input
+          id={`${id}-file`}
+          className="file-input"
+          type="file"
+          accept=".csv,text/csv"
+          data-testid="import-file"
+          disabled={busy === "importing"}
+          onChange={(event) => void chooseFile(event)}
+        />
+      </div>
+
+      {busy !== null && busy !== "importing" && (
+        <p className="loading-line" role="status">
+          <span className="spinner" aria-hidden="true" />
+          {busy === "reading" ? "Reading the file…" : "Checking every line…"}
+        </p>
+      )}
+
+      {problem && <ErrorBanner error={problem} onDismiss={() => setProblem(null)} />}
+
+      {columns.length > 0 && (
+        <fieldset className="import-mapping" data-testid="import-mapping">
+          <legend>Columns</legend>
+          <div className="import-mapping-grid">
+            {columns.map((column, index) => (
+              <div className="field import-mapping-row" key={`${column.header}-${index}`}>
+                <label htmlFor={`${id}-column-${index}`} className="import-column-header">
+                  {column.header === "" ? `Column ${index + 1}` : column.header}
+                </label>
+                <select
+                  id={`${id}-column-${index}`}
+                  data-testid="import-column-field"
+                  data-header={column.header}
+                  value={fieldValue(column.field)}
+                  disabled={busy === "importing"}
+                  onChange={(event) => remap(column.header, event.target.value)}
+                >
+                  {fieldOptions(column).map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      )}
+
+      {preview && (
+        <section className="import-report" aria-label="What the import would do" data-testid="import-report">
+          <p className="import-summary" data-testid="import-summary">
+            {preview.message}
+          </p>
+          <p className="import-counts">
+            <span className="import-count import-count-valid">
+              {countOf(preview.totals.newParticipants + preview.totals.existingParticipants, "valid row")}
+            </span>
+            {preview.totals.duplicates > 0 && (
+              <span className="import-count import-count-duplicate">
+                {countOf(preview.totals.duplicates, "duplicate")}
+              </span>
+            )}
+            {preview.totals.errors > 0 && (
+              <span className="import-count import-count-error">{countOf(preview.totals.errors, "error")}</span>
+            )}
+          </p>
+          {listed.length > 0 && (
+            <div className="import-rows-scroller">
+              <table className="import-rows">
+                <thead>
+                  <tr>
+                    <th scope="col">Line</th>
+                    <th scope="col">Name</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Outcome</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {listed.map((row) => (
+                    <ImportRowView key={row.line} row={row} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {preview.rows.length > listed.length && (
+            <p className="panel-hint">
+              {countOf(preview.rows.length - listed.length, "more valid row")} not listed.
+            </p>
+          )}
+        </section>
+      )}
+
+      <div className="dialog-actions">
+        <button type="button" className="button button-secondary" onClick={onClose} disabled={busy === "importing"}>
+          Cancel
+        </button>
+        {choice.kind !== "none" && (
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="import-submit"
+            data-mode={choice.mode}
+            disabled={busy !== null}
+            aria-busy={busy === "importing" || undefined}
+            onClick={() => void runImport()}
+          >
+            {busy === "importing" ? (
+              <>
+                <span className="spinner" aria-hidden="true" /> Importing…
+              </>
+            ) : (
+              choice.label
+            )}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ImportRowView({ row }: { row: ImportRow }) {
+  const tone = outcomeTone(row.outcome);
+  return (
+    <tr className={`import-row import-row-${tone}`} data-testid="import-row" data-outcome={row.outcome.kind}>
+      <td className="import-line">{row.line}</td>
+      <td>{row.name}</td>
+      <td>{row.email}</td>
+      <td className="import-outcome">{outcomeText(row.outcome)}</td>
+    </tr>
+  );
+}

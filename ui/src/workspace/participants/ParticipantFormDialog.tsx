@@ -1,0 +1,197 @@
+import * as Dialog from "@radix-ui/react-dialog";
+import { useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { commands } from "../../bindings/commands";
+import type { ParticipantSummary } from "../../bindings/types";
+import { timeZoneChoices } from "../../timeZones";
+import { fieldErrorsFrom, type ParticipantErrors, type ParticipantField } from "./participantFieldErrors";
+import { toAppError } from "../../errors";
+
+/** Adding a new participant to the study, or editing one. */
+export type ParticipantFormMode = { kind: "add" } | { kind: "edit"; participant: ParticipantSummary };
+
+type Props = {
+  studyId: number;
+  /** Null while the dialog is closed. */
+  mode: ParticipantFormMode | null;
+  onClose: () => void;
+  onSaved: (participant: ParticipantSummary) => void;
+};
+
+export function ParticipantFormDialog({ mode, onClose, ...rest }: Props) {
+  return (
+    <Dialog.Root open={mode !== null} onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog" data-testid="participant-dialog">
+          <Dialog.Title className="dialog-title">
+            {mode?.kind === "edit" ? `Edit ${mode.participant.name}` : "Add a participant"}
+          </Dialog.Title>
+          <Dialog.Description className="dialog-description">
+            {mode?.kind === "edit"
+              ? "Changes apply in every study this participant takes part in."
+              : "They are enrolled in this study as Added; invite them when you are ready."}
+          </Dialog.Description>
+          {mode !== null && <ParticipantForm mode={mode} onClose={onClose} {...rest} />}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+const fieldOrder: ParticipantField[] = ["name", "email", "timeZone", "phone", "notes"];
+
+function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"> & { mode: ParticipantFormMode }) {
+  const id = useId();
+  const existing = mode.kind === "edit" ? mode.participant : null;
+  const [values, setValues] = useState<Record<ParticipantField, string>>({
+    name: existing?.name ?? "",
+    email: existing?.email ?? "",
+    timeZone: existing?.timeZone ?? "",
+    phone: existing?.phone ?? "",
+    notes: existing?.notes ?? "",
+  });
+  const [errors, setErrors] = useState<ParticipantErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const controls = useRef<Partial<Record<ParticipantField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
+  const zones = useMemo(timeZoneChoices, []);
+
+  function set(field: ParticipantField, value: string) {
+    setValues((old) => ({ ...old, [field]: value }));
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (saving) return;
+    const trimmed = {
+      name: values.name.trim(),
+      email: values.email.trim(),
+      timeZone: values.timeZone.trim(),
+      phone: values.phone.trim(),
+      notes: values.notes.trim(),
+    };
+    setSaving(true);
+    setErrors({});
+    setFormError(null);
+    try {
+      const saved =
+        existing === null
+          ? await commands.createParticipant({
+              ...trimmed,
+              timeZone: trimmed.timeZone === "" ? null : trimmed.timeZone,
+              customFields: {},
+              studyId,
+            })
+          : await commands.updateParticipant(existing.id, { ...trimmed, customFields: {} });
+      onSaved(saved);
+    } catch (reason) {
+      const error = toAppError(reason);
+      const { fields, other } =
+        error.code === "invalid_input" || error.code === "conflict"
+          ? fieldErrorsFrom(error.message)
+          : { fields: {}, other: [error.message] };
+      setErrors(fields);
+      setFormError(other.length > 0 ? other.join(" ") : null);
+      const first = fieldOrder.find((field) => fields[field] !== undefined);
+      if (first) controls.current[first]?.focus();
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function control(field: ParticipantField) {
+    const message = errors[field];
+    return {
+      id: `${id}-${field}`,
+      ref: (element: HTMLInputElement | HTMLTextAreaElement | null) => {
+        controls.current[field] = element;
+      },
+      "data-testid": `participant-${field}-input`,
+      value: values[field],
+      onChange: (event: { target: { value: string } }) => set(field, event.target.value),
+      "aria-invalid": message !== undefined || undefined,
+      "aria-describedby": message !== undefined ? `${id}-${field}-error` : undefined,
+    };
+  }
+
+  function fieldError(field: ParticipantField) {
+    const message = errors[field];
+    if (message === undefined) return null;
+    return (
+      <p className="field-error" id={`${id}-${field}-error`} data-testid={`participant-${field}-error`}>
+        {message}
+      </p>
+    );
+  }
+
+  return (
+    <form className="form" noValidate onSubmit={submit}>
+      {formError && (
+        <p className="form-error" role="alert" data-testid="participant-form-error">
+          {formError}
+        </p>
+      )}
+      <div className="field-row">
+        <div className="field field-grow">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input {...control("name")} type="text" autoComplete="off" required />
+          {fieldError("name")}
+        </div>
+        <div className="field field-grow">
+          <label htmlFor={`${id}-email`}>Email</label>
+          <input {...control("email")} type="email" autoComplete="off" spellCheck={false} required />
+          {fieldError("email")}
+        </div>
+      </div>
+      <div className="field-row">
+        <div className="field field-grow">
+          <label htmlFor={`${id}-timeZone`}>
+            Time zone <span className="field-optional">(optional)</span>
+          </label>
+          <input
+            {...control("timeZone")}
+            type="text"
+            list={`${id}-zones`}
+            placeholder="e.g. America/New_York"
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <datalist id={`${id}-zones`}>
+            {zones.map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+          {fieldError("timeZone")}
+        </div>
+        <div className="field field-grow">
+          <label htmlFor={`${id}-phone`}>
+            Phone <span className="field-optional">(optional)</span>
+          </label>
+          <input {...control("phone")} type="tel" autoComplete="off" />
+          {fieldError("phone")}
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-notes`}>
+          Notes <span className="field-optional">(optional)</span>
+        </label>
+        <textarea {...control("notes")} rows={3} />
+        {fieldError("notes")}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="button button-secondary" onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="submit"
+          className="button button-primary"
+          data-testid="participant-submit"
+          disabled={saving}
+          aria-busy={saving || undefined}
+        >
+          {saving ? "Saving…" : existing === null ? "Add participant" : "Save changes"}
+        </button>
+      </div>
+    </form>
+  );
+}

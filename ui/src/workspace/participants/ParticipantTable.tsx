@@ -1,0 +1,339 @@
+import {
+  createColumnHelper,
+  createSortedRowModel,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type Row,
+  type RowSelectionState,
+  type SortingState,
+  type Updater,
+} from "@tanstack/react-table";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { memo, useCallback, useEffect, useMemo, useRef, type ChangeEvent } from "react";
+import type { StatusOption } from "../../bindings/types";
+import { compareKeys, type ParticipantRow } from "./participantRows";
+import { markFirstRowsPainted, scrollFrameRecorder } from "./participantsPerformance";
+import { RowActions, type RowAction } from "./RowActions";
+import { formatDateTime, formatDay, formatTime, zoneCity } from "./timeFormat";
+
+const features = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  rowSelectionFeature,
+});
+type Features = typeof features;
+type TableRow = Row<Features, ParticipantRow>;
+
+const helper = createColumnHelper<Features, ParticipantRow>();
+// The accessors return precomputed keys, so a sort of 10,000 rows compares plain strings and numbers.
+const byKey = (a: TableRow, b: TableRow, id: string) =>
+  compareKeys(a.getValue<string | number>(id), b.getValue<string | number>(id));
+const columns = helper.columns([
+  helper.display({ id: "select", header: "Select", enableSorting: false }),
+  helper.accessor((row) => row.nameKey, { id: "name", header: "Name", sortFn: byKey }),
+  helper.accessor((row) => row.emailKey, { id: "email", header: "Email", sortFn: byKey }),
+  helper.accessor((row) => row.statusRank, { id: "status", header: "Status", sortFn: byKey }),
+  helper.accessor((row) => row.nextInterviewMs, {
+    id: "nextInterview",
+    header: "Next interview",
+    sortFn: byKey,
+    sortUndefined: "last",
+  }),
+  helper.accessor((row) => row.timeZone ?? undefined, {
+    id: "timeZone",
+    header: "Their time zone",
+    sortFn: byKey,
+    sortUndefined: "last",
+  }),
+  helper.accessor((row) => row.createdMs, { id: "added", header: "Added", sortFn: byKey, sortUndefined: "last" }),
+  helper.display({ id: "actions", header: "Actions", enableSorting: false }),
+]);
+
+export const ROW_HEIGHT = 44;
+
+const rowId = (row: ParticipantRow) => String(row.id);
+
+type Props = {
+  /** Every participant of the study; the table sorts them once per sort order. */
+  rows: ParticipantRow[];
+  /** Those the search and the status filter let through, or null when nothing filters. */
+  shown: ReadonlySet<ParticipantRow> | null;
+  sorting: SortingState;
+  onSortingChange: (updater: Updater<SortingState>) => void;
+  selection: RowSelectionState;
+  onSelectionChange: (updater: Updater<RowSelectionState>) => void;
+  statuses: StatusOption[];
+  /** The researcher's zone: times are shown on its clock. */
+  timeZone: string;
+  onAction: (action: RowAction) => void;
+};
+
+export function ParticipantTable({
+  rows,
+  shown,
+  sorting,
+  onSortingChange,
+  selection,
+  onSelectionChange,
+  statuses,
+  timeZone,
+  onAction,
+}: Props) {
+  // Stable inputs: a new state object or function on each render would make the table rebuild
+  // and re-sort all its rows on every scroll frame.
+  const state = useMemo(() => ({ sorting, rowSelection: selection }), [sorting, selection]);
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId: rowId,
+    state,
+    onSortingChange,
+    onRowSelectionChange: onSelectionChange,
+    enableSortingRemoval: true,
+  });
+  // The table's rows are built and sorted once per list and sort order; a keystroke only picks
+  // which of them to show, so rows still in view keep their identity and are not redrawn.
+  const sortedRows = table.getRowModel().rows;
+  const tableRows = useMemo(
+    () => (shown === null ? sortedRows : sortedRows.filter((row) => shown.has(row.original))),
+    [sortedRows, shown],
+  );
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    // Let React batch a frame's scroll updates instead of rendering synchronously in each event.
+    useFlushSync: false,
+    getItemKey: (index) => tableRows[index]?.id ?? index,
+    // jsdom has no layout; a window-sized guess lets tests see rows too.
+    initialRect: { width: 1000, height: 600 },
+  });
+  const recordScrollFrame = useMemo(scrollFrameRecorder, []);
+
+  useEffect(() => {
+    if (tableRows.length > 0) markFirstRowsPainted();
+  }, [tableRows.length]);
+
+  const filteredIds = useMemo(() => tableRows.map((row) => row.id), [tableRows]);
+  // Shift-click ranges run over the rows on screen, never over those the search hides.
+  const anchor = useRef<string | null>(null);
+  // Read through a ref so the handler keeps its identity: the adapter's table object is new on
+  // every render, and a changing handler would redraw every row in view on every scroll frame.
+  const latest = useRef({ filteredIds, setRowSelection: table.setRowSelection });
+  latest.current = { filteredIds, setRowSelection: table.setRowSelection };
+  const toggleRow = useCallback((row: TableRow, checked: boolean, extend: boolean) => {
+    const { filteredIds: ids, setRowSelection } = latest.current;
+    const from = anchor.current === null ? -1 : ids.indexOf(anchor.current);
+    const to = ids.indexOf(row.id);
+    anchor.current = row.id;
+    if (!extend || from < 0 || to < 0) {
+      row.toggleSelected(checked);
+      return;
+    }
+    const range = ids.slice(Math.min(from, to), Math.max(from, to) + 1);
+    setRowSelection((old) => {
+      const next = { ...old };
+      for (const id of range) {
+        if (checked) next[id] = true;
+        else delete next[id];
+      }
+      return next;
+    });
+  }, []);
+  const selectedShown = useMemo(() => filteredIds.filter((id) => selection[id]).length, [filteredIds, selection]);
+  const allShownSelected = filteredIds.length > 0 && selectedShown === filteredIds.length;
+
+  function toggleAllShown(event: ChangeEvent<HTMLInputElement>) {
+    const select = event.target.checked;
+    onSelectionChange((old) => {
+      const next = { ...old };
+      for (const id of filteredIds) {
+        if (select) next[id] = true;
+        else delete next[id];
+      }
+      return next;
+    });
+  }
+
+  return (
+    <div
+      className="participant-table-scroller"
+      ref={scroller}
+      onScroll={recordScrollFrame}
+      data-testid="participant-table"
+    >
+      <table className="participant-table" aria-rowcount={tableRows.length + 1}>
+        <thead className="participant-thead">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} className="participant-tr" aria-rowindex={1}>
+              {group.headers.map((header) => {
+                const id = header.column.id;
+                if (id === "select") {
+                  return (
+                    <th key={header.id} className="participant-th cell-select" scope="col">
+                      <input
+                        type="checkbox"
+                        aria-label={allShownSelected ? "Deselect all shown" : "Select all shown"}
+                        title={allShownSelected ? "Deselect all shown" : "Select all shown"}
+                        data-testid="select-all"
+                        checked={allShownSelected}
+                        ref={(box) => {
+                          if (box) box.indeterminate = selectedShown > 0 && !allShownSelected;
+                        }}
+                        disabled={filteredIds.length === 0}
+                        onChange={toggleAllShown}
+                      />
+                    </th>
+                  );
+                }
+                if (id === "actions") {
+                  return (
+                    <th key={header.id} className="participant-th cell-actions" scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  );
+                }
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th
+                    key={header.id}
+                    className={`participant-th cell-${id}`}
+                    scope="col"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
+                  >
+                    <button
+                      type="button"
+                      className="sort-button"
+                      data-testid={`sort-${id}`}
+                      onClick={header.column.getToggleSortingHandler()}
+                      title={id === "nextInterview" ? `Times in ${timeZone}` : undefined}
+                    >
+                      <table.FlexRender header={header} />
+                      <span className="sort-arrow" aria-hidden="true">
+                        {sorted === "asc" ? "↑" : sorted === "desc" ? "↓" : ""}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="participant-tbody" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = tableRows[item.index];
+            if (!row) return null;
+            return (
+              <ParticipantTableRow
+                key={row.id}
+                row={row}
+                index={item.index}
+                start={item.start}
+                selected={selection[row.id] === true}
+                statuses={statuses}
+                timeZone={timeZone}
+                onAction={onAction}
+                onToggle={toggleRow}
+              />
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+type RowProps = {
+  row: TableRow;
+  index: number;
+  start: number;
+  selected: boolean;
+  statuses: StatusOption[];
+  timeZone: string;
+  onAction: (action: RowAction) => void;
+  onToggle: (row: TableRow, checked: boolean, extend: boolean) => void;
+};
+
+// Memoised: while scrolling, only rows coming into view render; the others keep their DOM.
+const ParticipantTableRow = memo(function ParticipantTableRow({
+  row,
+  index,
+  start,
+  selected,
+  statuses,
+  timeZone,
+  onAction,
+  onToggle,
+}: RowProps) {
+  const participant = row.original;
+  const theirZone = participant.timeZone !== null && participant.timeZone !== timeZone ? participant.timeZone : null;
+  return (
+    <tr
+      className="participant-tr participant-row"
+      data-testid="participant-row"
+      data-participant-id={participant.id}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      <td className="participant-td cell-select">
+        <input
+          type="checkbox"
+          aria-label={`Select ${participant.name}`}
+          data-testid="participant-select"
+          checked={selected}
+          // React's change event carries the click, so Shift extends the selection as a range.
+          onChange={(event) => {
+            const click = event.nativeEvent as MouseEvent;
+            onToggle(row, event.target.checked, click.shiftKey === true);
+          }}
+        />
+      </td>
+      <td className="participant-td cell-name" data-testid="participant-name" title={participant.name}>
+        {participant.name}
+      </td>
+      <td className="participant-td cell-email" data-testid="participant-email" title={participant.email}>
+        {participant.email}
+      </td>
+      <td className="participant-td cell-status">
+        <span className={`status-badge status-${participant.status ?? "none"}`} data-testid="participant-status">
+          {participant.statusLabel}
+        </span>
+      </td>
+      <td className="participant-td cell-nextInterview">
+        {participant.nextInterviewMs === undefined ? (
+          <span className="cell-none">—</span>
+        ) : (
+          <time dateTime={participant.nextInterviewAt ?? undefined}>
+            {formatDateTime(participant.nextInterviewMs, timeZone)}
+          </time>
+        )}
+      </td>
+      <td className="participant-td cell-timeZone" title={theirZone ?? undefined}>
+        {theirZone === null ? (
+          <span className="cell-none" title={participant.timeZone === null ? "Not known" : "Same as yours"}>
+            {participant.timeZone === null ? "—" : "Same"}
+          </span>
+        ) : (
+          <>
+            {zoneCity(theirZone)}
+            {participant.nextInterviewMs !== undefined && (
+              <span className="cell-secondary"> · {formatTime(participant.nextInterviewMs, theirZone)}</span>
+            )}
+          </>
+        )}
+      </td>
+      <td className="participant-td cell-added">
+        {participant.createdMs === undefined ? participant.createdAt : formatDay(participant.createdMs, timeZone)}
+      </td>
+      <td className="participant-td cell-actions">
+        <RowActions participant={participant} statuses={statuses} onAction={onAction} />
+      </td>
+    </tr>
+  );
+});

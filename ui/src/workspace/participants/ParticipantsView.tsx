@@ -1,0 +1,356 @@
+import type { RowSelectionState, SortingState, Updater } from "@tanstack/react-table";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { commands } from "../../bindings/commands";
+import type { AppError, StatusOption, StudySummary } from "../../bindings/types";
+import { toAppError } from "../../errors";
+import { HistoryDialog } from "./HistoryDialog";
+import { ImportDialog } from "./ImportDialog";
+import { invite, InviteDialog, type InviteOutcome, type InviteTarget } from "./InviteDialog";
+import { ParticipantFormDialog, type ParticipantFormMode } from "./ParticipantFormDialog";
+import { ALL_STATUSES, countByStatus, filterRows, type ParticipantRow } from "./participantRows";
+import { measureFilterPainted } from "./participantsPerformance";
+import { ParticipantsToolbar } from "./ParticipantsToolbar";
+import { ParticipantTable } from "./ParticipantTable";
+import { RemoveDialog } from "./RemoveDialog";
+import type { RowAction } from "./RowActions";
+import { StatusDialog } from "./StatusDialog";
+import { countOf, type StatusTargets } from "./statusWording";
+
+type Props = {
+  study: StudySummary;
+  rows: ParticipantRow[];
+  statuses: StatusOption[];
+  timeZone: string;
+  /** Whether `timeZone` is the researcher's own, or the study's in its place. */
+  ownZone: boolean;
+  reload: () => Promise<void>;
+  onError: (error: AppError) => void;
+};
+
+type StatusRequest = { targets: StatusTargets; preset: StatusOption | null };
+
+/** The loaded list: search, filter, selection, bulk actions and every dialog they open. */
+export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, reload, onError }: Props) {
+  const [text, setText] = useState("");
+  const [status, setStatus] = useState(ALL_STATUSES);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  const [form, setForm] = useState<ParticipantFormMode | null>(null);
+  const [statusRequest, setStatusRequest] = useState<StatusRequest | null>(null);
+  const [history, setHistory] = useState<ParticipantRow | null>(null);
+  const [removing, setRemoving] = useState<ParticipantRow | null>(null);
+  const [inviteRun, setInviteRun] = useState<{ targets: InviteTarget[]; outcome: InviteOutcome } | null>(null);
+  const filterStartedAt = useRef<number | null>(null);
+
+  // Two passes over the loaded rows, no request: a keystroke costs well under a frame.
+  const matching = useMemo(() => filterRows(rows, text, ALL_STATUSES), [rows, text]);
+  const counts = useMemo(() => countByStatus(matching), [matching]);
+  const shown = useMemo(() => filterRows(matching, "", status), [matching, status]);
+  const shownSet = useMemo(() => (shown === rows ? null : new Set(shown)), [shown, rows]);
+
+  useEffect(() => {
+    if (filterStartedAt.current === null) return;
+    measureFilterPainted(filterStartedAt.current);
+    filterStartedAt.current = null;
+  }, [shown]);
+
+  const byId = useMemo(() => new Map(rows.map((row) => [String(row.id), row])), [rows]);
+  // Selected participants who still exist; a removed one drops out of the selection.
+  const selected = useMemo(
+    () => Object.keys(selection).flatMap((id) => byId.get(id) ?? []),
+    [selection, byId],
+  );
+  const shownIds = useMemo(() => new Set(shown.map((row) => row.id)), [shown]);
+  const hiddenSelected = selected.filter((row) => !shownIds.has(row.id)).length;
+
+  const changeText = useCallback((next: string, inputAt: number) => {
+    filterStartedAt.current = inputAt;
+    setText(next);
+  }, []);
+
+  const changeSorting = useCallback((updater: Updater<SortingState>) => setSorting(updater), []);
+  const changeSelection = useCallback((updater: Updater<RowSelectionState>) => setSelection(updater), []);
+
+  const startInvite = useCallback(
+    async (targets: InviteTarget[]) => {
+      setInviteRun({ targets, outcome: { kind: "working" } });
+      const outcome = await invite(study.id, targets);
+      setInviteRun((run) => (run === null ? null : { targets, outcome }));
+      if (outcome.kind === "done" && outcome.report.queued.length > 0) void reload();
+    },
+    [study.id, reload],
+  );
+
+  const onAction = useCallback(
+    (action: RowAction) => {
+      const participant = action.participant;
+      switch (action.kind) {
+        case "status":
+          setStatusRequest({ targets: [participant], preset: action.status });
+          break;
+        case "history":
+          setHistory(participant);
+          break;
+        case "invite":
+          void startInvite([{ id: participant.id, name: participant.name }]);
+          break;
+        case "edit":
+          setForm({ kind: "edit", participant });
+          break;
+        case "remove":
+          setRemoving(participant);
+          break;
+      }
+    },
+    [startInvite],
+  );
+
+  async function exportCsv() {
+    setExporting(true);
+    try {
+      const csv = await commands.exportParticipantsCsv(study.id);
+      const path = await commands.saveTextFile(`${fileNameFor(study.name)}-participants.csv`, csv);
+      if (path !== null) setNotice(`Saved ${countOf(rows.length, "participant")} to ${path}`);
+    } catch (reason) {
+      onError(toAppError(reason));
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  const hasAny = rows.length > 0;
+
+  return (
+    <>
+      <header className="screen-header">
+        <div className="screen-title">
+          <h1 id="participants-heading">Participants</h1>
+          <span className="screen-subtitle" data-testid="participants-count">
+            {study.name} · {countOf(rows.length, "participant")}
+          </span>
+        </div>
+        <div className="screen-actions">
+          <button
+            type="button"
+            className="button button-secondary"
+            data-testid="export-csv-button"
+            disabled={!hasAny || exporting}
+            aria-busy={exporting || undefined}
+            title="Every participant of this study, with their status"
+            onClick={() => void exportCsv()}
+          >
+            {exporting && <span className="spinner" aria-hidden="true" />}
+            {exporting ? "Exporting…" : "Export CSV"}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            data-testid="import-csv-button"
+            onClick={() => setImportOpen(true)}
+          >
+            Import CSV
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="add-participant-button"
+            onClick={() => setForm({ kind: "add" })}
+          >
+            Add participant
+          </button>
+        </div>
+      </header>
+
+      {notice && (
+        <div className="notice-success participants-notice" role="status" data-testid="participants-notice">
+          <span className="notice-message">{notice}</span>
+          <button type="button" className="button button-quiet" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      {!hasAny && (
+        <div className="empty-state" data-testid="participants-empty">
+          <p className="empty-state-title">No participants in this study yet.</p>
+          <p className="empty-state-hint">
+            Import a CSV file with a name and an email column (other columns become custom fields), or add
+            participants one by one. Then invite them to choose a time.
+          </p>
+          <div className="empty-state-actions">
+            <button type="button" className="button button-primary" onClick={() => setImportOpen(true)}>
+              Import a CSV file
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setForm({ kind: "add" })}>
+              Add a participant
+            </button>
+          </div>
+        </div>
+      )}
+
+      {hasAny && (
+        <>
+          <div className="participants-bar">
+            <ParticipantsToolbar
+              text={text}
+              onTextChange={changeText}
+              status={status}
+              onStatusChange={setStatus}
+              statuses={statuses}
+              counts={counts}
+              matching={matching.length}
+            />
+            {selected.length > 0 ? (
+              <div className="selection-bar" data-testid="selection-bar" aria-label="Selected participants">
+                <span className="selection-count" data-testid="selection-count">
+                  {selected.length.toLocaleString()} selected
+                  {hiddenSelected > 0 && (
+                    <span className="selection-hidden"> ({hiddenSelected.toLocaleString()} not shown)</span>
+                  )}
+                </span>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  data-testid="bulk-invite"
+                  onClick={() => void startInvite(selected.map((row) => ({ id: row.id, name: row.name })))}
+                >
+                  Invite
+                </button>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  data-testid="bulk-status"
+                  onClick={() => setStatusRequest({ targets: selected, preset: null })}
+                >
+                  Set status
+                </button>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  data-testid="clear-selection"
+                  onClick={() => setSelection({})}
+                >
+                  Clear
+                </button>
+              </div>
+            ) : (
+              <p className="selection-hint">
+                {shown.length === rows.length
+                  ? "Select participants to invite them or set their status. Shift-click selects a range."
+                  : `Showing ${shown.length.toLocaleString()} of ${rows.length.toLocaleString()}`}
+              </p>
+            )}
+          </div>
+
+          {shown.length === 0 ? (
+            <div className="empty-state" data-testid="participants-no-matches">
+              <p className="empty-state-title">
+                No participants match
+                {text.trim() !== "" && <> “{text.trim()}”</>}
+                {status !== ALL_STATUSES && (
+                  <> with the status {statuses.find((option) => option.key === status)?.label ?? status}</>
+                )}
+                .
+              </p>
+              <p className="empty-state-hint">
+                Search looks in names, emails, notes and custom fields. Check the spelling, or try part of a
+                word.
+              </p>
+              <div className="empty-state-actions">
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  data-testid="clear-filters"
+                  onClick={() => {
+                    changeText("", performance.now());
+                    setStatus(ALL_STATUSES);
+                  }}
+                >
+                  Show all participants
+                </button>
+              </div>
+            </div>
+          ) : (
+            <ParticipantTable
+              rows={rows}
+              shown={shownSet}
+              sorting={sorting}
+              onSortingChange={changeSorting}
+              selection={selection}
+              onSelectionChange={changeSelection}
+              statuses={statuses}
+              timeZone={timeZone}
+              onAction={onAction}
+            />
+          )}
+          <p className="participants-footnote">
+            {ownZone
+              ? `Times are in your time zone, ${timeZone}. A participant's own zone is shown where it differs.`
+              : `Times are in the study's time zone, ${timeZone}; set your own in Settings → Mail.`}
+          </p>
+        </>
+      )}
+
+      <ImportDialog
+        studyId={study.id}
+        open={importOpen}
+        onClose={() => setImportOpen(false)}
+        onImported={() => void reload()}
+      />
+      <ParticipantFormDialog
+        studyId={study.id}
+        mode={form}
+        onClose={() => setForm(null)}
+        onSaved={(saved) => {
+          setForm(null);
+          setNotice(form?.kind === "edit" ? `Saved ${saved.name}.` : `${saved.name} was added to ${study.name}.`);
+          void reload();
+        }}
+      />
+      <StatusDialog
+        studyId={study.id}
+        targets={statusRequest?.targets ?? null}
+        preset={statusRequest?.preset ?? null}
+        statuses={statuses}
+        onClose={() => setStatusRequest(null)}
+        onChanged={() => void reload()}
+      />
+      <HistoryDialog
+        studyId={study.id}
+        participant={history}
+        timeZone={timeZone}
+        statuses={statuses}
+        onClose={() => setHistory(null)}
+      />
+      <RemoveDialog
+        participant={removing}
+        onClose={() => setRemoving(null)}
+        onRemoved={(id) => {
+          setNotice(`${removing?.name ?? "The participant"} was removed from Confab.`);
+          setRemoving(null);
+          setSelection((old) => {
+            const next = { ...old };
+            delete next[String(id)];
+            return next;
+          });
+          void reload();
+        }}
+      />
+      <InviteDialog run={inviteRun} onClose={() => setInviteRun(null)} />
+    </>
+  );
+}
+
+/** A file name made of the study's name: letters, digits and dashes. */
+function fileNameFor(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  return slug === "" ? "study" : slug.slice(0, 60);
+}

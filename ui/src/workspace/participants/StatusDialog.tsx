@@ -1,0 +1,159 @@
+import * as Dialog from "@radix-ui/react-dialog";
+import { useId, useState, type FormEvent } from "react";
+import { commands } from "../../bindings/commands";
+import type { AppError, StatusOption } from "../../bindings/types";
+import { ErrorBanner } from "../../ErrorBanner";
+import { toAppError } from "../../errors";
+import { alreadyInStatus, countOf, statusChangeQuestion, type StatusTargets } from "./statusWording";
+
+type Props = {
+  studyId: number;
+  /** Null while the dialog is closed. */
+  targets: StatusTargets | null;
+  /** The status chosen in a row's menu; the dialog offers a choice when there is none. */
+  preset: StatusOption | null;
+  statuses: StatusOption[];
+  onClose: () => void;
+  /** Called after any participant's status changed, even if a later one failed. */
+  onChanged: () => void;
+};
+
+export function StatusDialog({ targets, onClose, ...rest }: Props) {
+  return (
+    <Dialog.Root open={targets !== null} onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog" data-testid="status-dialog">
+          {/* Mounted only while open, so each opening starts with an empty reason. */}
+          {targets !== null && <StatusForm targets={targets} onClose={onClose} {...rest} />}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function StatusForm({
+  studyId,
+  targets,
+  preset,
+  statuses,
+  onClose,
+  onChanged,
+}: Omit<Props, "targets"> & { targets: StatusTargets }) {
+  const id = useId();
+  const [statusKey, setStatusKey] = useState(preset?.key ?? "");
+  const [reason, setReason] = useState("");
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const chosen = statuses.find((status) => status.key === statusKey) ?? null;
+  const unchanged = chosen ? alreadyInStatus(targets, chosen.key) : [];
+  const toChange = chosen ? targets.filter((target) => target.status !== chosen.key) : [];
+  const busy = progress !== null;
+
+  async function apply(event: FormEvent) {
+    event.preventDefault();
+    if (!chosen || busy || toChange.length === 0) return;
+    setError(null);
+    let done = 0;
+    setProgress(0);
+    try {
+      for (const target of toChange) {
+        await commands.setStatus(studyId, target.id, chosen.key, reason.trim());
+        done++;
+        setProgress(done);
+      }
+      onChanged();
+      onClose();
+    } catch (reason) {
+      const failure = toAppError(reason);
+      // Changes already made stay made: say so rather than leave the researcher guessing.
+      setError(
+        done === 0
+          ? failure
+          : { ...failure, message: `${countOf(done, "participant")} changed before this: ${failure.message}` },
+      );
+      if (done > 0) onChanged();
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={apply} noValidate>
+      <Dialog.Title className="dialog-title" data-testid={chosen ? "status-question" : undefined}>
+        {chosen
+          ? statusChangeQuestion(targets.length === 1 || toChange.length === 0 ? targets : toChange, chosen.label)
+          : `Set the status of ${countOf(targets.length, "participant")}`}
+      </Dialog.Title>
+      <Dialog.Description className="dialog-description">
+        The change is kept in {targets.length === 1 ? `${targets[0]?.name}'s` : "each participant's"} history,
+        with your reason.
+        {targets.length > 1 && unchanged.length > 0 && (
+          <>
+            {" "}
+            {countOf(unchanged.length, "participant")} already {unchanged.length === 1 ? "has" : "have"} this status
+            and {unchanged.length === 1 ? "stays" : "stay"} as {unchanged.length === 1 ? "is" : "they are"}.
+          </>
+        )}
+      </Dialog.Description>
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+
+      {preset === null && (
+        <div className="field">
+          <label htmlFor={`${id}-status`}>New status</label>
+          <select
+            id={`${id}-status`}
+            data-testid="status-choice"
+            value={statusKey}
+            onChange={(event) => setStatusKey(event.target.value)}
+          >
+            <option value="" disabled>
+              Choose a status…
+            </option>
+            {statuses.map((status) => (
+              <option key={status.key} value={status.key}>
+                {status.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>
+          Reason <span className="field-optional">(optional)</span>
+        </label>
+        <textarea
+          id={`${id}-reason`}
+          data-testid="status-reason"
+          rows={2}
+          placeholder="For example: interviewed by phone"
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
+      </div>
+
+      {busy && toChange.length > 1 && (
+        <p className="loading-line" role="status">
+          <span className="spinner" aria-hidden="true" />
+          Changed {progress} of {toChange.length}…
+        </p>
+      )}
+
+      <div className="dialog-actions">
+        <button type="button" className="button button-secondary" onClick={onClose} disabled={busy}>
+          Cancel
+        </button>
+        <button
+          type="submit"
+          className="button button-primary"
+          data-testid="status-confirm"
+          disabled={!chosen || busy || toChange.length === 0}
+          aria-busy={busy || undefined}
+        >
+          {busy ? "Changing…" : chosen ? `Set to ${chosen.label}` : "Set status"}
+        </button>
+      </div>
+    </form>
+  );
+}

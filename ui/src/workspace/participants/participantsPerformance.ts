@@ -1,0 +1,81 @@
+// Performance API entries that scripts read through WebDriver (scripts/measure-participants.mjs).
+export const OPENED = "participants:opened";
+export const LOADED = "participants:loaded";
+export const FIRST_ROWS = "participants:first-rows";
+export const OPEN_TO_FIRST_ROWS = "participants:open-to-first-rows";
+export const FILTER = "participants:filter";
+export const SCROLL_FRAME = "participants:scroll-frame";
+
+const canMeasure = typeof performance !== "undefined" && typeof performance.mark === "function";
+
+/** Runs `then` once the frame that shows the latest commit has been painted. */
+export function afterNextPaint(then: () => void) {
+  if (typeof requestAnimationFrame !== "function") return;
+  // A frame callback runs just before the browser paints; a task queued from it runs after.
+  requestAnimationFrame(() => setTimeout(then, 0));
+}
+
+export function markOpened() {
+  if (!canMeasure) return;
+  // Each opening starts a new series, so a script reads this opening's figures only.
+  for (const name of [OPENED, LOADED, FIRST_ROWS]) performance.clearMarks(name);
+  for (const name of [OPEN_TO_FIRST_ROWS, FILTER, SCROLL_FRAME]) performance.clearMeasures(name);
+  performance.mark(OPENED);
+}
+
+/** The list has arrived from the back end; the rest of the opening is building and drawing it. */
+export function markLoaded() {
+  if (canMeasure && performance.getEntriesByName(LOADED, "mark").length === 0) performance.mark(LOADED);
+}
+
+export function markFirstRowsPainted() {
+  if (!canMeasure || performance.getEntriesByName(FIRST_ROWS, "mark").length > 0) return;
+  afterNextPaint(() => {
+    if (performance.getEntriesByName(FIRST_ROWS, "mark").length > 0) return;
+    performance.mark(FIRST_ROWS);
+    if (performance.getEntriesByName(OPENED, "mark").length > 0) {
+      performance.measure(OPEN_TO_FIRST_ROWS, OPENED, FIRST_ROWS);
+    }
+  });
+}
+
+/** From a search keystroke's input event (its timestamp) to the filtered rows on screen. */
+export function measureFilterPainted(inputAt: number) {
+  if (!canMeasure) return;
+  afterNextPaint(() => performance.measure(FILTER, { start: inputAt, end: performance.now() }));
+}
+
+/**
+ * Records the time between frames while the list scrolls, one measure per frame that had a
+ * scroll event. A frame longer than about 16.7 ms is one the researcher may see as a stutter.
+ * Returns the function to call on every scroll event.
+ */
+export function scrollFrameRecorder(): () => void {
+  let last: number | null = null;
+  let scrolled = false;
+  let quietFrames = 0;
+  let running = false;
+  const frame = (now: number) => {
+    if (scrolled) {
+      if (last !== null && canMeasure) performance.measure(SCROLL_FRAME, { start: last, end: now });
+      quietFrames = 0;
+    } else {
+      quietFrames++;
+    }
+    scrolled = false;
+    last = now;
+    // A few frames without scrolling end the series, so an idle list costs nothing.
+    if (quietFrames > 5) {
+      running = false;
+      last = null;
+      return;
+    }
+    requestAnimationFrame(frame);
+  };
+  return () => {
+    scrolled = true;
+    if (running || typeof requestAnimationFrame !== "function") return;
+    running = true;
+    requestAnimationFrame(frame);
+  };
+}
