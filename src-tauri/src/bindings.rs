@@ -194,6 +194,16 @@ fn commands() -> Vec<Command> {
             name_of::<String>(),
         ),
         cmd(
+            "set_statuses",
+            vec![
+                id("study_id"),
+                ("participant_ids", "Array<number>".to_owned()),
+                arg::<String>("status"),
+                arg::<String>("reason"),
+            ],
+            name_of::<String>(),
+        ),
+        cmd(
             "participant_history",
             vec![
                 id("participant_id"),

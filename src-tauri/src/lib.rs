@@ -84,6 +84,7 @@ pub fn run() {
             commands::remove_participant,
             commands::status_options,
             commands::set_status,
+            commands::set_statuses,
             commands::participant_history,
             commands::preview_csv_import,
             commands::import_csv,

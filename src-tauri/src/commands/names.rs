@@ -33,6 +33,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "remove_participant",
     "status_options",
     "set_status",
+    "set_statuses",
     "participant_history",
     "preview_csv_import",
     "import_csv",

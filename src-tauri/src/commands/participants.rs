@@ -84,6 +84,28 @@ pub async fn set_status(
     Ok(set.key().to_owned())
 }
 
+/// Sets several participants' status by hand at once; all or none.
+#[tauri::command]
+pub async fn set_statuses(
+    state: State<'_, AppState>,
+    study_id: i64,
+    participant_ids: Vec<i64>,
+    status: String,
+    reason: String,
+) -> Result<String, AppError> {
+    let set = state
+        .confab()?
+        .set_statuses(
+            study_id,
+            &participant_ids,
+            &status,
+            &reason,
+            &Actor::researcher(),
+        )
+        .await?;
+    Ok(set.key().to_owned())
+}
+
 #[tauri::command]
 pub async fn participant_history(
     state: State<'_, AppState>,

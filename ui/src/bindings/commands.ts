@@ -35,6 +35,7 @@ export const commands = {
   removeParticipant: (participantId: number): Promise<null> => invoke("remove_participant", { participantId }),
   statusOptions: (): Promise<Array<StatusOption>> => invoke("status_options"),
   setStatus: (studyId: number, participantId: number, status: string, reason: string): Promise<string> => invoke("set_status", { studyId, participantId, status, reason }),
+  setStatuses: (studyId: number, participantIds: Array<number>, status: string, reason: string): Promise<string> => invoke("set_statuses", { studyId, participantIds, status, reason }),
   participantHistory: (participantId: number, studyId: number | null): Promise<Array<HistoryEntry>> => invoke("participant_history", { participantId, studyId }),
   previewCsvImport: (studyId: number, csv: string, mapping: ColumnMapping | null): Promise<ImportReport> => invoke("preview_csv_import", { studyId, csv, mapping }),
   importCsv: (studyId: number, csv: string, mapping: ColumnMapping | null, mode: ImportMode): Promise<ImportReport> => invoke("import_csv", { studyId, csv, mapping, mode }),

@@ -156,18 +156,34 @@ impl Confab {
         reason: &str,
         actor: &Actor,
     ) -> Result<EnrolmentStatus, AppError> {
+        self.set_statuses(study_id, &[participant_id], status, reason, actor)
+            .await
+    }
+
+    /// Sets many participants' status by hand in one transaction: all of them, or none when
+    /// one is not in the study.
+    pub async fn set_statuses(
+        &self,
+        study_id: i64,
+        participant_ids: &[i64],
+        status: &str,
+        reason: &str,
+        actor: &Actor,
+    ) -> Result<EnrolmentStatus, AppError> {
         let to: EnrolmentStatus = status
             .parse()
             .map_err(|m: String| AppError::new(ErrorCode::InvalidInput, m))?;
-        let txn = begin_write(&self.db).await?;
-        let row = self.enrolment_row(&txn, study_id, participant_id).await?;
-        let from = status_of(&row)?;
         let reason = if reason.trim().is_empty() {
             "set by hand"
         } else {
             reason.trim()
         };
-        write_status(&txn, &row, from, to, actor, None, reason, None).await?;
+        let txn = begin_write(&self.db).await?;
+        for participant_id in participant_ids {
+            let row = self.enrolment_row(&txn, study_id, *participant_id).await?;
+            let from = status_of(&row)?;
+            write_status(&txn, &row, from, to, actor, None, reason, None).await?;
+        }
         txn.commit().await?;
         Ok(to)
     }

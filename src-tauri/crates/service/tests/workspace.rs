@@ -332,3 +332,46 @@ async fn busy_times_are_listed_for_the_calendar_with_their_interviewer() {
         .unwrap();
     assert!(outside.is_empty());
 }
+
+#[tokio::test]
+async fn statuses_set_in_bulk_change_all_or_none() {
+    let f = Fixture::new(1, true).await;
+    let ada = f.participant("Ada").await;
+    let bea = f.participant("Bea").await;
+    let refused = f
+        .confab
+        .set_statuses(f.study_id, &[ada, bea, 9_999], "completed", "", &me())
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::NotFound, "{}", refused.message);
+    assert_eq!(
+        (f.status(ada).await, f.status(bea).await),
+        ("added".into(), "added".into())
+    );
+
+    f.confab
+        .set_statuses(
+            f.study_id,
+            &[ada, bea],
+            "completed",
+            "interviewed at the fair",
+            &me(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (f.status(ada).await, f.status(bea).await),
+        ("completed".into(), "completed".into())
+    );
+    let history = f
+        .confab
+        .participant_history(bea, Some(f.study_id))
+        .await
+        .unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|h| h.reason == "interviewed at the fair"),
+        "{history:?}"
+    );
+}
