@@ -79,6 +79,40 @@ async fn the_demo_study_is_loaded_once() {
     assert_eq!(first, second);
     assert_eq!(confab.list_studies().await.unwrap().len(), 1);
     assert!(first.name.starts_with("Demo"));
+
+    // Every screen has something to show: sessions, participants in several statuses, and
+    // interviews in every tab.
+    assert_eq!(confab.list_sessions(first.id).await.unwrap().len(), 2);
+    let overview = confab.study_overview(first.id).await.unwrap();
+    assert!(overview.participants >= 15, "{overview:?}");
+    let count = |key: &str| {
+        overview
+            .counts
+            .iter()
+            .find(|c| c.status == key)
+            .unwrap()
+            .count
+    };
+    assert!(count("interview_scheduled") >= 4, "{overview:?}");
+    for key in [
+        "completed",
+        "no_show",
+        "canceled_interview",
+        "invited",
+        "declined",
+        "added",
+    ] {
+        assert!(count(key) >= 1, "{key}: {overview:?}");
+    }
+    for list in [
+        confab_service::InterviewList::Upcoming,
+        confab_service::InterviewList::Completed,
+        confab_service::InterviewList::Canceled,
+        confab_service::InterviewList::NoShow,
+    ] {
+        let shown = confab.list_interviews(first.id, list).await.unwrap();
+        assert!(!shown.is_empty(), "{list:?}");
+    }
 }
 
 #[tokio::test]
