@@ -71,6 +71,16 @@ test("a new study's overview, settings kept after reopening, a rename, and archi
     assert.equal(await byTestId(browser, "overview-next-empty").isDisplayed(), true);
     await screenshot(browser, "21-workspace-overview-empty");
 
+    // Its first steps open the sections they name, as the sidebar does.
+    await byTestId(browser, "overview-step-sessions").click();
+    await byTestId(browser, "pane-sessions-screen").waitForDisplayed({ timeout: 10_000 });
+    assert.equal(await byTestId(browser, "pane-sessions").getAttribute("aria-current"), "page");
+    await byTestId(browser, "pane-overview").click();
+    await byTestId(browser, "overview-step-participants").waitForDisplayed({ timeout: 10_000 });
+    await byTestId(browser, "overview-step-participants").click();
+    await byTestId(browser, "pane-participants-screen").waitForDisplayed({ timeout: 10_000 });
+    assert.equal(await byTestId(browser, "pane-participants").getAttribute("aria-current"), "page");
+
     // Study settings: self-scheduling off, a conferencing link, a cap per day.
     await byTestId(browser, "pane-study-settings").click();
     await byTestId(browser, "study-settings-form").waitForDisplayed({ timeout: 10_000 });

@@ -9,7 +9,7 @@ import { useResearcherZone } from "./overview/useResearcherZone";
 import type { PaneProps } from "./paneProps";
 import "./overview/overview.css";
 
-export function OverviewPane({ study, onError }: PaneProps) {
+export function OverviewPane({ study, onError, onOpenPane }: PaneProps) {
   const [data, setData] = useState<OverviewData | null>(null);
   const [failed, setFailed] = useState(false);
   const zone = useResearcherZone(study.timeZone);
@@ -50,27 +50,43 @@ export function OverviewPane({ study, onError }: PaneProps) {
       {data !== null && (
         <div className="overview">
           {data.overview.participants === 0 && (
-            <GettingStarted sessions={data.sessions} participants={data.overview.participants} />
+            <GettingStarted sessions={data.sessions} participants={data.overview.participants} onOpenPane={onOpenPane} />
           )}
           {/* Rows of zeros say nothing the steps above do not; the figures appear with the first participant. */}
           {data.overview.participants > 0 && (
             <div className="overview-figures">
-              <Figure label="Participants" value={data.overview.participants} testId="figure-participants" />
-              <Figure label="Interviews scheduled" value={scheduledCount(data)} testId="figure-scheduled" />
+              <Figure
+                label="Participants"
+                value={data.overview.participants}
+                testId="figure-participants"
+                onOpen={onOpenPane && (() => onOpenPane("participants"))}
+              />
+              <Figure
+                label="Interviews scheduled"
+                value={scheduledCount(data)}
+                testId="figure-scheduled"
+                onOpen={onOpenPane && (() => onOpenPane("interviews"))}
+              />
               <Figure label="Need attention" value={data.overview.attention} testId="figure-attention" warn />
               <Figure label="In the Outbox" value={data.overview.outboxWaiting} testId="figure-outbox" />
             </div>
           )}
           {data.overview.participants > 0 && (
-            <StatusCounts counts={data.overview.counts} total={data.overview.participants} />
+            <StatusCounts counts={data.overview.counts} total={data.overview.participants} onOpenPane={onOpenPane} />
           )}
           <div className="overview-columns">
             <NextInterviews
               interviews={data.overview.nextInterviews}
               zone={zone}
               participantZones={data.participantZones}
+              onOpenPane={onOpenPane}
             />
-            <NeedsAttention items={data.attention} outboxWaiting={data.overview.outboxWaiting} zone={zone} />
+            <NeedsAttention
+              items={data.attention}
+              outboxWaiting={data.overview.outboxWaiting}
+              zone={zone}
+              onOpenPane={onOpenPane}
+            />
           </div>
         </div>
       )}
@@ -82,11 +98,36 @@ function scheduledCount(data: OverviewData): number {
   return data.overview.counts.find((c) => c.status === "interview_scheduled")?.count ?? 0;
 }
 
-function Figure({ label, value, testId, warn = false }: { label: string; value: number; testId: string; warn?: boolean }) {
-  return (
-    <div className={warn && value > 0 ? "overview-figure is-warning" : "overview-figure"} data-testid={testId}>
+type FigureProps = {
+  label: string;
+  value: number;
+  testId: string;
+  warn?: boolean;
+  /** Opens the section behind the figure; the Outbox's figures have none, it is outside the study. */
+  onOpen?: (() => void) | undefined;
+};
+
+function Figure({ label, value, testId, warn = false, onOpen }: FigureProps) {
+  const className = warn && value > 0 ? "overview-figure is-warning" : "overview-figure";
+  const content = (
+    <>
       <span className="overview-figure-value">{value}</span>
-      <span className="overview-figure-label">{label}</span>
-    </div>
+      <span className="overview-figure-label">
+        {label}
+        {onOpen && <span aria-hidden="true"> →</span>}
+      </span>
+    </>
+  );
+  if (!onOpen) {
+    return (
+      <div className={className} data-testid={testId}>
+        {content}
+      </div>
+    );
+  }
+  return (
+    <button type="button" className={`${className} is-link`} data-testid={testId} onClick={onOpen}>
+      {content}
+    </button>
   );
 }

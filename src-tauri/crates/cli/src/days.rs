@@ -46,6 +46,17 @@ pub enum DaysCommand {
         #[arg(long)]
         b: String,
     },
+    /// Seat an applicant with an interviewer in one round, written APPLICANT:ROUND, as when a
+    /// gap left by a cancellation is filled; `--interviewer none` gives them a break
+    Place {
+        #[arg(long)]
+        session: i64,
+        #[arg(long)]
+        a: String,
+        /// The interviewer's id, or `none`
+        #[arg(long)]
+        interviewer: String,
+    },
     /// Write the schedule as CSV, one row per applicant per round
     Export {
         #[arg(long)]
@@ -201,6 +212,30 @@ pub async fn run(confab: &Confab, command: DaysCommand, json: bool) -> Result<()
         DaysCommand::Swap { session, a, b } => {
             let report = confab
                 .swap_day_assignments(session, slot(&a)?, slot(&b)?)
+                .await?;
+            if json {
+                return print_json(&report);
+            }
+            print_text(&schedule_text(&report.schedule))
+        }
+        DaysCommand::Place {
+            session,
+            a,
+            interviewer,
+        } => {
+            let interviewer = match interviewer.trim() {
+                "none" => None,
+                id => Some(id.parse::<i64>().map_err(|_| {
+                    AppError::new(
+                        ErrorCode::InvalidInput,
+                        format!(
+                            "\"{id}\" is not an interviewer id; give a number, or none for a break."
+                        ),
+                    )
+                })?),
+            };
+            let report = confab
+                .place_day_applicant(session, slot(&a)?, interviewer)
                 .await?;
             if json {
                 return print_json(&report);

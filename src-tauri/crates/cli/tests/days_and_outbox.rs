@@ -287,6 +287,74 @@ fn an_interview_day_is_generated_with_a_conflict_swapped_exported_and_published(
         &["days", "swap", "--session", &session, "--a", &a, "--b", &b],
     );
     assert!(back["conflicts"].as_array().unwrap().is_empty(), "{back}");
+    // Bea sits out round 1, leaving an open seat, and is placed back into it.
+    let seats = |view: &serde_json::Value, who: &str| -> Vec<Option<i64>> {
+        view["schedule"]["itineraries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|it| it["applicantId"].as_i64().unwrap().to_string() == who)
+            .unwrap()["seats"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["interviewerId"].as_i64())
+            .collect()
+    };
+    let hers = seats(&back, &applicants[1])[0].unwrap().to_string();
+    let sat_out = json(
+        d,
+        &[
+            "days",
+            "place",
+            "--session",
+            &session,
+            "--a",
+            &b,
+            "--interviewer",
+            "none",
+        ],
+    );
+    assert_eq!(seats(&sat_out, &applicants[1])[0], None, "{sat_out}");
+    let bad = confab(
+        d,
+        &[
+            "days",
+            "place",
+            "--session",
+            &session,
+            "--a",
+            &b,
+            "--interviewer",
+            "Jon",
+        ],
+    );
+    assert!(
+        stderr(&bad).contains("not an interviewer id"),
+        "{}",
+        stderr(&bad)
+    );
+    let back_in = json(
+        d,
+        &[
+            "days",
+            "place",
+            "--session",
+            &session,
+            "--a",
+            &b,
+            "--interviewer",
+            &hers,
+        ],
+    );
+    assert_eq!(
+        seats(&back_in, &applicants[1]),
+        seats(&back, &applicants[1])
+    );
+    assert!(
+        back_in["conflicts"].as_array().unwrap().is_empty(),
+        "{back_in}"
+    );
 
     let csv = confab(d, &["days", "export", "--session", &session]);
     assert!(csv.status.success());

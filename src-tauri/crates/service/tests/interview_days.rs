@@ -444,6 +444,15 @@ async fn a_cancellation_leaves_open_rounds_a_newcomer_fills_them_and_republishin
                 .await
                 .unwrap();
         assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+        assert!(
+            report
+                .schedule
+                .roster_changes
+                .iter()
+                .any(|c| c.starts_with("Bea ")),
+            "Bea's leaving is news until the next publication: {:?}",
+            report.schedule.roster_changes
+        );
         placed = Some(report.schedule);
     }
     assert_eq!(grid(&placed.unwrap())[&gus], beas_rounds);
@@ -470,6 +479,25 @@ async fn a_cancellation_leaves_open_rounds_a_newcomer_fills_them_and_republishin
         .collect();
     assert_eq!(requests.len(), 6);
     assert!(requests.contains(&gus) && !requests.contains(&bea));
+
+    // Publishing once more before a Sync replaces the unsent updates, never the cancellation.
+    let gus_round_1 = DaySlot {
+        applicant_id: gus,
+        round: 1,
+    };
+    d.f.confab
+        .place_day_applicant(d.session_id, gus_round_1, None)
+        .await
+        .unwrap();
+    let third = d.f.confab.publish_day_schedule(d.session_id).await.unwrap();
+    assert_eq!((third.withdrawn, third.canceled), (6 + 3, 0));
+    let cancels: Vec<i64> = events(&d, "itinerary")
+        .await
+        .into_iter()
+        .filter(|(_, m, _)| m == "CANCEL")
+        .map(|(p, _, _)| p)
+        .collect();
+    assert_eq!(cancels, vec![bea]);
 }
 
 #[tokio::test]

@@ -121,11 +121,19 @@ pub async fn count_in(db: &impl ConnectionTrait, states: &[&str]) -> Result<u64,
         .await
 }
 
-/// Deletes those of `ids` that have not started sending; returns how many it deleted.
+/// Deletes those of `ids` that have not started sending, but for calendar cancellations: a
+/// later version of a message replaces it, while nothing replaces a cancellation. Returns how
+/// many it deleted.
 pub async fn withdraw_unsent(db: &impl ConnectionTrait, ids: &[i64]) -> Result<u64, DbErr> {
+    use sea_orm::sea_query::Condition;
     Outbox::delete_many()
         .filter(outbox_message::Column::Id.is_in(ids.iter().copied()))
         .filter(outbox_message::Column::State.is_in([QUEUED, HELD]))
+        .filter(
+            Condition::any()
+                .add(outbox_message::Column::CalendarMethod.is_null())
+                .add(outbox_message::Column::CalendarMethod.ne("CANCEL")),
+        )
         .exec(db)
         .await
         .map(|r| r.rows_affected)

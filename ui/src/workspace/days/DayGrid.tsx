@@ -1,9 +1,11 @@
-import type { KeyboardEvent } from "react";
+import { useEffect, useRef, type KeyboardEvent } from "react";
 import type { DaySlot } from "../../bindings/types";
 import { cityOf, clocksDiffer, formatClockRange } from "../overview/zonedTime";
-import { slotKey, type DayGrid as Grid, type GridColumn } from "./dayGrid";
+import { applicantAt, hostOf, slotKey, type DayGrid as Grid, type GridColumn } from "./dayGrid";
 import { GridApplicantButton } from "./GridApplicantButton";
-import { useCellDrag } from "./useCellDrag";
+import { OpenSeatButton } from "./OpenSeatButton";
+import type { PlaceTarget } from "./placement";
+import { sameTarget, useCellDrag, type DropTarget } from "./useCellDrag";
 
 type Props = {
   grid: Grid;
@@ -16,20 +18,41 @@ type Props = {
   zone: string;
   dayZone: string;
   onChoose: (slot: DaySlot) => void;
-  onDragSwap: (a: DaySlot, b: DaySlot) => void;
+  /** An open seat or a round's Sitting out cell chosen by click or keyboard. */
+  onPlace: (target: PlaceTarget) => void;
+  onDrop: (from: DaySlot, to: DropTarget) => void;
   onClearSelection: () => void;
 };
 
 export function DayGrid(props: Props) {
   const { grid, conflicts, held, busy } = props;
-  const drag = useCellDrag(props.onDragSwap);
+  const drag = useCellDrag(props.onDrop);
   const isHeld = (slot: DaySlot) => held !== null && slotKey(held) === slotKey(slot);
   const isSwapped = (slot: DaySlot) => props.swapped.some((s) => slotKey(s) === slotKey(slot));
   const same = (a: DaySlot | null, b: DaySlot) => a !== null && slotKey(a) === slotKey(b);
+  const over = (target: DropTarget) => drag.dragging !== null && sameTarget(drag.over, target);
+  // The applicant on the move, dragged or held: open seats and Sitting out of their round offer themselves.
+  const moving = drag.dragging ?? held;
+  const movingName = moving ? (applicantAt(grid, moving)?.name ?? null) : null;
+  const movingSeated = moving !== null && hostOf(grid, moving) !== null;
+
+  // An Open cell or a "Sit … out" button chosen by keyboard is gone once the change is saved:
+  // focus moves to the applicant in their new place instead of falling back to the page.
+  const table = useRef<HTMLTableElement>(null);
+  useEffect(() => {
+    const [first] = props.swapped;
+    if (!first || (document.activeElement && document.activeElement !== document.body)) return;
+    table.current?.querySelector<HTMLElement>(`[data-slot-applicant="${first.applicantId}"][data-slot-round="${first.round}"]`)?.focus();
+  }, [props.swapped]);
 
   function choose(slot: DaySlot) {
     if (drag.wasDrag()) return;
     props.onChoose(slot);
+  }
+
+  function place(target: PlaceTarget) {
+    if (drag.wasDrag()) return;
+    props.onPlace(target);
   }
 
   const button = (who: { applicantId: number; name: string; round: number }, col: number, row: number, variant: "cell" | "break") => (
@@ -41,7 +64,7 @@ export function DayGrid(props: Props) {
       variant={variant}
       held={isHeld(who)}
       dragSource={same(drag.dragging, who)}
-      dropTarget={drag.dragging !== null && same(drag.over, who) && !same(drag.dragging, who)}
+      dropTarget={over({ kind: "applicant", slot: who }) && !same(drag.dragging, who)}
       swapped={isSwapped(who)}
       conflicts={conflicts.get(slotKey(who))}
       disabled={busy}
@@ -53,6 +76,7 @@ export function DayGrid(props: Props) {
   return (
     <div className="day-grid-scroll">
       <table
+        ref={table}
         className={drag.dragging ? "day-grid is-dragging" : "day-grid"}
         data-testid="day-grid"
         onKeyDown={(event) => moveFocus(event, props.onClearSelection)}
@@ -79,15 +103,29 @@ export function DayGrid(props: Props) {
                   if (column.kind === "block") return <td key={columnKey(column)} className="day-grid-block" aria-hidden="true" />;
                   const cell = row.cells[roundIndex++];
                   if (!cell) return <td key={columnKey(column)} />;
+                  const seat = { kind: "seat", round: cell.round, interviewerId: row.interviewerId } as const;
                   return (
                     <td
                       key={columnKey(column)}
                       className={`day-grid-cell is-${cell.kind}${cell.kind === "meets" && cell.applicants.length > 1 ? " is-double" : ""}`}
                       data-interviewer={row.interviewerId}
                       data-round={cell.round}
+                      data-open-interviewer={cell.kind === "free" ? row.interviewerId : undefined}
+                      data-open-round={cell.kind === "free" ? cell.round : undefined}
                     >
                       {cell.kind === "meets" && cell.applicants.map((who) => button(who, cell.round, rowIndex, "cell"))}
-                      {cell.kind === "free" && <span className="day-grid-note">Free</span>}
+                      {cell.kind === "free" && (
+                        <OpenSeatButton
+                          interviewer={row.name}
+                          round={cell.round}
+                          col={cell.round}
+                          row={rowIndex}
+                          placing={moving?.round === cell.round ? movingName : null}
+                          dropTarget={over(seat)}
+                          disabled={busy}
+                          onChoose={() => place(seat)}
+                        />
+                      )}
                       {cell.kind === "unavailable" && <span className="day-grid-note">Unavailable</span>}
                     </td>
                   );
@@ -102,13 +140,36 @@ export function DayGrid(props: Props) {
             {grid.columns.map((column) => {
               if (column.kind === "block") return <td key={columnKey(column)} className="day-grid-block" aria-hidden="true" />;
               const waiting = grid.breaks[column.round - 1] ?? [];
+              const breaks = { kind: "breaks", round: column.round } as const;
+              // A seated applicant of this round can be taken out of it: by Enter on "Sit … out", or by dropping here.
+              const offered = movingSeated && moving?.round === column.round ? movingName : null;
+              const classes = ["day-grid-cell is-breaks", offered !== null && "is-ready", over(breaks) && "is-drop-target"];
               return (
-                <td key={columnKey(column)} className="day-grid-cell is-breaks" data-round={column.round}>
-                  {waiting.length === 0 ? (
-                    <span className="day-grid-note">Nobody</span>
-                  ) : (
-                    waiting.map((who) => button(who, column.round, grid.rows.length, "break"))
-                  )}
+                <td
+                  key={columnKey(column)}
+                  className={classes.filter(Boolean).join(" ")}
+                  data-round={column.round}
+                  data-breaks-round={column.round}
+                  data-testid="day-breaks-cell"
+                >
+                  {waiting.length === 0 && offered === null && <span className="day-grid-note">Nobody</span>}
+                  {waiting.map((who) => button(who, column.round, grid.rows.length, "break"))}
+                  {offered !== null &&
+                    (drag.dragging === null ? (
+                      <button
+                        type="button"
+                        className="day-sit-out"
+                        data-testid="day-sit-out"
+                        data-col={column.round}
+                        data-row={grid.rows.length}
+                        disabled={busy}
+                        onClick={() => place(breaks)}
+                      >
+                        Sit {offered} out
+                      </button>
+                    ) : (
+                      <span className="day-sit-out-hint">Drop to sit {offered} out</span>
+                    ))}
                 </td>
               );
             })}

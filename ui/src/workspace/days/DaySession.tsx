@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { AppError, DaySlot, SessionView } from "../../bindings/types";
-import { buildDayGrid, conflictCells } from "./dayGrid";
+import { buildDayGrid, conflictCells, hostOf } from "./dayGrid";
 import { defaultDayForm, formOf, toDaySettings, type DayForm, type DayFormErrors } from "./dayForm";
 import { DayGrid } from "./DayGrid";
 import { DayPlanForm } from "./DayPlanForm";
@@ -9,7 +9,9 @@ import { PrintableDay } from "./PrintableDay";
 import { ProblemsList } from "./ProblemsList";
 import { PublishDialog } from "./PublishDialog";
 import { PublishReportNote, PublishState } from "./PublishState";
+import { brokenRulesText, nextPlacement, placedText, placeStep, type PlaceStep, type PlaceTarget } from "./placement";
 import { chooseCell } from "./swapSelection";
+import type { DropTarget } from "./useCellDrag";
 import { useDaySchedule } from "./useDaySchedule";
 
 type Props = {
@@ -29,6 +31,8 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
   const [announcement, setAnnouncement] = useState("");
   const [printing, setPrinting] = useState(false);
   const [savedTo, setSavedTo] = useState<string | null>(null);
+  // Once the researcher starts filling open seats, the next one stays suggested until none is left.
+  const [filling, setFilling] = useState(false);
   const formFilled = useRef(false);
 
   // The form starts from the saved schedule's plan, once; later edits are the researcher's.
@@ -42,6 +46,7 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
   const view = day.view;
   const grid = useMemo(() => (view ? buildDayGrid(view) : null), [view]);
   const conflicts = useMemo(() => (view ? conflictCells(view, view.conflicts) : new Map<string, string[]>()), [view]);
+  const suggestion = useMemo(() => (view && grid ? nextPlacement(view, grid) : null), [view, grid]);
   const nameOf = (applicantId: number) => view?.itineraries.find((i) => i.applicantId === applicantId)?.name ?? "The applicant";
 
   async function generate() {
@@ -49,6 +54,7 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
     setFormErrors(errors);
     if (!settings) return;
     setHeld(null);
+    setFilling(false);
     if (await day.generate(settings)) setAnnouncement("The schedule was generated. It is a draft until you publish it.");
   }
 
@@ -61,11 +67,49 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
       return;
     }
     const traded = `${nameOf(a.applicantId)} and ${nameOf(b.applicantId)} traded places in round ${a.round}.`;
-    setAnnouncement(
-      report.conflicts.length === 0
-        ? `${traded} The schedule breaks no rule.`
-        : `${traded} It now breaks ${report.conflicts.length === 1 ? "a rule" : `${report.conflicts.length} rules`}, marked in red below; another swap can mend it.`,
-    );
+    setAnnouncement(`${traded} ${brokenRulesText(report.conflicts.length, "swap")}`);
+  }
+
+  async function place(slot: DaySlot, interviewerId: number | null) {
+    if (!grid) return;
+    setHeld(null);
+    const name = nameOf(slot.applicantId);
+    const from = hostOf(grid, slot)?.name ?? null;
+    const to = interviewerId === null ? null : (grid.rows.find((r) => r.interviewerId === interviewerId)?.name ?? "the interviewer");
+    setAnnouncement(to === null ? `Taking ${name} out of round ${slot.round}…` : `Placing ${name} with ${to} in round ${slot.round}…`);
+    const report = await day.place(slot, interviewerId);
+    if (!report) {
+      setAnnouncement("");
+      return;
+    }
+    setFilling(true);
+    setAnnouncement(placedText(name, slot.round, to, from, report.conflicts.length));
+  }
+
+  function follow(step: PlaceStep) {
+    switch (step.kind) {
+      case "place":
+        void place(step.slot, step.interviewerId);
+        return;
+      case "select-first":
+        setAnnouncement(
+          `Select an applicant of round ${step.round} first (one sitting out, or one to move from another interviewer), then choose this open seat.`,
+        );
+        return;
+      case "other-round":
+        setAnnouncement(
+          `${nameOf(step.slot.applicantId)} is in round ${step.slot.round}, the seat in round ${step.round}: an applicant moves only within their own round. Choose an applicant of round ${step.round} for it.`,
+        );
+        return;
+      case "already-out":
+        setHeld(null);
+        setAnnouncement(`${nameOf(step.slot.applicantId)} already sits out round ${step.slot.round}.`);
+        return;
+    }
+  }
+
+  function choosePlace(target: PlaceTarget) {
+    if (grid) follow(placeStep(held, target, grid));
   }
 
   function choose(slot: DaySlot) {
@@ -76,18 +120,24 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
       setAnnouncement("Nothing selected.");
     } else {
       setHeld(step.slot);
+      const name = nameOf(slot.applicantId);
+      const out = grid !== null && hostOf(grid, slot) !== null ? `, “Sit ${name} out” to give them a break,` : "";
       setAnnouncement(
-        `${nameOf(slot.applicantId)} in round ${slot.round} selected. Choose another applicant in round ${slot.round} to swap them, or Escape to let go.`,
+        `${name} in round ${slot.round} selected. Choose another applicant of round ${slot.round} to swap them, an Open cell to seat them there${out} or Escape to let go.`,
       );
     }
   }
 
-  function dragSwap(a: DaySlot, b: DaySlot) {
-    if (a.round !== b.round) {
-      setAnnouncement(`Drop onto an applicant in the same round: a swap trades two applicants’ places within round ${a.round}.`);
+  function drop(from: DaySlot, to: DropTarget) {
+    if (to.kind !== "applicant") {
+      if (grid) follow(placeStep(from, to, grid));
       return;
     }
-    void swap(a, b);
+    if (from.round !== to.slot.round) {
+      setAnnouncement(`Drop onto an applicant in the same round: a swap trades two applicants’ places within round ${from.round}.`);
+      return;
+    }
+    void swap(from, to.slot);
   }
 
   async function exportCsv() {
@@ -159,6 +209,7 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
               <PublishDialog
                 republish={view.publishedAt !== null}
                 changed={view.unpublishedChanges}
+                rosterChanged={view.rosterChanges.length > 0}
                 disabledReason={publishBlocked}
                 publishing={day.busy === "publishing"}
                 onPublish={async () => {
@@ -176,18 +227,26 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
           )}
           {day.publishReport && <PublishReportNote report={day.publishReport} onDismiss={day.dismissPublishReport} />}
           <p className="setting-hint">
-            To swap two applicants in the same round, drag one onto the other, or select one with Enter or Space and then the
-            other. A swap is saved at once, even if it breaks a rule, so a second swap can mend it.
+            Drag an applicant onto another of the same round to swap them, onto an Open cell to seat them there, or onto
+            Sitting out to give them a break. With the keyboard: Enter selects, the arrow keys move, and Enter on another
+            applicant, an Open cell or “Sit … out” acts. Each change is saved at once, even one that breaks a rule, so another
+            can mend it.
           </p>
           <p className={announcement ? "day-announcement" : "visually-hidden"} role="status" aria-live="polite" data-testid="day-announcement">
             {announcement}
           </p>
-          {day.busy === "swapping" && (
+          {(day.busy === "swapping" || day.busy === "placing") && (
             <p className="loading-line" role="status">
-              <span className="spinner" aria-hidden="true" /> Saving the swap…
+              <span className="spinner" aria-hidden="true" /> {day.busy === "swapping" ? "Saving the swap…" : "Saving the change…"}
             </p>
           )}
-          <ProblemsList conflicts={view.conflicts} unmet={view.unmet} rosterChanges={view.rosterChanges ?? []} />
+          <ProblemsList
+            conflicts={view.conflicts}
+            unmet={view.unmet}
+            rosterChanges={view.rosterChanges}
+            suggestion={suggestion}
+            filling={filling}
+          />
           <DayGrid
             grid={grid}
             conflicts={conflicts}
@@ -197,7 +256,8 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
             zone={zone}
             dayZone={view.timeZone}
             onChoose={choose}
-            onDragSwap={dragSwap}
+            onPlace={choosePlace}
+            onDrop={drop}
             onClearSelection={() => {
               setHeld(null);
               setAnnouncement("Nothing selected.");

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionView } from "../../bindings/types";
-import { dayView } from "./dayFixture";
+import { dayAfterCancellation, dayView } from "./dayFixture";
 import { DaysPane } from "../DaysPane";
 
 vi.mock("../../bindings/commands", () => ({
@@ -13,6 +13,7 @@ vi.mock("../../bindings/commands", () => ({
     daySchedule: vi.fn(),
     generateDaySchedule: vi.fn(),
     swapDayAssignments: vi.fn(),
+    placeDayApplicant: vi.fn(),
     publishDaySchedule: vi.fn(),
     exportDayScheduleCsv: vi.fn(),
     saveTextFile: vi.fn(),
@@ -141,5 +142,97 @@ describe("Interview days", () => {
     fireEvent.click(within(dialog).getByTestId("day-publish-confirm"));
     expect((await screen.findByTestId("day-publish-report")).textContent).toContain("3 itineraries and 2 timetables");
     await waitFor(() => expect(screen.getByTestId("day-state").dataset.state).toBe("published"));
+  });
+
+  it("fills an open seat by keyboard with the newcomer from Sitting out, and keeps pointing to the next one", async () => {
+    const before = dayAfterCancellation();
+    mocked.daySchedule.mockResolvedValue(before);
+    renderPane();
+    const grid = await screen.findByTestId("day-grid");
+    const note = screen.getByTestId("day-roster-changes");
+    expect(note.textContent).toContain("Bea is no longer booked");
+    expect(screen.getByTestId("day-roster-next").textContent).toContain(
+      "drag Gus from Sitting out into an open seat (round 1 with Dr Jon and round 3 with Dr Iris)",
+    );
+    const open = within(grid).getAllByTestId("day-open-seat");
+    expect(open.map((b) => b.getAttribute("aria-label"))).toEqual(["Open seat with Dr Iris, round 3", "Open seat with Dr Jon, round 1"]);
+
+    // An open seat chosen with nobody selected says what to do first.
+    fireEvent.click(open[1]!);
+    expect(screen.getByTestId("day-announcement").textContent).toContain("Select an applicant of round 1 first");
+    expect(mocked.placeDayApplicant).not.toHaveBeenCalled();
+
+    const after = dayAfterCancellation({ rosterChanges: [] });
+    after.itineraries.find((i) => i.applicantId === 7)!.seats[0] = { round: 1, interviewerId: 11, interviewerName: "Dr Jon" };
+    after.timetables[1]!.duties[0] = { round: 1, applicantId: 7, applicantName: "Gus", unavailable: false };
+    mocked.placeDayApplicant.mockResolvedValue({ schedule: after, conflicts: [] });
+    // The edit's view leaves out who came and went; the day's own view still says Bea left.
+    mocked.daySchedule.mockResolvedValue({ ...after, rosterChanges: [before.rosterChanges[1]!] });
+
+    fireEvent.click(within(grid).getByRole("button", { name: "Gus, round 1, sitting out" }));
+    const seat = within(grid).getByRole("button", { name: "Open seat with Dr Jon, round 1: place Gus here" });
+    fireEvent.click(seat);
+
+    await waitFor(() => expect(mocked.placeDayApplicant).toHaveBeenCalledWith(7, { applicantId: 7, round: 1 }, 11));
+    await waitFor(() => expect(screen.getByTestId("day-announcement").textContent).toBe("Gus now meets Dr Jon in round 1. The schedule breaks no rule."));
+    expect(within(screen.getByTestId("day-grid")).getByRole("button", { name: "Gus, round 1" })).toBeTruthy();
+    expect(screen.getByTestId("day-roster-changes").textContent).toContain("Bea is no longer booked");
+    expect(screen.getByTestId("day-roster-changes").textContent).not.toContain("Gus was booked");
+    expect(screen.getByTestId("day-roster-next").textContent).toContain("into an open seat (round 3 with Dr Iris)");
+    expect((screen.getByTestId("day-publish") as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("takes a seated applicant out of a round with Sit out, and shows the rule it breaks", async () => {
+    mocked.daySchedule.mockResolvedValue(dayView());
+    const message = "Ada must meet Dr Iris, but does not.";
+    const after = dayView({ conflicts: [message] });
+    after.itineraries[0]!.seats[0] = { round: 1, interviewerId: null, interviewerName: null };
+    mocked.placeDayApplicant.mockResolvedValue({ schedule: after, conflicts: [message] });
+    renderPane();
+    const grid = await screen.findByTestId("day-grid");
+    expect(within(grid).queryByTestId("day-sit-out")).toBeNull();
+
+    fireEvent.click(within(grid).getByRole("button", { name: "Ada, round 1" }));
+    const sitOut = within(grid).getByTestId("day-sit-out");
+    expect(sitOut.textContent).toBe("Sit Ada out");
+    expect(sitOut.closest("td")?.dataset.breaksRound).toBe("1");
+    fireEvent.click(sitOut);
+
+    await waitFor(() => expect(mocked.placeDayApplicant).toHaveBeenCalledWith(7, { applicantId: 1, round: 1 }, null));
+    expect((await screen.findByTestId("day-conflicts-list")).textContent).toContain(message);
+    expect(screen.getByTestId("day-announcement").textContent).toBe(
+      "Ada now sits out round 1. Dr Iris is free in round 1 now. It now breaks a rule, marked in red below; another change can mend it.",
+    );
+    expect((screen.getByTestId("day-publish") as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("does not place across rounds, and hands a failed place to the error banner", async () => {
+    mocked.daySchedule.mockResolvedValue(dayAfterCancellation());
+    mocked.placeDayApplicant.mockRejectedValue({ code: "not_found", message: "Session 7 has no day schedule yet." });
+    const onError = renderPane();
+    const grid = await screen.findByTestId("day-grid");
+    fireEvent.click(within(grid).getByRole("button", { name: "Gus, round 1, sitting out" }));
+    fireEvent.click(within(grid).getByRole("button", { name: "Open seat with Dr Iris, round 3" }));
+    expect(screen.getByTestId("day-announcement").textContent).toContain("Gus is in round 1, the seat in round 3: an applicant moves only within their own round.");
+    expect(mocked.placeDayApplicant).not.toHaveBeenCalled();
+
+    fireEvent.click(within(grid).getByRole("button", { name: "Open seat with Dr Jon, round 1: place Gus here" }));
+    await waitFor(() => expect(onError).toHaveBeenCalledWith({ code: "not_found", message: "Session 7 has no day schedule yet." }));
+  });
+
+  it("says in the publish report which unsent messages were replaced and who gets a cancellation", async () => {
+    mocked.daySchedule.mockResolvedValue(dayAfterCancellation());
+    mocked.publishDaySchedule.mockResolvedValue({ itineraries: 3, timetables: 2, skipped: [], sequence: 1, withdrawn: 2, canceled: 1 });
+    renderPane();
+    fireEvent.click(await screen.findByTestId("day-publish"));
+    const dialog = await screen.findByTestId("day-publish-dialog");
+    expect(dialog.textContent).toContain("Anyone no longer booked for the day gets a cancellation");
+    fireEvent.click(within(dialog).getByTestId("day-publish-confirm"));
+    const report = await screen.findByTestId("day-publish-report");
+    expect(report.textContent).toContain("Updates queued");
+    expect(screen.getByTestId("day-report-withdrawn").textContent).toBe(
+      "2 earlier messages that had not gone out yet were replaced, so nobody gets both versions.",
+    );
+    expect(screen.getByTestId("day-report-canceled").textContent).toBe("1 applicant who left gets a cancellation of their calendar event.");
   });
 });

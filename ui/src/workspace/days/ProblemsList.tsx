@@ -1,24 +1,25 @@
-/** The rules the schedule breaks (red) and the wishes it could not meet (muted). */
-export function ProblemsList({ conflicts, unmet, rosterChanges }: { conflicts: string[]; unmet: string[]; rosterChanges: string[] }) {
-  if (conflicts.length === 0 && unmet.length === 0 && rosterChanges.length === 0) return null;
+import type { Suggestion } from "./placement";
+import { RosterNote } from "./RosterNote";
+
+type Props = {
+  conflicts: string[];
+  unmet: string[];
+  rosterChanges: string[];
+  suggestion: Suggestion | null;
+  filling: boolean;
+};
+
+/** Who came and went (amber), the rules the schedule breaks (red) and the wishes it could not meet (muted). */
+export function ProblemsList({ conflicts, unmet, rosterChanges, suggestion, filling }: Props) {
+  if (conflicts.length === 0 && unmet.length === 0 && rosterChanges.length === 0 && !(filling && suggestion)) return null;
   return (
     <div className="day-problems">
-      {rosterChanges.length > 0 && (
-        <div className="day-roster" role="status" data-testid="day-roster-changes">
-          <p className="day-problems-title">Who comes has changed since this schedule was made</p>
-          <ul>
-            {rosterChanges.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-          <p>Generate the schedule again to include everyone who is booked now.</p>
-        </div>
-      )}
+      <RosterNote rosterChanges={rosterChanges} suggestion={suggestion} filling={filling} />
       {conflicts.length > 0 && (
         <div className="day-conflicts" role="alert" data-testid="day-conflicts-list">
           <p className="day-problems-title">
             {conflicts.length === 1 ? "1 rule is broken" : `${conflicts.length} rules are broken`}: the schedule cannot be
-            published until a swap mends {conflicts.length === 1 ? "it" : "them"}.
+            published until a change mends {conflicts.length === 1 ? "it" : "them"}.
           </p>
           <ul>
             {conflicts.map((message) => (

@@ -7,13 +7,15 @@ type Props = {
   republish: boolean;
   /** Published, and changed since: the button offers to send the changes. */
   changed: boolean;
+  /** Applicants came or went since the last publication. */
+  rosterChanged: boolean;
   disabledReason: string | null;
   publishing: boolean;
   onPublish: () => Promise<AppError | null>;
 };
 
 /** Publishing asks first, and says exactly what will go out and when. */
-export function PublishDialog({ republish, changed, disabledReason, publishing, onPublish }: Props) {
+export function PublishDialog({ republish, changed, rosterChanged, disabledReason, publishing, onPublish }: Props) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -55,6 +57,9 @@ export function PublishDialog({ republish, changed, disabledReason, publishing, 
             {republish
               ? "Everyone receives an update to the same calendar events, never a duplicate."
               : "If you change the schedule later, publishing again sends updates to the same calendar events, never duplicates."}
+            {republish &&
+              rosterChanged &&
+              " Anyone no longer booked for the day gets a cancellation of their calendar event, and anyone new gets their first itinerary."}
           </AlertDialog.Description>
           {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
           <div className="dialog-actions">

@@ -36,11 +36,23 @@ export function PublishReportNote({ report, onDismiss }: { report: PublishReport
         <p className="notice-message">
           {plural(report.itineraries, "itinerary", "itineraries")} and {plural(report.timetables, "timetable", "timetables")} are
           in the Outbox and go out at the next Sync.
-          {report.withdrawn > 0 &&
-            ` ${plural(report.withdrawn, "message", "messages")} of the previous publication that had not gone out yet ${report.withdrawn === 1 ? "was" : "were"} replaced.`}
-          {report.canceled > 0 &&
-            ` ${plural(report.canceled, "applicant", "applicants")} no longer on the day ${report.canceled === 1 ? "gets" : "get"} a cancellation of their calendar event.`}
         </p>
+        {(report.withdrawn > 0 || report.canceled > 0) && (
+          <ul className="day-report-details">
+            {report.withdrawn > 0 && (
+              <li data-testid="day-report-withdrawn">
+                {plural(report.withdrawn, "earlier message", "earlier messages")} that had not gone out yet{" "}
+                {report.withdrawn === 1 ? "was" : "were"} replaced, so nobody gets both versions.
+              </li>
+            )}
+            {report.canceled > 0 && (
+              <li data-testid="day-report-canceled">
+                {plural(report.canceled, "applicant who left gets", "applicants who left get")} a cancellation of{" "}
+                {report.canceled === 1 ? "their calendar event" : "their calendar events"}.
+              </li>
+            )}
+          </ul>
+        )}
         {report.skipped.length > 0 && (
           <ul className="day-report-skipped">
             {report.skipped.map((reason) => (

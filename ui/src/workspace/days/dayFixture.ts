@@ -74,3 +74,26 @@ export function dayView(overrides: Partial<DayScheduleView> = {}): DayScheduleVi
     ...overrides,
   };
 }
+
+/** The fixture's day after Bea canceled and Gus was booked in: Bea's two seats are open, Gus sits out everything. */
+export function dayAfterCancellation(overrides: Partial<DayScheduleView> = {}) {
+  const view = dayView({
+    rosterChanges: [
+      "Gus was booked into the day after its schedule was made: place them in the open rounds.",
+      "Bea is no longer booked for the day: their rounds are open for someone from the waitlist. Publishing again sends them a cancellation of their calendar event.",
+    ],
+    publishedAt: "2026-03-01T12:00:00Z",
+    sequence: 0,
+    ...overrides,
+  });
+  view.itineraries = view.itineraries.filter((i) => i.applicantId !== 2);
+  view.itineraries.push({
+    applicantId: 7,
+    name: "Gus",
+    seats: [1, 2, 3].map((round) => ({ round, interviewerId: null, interviewerName: null })),
+  });
+  for (const t of view.timetables) {
+    t.duties = t.duties.map((d) => (d.applicantId === 2 ? { ...d, applicantId: null, applicantName: null } : d));
+  }
+  return view;
+}

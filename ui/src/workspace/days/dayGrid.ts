@@ -119,3 +119,27 @@ export function conflictCells(view: DayScheduleView, conflicts: readonly string[
   }
   return cells;
 }
+
+/** The applicant of a slot as the grid shows them, wherever they sit that round. */
+export function applicantAt(grid: DayGrid, slot: DaySlot): GridApplicant | undefined {
+  const same = (who: GridApplicant) => who.applicantId === slot.applicantId && who.round === slot.round;
+  const waiting = grid.breaks[slot.round - 1]?.find(same);
+  if (waiting) return waiting;
+  for (const row of grid.rows) {
+    const cell = row.cells[slot.round - 1];
+    const found = cell?.kind === "meets" ? cell.applicants.find(same) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The interviewer a slot's applicant meets that round, or null when they sit it out. */
+export function hostOf(grid: DayGrid, slot: DaySlot): { interviewerId: number; name: string } | null {
+  for (const row of grid.rows) {
+    const cell = row.cells[slot.round - 1];
+    if (cell?.kind === "meets" && cell.applicants.some((who) => who.applicantId === slot.applicantId)) {
+      return { interviewerId: row.interviewerId, name: row.name };
+    }
+  }
+  return null;
+}

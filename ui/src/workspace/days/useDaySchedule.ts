@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from "react";
 import { commands } from "../../bindings/commands";
-import type { AppError, DayScheduleView, DaySettings, DaySlot, PublishReport } from "../../bindings/types";
+import type { AppError, DayScheduleView, DaySettings, DaySlot, PublishReport, SwapReport } from "../../bindings/types";
 import { toAppError } from "../../errors";
 
-export type DayBusy = "generating" | "swapping" | "publishing" | "exporting" | null;
+export type DayBusy = "generating" | "swapping" | "placing" | "publishing" | "exporting" | null;
 
 type Phase = { kind: "loading" } | { kind: "none" } | { kind: "ready"; view: DayScheduleView };
 
@@ -58,15 +58,38 @@ export function useDaySchedule(sessionId: number, onError: (error: AppError) => 
     [sessionId],
   );
 
+  /**
+   * Shows the schedule an edit left. The edit's own view does not say who came and went since
+   * the day was published, which the researcher still needs until they publish again, so that
+   * part is read afresh (and kept as it was if it cannot be read).
+   */
+  const showEdited = useCallback(
+    async (report: SwapReport, marked: DaySlot[]) => {
+      const roster = await commands
+        .daySchedule(sessionId)
+        .then((fresh) => fresh.rosterChanges)
+        .catch(() => null);
+      setPhase((previous) => ({
+        kind: "ready",
+        view: {
+          ...report.schedule,
+          // The report's own conflicts are the ones this edit left; the view carries the same list.
+          conflicts: report.conflicts,
+          rosterChanges: roster ?? (previous.kind === "ready" ? previous.view.rosterChanges : report.schedule.rosterChanges),
+        },
+      }));
+      setSwapped(marked);
+      setPublishReport(null);
+    },
+    [sessionId],
+  );
+
   const swap = useCallback(
     async (a: DaySlot, b: DaySlot) => {
       setBusy("swapping");
       try {
         const report = await commands.swapDayAssignments(sessionId, a, b);
-        // The report's own conflicts are the ones this swap left; the view carries the same list.
-        setPhase({ kind: "ready", view: { ...report.schedule, conflicts: report.conflicts } });
-        setSwapped([a, b]);
-        setPublishReport(null);
+        await showEdited(report, [a, b]);
         return report;
       } catch (reason) {
         onError(toAppError(reason));
@@ -75,7 +98,25 @@ export function useDaySchedule(sessionId: number, onError: (error: AppError) => 
         setBusy(null);
       }
     },
-    [sessionId, onError],
+    [sessionId, onError, showEdited],
+  );
+
+  /** Seats an applicant with an interviewer in one round, or (null) gives them a break then. */
+  const place = useCallback(
+    async (slot: DaySlot, interviewerId: number | null) => {
+      setBusy("placing");
+      try {
+        const report = await commands.placeDayApplicant(sessionId, slot, interviewerId);
+        await showEdited(report, [slot]);
+        return report;
+      } catch (reason) {
+        onError(toAppError(reason));
+        return null;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [sessionId, onError, showEdited],
   );
 
   const publish = useCallback(async () => {
@@ -121,6 +162,7 @@ export function useDaySchedule(sessionId: number, onError: (error: AppError) => 
     dismissPublishReport: () => setPublishReport(null),
     generate,
     swap,
+    place,
     publish,
     exportCsv,
   };

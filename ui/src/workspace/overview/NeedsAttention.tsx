@@ -1,16 +1,19 @@
 import type { AttentionItem } from "../../bindings/types";
+import type { PaneId } from "../../navigation";
+import { OpenPaneLink } from "./OpenPaneLink";
 import { formatWhen } from "./zonedTime";
 
 type Props = {
   items: AttentionItem[];
   outboxWaiting: number;
   zone: string;
+  onOpenPane?: (pane: PaneId) => void;
 };
 
 const SHOWN = 5;
 
 /** What Sync could not settle alone, and what is still to go out. */
-export function NeedsAttention({ items, outboxWaiting, zone }: Props) {
+export function NeedsAttention({ items, outboxWaiting, zone, onOpenPane }: Props) {
   return (
     <section className="panel" aria-labelledby="overview-attention-heading" data-testid="overview-attention">
       <div className="overview-panel-head">
@@ -36,6 +39,16 @@ export function NeedsAttention({ items, outboxWaiting, zone }: Props) {
           <p className="panel-hint">
             {items.length > SHOWN ? `And ${items.length - SHOWN} more. ` : ""}
             Open the <strong>Outbox</strong> in the sidebar to accept, decline or dismiss them.
+            {onOpenPane && (
+              <>
+                {" "}
+                The interviews they concern, with their current times, are under{" "}
+                <OpenPaneLink pane="interviews" onOpenPane={onOpenPane} testId="overview-attention-interviews">
+                  Interviews
+                </OpenPaneLink>
+                .
+              </>
+            )}
           </p>
         </>
       )}

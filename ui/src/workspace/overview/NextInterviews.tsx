@@ -1,4 +1,6 @@
 import type { InterviewView } from "../../bindings/types";
+import type { PaneId } from "../../navigation";
+import { OpenPaneLink } from "./OpenPaneLink";
 import { cityOf, clocksDiffer, formatWhen } from "./zonedTime";
 
 type Props = {
@@ -7,21 +9,33 @@ type Props = {
   zone: string;
   /** Each participant's own zone, where known. */
   participantZones: ReadonlyMap<number, string>;
+  onOpenPane?: (pane: PaneId) => void;
 };
 
-export function NextInterviews({ interviews, zone, participantZones }: Props) {
+export function NextInterviews({ interviews, zone, participantZones, onOpenPane }: Props) {
   return (
     <section className="panel" aria-labelledby="overview-next-heading" data-testid="overview-next">
       <div className="overview-panel-head">
         <h2 className="panel-title" id="overview-next-heading">
           Next interviews
         </h2>
-        <span className="overview-zone">Times in {zone}</span>
+        <span className="overview-panel-aside">
+          <span className="overview-zone">Times in {zone}</span>
+          {onOpenPane && interviews.length > 0 && (
+            <OpenPaneLink pane="interviews" onOpenPane={onOpenPane} testId="overview-open-interviews">
+              All interviews
+            </OpenPaneLink>
+          )}
+        </span>
       </div>
       {interviews.length === 0 ? (
         <p className="panel-hint" data-testid="overview-next-empty">
           Nothing is scheduled yet. Interviews appear here once participants book a time, or when you book one for
-          them under Interviews.
+          them under{" "}
+          <OpenPaneLink pane="interviews" onOpenPane={onOpenPane} testId="overview-open-interviews">
+            Interviews
+          </OpenPaneLink>
+          .
         </p>
       ) : (
         <ul className="next-list">
@@ -32,7 +46,17 @@ export function NextInterviews({ interviews, zone, participantZones }: Props) {
               <li key={interview.id} className="next-item" data-testid="overview-next-interview">
                 <span className="next-when">{formatWhen(interview.start, zone)}</span>
                 <span className="next-who">
-                  <span className="next-name">{interview.participantName}</span>
+                  <span className="next-name">
+                    <OpenPaneLink
+                      pane="interviews"
+                      onOpenPane={onOpenPane}
+                      testId="overview-next-open"
+                      className="next-link"
+                      label={`${interview.participantName}: open Interviews`}
+                    >
+                      {interview.participantName}
+                    </OpenPaneLink>
+                  </span>
                   <span className="next-email">{interview.participantEmail}</span>
                 </span>
                 {showTheirs && (

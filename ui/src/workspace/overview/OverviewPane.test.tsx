@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { fireEvent, render, screen } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { StudyOverview } from "../../bindings/types";
 import { OverviewPane } from "../OverviewPane";
@@ -74,5 +74,63 @@ describe("Overview", () => {
     expect(screen.getByTestId("overview-attention").textContent).toContain("Outbox");
     expect(screen.getByTestId("overview-outbox-waiting").textContent).toContain("3 messages are waiting");
     expect(screen.queryByTestId("overview-empty")).toBeNull();
+  });
+
+  it("opens Sessions and Participants from the first steps", async () => {
+    mocked.studyOverview.mockResolvedValue(overview([0, 0, 0]));
+    const onOpenPane = vi.fn();
+    render(<OverviewPane study={study} onError={vi.fn()} onStudyChanged={vi.fn()} onOpenPane={onOpenPane} />);
+    fireEvent.click(await screen.findByTestId("overview-step-sessions"));
+    expect(onOpenPane).toHaveBeenLastCalledWith("sessions");
+    fireEvent.click(screen.getByTestId("overview-step-participants"));
+    expect(onOpenPane).toHaveBeenLastCalledWith("participants");
+    fireEvent.click(screen.getByTestId("overview-step-invite"));
+    expect(onOpenPane).toHaveBeenLastCalledWith("participants");
+    // With nothing booked, the empty list of next interviews points to where one is booked.
+    fireEvent.click(screen.getByTestId("overview-open-interviews"));
+    expect(onOpenPane).toHaveBeenLastCalledWith("interviews");
+  });
+
+  it("opens Participants and Interviews from the figures, the next interviews and what needs attention", async () => {
+    mocked.studyOverview.mockResolvedValue(
+      overview([2, 0, 1], {
+        attention: 1,
+        outboxWaiting: 3,
+        nextInterviews: [
+          { id: 5, studyId: 3, participantId: 9, participantName: "Ada Lovelace", participantEmail: "ada@example.org", sessionId: 1, start: "2026-03-10T09:00:00Z", end: "2026-03-10T09:45:00Z", state: "scheduled", calendarUid: "", sequence: 0, ruleOverrides: "", cancelReason: "" },
+        ],
+      }),
+    );
+    mocked.attentionItems.mockResolvedValue([
+      { id: 1, kind: "counter", summary: "Ada proposes another time", studyId: 3, participantId: 9, interviewId: 5, proposedStart: null, proposedEnd: null, createdAt: "2026-03-01T10:00:00Z" },
+    ]);
+    mocked.getParticipant.mockRejectedValue({ code: "not_found", message: "gone" });
+    const onOpenPane = vi.fn();
+    render(<OverviewPane study={study} onError={vi.fn()} onStudyChanged={vi.fn()} onOpenPane={onOpenPane} />);
+
+    const opens = async (testId: string, pane: string) => {
+      onOpenPane.mockClear();
+      fireEvent.click(await screen.findByTestId(testId));
+      expect(onOpenPane).toHaveBeenCalledWith(pane);
+    };
+    await opens("figure-participants", "participants");
+    await opens("figure-scheduled", "interviews");
+    await opens("overview-open-participants", "participants");
+    await opens("overview-open-interviews", "interviews");
+    await opens("overview-next-open", "interviews");
+    await opens("overview-attention-interviews", "interviews");
+    // The Outbox is outside the study's sections: its figure and hints stay words.
+    expect(screen.getByTestId("figure-outbox").tagName).toBe("DIV");
+    expect(screen.getByTestId("figure-attention").tagName).toBe("DIV");
+    expect(screen.getByTestId("overview-attention").textContent).toContain("Open the Outbox in the sidebar");
+  });
+
+  it("shows plain words where the workspace cannot open sections", async () => {
+    mocked.studyOverview.mockResolvedValue(overview([0, 0, 0]));
+    render(<OverviewPane study={study} onError={vi.fn()} onStudyChanged={vi.fn()} />);
+    const empty = await screen.findByTestId("overview-empty");
+    expect(empty.querySelector("button")).toBeNull();
+    expect(screen.queryByTestId("overview-open-interviews")).toBeNull();
+    expect(screen.getByTestId("overview-next-empty").textContent).toContain("under Interviews.");
   });
 });

@@ -1,12 +1,15 @@
 import type { StatusCount } from "../../bindings/types";
+import type { PaneId } from "../../navigation";
+import { OpenPaneLink } from "./OpenPaneLink";
 
 type Props = {
   counts: StatusCount[];
   total: number;
+  onOpenPane?: (pane: PaneId) => void;
 };
 
 /** Where everyone stands: one bar split by status, and every status with its count beneath. */
-export function StatusCounts({ counts, total }: Props) {
+export function StatusCounts({ counts, total, onOpenPane }: Props) {
   const present = counts.filter((c) => c.count > 0);
   return (
     <section className="panel" aria-labelledby="overview-status-heading" data-testid="overview-status">
@@ -14,8 +17,15 @@ export function StatusCounts({ counts, total }: Props) {
         <h2 className="panel-title" id="overview-status-heading">
           Where participants stand
         </h2>
-        <span className="overview-total" data-testid="overview-total">
-          {total === 1 ? "1 participant" : `${total} participants`}
+        <span className="overview-panel-aside">
+          <span className="overview-total" data-testid="overview-total">
+            {total === 1 ? "1 participant" : `${total} participants`}
+          </span>
+          {onOpenPane && (
+            <OpenPaneLink pane="participants" onOpenPane={onOpenPane} testId="overview-open-participants">
+              See participants
+            </OpenPaneLink>
+          )}
         </span>
       </div>
       {total > 0 && (

@@ -165,15 +165,25 @@ impl Confab {
         let txn = begin_write(&self.db).await?;
         let loaded = load(&txn, session_id).await?;
         let edited = edit(&loaded).map_err(edit_error)?;
+        let stored = to_stored(&edited.schedule.itineraries);
+        // Who left or joined is still news until the next publication.
+        let published_to: Uids = parse(&loaded.row.calendar_uids)?;
+        let still = fit(&txn, &loaded.day, stored.clone(), &published_to).await?;
         let row = day_schedule::Model {
-            itineraries: json(&to_stored(&edited.schedule.itineraries))?,
+            itineraries: json(&stored)?,
             changed_since_publish: true,
             updated_at: now_ts(),
             ..loaded.row
         };
         day_schedules::put(&txn, row.clone()).await?;
         txn.commit().await?;
-        let schedule = view(&loaded.day, &edited.schedule, &edited.conflicts, &row, &[])?;
+        let schedule = view(
+            &loaded.day,
+            &edited.schedule,
+            &edited.conflicts,
+            &row,
+            &still.changes,
+        )?;
         Ok(SwapReport {
             conflicts: schedule.conflicts.clone(),
             schedule,
