@@ -5,9 +5,10 @@ import { ErrorBanner } from "../ErrorBanner";
 import { toAppError } from "../errors";
 import { acceptCounterProposal, checkCounterProposal } from "./counterProposal";
 import { attentionLabel } from "./labels";
-import { NoteDialog } from "./NoteDialog";
+import { TextPromptDialog } from "../dialogs/TextPromptDialog";
 import { RuleBreakDialog } from "./RuleBreakDialog";
-import { formatDateTime, formatSpan, sameClock } from "./time";
+import { formatDateTime, formatRangeWithZone } from "../time/format";
+import { sameClock } from "../time/zonedTime";
 
 type Props = {
   item: AttentionItem;
@@ -27,10 +28,10 @@ export function AttentionItemCard({ item, zone, onSettled }: Props) {
   const [breaks, setBreaks] = useState<RuleBreakView[] | null>(null);
   const [dialog, setDialog] = useState<null | "decline" | "dismiss">(null);
 
-  const proposed = isCounter && item.proposedStart ? formatSpan(item.proposedStart, item.proposedEnd, zone) : "";
+  const proposed = isCounter && item.proposedStart ? formatRangeWithZone(item.proposedStart, item.proposedEnd, zone) : "";
   const theirs =
     isCounter && item.proposedStart && participantZone && !sameClock(item.proposedStart, zone, participantZone)
-      ? formatSpan(item.proposedStart, item.proposedEnd, participantZone)
+      ? formatRangeWithZone(item.proposedStart, item.proposedEnd, participantZone)
       : null;
 
   async function accept(accepted: RuleBreakView[]) {
@@ -129,31 +130,41 @@ export function AttentionItemCard({ item, zone, onSettled }: Props) {
         onConfirm={() => void accept(breaks ?? [])}
         onCancel={() => setBreaks(null)}
       />
-      <NoteDialog
+      <TextPromptDialog
         open={dialog === "decline"}
         onOpenChange={(open) => setDialog(open ? "decline" : null)}
         title="Decline the proposed time?"
         description="The interview stays as planned. At the next Sync the participant’s calendar is told, with your note if you write one."
-        noteLabel="Note to the participant"
-        notePlaceholder="Thank you for proposing another time. We cannot move the interview, so it stays as planned."
+        optional
+        closeOnSuccess
+        cancelLabel="Cancel"
+        label="Note to the participant"
+        placeholder="Thank you for proposing another time. We cannot move the interview, so it stays as planned."
         submitLabel="Decline proposal"
         busyLabel="Declining…"
         testId="decline-dialog"
+        fieldTestId="decline-dialog-note"
+        submitTestId="decline-dialog-submit"
         onSubmit={async (note) => {
           await commands.declineCounterProposal(item.id, note);
           onSettled();
         }}
       />
-      <NoteDialog
+      <TextPromptDialog
         open={dialog === "dismiss"}
         onOpenChange={(open) => setDialog(open ? "dismiss" : null)}
         title="Take this off the list?"
         description="Nothing is sent. Your note is kept with the item, so you can tell later what you did about it."
-        noteLabel="What you did about it"
-        notePlaceholder="e.g. Wrote to the participant myself"
+        optional
+        closeOnSuccess
+        cancelLabel="Cancel"
+        label="What you did about it"
+        placeholder="e.g. Wrote to the participant myself"
         submitLabel="Dismiss"
         busyLabel="Dismissing…"
         testId="dismiss-dialog"
+        fieldTestId="dismiss-dialog-note"
+        submitTestId="dismiss-dialog-submit"
         onSubmit={async (note) => {
           await commands.dismissAttentionItem(item.id, note);
           onSettled();

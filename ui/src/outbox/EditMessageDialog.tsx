@@ -4,7 +4,8 @@ import { commands } from "../bindings/commands";
 import type { AppError, OutboxEdit, OutboxMessage } from "../bindings/types";
 import { ErrorBanner } from "../ErrorBanner";
 import { toAppError } from "../errors";
-import { useDraft } from "../settings/drafts";
+import { RestoredDraftNote } from "../drafts/RestoredDraftNote";
+import { useDraft } from "../drafts/useDraft";
 import { messageDraftKey } from "./messageDraft";
 
 type Props = {
@@ -67,14 +68,7 @@ function EditMessageForm({ message, onClose, onSaved }: { message: OutboxMessage
 
   return (
     <form className="form" onSubmit={submit}>
-      {draft.restored && (
-        <p className="draft-note" role="status" data-testid="draft-restored">
-          Restored your unsaved changes.{" "}
-          <button type="button" className="link-button" onClick={draft.discard}>
-            Discard them
-          </button>
-        </p>
-      )}
+      {draft.restored && <RestoredDraftNote onDiscard={draft.discard} testId="draft-restored" />}
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       <div className="field">
         <label htmlFor={`${id}-subject`}>Subject</label>

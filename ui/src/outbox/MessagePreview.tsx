@@ -4,10 +4,11 @@ import { commands } from "../bindings/commands";
 import type { AppError, OutboxMessage } from "../bindings/types";
 import { ErrorBanner } from "../ErrorBanner";
 import { toAppError } from "../errors";
-import { hasDraft } from "../settings/drafts";
+import { hasDraft } from "../drafts/drafts";
+import "../drafts/drafts.css";
 import { calendarLabel, isChangeable, kindLabel, stateLabel } from "./labels";
 import { messageDraftKey } from "./messageDraft";
-import { formatDateTime } from "./time";
+import { formatDateTime } from "../time/format";
 
 type Props = {
   message: OutboxMessage;

@@ -1,6 +1,6 @@
 import type { OutboxMessage } from "../bindings/types";
 import { kindLabel, stateLabel } from "./labels";
-import { formatDateTime } from "./time";
+import { formatDateTime } from "../time/format";
 
 type Props = {
   messages: OutboxMessage[];

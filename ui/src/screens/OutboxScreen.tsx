@@ -8,7 +8,7 @@ import { EditMessageDialog } from "../outbox/EditMessageDialog";
 import { MessagePreview } from "../outbox/MessagePreview";
 import { OutboxList } from "../outbox/OutboxList";
 import { messagesIn, outboxViews, viewById, type OutboxView } from "../outbox/outboxViews";
-import { formatClock } from "../outbox/time";
+import { formatClock } from "../time/format";
 import { useOutboxData } from "../outbox/useOutboxData";
 import { researcherZone, useMailProfile } from "../settings/mailProfileStore";
 import { SyncButton } from "../sync/SyncButton";

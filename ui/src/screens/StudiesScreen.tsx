@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { commands } from "../bindings/commands";
 import type { AppError, StudySummary } from "../bindings/types";
 import { toAppError } from "../errors";
-import { formatDate, formatMinutes } from "../format";
+import { formatDate, formatMinutes } from "../time/format";
 import { markStudiesPainted } from "../performanceMarks";
 import { StudyDialog } from "../StudyDialog";
 

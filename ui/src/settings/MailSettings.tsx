@@ -5,7 +5,8 @@ import { ErrorBanner } from "../ErrorBanner";
 import { nextStepFor, toAppError } from "../errors";
 import { timeZoneChoices } from "../timeZones";
 import { ConnectionResult } from "./ConnectionResult";
-import { useDraft } from "./drafts";
+import { RestoredDraftNote } from "../drafts/RestoredDraftNote";
+import { useDraft } from "../drafts/useDraft";
 import { FormField } from "./FormField";
 import { ServerFields } from "./ServerFields";
 import { publishMailProfile } from "./mailProfileStore";
@@ -143,14 +144,7 @@ export function MailSettings() {
   return (
     <div className="settings-mail">
       <form className="form settings-form" noValidate onSubmit={submit} data-testid="mail-settings-form">
-        {draft.restored && (
-          <p className="draft-note" role="status" data-testid="settings-draft-restored">
-            Restored your unsaved changes.{" "}
-            <button type="button" className="link-button" onClick={draft.discard}>
-              Discard them
-            </button>
-          </p>
-        )}
+        {draft.restored && <RestoredDraftNote onDiscard={draft.discard} testId="settings-draft-restored" />}
         {serverError && <ErrorBanner error={serverError} onDismiss={() => setServerError(null)} />}
 
         <section className="panel" aria-labelledby="settings-you-heading">

@@ -5,7 +5,8 @@ import { commands } from "../bindings/commands";
 import type { AppError, MessageTemplate } from "../bindings/types";
 import { ErrorBanner } from "../ErrorBanner";
 import { toAppError } from "../errors";
-import { useDraft } from "./drafts";
+import { RestoredDraftNote } from "../drafts/RestoredDraftNote";
+import { useDraft } from "../drafts/useDraft";
 import { insertPlaceholder, placeholders } from "./placeholders";
 import { useTemplatePreview } from "./useTemplatePreview";
 import "../outbox/messageBody.css";
@@ -90,14 +91,7 @@ export function TemplateEditor({ studyId, template, onChanged }: Props) {
   return (
     <div className="template-editor" data-testid="template-editor" data-kind={template.kind}>
       <form className="form template-form" onSubmit={save}>
-        {draft.restored && (
-          <p className="draft-note" role="status" data-testid="template-draft-restored">
-            Restored your unsaved changes.{" "}
-            <button type="button" className="link-button" onClick={draft.discard}>
-              Discard them
-            </button>
-          </p>
-        )}
+        {draft.restored && <RestoredDraftNote onDiscard={draft.discard} testId="template-draft-restored" />}
         <div className="field">
           <label htmlFor="template-subject">Subject</label>
           <input

@@ -3,7 +3,7 @@ import { commands } from "../bindings/commands";
 import type { AppError, MessageTemplate, StudySummary } from "../bindings/types";
 import { toAppError } from "../errors";
 import { kindLabel } from "../outbox/labels";
-import { hasDraft } from "./drafts";
+import { hasDraft } from "../drafts/drafts";
 import { kindPurpose } from "./placeholders";
 import { TemplateEditor, templateDraftKey } from "./TemplateEditor";
 

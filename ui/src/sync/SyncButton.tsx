@@ -2,7 +2,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { AppError, SyncReport } from "../bindings/types";
 import { toAppError } from "../errors";
-import { formatClock } from "../outbox/time";
+import { formatClock } from "../time/format";
 import { researcherZone, useMailProfile } from "../settings/mailProfileStore";
 import { SyncSummary } from "./SyncSummary";
 import { registerSyncShortcut, syncShortcutLabel } from "./syncShortcut";

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from "react";
 import { toAppError } from "../errors";
 import { DaySession } from "./days/DaySession";
 import { defaultSession, loadDays, startOf, type DaysData } from "./days/loadDays";
-import { formatDay } from "./overview/zonedTime";
+import { formatDay } from "../time/format";
 import { useResearcherZone } from "./overview/useResearcherZone";
 import type { PaneProps } from "./paneProps";
 import "./days/days.css";

@@ -7,7 +7,7 @@ import { toAppError } from "../errors";
 import { BookDialog } from "./interviews/BookDialog";
 import { CancelDialog } from "./interviews/CancelDialog";
 import { ComposeRescheduleDialog } from "./interviews/ComposeRescheduleDialog";
-import { formatShortWithZone } from "./interviews/formatWhen";
+import { formatWhenWithZone } from "../time/format";
 import { InterviewCalendar } from "./interviews/InterviewCalendar";
 import type { InterviewAction } from "./interviews/InterviewMenu";
 import { InterviewTable } from "./interviews/InterviewTable";
@@ -50,7 +50,7 @@ export function InterviewsPane({ study, onError }: PaneProps) {
   );
   const describe = useCallback(
     (interview: InterviewView) =>
-      `${interview.participantName || interview.participantEmail}, ${formatShortWithZone(interview.start, zone)}`,
+      `${interview.participantName || interview.participantEmail}, ${formatWhenWithZone(interview.start, zone)}`,
     [zone],
   );
 

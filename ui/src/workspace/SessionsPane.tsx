@@ -10,7 +10,7 @@ import { OpenSlotsSummary } from "./sessions/OpenSlotsSummary";
 import { defaultKind, draftForRange } from "./sessions/sessionDraft";
 import { SessionDialog, type SessionDialogTarget } from "./sessions/SessionDialog";
 import { SessionsCalendar, type VisibleRange } from "./sessions/SessionsCalendar";
-import { instantOf, wallClockOf, zoneDifference, type WallClock } from "./sessions/zonedTime";
+import { instantOfAny, wallClockOf, zoneDifference, type WallClock } from "../time/zonedTime";
 import "./sessions/sessions.css";
 
 export function SessionsPane({ study, onError }: PaneProps) {
@@ -71,7 +71,7 @@ export function SessionsPane({ study, onError }: PaneProps) {
     if (!range) return;
     let active = true;
     commands
-      .busyTimes(study.id, instantOf(range.start, zone).toISOString(), instantOf(range.end, zone).toISOString())
+      .busyTimes(study.id, instantOfAny(range.start, zone).toISOString(), instantOfAny(range.end, zone).toISOString())
       .then((list) => active && setBusy(list))
       .catch((reason: unknown) => active && onError(toAppError(reason)));
     return () => {

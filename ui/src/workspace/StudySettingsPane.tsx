@@ -1,6 +1,6 @@
 import { useEffect, useRef, type FormEvent } from "react";
 import { ErrorBanner } from "../ErrorBanner";
-import { formatWhen } from "./overview/zonedTime";
+import { formatWhen } from "../time/format";
 import type { PaneProps } from "./paneProps";
 import { ArchiveStudy } from "./study-settings/ArchiveStudy";
 import { BookingRulesSection } from "./study-settings/BookingRulesSection";

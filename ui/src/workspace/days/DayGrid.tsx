@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from "react";
 import type { DaySlot } from "../../bindings/types";
-import { cityOf, clocksDiffer, formatClockRange } from "../overview/zonedTime";
+import { formatClockRange } from "../../time/format";
+import { cityOf, clocksDiffer } from "../../time/zonedTime";
 import { applicantAt, hostOf, slotKey, type DayGrid as Grid, type GridColumn } from "./dayGrid";
 import { GridApplicantButton } from "./GridApplicantButton";
 import { OpenSeatButton } from "./OpenSeatButton";

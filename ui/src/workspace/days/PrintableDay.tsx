@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 import { createPortal } from "react-dom";
 import type { DayScheduleView } from "../../bindings/types";
-import { formatDay } from "../overview/zonedTime";
+import { formatDay } from "../../time/format";
 import { itineraryLines, timetableLines, type PrintLine } from "./printableDay";
 
 type Props = {

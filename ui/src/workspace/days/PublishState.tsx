@@ -1,5 +1,5 @@
 import type { DayScheduleView, PublishReport } from "../../bindings/types";
-import { formatWhen } from "../overview/zonedTime";
+import { formatWhen } from "../../time/format";
 
 /** Whether applicants have this schedule: a draft, published, or published with changes since. */
 export function PublishState({ view, zone }: { view: DayScheduleView; zone: string }) {

@@ -1,7 +1,7 @@
 import { useCallback, useState } from "react";
 import { commands } from "../../bindings/commands";
 import type { InterviewView, ParticipantSummary, SessionView, StudySummary } from "../../bindings/types";
-import { DialogShell } from "./DialogShell";
+import { DialogShell } from "../../dialogs/DialogShell";
 import { ParticipantPicker } from "./ParticipantPicker";
 import { isBusy } from "./ruleFlow";
 import { RuleCheckStatus } from "./RuleCheckStatus";

@@ -11,7 +11,7 @@ import { useMemo, useState, type ComponentProps } from "react";
 import type { InterviewView } from "../../bindings/types";
 import { instantFromCalendar, legendOrder, stateStyles, toCalendarEvent } from "./calendarEvents";
 import { MoveDialog, type Move } from "./MoveDialog";
-import { wallClock } from "./zonedTime";
+import { calendarInput } from "../../time/calendarClock";
 
 type Props = {
   interviews: InterviewView[];
@@ -34,7 +34,7 @@ export function InterviewCalendar({ interviews, zone, onMoved }: Props) {
     const next = interviews
       .filter((i) => i.state === "scheduled" && new Date(i.end).getTime() > now)
       .sort((a, b) => a.start.localeCompare(b.start))[0];
-    return `${wallClock(next ? next.start : new Date(), zone)}:00Z`;
+    return calendarInput(next ? next.start : new Date(), zone);
   });
 
   function dropped(info: DropInfo) {
@@ -51,7 +51,7 @@ export function InterviewCalendar({ interviews, zone, onMoved }: Props) {
   }
 
   return (
-    <div className="interview-calendar" data-testid="interview-calendar">
+    <div className="interview-calendar calendar-palette" data-testid="interview-calendar">
       <div className="calendar-bar">
         <ul className="calendar-legend" aria-label="Colours">
           {legendOrder.map((state) => (
@@ -74,7 +74,7 @@ export function InterviewCalendar({ interviews, zone, onMoved }: Props) {
         plugins={[classicTheme, timeGridPlugin, dayGridPlugin, listPlugin, interactionPlugin]}
         // A UTC calendar fed the study's wall clock shows the study's times on any computer.
         timeZone="UTC"
-        now={() => `${wallClock(new Date(), zone)}:00Z`}
+        now={() => calendarInput(new Date(), zone)}
         initialView="timeGridWeek"
         initialDate={initialDate}
         headerToolbar={{ start: "prev,next today", center: "title", end: "timeGridWeek,dayGridMonth,listMonth" }}

@@ -1,6 +1,5 @@
 import type { InterviewList, InterviewView } from "../../bindings/types";
-import { formatMinutes } from "../../format";
-import { lengthInMinutes } from "./formatWhen";
+import { formatMinutes, lengthInMinutes } from "../../time/format";
 import { InterviewMenu, type InterviewAction } from "./InterviewMenu";
 import { describeOverrides } from "./ruleNames";
 import { WhenText } from "./WhenText";

@@ -3,8 +3,8 @@ import { commands } from "../../bindings/commands";
 import type { AppError, InterviewView, RuleBreakView } from "../../bindings/types";
 import { ErrorBanner } from "../../ErrorBanner";
 import { toAppError } from "../../errors";
-import { DialogShell } from "./DialogShell";
-import { formatShortWithZone } from "./formatWhen";
+import { DialogShell } from "../../dialogs/DialogShell";
+import { formatWhenWithZone } from "../../time/format";
 
 export type Move = { interview: InterviewView; start: string; revert: () => void };
 
@@ -76,8 +76,8 @@ export function MoveDialog({ move, zone, onDone, onCancel }: Props) {
     }
   }
 
-  const from = formatShortWithZone(interview.start, zone);
-  const to = formatShortWithZone(move.start, zone);
+  const from = formatWhenWithZone(interview.start, zone);
+  const to = formatWhenWithZone(move.start, zone);
 
   return (
     <DialogShell

@@ -1,8 +1,8 @@
 import { useCallback, useState } from "react";
 import { commands } from "../../bindings/commands";
 import type { InterviewView, SessionView } from "../../bindings/types";
-import { DialogShell } from "./DialogShell";
-import { formatRangeWithZone } from "./formatWhen";
+import { DialogShell } from "../../dialogs/DialogShell";
+import { formatRangeWithZone } from "../../time/format";
 import { isBusy } from "./ruleFlow";
 import { RuleCheckStatus } from "./RuleCheckStatus";
 import { TimePicker, type TimeChoice } from "./TimePicker";

@@ -3,10 +3,10 @@ import { commands } from "../../bindings/commands";
 import type { AppError, SessionView, SlotView } from "../../bindings/types";
 import { ErrorBanner } from "../../ErrorBanner";
 import { toAppError } from "../../errors";
-import { formatDay, formatShortWithZone, formatTime } from "./formatWhen";
+import { formatClock, formatDayKey, formatWhenWithZone } from "../../time/format";
 import { sessionLabel } from "./sessionLabel";
 import { groupSlotsByDay, slotKey } from "./slotGroups";
-import { instantOf, sameClock, wallClock, zoneAbbreviation } from "./zonedTime";
+import { dayIn, instantOf, sameClock, zoneAbbreviation } from "../../time/zonedTime";
 
 export type TimeChoice = { sessionId: number; start: string };
 
@@ -103,8 +103,8 @@ export function TimePicker({ studyId, zone, sessions, value, onChange, preferred
           {days.length > 0 && (
             <div className="slot-day-list">
               {days.map(({ day, slots: daySlots }) => (
-                <section key={day} className="slot-day" aria-label={formatDay(day)}>
-                  <h3 className="slot-day-title">{formatDay(day)}</h3>
+                <section key={day} className="slot-day" aria-label={formatDayKey(day)}>
+                  <h3 className="slot-day-title">{formatDayKey(day)}</h3>
                   <div className="slot-grid">
                     {daySlots.map((slot) => {
                       const key = slotKey(slot);
@@ -120,7 +120,7 @@ export function TimePicker({ studyId, zone, sessions, value, onChange, preferred
                           title={slot.remaining > 1 ? `${slot.remaining} places left` : undefined}
                           onClick={() => onChange({ sessionId: slot.sessionId, start: slot.start })}
                         >
-                          {formatTime(slot.start, zone)}
+                          {formatClock(slot.start, zone)}
                         </button>
                       );
                     })}
@@ -144,9 +144,9 @@ export function TimePicker({ studyId, zone, sessions, value, onChange, preferred
 
       {value && (
         <p className="chosen-time" data-testid="chosen-time">
-          Chosen: <strong>{formatShortWithZone(value.start, zone)}</strong>
+          Chosen: <strong>{formatWhenWithZone(value.start, zone)}</strong>
           {displayZone && !sameClock(value.start, zone, displayZone) && (
-            <> ({formatShortWithZone(value.start, displayZone)} on your clock)</>
+            <> ({formatWhenWithZone(value.start, displayZone)} on your clock)</>
           )}
         </p>
       )}
@@ -166,7 +166,7 @@ function CustomTime({ zone, sessions, preferredSessionId, disabled, onChange }: 
   const id = useId();
   const initialSession = sessions.find((s) => s.id === preferredSessionId) ?? sessions[0];
   const [sessionId, setSessionId] = useState<number | null>(initialSession?.id ?? null);
-  const [date, setDate] = useState(() => wallClock(new Date(), zone).slice(0, 10));
+  const [date, setDate] = useState(() => dayIn(new Date(), zone));
   const [time, setTime] = useState("");
 
   const instant = date !== "" && time !== "" ? instantOf(`${date}T${time}`, zone) : null;

@@ -1,5 +1,5 @@
-import { formatRange, formatShort } from "./formatWhen";
-import { sameClock, zoneAbbreviation } from "./zonedTime";
+import { formatRange, formatWhen } from "../../time/format";
+import { sameClock, zoneAbbreviation } from "../../time/zonedTime";
 
 type Props = {
   start: string;
@@ -20,7 +20,7 @@ export function WhenText({ start, end, zone, participantZone }: Props) {
       </span>
       {theirs && (
         <span className="when-theirs" data-testid="interview-when-participant" title={theirs}>
-          {formatShort(start, theirs)} {zoneAbbreviation(start, theirs)}, their time
+          {formatWhen(start, theirs)} {zoneAbbreviation(start, theirs)}, their time
         </span>
       )}
     </span>

@@ -1,5 +1,6 @@
 import type { InterviewView } from "../../bindings/types";
-import { instantOf, wallClock } from "./zonedTime";
+import { calendarInput, wallOfCalendarDate } from "../../time/calendarClock";
+import { instantOf } from "../../time/zonedTime";
 
 export type InterviewState = "scheduled" | "completed" | "canceled" | "no_show";
 
@@ -40,8 +41,8 @@ export function toCalendarEvent(interview: InterviewView, zone: string): Calenda
   return {
     id: String(interview.id),
     title: interview.participantName || interview.participantEmail,
-    start: `${wallClock(interview.start, zone)}:00Z`,
-    end: `${wallClock(interview.end, zone)}:00Z`,
+    start: calendarInput(interview.start, zone),
+    end: calendarInput(interview.end, zone),
     color: style.color,
     contrastColor: "#ffffff",
     className: `interview-event interview-event-${state.replace("_", "-")}`,
@@ -55,5 +56,5 @@ export function toCalendarEvent(interview: InterviewView, zone: string): Calenda
  * when that wall-clock time does not exist in the study's zone (clocks going forward).
  */
 export function instantFromCalendar(shown: Date, zone: string): Date | null {
-  return instantOf(shown.toISOString().slice(0, 16), zone);
+  return instantOf(wallOfCalendarDate(shown), zone);
 }

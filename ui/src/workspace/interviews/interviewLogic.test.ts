@@ -5,7 +5,7 @@ import { actionsFor } from "./InterviewMenu";
 import { describeOverrides } from "./ruleNames";
 import { initialRuleFlow, ruleFlow, type RuleFlowState } from "./ruleFlow";
 import { groupSlotsByDay } from "./slotGroups";
-import { dayIn, instantOf, sameClock, wallClock } from "./zonedTime";
+import { dayIn, wallClockOf } from "../../time/zonedTime";
 
 function slot(start: string, minutes = 60): SlotView {
   const end = new Date(new Date(start).getTime() + minutes * 60_000).toISOString();
@@ -31,28 +31,6 @@ function interview(overrides: Partial<InterviewView> = {}): InterviewView {
   };
 }
 
-describe("wall clocks in a named zone", () => {
-  it("reads an instant on the study's clock", () => {
-    expect(wallClock("2026-03-09T08:00:00Z", "Europe/Berlin")).toBe("2026-03-09T09:00");
-    expect(wallClock("2026-07-09T08:00:00Z", "Europe/Berlin")).toBe("2026-07-09T10:00");
-  });
-
-  it("turns a typed local time into the instant, refusing one skipped by the clocks", () => {
-    expect(instantOf("2026-03-09T09:00", "Europe/Berlin")?.toISOString()).toBe("2026-03-09T08:00:00.000Z");
-    // 29 March 2026: Berlin's clocks jump from 02:00 to 03:00.
-    expect(instantOf("2026-03-29T02:30", "Europe/Berlin")).toBeNull();
-    expect(instantOf("2026-03-29T03:30", "Europe/Berlin")?.toISOString()).toBe("2026-03-29T01:30:00.000Z");
-    // 25 October 2026: 02:30 happens twice; the first is meant.
-    expect(instantOf("2026-10-25T02:30", "Europe/Berlin")?.toISOString()).toBe("2026-10-25T00:30:00.000Z");
-    expect(instantOf("not a time", "Europe/Berlin")).toBeNull();
-  });
-
-  it("knows when two zones show the same clock", () => {
-    expect(sameClock("2026-03-09T08:00:00Z", "Europe/Berlin", "Europe/Paris")).toBe(true);
-    expect(sameClock("2026-03-09T08:00:00Z", "Europe/Berlin", "America/New_York")).toBe(false);
-  });
-});
-
 describe("groupSlotsByDay", () => {
   it("puts each slot on its day in the study's zone, in order, across a daylight-saving change", () => {
     const slots = [
@@ -64,11 +42,11 @@ describe("groupSlotsByDay", () => {
     ];
     const days = groupSlotsByDay(slots, "Europe/Berlin");
     expect(days.map((d) => d.day)).toEqual(["2026-03-28", "2026-03-29"]);
-    expect(days[0]?.slots.map((s) => wallClock(s.start, "Europe/Berlin"))).toEqual([
+    expect(days[0]?.slots.map((s) => wallClockOf(s.start, "Europe/Berlin"))).toEqual([
       "2026-03-28T09:00",
       "2026-03-28T23:30",
     ]);
-    expect(days[1]?.slots.map((s) => wallClock(s.start, "Europe/Berlin"))).toEqual([
+    expect(days[1]?.slots.map((s) => wallClockOf(s.start, "Europe/Berlin"))).toEqual([
       "2026-03-29T00:30",
       "2026-03-29T09:00",
     ]);
@@ -151,8 +129,8 @@ describe("calendar events", () => {
     expect(event).toMatchObject({
       id: "7",
       title: "Bea Lund",
-      start: "2026-03-29T00:30:00Z",
-      end: "2026-03-29T01:15:00Z",
+      start: "2026-03-29T00:30:00",
+      end: "2026-03-29T01:15:00",
       color: "var(--interview-scheduled)",
       editable: true,
       extendedProps: { interviewId: 7, state: "scheduled" },

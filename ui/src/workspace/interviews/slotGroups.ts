@@ -1,5 +1,5 @@
 import type { SlotView } from "../../bindings/types";
-import { dayIn } from "./zonedTime";
+import { dayIn } from "../../time/zonedTime";
 
 export type SlotDay = { day: string; slots: SlotView[] };
 

@@ -1,7 +1,7 @@
 import type { AttentionItem } from "../../bindings/types";
 import type { PaneId } from "../../navigation";
 import { OpenPaneLink } from "./OpenPaneLink";
-import { formatWhen } from "./zonedTime";
+import { formatWhen } from "../../time/format";
 
 type Props = {
   items: AttentionItem[];

@@ -1,7 +1,8 @@
 import type { InterviewView } from "../../bindings/types";
 import type { PaneId } from "../../navigation";
 import { OpenPaneLink } from "./OpenPaneLink";
-import { cityOf, clocksDiffer, formatWhen } from "./zonedTime";
+import { formatWhen } from "../../time/format";
+import { cityOf, clocksDiffer } from "../../time/zonedTime";
 
 type Props = {
   interviews: InterviewView[];

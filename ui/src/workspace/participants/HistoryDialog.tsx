@@ -5,7 +5,7 @@ import type { AppError, HistoryEntry, StatusOption } from "../../bindings/types"
 import { ErrorBanner } from "../../ErrorBanner";
 import { toAppError } from "../../errors";
 import { actionOf, actorOf, newestFirst, valueLabel } from "./historyWording";
-import { formatLogTime } from "./timeFormat";
+import { formatDateTime } from "../../time/format";
 
 type Props = {
   studyId: number;
@@ -97,7 +97,7 @@ function HistoryBody({
               {state.entries.map((entry) => (
                 <tr key={entry.id} data-testid="history-entry">
                   <td className="history-when">
-                    <time dateTime={entry.at}>{formatLogTime(entry.at, timeZone)}</time>
+                    <time dateTime={entry.at}>{formatDateTime(entry.at, timeZone)}</time>
                   </td>
                   <td>{actorOf(entry)}</td>
                   <td>{actionOf(entry)}</td>

@@ -16,7 +16,8 @@ import type { StatusOption } from "../../bindings/types";
 import { compareKeys, type ParticipantRow } from "./participantRows";
 import { markFirstRowsPainted, scrollFrameRecorder } from "./participantsPerformance";
 import { RowActions, type RowAction } from "./RowActions";
-import { formatDateTime, formatDay, formatTime, zoneCity } from "./timeFormat";
+import { formatClock, formatDate, formatWhen } from "../../time/format";
+import { cityOf } from "../../time/zonedTime";
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -310,7 +311,7 @@ const ParticipantTableRow = memo(function ParticipantTableRow({
           <span className="cell-none">—</span>
         ) : (
           <time dateTime={participant.nextInterviewAt ?? undefined}>
-            {formatDateTime(participant.nextInterviewMs, timeZone)}
+            {formatWhen(participant.nextInterviewMs, timeZone)}
           </time>
         )}
       </td>
@@ -321,15 +322,15 @@ const ParticipantTableRow = memo(function ParticipantTableRow({
           </span>
         ) : (
           <>
-            {zoneCity(theirZone)}
+            {cityOf(theirZone)}
             {participant.nextInterviewMs !== undefined && (
-              <span className="cell-secondary"> · {formatTime(participant.nextInterviewMs, theirZone)}</span>
+              <span className="cell-secondary"> · {formatClock(participant.nextInterviewMs, theirZone)}</span>
             )}
           </>
         )}
       </td>
       <td className="participant-td cell-added">
-        {participant.createdMs === undefined ? participant.createdAt : formatDay(participant.createdMs, timeZone)}
+        {participant.createdMs === undefined ? participant.createdAt : formatDate(participant.createdMs, timeZone)}
       </td>
       <td className="participant-td cell-actions">
         <RowActions participant={participant} statuses={statuses} onAction={onAction} />

@@ -11,6 +11,7 @@ vi.mock("../../bindings/commands", () => ({
     inviteParticipants: vi.fn(),
     invitationReadiness: vi.fn(),
     setStatus: vi.fn(),
+    setStatuses: vi.fn(),
     exportParticipantsCsv: vi.fn(),
     saveTextFile: vi.fn(),
   },
@@ -176,7 +177,7 @@ describe("Participants", () => {
 
   it("selects every shown participant at once and sets their status after a confirmation", async () => {
     mocked.searchParticipants.mockResolvedValue(people);
-    mocked.setStatus.mockResolvedValue("completed");
+    mocked.setStatuses.mockResolvedValue("completed");
     renderPane();
     await screen.findAllByTestId("participant-row");
     fireEvent.click(screen.getByTestId("select-all"));
@@ -189,11 +190,24 @@ describe("Participants", () => {
     fireEvent.change(within(dialog).getByTestId("status-reason"), { target: { value: "Group session" } });
     fireEvent.click(within(dialog).getByTestId("status-confirm"));
     await waitFor(() => expect(screen.queryByTestId("status-dialog")).toBeNull());
-    expect(mocked.setStatus.mock.calls).toEqual([
-      [4, 1, "completed", "Group session"],
-      [4, 2, "completed", "Group session"],
-      [4, 3, "completed", "Group session"],
-    ]);
+    // One call for everyone, so the back end changes all of them or none.
+    expect(mocked.setStatuses.mock.calls).toEqual([[4, [1, 2, 3], "completed", "Group session"]]);
+    expect(mocked.setStatus).not.toHaveBeenCalled();
+  });
+
+  it("changes no one and keeps the dialog open with the back end's message when the bulk change fails", async () => {
+    mocked.searchParticipants.mockResolvedValue(people);
+    mocked.setStatuses.mockRejectedValue({ code: "not_found", message: "Participant 3 is not in this study. Reload the list and try again." });
+    renderPane();
+    await screen.findAllByTestId("participant-row");
+    fireEvent.click(screen.getByTestId("select-all"));
+    fireEvent.click(screen.getByTestId("bulk-status"));
+    const dialog = await screen.findByTestId("status-dialog");
+    fireEvent.change(within(dialog).getByTestId("status-choice"), { target: { value: "completed" } });
+    fireEvent.click(within(dialog).getByTestId("status-confirm"));
+    expect((await within(dialog).findByTestId("error-banner")).textContent).toContain("Participant 3 is not in this study");
+    expect(mocked.setStatuses).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId("status-dialog")).toBeTruthy();
   });
 
   it("shows where the export was saved", async () => {

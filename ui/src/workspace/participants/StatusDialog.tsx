@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from "react";
 import { commands } from "../../bindings/commands";
 import type { AppError, StatusOption } from "../../bindings/types";
 import { ErrorBanner } from "../../ErrorBanner";
+import { BusyButton } from "../../dialogs/BusyButton";
 import { toAppError } from "../../errors";
 import { alreadyInStatus, countOf, statusChangeQuestion, type StatusTargets } from "./statusWording";
 
@@ -14,7 +15,7 @@ type Props = {
   preset: StatusOption | null;
   statuses: StatusOption[];
   onClose: () => void;
-  /** Called after any participant's status changed, even if a later one failed. */
+  /** Called after the statuses changed. */
   onChanged: () => void;
 };
 
@@ -43,38 +44,31 @@ function StatusForm({
   const id = useId();
   const [statusKey, setStatusKey] = useState(preset?.key ?? "");
   const [reason, setReason] = useState("");
-  const [progress, setProgress] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const chosen = statuses.find((status) => status.key === statusKey) ?? null;
   const unchanged = chosen ? alreadyInStatus(targets, chosen.key) : [];
   const toChange = chosen ? targets.filter((target) => target.status !== chosen.key) : [];
-  const busy = progress !== null;
 
   async function apply(event: FormEvent) {
     event.preventDefault();
     if (!chosen || busy || toChange.length === 0) return;
     setError(null);
-    let done = 0;
-    setProgress(0);
+    setBusy(true);
     try {
-      for (const target of toChange) {
-        await commands.setStatus(studyId, target.id, chosen.key, reason.trim());
-        done++;
-        setProgress(done);
-      }
+      // One call for all of them: the back end changes every status or, on an error, none.
+      await commands.setStatuses(
+        studyId,
+        toChange.map((target) => target.id),
+        chosen.key,
+        reason.trim(),
+      );
       onChanged();
       onClose();
     } catch (reason) {
-      const failure = toAppError(reason);
-      // Changes already made stay made: say so rather than leave the researcher guessing.
-      setError(
-        done === 0
-          ? failure
-          : { ...failure, message: `${countOf(done, "participant")} changed before this: ${failure.message}` },
-      );
-      if (done > 0) onChanged();
+      setError(toAppError(reason));
     } finally {
-      setProgress(null);
+      setBusy(false);
     }
   }
 
@@ -136,7 +130,7 @@ function StatusForm({
       {busy && toChange.length > 1 && (
         <p className="loading-line" role="status">
           <span className="spinner" aria-hidden="true" />
-          Changed {progress} of {toChange.length}…
+          Changing {countOf(toChange.length, "participant")}…
         </p>
       )}
 
@@ -144,15 +138,15 @@ function StatusForm({
         <button type="button" className="button button-secondary" onClick={onClose} disabled={busy}>
           Cancel
         </button>
-        <button
+        <BusyButton
           type="submit"
           className="button button-primary"
-          data-testid="status-confirm"
-          disabled={!chosen || busy || toChange.length === 0}
-          aria-busy={busy || undefined}
-        >
-          {busy ? "Changing…" : chosen ? `Set to ${chosen.label}` : "Set status"}
-        </button>
+          testId="status-confirm"
+          disabled={!chosen || toChange.length === 0}
+          busy={busy}
+          label={chosen ? `Set to ${chosen.label}` : "Set status"}
+          busyLabel="Changing…"
+        />
       </div>
     </form>
   );

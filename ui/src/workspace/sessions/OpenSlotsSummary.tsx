@@ -3,7 +3,7 @@ import { commands } from "../../bindings/commands";
 import type { SlotView } from "../../bindings/types";
 import { toAppError } from "../../errors";
 import type { VisibleRange } from "./SessionsCalendar";
-import { instantOf } from "./zonedTime";
+import { instantOfAny } from "../../time/zonedTime";
 
 type Props = {
   studyId: number;
@@ -24,7 +24,7 @@ export function OpenSlotsSummary({ studyId, zone, range, version }: Props) {
     let active = true;
     setState({ kind: "loading" });
     commands
-      .openSlots(studyId, instantOf(range.start, zone).toISOString(), instantOf(range.end, zone).toISOString(), null)
+      .openSlots(studyId, instantOfAny(range.start, zone).toISOString(), instantOfAny(range.end, zone).toISOString(), null)
       .then((slots) => active && setState({ kind: "loaded", slots }))
       .catch((reason: unknown) => active && setState({ kind: "failed", message: toAppError(reason).message }));
     return () => {
@@ -48,7 +48,7 @@ export function OpenSlotsSummary({ studyId, zone, range, version }: Props) {
   }
   const count = state.slots.length;
   const places = state.slots.reduce((sum, s) => sum + s.remaining, 0);
-  const started = instantOf(range.start, zone).getTime() < Date.now();
+  const started = instantOfAny(range.start, zone).getTime() < Date.now();
   return (
     <p className="open-slots" data-testid="open-slots" data-count={count} aria-live="polite">
       <strong data-testid="open-slots-count">{count}</strong> open {count === 1 ? "slot" : "slots"}

@@ -6,9 +6,10 @@ import { capacityLabel, kindLabel } from "./calendarEvents";
 import { DeleteSessionButton } from "./DeleteSessionButton";
 import { draftOfSession, patternOfDraft, type SessionDraft } from "./sessionDraft";
 import { SessionExceptions } from "./SessionExceptions";
-import { describeWeekly, formatWallRange } from "./sessionFormat";
+import { formatWallRange } from "../../time/format";
+import { describeWeekly } from "./sessionFormat";
 import { SessionForm } from "./SessionForm";
-import { wallClockOf } from "./zonedTime";
+import { wallClockOf } from "../../time/zonedTime";
 
 /** What the dialog is open for: a new session from a draft, or one session to change. */
 export type SessionDialogTarget =

@@ -3,9 +3,8 @@ import { commands } from "../../bindings/commands";
 import type { AppError, SessionView } from "../../bindings/types";
 import { ErrorBanner } from "../../ErrorBanner";
 import { toAppError } from "../../errors";
-import { weekdayNames } from "./sessionDraft";
-import { formatDay } from "./sessionFormat";
-import { isoWeekday, nextWeekday } from "./zonedTime";
+import { formatDayKeyShort, weekdayNames } from "../../time/format";
+import { isoWeekday, nextWeekday } from "../../time/zonedTime";
 
 type Props = {
   session: SessionView;
@@ -52,7 +51,7 @@ export function SessionExceptions({ session, date, today, onChanged }: Props) {
         endTime: closed ? null : endTime,
       });
       await onChanged();
-      setDone(closed ? `Closed on ${formatDay(day)}.` : `Open ${startTime}–${endTime} on ${formatDay(day)}.`);
+      setDone(closed ? `Closed on ${formatDayKeyShort(day)}.` : `Open ${startTime}–${endTime} on ${formatDayKeyShort(day)}.`);
     } catch (reason) {
       setError(toAppError(reason));
     } finally {
@@ -70,7 +69,7 @@ export function SessionExceptions({ session, date, today, onChanged }: Props) {
         <ul className="session-exception-list" aria-label="Dates with changes" data-testid="session-exception-list">
           {exceptions.map((e) => (
             <li key={e.date}>
-              <span>{formatDay(e.date)}</span>
+              <span>{formatDayKeyShort(e.date)}</span>
               <span className="session-check-hint">
                 {e.startTime && e.endTime ? `open ${e.startTime}–${e.endTime}` : "closed"}
               </span>

@@ -5,14 +5,13 @@ import { toAppError } from "../../errors";
 import {
   MAX_CAPACITY,
   validateDraft,
-  weekdayNames,
   withKind,
   type DraftField,
   type SessionDraft,
   type SessionKind,
 } from "./sessionDraft";
-import { formatInZone } from "./sessionFormat";
-import { isoWeekday } from "./zonedTime";
+import { formatWhenRange, weekdayNames } from "../../time/format";
+import { instantOfAny, isoWeekday } from "../../time/zonedTime";
 
 type Props = {
   initial: SessionDraft;
@@ -104,7 +103,11 @@ export function SessionForm({
 
   const yourTime =
     researcherZone && draft.kind !== "weekly" && !errors.date && !errors.startTime && !errors.endTime
-      ? formatInZone(`${draft.date}T${draft.startTime}`, `${draft.date}T${draft.endTime}`, studyZone, researcherZone)
+      ? formatWhenRange(
+          instantOfAny(`${draft.date}T${draft.startTime}`, studyZone),
+          instantOfAny(`${draft.date}T${draft.endTime}`, studyZone),
+          researcherZone,
+        )
       : null;
 
   return (

@@ -20,7 +20,8 @@ import "@fullcalendar/react/themes/classic/palette.css";
 import { memo, useCallback } from "react";
 import { browserLocale } from "./browserLocale";
 import type { SessionEventProps } from "./calendarEvents";
-import { calendarInput, wallOfCalendarDate, type WallClock } from "./zonedTime";
+import { calendarInput, wallOfCalendarDate } from "../../time/calendarClock";
+import type { WallClock } from "../../time/zonedTime";
 
 export type VisibleRange = { start: WallClock; end: WallClock; view: string };
 
@@ -60,7 +61,7 @@ const buttons = {
 
 /**
  * The availability calendar. It runs in FullCalendar's UTC mode on stand-in dates that carry the
- * study's wall-clock time (see zonedTime.ts): exact in the study's zone without a zone plugin.
+ * study's wall-clock time (see time/calendarClock.ts): exact in the study's zone without a zone plugin.
  */
 export const SessionsCalendar = memo(function SessionsCalendar({ events, zone, onRangeChange, onSelect, onOpen, onMove }: Props) {
   const now = useCallback(() => calendarInput(new Date(), zone), [zone]);
@@ -101,7 +102,7 @@ export const SessionsCalendar = memo(function SessionsCalendar({ events, zone, o
   );
 
   return (
-    <div className="sessions-calendar" data-testid="sessions-calendar">
+    <div className="sessions-calendar calendar-palette" data-testid="sessions-calendar">
       <FullCalendar
         plugins={plugins}
         initialView="timeGridWeek"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SessionView } from "../../bindings/types";
 import { busyEvents, changeWithPattern, patternAfterMove, sessionEvents, sessionEventTitle } from "./calendarEvents";
-import { calendarDate } from "./zonedTime";
+import { calendarDate } from "../../time/calendarClock";
 
 const base = { studyId: 1, capacity: 1, visible: true, interviewerIds: [4], exceptions: [] };
 

@@ -1,13 +1,7 @@
 import type { EventInput } from "@fullcalendar/react";
 import type { BusyTimeView, SessionPattern, SessionView } from "../../bindings/types";
-import {
-  addDays,
-  calendarInput,
-  datePart,
-  isoWeekday,
-  timePart,
-  wallOfCalendarDate,
-} from "./zonedTime";
+import { calendarInput, wallOfCalendarDate } from "../../time/calendarClock";
+import { addDays, datePart, isoWeekday, timePart } from "../../time/zonedTime";
 
 /** What the calendar keeps on each session event, to find the session again on a click or drop. */
 export type SessionEventProps = {

@@ -1,5 +1,5 @@
 import type { SessionPattern, SessionView } from "../../bindings/types";
-import { datePart, isoWeekday, timePart, wallClockOf, type WallClock } from "./zonedTime";
+import { datePart, isoWeekday, timePart, wallClockOf, type WallClock } from "../../time/zonedTime";
 
 export type SessionKind = SessionPattern["kind"];
 
@@ -164,9 +164,3 @@ export function patternOfDraft(draft: SessionDraft): SessionPattern {
   }
   return { kind: draft.kind, start: `${draft.date}T${draft.startTime}`, end: `${draft.date}T${draft.endTime}` };
 }
-
-export const weekdayNames = (locale?: string): string[] => {
-  const format = new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" });
-  // 2024-01-01 was a Monday.
-  return [1, 2, 3, 4, 5, 6, 7].map((d) => format.format(new Date(Date.UTC(2024, 0, d))));
-};

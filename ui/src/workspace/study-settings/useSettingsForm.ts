@@ -3,7 +3,7 @@ import { commands } from "../../bindings/commands";
 import type { AppError, StudySettings, StudySummary } from "../../bindings/types";
 import { toAppError } from "../../errors";
 import { fieldNamedIn } from "../../validation";
-import { forgetDraft, readStoredDraft, storeDraft } from "./draftStorage";
+import { clearDraft, loadDraft, saveDraft } from "../../drafts/drafts";
 import {
   draftOf,
   sameDraft,
@@ -20,6 +20,22 @@ import {
 export type SaveState = "idle" | "saving" | "saved";
 
 type Loaded = { saved: SettingsDraft; settings: StudySettings };
+
+/** Unsaved Study settings with the time they were kept, across a closed window until saved or discarded. */
+type StoredDraft = { draft: SettingsDraft; savedAt: string };
+
+const draftKey = (studyId: number) => `studySettings.${studyId}`;
+
+function readStoredDraft(studyId: number): StoredDraft | null {
+  const stored = loadDraft<Partial<StoredDraft>>(draftKey(studyId));
+  // A damaged draft is not worth an error: the saved settings still show.
+  if (typeof stored !== "object" || stored === null || typeof stored.draft !== "object" || stored.draft === null) return null;
+  return { draft: stored.draft, savedAt: typeof stored.savedAt === "string" ? stored.savedAt : "" };
+}
+
+const storeDraft = (studyId: number, draft: SettingsDraft) =>
+  saveDraft<StoredDraft>(draftKey(studyId), { draft, savedAt: new Date().toISOString() });
+const forgetDraft = (studyId: number) => clearDraft(draftKey(studyId));
 
 /**
  * The Study settings form: loading, the draft kept in local storage while unsaved, and saving

@@ -1,14 +1,15 @@
 import { act, fireEvent, render, renderHook, screen } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { MailProfile } from "../bindings/types";
-import { loadDraft, saveDraft, startingValue, useDraft } from "./drafts";
+import { loadDraft, saveDraft, startingValue } from "./drafts";
+import { useDraft } from "./useDraft";
 
 vi.mock("../bindings/commands", () => ({
   commands: { mailProfile: vi.fn(), updateMailProfile: vi.fn() },
 }));
 
 const { commands } = await import("../bindings/commands");
-const { MailSettings } = await import("./MailSettings");
+const { MailSettings } = await import("../settings/MailSettings");
 const mocked = vi.mocked(commands);
 
 const profile: MailProfile = {

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 type Props = {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  title: string;
+  title: ReactNode;
   description: ReactNode;
   testId: string;
   wide?: boolean;
@@ -13,7 +13,7 @@ type Props = {
   children: ReactNode;
 };
 
-/** The frame every dialog of the Interviews section shares. */
+/** The frame of a dialog: overlay, title and description, and whatever it asks below them. */
 export function DialogShell({ open, onOpenChange, title, description, testId, wide, busy, children }: Props) {
   return (
     <Dialog.Root open={open} onOpenChange={(next) => (busy && !next ? undefined : onOpenChange(next))}>
