@@ -7,8 +7,8 @@ use chrono_tz::Tz;
 use confab_store::studies;
 
 use crate::{
-    Actor, AppError, Confab, InterviewList, InterviewView, NewParticipant, NewSession, NewStudy,
-    SessionPattern, StudySettings, StudySummary,
+    Actor, AppError, Confab, InterviewView, NewParticipant, NewSession, NewStudy, SessionPattern,
+    StudySettings, StudySummary,
 };
 
 pub const DEMO_STUDY_NAME: &str = "Demo: Onboarding interviews";
@@ -177,9 +177,6 @@ impl Confab {
                 .await?;
         }
         self.set_status(study.id, people[14], "declined", "no time this term", &me)
-            .await?;
-        let _ = self
-            .list_interviews(study.id, InterviewList::Upcoming)
             .await?;
         Ok(())
     }

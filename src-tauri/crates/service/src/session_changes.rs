@@ -3,13 +3,13 @@
 use confab_core::time_zone::parse_time_zone;
 use confab_store::audit::{self, NewEntry};
 use confab_store::entity::session;
-use confab_store::{Set, begin_write, interviewers, sessions};
+use confab_store::{Set, begin_write, sessions};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::now_ts;
 use crate::participants::require_study;
-use crate::sessions::{check_session, view};
+use crate::sessions::{check_interviewers, check_session, require_session, view};
 use crate::{Actor, AppError, Confab, ErrorCode, SessionPattern, SessionView};
 
 /// A session's new title, times, capacity and interviewers.
@@ -23,13 +23,6 @@ pub struct SessionChange {
     pub interviewer_ids: Vec<i64>,
 }
 
-fn no_session(session_id: i64) -> AppError {
-    AppError::new(
-        ErrorCode::NotFound,
-        format!("There is no session {session_id}."),
-    )
-}
-
 impl Confab {
     /// Changes a session. Interviews already booked keep their times: a session moved away
     /// from them still shows them, and they can be rescheduled on their own.
@@ -40,9 +33,7 @@ impl Confab {
         actor: &Actor,
     ) -> Result<SessionView, AppError> {
         let txn = begin_write(&self.db).await?;
-        let before = sessions::find(&txn, session_id)
-            .await?
-            .ok_or_else(|| no_session(session_id))?;
+        let before = require_session(&txn, session_id).await?;
         let study = require_study(&txn, before.study_id).await?;
         let tz =
             parse_time_zone(&study.time_zone).map_err(|m| AppError::new(ErrorCode::Storage, m))?;
@@ -61,18 +52,11 @@ impl Confab {
             ..Default::default()
         };
         check_session(&change.pattern, change.capacity, tz, &mut row)?;
-        for id in &change.interviewer_ids {
-            let known = interviewers::find(&txn, *id).await?;
-            if known.is_none_or(|i| i.study_id != study.id) {
-                return Err(AppError::new(
-                    ErrorCode::InvalidInput,
-                    format!("Interviewer {id} is not part of this study; add them first."),
-                ));
-            }
-        }
+        check_interviewers(&txn, study.id, &change.interviewer_ids).await?;
         let saved = sessions::update(&txn, row).await?;
         sessions::set_interviewers(&txn, session_id, &change.interviewer_ids).await?;
-        let after = view(saved, change.interviewer_ids.clone(), Vec::new());
+        let exceptions = sessions::exceptions_for_sessions(&txn, &[session_id]).await?;
+        let after = view(saved, change.interviewer_ids, exceptions);
         audit::record(
             &txn,
             NewEntry {
@@ -88,18 +72,14 @@ impl Confab {
         )
         .await?;
         txn.commit().await?;
-        let mut all = self.list_sessions(study.id).await?;
-        all.retain(|s| s.id == session_id);
-        Ok(all.pop().unwrap_or(after))
+        Ok(after)
     }
 
     /// Deletes a session nobody has booked or chosen; one that has been is hidden instead, so
     /// its interviews keep their place in the history.
     pub async fn delete_session(&self, session_id: i64, actor: &Actor) -> Result<(), AppError> {
         let txn = begin_write(&self.db).await?;
-        let row = sessions::find(&txn, session_id)
-            .await?
-            .ok_or_else(|| no_session(session_id))?;
+        let row = require_session(&txn, session_id).await?;
         if sessions::is_referenced(&txn, session_id).await? {
             return Err(AppError::new(
                 ErrorCode::Conflict,

@@ -4,7 +4,7 @@ use confab_core::FieldErrors;
 use confab_core::time_zone::{parse_instant, parse_time_zone};
 use confab_store::audit::{self, NewEntry};
 use confab_store::entity::{session, session_exception};
-use confab_store::{Set, begin_write, interviewers, sessions};
+use confab_store::{ConnectionTrait, Set, begin_write, interviewers, sessions};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -183,6 +183,36 @@ fn pattern_columns(
     }
 }
 
+pub(crate) async fn require_session(
+    db: &impl ConnectionTrait,
+    session_id: i64,
+) -> Result<session::Model, AppError> {
+    sessions::find(db, session_id).await?.ok_or_else(|| {
+        AppError::new(
+            ErrorCode::NotFound,
+            format!("There is no session {session_id}."),
+        )
+    })
+}
+
+/// A session may only name interviewers of its own study.
+pub(crate) async fn check_interviewers(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+    interviewer_ids: &[i64],
+) -> Result<(), AppError> {
+    for id in interviewer_ids {
+        let known = interviewers::find(db, *id).await?;
+        if known.is_none_or(|i| i.study_id != study_id) {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                format!("Interviewer {id} is not part of this study; add them first."),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Checks a session's pattern and capacity together, so every mistake is reported at once.
 pub(crate) fn check_session(
     pattern: &SessionPattern,
@@ -265,15 +295,7 @@ impl Confab {
         };
         check_session(&input.pattern, input.capacity, tz, &mut row)?;
         let txn = begin_write(&self.db).await?;
-        for id in &input.interviewer_ids {
-            let known = interviewers::find(&txn, *id).await?;
-            if known.is_none_or(|i| i.study_id != study.id) {
-                return Err(AppError::new(
-                    ErrorCode::InvalidInput,
-                    format!("Interviewer {id} is not part of this study; add them first."),
-                ));
-            }
-        }
+        check_interviewers(&txn, study.id, &input.interviewer_ids).await?;
         let saved = sessions::insert(&txn, row).await?;
         sessions::set_interviewers(&txn, saved.id, &input.interviewer_ids).await?;
         audit::record(
@@ -325,12 +347,7 @@ impl Confab {
         actor: &Actor,
     ) -> Result<(), AppError> {
         let txn = begin_write(&self.db).await?;
-        let row = sessions::find(&txn, session_id).await?.ok_or_else(|| {
-            AppError::new(
-                ErrorCode::NotFound,
-                format!("There is no session {session_id}."),
-            )
-        })?;
+        let row = require_session(&txn, session_id).await?;
         sessions::update(
             &txn,
             session::ActiveModel {
@@ -398,12 +415,7 @@ impl Confab {
         }
         let date = date.map(|d| d.to_string()).unwrap_or_default();
         let txn = begin_write(&self.db).await?;
-        let row = sessions::find(&txn, session_id).await?.ok_or_else(|| {
-            AppError::new(
-                ErrorCode::NotFound,
-                format!("There is no session {session_id}."),
-            )
-        })?;
+        let row = require_session(&txn, session_id).await?;
         if row.kind != "weekly" {
             return Err(AppError::new(
                 ErrorCode::InvalidInput,

@@ -133,6 +133,35 @@ async fn a_session_moves_and_changes_kind_and_one_with_bookings_cannot_be_delete
         weekly.pattern,
         SessionPattern::Weekly { weekday: 1, .. }
     ));
+    // A change keeps the weekly session's closed dates, and says so in what it returns.
+    f.confab
+        .set_session_exception(
+            f.session_id,
+            confab_service::SessionExceptionView {
+                date: "2026-01-12".into(),
+                start_time: None,
+                end_time: None,
+            },
+            &me(),
+        )
+        .await
+        .unwrap();
+    let roomier = f
+        .confab
+        .update_session(
+            f.session_id,
+            SessionChange {
+                title: "Mondays".into(),
+                pattern: weekly.pattern.clone(),
+                capacity: 3,
+                interviewer_ids: vec![],
+            },
+            &me(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(roomier.capacity, 3);
+    assert_eq!(roomier.exceptions.len(), 1, "{roomier:?}");
     let refused = f
         .confab
         .update_session(
