@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, test } from "node:test";
-import { appLogDir, byTestId, freshDataDir, launch, screenshot, stopDriver } from "./support/app.mjs";
+import { appLogDir, byTestId, clickWhenSettled, freshDataDir, launch, screenshot, stopDriver } from "./support/app.mjs";
 
 after(stopDriver);
 
@@ -45,7 +45,8 @@ test("About, from Settings, shows the version, the data folder and the license",
   try {
     await byTestId(browser, "studies-empty").waitForDisplayed({ timeout: 15_000 });
     await byTestId(browser, "nav-settings").click();
-    await byTestId(browser, "settings-about-link").click();
+    // Settings' mail and template parts load after the page and push the link down.
+    await clickWhenSettled(browser, byTestId(browser, "settings-about-link"));
     const dialog = byTestId(browser, "about-dialog");
     await dialog.waitForDisplayed();
     await byTestId(browser, "about-version").waitForDisplayed();

@@ -127,3 +127,23 @@ export function confab(dataDir, args) {
   }
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, json };
 }
+
+/**
+ * Clicks `element` once it has stopped moving: a screen whose parts load one after another
+ * shifts what is below them, and a click aimed at the old place would land on something else.
+ */
+export async function clickWhenSettled(browser, element) {
+  await element.waitForDisplayed();
+  let last = "";
+  await browser.waitUntil(
+    async () => {
+      const { x, y } = await element.getLocation();
+      const here = `${x},${y}`;
+      const settled = here === last;
+      last = here;
+      return settled;
+    },
+    { interval: 250, timeoutMsg: "the element kept moving" },
+  );
+  await element.click();
+}
