@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, test } from "node:test";
-import { appLogDir, byTestId, clickWhenSettled, freshDataDir, launch, screenshot, stopDriver } from "./support/app.mjs";
+import { appLogDir, byTestId, clickWhenSettled, freshDataDir, launch, screenshot, stopDriver, waitForGone } from "./support/app.mjs";
 
 after(stopDriver);
 
@@ -56,7 +56,7 @@ test("About, from Settings, shows the version, the data folder and the license",
     assert.equal(await byTestId(browser, "about-license").getText(), "MIT");
     await screenshot(browser, "41-about");
     await byTestId(browser, "about-close").click();
-    await dialog.waitForDisplayed({ reverse: true });
+    await waitForGone(browser, "about-dialog");
   } finally {
     await browser.deleteSession();
   }

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { byTestId, confab, freshDataDir, launch, screenshot, stopDriver } from "./support/app.mjs";
+import { byTestId, confab, freshDataDir, launch, screenshot, stopDriver, waitForGone } from "./support/app.mjs";
 
 after(stopDriver);
 
@@ -47,7 +47,7 @@ test("an .ics file given at launch opens the import dialog, which imports its bu
     assert.match(await result.getText(), /Imported 2 busy times for Omar Haddad\./);
     await screenshot(browser, "45-calendar-imported");
     await byTestId(browser, "calendar-import-done").click();
-    await dialog.waitForDisplayed({ reverse: true });
+    await waitForGone(browser, "calendar-import-dialog");
     await byTestId(browser, "studies-list").waitForDisplayed();
   } finally {
     await browser.deleteSession();

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { after, test } from "node:test";
-import { byTestId, cliBinary, confab, freshDataDir, launch, screenshot, stopDriver } from "./support/app.mjs";
+import { byTestId, cliBinary, confab, freshDataDir, launch, screenshot, stopDriver, waitForGone } from "./support/app.mjs";
 import { startMailStack, stopMailStack } from "./support/mail-stack.mjs";
 
 after(stopDriver);
@@ -157,7 +157,7 @@ test("an interview day is generated, swapped, published and printed in the windo
       .move({ origin: await cellOf(browser, swap.b, swap.round), duration: 300 })
       .up()
       .perform();
-    await conflicts.waitForDisplayed({ reverse: true, timeout: 10_000 });
+    await waitForGone(browser, "day-conflicts-list", { timeout: 10_000 });
     assert.equal(await conflictCount(browser), 0);
     assert.deepEqual(await readGrid(browser), seats);
     await screenshot(browser, "35-days-dragged-back");
@@ -192,7 +192,7 @@ test("an interview day is generated, swapped, published and printed in the windo
     await browser.waitUntil(() => browser.execute(() => window.__printCalls > 0), { timeout: 5_000, timeoutMsg: "print was not called" });
     await screenshot(browser, "38-days-printable");
     await byTestId(browser, "day-print-close").click();
-    await byTestId(browser, "day-printable").waitForDisplayed({ reverse: true });
+    await waitForGone(browser, "day-printable");
   } finally {
     await browser.deleteSession();
   }
@@ -355,7 +355,7 @@ test("after a cancellation, the newcomer fills the open seats and publishing aga
     assert.match(await report.getText(), /Updates queued/);
     assert.match(await byTestId(browser, "day-report-canceled").getText(), /1 applicant who left gets a cancellation/);
     await browser.waitUntil(async () => (await byTestId(browser, "day-state").getAttribute("data-state")) === "published");
-    await roster.waitForDisplayed({ reverse: true, timeout: 5_000 });
+    await waitForGone(browser, "day-roster-changes", { timeout: 5_000 });
     await screenshot(browser, "49-days-republished");
 
     const outbox = ok(dataDir, ["outbox", "list"]);

@@ -3,7 +3,7 @@
 // no-show, assigning a Pending participant's first choice, and the calendar of it all.
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
-import { byTestId, confab, freshDataDir, launch, screenshot, stopDriver } from "./support/app.mjs";
+import { byTestId, confab, freshDataDir, launch, screenshot, stopDriver, waitForGone } from "./support/app.mjs";
 
 after(stopDriver);
 
@@ -192,7 +192,7 @@ test("the Interviews section books, reschedules, cancels and assigns in the wind
     assert.match(await byTestId(browser, "book-result").getText(), /Bea Lund/);
     await screenshot(browser, "64-book-booked");
     await byTestId(browser, "book-done").click();
-    await book.waitForDisplayed({ reverse: true });
+    await waitForGone(browser, "book-dialog");
     await browser.waitUntil(async () => (await count(browser, "upcoming")) === 2, { timeoutMsg: "Upcoming did not count Bea" });
     const beaRow = await rowOf(browser, "interviews-panel-upcoming", "Bea Lund");
     assert.match(await beaRow.$('[data-testid="interview-overrides"]').getText(), /minimum notice/);
@@ -210,7 +210,7 @@ test("the Interviews section books, reschedules, cancels and assigns in the wind
     await firstSlot.click();
     await screenshot(browser, "67-reschedule-slot-picker");
     await byTestId(browser, "reschedule-submit").click();
-    await reschedule.waitForDisplayed({ reverse: true, timeout: 10_000 });
+    await waitForGone(browser, "reschedule-dialog", { timeout: 10_000 });
     await byTestId(browser, "interviews-notice").waitForDisplayed();
     const moved = run(dataDir, ["interviews", "list", "--study", prepared.id]).find((i) => i.participantId === prepared.bea.id);
     assert.equal(new Date(moved.start).toISOString(), new Date(newStart).toISOString());
@@ -229,7 +229,7 @@ test("the Interviews section books, reschedules, cancels and assigns in the wind
     await byTestId(browser, "compose-result").waitForDisplayed({ timeout: 10_000 });
     await screenshot(browser, "70-compose-queued");
     await byTestId(browser, "compose-done").click();
-    await compose.waitForDisplayed({ reverse: true });
+    await waitForGone(browser, "compose-dialog");
     const outbox = run(dataDir, ["outbox", "list"]);
     const request = outbox.find((m) => m.kind === "reschedule_request");
     assert.ok(request, `the Outbox holds the reschedule request: ${JSON.stringify(outbox.map((m) => m.kind))}`);
@@ -247,7 +247,7 @@ test("the Interviews section books, reschedules, cancels and assigns in the wind
     assert.match(await byTestId(browser, "cancel-offered").getText(), /No one is on the waitlist/);
     await screenshot(browser, "72-cancel-done");
     await byTestId(browser, "cancel-done").click();
-    await cancel.waitForDisplayed({ reverse: true });
+    await waitForGone(browser, "cancel-dialog");
     await browser.waitUntil(async () => (await count(browser, "canceled")) === 1, { timeoutMsg: "Canceled did not count Carl" });
     await openTab(browser, "canceled");
     const carlRow = await rowOf(browser, "interviews-panel-canceled", "Carl Berg");
@@ -296,7 +296,7 @@ test("the Interviews section books, reschedules, cancels and assigns in the wind
     await byTestId(browser, "move-confirm").waitForEnabled({ timeout: 10_000 });
     await screenshot(browser, "78-calendar-move-confirm");
     await byTestId(browser, "move-confirm").click();
-    await move.waitForDisplayed({ reverse: true, timeout: 10_000 });
+    await waitForGone(browser, "move-dialog", { timeout: 10_000 });
     await byTestId(browser, "interviews-notice").waitForDisplayed();
     const after = run(dataDir, ["interviews", "list", "--study", prepared.id]).find((i) => i.participantId === prepared.bea.id);
     assert.equal(new Date(after.start).getTime() - new Date(before.start).getTime(), 2 * 3_600_000);

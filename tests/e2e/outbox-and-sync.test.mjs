@@ -10,7 +10,7 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
-import { byTestId, confab, freshDataDir, screenshot, screenshotDir } from "./support/app.mjs";
+import { byTestId, confab, freshDataDir, screenshot, screenshotDir, waitForGone } from "./support/app.mjs";
 import { launchWithKeyring, startKeyringDriver, stopKeyringDriver } from "./support/keyring.mjs";
 import { startMailStack, stopMailStack } from "./support/mail-stack.mjs";
 
@@ -215,7 +215,7 @@ test("an invitation is previewed, held, released and sent; the reply is read and
     assert.equal(await byTestId(browser, "edit-message-subject").getValue(), "Invitation: an interview for Sleep diary");
     await screenshot(browser, "82-outbox-edit");
     await browser.keys("Escape");
-    await byTestId(browser, "edit-message-dialog").waitForDisplayed({ reverse: true });
+    await waitForGone(browser, "edit-message-dialog");
 
     // Held, it leaves Waiting for Held; released, it comes back.
     await byTestId(browser, "message-hold").click();
@@ -288,7 +288,7 @@ test("an invitation is previewed, held, released and sent; the reply is read and
     assert.ok((await byTestId(browser, "rule-break-list").getText()).length > 0);
     await screenshot(browser, "89-attention-rule-breaks");
     await byTestId(browser, "rule-break-confirm").click();
-    await byTestId(browser, "attention-list").waitForDisplayed({ reverse: true, timeout: 15_000 });
+    await waitForGone(browser, "attention-list", { timeout: 15_000 });
     const moved = cli(dataDir, ["interviews", "list", "--study", String(study.id)]);
     assert.equal(new Date(moved[0].start).toISOString(), later.toISOString());
     await byTestId(browser, "outbox-filter-waiting").click();

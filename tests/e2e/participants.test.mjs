@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { byTestId, confab, freshDataDir, launch, screenshot, stopDriver } from "./support/app.mjs";
+import { byTestId, confab, freshDataDir, launch, screenshot, stopDriver, waitForGone } from "./support/app.mjs";
 
 after(stopDriver);
 
@@ -107,7 +107,7 @@ test("participants: import with a bad row, search, set a status, read its histor
     assert.match(await byTestId(browser, "import-totals").getText(), /3 new participants added/);
     await screenshot(browser, "participants-03-import-done");
     await byTestId(browser, "import-done").click();
-    await byTestId(browser, "import-dialog").waitForDisplayed({ reverse: true });
+    await waitForGone(browser, "import-dialog");
 
     await byTestId(browser, "participant-row").waitForDisplayed({ timeout: 15_000 });
     await screenshot(browser, "participants-04-list");
@@ -142,7 +142,7 @@ test("participants: import with a bad row, search, set a status, read its histor
     await byTestId(browser, "status-reason").setValue("Interviewed by phone");
     await screenshot(browser, "participants-08-status-confirm");
     await byTestId(browser, "status-confirm").click();
-    await statusDialog.waitForDisplayed({ reverse: true });
+    await waitForGone(browser, "status-dialog");
     await browser.waitUntil(
       async () => (await (await rowOf(browser, "Bo Li")).$('[data-testid="participant-status"]').getText()) === "Completed",
       { timeout: 10_000, timeoutMsg: "Bo Li's row did not show Completed" },
@@ -158,7 +158,7 @@ test("participants: import with a bad row, search, set a status, read its histor
     assert.match(newest, /Interviewed by phone/);
     await screenshot(browser, "participants-10-history");
     await byTestId(browser, "history-close").click();
-    await byTestId(browser, "history-dialog").waitForDisplayed({ reverse: true });
+    await waitForGone(browser, "history-dialog");
 
     // Two participants selected and invited: the report says what went to the Outbox.
     await (await rowOf(browser, "Ada Park")).$('[data-testid="participant-select"]').click();
@@ -189,7 +189,7 @@ test("participants: import with a bad row, search, set a status, read its histor
     await screenshot(browser, "participants-14-add-error");
     await byTestId(browser, "participant-email-input").setValue("di@example.org");
     await byTestId(browser, "participant-submit").click();
-    await byTestId(browser, "participant-dialog").waitForDisplayed({ reverse: true });
+    await waitForGone(browser, "participant-dialog");
     await browser.waitUntil(async () => (await shownNames(browser)).includes("Di Evans"), {
       timeout: 10_000,
       timeoutMsg: "the new participant is not listed",

@@ -7,7 +7,7 @@ import { connect, createServer } from "node:net";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
-import { byTestId, confab, freshDataDir, screenshot } from "./support/app.mjs";
+import { byTestId, confab, freshDataDir, screenshot, waitForGone } from "./support/app.mjs";
 import { launchWithKeyring, startKeyringDriver, stopKeyringDriver } from "./support/keyring.mjs";
 import { startMailStack, stopMailStack } from "./support/mail-stack.mjs";
 
@@ -57,7 +57,7 @@ test("the researcher sets up their profile and mail account, tests it, and rewor
     await byTestId(browser, "create-study-button").click();
     await typeInto(browser, "study-name-input", "Sleep diary");
     await byTestId(browser, "study-submit").click();
-    await byTestId(browser, "study-dialog").waitForDisplayed({ reverse: true });
+    await waitForGone(browser, "study-dialog");
 
     await byTestId(browser, "nav-settings").click();
     await byTestId(browser, "mail-settings-form").waitForDisplayed();
@@ -135,7 +135,7 @@ test("the researcher sets up their profile and mail account, tests it, and rewor
     assert.equal(await byTestId(browser, "template-save").isEnabled(), false);
     await screenshot(browser, "56-settings-template-problem");
     await typeInto(browser, "template-subject", "Your interview for {{study_name}}, {{participant_name}}");
-    await byTestId(browser, "template-problem").waitForDisplayed({ reverse: true });
+    await waitForGone(browser, "template-problem");
     await byTestId(browser, "template-save").click();
     await browser.waitUntil(async () => (await byTestId(browser, "template-save-state").getText()).startsWith("Saved."));
     await screenshot(browser, "57-settings-template-saved");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
-import { byTestId, freshDataDir, launch, screenshot, stopDriver } from "./support/app.mjs";
+import { byTestId, freshDataDir, launch, screenshot, stopDriver, waitForGone } from "./support/app.mjs";
 
 after(stopDriver);
 
@@ -31,7 +31,7 @@ test("a study created in the window is still there after a restart", async () =>
     await minutes.setValue("45");
     await screenshot(browser, "03-new-study-dialog-filled");
     await byTestId(browser, "study-submit").click();
-    await dialog.waitForDisplayed({ reverse: true });
+    await waitForGone(browser, "study-dialog");
 
     const row = byTestId(browser, "study-row");
     await row.waitForDisplayed();

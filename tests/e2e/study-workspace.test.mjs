@@ -2,7 +2,7 @@
 // across reopening, a rename that the sidebar follows, and archiving.
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
-import { byTestId, freshDataDir, launch, screenshot, stopDriver } from "./support/app.mjs";
+import { byTestId, freshDataDir, launch, screenshot, stopDriver, waitForGone } from "./support/app.mjs";
 
 after(stopDriver);
 
@@ -15,7 +15,7 @@ async function createStudy(browser, name, { first = false } = {}) {
   await zone.clearValue();
   await zone.setValue("Europe/Berlin");
   await byTestId(browser, "study-submit").click();
-  await dialog.waitForDisplayed({ reverse: true });
+  await waitForGone(browser, "study-dialog");
 }
 
 async function openStudy(browser, name) {

@@ -147,3 +147,25 @@ export async function clickWhenSettled(browser, element) {
   );
   await element.click();
 }
+
+/**
+ * Waits until nothing with `testId` is shown. Each check looks the element up afresh: one
+ * looked up once goes stale when React removes it, and WebKitWebDriver then fails the check
+ * instead of answering "not shown".
+ */
+export async function waitForGone(browser, testId, { timeout = 5_000 } = {}) {
+  await browser.waitUntil(
+    async () => {
+      try {
+        const found = await browser.$$(`[data-testid="${testId}"]`);
+        for (const element of found) {
+          if (await element.isDisplayed()) return false;
+        }
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { timeout, timeoutMsg: `${testId} is still shown after ${timeout} ms` },
+  );
+}
