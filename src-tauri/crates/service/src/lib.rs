@@ -27,6 +27,7 @@ mod sessions;
 mod settings;
 mod slots;
 mod startup;
+mod status_by_hand;
 mod statuses;
 mod studies;
 mod study_changes;

@@ -38,8 +38,15 @@ pub struct Inbound {
     pub in_reply_to: Option<String>,
     /// With angle brackets, oldest first.
     pub references: Vec<String>,
+    /// What the sender wrote themselves, without the quoted earlier messages; at most
+    /// [`MAX_OWN_WORDS`] characters. A participant may answer in plain words.
+    pub own_words: String,
     pub kind: InboundKind,
 }
+
+/// How much of a sender's own words are kept: an answer is short, a letter is read by the
+/// researcher.
+pub const MAX_OWN_WORDS: usize = 4_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
@@ -73,6 +80,7 @@ pub fn interpret(bytes: &[u8]) -> Inbound {
         date: None,
         in_reply_to: None,
         references: Vec::new(),
+        own_words: String::new(),
         kind: InboundKind::Unreadable { reason },
     };
     if bytes.len() > MAX_MESSAGE_BYTES {
@@ -99,11 +107,17 @@ pub fn interpret(bytes: &[u8]) -> Inbound {
                 .into(),
         );
     }
-    inbound.kind = classify(&message, &inbound);
+    let body = reply_text::own_words(&message);
+    inbound.own_words = body.text.chars().take(MAX_OWN_WORDS).collect();
+    inbound.kind = classify(&message, &inbound, body);
     inbound
 }
 
-fn classify(message: &mail_parser::Message<'_>, inbound: &Inbound) -> InboundKind {
+fn classify(
+    message: &mail_parser::Message<'_>,
+    inbound: &Inbound,
+    body: reply_text::OwnWords,
+) -> InboundKind {
     if let Some(report) = bounce::read(message, inbound.from.as_deref()) {
         return report;
     }
@@ -117,7 +131,6 @@ fn classify(message: &mail_parser::Message<'_>, inbound: &Inbound) -> InboundKin
     if auto_reply::is_auto_reply(message, inbound.subject.as_deref()) {
         return InboundKind::AutoReply;
     }
-    let body = reply_text::own_words(message);
     let mut tokens = find_tokens(inbound.subject.as_deref().unwrap_or(""));
     for token in find_tokens(&body.text) {
         if !tokens.contains(&token) {
