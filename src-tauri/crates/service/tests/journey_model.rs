@@ -69,7 +69,11 @@ fn status_of(text: &str) -> S {
 
 impl World {
     async fn new(seed: u64) -> Self {
-        let mut dice = Dice(seed | 1);
+        // splitmix64, so that neighbouring seeds give unrelated runs.
+        let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        let mut dice = Dice((z ^ (z >> 31)) | 1);
         let self_scheduling = dice.below(3) != 0;
         let f = Fixture::new(1, self_scheduling).await;
         f.confab
@@ -685,10 +689,25 @@ impl Drop for World {
 async fn run(seed: u64, steps: usize) {
     println!("run with seed {seed}");
     let mut world = World::new(seed).await;
+    let mut reached: std::collections::BTreeMap<String, usize> = Default::default();
     for n in 0..steps {
         world.step(n).await;
         world.check(n).await;
+        for known in &world.known {
+            *reached.entry(format!("{:?}", known.status)).or_default() += 1;
+        }
     }
+    // What the run exercised, so that a run that never books shows it.
+    let live_choices = world
+        .log
+        .iter()
+        .filter(|l| l.contains("(live true)"))
+        .count();
+    println!("  live choices sent: {live_choices}; participant-steps per status: {reached:?}");
+    assert!(
+        live_choices > steps / 50,
+        "the run hardly ever chose a time: {live_choices}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
