@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::{from_ts, now_ts};
-use crate::mail::compose::{queue_interview_mail, queue_waitlist_offer};
+use crate::mail::compose::queue_interview_mail;
 use crate::participants::records::{require_participant, require_study};
 use crate::slots::{RuleBreakView, load_for_booking, rule_key};
 use crate::statuses::{apply_event, apply_event_and_log, not_enrolled};
@@ -650,44 +650,14 @@ impl Confab {
         {
             queue_interview_mail(txn, &updated, MessageKind::Cancellation).await?;
         }
-        let offered_to = self.offer_to_waitlist(txn, &updated, actor).await?;
+        let offered_to =
+            crate::waitlist::offer_place(txn, &crate::waitlist::FreedPlace::of(&updated), actor)
+                .await?;
         let interview = view_of(txn, updated).await?;
         Ok(CancelOutcome {
             interview,
             offered_to,
         })
-    }
-
-    async fn offer_to_waitlist(
-        &self,
-        txn: &DatabaseTransaction,
-        freed: &interview::Model,
-        actor: &Actor,
-    ) -> Result<Option<i64>, AppError> {
-        let waiting = confab_store::enrolments::for_study(txn, freed.study_id).await?;
-        let first = waiting
-            .into_iter()
-            .filter(|e| e.status == confab_core::EnrolmentStatus::Waitlisted.key())
-            .min_by_key(|e| (e.updated_at, e.id));
-        let Some(first) = first else { return Ok(None) };
-        queue_waitlist_offer(txn, freed, first.id, first.participant_id).await?;
-        audit::record(
-            txn,
-            NewEntry {
-                at: now_ts(),
-                actor_kind: Some(actor.kind),
-                actor: actor.name.clone(),
-                study_id: Some(freed.study_id),
-                participant_id: Some(first.participant_id),
-                interview_id: Some(freed.id),
-                action: "waitlist offer".into(),
-                to_value: from_ts(freed.starts_at).to_rfc3339(),
-                reason: "a place was freed by a cancellation".into(),
-                ..Default::default()
-            },
-        )
-        .await?;
-        Ok(Some(first.participant_id))
     }
 
     /// Moves a scheduled interview to a new time. It stays the same interview (same calendar

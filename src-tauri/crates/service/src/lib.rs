@@ -31,6 +31,7 @@ mod status_by_hand;
 mod statuses;
 mod studies;
 mod study_changes;
+mod waitlist;
 
 pub use about::AboutInfo;
 pub use actor::Actor;

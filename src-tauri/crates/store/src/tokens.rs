@@ -123,3 +123,21 @@ pub async fn batch_choices(
         .all(db)
         .await
 }
+
+/// Retires one participant's unused links to one start time: an offer of that time ran out.
+pub async fn retire_for_time(
+    db: &impl ConnectionTrait,
+    enrolment_id: i64,
+    starts_at: i64,
+    now: i64,
+) -> Result<(), DbErr> {
+    Token::update_many()
+        .col_expr(token::Column::UsedAt, now.into())
+        .filter(token::Column::EnrolmentId.eq(enrolment_id))
+        .filter(token::Column::Kind.eq(CHOICE))
+        .filter(token::Column::StartsAt.eq(starts_at))
+        .filter(token::Column::UsedAt.is_null())
+        .exec(db)
+        .await
+        .map(|_| ())
+}

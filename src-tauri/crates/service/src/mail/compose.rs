@@ -524,23 +524,32 @@ pub(crate) async fn queue_answer(
     Ok(())
 }
 
-/// Offers a place freed by a cancellation to the participant who waited longest.
+/// Offers a freed place to a waitlisted participant; `deadline` says until when, in their
+/// words.
 pub(crate) async fn queue_waitlist_offer(
     db: &impl ConnectionTrait,
-    freed: &interview::Model,
+    place: &crate::waitlist::FreedPlace,
     enrolment_id: i64,
     participant_id: i64,
+    deadline: Option<DateTime<Utc>>,
 ) -> Result<(), AppError> {
     let profile = load_profile(db).await?;
     if profile.researcher_email.is_empty() {
         return Ok(());
     }
-    let (study, person) = person_and_study(db, freed.study_id, participant_id).await?;
+    let (study, person) = person_and_study(db, place.study_id, participant_id).await?;
     let offer = Offer {
-        session_id: freed.session_id,
-        start: from_ts(freed.starts_at),
-        end: from_ts(freed.ends_at),
+        session_id: place.session_id,
+        start: from_ts(place.starts_at),
+        end: from_ts(place.ends_at),
     };
+    let zone = reader_zone(&person, &study);
+    let message = deadline.map(|d| {
+        format!(
+            "Please choose by {}: after that, the place is offered to the next person on the waiting list.",
+            d.with_timezone(&zone).format("%A %-d %B, %H:%M")
+        )
+    });
     queue_choices_mail(
         db,
         &profile,
@@ -551,7 +560,7 @@ pub(crate) async fn queue_waitlist_offer(
             kind: MessageKind::WaitlistOffer,
             offers: &[offer],
             reschedules: None,
-            message: "",
+            message: message.as_deref().unwrap_or(""),
             keeps_earlier_links: false,
         },
     )

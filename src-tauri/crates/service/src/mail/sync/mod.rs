@@ -77,6 +77,7 @@ impl Confab {
         progress(SyncProgress::Connecting);
         let mut report = SyncReport::default();
         self.queue_due_reminders().await?;
+        self.expire_waitlist_offers().await?;
         let smtp = SmtpSender::new(&account, &secret, &options.connect)
             .map_err(|e| AppError::new(ErrorCode::Mail, e.message))?;
         let mut imap = ImapSession::connect(&account, &secret, &options.connect)
