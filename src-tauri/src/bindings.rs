@@ -10,10 +10,10 @@ use confab_service::{
     InterviewerView, InvitationReadiness, InviteReport, InviteSkip, MailAccount, MailAuth,
     MailProfile, MailSecurity, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit,
     OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantEnrolment, ParticipantQuery,
-    ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RestoreReport,
-    RowOutcome, RuleBreakView, SessionChange, SessionExceptionView, SessionPattern, SessionView,
-    SlotView, StartupState, StatusCount, StatusOption, StudyOverview, StudySettings, StudySummary,
-    SwapReport, SyncProgress, SyncReport, TemplatePreview,
+    ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, ReplyCandidate,
+    RestoreReport, RowOutcome, RuleBreakView, SessionChange, SessionExceptionView, SessionPattern,
+    SessionView, SlotView, StartupState, StatusCount, StatusOption, StudyOverview, StudySettings,
+    StudySummary, SwapReport, SyncProgress, SyncReport, TemplatePreview,
 };
 use ts_rs::{Config, TS};
 
@@ -365,6 +365,11 @@ fn commands() -> Vec<Command> {
             vec![id("item_id"), arg::<String>("note")],
             unit(),
         ),
+        cmd(
+            "book_reply_candidate",
+            vec![id("item_id"), arg::<String>("token")],
+            name_of::<String>(),
+        ),
         cmd("mail_profile", vec![], name_of::<MailProfile>()),
         cmd(
             "update_mail_profile",
@@ -516,6 +521,7 @@ exported_types!(
     SyncProgress,
     SyncReport,
     AttentionItem,
+    ReplyCandidate,
     MailProfile,
     MailAccount,
     MailSecurity,

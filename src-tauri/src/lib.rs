@@ -112,6 +112,7 @@ pub fn run() {
             commands::check_counter_proposal,
             commands::accept_counter_proposal,
             commands::decline_counter_proposal,
+            commands::book_reply_candidate,
             commands::mail_profile,
             commands::update_mail_profile,
             commands::save_mail_password,

@@ -299,3 +299,75 @@ test("an invitation is previewed, held, released and sent; the reply is read and
     await browser.deleteSession();
   }
 });
+
+test("an answer in the participant's own words that fits several times is settled with one click", async () => {
+  const dataDir = freshDataDir();
+  const researcher = "researcher@confab.test";
+  const bob = "bob@confab.test";
+  const zone = "Europe/Berlin";
+  const dayStart = new Date(Date.now() + 4 * 86_400_000);
+  const day = dayStart.toISOString().slice(0, 10);
+  const weekday = new Intl.DateTimeFormat("en-US", { timeZone: zone, weekday: "long" }).format(new Date(`${day}T12:00:00Z`));
+  const study = cli(dataDir, ["studies", "create", "--name", "Sleep diary", "--time-zone", zone, "--minutes", "60"]);
+  const session = cli(dataDir, ["sessions", "add", "--study", String(study.id), "--kind", "window", "--start", `${day}T09:00`, "--end", `${day}T12:00`]);
+  const participant = cli(dataDir, ["participants", "add", "--name", "Bob Stone", "--email", bob, "--time-zone", zone, "--study", String(study.id)]);
+  cli(dataDir, [
+    "mail", "set", "--name", "Dr Sam Rivera", "--email", researcher, "--time-zone", zone, "--username", "researcher",
+    "--smtp-host", "127.0.0.1", "--smtp-port", stack.SMTP_PORT, "--smtp-security", "plain", "--no-smtp-login",
+    "--imap-host", "127.0.0.1", "--imap-port", stack.IMAP_PORT, "--imap-security", "plain",
+  ]);
+  cli(dataDir, ["invite", "--study", String(study.id), "--participant", String(participant.id)]);
+
+  const browser = await launchWithKeyring(dataDir);
+  try {
+    await byTestId(browser, "nav-settings").waitForDisplayed({ timeout: 15_000 });
+    await byTestId(browser, "nav-settings").click();
+    await typeInto(browser, "settings-password", stack.PASSWORD);
+    await byTestId(browser, "settings-save-password").click();
+    await byTestId(browser, "settings-password-status").waitForDisplayed({ timeout: 15_000 });
+    await byTestId(browser, "nav-outbox").click();
+    await byTestId(browser, "outbox-row").waitForDisplayed({ timeout: 15_000 });
+    await byTestId(browser, "sync-button").click();
+    assert.match(await syncSummary(browser), /1 message sent/);
+
+    // Bob presses Reply and names only the day, which has three times.
+    const [invitation] = await waitForMail("bob", "Invitation");
+    assert.match(plainText(invitation), /\* 2\. .*\(code [0-9A-Z]{4}\)/);
+    sendMail(
+      bob,
+      researcher,
+      [
+        `From: Bob Stone <${bob}>`,
+        `To: ${researcher}`,
+        "Subject: Re: Invitation: an interview for Sleep diary",
+        `Message-ID: <words-${Date.now()}@confab.test>`,
+        `Date: ${new Date().toUTCString()}`,
+        "MIME-Version: 1.0",
+        "Content-Type: text/plain; charset=utf-8",
+        "",
+        `Hi Sam, ${weekday} works for me.`,
+        "",
+      ].join("\n"),
+    );
+    await waitForMail("researcher", "Re: Invitation");
+    await byTestId(browser, "sync-button").click();
+    await syncSummary(browser);
+    const item = browser.$('[data-testid="attention-item"][data-kind="reply_ambiguous"]');
+    await item.waitForDisplayed({ timeout: 15_000 });
+    assert.match(await item.getText(), /Bob Stone answered in their own words/);
+    const choices = await item.$$('[data-testid="attention-candidate"]');
+    assert.equal(choices.length, 3);
+    await screenshot(browser, "91-attention-own-words");
+
+    // One click books the second time, as Bob's click on it would have.
+    await choices[1].click();
+    await browser.waitUntil(async () => !(await item.isExisting()), { timeout: 15_000, timeoutMsg: "the item stayed" });
+    const interviews = cli(dataDir, ["interviews", "list", "--study", String(study.id)]);
+    assert.equal(interviews.length, 1);
+    assert.equal(interviews[0].participantEmail, bob);
+    assert.equal(new Date(interviews[0].start).getTime(), new Date(session.pattern.start).getTime() + 3_600_000, "the second time");
+    await screenshot(browser, "92-attention-own-words-booked");
+  } finally {
+    await browser.deleteSession();
+  }
+});

@@ -126,6 +126,15 @@ pub async fn accept_counter_proposal(
 }
 
 #[tauri::command]
+pub async fn book_reply_candidate(
+    state: State<'_, AppState>,
+    item_id: i64,
+    token: String,
+) -> Result<String, AppError> {
+    state.confab()?.book_reply_candidate(item_id, &token).await
+}
+
+#[tauri::command]
 pub async fn decline_counter_proposal(
     state: State<'_, AppState>,
     item_id: i64,

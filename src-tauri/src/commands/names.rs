@@ -61,6 +61,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "check_counter_proposal",
     "accept_counter_proposal",
     "decline_counter_proposal",
+    "book_reply_candidate",
     "mail_profile",
     "update_mail_profile",
     "save_mail_password",

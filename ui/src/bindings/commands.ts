@@ -63,6 +63,7 @@ export const commands = {
   checkCounterProposal: (itemId: number): Promise<Array<RuleBreakView>> => invoke("check_counter_proposal", { itemId }),
   acceptCounterProposal: (itemId: number, acceptedRules: Array<string>): Promise<InterviewView> => invoke("accept_counter_proposal", { itemId, acceptedRules }),
   declineCounterProposal: (itemId: number, note: string): Promise<null> => invoke("decline_counter_proposal", { itemId, note }),
+  bookReplyCandidate: (itemId: number, token: string): Promise<string> => invoke("book_reply_candidate", { itemId, token }),
   mailProfile: (): Promise<MailProfile> => invoke("mail_profile"),
   updateMailProfile: (profile: MailProfile): Promise<MailProfile> => invoke("update_mail_profile", { profile }),
   saveMailPassword: (password: string): Promise<null> => invoke("save_mail_password", { password }),

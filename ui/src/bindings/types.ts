@@ -296,7 +296,18 @@ kind: string, summary: string, studyId: number | null, participantId: number | n
 /**
  * For a counter-proposal: the time the participant proposes.
  */
-proposedStart: string | null, proposedEnd: string | null, createdAt: string, };
+proposedStart: string | null, proposedEnd: string | null, 
+/**
+ * For an answer in the participant's own words that fits several offered times: those
+ * times, each booked with one click.
+ */
+candidates: Array<ReplyCandidate>, createdAt: string, };
+
+export type ReplyCandidate = { 
+/**
+ * The code of the link that offered it.
+ */
+token: string, start: string, };
 
 export type MailProfile = { researcherName: string, researcherEmail: string, 
 /**

@@ -11,6 +11,7 @@ vi.mock("../bindings/commands", () => ({
     acceptCounterProposal: vi.fn(),
     declineCounterProposal: vi.fn(),
     dismissAttentionItem: vi.fn(),
+    bookReplyCandidate: vi.fn(),
     getParticipant: vi.fn(),
   },
 }));
@@ -27,6 +28,7 @@ const counter: AttentionItem = {
   interviewId: 21,
   proposedStart: "2026-12-01T14:30:00Z",
   proposedEnd: "2026-12-01T15:15:00Z",
+  candidates: [],
   createdAt: "2026-11-23T10:00:00Z",
 };
 
@@ -143,5 +145,32 @@ describe("other items", () => {
     fireEvent.click(await screen.findByTestId("dismiss-dialog-submit"));
     await waitFor(() => expect(settled).toHaveBeenCalled());
     expect(mocked.dismissAttentionItem).toHaveBeenCalledWith(8, "");
+  });
+});
+
+describe("an answer that fits several times", () => {
+  it("books the time the researcher picks with one click", async () => {
+    const unclear: AttentionItem = {
+      ...counter,
+      id: 9,
+      kind: "reply_ambiguous",
+      summary: "Cem answered in their own words, which fit more than one offered time.",
+      interviewId: null,
+      proposedStart: null,
+      proposedEnd: null,
+      candidates: [
+        { token: "CF-AAAA", start: "2026-12-02T14:00:00Z" },
+        { token: "CF-BBBB", start: "2026-12-02T15:00:00Z" },
+      ],
+    };
+    mocked.bookReplyCandidate.mockResolvedValue("booked their first choice");
+    const onSettled = vi.fn();
+    render(<AttentionItemCard item={unclear} zone="Europe/Berlin" onSettled={onSettled} />);
+    const buttons = within(screen.getByTestId("attention-candidates")).getAllByTestId("attention-candidate");
+    expect(buttons).toHaveLength(2);
+    expect(buttons[1]?.textContent).toContain("4:00 PM");
+    fireEvent.click(buttons[1]!);
+    await waitFor(() => expect(onSettled).toHaveBeenCalled());
+    expect(mocked.bookReplyCandidate).toHaveBeenCalledWith(9, "CF-BBBB");
   });
 });

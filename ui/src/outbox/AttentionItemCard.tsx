@@ -6,6 +6,7 @@ import { toAppError } from "../errors";
 import { acceptCounterProposal, checkCounterProposal } from "./counterProposal";
 import { attentionLabel } from "./labels";
 import { TextPromptDialog } from "../dialogs/TextPromptDialog";
+import { ReplyCandidates } from "./ReplyCandidates";
 import { RuleBreakDialog } from "./RuleBreakDialog";
 import { formatDateTime, formatRangeWithZone } from "../time/format";
 import { sameClock } from "../time/zonedTime";
@@ -85,6 +86,7 @@ export function AttentionItemCard({ item, zone, onSettled }: Props) {
             {theirs && <span className="attention-their-time"> · {theirs} for the participant</span>}
           </p>
         )}
+        {item.candidates.length > 0 && <ReplyCandidates item={item} zone={zone} onSettled={onSettled} />}
         <p className="attention-when">Arrived {formatDateTime(item.createdAt, zone)}</p>
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       </div>

@@ -27,6 +27,14 @@ fn reply_in_own_words(from: &str, to: &str, invitation: &[u8], words: &str, id: 
     .into_bytes()
 }
 
+async fn start_of_now(f: &Fixture, who: i64) -> Option<chrono::DateTime<chrono::Utc>> {
+    upcoming(f)
+        .await
+        .into_iter()
+        .find(|i| i.participant_id == who)
+        .map(|i| i.start)
+}
+
 async fn upcoming(f: &Fixture) -> Vec<confab_service::InterviewView> {
     f.confab
         .list_interviews(f.study_id, InterviewList::Upcoming)
@@ -136,6 +144,35 @@ async fn answers_in_plain_words_book_when_clear_and_ask_the_researcher_when_not(
     let item = items.iter().find(|i| i.kind == "reply_ambiguous").unwrap();
     assert!(item.summary.contains("Cem Aydin"), "{}", item.summary);
     assert!(item.summary.contains("works for me"), "{}", item.summary);
+    // The times it could mean are the three of that day. The researcher first picks one
+    // Ada has taken meanwhile: refused with the reason, nothing sent, the item stays.
+    assert_eq!(
+        item.candidates.iter().map(|c| c.start).collect::<Vec<_>>(),
+        vec![f.slot(0), f.slot(1), f.slot(2)]
+    );
+    let refused = f
+        .confab
+        .book_reply_candidate(item.id, &item.candidates[1].token)
+        .await
+        .unwrap_err();
+    assert!(
+        refused.message.contains("someone else took it"),
+        "{}",
+        refused.message
+    );
+    f.confab
+        .book_reply_candidate(item.id, &item.candidates[0].token)
+        .await
+        .unwrap();
+    assert_eq!(start_of_now(&f, cem).await, Some(f.slot(0)));
+    let item = f
+        .confab
+        .attention_items(None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.kind == "reply_ambiguous");
+    assert!(item.is_none(), "the item is settled");
 
     // Ada gets her confirmation as if she had clicked.
     let confirmation = inbox_with(&stack, "alice", "Confirmed", 1).await;

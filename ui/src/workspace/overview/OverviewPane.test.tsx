@@ -58,7 +58,7 @@ describe("Overview", () => {
       }),
     );
     mocked.attentionItems.mockResolvedValue([
-      { id: 1, kind: "counter", summary: "Ada proposes another time", studyId: 3, participantId: 9, interviewId: 5, proposedStart: null, proposedEnd: null, createdAt: "2026-03-01T10:00:00Z" },
+      { id: 1, kind: "counter", summary: "Ada proposes another time", studyId: 3, participantId: 9, interviewId: 5, proposedStart: null, proposedEnd: null, candidates: [], createdAt: "2026-03-01T10:00:00Z" },
     ]);
     mocked.getParticipant.mockResolvedValue({
       id: 9, name: "Ada Lovelace", email: "ada@example.org", timeZone: "America/New_York", phone: "", notes: "", customFields: {}, status: null, nextInterviewAt: null, createdAt: "", updatedAt: "", enrolments: [],
@@ -102,7 +102,7 @@ describe("Overview", () => {
       }),
     );
     mocked.attentionItems.mockResolvedValue([
-      { id: 1, kind: "counter", summary: "Ada proposes another time", studyId: 3, participantId: 9, interviewId: 5, proposedStart: null, proposedEnd: null, createdAt: "2026-03-01T10:00:00Z" },
+      { id: 1, kind: "counter", summary: "Ada proposes another time", studyId: 3, participantId: 9, interviewId: 5, proposedStart: null, proposedEnd: null, candidates: [], createdAt: "2026-03-01T10:00:00Z" },
     ]);
     mocked.getParticipant.mockRejectedValue({ code: "not_found", message: "gone" });
     const onOpenPane = vi.fn();

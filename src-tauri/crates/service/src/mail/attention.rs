@@ -6,7 +6,7 @@ use confab_mail::calendar::{ItipMethod, Person};
 use confab_mail::template::{Field, Template, Values, render};
 use confab_store::entity::{attention_item, interview};
 use confab_store::{attention, begin_write};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::compose::{Draft, event_of, queue};
@@ -33,7 +33,19 @@ pub struct AttentionItem {
     /// For a counter-proposal: the time the participant proposes.
     pub proposed_start: Option<DateTime<Utc>>,
     pub proposed_end: Option<DateTime<Utc>>,
+    /// For an answer in the participant's own words that fits several offered times: those
+    /// times, each booked with one click.
+    pub candidates: Vec<ReplyCandidate>,
     pub created_at: DateTime<Utc>,
+}
+
+/// One offered time an unclear answer may mean.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReplyCandidate {
+    /// The code of the link that offered it.
+    pub token: String,
+    pub start: DateTime<Utc>,
 }
 
 fn view(row: attention_item::Model) -> AttentionItem {
@@ -46,6 +58,7 @@ fn view(row: attention_item::Model) -> AttentionItem {
         interview_id: row.interview_id,
         proposed_start: row.proposed_start.map(from_ts),
         proposed_end: row.proposed_end.map(from_ts),
+        candidates: serde_json::from_str(&row.candidates).unwrap_or_default(),
         created_at: from_ts(row.created_at),
     }
 }
@@ -81,8 +94,34 @@ impl Confab {
         Ok(())
     }
 
-    /// Moves the interview to the time the participant proposed (an update goes out), past
-    /// the rules the researcher has accepted.
+    /// Books the time an unclear answer meant, as if the participant had clicked its link:
+    /// the same confirmation, or the same answer when it is no longer free. Returns what
+    /// happened, in words.
+    pub async fn book_reply_candidate(&self, id: i64, token: &str) -> Result<String, AppError> {
+        let item = self.open_item(id).await?;
+        let candidates: Vec<ReplyCandidate> =
+            serde_json::from_str(&item.candidates).unwrap_or_default();
+        if !candidates.iter().any(|c| c.token == token) {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                "That time is not one of those the participant's answer could mean.",
+            ));
+        }
+        let txn = begin_write(&self.db).await?;
+        let (booked, outcome) = self.choose_for_participant(&txn, token).await?;
+        if !booked {
+            // Dropping the transaction takes back the answer it queued: the researcher
+            // chooses again, or replies in their own words.
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                "That time can no longer be booked: someone else took it, or a rule of the study now stands in the way. Choose another, or reply to ask.",
+            ));
+        }
+        attention::resolve(&txn, id, &format!("chosen by you: {outcome}"), now_ts()).await?;
+        txn.commit().await?;
+        Ok(outcome)
+    }
+
     /// The interview a counter-proposal would move, the session its time falls in, and the
     /// proposed start.
     async fn proposal(&self, id: i64) -> Result<(interview::Model, i64, DateTime<Utc>), AppError> {

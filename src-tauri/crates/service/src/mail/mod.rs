@@ -1,7 +1,7 @@
 //! Mail as the researcher uses it: their profile and account, the study's templates, the
 //! outbox, and Sync.
 
-mod attention;
+pub(crate) mod attention;
 pub(crate) mod compose;
 pub(crate) mod invite;
 mod outbox;
@@ -10,7 +10,7 @@ mod sync;
 mod templates;
 pub(crate) mod wording;
 
-pub use attention::AttentionItem;
+pub use attention::{AttentionItem, ReplyCandidate};
 pub use invite::{InviteReport, InviteSkip};
 pub use outbox::{OutboxEdit, OutboxFilter, OutboxMessage};
 pub use profile::{ConnectionCheck, MailAccount, MailAuth, MailProfile, MailSecurity};

@@ -17,6 +17,8 @@ pub struct Model {
     pub resolution: String,
     pub created_at: i64,
     pub resolved_at: Option<i64>,
+    /// For an answer that fits several offered times: those times, as JSON.
+    pub candidates: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -9,6 +9,7 @@ mod m20261123_170000_mail;
 mod m20261123_190000_interview_days;
 mod m20261123_200000_day_pairs;
 mod m20261201_100000_waitlist_offers;
+mod m20261201_110000_attention_candidates;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_190000_interview_days::Migration),
             Box::new(m20261123_200000_day_pairs::Migration),
             Box::new(m20261201_100000_waitlist_offers::Migration),
+            Box::new(m20261201_110000_attention_candidates::Migration),
         ]
     }
 }

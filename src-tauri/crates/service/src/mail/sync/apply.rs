@@ -13,6 +13,7 @@ use confab_store::{
 
 use crate::bookings::{ChoiceInput, ChoiceOutcome};
 use crate::clock::{from_ts, now_ts};
+use crate::mail::attention::ReplyCandidate;
 use crate::mail::compose::{
     ChoicesMail, queue_answer, queue_choices_mail, queue_participant_note, queue_researcher_notice,
     reader_zone,
@@ -386,6 +387,54 @@ impl Confab {
         )
         .await?;
         Ok(Applied::done("cancel", "canceled the interview").about(about.1, Some(row.id)))
+    }
+
+    /// A choice the researcher makes for a participant from an answer that was unclear: it
+    /// acts as the participant's click on that link would.
+    pub(crate) async fn choose_for_participant(
+        &self,
+        txn: &DatabaseTransaction,
+        token: &str,
+    ) -> Result<(bool, String), AppError> {
+        let row = tokens::find_all(txn, &[token.to_owned()])
+            .await?
+            .into_iter()
+            .next()
+            .ok_or_else(|| {
+                AppError::new(crate::ErrorCode::NotFound, "That link's code is unknown.")
+            })?;
+        let enrolment = enrolments::find_by_id(txn, row.enrolment_id)
+            .await?
+            .ok_or_else(|| AppError::new(crate::ErrorCode::NotFound, "enrolment gone"))?;
+        let person = require_participant(txn, enrolment.participant_id).await?;
+        let study = require_study(txn, enrolment.study_id).await?;
+        if row.used_at.is_some() {
+            return Err(AppError::new(
+                crate::ErrorCode::Conflict,
+                format!(
+                    "{}'s offer of that time has been used or replaced since; book them with Book manually instead.",
+                    person.name
+                ),
+            ));
+        }
+        // As if they had written again: any answer goes to their address.
+        let inbound = Inbound {
+            message_id: None,
+            from: Some(person.email.to_lowercase()),
+            subject: Some(format!("Your interview for {}", study.name)),
+            date: None,
+            in_reply_to: None,
+            references: Vec::new(),
+            own_words: String::new(),
+            kind: InboundKind::Other,
+        };
+        let applied = self
+            .choose_by_mail(txn, &inbound, &study, &person, &[&row])
+            .await?;
+        // Booked, or held for assignment; anything else was answered instead.
+        let done = applied.interview_id.is_some() && applied.outcome.starts_with("booked")
+            || applied.outcome.starts_with("choices held");
+        Ok((done, applied.outcome))
     }
 
     /// A participant's choice by link. Their links are used up only when something was
@@ -830,23 +879,26 @@ impl Confab {
                     })
                     .collect();
                 let summary = format!(
-                    "{} answered in their own words, which fit more than one offered time ({}): \"{}\". Book the one they mean with Book manually, or reply to ask.",
+                    "{} answered in their own words, which fit more than one offered time ({}): \"{}\". Book the one they mean, or reply to ask.",
                     person.name,
                     times.join(", "),
                     excerpt(&inbound.own_words)
                 );
-                flag(
-                    txn,
-                    Flag {
-                        kind: "reply_ambiguous",
-                        summary: summary.clone(),
-                        study_id: Some(study.id),
-                        participant_id: Some(person.id),
-                        interview_id: None,
-                        proposed: None,
-                    },
-                )
-                .await?;
+                let listed: Vec<ReplyCandidate> = candidates
+                    .iter()
+                    .filter_map(|&i| {
+                        Some(ReplyCandidate {
+                            token: offer[i].token.clone(),
+                            start: from_ts(offer[i].starts_at?),
+                        })
+                    })
+                    .collect();
+                let mut row = attention::new_item("reply_ambiguous", summary.clone(), now_ts());
+                row.study_id = Set(Some(study.id));
+                row.participant_id = Set(Some(person.id));
+                row.candidates = Set(serde_json::to_string(&listed)
+                    .map_err(|e| AppError::new(crate::ErrorCode::Internal, e.to_string()))?);
+                attention::insert(txn, row).await?;
                 return Ok(Applied::done("other", summary)
                     .about(Some(person.id), None)
                     .attention());
