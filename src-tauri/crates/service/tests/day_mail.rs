@@ -126,6 +126,10 @@ async fn itineraries_and_timetables_reach_everyone_and_a_republish_updates_or_ca
             };
             assert!(text.contains(&expected), "{user}: {expected}\n{text}");
         }
+        // The itinerary reads as a person would write it, like every other message.
+        if let Err(problem) = support::reads_right(&text) {
+            panic!("{user}'s itinerary does not read right ({problem}):\n{text}");
+        }
         let read = python_reads(&calendar_part(mine[0]));
         assert_eq!(read["method"], "REQUEST");
         assert_eq!(read["sequence"], 0);
@@ -138,6 +142,7 @@ async fn itineraries_and_timetables_reach_everyone_and_a_republish_updates_or_ca
     let timetable = inbox_with(&stack, "dave", "timetable", 1).await;
     assert_eq!(timetable.len(), 1);
     assert!(text_body(&timetable[0]).contains("Round 1:"));
+    support::reads_right(&text_body(&timetable[0])).unwrap();
 
     // Carol cancels. Alice and Bob get an update of the same events, Carol a CANCEL of hers.
     let interviews = f

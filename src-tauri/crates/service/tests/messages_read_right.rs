@@ -232,3 +232,17 @@ async fn every_message_a_participant_receives_reads_right() {
         assert!(kinds.contains_key(kind), "no {kind} went out: {kinds:?}");
     }
 }
+
+/// The reader above must be able to fail: the two faults a researcher saw in the reschedule
+/// email (a blank time, a sentence pointing at a missing link) and a placeholder left in.
+#[test]
+fn the_reader_catches_blanks_dangling_sentences_and_placeholders() {
+    let blank = "Your interview for Checkout on  needs a new time.\n";
+    assert!(reads_right(blank).is_err());
+    let dangling = "If you can no longer take part, you can tell me here:\n\nBest wishes,\nSam\n";
+    assert!(reads_right(dangling).is_err());
+    assert!(reads_right("Hello {{participant_name}},\n").is_err());
+    let fine =
+        "Times:\n\n  * 1. Wed 2 Dec, 15:00–16:00 (code ZDHM)\n\n09:00–09:30  Round 1: interview\n";
+    assert_eq!(reads_right(fine), Ok(()));
+}

@@ -74,7 +74,7 @@ export function BookDialog({ study, displayZone, sessions, participant: preset, 
     <DialogShell
       open
       onOpenChange={(open) => !open && onClose()}
-      title="Book manually"
+      title={preset ? "Book again" : "Book manually"}
       description={
         step === "who"
           ? "Choose the participant to book an interview for."

@@ -137,10 +137,19 @@ pub fn reads_right(text: &str) -> Result<(), String> {
     let lines: Vec<&str> = text.lines().collect();
     for (i, line) in lines.iter().enumerate() {
         let body = line.trim_start();
-        for blank in ["  ", " ,", " .", "()", "( ", " )", ": .", "on .", "at ."] {
+        for blank in [" ,", " .", "()", "( ", " )", ": .", "on .", "at ."] {
             if body.contains(blank) {
                 return Err(format!("a value is missing in line {}: {line:?}", i + 1));
             }
+        }
+        // Two spaces between words ("on  needs") is a blank where a value belongs; after a
+        // time they line up a schedule.
+        let chars: Vec<char> = body.chars().collect();
+        if chars
+            .windows(4)
+            .any(|w| w[0].is_alphabetic() && w[1] == ' ' && w[2] == ' ' && w[3].is_alphabetic())
+        {
+            return Err(format!("a value is missing in line {}: {line:?}", i + 1));
         }
         if body.ends_with(':') {
             // What follows a colon is a list (indented) or lines of its own; never the next
