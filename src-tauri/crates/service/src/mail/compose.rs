@@ -119,6 +119,17 @@ pub(crate) fn reader_zone(person: &participant::Model, study: &study::Model) -> 
         .unwrap_or(chrono_tz::UTC)
 }
 
+/// The zone the researcher reads times in: their own, else the study's.
+pub(crate) async fn researcher_zone(
+    db: &impl ConnectionTrait,
+    study: &study::Model,
+) -> Result<Tz, AppError> {
+    let profile = load_profile(db).await?;
+    Ok(parse_time_zone(&profile.time_zone)
+        .or_else(|_| parse_time_zone(&study.time_zone))
+        .unwrap_or(chrono_tz::UTC))
+}
+
 fn base_values(profile: &MailProfile, study: &study::Model, person: &participant::Model) -> Values {
     Values::new()
         .with(Field::ParticipantName, person.name.clone())

@@ -16,7 +16,7 @@ use crate::clock::{from_ts, now_ts};
 use crate::mail::attention::ReplyCandidate;
 use crate::mail::compose::{
     ChoicesMail, queue_answer, queue_choices_mail, queue_participant_note, queue_researcher_notice,
-    reader_zone,
+    reader_zone, researcher_zone,
 };
 use crate::mail::invite::spread;
 use crate::mail::profile::load_profile;
@@ -377,13 +377,29 @@ impl Confab {
                 .map(|a| a.about(about.1, Some(row.id)));
         }
         let reason = "canceled by the participant by mail";
-        self.cancel_interview_in(txn, row.id, reason, &Actor::participant(&person.email))
+        let canceled = self
+            .cancel_interview_in(txn, row.id, reason, &Actor::participant(&person.email))
             .await?;
+        let zone = researcher_zone(txn, study).await?;
+        let when = from_ts(row.starts_at)
+            .with_timezone(&zone)
+            .format("%a %-d %b %Y %H:%M");
+        let next = match canceled.offered_to {
+            Some(id) => format!(
+                "The time was offered to {} from the waiting list; nothing for you to do.",
+                require_participant(txn, id).await?.name
+            ),
+            None => "Nobody is on the waiting list, so the time is simply open again.".into(),
+        };
         queue_researcher_notice(
             txn,
             study,
             Some(person),
-            &format!("{} canceled their interview.", person.name),
+            &format!(
+                "{} canceled their interview of {when} ({}). {next}",
+                person.name,
+                zone.name()
+            ),
         )
         .await?;
         Ok(Applied::done("cancel", "canceled the interview").about(about.1, Some(row.id)))
@@ -462,7 +478,8 @@ impl Confab {
                 })
             })
             .collect();
-        let zone = reader_zone(person, study);
+        // The researcher's notices give times in the researcher's zone.
+        let zone = researcher_zone(txn, study).await?;
         // A reschedule request's choices move the interview it was about.
         if let Some(interview_id) = picked.first().and_then(|t| t.interview_id) {
             return self
@@ -554,7 +571,7 @@ impl Confab {
     ) -> Result<Applied, AppError> {
         let about = (Some(study.id), Some(person.id));
         let actor = Actor::participant(&person.email);
-        let zone = reader_zone(person, study);
+        let zone = researcher_zone(txn, study).await?;
         let Some(row) = interviews::find(txn, interview_id)
             .await?
             .filter(|r| r.state == interviews::SCHEDULED)
