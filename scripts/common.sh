@@ -16,6 +16,7 @@ APT_PACKAGES=(
 
 # What the tests need beyond the app: a real mail stack on loopback (OpenSMTPD delivering to
 # Dovecot), a real Secret Service for the keyring, and Python for the independent iCalendar parser.
+# The mail stack's OAuth server (oauth2-mock-server) comes from package.json's devDependencies.
 TEST_APT_PACKAGES=(
   opensmtpd dovecot-imapd dovecot-lmtpd dovecot-submissiond
   dbus dbus-x11 gnome-keyring libsecret-tools
