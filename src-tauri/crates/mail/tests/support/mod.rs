@@ -2,6 +2,9 @@
 
 #![allow(dead_code)]
 
+#[cfg(target_os = "linux")]
+pub mod private_keyring;
+
 use std::time::{Duration, Instant};
 
 use confab_mail::imap::{Batch, FetchedMessage, ImapSession};
@@ -81,4 +84,10 @@ pub async fn unseen_uids(port: u16, user: &str, password: &str, folder: &str) ->
     uids.sort_unstable();
     session.logout().await.unwrap();
     uids
+}
+
+/// A port on 127.0.0.1 that nothing listens on (free a moment ago).
+pub fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().port()
 }
