@@ -15,6 +15,8 @@ pub mod mime;
 pub mod oauth;
 pub mod smtp;
 pub mod template;
+#[cfg(all(feature = "test-stack", target_os = "linux"))]
+pub mod test_keyring;
 #[cfg(feature = "test-stack")]
 pub mod test_stack;
 pub mod token;

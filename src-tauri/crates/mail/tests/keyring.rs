@@ -4,8 +4,6 @@
 //! user's own and is not started per test.
 #![cfg(target_os = "linux")]
 
-mod support;
-
 use std::process::Command;
 
 use confab_mail::account::{AccountSettings, AuthMethod, Security, ServerSettings};
@@ -13,7 +11,7 @@ use confab_mail::credentials::{self, CredentialError, KEYRING_SERVICE, Secret};
 
 #[test]
 fn secrets_round_trip_through_the_secret_service() {
-    support::private_keyring::in_private_keyring(
+    confab_mail::test_keyring::in_private_keyring(
         "secrets_round_trip_through_the_secret_service",
         || {
             let runtime = tokio::runtime::Runtime::new().unwrap();

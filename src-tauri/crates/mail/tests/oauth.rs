@@ -18,8 +18,8 @@ use confab_mail::oauth::connect::{OAuthLoginError, imap_session};
 use confab_mail::oauth::grant::{self, SavedToken};
 use confab_mail::oauth::{Grant, OAuthClient, OAuthErrorKind, SignIn};
 use confab_mail::smtp::SmtpSender;
+use confab_mail::test_keyring::in_private_keyring;
 use confab_mail::test_stack::MailStack;
-use support::private_keyring::in_private_keyring;
 use support::{message, wait_for_message};
 
 const TIMEOUT: Duration = Duration::from_secs(10);

@@ -52,8 +52,8 @@ pub use interviewers::{BusyImportReport, BusyTimeView, InterviewerView};
 pub use invitations::InvitationReadiness;
 pub use mail::{
     AttentionItem, ConnectionCheck, InviteReport, InviteSkip, MailAccount, MailAuth, MailProfile,
-    MailSecurity, MessageTemplate, OutboxEdit, OutboxFilter, OutboxMessage, SyncOptions,
-    SyncProgress, SyncReport, TemplatePreview,
+    MailProvider, MailSecurity, MessageTemplate, OutboxEdit, OutboxFilter, OutboxMessage,
+    PendingSignIn, SignInChoice, SyncOptions, SyncProgress, SyncReport, TemplatePreview,
 };
 pub use overview::{StatusCount, StatusOption, StudyOverview};
 pub use participant_search::ParticipantQuery;

@@ -2,9 +2,6 @@
 
 #![allow(dead_code)]
 
-#[cfg(target_os = "linux")]
-pub mod private_keyring;
-
 use std::time::{Duration, Instant};
 
 use confab_mail::imap::{Batch, FetchedMessage, ImapSession};

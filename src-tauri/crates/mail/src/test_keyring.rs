@@ -1,5 +1,9 @@
 //! Runs a test inside a private D-Bus session with its own unlocked GNOME Keyring and home
-//! folder, so it never touches the keyring of the person running it. Linux only.
+//! folder, so it never touches the keyring of the person running it, in this crate and in
+//! the crates that take it with the test-stack feature. Linux only: elsewhere the OS
+//! keyring is the user's own and is not started per test.
+//!
+//! Needs the packages dbus and gnome-keyring.
 
 use std::path::Path;
 use std::process::Command;
@@ -18,9 +22,9 @@ pub fn in_private_keyring(test: &str, body: impl FnOnce()) {
 }
 
 fn rerun_in_private_keyring(test: &str) {
-    let home = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().expect("a temporary home folder");
     let runtime_dir = home.path().join("run");
-    std::fs::create_dir(&runtime_dir).unwrap();
+    std::fs::create_dir(&runtime_dir).expect("a runtime folder");
     set_private(&runtime_dir);
     // The keyring daemon unlocks a new login keyring with the password on its input, then
     // the shell becomes the test binary ($0) with its arguments.
@@ -30,7 +34,7 @@ fn rerun_in_private_keyring(test: &str) {
     );
     let output = Command::new("dbus-run-session")
         .args(["--", "sh", "-c", start_keyring])
-        .arg(std::env::current_exe().unwrap())
+        .arg(std::env::current_exe().expect("the test binary's path"))
         .args(["--exact", test, "--nocapture", "--test-threads=1"])
         .env(IN_PRIVATE_KEYRING, "1")
         .env("HOME", home.path())
@@ -52,5 +56,6 @@ fn rerun_in_private_keyring(test: &str) {
 
 fn set_private(dir: &Path) {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+        .expect("a private runtime folder");
 }
