@@ -14,6 +14,7 @@ mod output;
 mod participants;
 mod schedule;
 mod settings;
+mod sign_in;
 mod studies;
 
 #[derive(Parser)]

@@ -280,6 +280,14 @@ impl Confab {
             return Err(invalid("Type the password of your mail account."));
         }
         let account = self.mail_profile().await?.account_settings()?;
+        // The keyring entry holds the sign-in's tokens: a password would replace them.
+        if account.auth == AuthMethod::OAuth2 {
+            return Err(invalid(
+                "This account signs in with OAuth, so it has no password to save. To log in \
+                 with a password instead, switch to password login first (Settings → Mail, or \
+                 `confab mail set --password-login`).",
+            ));
+        }
         credentials::store(&account, &Secret::new(password))
             .await
             .map_err(credential_error)
