@@ -2,6 +2,7 @@
 //! IMAP and the outbox.
 
 pub mod account;
+pub mod autoconfig;
 pub mod busy;
 pub mod calendar;
 pub mod connect_options;
