@@ -28,6 +28,9 @@ pub enum MailCommand {
     /// Sign in with Google, Microsoft or another provider in the browser, instead of a
     /// password; prints the address to open on its own line and waits for the sign-in
     SignIn(crate::sign_in::SignInArgs),
+    /// Find the servers, ports, security and sign-in for an address, and say where they came
+    /// from (nothing is saved)
+    Autoconfig { address: String },
     /// Connect to both servers and say what works, or which step failed
     Test,
 }
@@ -309,6 +312,29 @@ pub async fn mail(confab: &Confab, command: MailCommand, json: bool) -> Result<(
             }
         }
         MailCommand::SignIn(args) => crate::sign_in::sign_in(confab, args, json).await,
+        MailCommand::Autoconfig { address } => {
+            let found = confab.find_mail_settings(&address).await?;
+            if json {
+                return print_json(&found);
+            }
+            let a = &found.account;
+            print_text(&format!(
+                "From {}:\nLogin:      {} ({})\nSMTP:       {}:{} ({:?})\nIMAP:       {}:{} ({:?})\n",
+                found.source,
+                a.username,
+                match found.sign_in.as_str() {
+                    "google" => "sign in with Google",
+                    "microsoft" => "sign in with Microsoft",
+                    _ => "password",
+                },
+                a.smtp_host,
+                a.smtp_port,
+                a.smtp_security,
+                a.imap_host,
+                a.imap_port,
+                a.imap_security
+            ))
+        }
         MailCommand::ForgetPassword => {
             confab.forget_mail_password().await?;
             print_text("The password is removed from the OS keyring.\n")

@@ -2,6 +2,7 @@
 //! outbox, and Sync.
 
 mod attention;
+mod autoconfig;
 pub(crate) mod compose;
 mod invite;
 mod outbox;
@@ -12,6 +13,7 @@ mod templates;
 pub(crate) mod wording;
 
 pub use attention::AttentionItem;
+pub use autoconfig::FoundMailSettings;
 pub use invite::{InviteReport, InviteSkip};
 pub use outbox::{OutboxEdit, OutboxFilter, OutboxMessage};
 pub use profile::{ConnectionCheck, MailAccount, MailAuth, MailProfile, MailSecurity};

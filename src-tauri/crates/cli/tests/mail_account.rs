@@ -1,6 +1,7 @@
-//! `confab mail sign-in` against a real authorization server (oauth2-mock-server): the
-//! authorization address on a line of its own, the wait for the browser, the sign-in kept
-//! in the OS keyring (a private one), and the account switched to it.
+//! Setting up the mail account from the terminal: `confab mail sign-in` against a real
+//! authorization server (oauth2-mock-server), with the authorization address on a line of its
+//! own, the wait for the browser, the sign-in kept in the OS keyring (a private one) and the
+//! account switched to it; and `confab mail autoconfig`.
 #![cfg(target_os = "linux")]
 #![allow(clippy::unwrap_used)]
 
@@ -136,5 +137,30 @@ fn a_sign_in_without_a_provider_says_which_to_give() {
         stderr(&out).contains("built without a client ID for Google"),
         "{}",
         stderr(&out)
+    );
+}
+
+#[test]
+fn autoconfig_prints_the_settings_and_where_they_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = confab(dir.path(), &["mail", "autoconfig", "ada@gmail.com"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("From Confab's list of providers (Gmail and Google Workspace):"),
+        "{text}"
+    );
+    assert!(text.contains("sign in with Google"), "{text}");
+    let found = json(dir.path(), &["mail", "autoconfig", "ada@outlook.com"]);
+    assert_eq!(found["sourceKind"], "shipped");
+    assert_eq!(found["signIn"], "microsoft");
+    assert_eq!(found["account"]["imapHost"], "outlook.office365.com");
+    assert_eq!(found["account"]["smtpSecurity"], "start_tls");
+    let bad = confab(dir.path(), &["mail", "autoconfig", "not-an-address"]);
+    assert!(!bad.status.success());
+    assert!(
+        stderr(&bad).contains("is not an email address"),
+        "{}",
+        stderr(&bad)
     );
 }
