@@ -313,6 +313,41 @@ export type MailSecurity = "tls" | "start_tls" | "plain";
 
 export type MailAuth = "password" | "oauth2";
 
+export type MailProvider = "google" | "microsoft" | "other";
+
+export type SignInChoice = { 
+/**
+ * Left out: Google or Microsoft when the IMAP server is theirs, another provider when
+ * an issuer is given.
+ */
+provider: MailProvider | null, 
+/**
+ * For Microsoft: `common` (the default), `organizations`, or a tenant ID or domain.
+ */
+tenant: string | null, 
+/**
+ * For another provider: its issuer URL.
+ */
+issuer: string | null, 
+/**
+ * The institution's own app registration, instead of the one built into Confab.
+ */
+clientId: string | null, clientSecret: string | null, };
+
+export type FoundMailSettings = { account: MailAccount, 
+/**
+ * password, google or microsoft.
+ */
+signIn: string, 
+/**
+ * Where the settings came from, in words.
+ */
+source: string, 
+/**
+ * shipped, autoconfig, srv or mx.
+ */
+sourceKind: string, };
+
 export type ConnectionCheck = { ok: boolean, 
 /**
  * What works, or what failed and what to check.

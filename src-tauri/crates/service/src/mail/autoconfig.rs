@@ -4,12 +4,13 @@
 use confab_mail::account::AuthMethod;
 use confab_mail::autoconfig::{self, AutoconfigOptions, FoundSettings, SignInKind};
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::profile::{MailAccount, MailAuth};
 use crate::{AppError, Confab, ErrorCode};
 
 /// What was found for an address.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FoundMailSettings {
     pub account: MailAccount,

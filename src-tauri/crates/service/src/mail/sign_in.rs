@@ -7,6 +7,7 @@ use std::time::Duration;
 use confab_mail::account::AccountSettings;
 use confab_mail::oauth::{OAuthClient, Provider, SignIn, grant};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::profile::{MailAccount, MailAuth, MailProfile, MailSecurity, oauth_error};
 use crate::{AppError, Confab, ErrorCode};
@@ -15,7 +16,7 @@ use crate::{AppError, Confab, ErrorCode};
 const PROVIDER_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Which provider to sign in with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum MailProvider {
     Google,
@@ -26,7 +27,7 @@ pub enum MailProvider {
 
 /// What the researcher chose; what is left out is taken from the account's servers and
 /// from this copy of Confab.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SignInChoice {
     /// Left out: Google or Microsoft when the IMAP server is theirs, another provider when
