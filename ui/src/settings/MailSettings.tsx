@@ -399,7 +399,7 @@ function PasswordAndTest({ hasAccount, signsIn, onBeforeUse }: PasswordProps) {
   return (
     <section className="panel" aria-labelledby="settings-password-heading" data-testid="settings-password-panel">
       <h2 id="settings-password-heading" className="panel-title">
-        Password and connection
+        {signsIn ? "Connection" : "Password and connection"}
       </h2>
       <p className="panel-hint">
         {signsIn

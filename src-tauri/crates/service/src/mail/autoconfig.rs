@@ -9,6 +9,10 @@ use ts_rs::TS;
 use super::profile::{MailAccount, MailAuth};
 use crate::{AppError, Confab, ErrorCode};
 
+/// Where to look for autoconfig files instead of each domain's own addresses: an
+/// institution's own settings server, or a test's.
+pub const AUTOCONFIG_URL_ENV: &str = "CONFAB_AUTOCONFIG_URL";
+
 /// What was found for an address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -25,7 +29,13 @@ pub struct FoundMailSettings {
 impl Confab {
     /// Looks up the settings for `address`; nothing is saved.
     pub async fn find_mail_settings(&self, address: &str) -> Result<FoundMailSettings, AppError> {
-        find_with(address, &AutoconfigOptions::default()).await
+        let options = AutoconfigOptions {
+            autoconfig_base: std::env::var(AUTOCONFIG_URL_ENV)
+                .ok()
+                .filter(|url| !url.is_empty()),
+            ..AutoconfigOptions::default()
+        };
+        find_with(address, &options).await
     }
 }
 
