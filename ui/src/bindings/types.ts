@@ -1,5 +1,5 @@
 // This file is generated from the Rust types by `CONFAB_UPDATE_BINDINGS=1 cargo test -p confab-desktop --test bindings`. Do not edit.
-export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "data_folder_unusable" | "database_corrupt" | "database_too_new" | "mail" | "storage" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "data_folder_unusable" | "database_corrupt" | "database_too_new" | "mail" | "sign_in" | "storage" | "internal";
 
 export type AppError = { code: ErrorCode, message: string, };
 

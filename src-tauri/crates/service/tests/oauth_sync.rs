@@ -191,7 +191,7 @@ fn a_revoked_sign_in_stops_sync_before_anything_is_sent() {
                 )
                 .await
                 .unwrap_err();
-            assert_eq!(err.code, ErrorCode::Mail);
+            assert_eq!(err.code, ErrorCode::SignIn);
             assert!(
                 err.message
                     .starts_with("Sign in to your 127.0.0.1 account again"),

@@ -7,7 +7,7 @@ use confab_mail::account::{AccountSettings, AuthMethod, Security, ServerSettings
 use confab_mail::connect_options::ConnectOptions;
 use confab_mail::connection_test::test_connection;
 use confab_mail::credentials::{self, CredentialError, Secret};
-use confab_mail::oauth::OAuthError;
+use confab_mail::oauth::{OAuthError, OAuthErrorKind};
 use confab_store::entity::mail_profile;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -176,7 +176,11 @@ pub(crate) fn credential_error(error: CredentialError) -> AppError {
 }
 
 pub(crate) fn oauth_error(error: OAuthError) -> AppError {
-    AppError::new(ErrorCode::Mail, error.message)
+    let code = match error.kind {
+        OAuthErrorKind::SignInAgain => ErrorCode::SignIn,
+        _ => ErrorCode::Mail,
+    };
+    AppError::new(code, error.message)
 }
 
 /// The secret to log in with: `password` when given (a headless caller), else the keyring's
