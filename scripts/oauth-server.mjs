@@ -14,6 +14,8 @@
 // For the tests, beyond the standard endpoints:
 //   POST /revoke (RFC 7009, form field `token`)   revokes a refresh token for good
 //   POST /control/access-token-seconds?seconds=N  the lifetime of access tokens issued later
+//   POST /control/deny-next                       the next authorization is declined, as a
+//                                                 user who clicks "Cancel" at the provider
 import { createPublicKey, verify } from "node:crypto";
 import { writeFileSync, renameSync } from "node:fs";
 import { createServer } from "node:http";
@@ -37,6 +39,7 @@ const clientId = args["client-id"];
 const defaultUser = `researcher@${args.domain}`;
 
 let accessTokenSeconds = 3600;
+let denyNext = false;
 const userOfCode = new Map();
 const userOfRefreshToken = new Map();
 const revoked = new Set();
@@ -60,6 +63,14 @@ service.on("beforeAuthorizeRedirect", (redirect, req) => {
     url.searchParams.set("error", "unauthorized_client");
     url.searchParams.set("error_description", `The client ID ${req.query.client_id} is unknown.`);
     log("authorize refused: unknown client", req.query.client_id);
+    return;
+  }
+  if (denyNext) {
+    denyNext = false;
+    url.searchParams.delete("code");
+    url.searchParams.set("error", "access_denied");
+    url.searchParams.set("error_description", "The user declined.");
+    log("authorize declined");
     return;
   }
   const user = typeof req.query.login_hint === "string" ? req.query.login_hint : defaultUser;
@@ -191,6 +202,11 @@ function setLifetime(url, res) {
   sendJson(res, 200, { seconds });
 }
 
+function denyNextAuthorization(res) {
+  denyNext = true;
+  sendJson(res, 200, { denyNext });
+}
+
 const server = createServer((req, res) => {
   const url = new URL(req.url, "http://127.0.0.1");
   const handled =
@@ -200,7 +216,9 @@ const server = createServer((req, res) => {
         ? revoke(req, res)
         : req.method === "POST" && url.pathname === "/control/access-token-seconds"
           ? setLifetime(url, res)
-          : undefined;
+          : req.method === "POST" && url.pathname === "/control/deny-next"
+            ? denyNextAuthorization(res)
+            : undefined;
   if (handled === undefined) {
     service.requestHandler(req, res);
   } else {

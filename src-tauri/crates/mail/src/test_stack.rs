@@ -217,6 +217,13 @@ impl MailStack {
             .expect("the OAuth server takes the lifetime");
     }
 
+    /// The next authorization is declined, as by a researcher who says no at the provider.
+    pub fn deny_next_authorization(&self) {
+        ureq::post(&format!("{}/control/deny-next", self.oauth_issuer()))
+            .call()
+            .expect("the OAuth server takes the control");
+    }
+
     /// Revokes a refresh token at the authorization server (RFC 7009).
     pub fn revoke(&self, refresh_token: &Secret) {
         ureq::post(&format!("{}/revoke", self.oauth_issuer()))

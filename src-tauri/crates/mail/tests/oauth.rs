@@ -224,6 +224,14 @@ fn bad_sign_ins_say_what_happened() {
         assert_eq!(err.kind, OAuthErrorKind::InvalidClient, "{err}");
         assert!(err.message.contains("not-registered"), "{err}");
 
+        // Consent declined at the provider.
+        stack.deny_next_authorization();
+        let err = sign_in_with(stack.oauth_client(), &address)
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind, OAuthErrorKind::Denied, "{err}");
+        assert!(err.message.starts_with("Access was not granted"), "{err}");
+
         // A redirect that does not carry this sign-in's state is refused.
         let sign_in = SignIn::start(stack.oauth_client(), Some(&address), TIMEOUT)
             .await
