@@ -240,6 +240,19 @@ fn saving_settings_keeps_the_sign_in_method() {
             .await
             .unwrap();
         assert_eq!(switched.account.unwrap().auth, MailAuth::Password);
+        // The sign-in's tokens are gone with the switch: no password to send yet.
+        let err = f
+            .confab
+            .sync(
+                SyncOptions {
+                    password: None,
+                    connect: stack.connect_options(),
+                },
+                |_| {},
+            )
+            .await
+            .unwrap_err();
+        assert!(err.message.contains("no password saved"), "{err:?}");
         f.confab.save_mail_password(stack.password()).await.unwrap();
         invite(&f, &stack, "dave").await;
         let report = f

@@ -219,14 +219,26 @@ impl Confab {
         self.save_mail_profile(input).await
     }
 
-    /// Switches how the account logs in. A password must then be saved, or a sign-in made,
-    /// before Sync can run.
+    /// Switches how the account logs in. The keyring's secret belongs to the method it was
+    /// saved for, so it is removed: a password must then be saved, or a sign-in made, before
+    /// Sync can run, and Sync says which.
     pub async fn set_mail_sign_in_method(&self, auth: MailAuth) -> Result<MailProfile, AppError> {
         let mut profile = self.mail_profile().await?;
         let account = profile.account.as_mut().ok_or_else(|| {
             invalid("Set up your mail account (SMTP and IMAP servers) in Settings → Mail first.")
         })?;
-        account.auth = auth;
+        if account.auth == auth {
+            return Ok(profile);
+        }
+        let before = profile.account_settings()?;
+        match credentials::delete(&before).await {
+            // Without a keyring (a headless machine) there is nothing to remove.
+            Ok(()) | Err(CredentialError::Unavailable { .. }) => {}
+            Err(err) => return Err(credential_error(err)),
+        }
+        if let Some(account) = profile.account.as_mut() {
+            account.auth = auth;
+        }
         self.save_mail_profile(profile).await
     }
 
