@@ -5,11 +5,18 @@
 # (configuration, certificates, mail, logs) lives in one folder, so several stacks can run
 # side by side and a stopped stack leaves nothing behind but that folder.
 #
-#   bash scripts/mail-stack.sh start DIR [--watch PID]
+#   bash scripts/mail-stack.sh start DIR [--oauth] [--watch PID]
 #   bash scripts/mail-stack.sh stop DIR
 #
 # `start` writes DIR/stack.env once every listener answers. With --watch, the stack stops by
 # itself when process PID ends, so a test run that is killed leaves no daemons behind.
+# With --oauth, an OAuth 2 authorization server (scripts/oauth-server.mjs, on the npm package
+# oauth2-mock-server) runs beside it, Dovecot also takes its access tokens with XOAUTH2 and
+# OAUTHBEARER (checking each one by introspection) on IMAP and submission, and stack.env
+# names the server (OAUTH_ISSUER) and the client ID it accepts (OAUTH_CLIENT_ID).
+#
+# A port taken by another program between choosing it and binding it makes a daemon fail
+# to start; the stack then starts again on new ports, up to START_ATTEMPTS times.
 # Needs root: OpenSMTPD starts as root and drops privileges itself.
 #
 # TLS goes through Dovecot rather than OpenSMTPD because Debian 12's OpenSMTPD 6.8 fails
@@ -20,12 +27,15 @@ DOMAIN=confab.test
 PASSWORD=confab-test
 USERS=(researcher alice bob carol dave)
 READY_SECONDS=15
+START_ATTEMPTS=3
+OAUTH_CLIENT_ID=confab-test-client
 SUBMISSION=/usr/lib/dovecot/submission
 SCRIPT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"
+OAUTH_SERVER="$(dirname "$SCRIPT")/oauth-server.mjs"
 
 die() { printf 'mail-stack: %s\n' "$*" >&2; exit 1; }
 
-usage() { die "usage: $0 start DIR [--watch PID] | stop DIR"; }
+usage() { die "usage: $0 start DIR [--oauth] [--watch PID] | stop DIR"; }
 
 # Ports the kernel hands out now. A daemon that loses one in a race fails to start, and the
 # readiness check reports it with the daemon's log.
@@ -77,7 +87,7 @@ make_certificates() {
 
 write_dovecot_config() {
   local dir=$1 imap_port=$2 imaps_port=$3 lmtp_port=$4 smtp_port=$5
-  local submission_port=$6 smtps_port=$7
+  local submission_port=$6 smtps_port=$7 oauth_issuer=$8
   local conf="$dir/dovecot"
   mkdir -p "$conf/run" "$conf/state" "$dir/mail"
   # Mail belongs to an unprivileged user; the folders above it only need to be passable.
@@ -106,9 +116,15 @@ ssl_cert = <$dir/tls/cert.pem
 ssl_key = <$dir/tls/key.pem
 # Loopback counts as secure, so logins also work on the ports without TLS.
 disable_plaintext_auth = no
-auth_mechanisms = plain login
 # Users log in as "alice" or "alice@$DOMAIN"; LMTP delivers to the full address.
 auth_username_format = %Ln
+EOF
+  if [ -n "$oauth_issuer" ]; then
+    write_dovecot_oauth2 "$conf" "$oauth_issuer"
+  else
+    echo "auth_mechanisms = plain login" >>"$conf/dovecot.conf"
+  fi
+  cat >>"$conf/dovecot.conf" <<EOF
 
 passdb {
   driver = passwd-file
@@ -182,6 +198,32 @@ service submission-login {
     port = $smtps_port
     ssl = yes
   }
+}
+EOF
+}
+
+# Access tokens are checked by the authorization server on every login (introspection,
+# RFC 7662), so a token that expired or is not the server's own is refused at once. The
+# token names its user by email address, which is compared with the login name as both are
+# formatted (the user part, lower case).
+write_dovecot_oauth2() {
+  local conf=$1 issuer=$2
+  cat >"$conf/oauth2.conf.ext" <<EOF
+introspection_mode = post
+introspection_url = $issuer/introspect
+force_introspection = yes
+username_attribute = email
+username_format = %Ln
+active_attribute = active
+active_value = true
+EOF
+  cat >>"$conf/dovecot.conf" <<EOF
+auth_mechanisms = plain login xoauth2 oauthbearer
+
+passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = $conf/oauth2.conf.ext
 }
 EOF
 }
@@ -275,19 +317,38 @@ wait_ready() {
     fi
     sleep 0.1
   done
+  # Another program on a chosen port answers just as well; the daemon that could not bind
+  # it reports that in its log and exits, within moments of starting.
+  sleep 0.3
+  if grep -qi "address already in use" "$dir/dovecot.log" "$dir/smtpd.log" 2>/dev/null; then
+    echo "mail-stack: a port was taken by another program." >&2
+    return 1
+  fi
 }
 
-start_stack() {
-  local dir=$1 owner=${2:-}
-  [ "$(id -u)" -eq 0 ] || die "must run as root (OpenSMTPD starts as root and drops privileges)"
-  [ -x /usr/sbin/smtpd ] || die "OpenSMTPD is missing: apt-get install opensmtpd"
-  [ -x /usr/sbin/dovecot ] || die "Dovecot is missing: apt-get install dovecot-imapd dovecot-lmtpd"
-  [ -x /usr/lib/dovecot/lmtp ] || die "Dovecot's LMTP is missing: apt-get install dovecot-lmtpd"
-  command -v openssl >/dev/null || die "openssl is missing: apt-get install openssl"
-  mkdir -p "$dir"
-  dir="$(cd "$dir" && pwd)"
-  [ ! -f "$dir/stack.env" ] || die "a stack already runs in $dir (stop it first)"
+# Starts the authorization server and waits for the port it chose, so Dovecot can be told
+# where to check tokens.
+start_oauth_server() {
+  local dir=$1
+  rm -f "$dir/oauth.port"
+  setsid node "$OAUTH_SERVER" --client-id "$OAUTH_CLIENT_ID" --domain "$DOMAIN" \
+    --port-file "$dir/oauth.port" </dev/null >"$dir/oauth.log" 2>&1 &
+  write_pid_file $! "$dir/oauth.pid"
+  local deadline=$((SECONDS + READY_SECONDS))
+  while [ ! -s "$dir/oauth.port" ]; do
+    if [ -z "$(live_pid "$dir/oauth.pid")" ] || [ $SECONDS -ge $deadline ]; then
+      { echo "mail-stack: the OAuth server did not start."; echo "--- oauth.log"; tail -n 40 "$dir/oauth.log"; } >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+  echo "http://127.0.0.1:$(cat "$dir/oauth.port")"
+}
 
+# One attempt at starting the mail daemons on ports chosen now. Returns 2 when a port was
+# taken meanwhile (worth another attempt), 1 for any other failure.
+start_mail_daemons() {
+  local dir=$1 oauth_issuer=$2
   local smtp_port imap_port imaps_port lmtp_port submission_port="" smtps_port=""
   if [ -x "$SUBMISSION" ]; then
     read -r smtp_port imap_port imaps_port lmtp_port submission_port smtps_port < <(free_ports 6)
@@ -295,19 +356,21 @@ start_stack() {
     echo "mail-stack: no SMTP with TLS and login ($SUBMISSION is missing: apt-get install dovecot-submissiond)" >&2
     read -r smtp_port imap_port imaps_port lmtp_port < <(free_ports 4)
   fi
-
-  make_certificates "$dir/tls"
+  : >"$dir/dovecot.log"
   write_dovecot_config "$dir" "$imap_port" "$imaps_port" "$lmtp_port" "$smtp_port" \
-    "$submission_port" "$smtps_port"
+    "$submission_port" "$smtps_port" "$oauth_issuer"
   write_smtpd_config "$dir" "$smtp_port" "$lmtp_port"
   start_dovecot "$dir"
   start_smtpd "$dir"
-
   # shellcheck disable=SC2086 # the optional ports are empty or one word each
   if ! wait_ready "$dir" "$smtp_port" "$imap_port" "$imaps_port" "$lmtp_port" \
-    $submission_port $smtps_port; then
-    stop_stack "$dir"
-    exit 1
+    $submission_port $smtps_port 2>"$dir/start-problem.log"; then
+    stop_daemons "$dir" smtpd dovecot
+    if grep -qi "address already in use" "$dir/dovecot.log" "$dir/smtpd.log" 2>/dev/null; then
+      return 2
+    fi
+    cat "$dir/start-problem.log" >&2
+    return 1
   fi
   {
     echo "SMTP_PORT=$smtp_port"
@@ -315,11 +378,53 @@ start_stack() {
     [ -z "$submission_port" ] || echo "SUBMISSION_PORT=$submission_port"
     echo "IMAP_PORT=$imap_port"
     echo "IMAPS_PORT=$imaps_port"
+  } >"$dir/stack.env.tmp"
+}
+
+start_stack() {
+  local dir=$1 owner=$2 oauth=$3
+  [ "$(id -u)" -eq 0 ] || die "must run as root (OpenSMTPD starts as root and drops privileges)"
+  [ -x /usr/sbin/smtpd ] || die "OpenSMTPD is missing: apt-get install opensmtpd"
+  [ -x /usr/sbin/dovecot ] || die "Dovecot is missing: apt-get install dovecot-imapd dovecot-lmtpd"
+  [ -x /usr/lib/dovecot/lmtp ] || die "Dovecot's LMTP is missing: apt-get install dovecot-lmtpd"
+  command -v openssl >/dev/null || die "openssl is missing: apt-get install openssl"
+  if [ -n "$oauth" ]; then
+    command -v node >/dev/null || die "the OAuth server needs Node.js"
+    [ -d "$(dirname "$SCRIPT")/../node_modules/oauth2-mock-server" ] \
+      || die "the OAuth server needs the npm packages: run npm install in the project folder"
+  fi
+  mkdir -p "$dir"
+  dir="$(cd "$dir" && pwd)"
+  [ ! -f "$dir/stack.env" ] || die "a stack already runs in $dir (stop it first)"
+
+  make_certificates "$dir/tls"
+  local oauth_issuer=""
+  if [ -n "$oauth" ]; then
+    oauth_issuer="$(start_oauth_server "$dir")" || { stop_stack "$dir"; exit 1; }
+  fi
+  local attempt=1 status
+  while true; do
+    status=0
+    start_mail_daemons "$dir" "$oauth_issuer" || status=$?
+    [ $status -eq 2 ] && [ $attempt -lt $START_ATTEMPTS ] || break
+    echo "mail-stack: a port was taken meanwhile; starting again on new ports" >&2
+    attempt=$((attempt + 1))
+  done
+  if [ $status -ne 0 ]; then
+    [ $status -ne 2 ] || cat "$dir/start-problem.log" >&2
+    stop_stack "$dir"
+    exit 1
+  fi
+  {
     echo "DOMAIN=$DOMAIN"
     echo "PASSWORD=$PASSWORD"
     echo "USERS=$(IFS=,; echo "${USERS[*]}")"
     echo "CA_FILE=$dir/tls/ca.pem"
-  } >"$dir/stack.env.tmp"
+    if [ -n "$oauth_issuer" ]; then
+      echo "OAUTH_ISSUER=$oauth_issuer"
+      echo "OAUTH_CLIENT_ID=$OAUTH_CLIENT_ID"
+    fi
+  } >>"$dir/stack.env.tmp"
   mv "$dir/stack.env.tmp" "$dir/stack.env"
   if [ -n "$owner" ]; then
     # A simple command with its own redirections: the caller's pipes are not held open,
@@ -342,13 +447,11 @@ live_pid() {
 # Each daemon leads its own process group (setsid at start), so one signal reaches all of
 # its processes. The mail is thrown away with the folder, so a daemon that has not finished
 # within a second is killed rather than waited for.
-stop_stack() {
-  local dir=$1
-  [ -d "$dir" ] || return 0
-  rm -f "$dir/stack.env"
-  local groups=() pid waited=0
-  for file in "$dir/smtpd.pid" "$dir/dovecot.pid"; do
-    pid="$(live_pid "$file")"
+stop_daemons() {
+  local dir=$1; shift
+  local groups=() pid waited=0 daemon
+  for daemon in "$@"; do
+    pid="$(live_pid "$dir/$daemon.pid")"
     [ -z "$pid" ] || groups+=("-$pid")
   done
   if [ ${#groups[@]} -gt 0 ]; then
@@ -359,7 +462,14 @@ stop_stack() {
     done
     kill -KILL -- "${groups[@]}" 2>/dev/null || true
   fi
-  rm -f "$dir/smtpd.pid" "$dir/dovecot.pid"
+  for daemon in "$@"; do rm -f "$dir/$daemon.pid"; done
+}
+
+stop_stack() {
+  local dir=$1
+  [ -d "$dir" ] || return 0
+  rm -f "$dir/stack.env"
+  stop_daemons "$dir" smtpd dovecot oauth
 }
 
 [ $# -ge 2 ] || usage
@@ -367,13 +477,15 @@ command=$1 dir=$2
 shift 2
 case "$command" in
   start)
-    owner=""
-    case "${1:-}" in
-      --watch) [ -n "${2:-}" ] || usage; owner=$2 ;;
-      "") ;;
-      *) usage ;;
-    esac
-    start_stack "$dir" "$owner"
+    owner="" oauth=""
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        --watch) [ -n "${2:-}" ] || usage; owner=$2; shift 2 ;;
+        --oauth) oauth=1; shift ;;
+        *) usage ;;
+      esac
+    done
+    start_stack "$dir" "$owner" "$oauth"
     ;;
   stop) stop_stack "$dir" ;;
   watch) [ -n "${1:-}" ] || usage; watch_owner "$dir" "$1" ;;

@@ -109,7 +109,16 @@ export function App() {
       <Sidebar place={place} onNavigate={navigate} onOpenPane={openPane} onError={reportError} />
       <main className="main">
         {noticeBanner}
-        {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+        {error && (
+          <ErrorBanner
+            error={error}
+            onDismiss={() => setError(null)}
+            onSignIn={() => {
+              setError(null);
+              navigate("settings");
+            }}
+          />
+        )}
         {place.screen === "studies" && <StudiesScreen onError={reportError} onOpen={openStudy} />}
         {place.screen === "study" && (
           <StudyWorkspace

@@ -14,6 +14,7 @@ const nextSteps: Record<ErrorCode, string> = {
     "Open it with the newer Confab version that wrote it. The file was left untouched.",
   storage: "Check that the disk has free space and the data folder is writable, then try again.",
   mail: "Check the mail account in Settings → Mail (Test connection says which step fails), then Sync again. Nothing was lost: messages stay in the outbox.",
+  sign_in: "Sign in again under Settings → Mail. Until then Sync sends nothing, and nothing waiting in the outbox is lost.",
   internal: "Try again. If it keeps happening, restart Confab and report the message above.",
 };
 

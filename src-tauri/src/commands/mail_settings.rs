@@ -1,5 +1,11 @@
-use confab_service::{AppError, ConnectionCheck, MailProfile, MessageTemplate, TemplatePreview};
-use tauri::State;
+use std::time::Duration;
+
+use confab_service::{
+    AppError, ConnectionCheck, ErrorCode, FoundMailSettings, MailAuth, MailProfile,
+    MessageTemplate, SignInChoice, TemplatePreview,
+};
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
 
 use crate::state::AppState;
 
@@ -37,6 +43,55 @@ pub async fn test_mail_connection(
     password: Option<String>,
 ) -> Result<ConnectionCheck, AppError> {
     state.confab()?.test_mail_connection(password).await
+}
+
+/// How long the browser step of a sign-in may take.
+const SIGN_IN_TIME_LIMIT: Duration = Duration::from_secs(5 * 60);
+
+/// Signs the account in with the provider in the system browser and waits for it to come
+/// back (at most five minutes). The browser is opened from here, so the window is not granted
+/// the opener plugin's general "open any URL".
+#[tauri::command]
+pub async fn sign_in_mail<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    choice: SignInChoice,
+) -> Result<MailProfile, AppError> {
+    let confab = state.confab()?;
+    let pending = confab.start_mail_sign_in(choice).await?;
+    let url = pending.authorization_url().to_owned();
+    tracing::info!("signing in: the browser opens the provider's page");
+    app.opener()
+        .open_url(url.clone(), None::<&str>)
+        .map_err(|reason| {
+            AppError::new(
+                ErrorCode::Mail,
+                format!(
+                    "Confab could not open your browser ({reason}). Open this address in it to sign in: {url}"
+                ),
+            )
+        })?;
+    confab
+        .finish_mail_sign_in(pending, SIGN_IN_TIME_LIMIT)
+        .await
+}
+
+/// Switches how the account logs in: a password, or signing in with the provider.
+#[tauri::command]
+pub async fn set_mail_sign_in_method(
+    state: State<'_, AppState>,
+    auth: MailAuth,
+) -> Result<MailProfile, AppError> {
+    state.confab()?.set_mail_sign_in_method(auth).await
+}
+
+/// The servers, security and sign-in for an address, and where they came from.
+#[tauri::command]
+pub async fn find_mail_settings(
+    state: State<'_, AppState>,
+    address: String,
+) -> Result<FoundMailSettings, AppError> {
+    state.confab()?.find_mail_settings(&address).await
 }
 
 #[tauri::command]

@@ -9,10 +9,15 @@ import { fileURLToPath } from "node:url";
 
 const script = join(resolve(dirname(fileURLToPath(import.meta.url)), "../../.."), "scripts/mail-stack.sh");
 
-/** Starts a stack; returns its folder and the ports and users of its `stack.env`. */
-export function startMailStack() {
+/**
+ * Starts a stack (with `["--oauth"]`, also its OAuth server); returns its folder and the ports,
+ * users and OAuth settings of its `stack.env`.
+ */
+export function startMailStack(options = []) {
   const dir = mkdtempSync(join(tmpdir(), "confab-e2e-mail-"));
-  const started = spawnSync("bash", [script, "start", dir, "--watch", String(process.pid)], { encoding: "utf8" });
+  const started = spawnSync("bash", [script, "start", dir, ...options, "--watch", String(process.pid)], {
+    encoding: "utf8",
+  });
   assert.equal(started.status, 0, `the mail stack did not start:\n${started.stdout}${started.stderr}`);
   const env = Object.fromEntries(
     readFileSync(join(dir, "stack.env"), "utf8")

@@ -1,6 +1,6 @@
 // This file is generated from the Rust command table by `CONFAB_UPDATE_BINDINGS=1 cargo test -p confab-desktop --test bindings`. Do not edit.
 import { invoke, type Channel } from "@tauri-apps/api/core";
-import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, BusyTimeView, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, DayScheduleView, DaySettings, DaySlot, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RuleBreakView, SessionChange, SessionExceptionView, SessionView, SlotView, StartupState, StatusOption, StudyOverview, StudySettings, StudySummary, SwapReport, SyncProgress, SyncReport, TemplatePreview } from "./types";
+import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, BusyTimeView, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, DayScheduleView, DaySettings, DaySlot, FoundMailSettings, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, MailAuth, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RuleBreakView, SessionChange, SessionExceptionView, SessionView, SignInChoice, SlotView, StartupState, StatusOption, StudyOverview, StudySettings, StudySummary, SwapReport, SyncProgress, SyncReport, TemplatePreview } from "./types";
 
 export const commands = {
   startupState: (): Promise<StartupState> => invoke("startup_state"),
@@ -69,6 +69,9 @@ export const commands = {
   saveMailPassword: (password: string): Promise<null> => invoke("save_mail_password", { password }),
   forgetMailPassword: (): Promise<null> => invoke("forget_mail_password"),
   testMailConnection: (password: string | null): Promise<ConnectionCheck> => invoke("test_mail_connection", { password }),
+  signInMail: (choice: SignInChoice): Promise<MailProfile> => invoke("sign_in_mail", { choice }),
+  setMailSignInMethod: (auth: MailAuth): Promise<MailProfile> => invoke("set_mail_sign_in_method", { auth }),
+  findMailSettings: (address: string): Promise<FoundMailSettings> => invoke("find_mail_settings", { address }),
   messageTemplates: (studyId: number): Promise<Array<MessageTemplate>> => invoke("message_templates", { studyId }),
   saveMessageTemplate: (studyId: number, template: MessageTemplate): Promise<MessageTemplate> => invoke("save_message_template", { studyId, template }),
   resetMessageTemplate: (studyId: number, kind: string): Promise<null> => invoke("reset_message_template", { studyId, kind }),

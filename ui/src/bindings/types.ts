@@ -1,5 +1,5 @@
 // This file is generated from the Rust types by `CONFAB_UPDATE_BINDINGS=1 cargo test -p confab-desktop --test bindings`. Do not edit.
-export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "data_folder_unusable" | "database_corrupt" | "database_too_new" | "mail" | "storage" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "data_folder_unusable" | "database_corrupt" | "database_too_new" | "mail" | "sign_in" | "storage" | "internal";
 
 export type AppError = { code: ErrorCode, message: string, };
 
@@ -328,6 +328,41 @@ smtpLogin: boolean, imapHost: string, imapPort: number, imapSecurity: MailSecuri
 export type MailSecurity = "tls" | "start_tls" | "plain";
 
 export type MailAuth = "password" | "oauth2";
+
+export type MailProvider = "google" | "microsoft" | "other";
+
+export type SignInChoice = { 
+/**
+ * Left out: Google or Microsoft when the IMAP server is theirs, another provider when
+ * an issuer is given.
+ */
+provider: MailProvider | null, 
+/**
+ * For Microsoft: `common` (the default), `organizations`, or a tenant ID or domain.
+ */
+tenant: string | null, 
+/**
+ * For another provider: its issuer URL.
+ */
+issuer: string | null, 
+/**
+ * The institution's own app registration, instead of the one built into Confab.
+ */
+clientId: string | null, clientSecret: string | null, };
+
+export type FoundMailSettings = { account: MailAccount, 
+/**
+ * password, google or microsoft.
+ */
+signIn: string, 
+/**
+ * Where the settings came from, in words.
+ */
+source: string, 
+/**
+ * shipped, autoconfig, srv or mx.
+ */
+sourceKind: string, };
 
 export type ConnectionCheck = { ok: boolean, 
 /**

@@ -8,7 +8,9 @@ import { ConnectionResult } from "./ConnectionResult";
 import { RestoredDraftNote } from "../drafts/RestoredDraftNote";
 import { useDraft } from "../drafts/useDraft";
 import { FormField } from "./FormField";
+import { formWithFound, foundSummary } from "./foundSettings";
 import { ServerFields } from "./ServerFields";
+import { SignInPanel } from "./SignInPanel";
 import { publishMailProfile } from "./mailProfileStore";
 import {
   formFromProfile,
@@ -38,6 +40,8 @@ export function MailSettings() {
 
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [finding, setFinding] = useState(false);
+  const [foundNote, setFoundNote] = useState<string | null>(null);
 
   useEffect(() => {
     let active = true;
@@ -125,6 +129,31 @@ export function MailSettings() {
     } finally {
       setSaving(false);
     }
+  }
+
+  /** Fills the servers in from the address; nothing is saved until the researcher saves. */
+  async function findSettings() {
+    if (form === null || finding) return;
+    setFoundNote(null);
+    setServerError(null);
+    setFinding(true);
+    try {
+      const found = await commands.findMailSettings(form.researcherEmail.trim());
+      setSavedAt(null);
+      draft.setValue(formWithFound(form, found));
+      setFoundNote(foundSummary(found));
+    } catch (reason) {
+      setServerError(toAppError(reason));
+    } finally {
+      setFinding(false);
+    }
+  }
+
+  /** A sign-in or a switch of method saved the profile: the form shows it as saved. */
+  function changed(profile: MailProfile) {
+    setLoaded(profile);
+    draft.markSaved(formFromProfile(profile));
+    publishMailProfile(profile);
   }
 
   async function submit(event: FormEvent) {
@@ -219,8 +248,25 @@ export function MailSettings() {
           </h2>
           <p className="panel-hint">
             Confab sends through your own account and reads the replies from its inbox. Your provider’s help pages list
-            these servers.
+            these servers, or Confab can look them up from your address.
           </p>
+          <div className="settings-actions">
+            <button
+              type="button"
+              className="button button-secondary"
+              data-testid="settings-find-servers"
+              disabled={finding || form.researcherEmail.trim() === ""}
+              aria-busy={finding || undefined}
+              onClick={() => void findSettings()}
+            >
+              {finding ? "Looking up…" : "Find the servers for my address"}
+            </button>
+          </div>
+          {foundNote && (
+            <p className="settings-note" role="status" data-testid="settings-found-servers">
+              {foundNote}
+            </p>
+          )}
           <FormField id="mail-username" label="User name" hint="Usually your full email address." error={errors.username}>
             <input
               {...control("username")}
@@ -288,8 +334,15 @@ export function MailSettings() {
         </div>
       </form>
 
+      <SignInPanel
+        auth={loaded?.account?.auth ?? null}
+        hasAccount={loaded?.account != null || (form.smtpHost.trim() !== "" && form.imapHost.trim() !== "")}
+        onBeforeUse={save}
+        onChanged={changed}
+      />
       <PasswordAndTest
         hasAccount={loaded?.account != null || (form.smtpHost.trim() !== "" && form.imapHost.trim() !== "")}
+        signsIn={loaded?.account?.auth === "oauth2"}
         onBeforeUse={save}
       />
     </div>
@@ -298,11 +351,13 @@ export function MailSettings() {
 
 type PasswordProps = {
   hasAccount: boolean;
+  /** The account signs in with its provider: there is no password to save. */
+  signsIn: boolean;
   /** Saves the account first if it changed: the password and the test belong to the saved one. */
   onBeforeUse: () => Promise<boolean>;
 };
 
-function PasswordAndTest({ hasAccount, onBeforeUse }: PasswordProps) {
+function PasswordAndTest({ hasAccount, signsIn, onBeforeUse }: PasswordProps) {
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState<null | "save" | "forget" | "test">(null);
   const [note, setNote] = useState<string | null>(null);
@@ -344,48 +399,51 @@ function PasswordAndTest({ hasAccount, onBeforeUse }: PasswordProps) {
   return (
     <section className="panel" aria-labelledby="settings-password-heading" data-testid="settings-password-panel">
       <h2 id="settings-password-heading" className="panel-title">
-        Password and connection
+        {signsIn ? "Connection" : "Password and connection"}
       </h2>
       <p className="panel-hint">
-        Confab keeps the password in your system’s keyring, never in its database, and never shows it again. For Gmail
-        or Microsoft 365, use an app password.
+        {signsIn
+          ? "This account signs in with its provider, so it needs no password here."
+          : "Confab keeps the password in your system’s keyring, never in its database, and never shows it again. For Gmail or Microsoft 365, sign in above instead."}
       </p>
-      <form
-        className="password-row"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void run("save");
-        }}
-      >
-        <div className="field field-grow">
-          <label htmlFor="mail-password">Password</label>
-          <input
-            id="mail-password"
-            data-testid="settings-password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
-        <button
-          type="submit"
-          className="button button-secondary"
-          data-testid="settings-save-password"
-          disabled={busy !== null || !hasAccount}
+      {!signsIn && (
+        <form
+          className="password-row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run("save");
+          }}
         >
-          {busy === "save" ? "Saving…" : "Save password"}
-        </button>
-        <button
-          type="button"
-          className="button button-quiet"
-          data-testid="settings-forget-password"
-          disabled={busy !== null || !hasAccount}
-          onClick={() => void run("forget")}
-        >
-          {busy === "forget" ? "Forgetting…" : "Forget password"}
-        </button>
-      </form>
+          <div className="field field-grow">
+            <label htmlFor="mail-password">Password</label>
+            <input
+              id="mail-password"
+              data-testid="settings-password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </div>
+          <button
+            type="submit"
+            className="button button-secondary"
+            data-testid="settings-save-password"
+            disabled={busy !== null || !hasAccount}
+          >
+            {busy === "save" ? "Saving…" : "Save password"}
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            data-testid="settings-forget-password"
+            disabled={busy !== null || !hasAccount}
+            onClick={() => void run("forget")}
+          >
+            {busy === "forget" ? "Forgetting…" : "Forget password"}
+          </button>
+        </form>
+      )}
       {!hasAccount && <p className="field-hint">Fill in the mail servers above first.</p>}
       {note && (
         <p className="settings-note" role="status" data-testid="settings-password-status">

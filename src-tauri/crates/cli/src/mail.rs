@@ -25,6 +25,12 @@ pub enum MailCommand {
     Password,
     /// Remove the account's password from the OS keyring
     ForgetPassword,
+    /// Sign in with Google, Microsoft or another provider in the browser, instead of a
+    /// password; prints the address to open on its own line and waits for the sign-in
+    SignIn(crate::sign_in::SignInArgs),
+    /// Find the servers, ports, security and sign-in for an address, and say where they came
+    /// from (nothing is saved)
+    Autoconfig { address: String },
     /// Connect to both servers and say what works, or which step failed
     Test,
 }
@@ -72,9 +78,12 @@ pub struct MailSetArgs {
     imap_port: Option<u16>,
     #[arg(long, value_enum)]
     imap_security: Option<SecurityArg>,
-    /// Log in with an OAuth 2 access token (XOAUTH2) instead of a password
-    #[arg(long)]
+    /// Log in with OAuth 2 tokens instead of a password (see `confab mail sign-in`)
+    #[arg(long, conflicts_with = "password_login")]
     oauth2: bool,
+    /// Log in with a password again (see `confab mail password`)
+    #[arg(long)]
+    password_login: bool,
     /// Sync by itself whenever the app is online
     #[arg(long)]
     sync_automatically: Option<bool>,
@@ -183,8 +192,12 @@ fn show_profile(p: &MailProfile, json: bool) -> Result<(), AppError> {
         None => text
             .push_str("Mail account: not set up (confab mail set --smtp-host … --imap-host …)\n"),
         Some(a) => text.push_str(&format!(
-            "Login:      {}\nSMTP:       {}:{} ({:?}{})\nIMAP:       {}:{} ({:?})\n",
+            "Login:      {} ({})\nSMTP:       {}:{} ({:?}{})\nIMAP:       {}:{} ({:?})\n",
             a.username,
+            match a.auth {
+                MailAuth::Password => "password",
+                MailAuth::Oauth2 => "signed in with OAuth",
+            },
             a.smtp_host,
             a.smtp_port,
             a.smtp_security,
@@ -222,8 +235,7 @@ pub async fn mail(confab: &Confab, command: MailCommand, json: bool) -> Result<(
                 || a.imap_host.is_some()
                 || a.imap_port.is_some()
                 || a.imap_security.is_some()
-                || a.no_smtp_login
-                || a.oauth2;
+                || a.no_smtp_login;
             if touches_account {
                 let mut acc = p.account.clone().unwrap_or(MailAccount {
                     username: p.researcher_email.clone(),
@@ -260,12 +272,19 @@ pub async fn mail(confab: &Confab, command: MailCommand, json: bool) -> Result<(
                 if a.no_smtp_login {
                     acc.smtp_login = false;
                 }
-                if a.oauth2 {
-                    acc.auth = MailAuth::Oauth2;
-                }
                 p.account = Some(acc);
             }
-            show_profile(&confab.update_mail_profile(p).await?, json)
+            let mut saved = confab.update_mail_profile(p).await?;
+            // Switching the sign-in method is its own step, never a side effect of saving.
+            let switch = match (a.oauth2, a.password_login) {
+                (true, _) => Some(MailAuth::Oauth2),
+                (_, true) => Some(MailAuth::Password),
+                _ => None,
+            };
+            if let Some(auth) = switch {
+                saved = confab.set_mail_sign_in_method(auth).await?;
+            }
+            show_profile(&saved, json)
         }
         MailCommand::Password => {
             let password = match std::env::var(PASSWORD_ENV) {
@@ -291,6 +310,30 @@ pub async fn mail(confab: &Confab, command: MailCommand, json: bool) -> Result<(
             } else {
                 Err(AppError::new(ErrorCode::Mail, check.message))
             }
+        }
+        MailCommand::SignIn(args) => crate::sign_in::sign_in(confab, args, json).await,
+        MailCommand::Autoconfig { address } => {
+            let found = confab.find_mail_settings(&address).await?;
+            if json {
+                return print_json(&found);
+            }
+            let a = &found.account;
+            print_text(&format!(
+                "From {}:\nLogin:      {} ({})\nSMTP:       {}:{} ({:?})\nIMAP:       {}:{} ({:?})\n",
+                found.source,
+                a.username,
+                match found.sign_in.as_str() {
+                    "google" => "sign in with Google",
+                    "microsoft" => "sign in with Microsoft",
+                    _ => "password",
+                },
+                a.smtp_host,
+                a.smtp_port,
+                a.smtp_security,
+                a.imap_host,
+                a.imap_port,
+                a.imap_security
+            ))
         }
         MailCommand::ForgetPassword => {
             confab.forget_mail_password().await?;

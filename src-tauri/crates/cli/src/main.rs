@@ -14,6 +14,7 @@ mod output;
 mod participants;
 mod schedule;
 mod settings;
+mod sign_in;
 mod studies;
 
 #[derive(Parser)]
@@ -232,7 +233,7 @@ fn exit_code(code: ErrorCode) -> ExitCode {
         | ErrorCode::DatabaseCorrupt
         | ErrorCode::DatabaseTooNew
         | ErrorCode::Storage => ExitCode::from(3),
-        ErrorCode::Mail => ExitCode::from(4),
+        ErrorCode::Mail | ErrorCode::SignIn => ExitCode::from(4),
         ErrorCode::Internal => ExitCode::FAILURE,
     }
 }

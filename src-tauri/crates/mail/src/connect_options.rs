@@ -10,6 +10,28 @@ pub struct ConnectOptions {
     /// command's answer.
     pub timeout: Duration,
     pub trust: Trust,
+    /// The SASL mechanisms an OAuth account may log in to IMAP with, most preferred first;
+    /// the first one the server announces is used. SMTP always uses XOAUTH2, the only one
+    /// the SMTP library has.
+    pub oauth_mechanisms: Vec<OAuthMechanism>,
+}
+
+/// SASL mechanisms that carry an OAuth 2 access token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OAuthMechanism {
+    /// RFC 7628, the standard one.
+    OAuthBearer,
+    /// Google's and Microsoft's older one, which both still announce.
+    XOAuth2,
+}
+
+impl OAuthMechanism {
+    pub fn name(self) -> &'static str {
+        match self {
+            OAuthMechanism::OAuthBearer => "OAUTHBEARER",
+            OAuthMechanism::XOAuth2 => "XOAUTH2",
+        }
+    }
 }
 
 impl ConnectOptions {
@@ -27,6 +49,11 @@ impl ConnectOptions {
         self.trust = trust;
         self
     }
+
+    pub fn with_oauth_mechanisms(mut self, mechanisms: &[OAuthMechanism]) -> Self {
+        self.oauth_mechanisms = mechanisms.to_vec();
+        self
+    }
 }
 
 impl Default for ConnectOptions {
@@ -34,6 +61,7 @@ impl Default for ConnectOptions {
         ConnectOptions {
             timeout: Self::DEFAULT_TIMEOUT,
             trust: Trust::web_pki(),
+            oauth_mechanisms: vec![OAuthMechanism::OAuthBearer, OAuthMechanism::XOAuth2],
         }
     }
 }

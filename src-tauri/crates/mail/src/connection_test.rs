@@ -147,7 +147,7 @@ fn imap_failure(err: ImapError) -> ConnectionFailure {
         ImapErrorKind::Dns => Stage::Dns,
         ImapErrorKind::Connect => Stage::Connect,
         ImapErrorKind::Tls => Stage::Tls,
-        ImapErrorKind::Authentication => Stage::Login,
+        ImapErrorKind::Authentication | ImapErrorKind::NoTokenLogin => Stage::Login,
         ImapErrorKind::Folder => Stage::Folder,
         ImapErrorKind::Connection | ImapErrorKind::Server | ImapErrorKind::InvalidInput => {
             Stage::Conversation

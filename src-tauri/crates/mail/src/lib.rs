@@ -2,6 +2,7 @@
 //! IMAP and the outbox.
 
 pub mod account;
+pub mod autoconfig;
 pub mod busy;
 pub mod calendar;
 pub mod connect_options;
@@ -12,9 +13,12 @@ pub mod imap;
 pub mod inbound;
 pub mod mailto;
 pub mod mime;
+pub mod oauth;
 pub mod reply_choice;
 pub mod smtp;
 pub mod template;
+#[cfg(all(feature = "test-stack", target_os = "linux"))]
+pub mod test_keyring;
 #[cfg(feature = "test-stack")]
 pub mod test_stack;
 pub mod token;

@@ -32,6 +32,7 @@ pub struct SmtpSender {
     server: String,
     username: String,
     secret: Secret,
+    signs_in: bool,
     timeout: Duration,
     broken: AtomicBool,
 }
@@ -52,6 +53,7 @@ impl SmtpSender {
             server: &server,
             username: &account.username,
             secret,
+            signs_in: account.auth == AuthMethod::OAuth2,
         };
         let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host)
             .port(smtp.port)
@@ -95,6 +97,7 @@ impl SmtpSender {
             server,
             username: account.username.clone(),
             secret: secret.clone(),
+            signs_in: account.auth == AuthMethod::OAuth2,
             timeout: options.timeout,
             broken: AtomicBool::new(false),
         })
@@ -190,6 +193,7 @@ impl SmtpSender {
             server: &self.server,
             username: &self.username,
             secret: &self.secret,
+            signs_in: self.signs_in,
         }
     }
 }

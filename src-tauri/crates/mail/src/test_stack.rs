@@ -4,7 +4,8 @@
 //! dies without dropping it, the script's watcher stops it.
 //!
 //! Needs root and the packages opensmtpd, dovecot-imapd, dovecot-lmtpd, and
-//! dovecot-submissiond for the ports with TLS and login.
+//! dovecot-submissiond for the ports with TLS and login. [`MailStack::start_with_oauth`]
+//! also needs Node.js and the project's npm packages (oauth2-mock-server).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use std::process::Command;
 use crate::account::{AccountSettings, AuthMethod, Security, ServerSettings};
 use crate::connect_options::ConnectOptions;
 use crate::credentials::Secret;
+use crate::oauth::{OAuthClient, Provider};
 use crate::trust::Trust;
 
 /// The users of every stack; each has the address `<user>@confab.test`.
@@ -30,6 +32,16 @@ impl MailStack {
     /// Starts a stack and waits until every port answers. Panics with the script's output
     /// (and the daemons' logs) when it cannot start.
     pub fn start() -> MailStack {
+        Self::start_with(&[])
+    }
+
+    /// A stack with an OAuth 2 authorization server beside it, whose access tokens Dovecot
+    /// takes with XOAUTH2 and OAUTHBEARER.
+    pub fn start_with_oauth() -> MailStack {
+        Self::start_with(&["--oauth"])
+    }
+
+    fn start_with(options: &[&str]) -> MailStack {
         let dir = tempfile::Builder::new()
             .prefix("confab-mail-stack-")
             .tempdir()
@@ -38,6 +50,7 @@ impl MailStack {
             .arg(script())
             .arg("start")
             .arg(dir.path())
+            .args(options)
             .arg("--watch")
             .arg(std::process::id().to_string())
             .output()
@@ -156,6 +169,76 @@ impl MailStack {
             imap: ServerSettings::new(HOST, self.imap_port(), Security::StartTls),
             ..self.base_account(user)
         }
+    }
+
+    /// The authorization server's issuer URL (a stack started with OAuth only).
+    pub fn oauth_issuer(&self) -> &str {
+        self.value("OAUTH_ISSUER")
+    }
+
+    /// The client the authorization server knows, found by discovery.
+    pub fn oauth_client(&self) -> OAuthClient {
+        OAuthClient {
+            provider: Provider::Other {
+                issuer: self.oauth_issuer().to_owned(),
+            },
+            client_id: self.value("OAUTH_CLIENT_ID").to_owned(),
+            client_secret: None,
+        }
+    }
+
+    /// `user`'s account signing in with OAuth, TLS from the start on both servers.
+    pub fn oauth_account(&self, user: &str) -> AccountSettings {
+        AccountSettings {
+            auth: AuthMethod::OAuth2,
+            ..self.tls_account(user)
+        }
+    }
+
+    /// The browser's part of a sign-in: follows `authorization_url` through the
+    /// authorization server (which approves at once) to the app's redirect, and returns the
+    /// page the app answered with. Blocking: call it from a thread of its own.
+    pub fn play_browser(authorization_url: &str) -> String {
+        match ureq::get(authorization_url).call() {
+            Ok(response) => response.into_string().unwrap_or_default(),
+            Err(ureq::Error::Status(_, response)) => response.into_string().unwrap_or_default(),
+            Err(err) => panic!("the browser step failed: {err}"),
+        }
+    }
+
+    /// Access tokens issued from now on last `seconds`.
+    pub fn set_access_token_lifetime(&self, seconds: u64) {
+        let url = format!(
+            "{}/control/access-token-seconds?seconds={seconds}",
+            self.oauth_issuer()
+        );
+        ureq::post(&url)
+            .call()
+            .expect("the OAuth server takes the lifetime");
+    }
+
+    /// The next authorization is declined, as by a researcher who says no at the provider.
+    pub fn deny_next_authorization(&self) {
+        ureq::post(&format!("{}/control/deny-next", self.oauth_issuer()))
+            .call()
+            .expect("the OAuth server takes the control");
+    }
+
+    /// Revokes a refresh token at the authorization server (RFC 7009).
+    pub fn revoke(&self, refresh_token: &Secret) {
+        ureq::post(&format!("{}/revoke", self.oauth_issuer()))
+            .send_form(&[("token", refresh_token.expose())])
+            .expect("the OAuth server revokes the token");
+    }
+
+    /// Dovecot's log so far, where each login names its SASL mechanism.
+    pub fn dovecot_log(&self) -> String {
+        std::fs::read_to_string(self.dir().join("dovecot.log")).unwrap_or_default()
+    }
+
+    /// The authorization server's log so far: each token issued, refused or revoked.
+    pub fn oauth_log(&self) -> String {
+        std::fs::read_to_string(self.dir().join("oauth.log")).unwrap_or_default()
     }
 
     /// Stops the daemons now; dropping the stack does the same.

@@ -4,23 +4,20 @@
 //! user's own and is not started per test.
 #![cfg(target_os = "linux")]
 
-use std::path::Path;
 use std::process::Command;
 
 use confab_mail::account::{AccountSettings, AuthMethod, Security, ServerSettings};
 use confab_mail::credentials::{self, CredentialError, KEYRING_SERVICE, Secret};
 
-/// Set in the private session, so the test runs instead of starting another session.
-const IN_PRIVATE_KEYRING: &str = "CONFAB_TEST_IN_PRIVATE_KEYRING";
-
 #[test]
 fn secrets_round_trip_through_the_secret_service() {
-    if std::env::var_os(IN_PRIVATE_KEYRING).is_none() {
-        rerun_in_private_keyring("secrets_round_trip_through_the_secret_service");
-        return;
-    }
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    runtime.block_on(round_trip());
+    confab_mail::test_keyring::in_private_keyring(
+        "secrets_round_trip_through_the_secret_service",
+        || {
+            let runtime = tokio::runtime::Runtime::new().unwrap();
+            runtime.block_on(round_trip());
+        },
+    );
 }
 
 async fn round_trip() {
@@ -86,44 +83,4 @@ fn secret_tool_lookup(entry: &str) -> Option<String> {
         .status
         .success()
         .then(|| String::from_utf8(output.stdout).unwrap())
-}
-
-/// Runs this test binary again, only `test`, under `dbus-run-session` with an unlocked
-/// GNOME Keyring, and fails if the run fails or does not run the test.
-fn rerun_in_private_keyring(test: &str) {
-    let home = tempfile::tempdir().unwrap();
-    let runtime_dir = home.path().join("run");
-    std::fs::create_dir(&runtime_dir).unwrap();
-    set_private(&runtime_dir);
-    // The keyring daemon unlocks a new login keyring with the password on its input, then
-    // the shell becomes the test binary ($0) with its arguments.
-    let start_keyring = concat!(
-        "echo -n test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null; ",
-        r#"exec "$0" "$@""#
-    );
-    let output = Command::new("dbus-run-session")
-        .args(["--", "sh", "-c", start_keyring])
-        .arg(std::env::current_exe().unwrap())
-        .args(["--exact", test, "--nocapture", "--test-threads=1"])
-        .env(IN_PRIVATE_KEYRING, "1")
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_RUNTIME_DIR", &runtime_dir)
-        .env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .output()
-        .expect("dbus-run-session runs (apt-get install dbus gnome-keyring)");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    println!("{stdout}");
-    eprintln!("{stderr}");
-    assert!(output.status.success(), "the private keyring run failed");
-    assert!(
-        stdout.contains("test result: ok. 1 passed"),
-        "the private keyring run did not run the test"
-    );
-}
-
-fn set_private(dir: &Path) {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).unwrap();
 }

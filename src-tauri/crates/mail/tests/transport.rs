@@ -255,7 +255,12 @@ async fn oauth2_to_a_server_without_xoauth2_fails_at_login() {
     let err = ImapSession::connect(&account, &token, &options)
         .await
         .unwrap_err();
-    assert_eq!(err.kind, ImapErrorKind::Authentication, "{err}");
+    assert_eq!(err.kind, ImapErrorKind::NoTokenLogin, "{err}");
+    assert!(
+        err.message
+            .contains("offers neither OAUTHBEARER nor XOAUTH2, only PLAIN, LOGIN"),
+        "{err}"
+    );
     let err = SmtpSender::new(&account, &token, &options)
         .unwrap()
         .check()

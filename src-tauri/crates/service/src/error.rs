@@ -21,6 +21,9 @@ pub enum ErrorCode {
     /// The mail servers or the keyring refused or could not be reached; the message says
     /// which and what to check in Settings → Mail.
     Mail,
+    /// The mail provider no longer accepts the account's sign-in (revoked or expired), or
+    /// there is none: only signing in again helps, which the window offers at once.
+    SignIn,
     /// The database failed in a way the researcher cannot fix by changing the input.
     Storage,
     Internal,

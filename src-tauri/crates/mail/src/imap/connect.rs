@@ -1,9 +1,11 @@
 //! Opening an IMAP session: reach the server, secure the connection (TLS from the start, or
-//! STARTTLS), read the greeting, and log in with LOGIN or AUTHENTICATE XOAUTH2.
+//! STARTTLS), read the greeting, and log in with LOGIN, or for an OAuth account with
+//! AUTHENTICATE OAUTHBEARER or XOAUTH2, whichever the server announces.
 
 use std::time::Duration;
 
-use async_imap::imap_proto::{Response, Status};
+use async_imap::imap_proto::{Capability, Response, Status};
+use async_imap::types::UnsolicitedResponse;
 use async_imap::{Authenticator, Client, Session};
 use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
@@ -12,7 +14,7 @@ use tokio_rustls::rustls::pki_types::ServerName;
 use super::error::{ImapError, ImapErrorKind, server_text};
 use super::stream::MailStream;
 use crate::account::{AccountSettings, AuthMethod, Security};
-use crate::connect_options::ConnectOptions;
+use crate::connect_options::{ConnectOptions, OAuthMechanism};
 use crate::credentials::Secret;
 use crate::dial::{DialError, dial};
 
@@ -30,7 +32,7 @@ pub(super) async fn open(
     let tcp = dial(&imap.host, imap.port, timeout)
         .await
         .map_err(|err| dial_error(&err))?;
-    let client = match imap.security {
+    let mut client = match imap.security {
         Security::Tls => {
             let tls = handshake(tcp, &imap.host, options, &server).await?;
             let mut client = Client::new(MailStream::Tls(Box::new(tls)));
@@ -54,7 +56,19 @@ pub(super) async fn open(
             client
         }
     };
-    login(client, account, secret, &server, timeout)
+    let mechanism = match account.auth {
+        AuthMethod::Password => None,
+        AuthMethod::OAuth2 => Some(
+            oauth_mechanism(
+                client_mut(&mut client),
+                &options.oauth_mechanisms,
+                &server,
+                timeout,
+            )
+            .await?,
+        ),
+    };
+    login(client, account, secret, mechanism, &server, timeout)
         .await
         .map_err(|err| err.redacted(secret))
 }
@@ -164,29 +178,106 @@ async fn starttls(
     }
 }
 
+fn client_mut(client: &mut Client<MailStream>) -> &mut Client<MailStream> {
+    client
+}
+
+/// The first of `preferred` that the server announces (it may announce different ones
+/// before and after STARTTLS, so it is asked now).
+async fn oauth_mechanism(
+    client: &mut Client<MailStream>,
+    preferred: &[OAuthMechanism],
+    server: &str,
+    timeout: Duration,
+) -> Result<OAuthMechanism, ImapError> {
+    let announced = match tokio::time::timeout(timeout, auth_mechanisms(client)).await {
+        Ok(Ok(announced)) => announced,
+        Ok(Err(err)) => return Err(ImapError::from_imap(err, server, "list its capabilities")),
+        Err(_) => {
+            return Err(ImapError::timed_out(
+                server,
+                "list its capabilities",
+                timeout.as_secs(),
+            ));
+        }
+    };
+    preferred
+        .iter()
+        .copied()
+        .find(|mechanism| {
+            announced
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(mechanism.name()))
+        })
+        .ok_or_else(|| {
+            ImapError::new(
+                ImapErrorKind::NoTokenLogin,
+                format!(
+                    "The IMAP server {server} does not take sign-in tokens (it offers neither \
+                     OAUTHBEARER nor XOAUTH2, only {}): choose password login for this account \
+                     in Settings → Mail.",
+                    if announced.is_empty() {
+                        "other methods".to_owned()
+                    } else {
+                        announced.join(", ")
+                    }
+                ),
+            )
+        })
+}
+
+/// The SASL mechanisms in the server's CAPABILITY answer.
+async fn auth_mechanisms(
+    client: &mut Client<MailStream>,
+) -> Result<Vec<String>, async_imap::error::Error> {
+    // Untagged answers come back on a channel; a CAPABILITY answer is one line.
+    let (sender, receiver) = async_channel::unbounded();
+    client
+        .run_command_and_check_ok("CAPABILITY", Some(sender))
+        .await?;
+    let mut mechanisms = Vec::new();
+    while let Ok(untagged) = receiver.try_recv() {
+        if let UnsolicitedResponse::Other(response) = untagged
+            && let Response::Capabilities(capabilities) = response.parsed()
+        {
+            for capability in capabilities {
+                if let Capability::Auth(name) = capability {
+                    mechanisms.push(name.to_ascii_uppercase());
+                }
+            }
+        }
+    }
+    Ok(mechanisms)
+}
+
 async fn login(
     client: Client<MailStream>,
     account: &AccountSettings,
     secret: &Secret,
+    mechanism: Option<OAuthMechanism>,
     server: &str,
     timeout: Duration,
 ) -> Result<Session<MailStream>, ImapError> {
     let username = &account.username;
     let attempt = async {
-        match account.auth {
-            AuthMethod::Password => client.login(username, secret.expose()).await,
-            AuthMethod::OAuth2 => {
-                let token = XOAuth2 {
+        match mechanism {
+            None => client.login(username, secret.expose()).await,
+            Some(mechanism) => {
+                let token = BearerToken {
+                    mechanism,
                     user: username.clone(),
+                    host: account.imap.host.clone(),
+                    port: account.imap.port,
                     token: secret.clone(),
                     answered: false,
                 };
-                client.authenticate("XOAUTH2", token).await
+                client.authenticate(mechanism.name(), token).await
             }
         }
     };
     match tokio::time::timeout(timeout, attempt).await {
         Ok(Ok(session)) => Ok(session),
+        Ok(Err((err, _client))) if mechanism.is_some() => Err(token_refused(err, username, server)),
         Ok(Err((err, _client))) => Err(login_error(err, username, server)),
         Err(_) => Err(ImapError::timed_out(server, "log in", timeout.as_secs())),
     }
@@ -214,45 +305,98 @@ fn login_error(err: async_imap::error::Error, username: &str, server: &str) -> I
     }
 }
 
-/// The XOAUTH2 exchange: the token once; after a refusal the server sends its reason as a
-/// challenge, which is answered with an empty line to end the attempt.
-struct XOAuth2 {
+/// A refused sign-in token: usually expired or revoked, which a renewed token may fix.
+fn token_refused(err: async_imap::error::Error, username: &str, server: &str) -> ImapError {
+    use async_imap::error::Error as E;
+    match err {
+        E::No(raw) | E::Bad(raw) => ImapError::new(
+            ImapErrorKind::Authentication,
+            format!(
+                "The IMAP server {server} refused the sign-in token for {username}: sign in to \
+                 the account again under Settings → Mail. The server said: {}",
+                server_text(&raw)
+            ),
+        ),
+        E::Validate(_) => ImapError::new(
+            ImapErrorKind::Authentication,
+            "The user name contains a line break, which IMAP cannot send.",
+        ),
+        other => ImapError::from_imap(other, server, "log in"),
+    }
+}
+
+/// The OAUTHBEARER (RFC 7628) or XOAUTH2 exchange: the token once; after a refusal the
+/// server sends its reason as a challenge, which is answered to end the attempt (a lone
+/// ^A for OAUTHBEARER, an empty line for XOAUTH2).
+struct BearerToken {
+    mechanism: OAuthMechanism,
     user: String,
+    host: String,
+    port: u16,
     token: Secret,
     answered: bool,
 }
 
-impl Authenticator for XOAuth2 {
+impl Authenticator for BearerToken {
     type Response = String;
 
     fn process(&mut self, _challenge: &[u8]) -> String {
-        if std::mem::replace(&mut self.answered, true) {
-            String::new()
-        } else {
-            format!(
-                "user={}\x01auth=Bearer {}\x01\x01",
-                self.user,
-                self.token.expose()
-            )
+        let again = std::mem::replace(&mut self.answered, true);
+        let token = self.token.expose();
+        match (self.mechanism, again) {
+            (OAuthMechanism::XOAuth2, false) => {
+                format!("user={}\x01auth=Bearer {token}\x01\x01", self.user)
+            }
+            (OAuthMechanism::XOAuth2, true) => String::new(),
+            (OAuthMechanism::OAuthBearer, false) => format!(
+                "n,a={},\x01host={}\x01port={}\x01auth=Bearer {token}\x01\x01",
+                gs2_name(&self.user),
+                self.host,
+                self.port
+            ),
+            (OAuthMechanism::OAuthBearer, true) => "\x01".to_owned(),
         }
     }
+}
+
+/// A user name inside the GS2 header, where `,` and `=` are escaped (RFC 5801).
+fn gs2_name(user: &str) -> String {
+    user.replace('=', "=3D").replace(',', "=2C")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn xoauth2_sends_the_token_once() {
-        let mut auth = XOAuth2 {
-            user: "ada@example.org".into(),
+    fn bearer(mechanism: OAuthMechanism, user: &str) -> BearerToken {
+        BearerToken {
+            mechanism,
+            user: user.into(),
+            host: "imap.example.org".into(),
+            port: 993,
             token: Secret::new("ya29.token"),
             answered: false,
-        };
+        }
+    }
+
+    #[test]
+    fn xoauth2_sends_the_token_once() {
+        let mut auth = bearer(OAuthMechanism::XOAuth2, "ada@example.org");
         assert_eq!(
             auth.process(b""),
             "user=ada@example.org\x01auth=Bearer ya29.token\x01\x01"
         );
         assert_eq!(auth.process(b"{\"status\":\"401\"}"), "");
+    }
+
+    #[test]
+    fn oauthbearer_sends_a_gs2_header_and_ends_a_refusal_with_a_lone_separator() {
+        let mut auth = bearer(OAuthMechanism::OAuthBearer, "a=b,c@example.org");
+        assert_eq!(
+            auth.process(b""),
+            "n,a=a=3Db=2Cc@example.org,\x01host=imap.example.org\x01port=993\x01\
+             auth=Bearer ya29.token\x01\x01"
+        );
+        assert_eq!(auth.process(b"{\"status\":\"invalid_token\"}"), "\x01");
     }
 }

@@ -19,6 +19,9 @@ pub enum ImapErrorKind {
     Tls,
     /// The login was refused.
     Authentication,
+    /// The account signs in with OAuth, and the server announces no mechanism that takes
+    /// an access token: no token will do.
+    NoTokenLogin,
     /// A folder is missing or cannot be opened.
     Folder,
     /// The connection broke or stopped answering after it was made. The session cannot be
@@ -171,6 +174,7 @@ impl fmt::Display for ImapErrorKind {
             ImapErrorKind::Connect => "connect",
             ImapErrorKind::Tls => "tls",
             ImapErrorKind::Authentication => "authentication",
+            ImapErrorKind::NoTokenLogin => "no_token_login",
             ImapErrorKind::Folder => "folder",
             ImapErrorKind::Connection => "connection",
             ImapErrorKind::Server => "server",

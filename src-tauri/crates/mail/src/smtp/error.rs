@@ -53,6 +53,8 @@ impl SendError {
 pub(crate) struct Context<'a> {
     pub server: &'a str,
     pub username: &'a str,
+    /// The account logs in with a sign-in token, not a password.
+    pub signs_in: bool,
     pub secret: &'a Secret,
 }
 
@@ -61,6 +63,13 @@ pub(crate) fn classify(err: &LettreError, context: &Context<'_>) -> SendError {
     let server = context.server;
     let kind = kind_of(err, &detail);
     let message = match kind {
+        SendErrorKind::Authentication if context.signs_in => format!(
+            "The SMTP server {server} refused the sign-in token for {}: sign in to the account \
+             again under Settings → Mail; if that does not help, ask whether your provider \
+             allows sending with a sign-in (Microsoft 365 administrators can turn SMTP AUTH \
+             off). The server said: {detail}",
+            context.username
+        ),
         SendErrorKind::Authentication => format!(
             "The SMTP server {server} refused the login for {}: check the user name and the \
              password (some providers want an app password) in the account settings. The \

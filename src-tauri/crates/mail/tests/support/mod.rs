@@ -82,3 +82,9 @@ pub async fn unseen_uids(port: u16, user: &str, password: &str, folder: &str) ->
     session.logout().await.unwrap();
     uids
 }
+
+/// A port on 127.0.0.1 that nothing listens on (free a moment ago).
+pub fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().port()
+}

@@ -2,17 +2,21 @@
 //! outbox, and Sync.
 
 pub(crate) mod attention;
+mod autoconfig;
 pub(crate) mod compose;
 pub(crate) mod invite;
 mod outbox;
 pub(crate) mod profile;
+mod sign_in;
 mod sync;
 mod templates;
 pub(crate) mod wording;
 
 pub use attention::{AttentionItem, ReplyCandidate};
+pub use autoconfig::FoundMailSettings;
 pub use invite::{InviteReport, InviteSkip};
 pub use outbox::{OutboxEdit, OutboxFilter, OutboxMessage};
 pub use profile::{ConnectionCheck, MailAccount, MailAuth, MailProfile, MailSecurity};
+pub use sign_in::{MailProvider, PendingSignIn, SignInChoice};
 pub use sync::{SyncOptions, SyncProgress, SyncReport};
 pub use templates::{MessageTemplate, TemplatePreview};

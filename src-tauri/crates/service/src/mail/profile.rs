@@ -1,11 +1,13 @@
-//! The researcher who sends Confab's mail, and the account it goes through. The password is
-//! kept in the OS keyring, never in the database.
+//! The researcher who sends Confab's mail, and the account it goes through. The password or
+//! the sign-in's tokens are kept in the OS keyring, never in the database.
 
 use chrono::Utc;
 use confab_core::{participant::normalize_email, time_zone::parse_time_zone};
 use confab_mail::account::{AccountSettings, AuthMethod, Security, ServerSettings};
+use confab_mail::connect_options::ConnectOptions;
 use confab_mail::connection_test::test_connection;
 use confab_mail::credentials::{self, CredentialError, Secret};
+use confab_mail::oauth::{OAuthError, OAuthErrorKind};
 use confab_store::entity::mail_profile;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -173,13 +175,77 @@ pub(crate) fn credential_error(error: CredentialError) -> AppError {
     AppError::new(ErrorCode::Mail, error.to_string())
 }
 
+pub(crate) fn oauth_error(error: OAuthError) -> AppError {
+    let code = match error.kind {
+        OAuthErrorKind::SignInAgain => ErrorCode::SignIn,
+        _ => ErrorCode::Mail,
+    };
+    AppError::new(code, error.message)
+}
+
+/// The secret to log in with: `password` when given (a headless caller), else the keyring's
+/// password, or for an account that signs in, an access token renewed if it is due.
+pub(crate) async fn login_secret(
+    account: &AccountSettings,
+    password: Option<String>,
+    timeout: std::time::Duration,
+) -> Result<Secret, AppError> {
+    match (password, account.auth) {
+        (Some(p), _) => Ok(Secret::new(p)),
+        (None, AuthMethod::Password) => credentials::load(account).await.map_err(credential_error),
+        (None, AuthMethod::OAuth2) => confab_mail::oauth::access::access_token(account, timeout)
+            .await
+            .map_err(oauth_error),
+    }
+}
+
 impl Confab {
     pub async fn mail_profile(&self) -> Result<MailProfile, AppError> {
         load_profile(&self.db).await
     }
 
-    /// Saves the researcher's details and account, after checking every field.
-    pub async fn update_mail_profile(&self, input: MailProfile) -> Result<MailProfile, AppError> {
+    /// Saves the researcher's details and account, after checking every field. The sign-in
+    /// method stays as it was saved: switching between a password and signing in is its own
+    /// step ([`Confab::set_mail_sign_in_method`], or signing in), never a side effect of
+    /// saving a form that shows other fields.
+    pub async fn update_mail_profile(
+        &self,
+        mut input: MailProfile,
+    ) -> Result<MailProfile, AppError> {
+        let saved = self.mail_profile().await?;
+        if let (Some(account), Some(saved)) = (input.account.as_mut(), saved.account.as_ref()) {
+            account.auth = saved.auth;
+        }
+        self.save_mail_profile(input).await
+    }
+
+    /// Switches how the account logs in. The keyring's secret belongs to the method it was
+    /// saved for, so it is removed: a password must then be saved, or a sign-in made, before
+    /// Sync can run, and Sync says which.
+    pub async fn set_mail_sign_in_method(&self, auth: MailAuth) -> Result<MailProfile, AppError> {
+        let mut profile = self.mail_profile().await?;
+        let account = profile.account.as_mut().ok_or_else(|| {
+            invalid("Set up your mail account (SMTP and IMAP servers) in Settings → Mail first.")
+        })?;
+        if account.auth == auth {
+            return Ok(profile);
+        }
+        let before = profile.account_settings()?;
+        match credentials::delete(&before).await {
+            // Without a keyring (a headless machine) there is nothing to remove.
+            Ok(()) | Err(CredentialError::Unavailable { .. }) => {}
+            Err(err) => return Err(credential_error(err)),
+        }
+        if let Some(account) = profile.account.as_mut() {
+            account.auth = auth;
+        }
+        self.save_mail_profile(profile).await
+    }
+
+    pub(crate) async fn save_mail_profile(
+        &self,
+        input: MailProfile,
+    ) -> Result<MailProfile, AppError> {
         let name = input.researcher_name.trim().to_owned();
         if name.contains(['\r', '\n']) {
             return Err(invalid("Your name cannot contain line breaks."));
@@ -230,6 +296,14 @@ impl Confab {
             return Err(invalid("Type the password of your mail account."));
         }
         let account = self.mail_profile().await?.account_settings()?;
+        // The keyring entry holds the sign-in's tokens: a password would replace them.
+        if account.auth == AuthMethod::OAuth2 {
+            return Err(invalid(
+                "This account signs in with OAuth, so it has no password to save. To log in \
+                 with a password instead, switch to password login first (Settings → Mail, or \
+                 `confab mail set --password-login`).",
+            ));
+        }
         credentials::store(&account, &Secret::new(password))
             .await
             .map_err(credential_error)
@@ -242,11 +316,18 @@ impl Confab {
         password: Option<String>,
     ) -> Result<ConnectionCheck, AppError> {
         let account = self.mail_profile().await?.account_settings()?;
-        let secret = match password {
-            Some(p) => Secret::new(p),
-            None => credentials::load(&account)
-                .await
-                .map_err(credential_error)?,
+        let secret = match login_secret(&account, password, ConnectOptions::TEST_TIMEOUT).await {
+            Ok(secret) => secret,
+            // A sign-in that must be made again is a failed login, shown like one.
+            Err(err) if account.auth == AuthMethod::OAuth2 => {
+                return Ok(ConnectionCheck {
+                    ok: false,
+                    message: err.message,
+                    server: Some("imap".into()),
+                    stage: Some("login".into()),
+                });
+            }
+            Err(err) => return Err(err),
         };
         Ok(match test_connection(&account, &secret).await {
             Ok(report) => ConnectionCheck {

@@ -7,14 +7,16 @@ mod read;
 mod reminders;
 mod send;
 
+use confab_mail::account::{AccountSettings, AuthMethod};
 use confab_mail::connect_options::ConnectOptions;
-use confab_mail::credentials::{self, Secret};
+use confab_mail::credentials::Secret;
 use confab_mail::imap::ImapSession;
+use confab_mail::oauth::connect::{OAuthLoginError, imap_session};
 use confab_mail::smtp::SmtpSender;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::profile::{credential_error, load_profile};
+use super::profile::{load_profile, login_secret, oauth_error};
 use crate::{AppError, Confab, ErrorCode};
 
 /// Where a running Sync is, for a progress bar.
@@ -58,6 +60,29 @@ pub struct SyncOptions {
 
 pub(crate) const INBOX: &str = "INBOX";
 
+/// An IMAP session, and the secret that logged it in, for SMTP. An account that signs in
+/// gets its access token renewed when due, and once more if the server refuses it.
+async fn log_in(
+    account: &AccountSettings,
+    password: Option<String>,
+    connect: &ConnectOptions,
+) -> Result<(ImapSession, Secret), AppError> {
+    let mail_error = |message: String| AppError::new(ErrorCode::Mail, message);
+    if account.auth == AuthMethod::OAuth2 && password.is_none() {
+        return imap_session(account, connect)
+            .await
+            .map_err(|err| match err {
+                OAuthLoginError::Token(err) => oauth_error(err),
+                OAuthLoginError::Imap(err) => mail_error(err.message),
+            });
+    }
+    let secret = login_secret(account, password, connect.timeout).await?;
+    let imap = ImapSession::connect(account, &secret, connect)
+        .await
+        .map_err(|e| mail_error(e.message))?;
+    Ok((imap, secret))
+}
+
 impl Confab {
     /// Sends what is due in the outbox, reads new mail and applies the replies, then sends
     /// what those replies queued (confirmations, answers).
@@ -68,20 +93,14 @@ impl Confab {
     ) -> Result<SyncReport, AppError> {
         let profile = load_profile(&self.db).await?;
         let account = profile.account_settings()?;
-        let secret = match options.password {
-            Some(p) => Secret::new(p),
-            None => credentials::load(&account)
-                .await
-                .map_err(credential_error)?,
-        };
         progress(SyncProgress::Connecting);
         let mut report = SyncReport::default();
         self.queue_due_reminders().await?;
         self.expire_waitlist_offers().await?;
+        // IMAP logs in first: an account that must sign in again stops here, before
+        // anything is sent.
+        let (mut imap, secret) = log_in(&account, options.password, &options.connect).await?;
         let smtp = SmtpSender::new(&account, &secret, &options.connect)
-            .map_err(|e| AppError::new(ErrorCode::Mail, e.message))?;
-        let mut imap = ImapSession::connect(&account, &secret, &options.connect)
-            .await
             .map_err(|e| AppError::new(ErrorCode::Mail, e.message))?;
         let sent_folder = imap
             .sent_folder()
