@@ -409,3 +409,24 @@ fn found_tokens_in_text_keep_their_order() {
     let text = tokens.join(" then ");
     assert_eq!(find_tokens(&text), tokens);
 }
+
+#[test]
+fn a_message_stuffed_with_codes_is_read_in_bounded_time() {
+    let codes: Vec<String> = (0..300_000).map(|_| new_token()).collect();
+    let subject = codes[..200_000].join(" ");
+    let body = codes[200_000..230_000].join("\r\n");
+    let raw = format!(
+        "From: stranger@example.net\r\nTo: sam@uni.example\r\nSubject: {subject}\r\nMessage-ID: <stuffed@example.net>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
+    );
+    let started = std::time::Instant::now();
+    let inbound = interpret(raw.as_bytes());
+    let InboundKind::Tokens(found) = inbound.kind else {
+        panic!("not read as tokens: {:?}", inbound.kind);
+    };
+    assert_eq!(found, codes[..confab_mail::token::MAX_TOKENS]);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "took {:?}",
+        started.elapsed()
+    );
+}

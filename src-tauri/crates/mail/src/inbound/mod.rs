@@ -17,7 +17,10 @@ use chrono::{DateTime, Utc};
 use mail_parser::MessageParser;
 use serde::{Deserialize, Serialize};
 
-use crate::{calendar::ItipMessage, token::find_tokens};
+use crate::{
+    calendar::ItipMessage,
+    token::{MAX_TOKENS, find_tokens},
+};
 
 /// A message larger than this is not parsed at all.
 pub const MAX_MESSAGE_BYTES: usize = 32 * 1024 * 1024;
@@ -85,22 +88,36 @@ pub fn interpret(bytes: &[u8]) -> Inbound {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return unreadable("the message is empty".into());
     }
-    let Some(message) = MessageParser::default().parse(bytes) else {
-        return unreadable("no mail headers could be read".into());
-    };
+    // A panic in the parser must not stop a Sync where panics unwind (debug and test builds).
+    // Release builds abort on panic, so there the defence is that the parser's own
+    // assertions are compiled out in every profile (see the workspace Cargo.toml) and that
+    // the fuzz targets find no other panic.
+    match std::panic::catch_unwind(|| read(bytes)) {
+        Ok(Some(inbound)) => inbound,
+        Ok(None) => unreadable("no mail headers could be read".into()),
+        Err(_) => unreadable(
+            "its MIME structure is damaged in a way the mail reader cannot follow".into(),
+        ),
+    }
+}
+
+fn read(bytes: &[u8]) -> Option<Inbound> {
+    let message = MessageParser::default().parse(bytes)?;
     let mut inbound = headers::envelope(&message);
     if inbound.message_id.is_none()
         && inbound.from.is_none()
         && inbound.subject.is_none()
         && inbound.date.is_none()
     {
-        return unreadable(
-            "it has none of the headers a mail message has (From, Subject, Date, Message-ID)"
-                .into(),
-        );
+        inbound.kind = InboundKind::Unreadable {
+            reason:
+                "it has none of the headers a mail message has (From, Subject, Date, Message-ID)"
+                    .into(),
+        };
+        return Some(inbound);
     }
     inbound.kind = classify(&message, &inbound);
-    inbound
+    Some(inbound)
 }
 
 fn classify(message: &mail_parser::Message<'_>, inbound: &Inbound) -> InboundKind {
@@ -120,7 +137,7 @@ fn classify(message: &mail_parser::Message<'_>, inbound: &Inbound) -> InboundKin
     let body = reply_text::own_words(message);
     let mut tokens = find_tokens(inbound.subject.as_deref().unwrap_or(""));
     for token in find_tokens(&body.text) {
-        if !tokens.contains(&token) {
+        if tokens.len() < MAX_TOKENS && !tokens.contains(&token) {
             tokens.push(token);
         }
     }
