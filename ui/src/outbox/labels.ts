@@ -40,6 +40,7 @@ const attentionLabels: Record<string, string> = {
   unreadable: "Unreadable reply",
   unmatched_reply: "Reply Confab could not match",
   message: "Message from a participant",
+  not_applied: "Reply that could not be applied",
 };
 
 export function attentionLabel(kind: string): string {

@@ -8,7 +8,7 @@ use confab_mail::{
     },
     inbound::{InboundKind, interpret},
     mailto::mailto_link,
-    mime::{CalendarPart, MimeError, OutgoingMail, build_mime, new_message_id},
+    mime::{AutoSubmitted, CalendarPart, MimeError, OutgoingMail, build_mime, new_message_id},
     template::{Field, Link, LinkList, MessageKind, Values, render},
     token::{find_tokens, new_token, tagged_subject},
 };
@@ -56,6 +56,7 @@ fn mail(calendar: Option<CalendarPart>) -> OutgoingMail {
         calendar,
         in_reply_to: Some("<choice-1@example.org>".into()),
         date: at(9),
+        auto_submitted: None,
     }
 }
 
@@ -429,4 +430,40 @@ fn a_message_stuffed_with_codes_is_read_in_bounded_time() {
         "took {:?}",
         started.elapsed()
     );
+}
+
+/// The header's raw value, as a mail program or a vacation responder reads it.
+fn raw_header(bytes: &[u8], name: &str) -> Option<String> {
+    let message = MessageParser::default().parse(bytes).unwrap();
+    message
+        .headers()
+        .iter()
+        .find(|h| h.name().eq_ignore_ascii_case(name))
+        .map(|h| {
+            String::from_utf8_lossy(&bytes[h.offset_start() as usize..h.offset_end() as usize])
+                .trim()
+                .to_owned()
+        })
+}
+
+#[test]
+fn what_confab_writes_by_itself_says_so_and_asks_for_no_automatic_answer() {
+    for (auto, value) in [
+        (AutoSubmitted::Replied, "auto-replied"),
+        (AutoSubmitted::Generated, "auto-generated"),
+    ] {
+        let mut outgoing = mail(None);
+        outgoing.auto_submitted = Some(auto);
+        let bytes = build_mime(&outgoing).unwrap();
+        assert_eq!(raw_header(&bytes, "Auto-Submitted").as_deref(), Some(value));
+        assert_eq!(
+            raw_header(&bytes, "X-Auto-Response-Suppress").as_deref(),
+            Some("All")
+        );
+        // Confab's own reader takes such a message for an automatic one.
+        assert_eq!(interpret(&bytes).kind, InboundKind::AutoReply);
+    }
+    let typed = build_mime(&mail(None)).unwrap();
+    assert_eq!(raw_header(&typed, "Auto-Submitted"), None);
+    assert_eq!(raw_header(&typed, "X-Auto-Response-Suppress"), None);
 }

@@ -117,6 +117,95 @@ async fn a_stranger_s_braces_and_made_up_code_do_not_stop_sync() {
     let answers = inbox_with(&stack, "dave", "{{", 1).await;
     assert_eq!(answers.len(), 1);
     assert!(subject(&answers[0]).contains("{{ participant_name }} {{oops"));
+
+    // What Confab wrote by itself says so; the invitation the researcher sent does not.
+    let auto = |m: &[u8]| {
+        (
+            header(m, "Auto-Submitted"),
+            header(m, "X-Auto-Response-Suppress"),
+        )
+    };
+    let all = || Some("All".to_owned());
+    assert_eq!(auto(&answers[0]), (Some("auto-replied".to_owned()), all()));
+    let confirmation = inbox_with(&stack, "alice", "Confirmed", 1).await;
+    assert_eq!(
+        auto(&confirmation[0]),
+        (Some("auto-generated".to_owned()), all())
+    );
+    let invitation = inbox_with(&stack, "alice", "Invitation", 1).await;
+    assert_eq!(auto(&invitation[0]), (None, None));
+}
+
+/// A header's value as written, unfolded.
+fn header(message: &[u8], name: &str) -> Option<String> {
+    let parsed = mail_parser::MessageParser::default().parse(message)?;
+    let found = parsed
+        .headers()
+        .iter()
+        .find(|h| h.name().eq_ignore_ascii_case(name))?;
+    let raw = &message[found.offset_start() as usize..found.offset_end() as usize];
+    Some(
+        String::from_utf8_lossy(raw)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// Mailing lists and programs are never answered, even when they carry a code; a person who
+/// sends the same code is.
+#[tokio::test(flavor = "multi_thread")]
+async fn lists_and_programs_are_never_answered() {
+    let stack = MailStack::start();
+    let f = Fixture::new(1, true).await;
+    f.confab
+        .update_mail_profile(researcher_profile(&stack))
+        .await
+        .unwrap();
+    let researcher = stack.address("researcher");
+    let dave = stack.address("dave");
+    let code = "[CF-0000000000000000000000000A]";
+    let with_headers = |extra: &str, subject: &str, id: &str| {
+        format!(
+            "From: {dave}\r\nTo: {researcher}\r\nSubject: {subject} {code}\r\nMessage-ID: <{id}>\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\n{extra}MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHello\r\n"
+        )
+        .into_bytes()
+    };
+    for (extra, subject, id) in [
+        (
+            "List-Id: Research methods <research-l.lists.example.edu>\r\n",
+            "List",
+            "list@confab.test",
+        ),
+        (
+            "Precedence: list\r\n",
+            "Precedence list",
+            "plist@confab.test",
+        ),
+        ("Precedence: junk\r\n", "Junk", "junk@confab.test"),
+        (
+            "Auto-Submitted: auto-replied\r\nX-Auto-Response-Suppress: All\r\n",
+            "Robot",
+            "robot@confab.test",
+        ),
+        ("", "Person", "person@confab.test"),
+    ] {
+        send_as(
+            &stack,
+            "dave",
+            &researcher,
+            &with_headers(extra, subject, id),
+        )
+        .await;
+    }
+    delivered_to(&stack, "researcher", "CF-", 5).await;
+    let report = try_sync(&f.confab, &stack).await.unwrap();
+    assert_eq!(report.read, 5, "{report:?}");
+    assert_eq!(report.sent, 1, "only the person is answered: {report:?}");
+    let answers = inbox_with(&stack, "dave", "Re:", 1).await;
+    let subjects: Vec<String> = answers.iter().map(|m| subject(m)).collect();
+    assert_eq!(subjects.len(), 1, "{subjects:?}");
+    assert!(subjects[0].starts_with("Re: Person"), "{subjects:?}");
 }
 
 /// A message whose applying fails half-way is undone alone: the booking it made is rolled

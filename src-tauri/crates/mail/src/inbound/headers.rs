@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use mail_parser::{HeaderValue, Message};
 
-use super::{Inbound, InboundKind};
+use super::{Inbound, InboundKind, Origin};
 
 /// The headers that identify a message and place it in a thread.
 pub(super) fn envelope(message: &Message<'_>) -> Inbound {
@@ -18,6 +18,7 @@ pub(super) fn envelope(message: &Message<'_>) -> Inbound {
             .and_then(|d| DateTime::<Utc>::from_timestamp(d.to_timestamp(), 0)),
         in_reply_to: ids(message.in_reply_to()).into_iter().next(),
         references: ids(message.references()),
+        origin: Origin::Person,
         kind: InboundKind::Other,
     }
 }

@@ -10,12 +10,15 @@ mod auto_reply;
 mod bounce;
 mod calendar_part;
 mod headers;
+mod origin;
 mod parts;
 mod reply_text;
 
 use chrono::{DateTime, Utc};
 use mail_parser::MessageParser;
 use serde::{Deserialize, Serialize};
+
+pub use origin::Origin;
 
 use crate::{
     calendar::ItipMessage,
@@ -41,6 +44,9 @@ pub struct Inbound {
     pub in_reply_to: Option<String>,
     /// With angle brackets, oldest first.
     pub references: Vec<String>,
+    /// Whether a person wrote it; only then may it be answered.
+    #[serde(default)]
+    pub origin: Origin,
     pub kind: InboundKind,
 }
 
@@ -76,6 +82,7 @@ pub fn interpret(bytes: &[u8]) -> Inbound {
         date: None,
         in_reply_to: None,
         references: Vec::new(),
+        origin: Origin::Person,
         kind: InboundKind::Unreadable { reason },
     };
     if bytes.len() > MAX_MESSAGE_BYTES {
@@ -116,7 +123,14 @@ fn read(bytes: &[u8]) -> Option<Inbound> {
         };
         return Some(inbound);
     }
+    inbound.origin = origin::origin(&message, inbound.from.as_deref());
     inbound.kind = classify(&message, &inbound);
+    if matches!(
+        inbound.kind,
+        InboundKind::AutoReply | InboundKind::Bounce { .. }
+    ) {
+        inbound.origin = Origin::Automatic;
+    }
     Some(inbound)
 }
 
