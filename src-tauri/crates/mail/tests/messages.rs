@@ -425,6 +425,8 @@ fn a_message_stuffed_with_codes_is_read_in_bounded_time() {
         panic!("not read as tokens: {:?}", inbound.kind);
     };
     assert_eq!(found, codes[..confab_mail::token::MAX_TOKENS]);
+    // The subject is kept to one line's length: it is stored, shown and echoed in answers.
+    assert_eq!(inbound.subject.unwrap().chars().count(), 998);
     assert!(
         started.elapsed() < std::time::Duration::from_secs(5),
         "took {:?}",
