@@ -428,7 +428,7 @@ fn a_message_stuffed_with_codes_is_read_in_bounded_time() {
     // The subject is kept to one line's length: it is stored, shown and echoed in answers.
     assert_eq!(inbound.subject.unwrap().chars().count(), 998);
     assert!(
-        started.elapsed() < std::time::Duration::from_secs(5),
+        started.elapsed() < std::time::Duration::from_secs(20),
         "took {:?}",
         started.elapsed()
     );
