@@ -14,8 +14,11 @@ use super::Span;
 /// meetings inside any booking horizon.
 pub(super) const MAX_OCCURRENCES: usize = 2_000;
 /// At most this many occurrences of one event are generated, counting those before the
-/// stretch; an event that needs more is left out and named.
-const MAX_GENERATED: usize = 100_000;
+/// stretch; an event that needs more is left out and named. With the start moved forward,
+/// a rule without COUNT generates little more than what falls in the stretch.
+const MAX_GENERATED: usize = 10_000;
+/// The Gregorian calendar repeats itself, weekdays and leap days included, every 400 years.
+const DAYS_IN_400_YEARS: i64 = 146_097;
 
 /// The occurrences of an event that starts at `start` (in `zone`, or in UTC), lasts `length`
 /// and repeats by `rule`, that overlap [from, to).
@@ -101,23 +104,24 @@ fn per_repetition(rule: &RRule<Unvalidated>) -> usize {
 }
 
 /// The start moved forward to just before `earliest` by whole repetitions. Only for rules
-/// without COUNT (which counts from the real start) whose repetitions have a fixed length in
-/// local time: seconds, minutes, hours, days and weeks. Months and years differ in length,
-/// and there are few enough of them since the year 1 to generate.
+/// without COUNT, which counts from the real start. Repetitions of seconds to weeks have a
+/// fixed length in local time; months and years do not, so those rules move by whole 400-year
+/// cycles of the calendar, after which every date falls on the same weekday again.
 fn moved_forward(
     rule: &RRule<Unvalidated>,
     start: NaiveDateTime,
     earliest: NaiveDateTime,
 ) -> NaiveDateTime {
-    let unit = match rule.get_freq() {
-        Frequency::Secondly => 1,
-        Frequency::Minutely => 60,
-        Frequency::Hourly => 3_600,
-        Frequency::Daily => 86_400,
-        Frequency::Weekly => 7 * 86_400,
-        Frequency::Monthly | Frequency::Yearly => return start,
+    let interval = i64::from(rule.get_interval());
+    let step = match rule.get_freq() {
+        Frequency::Secondly => interval,
+        Frequency::Minutely => 60 * interval,
+        Frequency::Hourly => 3_600 * interval,
+        Frequency::Daily => 86_400 * interval,
+        Frequency::Weekly => 7 * 86_400 * interval,
+        Frequency::Monthly => cycles(interval, 4_800) / 4_800 * DAYS_IN_400_YEARS * 86_400,
+        Frequency::Yearly => cycles(interval, 400) / 400 * DAYS_IN_400_YEARS * 86_400,
     };
-    let step = unit * i64::from(rule.get_interval());
     if rule.get_count().is_some() || step <= 0 || start >= earliest {
         return start;
     }
@@ -126,7 +130,19 @@ fn moved_forward(
     if gap <= 0 {
         return start;
     }
-    start
-        .checked_add_signed(Duration::seconds(gap * step))
+    gap.checked_mul(step)
+        .and_then(|seconds| start.checked_add_signed(Duration::seconds(seconds)))
         .unwrap_or(start)
+}
+
+/// The least common multiple of `interval` and `cycle` (both positive), or 0.
+fn cycles(interval: i64, cycle: i64) -> i64 {
+    if interval <= 0 {
+        return 0;
+    }
+    let (mut a, mut b) = (interval, cycle);
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    interval / a * cycle
 }
