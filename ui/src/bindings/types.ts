@@ -25,7 +25,12 @@ selfScheduling: boolean,
 /**
  * A reminder goes out this many hours before each interview; none when empty.
  */
-reminderHours: number | null, };
+reminderHours: number | null, 
+/**
+ * A waitlisted participant offered a freed place has this many hours to take it before
+ * it goes to the next person; no limit when empty.
+ */
+waitlistOfferHours: number | null, };
 
 export type StudyOverview = { 
 /**

@@ -8,6 +8,8 @@ const kindLabels: Record<string, string> = {
   waitlist_offer: "Waiting-list offer",
   itinerary: "Itinerary",
   researcher_notice: "Note to you",
+  choice_unavailable: "Other times after a taken choice",
+  choices_received: "Choices received",
   answer: "Answer to a reply",
   decline_counter: "Counter-proposal declined",
 };
@@ -40,6 +42,7 @@ const attentionLabels: Record<string, string> = {
   unreadable: "Unreadable reply",
   unmatched_reply: "Reply Confab could not match",
   message: "Message from a participant",
+  reply_ambiguous: "Answer that fits several times",
   not_applied: "Reply that could not be applied",
 };
 

@@ -25,6 +25,8 @@ const kindPurposes: Record<string, string> = {
   waitlist_offer: "Offers a freed place to someone on the waiting list.",
   itinerary: "Gives an applicant their rounds on an interview day.",
   researcher_notice: "Tells you about something that needs you.",
+  choice_unavailable: "Answers a choice that could no longer be booked, with the times still open.",
+  choices_received: "Tells a participant their choices arrived and wait for you to confirm one.",
 };
 
 export function kindPurpose(kind: string): string {

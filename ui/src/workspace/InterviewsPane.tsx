@@ -1,7 +1,7 @@
 import * as Tabs from "@radix-ui/react-tabs";
 import { useCallback, useState } from "react";
 import { commands } from "../bindings/commands";
-import type { AppError, InterviewList, InterviewView } from "../bindings/types";
+import type { AppError, InterviewList, InterviewView, ParticipantSummary } from "../bindings/types";
 import { ErrorBanner } from "../ErrorBanner";
 import { toAppError } from "../errors";
 import { BookDialog } from "./interviews/BookDialog";
@@ -28,7 +28,7 @@ const listNames: Record<InterviewList, string> = {
 };
 
 type OpenDialog =
-  | { kind: "book" }
+  | { kind: "book"; participant?: ParticipantSummary }
   | { kind: "cancel" | "compose" | "reschedule"; interview: InterviewView };
 
 export function InterviewsPane({ study, onError }: PaneProps) {
@@ -86,6 +86,7 @@ export function InterviewsPane({ study, onError }: PaneProps) {
   function act(action: InterviewAction, interview: InterviewView) {
     setNotice(null);
     if (action === "no_show" || action === "completed") void mark(action, interview);
+    else if (action === "book_again") setDialog({ kind: "book", participant: data?.participants.get(interview.participantId) });
     else setDialog({ kind: action, interview });
   }
 
@@ -215,6 +216,7 @@ export function InterviewsPane({ study, onError }: PaneProps) {
       {data && dialog?.kind === "book" && (
         <BookDialog
           study={study}
+          participant={dialog.participant}
           displayZone={zone}
           sessions={data.sessions}
           onClose={closeDialog}

@@ -405,8 +405,13 @@ pub async fn choose(confab: &Confab, a: ChooseArgs, json: bool) -> Result<(), Ap
             "Choices held; the participant is Pending until you assign one.".into()
         }
         ChoiceOutcome::Waitlisted => {
-            "Neither choice is free any more; the participant is waitlisted.".into()
+            "Neither choice is free and no other time is open; the participant is waitlisted."
+                .into()
         }
+        ChoiceOutcome::NotFree { reasons } => format!(
+            "Nothing was booked and the status is unchanged: {}. Other times are open (`confab slots`).",
+            reasons.join("; ")
+        ),
     })
 }
 

@@ -39,6 +39,10 @@ pub struct SetArgs {
     /// Hours before each interview that a reminder goes out, or "none"
     #[arg(long)]
     reminder_hours: Option<String>,
+    /// Hours a waitlisted participant has to take a freed place before it goes to the next,
+    /// or "none"
+    #[arg(long)]
+    waitlist_offer_hours: Option<String>,
 }
 
 fn cap(text: &str) -> Result<Option<i32>, AppError> {
@@ -56,7 +60,7 @@ fn cap(text: &str) -> Result<Option<i32>, AppError> {
 fn describe(s: &StudySettings) -> String {
     let cap = |c: Option<i32>| c.map_or("none".to_owned(), |c| c.to_string());
     format!(
-        "kind {}\nbuffers {} min before, {} min after\nminimum notice {} min\nhorizon {} days\ncap {} per day, {} per week\nchange cut-off {} h\nlocation {}\nconferencing {}\ndial-in {}\nself-scheduling {}\nreminder {}",
+        "kind {}\nbuffers {} min before, {} min after\nminimum notice {} min\nhorizon {} days\ncap {} per day, {} per week\nchange cut-off {} h\nlocation {}\nconferencing {}\ndial-in {}\nself-scheduling {}\nreminder {}\nwaitlist offers open {}",
         s.kind,
         s.buffer_before_minutes,
         s.buffer_after_minutes,
@@ -70,7 +74,9 @@ fn describe(s: &StudySettings) -> String {
         s.dial_in,
         if s.self_scheduling { "on" } else { "off" },
         s.reminder_hours
-            .map_or("none".to_owned(), |h| format!("{h} h before"))
+            .map_or("none".to_owned(), |h| format!("{h} h before")),
+        s.waitlist_offer_hours
+            .map_or("without a limit".to_owned(), |h| format!("{h} h"))
     )
 }
 
@@ -115,6 +121,9 @@ pub async fn set(confab: &Confab, a: SetArgs, json: bool) -> Result<(), AppError
     }
     if let Some(v) = &a.reminder_hours {
         s.reminder_hours = cap(v)?;
+    }
+    if let Some(v) = &a.waitlist_offer_hours {
+        s.waitlist_offer_hours = cap(v)?;
     }
     if let Some(v) = a.self_scheduling {
         s.self_scheduling = match v.to_lowercase().as_str() {

@@ -41,7 +41,17 @@ use StatusEvent as E;
 /// The automatic transitions: from any status in the first column, the event leads to the
 /// third. An event not listed for a status does not change it and is refused.
 pub const TRANSITIONS: &[(&[EnrolmentStatus], StatusEvent, EnrolmentStatus)] = &[
-    (&[S::Added, S::Invited], E::InvitationSent, S::Invited),
+    (
+        &[
+            S::Added,
+            S::Invited,
+            S::NoShow,
+            S::CanceledInterview,
+            S::Waitlisted,
+        ],
+        E::InvitationSent,
+        S::Invited,
+    ),
     (&[S::Invited], E::InvitationAccepted, S::Accepted),
     (
         &[S::Invited, S::Accepted, S::Pending, S::Waitlisted],
@@ -56,6 +66,7 @@ pub const TRANSITIONS: &[(&[EnrolmentStatus], StatusEvent, EnrolmentStatus)] = &
             S::Pending,
             S::Waitlisted,
             S::CanceledInterview,
+            S::NoShow,
         ],
         E::ChoicesHeld,
         S::Pending,
@@ -68,6 +79,7 @@ pub const TRANSITIONS: &[(&[EnrolmentStatus], StatusEvent, EnrolmentStatus)] = &
             S::Pending,
             S::Waitlisted,
             S::CanceledInterview,
+            S::NoShow,
         ],
         E::NoChoiceFree,
         S::Waitlisted,
@@ -81,6 +93,10 @@ pub const TRANSITIONS: &[(&[EnrolmentStatus], StatusEvent, EnrolmentStatus)] = &
             S::Waitlisted,
             S::CanceledInterview,
             S::Declined,
+            // Booking again: after a no-show (the usual advice is to offer a new time) or for
+            // a follow-up interview after a completed one.
+            S::NoShow,
+            S::Completed,
         ],
         E::InterviewBooked,
         S::InterviewScheduled,
@@ -164,7 +180,7 @@ impl EnrolmentStatus {
     pub fn ready_for_scheduling(self) -> bool {
         matches!(
             self,
-            S::Added | S::Invited | S::Accepted | S::Waitlisted | S::CanceledInterview
+            S::Added | S::Invited | S::Accepted | S::Waitlisted | S::CanceledInterview | S::NoShow
         )
     }
 }
@@ -218,7 +234,13 @@ mod tests {
                 Some(S::InterviewScheduled),
             ),
             (S::Pending, E::InterviewBooked, Some(S::InterviewScheduled)),
-            (S::Completed, E::InterviewBooked, None),
+            (
+                S::Completed,
+                E::InterviewBooked,
+                Some(S::InterviewScheduled),
+            ),
+            (S::NoShow, E::InterviewBooked, Some(S::InterviewScheduled)),
+            (S::NoShow, E::InvitationSent, Some(S::Invited)),
             (S::InterviewScheduled, E::InterviewBooked, None),
             (
                 S::InterviewScheduled,

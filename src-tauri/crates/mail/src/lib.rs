@@ -12,6 +12,7 @@ pub mod imap;
 pub mod inbound;
 pub mod mailto;
 pub mod mime;
+pub mod reply_choice;
 pub mod smtp;
 pub mod template;
 #[cfg(feature = "test-stack")]

@@ -117,6 +117,18 @@ fn canonical(b: u8) -> Option<char> {
     }
 }
 
+/// The short code printed beside a time so that a participant can name it in their own
+/// words: the first four characters of its token. It acts only together with the sender's
+/// address and the message that offered it, so it needs no secrecy of its own.
+pub fn short_code(token: &str) -> String {
+    token
+        .strip_prefix(TOKEN_PREFIX)
+        .unwrap_or(token)
+        .chars()
+        .take(4)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::{from_ts, now_ts};
-use crate::mail::compose::{queue_interview_mail, queue_waitlist_offer};
+use crate::mail::compose::queue_interview_mail;
 use crate::participants::records::{require_participant, require_study};
 use crate::slots::{RuleBreakView, load_for_booking, rule_key};
 use crate::statuses::{apply_event, apply_event_and_log, not_enrolled};
@@ -42,8 +42,11 @@ pub enum ChoiceOutcome {
     },
     /// The choices wait for the researcher.
     Pending,
-    /// No choice was free any more.
+    /// No choice was free, and no other time is open either.
     Waitlisted,
+    /// No choice can be booked, but other times are open: nothing changed, and the
+    /// participant may choose again. One reason per choice, in the participant's words.
+    NotFree { reasons: Vec<String> },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -231,6 +234,15 @@ async fn insert_interview(
     )
     .await
     .map_err(refused)?;
+    // Once booked, the times offered before stop acting: a later click is read as a further
+    // choice that changes nothing, not as a second booking.
+    confab_store::tokens::retire_for_enrolment(
+        txn,
+        new.enrolment.id,
+        confab_store::tokens::CHOICE,
+        now,
+    )
+    .await?;
     let booked = NewEntry {
         at: now,
         actor_kind: Some(actor.kind),
@@ -287,6 +299,17 @@ async fn log(
     .map_err(Into::into)
 }
 
+/// Takes back what was prepared about an interview that is no longer scheduled: unsent
+/// confirmations, updates, reminders and reschedule requests, and the links they carry.
+pub(crate) async fn withdraw_interview_mail(
+    txn: &DatabaseTransaction,
+    interview_id: i64,
+) -> Result<(), AppError> {
+    confab_store::outbox::withdraw_unsent_for_interview(txn, interview_id).await?;
+    confab_store::tokens::retire_for_interview(txn, interview_id, now_ts()).await?;
+    Ok(())
+}
+
 impl Confab {
     pub(crate) async fn interview_row(
         &self,
@@ -337,29 +360,25 @@ impl Confab {
         let now = Utc::now();
         let mut free = Vec::new();
         let mut found = Vec::new();
+        let mut reasons = Vec::new();
         for p in picks {
             let (data, session) =
                 load_for_booking(txn, &study, p.session_id, p.start, None, Some(enrolment.id))
                     .await?;
-            free.push(
-                data.engine()
-                    .rule_breaks(p.session_id, p.start, now)
-                    .is_empty(),
+            let breaks = data.engine().rule_breaks(p.session_id, p.start, now);
+            free.push(breaks.is_empty());
+            reasons.push(
+                breaks
+                    .first()
+                    .map(|b| b.for_participant(&data.rules))
+                    .unwrap_or_default(),
             );
             found.push(session);
         }
         let Some(first_free) = free.iter().position(|f| *f) else {
-            // Leaving Pending releases any earlier holds (see `statuses::write_status`).
-            apply_event(
-                txn,
-                &enrolment,
-                StatusEvent::NoChoiceFree,
-                actor,
-                None,
-                "no choice was free",
-            )
-            .await?;
-            return Ok(ChoiceOutcome::Waitlisted);
+            return self
+                .none_free(txn, &study, &enrolment, reasons, actor)
+                .await;
         };
         let outcome = if study.self_scheduling {
             let pick = &picks[first_free];
@@ -382,7 +401,19 @@ impl Confab {
             } else {
                 "second choice; the first was taken"
             };
-            let row = insert_interview(txn, new, actor, reason, true).await?;
+            let row = match insert_interview(txn, new, actor, reason, true).await {
+                Ok(row) => row,
+                // The participant's own interview in another study overlaps it: the database
+                // refused the booking, and nothing was written.
+                Err(e) if e.code == ErrorCode::Conflict => {
+                    return Ok(ChoiceOutcome::NotFree {
+                        reasons: vec![
+                            "you already have another interview booked at that time".into(),
+                        ],
+                    });
+                }
+                Err(e) => return Err(e),
+            };
             let interview = view_of(txn, row).await?;
             ChoiceOutcome::Booked {
                 interview: Box::new(interview),
@@ -412,6 +443,35 @@ impl Confab {
             ChoiceOutcome::Pending
         };
         Ok(outcome)
+    }
+
+    /// None of the chosen times can be booked. The participant waits on the waitlist only
+    /// when nothing at all is open; otherwise they stay as they are and may choose again.
+    async fn none_free(
+        &self,
+        txn: &DatabaseTransaction,
+        study: &study::Model,
+        enrolment: &enrolment::Model,
+        reasons: Vec<String>,
+        actor: &Actor,
+    ) -> Result<ChoiceOutcome, AppError> {
+        if !crate::slots::open_for(txn, study, Some(enrolment.id))
+            .await?
+            .is_empty()
+        {
+            return Ok(ChoiceOutcome::NotFree { reasons });
+        }
+        // Leaving Pending releases any earlier holds (see `statuses::write_status`).
+        apply_event(
+            txn,
+            enrolment,
+            StatusEvent::NoChoiceFree,
+            actor,
+            None,
+            "no choice was free and no other time is open",
+        )
+        .await?;
+        Ok(ChoiceOutcome::Waitlisted)
     }
 
     /// Books a Pending participant's held choice of `rank` (1 or 2).
@@ -583,45 +643,21 @@ impl Confab {
             reason,
         )
         .await?;
-        queue_interview_mail(txn, &updated, MessageKind::Cancellation).await?;
-        let offered_to = self.offer_to_waitlist(txn, &updated, actor).await?;
+        withdraw_interview_mail(txn, row.id).await?;
+        // A calendar that never received the event has nothing to remove.
+        if confab_store::outbox::calendar_event_sent(txn, row.participant_id, &row.calendar_uid)
+            .await?
+        {
+            queue_interview_mail(txn, &updated, MessageKind::Cancellation).await?;
+        }
+        let offered_to =
+            crate::waitlist::offer_place(txn, &crate::waitlist::FreedPlace::of(&updated), actor)
+                .await?;
         let interview = view_of(txn, updated).await?;
         Ok(CancelOutcome {
             interview,
             offered_to,
         })
-    }
-
-    async fn offer_to_waitlist(
-        &self,
-        txn: &DatabaseTransaction,
-        freed: &interview::Model,
-        actor: &Actor,
-    ) -> Result<Option<i64>, AppError> {
-        let waiting = confab_store::enrolments::for_study(txn, freed.study_id).await?;
-        let first = waiting
-            .into_iter()
-            .filter(|e| e.status == confab_core::EnrolmentStatus::Waitlisted.key())
-            .min_by_key(|e| (e.updated_at, e.id));
-        let Some(first) = first else { return Ok(None) };
-        queue_waitlist_offer(txn, freed, first.id, first.participant_id).await?;
-        audit::record(
-            txn,
-            NewEntry {
-                at: now_ts(),
-                actor_kind: Some(actor.kind),
-                actor: actor.name.clone(),
-                study_id: Some(freed.study_id),
-                participant_id: Some(first.participant_id),
-                interview_id: Some(freed.id),
-                action: "waitlist offer".into(),
-                to_value: from_ts(freed.starts_at).to_rfc3339(),
-                reason: "a place was freed by a cancellation".into(),
-                ..Default::default()
-            },
-        )
-        .await?;
-        Ok(Some(first.participant_id))
     }
 
     /// Moves a scheduled interview to a new time. It stays the same interview (same calendar
@@ -743,7 +779,25 @@ impl Confab {
         actor: &Actor,
     ) -> Result<InterviewView, AppError> {
         let txn = begin_write(&self.db).await?;
-        let row = self.interview_row(&txn, interview_id).await?;
+        let updated = self
+            .finish_in(&txn, interview_id, state, event, actor, "")
+            .await?;
+        let interview = view_of(&txn, updated).await?;
+        txn.commit().await?;
+        Ok(interview)
+    }
+
+    /// Ends an interview as completed or a no-show inside the caller's transaction.
+    pub(crate) async fn finish_in(
+        &self,
+        txn: &DatabaseTransaction,
+        interview_id: i64,
+        state: &str,
+        event: StatusEvent,
+        actor: &Actor,
+        reason: &str,
+    ) -> Result<interview::Model, AppError> {
+        let row = self.interview_row(txn, interview_id).await?;
         let allowed = row.state == interviews::SCHEDULED
             || (state == interviews::NO_SHOW && row.state == interviews::COMPLETED);
         if !allowed {
@@ -756,26 +810,26 @@ impl Confab {
                 ),
             ));
         }
-        let updated = interviews::update(&txn, interviews::set_state(&row, state, now_ts()))
+        let updated = interviews::update(txn, interviews::set_state(&row, state, now_ts()))
             .await
             .map_err(refused)?;
-        let enrolment = confab_store::enrolments::find_by_id(&txn, row.enrolment_id)
+        let enrolment = confab_store::enrolments::find_by_id(txn, row.enrolment_id)
             .await?
             .ok_or_else(|| not_found("enrolment", row.enrolment_id))?;
-        apply_event(&txn, &enrolment, event, actor, Some(row.id), "").await?;
+        apply_event(txn, &enrolment, event, actor, Some(row.id), reason).await?;
         log(
-            &txn,
+            txn,
             &updated,
             actor,
             &format!("interview {}", state.replace('_', " ")),
             &row.state,
             state,
-            "",
+            reason,
         )
         .await?;
-        let interview = view_of(&txn, updated).await?;
-        txn.commit().await?;
-        Ok(interview)
+        // Nothing about an interview that is over should still go out.
+        withdraw_interview_mail(txn, row.id).await?;
+        Ok(updated)
     }
 
     /// Marks every scheduled interview whose end has passed as completed. Runs when the app

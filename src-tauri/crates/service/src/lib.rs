@@ -27,9 +27,11 @@ mod sessions;
 mod settings;
 mod slots;
 mod startup;
+mod status_by_hand;
 mod statuses;
 mod studies;
 mod study_changes;
+mod waitlist;
 
 pub use about::AboutInfo;
 pub use actor::Actor;

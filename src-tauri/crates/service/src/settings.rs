@@ -32,6 +32,11 @@ pub struct StudySettings {
     #[serde(default)]
     #[ts(type = "number | null")]
     pub reminder_hours: Option<i32>,
+    /// A waitlisted participant offered a freed place has this many hours to take it before
+    /// it goes to the next person; no limit when empty.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub waitlist_offer_hours: Option<i32>,
 }
 
 /// Two weeks: a reminder further ahead is not a reminder.
@@ -53,6 +58,7 @@ impl From<&study::Model> for StudySettings {
             dial_in: s.dial_in.clone(),
             self_scheduling: s.self_scheduling,
             reminder_hours: s.reminder_hours,
+            waitlist_offer_hours: s.waitlist_offer_hours,
         }
     }
 }
@@ -128,6 +134,11 @@ impl StudySettings {
                 opt(self.reminder_hours),
                 opt(new.reminder_hours),
             ),
+            (
+                "waitlist offer (h to answer)",
+                opt(self.waitlist_offer_hours),
+                opt(new.waitlist_offer_hours),
+            ),
         ];
         fields.into_iter().filter(|(_, a, b)| a != b).collect()
     }
@@ -160,6 +171,17 @@ impl Confab {
                 ErrorCode::InvalidInput,
                 format!(
                     "A reminder goes 1 to {MAX_REMINDER_HOURS} hours before the interview, or leave it empty for none."
+                ),
+            ));
+        }
+        if settings
+            .waitlist_offer_hours
+            .is_some_and(|h| !(1..=MAX_REMINDER_HOURS).contains(&h))
+        {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "A waitlist offer stays open 1 to {MAX_REMINDER_HOURS} hours, or leave it empty for no limit."
                 ),
             ));
         }
@@ -196,6 +218,7 @@ impl Confab {
                 max_per_day: Set(settings.max_per_day),
                 max_per_week: Set(settings.max_per_week),
                 reminder_hours: Set(settings.reminder_hours),
+                waitlist_offer_hours: Set(settings.waitlist_offer_hours),
                 change_cutoff_hours: Set(settings.change_cutoff_hours),
                 location: Set(settings.location.clone()),
                 conferencing_url: Set(settings.conferencing_url.clone()),

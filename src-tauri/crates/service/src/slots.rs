@@ -393,3 +393,33 @@ impl Confab {
             .map_err(|m| AppError::new(ErrorCode::InvalidInput, m))
     }
 }
+
+/// The study's open slots from now to its horizon, read inside the caller's transaction;
+/// `leave_out_enrolment`'s own held choices do not block them.
+pub(crate) async fn open_for(
+    db: &impl ConnectionTrait,
+    study: &study::Model,
+    leave_out_enrolment: Option<i64>,
+) -> Result<Vec<OpenSlot>, AppError> {
+    let now = Utc::now();
+    let to = now + Duration::days(i64::from(study.horizon_days) + 1);
+    let data = load(db, study, None, leave_out_enrolment).await?;
+    Ok(data.engine().open_slots(now, to, now))
+}
+
+/// Why `pick` cannot be booked now, in the participant's words; `None` when it can.
+/// `leave_out` is the interview being moved, so that it does not block itself.
+pub(crate) async fn why_not(
+    db: &impl ConnectionTrait,
+    study: &study::Model,
+    pick: &crate::ChoiceInput,
+    leave_out: Option<i64>,
+) -> Result<Option<String>, AppError> {
+    let (data, _) =
+        load_for_booking(db, study, pick.session_id, pick.start, leave_out, None).await?;
+    Ok(data
+        .engine()
+        .rule_breaks(pick.session_id, pick.start, Utc::now())
+        .first()
+        .map(|b| b.for_participant(&data.rules)))
+}

@@ -1,7 +1,7 @@
 use confab_core::{EnrolmentStatus, StatusEvent};
 use confab_store::audit::{self, NewEntry};
 use confab_store::entity::{audit_entry, enrolment};
-use confab_store::{ConnectionTrait, begin_write, choices, enrolments};
+use confab_store::{ConnectionTrait, choices, enrolments};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -89,7 +89,7 @@ pub(crate) async fn apply_event_and_log(
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn write_status(
+pub(crate) async fn write_status(
     db: &impl ConnectionTrait,
     row: &enrolment::Model,
     from: EnrolmentStatus,
@@ -144,48 +144,6 @@ impl Confab {
         enrolments::find(db, study_id, participant_id)
             .await?
             .ok_or_else(|| not_enrolled(study_id, participant_id))
-    }
-
-    /// Sets any status by hand. The window asks the researcher to confirm a sentence that
-    /// names the change before it calls this; the reason is kept in the history.
-    pub async fn set_status(
-        &self,
-        study_id: i64,
-        participant_id: i64,
-        status: &str,
-        reason: &str,
-        actor: &Actor,
-    ) -> Result<EnrolmentStatus, AppError> {
-        self.set_statuses(study_id, &[participant_id], status, reason, actor)
-            .await
-    }
-
-    /// Sets many participants' status by hand in one transaction: all of them, or none when
-    /// one is not in the study.
-    pub async fn set_statuses(
-        &self,
-        study_id: i64,
-        participant_ids: &[i64],
-        status: &str,
-        reason: &str,
-        actor: &Actor,
-    ) -> Result<EnrolmentStatus, AppError> {
-        let to: EnrolmentStatus = status
-            .parse()
-            .map_err(|m: String| AppError::new(ErrorCode::InvalidInput, m))?;
-        let reason = if reason.trim().is_empty() {
-            "set by hand"
-        } else {
-            reason.trim()
-        };
-        let txn = begin_write(&self.db).await?;
-        for participant_id in participant_ids {
-            let row = self.enrolment_row(&txn, study_id, *participant_id).await?;
-            let from = status_of(&row)?;
-            write_status(&txn, &row, from, to, actor, None, reason, None).await?;
-        }
-        txn.commit().await?;
-        Ok(to)
     }
 
     /// Every change to a participant, oldest first; in one study if given.

@@ -44,14 +44,20 @@ async fn self_scheduling_books_the_first_free_choice_or_waitlists() {
     };
     assert_eq!((rank, interview.start), (2, f.slot(1)));
 
-    // Cem's choices are both taken now.
+    // Cem's choices are both taken now, but a third time is open: he is not waitlisted,
+    // nothing changes, and he is told why.
+    let before = f.status(cem).await;
     let third = f
         .confab
         .submit_choices(f.study_id, cem, &[pick(&f, s, 0), pick(&f, s, 1)], &me())
         .await
         .unwrap();
-    assert_eq!(third, ChoiceOutcome::Waitlisted);
-    assert_eq!(f.status(cem).await, "waitlisted");
+    let ChoiceOutcome::NotFree { reasons } = third else {
+        panic!("{third:?}")
+    };
+    assert_eq!(reasons.len(), 2);
+    assert!(reasons[0].contains("taken"), "{reasons:?}");
+    assert_eq!(f.status(cem).await, before);
 
     let open: Vec<_> = f
         .confab
@@ -62,6 +68,20 @@ async fn self_scheduling_books_the_first_free_choice_or_waitlists() {
         .map(|s| s.start)
         .collect();
     assert_eq!(open, vec![f.slot(2)]);
+
+    // Once the last time goes too, the same choices put him on the waitlist.
+    let dov = f.participant("Dov").await;
+    f.confab
+        .submit_choices(f.study_id, dov, &[pick(&f, s, 2)], &me())
+        .await
+        .unwrap();
+    let fourth = f
+        .confab
+        .submit_choices(f.study_id, cem, &[pick(&f, s, 0), pick(&f, s, 1)], &me())
+        .await
+        .unwrap();
+    assert_eq!(fourth, ChoiceOutcome::Waitlisted);
+    assert_eq!(f.status(cem).await, "waitlisted");
 }
 
 #[tokio::test]

@@ -13,24 +13,10 @@ use chrono::Duration;
 use chrono_tz::Tz;
 use confab_mail::test_stack::MailStack;
 use confab_service::{
-    Confab, DaySettings, DaySlot, InterviewList, NewParticipant, NewSession, SessionPattern,
-    SyncOptions, SyncReport,
+    DaySettings, DaySlot, InterviewList, NewParticipant, NewSession, SessionPattern,
 };
-use support::mail::{calendar_part, inbox_with, python_reads, researcher_profile, text_body};
+use support::mail::{calendar_part, inbox_with, python_reads, researcher_profile, sync, text_body};
 use support::{Fixture, me};
-
-async fn sync(confab: &Confab, stack: &MailStack) -> SyncReport {
-    confab
-        .sync(
-            SyncOptions {
-                password: Some(stack.password().to_owned()),
-                connect: stack.connect_options(),
-            },
-            |_| {},
-        )
-        .await
-        .unwrap()
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn itineraries_and_timetables_reach_everyone_and_a_republish_updates_or_cancels() {

@@ -8,44 +8,12 @@ mod support;
 
 use chrono::Duration;
 use confab_mail::test_stack::MailStack;
-use confab_service::{Actor, Confab, InterviewList, NewParticipant, SyncOptions, SyncReport};
+use confab_service::{Actor, InterviewList};
 use support::mail::{
-    calendar_counter, calendar_part, calendar_reply, delivered_to, inbox_with, mailto_link,
-    python_reads, reply_from_link, researcher_profile, send_as, text_body,
+    calendar_counter, calendar_part, calendar_reply, delivered_to, inbox_with, mailbox_participant,
+    mailto_link, python_reads, reply_from_link, researcher_profile, send_as, sync, text_body,
 };
 use support::{Fixture, me};
-
-async fn sync(confab: &Confab, stack: &MailStack) -> SyncReport {
-    confab
-        .sync(
-            SyncOptions {
-                password: Some(stack.password().to_owned()),
-                connect: stack.connect_options(),
-            },
-            |_| {},
-        )
-        .await
-        .unwrap()
-}
-
-async fn participant(f: &Fixture, stack: &MailStack, user: &str, name: &str) -> i64 {
-    f.confab
-        .create_participant(
-            NewParticipant {
-                name: name.into(),
-                email: stack.address(user),
-                time_zone: Some("Europe/Berlin".into()),
-                phone: String::new(),
-                notes: String::new(),
-                custom_fields: Default::default(),
-                study_id: Some(f.study_id),
-            },
-            &me(),
-        )
-        .await
-        .unwrap()
-        .id
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn invitation_choice_confirmation_decline_and_reschedule_through_real_servers() {
@@ -55,8 +23,8 @@ async fn invitation_choice_confirmation_decline_and_reschedule_through_real_serv
         .update_mail_profile(researcher_profile(&stack))
         .await
         .unwrap();
-    let alice = participant(&f, &stack, "alice", "Alice Park").await;
-    let bob = participant(&f, &stack, "bob", "Bob Stone").await;
+    let alice = mailbox_participant(&f, &stack, "alice", "Alice Park").await;
+    let bob = mailbox_participant(&f, &stack, "bob", "Bob Stone").await;
     let researcher = stack.address("researcher");
 
     let invited = f
@@ -223,8 +191,8 @@ async fn second_choice_by_second_message_and_refused_links_get_answers() {
         .update_mail_profile(researcher_profile(&stack))
         .await
         .unwrap();
-    let alice = participant(&f, &stack, "alice", "Alice Park").await;
-    participant(&f, &stack, "bob", "Bob Stone").await;
+    let alice = mailbox_participant(&f, &stack, "alice", "Alice Park").await;
+    mailbox_participant(&f, &stack, "bob", "Bob Stone").await;
     let researcher = stack.address("researcher");
     f.confab
         .invite_participants(f.study_id, &[alice], &me())
@@ -307,9 +275,9 @@ async fn cancel_by_link_counter_proposals_and_a_reschedule_request() {
         .await
         .unwrap();
     let researcher = stack.address("researcher");
-    let alice = participant(&f, &stack, "alice", "Alice Park").await;
-    let bob = participant(&f, &stack, "bob", "Bob Stone").await;
-    let carol = participant(&f, &stack, "carol", "Carol Diaz").await;
+    let alice = mailbox_participant(&f, &stack, "alice", "Alice Park").await;
+    let bob = mailbox_participant(&f, &stack, "bob", "Bob Stone").await;
+    let carol = mailbox_participant(&f, &stack, "carol", "Carol Diaz").await;
     let mut booked = Vec::new();
     for (n, p) in [alice, bob, carol].into_iter().enumerate() {
         let view = f

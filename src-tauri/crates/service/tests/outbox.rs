@@ -52,7 +52,9 @@ async fn a_booking_queues_its_confirmation_only_once_the_researcher_has_an_addre
     assert_eq!(m.recipients, vec!["Bea <bea@example.org>".to_owned()]);
     assert!(m.text.contains("Bea"), "{}", m.text);
 
-    // Canceling queues the CANCEL, and the freed place goes to nobody: no waitlist.
+    // Canceling before the confirmation went out takes the confirmation back: no calendar
+    // holds the event, so there is nothing to cancel in one, and the freed place goes to
+    // nobody (no waitlist).
     f.confab
         .cancel_interview(booked.id, "moved away", &me())
         .await
@@ -65,7 +67,7 @@ async fn a_booking_queues_its_confirmation_only_once_the_researcher_has_an_addre
         .into_iter()
         .map(|m| format!("{}:{}", m.kind, m.calendar_method.unwrap_or_default()))
         .collect();
-    assert_eq!(kinds, vec!["cancellation:CANCEL", "confirmation:REQUEST"]);
+    assert!(kinds.is_empty(), "{kinds:?}");
 }
 
 #[tokio::test]

@@ -67,8 +67,17 @@ pub async fn for_study(
         .await
 }
 
-/// The study, the enrolment and its participant's name and email, in one statement: the
-/// first read of a booking.
+/// A participant's places in every study.
+pub async fn for_participant(
+    db: &impl ConnectionTrait,
+    participant_id: i64,
+) -> Result<Vec<enrolment::Model>, DbErr> {
+    Enrolment::find()
+        .filter(enrolment::Column::ParticipantId.eq(participant_id))
+        .all(db)
+        .await
+}
+
 /// What a booking needs to know, read in one statement: the study, the enrolment, the
 /// participant's name and address, and the researcher's address (empty until set), which
 /// says whether a confirmation can be sent.

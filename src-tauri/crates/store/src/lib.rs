@@ -24,6 +24,7 @@ pub mod sessions;
 pub mod studies;
 pub mod templates;
 pub mod tokens;
+pub mod waitlist_offers;
 mod write;
 
 pub use backup::{BackupError, back_up};

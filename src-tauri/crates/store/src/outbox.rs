@@ -155,3 +155,19 @@ pub async fn calendar_event_sent(
         .await
         .map(|n| n > 0)
 }
+
+/// Deletes the unsent messages about one interview (confirmations, updates, reminders,
+/// reschedule requests) once they no longer say anything true; cancellations stay.
+pub async fn withdraw_unsent_for_interview(
+    db: &impl ConnectionTrait,
+    interview_id: i64,
+) -> Result<u64, DbErr> {
+    let ids: Vec<i64> = Outbox::find()
+        .select_only()
+        .column(outbox_message::Column::Id)
+        .filter(outbox_message::Column::InterviewId.eq(interview_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    withdraw_unsent(db, &ids).await
+}

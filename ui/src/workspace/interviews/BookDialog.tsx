@@ -13,6 +13,8 @@ type Props = {
   study: StudySummary;
   displayZone: string;
   sessions: SessionView[];
+  /** Booking again for someone chosen already (after a no-show, say) starts at the time. */
+  participant?: ParticipantSummary;
   onClose: () => void;
   onBooked: () => void;
 };
@@ -20,9 +22,9 @@ type Props = {
 type Target = { participant: ParticipantSummary; time: TimeChoice };
 
 /** Books an interview on a participant's behalf: who, then when, then any rule to book past. */
-export function BookDialog({ study, displayZone, sessions, onClose, onBooked }: Props) {
-  const [step, setStep] = useState<"who" | "when">("who");
-  const [participant, setParticipant] = useState<ParticipantSummary | null>(null);
+export function BookDialog({ study, displayZone, sessions, participant: preset, onClose, onBooked }: Props) {
+  const [step, setStep] = useState<"who" | "when">(preset ? "when" : "who");
+  const [participant, setParticipant] = useState<ParticipantSummary | null>(preset ?? null);
   const [time, setTime] = useState<TimeChoice | null>(null);
   const [booked, setBooked] = useState<InterviewView | null>(null);
 

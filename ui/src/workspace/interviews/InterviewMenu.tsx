@@ -1,7 +1,7 @@
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import type { InterviewView } from "../../bindings/types";
 
-export type InterviewAction = "cancel" | "compose" | "reschedule" | "no_show" | "completed";
+export type InterviewAction = "cancel" | "compose" | "reschedule" | "no_show" | "completed" | "book_again";
 
 /** The actions an interview in its state allows, in menu order. */
 export function actionsFor(interview: InterviewView, now = Date.now()): InterviewAction[] {
@@ -12,8 +12,9 @@ export function actionsFor(interview: InterviewView, now = Date.now()): Intervie
     if (started) actions.push("no_show", "completed");
     return actions;
   }
-  if (interview.state === "completed") return ["no_show"];
-  return [];
+  // A no-show is usually offered a new time; a completed interview may need a follow-up.
+  if (interview.state === "completed") return ["book_again", "no_show"];
+  return ["book_again"];
 }
 
 const labels: Record<InterviewAction, string> = {
@@ -22,6 +23,7 @@ const labels: Record<InterviewAction, string> = {
   cancel: "Cancel interview…",
   no_show: "Mark as no show",
   completed: "Mark completed",
+  book_again: "Book again…",
 };
 
 type Props = {

@@ -175,9 +175,9 @@ describe("the interview menu", () => {
   });
 
   it("lets a completed interview become a no-show, and leaves the rest alone", () => {
-    expect(actionsFor(interview({ state: "completed" }), now)).toEqual(["no_show"]);
-    expect(actionsFor(interview({ state: "canceled" }), now)).toEqual([]);
-    expect(actionsFor(interview({ state: "no_show" }), now)).toEqual([]);
+    expect(actionsFor(interview({ state: "completed" }), now)).toEqual(["book_again", "no_show"]);
+    expect(actionsFor(interview({ state: "canceled" }), now)).toEqual(["book_again"]);
+    expect(actionsFor(interview({ state: "no_show" }), now)).toEqual(["book_again"]);
   });
 
   it("names the rules an interview was booked past", () => {

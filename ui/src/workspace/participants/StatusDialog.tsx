@@ -5,7 +5,13 @@ import type { AppError, StatusOption } from "../../bindings/types";
 import { ErrorBanner } from "../../ErrorBanner";
 import { BusyButton } from "../../dialogs/BusyButton";
 import { toAppError } from "../../errors";
-import { alreadyInStatus, countOf, statusChangeQuestion, type StatusTargets } from "./statusWording";
+import {
+  alreadyInStatus,
+  countOf,
+  statusChangeQuestion,
+  statusConsequence,
+  type StatusTargets,
+} from "./statusWording";
 
 type Props = {
   studyId: number;
@@ -49,6 +55,7 @@ function StatusForm({
   const chosen = statuses.find((status) => status.key === statusKey) ?? null;
   const unchanged = chosen ? alreadyInStatus(targets, chosen.key) : [];
   const toChange = chosen ? targets.filter((target) => target.status !== chosen.key) : [];
+  const consequence = chosen ? statusConsequence(toChange, chosen.key) : null;
 
   async function apply(event: FormEvent) {
     event.preventDefault();
@@ -90,6 +97,11 @@ function StatusForm({
           </>
         )}
       </Dialog.Description>
+      {consequence && (
+        <p className="dialog-warning" data-testid="status-consequence">
+          {consequence}
+        </p>
+      )}
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
 
       {preset === null && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alreadyInStatus, countOf, statusChangeQuestion } from "./statusWording";
+import { alreadyInStatus, countOf, statusChangeQuestion, statusConsequence } from "./statusWording";
 
 const ada = { id: 1, name: "Ada Park", status: "invited", statusLabel: "Invited" };
 const bo = { id: 2, name: "Bo Li", status: "completed", statusLabel: "Completed" };
@@ -22,5 +22,18 @@ describe("status change wording", () => {
   it("uses the singular for one", () => {
     expect(countOf(1, "participant")).toBe("1 participant");
     expect(countOf(3, "reply", "replies")).toBe("3 replies");
+  });
+
+  it("says what happens to a scheduled interview before the change is confirmed", () => {
+    const cy = { id: 3, name: "Cy Ito", status: "interview_scheduled", statusLabel: "Interview Scheduled" };
+    expect(statusConsequence([cy], "declined")).toBe(
+      "Their scheduled interview will be cancelled with your reason: a cancellation goes to them, and the time is offered to the waiting list.",
+    );
+    expect(statusConsequence([cy], "no_show")).toBe("Their scheduled interview will be marked as a no-show.");
+    expect(statusConsequence([cy, ada], "completed")).toBe(
+      "The scheduled interviews of 1 participant will be marked as completed.",
+    );
+    expect(statusConsequence([ada], "declined")).toBeNull();
+    expect(statusConsequence([ada], "interview_scheduled")).toContain("Book manually");
   });
 });

@@ -36,6 +36,16 @@ export function ParticipantsSection(props: SectionProps) {
         className="field-minutes"
         hint="Leave empty to send no reminders."
       />
+      <SettingField
+        {...props}
+        field="waitlistOfferHours"
+        label="Waitlist offers stay open"
+        type="number"
+        unit="hours"
+        placeholder="No limit"
+        className="field-minutes"
+        hint="A freed place goes to whoever waited longest; if they do not take it in time, it is offered to the next person."
+      />
     </section>
   );
 }

@@ -30,6 +30,7 @@ const settings: StudySettings = {
   dialIn: "",
   selfScheduling: true,
   reminderHours: 24,
+  waitlistOfferHours: 48,
 };
 
 function renderPane() {

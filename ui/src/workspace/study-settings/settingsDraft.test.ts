@@ -17,6 +17,7 @@ const settings: StudySettings = {
   dialIn: "",
   selfScheduling: true,
   reminderHours: null,
+  waitlistOfferHours: 48,
 };
 
 describe("the settings form", () => {

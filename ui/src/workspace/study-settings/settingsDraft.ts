@@ -22,6 +22,7 @@ export type SettingsDraft = {
   dialIn: string;
   selfScheduling: boolean;
   reminderHours: string;
+  waitlistOfferHours: string;
 };
 
 export type DraftField = keyof SettingsDraft;
@@ -48,6 +49,7 @@ export function draftOf(study: StudySummary, settings: StudySettings): SettingsD
     dialIn: settings.dialIn,
     selfScheduling: settings.selfScheduling,
     reminderHours: optional(settings.reminderHours),
+    waitlistOfferHours: optional(settings.waitlistOfferHours),
   };
 }
 
@@ -126,6 +128,7 @@ export function toStudySettings(draft: SettingsDraft): { settings: StudySettings
     dialIn: draft.dialIn.trim(),
     selfScheduling: draft.selfScheduling,
     reminderHours: capOrNone("reminderHours", "the reminder hours"),
+    waitlistOfferHours: capOrNone("waitlistOfferHours", "the hours a waitlist offer stays open"),
   };
   if (errors.horizonDays?.endsWith("use 0 for none.")) {
     errors.horizonDays = "Enter how many days ahead participants can book.";
@@ -148,6 +151,7 @@ const sentenceFields: Array<[RegExp, DraftField]> = [
   [/dial-?in/i, "dialIn"],
   [/location/i, "location"],
   [/reminder/i, "reminderHours"],
+  [/waitlist offer/i, "waitlistOfferHours"],
 ];
 
 /**

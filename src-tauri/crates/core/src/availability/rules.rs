@@ -71,6 +71,33 @@ impl RuleBreak {
     }
 }
 
+impl RuleBreak {
+    /// Why a time a participant chose cannot be booked, told to the participant: the real
+    /// reason, without the study's internals (interviewers, caps, buffers).
+    pub fn for_participant(&self, rules: &StudyRules) -> String {
+        match self {
+            Self::Full | Self::BufferConflict | Self::InterviewersBusy => {
+                "it was taken by someone else shortly before your answer arrived".into()
+            }
+            Self::DailyCapReached | Self::WeeklyCapReached => {
+                "that day has since filled up with other interviews".into()
+            }
+            Self::UnknownSession | Self::HiddenSession | Self::NotASlotStart => {
+                "it is no longer on offer".into()
+            }
+            Self::TooSoon => format!(
+                "it is now too close: interviews are booked at least {} ahead",
+                span(rules.min_notice_minutes).plain
+            ),
+            Self::BeyondHorizon => format!(
+                "it is too far ahead: interviews are booked at most {} ahead",
+                counted(u64::from(rules.horizon_days), "day", "days")
+            ),
+            Self::InThePast => "it has already passed".into(),
+        }
+    }
+}
+
 struct Span {
     plain: String,
     possessive: String,

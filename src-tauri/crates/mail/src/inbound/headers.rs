@@ -22,6 +22,7 @@ pub(super) fn envelope(message: &Message<'_>) -> Inbound {
             .and_then(|d| DateTime::<Utc>::from_timestamp(d.to_timestamp(), 0)),
         in_reply_to: ids(message.in_reply_to()).into_iter().next(),
         references: ids(message.references()),
+        own_words: String::new(),
         origin: Origin::Person,
         kind: InboundKind::Other,
     }

@@ -44,11 +44,18 @@ pub struct Inbound {
     pub in_reply_to: Option<String>,
     /// With angle brackets, oldest first.
     pub references: Vec<String>,
+    /// What the sender wrote themselves, without the quoted earlier messages; at most
+    /// [`MAX_OWN_WORDS`] characters. A participant may answer in plain words.
+    pub own_words: String,
     /// Whether a person wrote it; only then may it be answered.
     #[serde(default)]
     pub origin: Origin,
     pub kind: InboundKind,
 }
+
+/// How much of a sender's own words are kept: an answer is short, a letter is read by the
+/// researcher.
+pub const MAX_OWN_WORDS: usize = 4_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
@@ -82,6 +89,7 @@ pub fn interpret(bytes: &[u8]) -> Inbound {
         date: None,
         in_reply_to: None,
         references: Vec::new(),
+        own_words: String::new(),
         origin: Origin::Person,
         kind: InboundKind::Unreadable { reason },
     };
@@ -123,8 +131,10 @@ fn read(bytes: &[u8]) -> Option<Inbound> {
         };
         return Some(inbound);
     }
+    let body = reply_text::own_words(&message);
+    inbound.own_words = body.text.chars().take(MAX_OWN_WORDS).collect();
     inbound.origin = origin::origin(&message, inbound.from.as_deref());
-    inbound.kind = classify(&message, &inbound);
+    inbound.kind = classify(&message, &inbound, body);
     if matches!(
         inbound.kind,
         InboundKind::AutoReply | InboundKind::Bounce { .. }
@@ -134,7 +144,11 @@ fn read(bytes: &[u8]) -> Option<Inbound> {
     Some(inbound)
 }
 
-fn classify(message: &mail_parser::Message<'_>, inbound: &Inbound) -> InboundKind {
+fn classify(
+    message: &mail_parser::Message<'_>,
+    inbound: &Inbound,
+    body: reply_text::OwnWords,
+) -> InboundKind {
     if let Some(report) = bounce::read(message, inbound.from.as_deref()) {
         return report;
     }
@@ -148,7 +162,6 @@ fn classify(message: &mail_parser::Message<'_>, inbound: &Inbound) -> InboundKin
     if auto_reply::is_auto_reply(message, inbound.subject.as_deref()) {
         return InboundKind::AutoReply;
     }
-    let body = reply_text::own_words(message);
     let mut tokens = find_tokens(inbound.subject.as_deref().unwrap_or(""));
     for token in find_tokens(&body.text) {
         if tokens.len() < MAX_TOKENS && !tokens.contains(&token) {

@@ -9,7 +9,7 @@ use super::{MessageKind, Template};
 
 const WHERE: &str = "Where: {{location}}\nJoin online: {{conferencing_url}}\nDial in: {{dial_in}}";
 
-const HOW_TO_CHOOSE: &str = "To choose, click the time that suits you best. Your mail program opens a message to me with everything filled in; just press Send. If a second time would also work for you, click that one too and send that message as well: the first message you send is your first choice.";
+const HOW_TO_CHOOSE: &str = "To choose, click the time that suits you best. Your mail program opens a message to me with everything filled in; just press Send. If a second time would also work for you, click that one too and send that message as well: the first message you send is your first choice. You can also simply reply to this message and write the number of the time you would like (for example \"2\"), or its code.";
 
 pub(super) fn default_template(kind: MessageKind) -> Template {
     let (subject, body) = match kind {
@@ -107,9 +107,9 @@ These are the times I can offer, shown in your time zone ({{{{participant_time_z
 
 {HOW_TO_CHOOSE}
 
-If you can no longer take part, you can tell me here:
+If none of these times work for you, simply reply to this message and we will find another. If you can no longer come at all, you can cancel the interview here:
 
-{{{{decline_link}}}}
+{{{{cancel_link}}}}
 
 Best wishes,
 {{{{researcher_name}}}}"
@@ -188,6 +188,39 @@ Study: {{study_name}}
 Interview: {{interview_time}}
 
 Open the study in Confab to see the details or to act on this."
+                .to_owned(),
+        ),
+        MessageKind::ChoiceUnavailable => (
+            "{{study_name}}: please choose another time".to_owned(),
+            format!(
+                "Hello {{{{participant_name}}}},
+
+Thank you for your answer. I am sorry: the time you chose cannot be booked, because {{{{message}}}}.
+
+These times are still open, shown in your time zone ({{{{participant_time_zone}}}}):
+
+{{{{choices}}}}
+
+{HOW_TO_CHOOSE}
+
+The other times in my earlier message still work too, as long as they are free. If none of them suit you, simply reply to this message and we will find another.
+
+Best wishes,
+{{{{researcher_name}}}}"
+            ),
+        ),
+        MessageKind::ChoicesReceived => (
+            "Thank you: your choice for {{study_name}} has arrived".to_owned(),
+            "Hello {{participant_name}},
+
+Thank you for choosing a time for your interview for {{study_name}}. This is what I have received, in your time zone ({{participant_time_zone}}):
+
+{{message}}
+
+Nothing is booked yet: I will confirm one of these times soon, and you will then receive a calendar invitation. If another time from my invitation would also work for you, you can still click it and send that message as well.
+
+Best wishes,
+{{researcher_name}}"
                 .to_owned(),
         ),
     };

@@ -38,10 +38,14 @@ pub enum MessageKind {
     Itinerary,
     /// Tells the researcher about something that needs them.
     ResearcherNotice,
+    /// Answers a choice that could no longer be booked, with the times still open.
+    ChoiceUnavailable,
+    /// Tells a participant whose choices wait for the researcher that they arrived.
+    ChoicesReceived,
 }
 
 impl MessageKind {
-    pub const ALL: [MessageKind; 9] = [
+    pub const ALL: [MessageKind; 11] = [
         MessageKind::Invitation,
         MessageKind::Confirmation,
         MessageKind::Update,
@@ -51,6 +55,8 @@ impl MessageKind {
         MessageKind::WaitlistOffer,
         MessageKind::Itinerary,
         MessageKind::ResearcherNotice,
+        MessageKind::ChoiceUnavailable,
+        MessageKind::ChoicesReceived,
     ];
 
     /// Confab's own wording for this kind of message.

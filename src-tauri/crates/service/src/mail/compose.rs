@@ -10,7 +10,7 @@ use confab_mail::mime::new_message_id;
 use confab_mail::template::{
     Field, Link, LinkList, MessageKind, Rendered, Template, Values, render,
 };
-use confab_mail::token::{new_token, tagged_subject};
+use confab_mail::token::{new_token, short_code, tagged_subject};
 use confab_store::entity::{interview, outbox_message, participant, study, token};
 use confab_store::{ConnectionTrait, Set, outbox, tokens};
 
@@ -215,15 +215,29 @@ impl LinkBatch {
         zone: Tz,
         reschedules: Option<i64>,
     ) -> Link {
-        let label = choice_label(start, end, zone);
-        let body = "Send this message as it is to choose this time.\n\nTo give a second choice as well, paste the code of another time from the invitation on a new line below.\n";
-        self.link(
+        let time = choice_label(start, end, zone);
+        let number = self
+            .rows
+            .iter()
+            .filter(|r| r.kind == tokens::CHOICE)
+            .count()
+            + 1;
+        let body = "Send this message as it is to choose this time.\n\nTo give a second choice as well, write the number of another time from the same message on a new line below (for example: 3).\n";
+        let mut link = self.link(
             tokens::CHOICE,
-            label.clone(),
-            format!("Interview choice: {label}"),
+            String::new(),
+            format!("Interview choice: {time}"),
             body,
             (Some(session_id), Some(start.timestamp()), reschedules),
-        )
+        );
+        // The number and the code let a participant answer in their own words.
+        let code = self
+            .rows
+            .last()
+            .map(|r| short_code(&r.token))
+            .unwrap_or_default();
+        link.label = format!("{number}. {time} (code {code})");
+        link
     }
 
     pub fn decline(&mut self) -> Link {
@@ -284,8 +298,9 @@ pub(crate) async fn queue_interview_mail(
         _ => ItipMethod::Request,
     };
     if kind != MessageKind::Cancellation {
+        // Earlier cancel links of this interview keep working (a participant may click the
+        // one in the confirmation after a reminder came); they retire with the interview.
         let mut links = LinkBatch::new(row.enrolment_id, &profile.researcher_email);
-        tokens::retire_for_enrolment(db, row.enrolment_id, tokens::CANCEL, now_ts()).await?;
         values = values.with_links(LinkList::CancelLink, vec![links.cancel(row.id)]);
         links.save(db).await?;
     }
@@ -318,19 +333,28 @@ pub(crate) struct Offer {
     pub end: DateTime<Utc>,
 }
 
-/// Queues a message that offers times to choose from: an invitation, a waitlist offer, or a
-/// reschedule request (whose choices move `reschedules`, the existing interview).
-#[allow(clippy::too_many_arguments)]
+/// What a message that offers times says.
+pub(crate) struct ChoicesMail<'a> {
+    pub kind: MessageKind,
+    pub offers: &'a [Offer],
+    /// The interview a reschedule request moves; the participant's choice moves it.
+    pub reschedules: Option<&'a interview::Model>,
+    /// The researcher's own words, or the reason an earlier choice could not be booked.
+    pub message: &'a str,
+    /// An answer offering other times after a choice was taken leaves the earlier message's
+    /// links working; any other such message replaces them.
+    pub keeps_earlier_links: bool,
+}
+
+/// Queues a message that offers times to choose from: an invitation, a waitlist offer, a
+/// reschedule request, or other times after a choice was taken.
 pub(crate) async fn queue_choices_mail(
     db: &impl ConnectionTrait,
     profile: &MailProfile,
     study: &study::Model,
     person: &participant::Model,
     enrolment_id: i64,
-    kind: MessageKind,
-    offers: &[Offer],
-    reschedules: Option<i64>,
-    message: &str,
+    mail: ChoicesMail<'_>,
 ) -> Result<outbox_message::Model, AppError> {
     if profile.researcher_email.is_empty() {
         return Err(AppError::new(
@@ -340,21 +364,36 @@ pub(crate) async fn queue_choices_mail(
     }
     let zone = reader_zone(person, study);
     let now = now_ts();
-    tokens::retire_for_enrolment(db, enrolment_id, tokens::CHOICE, now).await?;
-    tokens::retire_for_enrolment(db, enrolment_id, tokens::DECLINE, now).await?;
+    if !mail.keeps_earlier_links {
+        tokens::retire_for_enrolment(db, enrolment_id, tokens::CHOICE, now).await?;
+        tokens::retire_for_enrolment(db, enrolment_id, tokens::DECLINE, now).await?;
+    }
     let mut links = LinkBatch::new(enrolment_id, &profile.researcher_email);
-    let choices = offers
+    let moves = mail.reschedules.map(|r| r.id);
+    let choices = mail
+        .offers
         .iter()
-        .map(|o| links.choice(o.session_id, o.start, o.end, zone, reschedules))
+        .map(|o| links.choice(o.session_id, o.start, o.end, zone, moves))
         .collect();
     let mut values = base_values(profile, study, person)
-        .with(Field::Message, message.trim().to_owned())
+        .with(Field::Message, mail.message.trim().to_owned())
         .with_links(LinkList::Choices, choices);
-    if reschedules.is_none() {
-        values = values.with_links(LinkList::DeclineLink, vec![links.decline()]);
+    match mail.reschedules {
+        // The time being moved, and a way to cancel it rather than choose another.
+        Some(row) => {
+            values = values
+                .with(
+                    Field::InterviewTime,
+                    interview_time(from_ts(row.starts_at), from_ts(row.ends_at), zone),
+                )
+                .with_links(LinkList::CancelLink, vec![links.cancel(row.id)]);
+        }
+        None => {
+            values = values.with_links(LinkList::DeclineLink, vec![links.decline()]);
+        }
     }
     links.save(db).await?;
-    let template = template_for(db, Some(study.id), kind).await?;
+    let template = template_for(db, Some(study.id), mail.kind).await?;
     let rendered = render(&template, &values).map_err(rendering_error)?;
     queue(
         db,
@@ -362,8 +401,8 @@ pub(crate) async fn queue_choices_mail(
         Draft {
             study_id: Some(study.id),
             participant_id: Some(person.id),
-            interview_id: reschedules,
-            kind: kind_key(kind),
+            interview_id: moves,
+            kind: kind_key(mail.kind),
             to: vec![Person::new(person.name.clone(), person.email.clone())],
             rendered,
             calendar: None,
@@ -414,6 +453,40 @@ pub(crate) async fn queue_researcher_notice(
     Ok(())
 }
 
+/// A message to a participant in the study's wording of `kind`, with `what` as its message:
+/// no links, no calendar part.
+pub(crate) async fn queue_participant_note(
+    db: &impl ConnectionTrait,
+    study: &study::Model,
+    person: &participant::Model,
+    kind: MessageKind,
+    what: &str,
+) -> Result<(), AppError> {
+    let profile = load_profile(db).await?;
+    if profile.researcher_email.is_empty() {
+        return Ok(());
+    }
+    let values = base_values(&profile, study, person).with(Field::Message, what.to_owned());
+    let template = template_for(db, Some(study.id), kind).await?;
+    let rendered = render(&template, &values).map_err(rendering_error)?;
+    queue(
+        db,
+        &profile,
+        Draft {
+            study_id: Some(study.id),
+            participant_id: Some(person.id),
+            interview_id: None,
+            kind: kind_key(kind),
+            to: vec![Person::new(person.name.clone(), person.email.clone())],
+            rendered,
+            calendar: None,
+            in_reply_to: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
 /// A short answer to whoever wrote, when their message could not be acted on.
 pub(crate) async fn queue_answer(
     db: &impl ConnectionTrait,
@@ -453,33 +526,45 @@ pub(crate) async fn queue_answer(
     Ok(())
 }
 
-/// Offers a place freed by a cancellation to the participant who waited longest.
+/// Offers a freed place to a waitlisted participant; `deadline` says until when, in their
+/// words.
 pub(crate) async fn queue_waitlist_offer(
     db: &impl ConnectionTrait,
-    freed: &interview::Model,
+    place: &crate::waitlist::FreedPlace,
     enrolment_id: i64,
     participant_id: i64,
+    deadline: Option<DateTime<Utc>>,
 ) -> Result<(), AppError> {
     let profile = load_profile(db).await?;
     if profile.researcher_email.is_empty() {
         return Ok(());
     }
-    let (study, person) = person_and_study(db, freed.study_id, participant_id).await?;
+    let (study, person) = person_and_study(db, place.study_id, participant_id).await?;
     let offer = Offer {
-        session_id: freed.session_id,
-        start: from_ts(freed.starts_at),
-        end: from_ts(freed.ends_at),
+        session_id: place.session_id,
+        start: from_ts(place.starts_at),
+        end: from_ts(place.ends_at),
     };
+    let zone = reader_zone(&person, &study);
+    let message = deadline.map(|d| {
+        format!(
+            "Please choose by {}: after that, the place is offered to the next person on the waiting list.",
+            d.with_timezone(&zone).format("%A %-d %B, %H:%M")
+        )
+    });
     queue_choices_mail(
         db,
         &profile,
         &study,
         &person,
         enrolment_id,
-        MessageKind::WaitlistOffer,
-        &[offer],
-        None,
-        "",
+        ChoicesMail {
+            kind: MessageKind::WaitlistOffer,
+            offers: &[offer],
+            reschedules: None,
+            message: message.as_deref().unwrap_or(""),
+            keeps_earlier_links: false,
+        },
     )
     .await?;
     Ok(())

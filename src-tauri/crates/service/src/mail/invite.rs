@@ -10,7 +10,7 @@ use confab_store::{begin_write, enrolments, interviews};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::compose::{Offer, queue_choices_mail, reader_zone};
+use super::compose::{ChoicesMail, Offer, queue_choices_mail, reader_zone};
 use super::outbox::OutboxMessage;
 use super::profile::load_profile;
 use crate::participants::records::{require_participant, require_study};
@@ -41,7 +41,7 @@ pub struct InviteSkip {
 
 /// Up to `OFFERS_PER_MESSAGE` slots, spread over the days on offer: each day's first time,
 /// then each day's second, and so on, so an invitation is not twelve times of one morning.
-fn spread(slots: &[SlotView]) -> Vec<Offer> {
+pub(crate) fn spread(slots: &[SlotView]) -> Vec<Offer> {
     let mut days: BTreeMap<NaiveDate, Vec<&SlotView>> = BTreeMap::new();
     for slot in slots {
         days.entry(slot.start.date_naive()).or_default().push(slot);
@@ -128,10 +128,13 @@ impl Confab {
                 &study,
                 &person,
                 enrolment.id,
-                MessageKind::Invitation,
-                &offers,
-                None,
-                "",
+                ChoicesMail {
+                    kind: MessageKind::Invitation,
+                    offers: &offers,
+                    reschedules: None,
+                    message: "",
+                    keeps_earlier_links: false,
+                },
             )
             .await?;
             if status.after(StatusEvent::InvitationSent).is_some() {
@@ -192,10 +195,13 @@ impl Confab {
             &study,
             &person,
             row.enrolment_id,
-            MessageKind::RescheduleRequest,
-            &spread(&slots),
-            Some(row.id),
-            message,
+            ChoicesMail {
+                kind: MessageKind::RescheduleRequest,
+                offers: &spread(&slots),
+                reschedules: Some(&row),
+                message,
+                keeps_earlier_links: false,
+            },
         )
         .await?;
         txn.commit().await?;

@@ -3,7 +3,7 @@
 
 mod attention;
 pub(crate) mod compose;
-mod invite;
+pub(crate) mod invite;
 mod outbox;
 pub(crate) mod profile;
 mod sync;

@@ -139,6 +139,7 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// A `mailto:` link as a mail program reads it: the address, the subject and the body.
+#[derive(Debug, Clone)]
 pub struct Mailto {
     pub to: String,
     pub subject: String,
@@ -287,4 +288,46 @@ pub fn header_address(message: &[u8], header: &str) -> String {
         .and_then(|a| a.address())
         .unwrap_or_default()
         .to_owned()
+}
+
+/// The researcher's Sync against the stack, with the password given as a scheduled task would.
+pub async fn sync(
+    confab: &confab_service::Confab,
+    stack: &MailStack,
+) -> confab_service::SyncReport {
+    confab
+        .sync(
+            confab_service::SyncOptions {
+                password: Some(stack.password().to_owned()),
+                connect: stack.connect_options(),
+            },
+            |_| {},
+        )
+        .await
+        .unwrap()
+}
+
+/// A participant of the fixture's study whose mailbox is `user` on the stack, in Berlin.
+pub async fn mailbox_participant(
+    f: &super::Fixture,
+    stack: &MailStack,
+    user: &str,
+    name: &str,
+) -> i64 {
+    f.confab
+        .create_participant(
+            confab_service::NewParticipant {
+                name: name.into(),
+                email: stack.address(user),
+                time_zone: Some("Europe/Berlin".into()),
+                phone: String::new(),
+                notes: String::new(),
+                custom_fields: Default::default(),
+                study_id: Some(f.study_id),
+            },
+            &super::me(),
+        )
+        .await
+        .unwrap()
+        .id
 }

@@ -127,3 +127,39 @@ impl Fixture {
             .unwrap()
     }
 }
+
+/// Whether a message's text reads as a careful person would write it: no placeholder left,
+/// no blank where a value belongs, and no sentence that points at a link that is not there.
+pub fn reads_right(text: &str) -> Result<(), String> {
+    if text.contains("{{") || text.contains("}}") {
+        return Err("a placeholder is left in".into());
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let body = line.trim_start();
+        for blank in ["  ", " ,", " .", "()", "( ", " )", ": .", "on .", "at ."] {
+            if body.contains(blank) {
+                return Err(format!("a value is missing in line {}: {line:?}", i + 1));
+            }
+        }
+        if body.ends_with(':') {
+            // What follows a colon is a list (indented) or lines of its own; never the next
+            // paragraph or the closing.
+            let next = lines[i + 1..].iter().find(|l| !l.trim().is_empty());
+            let followed = next.is_some_and(|n| {
+                n.starts_with("  ")
+                    || n.contains(": ")
+                    || n.starts_with("Round")
+                    || n.starts_with("First")
+                    || n.starts_with("Second")
+            });
+            if !followed {
+                return Err(format!(
+                    "line {} announces something that does not follow: {line:?}",
+                    i + 1
+                ));
+            }
+        }
+    }
+    Ok(())
+}

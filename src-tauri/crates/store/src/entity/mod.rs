@@ -16,3 +16,4 @@ pub mod session_exception;
 pub mod session_interviewer;
 pub mod study;
 pub mod token;
+pub mod waitlist_offer;

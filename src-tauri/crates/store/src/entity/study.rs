@@ -25,6 +25,8 @@ pub struct Model {
     pub dial_in: String,
     pub self_scheduling: bool,
     pub reminder_hours: Option<i32>,
+    /// How long a waitlisted participant has to take a freed place; no limit when empty.
+    pub waitlist_offer_hours: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

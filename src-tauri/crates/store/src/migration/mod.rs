@@ -8,6 +8,7 @@ mod m20261123_150000_scheduling;
 mod m20261123_170000_mail;
 mod m20261123_190000_interview_days;
 mod m20261123_200000_day_pairs;
+mod m20261201_100000_waitlist_offers;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_170000_mail::Migration),
             Box::new(m20261123_190000_interview_days::Migration),
             Box::new(m20261123_200000_day_pairs::Migration),
+            Box::new(m20261201_100000_waitlist_offers::Migration),
         ]
     }
 }

@@ -13,10 +13,19 @@ use confab_store::{
 
 use crate::bookings::{ChoiceInput, ChoiceOutcome};
 use crate::clock::{from_ts, now_ts};
-use crate::mail::compose::{queue_answer, queue_researcher_notice, reader_zone};
+use crate::mail::compose::{
+    ChoicesMail, queue_answer, queue_choices_mail, queue_participant_note, queue_researcher_notice,
+    reader_zone,
+};
+use crate::mail::invite::spread;
+use crate::mail::profile::load_profile;
+use crate::mail::wording::choice_label;
 use crate::participants::records::{require_participant, require_study};
 use crate::statuses::{apply_event, status_of};
 use crate::{Actor, AppError, Confab};
+use confab_mail::reply_choice::{OfferedTime, ReplyChoices, read_choices};
+use confab_mail::template::MessageKind;
+use confab_mail::token::short_code;
 
 /// What Sync did with one message, as the inbound log keeps it.
 pub(crate) struct Applied {
@@ -142,7 +151,7 @@ impl Confab {
             .iter()
             .filter_map(|t| rows.iter().find(|r| &r.token == t))
             .collect();
-        let Some(first) = ordered.first() else {
+        let Some(&first) = ordered.first() else {
             return self
                 .refuse(
                     txn,
@@ -177,6 +186,22 @@ impl Confab {
                 )
                 .await;
         }
+        // A click may come with a second choice written below it ("3", or a code).
+        let mut ordered = ordered;
+        let extra: Vec<token::Model>;
+        if ordered.len() == 1 && first.kind == tokens::CHOICE && first.interview_id.is_none() {
+            let offer = tokens::batch_choices(txn, &first.batch).await?;
+            let read = read_own_words(inbound, &offer, &person, &study);
+            extra = read
+                .picks
+                .iter()
+                .map(|&i| offer[i].clone())
+                .filter(|t| t.token != first.token)
+                .take(1)
+                .collect();
+            ordered.extend(extra.iter());
+        }
+        let first = ordered[0];
         let one_batch = ordered
             .iter()
             .all(|t| t.enrolment_id == enrolment.id && t.batch == first.batch);
@@ -204,8 +229,10 @@ impl Confab {
                 )
                 .await;
         }
-        tokens::use_batch(txn, &first.batch, now_ts()).await?;
         let actor = Actor::participant(&person.email);
+        if first.kind != tokens::CHOICE {
+            tokens::use_batch(txn, &first.batch, now_ts()).await?;
+        }
         match first.kind.as_str() {
             tokens::DECLINE => {
                 let status = status_of(&enrolment)?;
@@ -361,6 +388,9 @@ impl Confab {
         Ok(Applied::done("cancel", "canceled the interview").about(about.1, Some(row.id)))
     }
 
+    /// A participant's choice by link. Their links are used up only when something was
+    /// booked or held: a choice that is no longer free leaves the rest of their message
+    /// usable and is answered with the times still open.
     async fn choose_by_mail(
         &self,
         txn: &DatabaseTransaction,
@@ -371,6 +401,7 @@ impl Confab {
     ) -> Result<Applied, AppError> {
         let about = (Some(study.id), Some(person.id));
         let actor = Actor::participant(&person.email);
+        let batch = &picked[0].batch;
         let picks: Vec<ChoiceInput> = picked
             .iter()
             .filter(|t| t.kind == tokens::CHOICE)
@@ -385,70 +416,151 @@ impl Confab {
         let zone = reader_zone(person, study);
         // A reschedule request's choices move the interview it was about.
         if let Some(interview_id) = picked.first().and_then(|t| t.interview_id) {
-            for pick in &picks {
-                let moved = self
-                    .reschedule_interview_in(
-                        txn,
-                        interview_id,
-                        pick.session_id,
-                        pick.start,
-                        &[],
-                        &actor,
-                    )
-                    .await;
-                if moved.is_ok() {
-                    queue_researcher_notice(
-                        txn,
-                        study,
-                        Some(person),
-                        &format!(
-                            "{} chose a new time: {}.",
-                            person.name,
-                            pick.start.with_timezone(&zone).format("%a %-d %b %Y %H:%M")
-                        ),
-                    )
-                    .await?;
-                    return Ok(Applied::done("choice", "rescheduled to the chosen time")
-                        .about(about.1, Some(interview_id)));
-                }
+            return self
+                .move_by_mail(txn, inbound, study, person, interview_id, &picks, batch)
+                .await;
+        }
+        let outcome = self
+            .submit_choices_in(txn, study.id, person.id, &picks, &actor)
+            .await?;
+        let rank_word = |rank: u8| if rank == 1 { "first" } else { "second" };
+        match outcome {
+            ChoiceOutcome::Booked { interview, rank } => {
+                tokens::use_batch(txn, batch, now_ts()).await?;
+                let when = interview
+                    .start
+                    .with_timezone(&zone)
+                    .format("%a %-d %b %Y %H:%M");
+                queue_researcher_notice(
+                    txn,
+                    study,
+                    Some(person),
+                    &format!(
+                        "{} booked their {} choice: {when} ({}). The confirmation with the calendar invitation went to them; nothing for you to do.",
+                        person.name,
+                        rank_word(rank),
+                        zone.name()
+                    ),
+                )
+                .await?;
+                Ok(
+                    Applied::done("choice", format!("booked their {} choice", rank_word(rank)))
+                        .about(about.1, Some(interview.id)),
+                )
             }
+            ChoiceOutcome::Pending => {
+                tokens::use_batch(txn, batch, now_ts()).await?;
+                queue_choices_received(txn, study, person).await?;
+                queue_researcher_notice(
+                    txn,
+                    study,
+                    Some(person),
+                    &format!(
+                        "{} gave their choices; they wait as Pending. Assign one in Interviews → Pending.",
+                        person.name
+                    ),
+                )
+                .await?;
+                Ok(Applied::done("choice", "choices held for the researcher").about(about.1, None))
+            }
+            ChoiceOutcome::Waitlisted => {
+                tokens::use_batch(txn, batch, now_ts()).await?;
+                self.refuse(
+                    txn,
+                    inbound,
+                    Some(about),
+                    "choice_taken",
+                    "Sorry: the times you chose were taken before your answer arrived, and no other time is open at the moment. You are on the waiting list, and I will write as soon as a place opens.",
+                    format!(
+                        "{}'s choices were no longer free and nothing else is open; they are waitlisted",
+                        person.name
+                    ),
+                )
+                .await
+            }
+            ChoiceOutcome::NotFree { reasons } => {
+                let reason = reasons.first().cloned().unwrap_or_default();
+                offer_other_times(txn, study, person, None, &reason).await?;
+                Ok(Applied::done(
+                    "choice",
+                    format!("the chosen time could not be booked ({reason}); other open times were offered"),
+                )
+                .about(about.1, None))
+            }
+        }
+    }
+
+    /// A choice from a reschedule request: the interview moves to the first chosen time that
+    /// is free, or stays, and the participant is offered the times still open.
+    #[allow(clippy::too_many_arguments)]
+    async fn move_by_mail(
+        &self,
+        txn: &DatabaseTransaction,
+        inbound: &Inbound,
+        study: &study::Model,
+        person: &participant::Model,
+        interview_id: i64,
+        picks: &[ChoiceInput],
+        batch: &str,
+    ) -> Result<Applied, AppError> {
+        let about = (Some(study.id), Some(person.id));
+        let actor = Actor::participant(&person.email);
+        let zone = reader_zone(person, study);
+        let Some(row) = interviews::find(txn, interview_id)
+            .await?
+            .filter(|r| r.state == interviews::SCHEDULED)
+        else {
             return self
                 .refuse(
                     txn,
                     inbound,
                     Some(about),
                     "choice_taken",
-                    "Sorry: the time you chose is no longer free, so your interview stays as it was. The researcher will send you new times.",
-                    format!("{}'s new choice was no longer free; the interview stays", person.name),
+                    "That interview is no longer scheduled, so there was nothing to move. The researcher has been told and will get back to you.",
+                    format!("{} chose a new time for an interview that is no longer scheduled", person.name),
                 )
+                .await;
+        };
+        let mut reason = String::new();
+        for pick in picks {
+            let why = crate::slots::why_not(txn, study, pick, Some(row.id)).await?;
+            if let Some(why) = why {
+                if reason.is_empty() {
+                    reason = why;
+                }
+                continue;
+            }
+            if self
+                .reschedule_interview_in(txn, row.id, pick.session_id, pick.start, &[], &actor)
                 .await
-                .map(|a| a.about(about.1, Some(interview_id)));
-        }
-        let outcome = self
-            .submit_choices_in(txn, study.id, person.id, &picks, &actor)
-            .await?;
-        match outcome {
-            ChoiceOutcome::Booked { interview, rank } => {
-                queue_researcher_notice(txn, study, Some(person), &format!("{} booked an interview ({} choice).", person.name, if rank == 1 { "first" } else { "second" })).await?;
-                Ok(Applied::done("choice", format!("booked their {} choice", if rank == 1 { "first" } else { "second" }))
-                    .about(about.1, Some(interview.id)))
-            }
-            ChoiceOutcome::Pending => {
-                queue_researcher_notice(txn, study, Some(person), &format!("{} gave their choices; they wait for you to assign one.", person.name)).await?;
-                Ok(Applied::done("choice", "choices held for the researcher").about(about.1, None))
-            }
-            ChoiceOutcome::Waitlisted => {
-                self.refuse(
+                .is_ok()
+            {
+                tokens::use_batch(txn, batch, now_ts()).await?;
+                queue_researcher_notice(
                     txn,
-                    inbound,
-                    Some(about),
-                    "choice_taken",
-                    "Sorry: the times you chose were taken before your answer arrived. You are on the waiting list, and we will write as soon as a place opens.",
-                    format!("{}'s choices were no longer free; they are waitlisted", person.name),
+                    study,
+                    Some(person),
+                    &format!(
+                        "{} chose a new time: {} ({}). The updated calendar invitation went to them; nothing for you to do.",
+                        person.name,
+                        pick.start.with_timezone(&zone).format("%a %-d %b %Y %H:%M"),
+                        zone.name()
+                    ),
                 )
-                .await
+                .await?;
+                return Ok(Applied::done("choice", "rescheduled to the chosen time")
+                    .about(about.1, Some(interview_id)));
             }
         }
+        if reason.is_empty() {
+            reason = "it was taken by someone else shortly before your answer arrived".into();
+        }
+        offer_other_times(txn, study, person, Some(&row), &reason).await?;
+        Ok(Applied::done(
+            "choice",
+            format!("the new time could not be booked ({reason}); the interview stays and other open times were offered"),
+        )
+        .about(about.1, Some(interview_id)))
     }
 
     async fn apply_calendar_reply(
@@ -679,6 +791,10 @@ impl Confab {
         Ok(Some((row, person, study)))
     }
 
+    /// A message without a link's code. From a participant who holds a live offer of
+    /// times, it may name one in their own words ("2", "the code B4TR", "Thursday at 2pm"):
+    /// a clear answer books as a click would; an unclear one goes to the researcher with the
+    /// candidates.
     async fn apply_other(
         &self,
         txn: &DatabaseTransaction,
@@ -688,6 +804,54 @@ impl Confab {
         let Some(person) = participants::find_by_email(txn, &from).await? else {
             return Ok(Applied::done("other", "not from a participant; left alone"));
         };
+        let offer = tokens::newest_live_offer(txn, person.id).await?;
+        if let Some(first) = offer.first() {
+            let enrolment = enrolments::find_by_id(txn, first.enrolment_id)
+                .await?
+                .ok_or_else(|| AppError::new(crate::ErrorCode::NotFound, "enrolment gone"))?;
+            let study = require_study(txn, enrolment.study_id).await?;
+            let read = read_own_words(inbound, &offer, &person, &study);
+            if read.is_clear() {
+                let picked: Vec<&token::Model> = read.picks.iter().map(|&i| &offer[i]).collect();
+                return self
+                    .choose_by_mail(txn, inbound, &study, &person, &picked)
+                    .await;
+            }
+            if let Some(candidates) = read.ambiguous.first() {
+                let zone = reader_zone(&person, &study);
+                let times: Vec<String> = candidates
+                    .iter()
+                    .filter_map(|&i| offer[i].starts_at)
+                    .map(|t| {
+                        from_ts(t)
+                            .with_timezone(&zone)
+                            .format("%a %-d %b %H:%M")
+                            .to_string()
+                    })
+                    .collect();
+                let summary = format!(
+                    "{} answered in their own words, which fit more than one offered time ({}): \"{}\". Book the one they mean with Book manually, or reply to ask.",
+                    person.name,
+                    times.join(", "),
+                    excerpt(&inbound.own_words)
+                );
+                flag(
+                    txn,
+                    Flag {
+                        kind: "reply_ambiguous",
+                        summary: summary.clone(),
+                        study_id: Some(study.id),
+                        participant_id: Some(person.id),
+                        interview_id: None,
+                        proposed: None,
+                    },
+                )
+                .await?;
+                return Ok(Applied::done("other", summary)
+                    .about(Some(person.id), None)
+                    .attention());
+            }
+        }
         let subject = inbound.subject.clone().unwrap_or_default();
         flag(
             txn,
@@ -759,6 +923,107 @@ impl Confab {
         Ok(Applied::done(kind, summary)
             .about(participant_id, None)
             .attention())
+    }
+}
+
+/// Answers a choice that could not be booked with the times still open, as fresh links; the
+/// links of the earlier message keep working.
+async fn offer_other_times(
+    txn: &DatabaseTransaction,
+    study: &study::Model,
+    person: &participant::Model,
+    reschedules: Option<&confab_store::entity::interview::Model>,
+    reason: &str,
+) -> Result<(), AppError> {
+    let enrolment = enrolments::find(txn, study.id, person.id)
+        .await?
+        .ok_or_else(|| crate::statuses::not_enrolled(study.id, person.id))?;
+    let zone = reader_zone(person, study);
+    let open: Vec<_> = crate::slots::open_for(txn, study, Some(enrolment.id))
+        .await?
+        .iter()
+        .map(|s| crate::slots::slot_view(s, zone))
+        .filter(|s| reschedules.is_none_or(|r| s.start.timestamp() != r.starts_at))
+        .collect();
+    let profile = load_profile(txn).await?;
+    queue_choices_mail(
+        txn,
+        &profile,
+        study,
+        person,
+        enrolment.id,
+        ChoicesMail {
+            kind: MessageKind::ChoiceUnavailable,
+            offers: &spread(&open),
+            reschedules,
+            message: reason,
+            keeps_earlier_links: true,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Tells a participant whose choices wait for the researcher what arrived.
+async fn queue_choices_received(
+    txn: &DatabaseTransaction,
+    study: &study::Model,
+    person: &participant::Model,
+) -> Result<(), AppError> {
+    let enrolment = enrolments::find(txn, study.id, person.id)
+        .await?
+        .ok_or_else(|| crate::statuses::not_enrolled(study.id, person.id))?;
+    let zone = reader_zone(person, study);
+    let held = confab_store::choices::for_enrolment(txn, enrolment.id).await?;
+    let lines: Vec<String> = held
+        .iter()
+        .map(|c| {
+            format!(
+                "{} choice: {}",
+                if c.rank == 1 { "First" } else { "Second" },
+                choice_label(from_ts(c.starts_at), from_ts(c.ends_at), zone)
+            )
+        })
+        .collect();
+    queue_participant_note(
+        txn,
+        study,
+        person,
+        MessageKind::ChoicesReceived,
+        &lines.join("\n"),
+    )
+    .await
+}
+
+/// The offered times a participant named in their own words.
+fn read_own_words(
+    inbound: &Inbound,
+    offer: &[token::Model],
+    person: &participant::Model,
+    study: &study::Model,
+) -> ReplyChoices {
+    let zone = reader_zone(person, study);
+    let offered: Vec<OfferedTime> = offer
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            Some(OfferedTime {
+                number: i + 1,
+                code: short_code(&t.token),
+                start: from_ts(t.starts_at?).with_timezone(&zone).naive_local(),
+            })
+        })
+        .collect();
+    read_choices(&inbound.own_words, &offered)
+}
+
+/// The start of a participant's words, for a one-line summary.
+fn excerpt(words: &str) -> String {
+    let flat = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > 160 {
+        format!("{}…", flat.chars().take(160).collect::<String>())
+    } else {
+        flat
     }
 }
 

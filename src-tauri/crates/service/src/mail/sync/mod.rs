@@ -78,6 +78,7 @@ impl Confab {
         progress(SyncProgress::Connecting);
         let mut report = SyncReport::default();
         self.queue_due_reminders().await?;
+        self.expire_waitlist_offers().await?;
         let smtp = SmtpSender::new(&account, &secret, &options.connect)
             .map_err(|e| AppError::new(ErrorCode::Mail, e.message))?;
         let mut imap = ImapSession::connect(&account, &secret, &options.connect)
@@ -114,6 +115,21 @@ impl Confab {
         let _ = imap.logout().await;
         smtp.close().await;
         progress(SyncProgress::Finished);
+        Ok(report)
+    }
+}
+
+impl Confab {
+    /// Applies one received message as Sync would after reading it from the inbox, without a
+    /// mail server: for tests that follow many participants through many replies. It moves
+    /// the inbox reading position, so never use it on a database that also syncs for real.
+    #[doc(hidden)]
+    pub async fn receive_message(&self, bytes: &[u8]) -> Result<SyncReport, AppError> {
+        let mut report = SyncReport::default();
+        let uid = confab_store::inbound::position(&self.db, INBOX)
+            .await?
+            .map_or(1, |(_, last)| last.saturating_add(1));
+        self.handle(0, uid, bytes, &mut report).await?;
         Ok(report)
     }
 }

@@ -71,7 +71,7 @@ impl Confab {
 
     /// Handles one message; returns its Message-ID when it is Confab's own copy of
     /// something it sent.
-    async fn handle(
+    pub(super) async fn handle(
         &self,
         uid_validity: u32,
         uid: u32,
