@@ -21,7 +21,7 @@ use confab_mail::{
     calendar::{InterviewEvent, ItipMethod, Person, build_calendar, parse_itip},
     inbound::interpret,
     mailto::mailto_link,
-    mime::{CalendarPart, OutgoingMail, build_mime},
+    mime::{AutoSubmitted, CalendarPart, OutgoingMail, build_mime},
     template::{Field, Link, LinkList, MessageKind, Values, render},
     token::tagged_subject,
 };
@@ -74,6 +74,7 @@ fn invitation(i: usize, values: &Values) -> Vec<u8> {
         }),
         in_reply_to: Some(format!("<choice-{i}@example.org>")),
         date: event.dtstamp,
+        auto_submitted: Some(AutoSubmitted::Replied),
     };
     build_mime(&mail).unwrap()
 }

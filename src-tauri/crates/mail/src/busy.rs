@@ -2,9 +2,9 @@
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
-use icalendar::{
-    Calendar, CalendarDateTime, Component, DatePerhapsTime, Event, EventStatus, rrule::RRuleSet,
-};
+use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime, Event, EventStatus};
+
+use crate::calendar::zone_named;
 
 /// One busy stretch from the calendar, in UTC.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,27 +22,40 @@ pub struct BusyImport {
     pub skipped: Vec<String>,
 }
 
-/// Recurring events are expanded up to this many occurrences each, which covers years of
-/// weekly meetings inside any booking horizon.
-const MAX_OCCURRENCES: u16 = 2_000;
+mod nesting;
+mod recurrence;
+
+/// A calendar file larger than this is not read. A year of a busy person's calendar is a
+/// few megabytes; the limit keeps a hostile file from costing minutes and gigabytes.
+pub const MAX_BUSY_CALENDAR_BYTES: usize = 16 * 1024 * 1024;
 
 type Span = (DateTime<Utc>, DateTime<Utc>);
 
-/// Reads the events of `ics` that overlap [from, to). Times without a zone are read in
-/// `local`, the interviewer's (or study's) time zone. Free (TRANSP:TRANSPARENT) and
-/// cancelled events do not block anything.
+/// Reads the events of `ics` that overlap [from, to); repeating events are expanded over that
+/// stretch only. Times without a zone are read in `local`, the interviewer's (or study's)
+/// time zone; zones may be IANA or Windows names. Free (TRANSP:TRANSPARENT, or Outlook's
+/// busy status FREE) and cancelled events do not block anything.
 pub fn read_busy_times(
     ics: &str,
     local: Tz,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<BusyImport, String> {
+    if ics.len() > MAX_BUSY_CALENDAR_BYTES {
+        return Err(format!(
+            "The calendar file is {} MB; files over {} MB are not read. Export a shorter stretch of time, such as the next few months, and import that.",
+            ics.len().div_ceil(1024 * 1024),
+            MAX_BUSY_CALENDAR_BYTES / (1024 * 1024)
+        ));
+    }
     if !ics.trim_start().starts_with("BEGIN:VCALENDAR") {
         return Err(
             "This is not a calendar file: an .ics export starts with BEGIN:VCALENDAR. Export the calendar again as iCalendar (.ics)."
                 .into(),
         );
     }
+    // The parser below descends into nested components by recursion.
+    nesting::check(ics)?;
     let calendar: Calendar = ics.parse().map_err(|e: String| {
         format!(
             "The calendar file could not be read ({}). Export it again as iCalendar (.ics).",
@@ -62,6 +75,9 @@ pub fn read_busy_times(
             || event
                 .property_value("TRANSP")
                 .is_some_and(|t| t.eq_ignore_ascii_case("TRANSPARENT"))
+            || event
+                .property_value("X-MICROSOFT-CDO-BUSYSTATUS")
+                .is_some_and(|t| t.eq_ignore_ascii_case("FREE"))
         {
             continue;
         }
@@ -83,7 +99,8 @@ pub fn read_busy_times(
 
 fn first_line(text: &str) -> &str {
     let line = text.lines().next().unwrap_or("");
-    &line[..line.len().min(120)]
+    let end = line.char_indices().nth(120).map_or(line.len(), |(i, _)| i);
+    &line[..end]
 }
 
 fn occurrences(
@@ -113,35 +130,12 @@ fn occurrences(
             vec![]
         });
     };
-    let dtstart = start.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ");
-    let mut text = format!("DTSTART:{dtstart}\nRRULE:{rule}");
-    if let Some(zone) = zone_of(&start_value, local) {
-        // Expanding in the event's own zone keeps a 09:00 meeting at 09:00 across a
-        // daylight-saving change.
-        let local_start = start.with_timezone(&zone).format("%Y%m%dT%H%M%S");
-        text = format!("DTSTART;TZID={}:{local_start}\nRRULE:{rule}", zone.name());
-    }
-    let set: RRuleSet = text
-        .parse()
-        .map_err(|e| format!("its repeat rule cannot be read ({e})"))?;
-    let window_start = (from - length).with_timezone(&icalendar::rrule::Tz::UTC);
-    let window_end = to.with_timezone(&icalendar::rrule::Tz::UTC);
-    let expanded = set
-        .after(window_start)
-        .before(window_end)
-        .all(MAX_OCCURRENCES);
-    Ok(expanded
-        .dates
-        .into_iter()
-        .map(|d| d.with_timezone(&Utc))
-        .map(|s| (s, s + length))
-        .filter(|(s, e)| *s < to && *e > from)
-        .collect())
+    recurrence::expand(rule, start, zone_of(&start_value, local), length, from, to)
 }
 
 fn zone_of(value: &DatePerhapsTime, local: Tz) -> Option<Tz> {
     match value {
-        DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { tzid, .. }) => tzid.parse().ok(),
+        DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { tzid, .. }) => zone_named(tzid),
         DatePerhapsTime::DateTime(CalendarDateTime::Floating(_)) | DatePerhapsTime::Date(_) => {
             Some(local)
         }
@@ -153,8 +147,8 @@ fn instant(value: &DatePerhapsTime, local: Tz) -> Result<DateTime<Utc>, String> 
     match value {
         DatePerhapsTime::DateTime(CalendarDateTime::Utc(t)) => Ok(*t),
         DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { date_time, tzid }) => {
-            let zone: Tz = tzid.parse().map_err(|_| {
-                format!("its time zone \"{tzid}\" is not a known IANA zone; export the calendar with IANA time zones or in UTC")
+            let zone = zone_named(tzid).ok_or_else(|| {
+                format!("its time zone \"{tzid}\" is neither an IANA nor a Windows zone name; export the calendar with IANA time zones or in UTC")
             })?;
             in_zone(zone, *date_time)
         }
@@ -267,13 +261,13 @@ mod tests {
             "BEGIN:VEVENT\r\nUID:f\r\nTRANSP:TRANSPARENT\r\nDTSTART:20260302T080000Z\r\nDTEND:20260302T090000Z\r\nEND:VEVENT\r\n",
             "BEGIN:VEVENT\r\nUID:x\r\nSTATUS:CANCELLED\r\nDTSTART:20260302T080000Z\r\nDTEND:20260302T090000Z\r\nEND:VEVENT\r\n",
             "BEGIN:VEVENT\r\nUID:z\r\nSUMMARY:Backwards\r\nDTSTART:20260302T100000Z\r\nDTEND:20260302T090000Z\r\nEND:VEVENT\r\n",
-            "BEGIN:VEVENT\r\nUID:w\r\nSUMMARY:Windows zone\r\nDTSTART;TZID=W. Europe Standard Time:20260302T090000\r\nDTEND;TZID=W. Europe Standard Time:20260302T100000\r\nEND:VEVENT\r\n",
+            "BEGIN:VEVENT\r\nUID:w\r\nSUMMARY:Mars zone\r\nDTSTART;TZID=Mars/Olympus_Mons:20260302T090000\r\nDTEND;TZID=Mars/Olympus_Mons:20260302T100000\r\nEND:VEVENT\r\n",
         ))
         .unwrap();
         assert!(import.events.is_empty());
         assert_eq!(import.skipped.len(), 2);
         assert!(import.skipped[0].contains("\"Backwards\": it ends before it starts"));
-        assert!(import.skipped[1].contains("not a known IANA zone"));
+        assert!(import.skipped[1].contains("neither an IANA nor a Windows zone name"));
     }
 
     #[test]

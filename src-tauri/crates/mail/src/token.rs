@@ -28,7 +28,15 @@ pub fn tagged_subject(subject: &str, token: &str) -> String {
     format!("{} [{token}]", subject.trim())
 }
 
-/// Every token in `text`, canonical, in order of first appearance, each once.
+/// At most this many different tokens are taken from one text: a reply carries a first and
+/// a second choice, so anything past a handful is not a participant's answer.
+pub const MAX_TOKENS: usize = 8;
+/// At most this many code-shaped strings are looked at in one text, repeats included, so a
+/// message stuffed with codes costs no more than a short one.
+pub const MAX_CANDIDATES: usize = 64;
+
+/// The tokens in `text`, canonical, in order of first appearance, each once; at most
+/// [`MAX_TOKENS`] of them, from the first [`MAX_CANDIDATES`] code-shaped strings.
 ///
 /// A token may be broken across lines by a mail program that wraps long lines, and the
 /// continuation may start with quote marks (`> `); it may be in any case. The characters
@@ -37,10 +45,17 @@ pub fn tagged_subject(subject: &str, token: &str) -> String {
 pub fn find_tokens(text: &str) -> Vec<String> {
     let bytes = text.as_bytes();
     let mut found: Vec<String> = Vec::new();
+    let mut candidates = 0;
     let mut i = 0;
-    while i + TOKEN_PREFIX.len() <= bytes.len() {
+    while i + TOKEN_PREFIX.len() <= bytes.len()
+        && found.len() < MAX_TOKENS
+        && candidates < MAX_CANDIDATES
+    {
         let starts_token = bytes[i..i + TOKEN_PREFIX.len()].eq_ignore_ascii_case(b"CF-")
             && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric() || after_percent_escape(bytes, i));
+        if starts_token {
+            candidates += 1;
+        }
         if starts_token && let Some((token, end)) = read_body(bytes, i + TOKEN_PREFIX.len()) {
             if !found.contains(&token) {
                 found.push(token);
@@ -161,6 +176,19 @@ mod tests {
         ] {
             assert!(find_tokens(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_text_stuffed_with_codes_is_read_only_so_far() {
+        let many: Vec<String> = (0..300_000).map(|_| new_token()).collect();
+        let text = many.join(" ");
+        let started = std::time::Instant::now();
+        let found = find_tokens(&text);
+        assert_eq!(found, many[..MAX_TOKENS]);
+        // Repeats of one code and near misses count as looked at, too.
+        let repeated = format!("{} {}", "CF-0 ".repeat(200_000), many[0]);
+        assert!(find_tokens(&repeated).is_empty());
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use confab_mail::{
     },
     inbound::{InboundKind, interpret},
     mailto::mailto_link,
-    mime::{CalendarPart, MimeError, OutgoingMail, build_mime, new_message_id},
+    mime::{AutoSubmitted, CalendarPart, MimeError, OutgoingMail, build_mime, new_message_id},
     template::{Field, Link, LinkList, MessageKind, Values, render},
     token::{find_tokens, new_token, tagged_subject},
 };
@@ -56,6 +56,7 @@ fn mail(calendar: Option<CalendarPart>) -> OutgoingMail {
         calendar,
         in_reply_to: Some("<choice-1@example.org>".into()),
         date: at(9),
+        auto_submitted: None,
     }
 }
 
@@ -408,4 +409,63 @@ fn found_tokens_in_text_keep_their_order() {
     let tokens: Vec<String> = (0..5).map(|_| new_token()).collect();
     let text = tokens.join(" then ");
     assert_eq!(find_tokens(&text), tokens);
+}
+
+#[test]
+fn a_message_stuffed_with_codes_is_read_in_bounded_time() {
+    let codes: Vec<String> = (0..300_000).map(|_| new_token()).collect();
+    let subject = codes[..200_000].join(" ");
+    let body = codes[200_000..230_000].join("\r\n");
+    let raw = format!(
+        "From: stranger@example.net\r\nTo: sam@uni.example\r\nSubject: {subject}\r\nMessage-ID: <stuffed@example.net>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
+    );
+    let started = std::time::Instant::now();
+    let inbound = interpret(raw.as_bytes());
+    let InboundKind::Tokens(found) = inbound.kind else {
+        panic!("not read as tokens: {:?}", inbound.kind);
+    };
+    assert_eq!(found, codes[..confab_mail::token::MAX_TOKENS]);
+    // The subject is kept to one line's length: it is stored, shown and echoed in answers.
+    assert_eq!(inbound.subject.unwrap().chars().count(), 998);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+/// The header's raw value, as a mail program or a vacation responder reads it.
+fn raw_header(bytes: &[u8], name: &str) -> Option<String> {
+    let message = MessageParser::default().parse(bytes).unwrap();
+    message
+        .headers()
+        .iter()
+        .find(|h| h.name().eq_ignore_ascii_case(name))
+        .map(|h| {
+            String::from_utf8_lossy(&bytes[h.offset_start() as usize..h.offset_end() as usize])
+                .trim()
+                .to_owned()
+        })
+}
+
+#[test]
+fn what_confab_writes_by_itself_says_so_and_asks_for_no_automatic_answer() {
+    for (auto, value) in [
+        (AutoSubmitted::Replied, "auto-replied"),
+        (AutoSubmitted::Generated, "auto-generated"),
+    ] {
+        let mut outgoing = mail(None);
+        outgoing.auto_submitted = Some(auto);
+        let bytes = build_mime(&outgoing).unwrap();
+        assert_eq!(raw_header(&bytes, "Auto-Submitted").as_deref(), Some(value));
+        assert_eq!(
+            raw_header(&bytes, "X-Auto-Response-Suppress").as_deref(),
+            Some("All")
+        );
+        // Confab's own reader takes such a message for an automatic one.
+        assert_eq!(interpret(&bytes).kind, InboundKind::AutoReply);
+    }
+    let typed = build_mime(&mail(None)).unwrap();
+    assert_eq!(raw_header(&typed, "Auto-Submitted"), None);
+    assert_eq!(raw_header(&typed, "X-Auto-Response-Suppress"), None);
 }

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use confab_mail::busy::MAX_BUSY_CALENDAR_BYTES;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -35,6 +36,18 @@ impl Confab {
         path: &Path,
         actor: &Actor,
     ) -> Result<BusyImportReport, AppError> {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if size > MAX_BUSY_CALENDAR_BYTES as u64 {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "{} is {} MB; calendar files over {} MB are not read. Export a shorter stretch of time, such as the next few months, and open that.",
+                    path.display(),
+                    size.div_ceil(1024 * 1024),
+                    MAX_BUSY_CALENDAR_BYTES / (1024 * 1024)
+                ),
+            ));
+        }
         let bytes = std::fs::read(path).map_err(|e| {
             AppError::new(
                 ErrorCode::InvalidInput,

@@ -127,6 +127,15 @@ pub struct ImportReport {
     pub message: String,
 }
 
+/// Reads a participant file as the preview and the import do, as far as they go without the
+/// database: the columns found and how many lines, or why the whole file is refused. For the
+/// fuzz targets, which feed it whatever bytes they make.
+#[doc(hidden)]
+pub fn read_participant_file(csv: &[u8]) -> Result<(Vec<ImportColumn>, usize), AppError> {
+    let file = read::read_file(csv, None)?;
+    Ok((file.columns, file.rows.len()))
+}
+
 impl Confab {
     /// What `import_csv` would do with this file, without writing anything.
     pub async fn preview_csv_import(

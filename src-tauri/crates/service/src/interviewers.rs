@@ -41,9 +41,10 @@ pub struct BusyImportReport {
     pub skipped: Vec<String>,
 }
 
-/// Busy times are kept for the booking horizon ahead and a little behind, for the calendar.
+/// Busy times are kept for the study's booking horizon ahead, and a little behind and beyond
+/// it for the calendar; repeating events are expanded over that stretch only.
 const BUSY_DAYS_BEHIND: i64 = 7;
-const BUSY_DAYS_AHEAD: i64 = 800;
+const BUSY_DAYS_PAST_HORIZON: i64 = 7;
 
 impl Confab {
     pub async fn add_interviewer(
@@ -105,8 +106,9 @@ impl Confab {
             .collect())
     }
 
-    /// Replaces an interviewer's busy times with those of their calendar export. Times
-    /// without a zone are read in the study's time zone.
+    /// Replaces an interviewer's busy times with those of their calendar export, from a week
+    /// ago to the end of the study's booking horizon. Times without a zone are read in the
+    /// study's time zone.
     pub async fn import_busy_times(
         &self,
         interviewer_id: i64,
@@ -129,7 +131,7 @@ impl Confab {
             ics,
             tz,
             now - Duration::days(BUSY_DAYS_BEHIND),
-            now + Duration::days(BUSY_DAYS_AHEAD),
+            now + Duration::days(i64::from(study.horizon_days.max(1)) + BUSY_DAYS_PAST_HORIZON),
         )
         .map_err(|m| AppError::new(ErrorCode::InvalidInput, m))?;
         let rows: Vec<(i64, i64, String, String)> = read

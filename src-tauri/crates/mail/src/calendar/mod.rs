@@ -6,6 +6,7 @@ mod content;
 mod itip;
 mod time;
 mod vtimezone;
+mod windows_zone_table;
 mod windows_zones;
 
 use chrono::{DateTime, Utc};
@@ -13,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 pub use build::{PRODID, build_calendar};
 pub use itip::{ItipAttendee, ItipKind, ItipMessage, MAX_CALENDAR_BYTES, PartStat, parse_itip};
-pub use time::ItipTime;
+pub use time::{ItipTime, zone_named};
 
 /// Someone with a name and a mail address: an organizer, an attendee, a sender or recipient.
 /// An empty name means none is shown.

@@ -98,8 +98,15 @@ fn resolve_zoned(tree: &Tree, tzid: &str, local: NaiveDateTime) -> Option<DateTi
             .checked_sub_signed(Duration::seconds(i64::from(offset)))
             .map(|t| t.and_utc());
     }
-    let zone = iana_zone(tzid).or_else(|| windows_zones::to_iana(tzid))?;
+    let zone = zone_named(tzid)?;
     local_to_utc(&zone, local)
+}
+
+/// The zone a TZID names: an IANA name, one behind a vendor's prefix, or a Windows name as
+/// Outlook and Exchange write them.
+pub fn zone_named(tzid: &str) -> Option<Tz> {
+    let tzid = tzid.trim().trim_matches('"').trim();
+    iana_zone(tzid).or_else(|| windows_zones::to_iana(tzid))
 }
 
 fn iana_zone(tzid: &str) -> Option<Tz> {

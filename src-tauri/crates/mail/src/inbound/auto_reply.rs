@@ -1,6 +1,6 @@
 use mail_parser::Message;
 
-use super::headers::other_header;
+use super::{headers::other_header, origin};
 
 /// Subjects that out-of-office answers start with, in the languages participants most often
 /// write in, lower-cased.
@@ -24,16 +24,7 @@ const SUBJECT_STARTS: &[&str] = &[
 /// RFC 3834's Auto-Submitted (any value but "no"), the X-Autoreply family that vacation
 /// programs add, a Precedence of auto_reply, bulk or junk, or an out-of-office subject.
 pub(super) fn is_auto_reply(message: &Message<'_>, subject: Option<&str>) -> bool {
-    if other_header(message, "Auto-Submitted").is_some_and(|v| {
-        let value = v.split(';').next().unwrap_or("").trim();
-        !value.is_empty() && !value.eq_ignore_ascii_case("no")
-    }) {
-        return true;
-    }
-    if ["X-Autoreply", "X-Autorespond", "X-Auto-Reply"]
-        .iter()
-        .any(|name| other_header(message, name).is_some())
-    {
+    if origin::auto_submitted(message) || origin::auto_reply_header(message) {
         return true;
     }
     if other_header(message, "Precedence").is_some_and(|v| {

@@ -1,7 +1,11 @@
 use chrono::{DateTime, Utc};
 use mail_parser::{HeaderValue, Message};
 
-use super::{Inbound, InboundKind};
+use super::{Inbound, InboundKind, Origin};
+
+/// A subject is kept to this length: it is shown, stored and echoed in answers, and a line of
+/// mail is at most 998 characters anyway (RFC 5322 §2.1.1).
+const MAX_SUBJECT_CHARS: usize = 998;
 
 /// The headers that identify a message and place it in a thread.
 pub(super) fn envelope(message: &Message<'_>) -> Inbound {
@@ -10,7 +14,7 @@ pub(super) fn envelope(message: &Message<'_>) -> Inbound {
         from: sender(message),
         subject: message
             .subject()
-            .map(|s| s.trim().to_owned())
+            .map(|s| s.trim().chars().take(MAX_SUBJECT_CHARS).collect::<String>())
             .filter(|s| !s.is_empty()),
         date: message
             .date()
@@ -19,6 +23,7 @@ pub(super) fn envelope(message: &Message<'_>) -> Inbound {
         in_reply_to: ids(message.in_reply_to()).into_iter().next(),
         references: ids(message.references()),
         own_words: String::new(),
+        origin: Origin::Person,
         kind: InboundKind::Other,
     }
 }

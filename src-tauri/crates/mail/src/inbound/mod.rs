@@ -10,6 +10,7 @@ mod auto_reply;
 mod bounce;
 mod calendar_part;
 mod headers;
+mod origin;
 mod parts;
 mod reply_text;
 
@@ -17,7 +18,12 @@ use chrono::{DateTime, Utc};
 use mail_parser::MessageParser;
 use serde::{Deserialize, Serialize};
 
-use crate::{calendar::ItipMessage, token::find_tokens};
+pub use origin::Origin;
+
+use crate::{
+    calendar::ItipMessage,
+    token::{MAX_TOKENS, find_tokens},
+};
 
 /// A message larger than this is not parsed at all.
 pub const MAX_MESSAGE_BYTES: usize = 32 * 1024 * 1024;
@@ -41,6 +47,9 @@ pub struct Inbound {
     /// What the sender wrote themselves, without the quoted earlier messages; at most
     /// [`MAX_OWN_WORDS`] characters. A participant may answer in plain words.
     pub own_words: String,
+    /// Whether a person wrote it; only then may it be answered.
+    #[serde(default)]
+    pub origin: Origin,
     pub kind: InboundKind,
 }
 
@@ -81,6 +90,7 @@ pub fn interpret(bytes: &[u8]) -> Inbound {
         in_reply_to: None,
         references: Vec::new(),
         own_words: String::new(),
+        origin: Origin::Person,
         kind: InboundKind::Unreadable { reason },
     };
     if bytes.len() > MAX_MESSAGE_BYTES {
@@ -93,24 +103,45 @@ pub fn interpret(bytes: &[u8]) -> Inbound {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return unreadable("the message is empty".into());
     }
-    let Some(message) = MessageParser::default().parse(bytes) else {
-        return unreadable("no mail headers could be read".into());
-    };
+    // A panic in the parser must not stop a Sync where panics unwind (debug and test builds).
+    // Release builds abort on panic, so there the defence is that the parser's own
+    // assertions are compiled out in every profile (see the workspace Cargo.toml) and that
+    // the fuzz targets find no other panic.
+    match std::panic::catch_unwind(|| read(bytes)) {
+        Ok(Some(inbound)) => inbound,
+        Ok(None) => unreadable("no mail headers could be read".into()),
+        Err(_) => unreadable(
+            "its MIME structure is damaged in a way the mail reader cannot follow".into(),
+        ),
+    }
+}
+
+fn read(bytes: &[u8]) -> Option<Inbound> {
+    let message = MessageParser::default().parse(bytes)?;
     let mut inbound = headers::envelope(&message);
     if inbound.message_id.is_none()
         && inbound.from.is_none()
         && inbound.subject.is_none()
         && inbound.date.is_none()
     {
-        return unreadable(
-            "it has none of the headers a mail message has (From, Subject, Date, Message-ID)"
-                .into(),
-        );
+        inbound.kind = InboundKind::Unreadable {
+            reason:
+                "it has none of the headers a mail message has (From, Subject, Date, Message-ID)"
+                    .into(),
+        };
+        return Some(inbound);
     }
     let body = reply_text::own_words(&message);
     inbound.own_words = body.text.chars().take(MAX_OWN_WORDS).collect();
+    inbound.origin = origin::origin(&message, inbound.from.as_deref());
     inbound.kind = classify(&message, &inbound, body);
-    inbound
+    if matches!(
+        inbound.kind,
+        InboundKind::AutoReply | InboundKind::Bounce { .. }
+    ) {
+        inbound.origin = Origin::Automatic;
+    }
+    Some(inbound)
 }
 
 fn classify(
@@ -133,7 +164,7 @@ fn classify(
     }
     let mut tokens = find_tokens(inbound.subject.as_deref().unwrap_or(""));
     for token in find_tokens(&body.text) {
-        if !tokens.contains(&token) {
+        if tokens.len() < MAX_TOKENS && !tokens.contains(&token) {
             tokens.push(token);
         }
     }

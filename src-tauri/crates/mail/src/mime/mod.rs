@@ -8,7 +8,7 @@ use std::time::SystemTime;
 use chrono::{DateTime, Utc};
 use lettre::message::{
     Attachment, Message, MultiPart, SinglePart,
-    header::{ContentType, InReplyTo, References},
+    header::{ContentType, HeaderName, HeaderValue, InReplyTo, References},
 };
 use serde::{Deserialize, Serialize};
 
@@ -31,6 +31,29 @@ pub struct OutgoingMail {
     /// The Message-ID this one answers; it is also written as References.
     pub in_reply_to: Option<String>,
     pub date: DateTime<Utc>,
+    /// Set on everything Confab writes by itself, and left out only of what the researcher
+    /// wrote: vacation programs and other robots do not answer such mail, so two robots
+    /// cannot answer each other for ever.
+    pub auto_submitted: Option<AutoSubmitted>,
+}
+
+/// RFC 3834's Auto-Submitted values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AutoSubmitted {
+    /// An answer to a received message.
+    Replied,
+    /// A message no received message asked for: a reminder, a notice, a confirmation.
+    Generated,
+}
+
+impl AutoSubmitted {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Replied => "auto-replied",
+            Self::Generated => "auto-generated",
+        }
+    }
 }
 
 /// A calendar invitation to attach, as made by [`crate::calendar::build_calendar`].
@@ -96,6 +119,19 @@ pub fn build_mime(mail: &OutgoingMail) -> Result<Vec<u8>, MimeError> {
     }
     if let Some(reply_to) = &mail.reply_to {
         builder = builder.reply_to(address::mailbox(reply_to, "Reply-To")?);
+    }
+    if let Some(auto) = mail.auto_submitted {
+        builder = builder
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("Auto-Submitted"),
+                auto.as_str().to_owned(),
+            ))
+            // Exchange and Outlook do not honour Auto-Submitted; this asks them not to send
+            // out-of-office, delivery or read receipts in answer.
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("X-Auto-Response-Suppress"),
+                "All".to_owned(),
+            ));
     }
     if let Some(original) = &mail.in_reply_to {
         let original = message_id::checked(original, "In-Reply-To")?;

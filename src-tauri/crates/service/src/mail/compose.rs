@@ -513,10 +513,12 @@ pub(crate) async fn queue_answer(
         .with(Field::ResearcherName, profile.researcher_name.clone())
         .with(Field::Message, text.to_owned());
     let template = Template {
-        subject: subject.to_owned(),
+        subject: "Your message".to_owned(),
         body: "{{message}}\n\n{{researcher_name}}\n".to_owned(),
     };
-    let rendered = render(&template, &values).map_err(rendering_error)?;
+    let mut rendered = render(&template, &values).map_err(rendering_error)?;
+    // The subject echoes what a stranger wrote: it is text, never a template.
+    rendered.subject = subject.to_owned();
     queue(
         db,
         &profile,

@@ -955,7 +955,12 @@ impl Confab {
         summary: String,
     ) -> Result<Applied, AppError> {
         let (study_id, participant_id) = about.unwrap_or((None, None));
-        if let Some(to) = &inbound.from {
+        // Lists and programs are never answered: that is how mail loops and backscatter start.
+        if let Some(to) = inbound
+            .from
+            .as_ref()
+            .filter(|_| inbound.origin.may_be_answered())
+        {
             let subject = inbound
                 .subject
                 .as_deref()

@@ -3,6 +3,7 @@
 //! Sync is cut off half-way and run again.
 
 mod apply;
+mod not_applied;
 mod read;
 mod reminders;
 mod send;

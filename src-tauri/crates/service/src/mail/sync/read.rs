@@ -1,5 +1,7 @@
 //! Reading the inbox: new messages by UID since the last Sync, each handled in one
-//! transaction with the record that it was handled and the new reading position.
+//! transaction with the record that it was handled and the new reading position. A message
+//! that cannot be applied is undone alone and set aside for the researcher, and reading goes
+//! on past it.
 
 use confab_mail::imap::{ImapSession, MailboxPosition};
 use confab_mail::inbound::interpret;
@@ -91,7 +93,7 @@ impl Confab {
         }
         report.read += 1;
         if !inbound::seen(&txn, &key).await? {
-            let applied = self.apply_inbound(&txn, &message).await?;
+            let applied = self.apply_alone(&txn, &message).await?;
             let from = message.from.clone().unwrap_or_default();
             if applied.needs_attention {
                 report.needs_attention += 1;

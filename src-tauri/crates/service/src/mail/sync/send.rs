@@ -8,13 +8,15 @@
 use chrono::{Duration, Utc};
 use confab_mail::calendar::{InterviewEvent, ItipMethod, Person, build_calendar};
 use confab_mail::imap::ImapSession;
-use confab_mail::mime::{CalendarPart, OutgoingMail, build_mime};
+use confab_mail::mime::{AutoSubmitted, CalendarPart, OutgoingMail, build_mime};
 use confab_mail::smtp::{SendErrorKind, SmtpSender};
+use confab_mail::template::MessageKind;
 use confab_store::entity::outbox_message;
 use confab_store::{Set, outbox};
 
 use super::{INBOX, SyncProgress, SyncReport};
 use crate::clock::now_ts;
+use crate::mail::compose::{ANSWER, kind_key};
 use crate::mail::outbox::recipients_of;
 use crate::mail::profile::MailProfile;
 use crate::{AppError, Confab, ErrorCode};
@@ -72,8 +74,24 @@ fn build(row: &outbox_message::Model, profile: &MailProfile) -> Result<Vec<u8>, 
         calendar,
         in_reply_to: row.in_reply_to.clone(),
         date: Utc::now(),
+        auto_submitted: auto_submitted(row),
     };
     build_mime(&mail).map_err(|e| e.to_string())
+}
+
+/// Invitations and reschedule requests carry the researcher's own words and ask for a
+/// person's answer; everything else Confab writes by itself, and says so (RFC 3834) so that
+/// no vacation program or other robot answers it: an answer to a received message as
+/// auto-replied, the rest as auto-generated.
+fn auto_submitted(row: &outbox_message::Model) -> Option<AutoSubmitted> {
+    let researchers_own = [MessageKind::Invitation, MessageKind::RescheduleRequest];
+    if researchers_own.iter().any(|k| kind_key(*k) == row.kind) {
+        None
+    } else if row.kind == ANSWER || row.in_reply_to.is_some() {
+        Some(AutoSubmitted::Replied)
+    } else {
+        Some(AutoSubmitted::Generated)
+    }
 }
 
 /// Minutes to wait before the next try: 1, 2, 4 … up to a day.
