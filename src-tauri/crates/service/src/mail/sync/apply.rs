@@ -442,6 +442,7 @@ impl Confab {
             in_reply_to: None,
             references: Vec::new(),
             own_words: String::new(),
+            origin: confab_mail::inbound::Origin::Person,
             kind: InboundKind::Other,
         };
         let applied = self
