@@ -267,6 +267,11 @@ async fn oauth2_to_a_server_without_xoauth2_fails_at_login() {
         .await
         .unwrap_err();
     assert_eq!(err.kind, SendErrorKind::Authentication, "{err}");
+    assert!(
+        err.message
+            .contains("does not take sign-in tokens the way Confab sends them (XOAUTH2)"),
+        "{err}"
+    );
     assert!(!err.message.contains("ya29"));
 }
 

@@ -63,6 +63,16 @@ pub(crate) fn classify(err: &LettreError, context: &Context<'_>) -> SendError {
     let server = context.server;
     let kind = kind_of(err, &detail);
     let message = match kind {
+        // lettre sends tokens with XOAUTH2 only; it has no OAUTHBEARER.
+        SendErrorKind::Authentication
+            if context.signs_in && detail.contains("authentication mechanism") =>
+        {
+            format!(
+                "The SMTP server {server} does not take sign-in tokens the way Confab sends them \
+                 (XOAUTH2): choose password login for this account in Settings → Mail, or ask \
+                 your provider for an SMTP server that takes XOAUTH2. The server said: {detail}"
+            )
+        }
         SendErrorKind::Authentication if context.signs_in => format!(
             "The SMTP server {server} refused the sign-in token for {}: sign in to the account \
              again under Settings → Mail; if that does not help, ask whether your provider \
