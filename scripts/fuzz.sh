@@ -35,14 +35,24 @@ regressions_of() {
   esac
 }
 
+# Copies files into a folder, leaving those it already has (`cp -n` exits differently across
+# coreutils versions).
+copy_new() {
+  local dir="${*: -1}"
+  for file in "${@:1:$#-1}"; do
+    [ -f "$file" ] && [ ! -e "$dir/$(basename "$file")" ] && cp "$file" "$dir/"
+  done
+  return 0
+}
+
 # The working corpus starts from the test corpora and grows from run to run (not committed).
 seed() {
   local target="$1" dir="$REPO/fuzz/corpus/$1"
   mkdir -p "$dir"
   case "$target" in
-    inbound_message) cp -n "$MAIL_CORPUS"/*.eml "$MAIL_CORPUS"/*.bin "$MAIL_CORPUS"/*.txt "$dir/" ;;
-    itip) cp -n "$MAIL_CORPUS"/ics/*.ics "$dir/" ;;
-    ics_import) cp -n "$MAIL_CORPUS"/ics/*.ics "$MAIL_CORPUS"/busy/*.ics "$dir/" ;;
+    inbound_message) copy_new "$MAIL_CORPUS"/*.eml "$MAIL_CORPUS"/*.bin "$MAIL_CORPUS"/*.txt "$dir" ;;
+    itip) copy_new "$MAIL_CORPUS"/ics/*.ics "$dir" ;;
+    ics_import) copy_new "$MAIL_CORPUS"/ics/*.ics "$MAIL_CORPUS"/busy/*.ics "$dir" ;;
     csv_import)
       printf 'name,email,time zone\nAda Ng,ada@example.org,Europe/Berlin\n' > "$dir/seed-comma.csv"
       printf 'Name;E-Mail\r\n"Ng; Ada";ada@example.org\r\n' > "$dir/seed-semicolon.csv"
@@ -51,7 +61,7 @@ seed() {
   esac
   local regressions
   regressions="$(regressions_of "$target")"
-  [ -d "$regressions" ] && cp -n "$regressions"/* "$dir/" 2>/dev/null || true
+  if [ -d "$regressions" ]; then copy_new "$regressions"/* "$dir"; fi
 }
 
 RESULTS="$(mktemp)"
