@@ -117,6 +117,18 @@ fn canonical(b: u8) -> Option<char> {
     }
 }
 
+/// `text` without its tokens (and the brackets around them): an answer's subject must not
+/// carry a code back, where a mail loop could read it again.
+pub fn without_tokens(text: &str) -> String {
+    text.split_whitespace()
+        .filter(|word| {
+            let bare = word.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-');
+            find_tokens(bare).is_empty()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The short code printed beside a time so that a participant can name it in their own
 /// words: the first four characters of its token. It acts only together with the sender's
 /// address and the message that offered it, so it needs no secrecy of its own.
@@ -207,5 +219,13 @@ mod tests {
             format!("Interview choice: Tue 3 Dec 10:00 [{token}]")
         );
         assert_eq!(find_tokens(&subject), [token]);
+    }
+
+    #[test]
+    fn an_answer_subject_carries_no_code() {
+        let token = new_token();
+        let subject = format!("Re: Interview choice: Wed 2 Dec [{token}]");
+        assert_eq!(without_tokens(&subject), "Re: Interview choice: Wed 2 Dec");
+        assert_eq!(without_tokens("Hello there"), "Hello there");
     }
 }

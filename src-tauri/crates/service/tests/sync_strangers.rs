@@ -84,7 +84,22 @@ async fn a_stranger_s_braces_and_made_up_code_do_not_stop_sync() {
         ),
     )
     .await;
-    delivered_to(&stack, "researcher", "{{", 1).await;
+    // A participant writes with the same kind of subject and a code of their own making.
+    participant(&f, &stack, "bob", "Bob Stone").await;
+    send_as(
+        &stack,
+        "bob",
+        &researcher,
+        &plain(
+            &stack.address("bob"),
+            &researcher,
+            "Re: {{ participant_name }} {{oops [CF-0000000000000000000000000B]",
+            "bob-braces@confab.test",
+            "Is this right?",
+        ),
+    )
+    .await;
+    delivered_to(&stack, "researcher", "{{", 2).await;
     let text = text_body(&inbox_with(&stack, "alice", "", 1).await[0]);
     send_as(
         &stack,
@@ -100,7 +115,7 @@ async fn a_stranger_s_braces_and_made_up_code_do_not_stop_sync() {
     delivered_to(&stack, "researcher", "Interview choice", 1).await;
 
     let report = try_sync(&f.confab, &stack).await.unwrap();
-    assert_eq!(report.read, 2, "{report:?}");
+    assert_eq!(report.read, 3, "{report:?}");
     let booked = f
         .confab
         .list_interviews(f.study_id, InterviewList::Upcoming)
@@ -113,10 +128,12 @@ async fn a_stranger_s_braces_and_made_up_code_do_not_stop_sync() {
     );
     let items = f.confab.attention_items(None).await.unwrap();
     assert!(items.iter().any(|i| i.kind == "token_unknown"), "{items:?}");
-    // The stranger's subject comes back as it was written, braces and all.
-    let answers = inbox_with(&stack, "dave", "{{", 1).await;
+    // The stranger is not answered (their address may be forged); the participant is, with
+    // their subject as they wrote it, braces and all, and without the code.
+    assert!(inbox_with(&stack, "dave", "", 0).await.is_empty());
+    let answers = inbox_with(&stack, "bob", "{{", 1).await;
     assert_eq!(answers.len(), 1);
-    assert!(subject(&answers[0]).contains("{{ participant_name }} {{oops"));
+    assert_eq!(subject(&answers[0]), "Re: {{ participant_name }} {{oops");
 
     // What Confab wrote by itself says so; the invitation the researcher sent does not.
     let auto = |m: &[u8]| {
@@ -152,8 +169,8 @@ fn header(message: &[u8], name: &str) -> Option<String> {
     )
 }
 
-/// Mailing lists and programs are never answered, even when they carry a code; a person who
-/// sends the same code is.
+/// Mailing lists and programs are never answered, even when they carry a code from a
+/// participant's address; the participant who sends the same code themselves is.
 #[tokio::test(flavor = "multi_thread")]
 async fn lists_and_programs_are_never_answered() {
     let stack = MailStack::start();
@@ -162,6 +179,7 @@ async fn lists_and_programs_are_never_answered() {
         .update_mail_profile(researcher_profile(&stack))
         .await
         .unwrap();
+    participant(&f, &stack, "dave", "Dave Ng").await;
     let researcher = stack.address("researcher");
     let dave = stack.address("dave");
     let code = "[CF-0000000000000000000000000A]";

@@ -171,3 +171,21 @@ pub async fn withdraw_unsent_for_interview(
         .await?;
     withdraw_unsent(db, &ids).await
 }
+
+/// Whether a message of `kind` went (or waits to go) to `address` since `since`: Confab
+/// answers an address by itself at most once a day.
+pub async fn sent_to_since(
+    db: &impl ConnectionTrait,
+    kind: &str,
+    address: &str,
+    since: i64,
+) -> Result<bool, DbErr> {
+    use sea_orm::PaginatorTrait;
+    Outbox::find()
+        .filter(outbox_message::Column::Kind.eq(kind))
+        .filter(outbox_message::Column::Recipients.contains(format!("\"{address}\"")))
+        .filter(outbox_message::Column::CreatedAt.gte(since))
+        .count(db)
+        .await
+        .map(|n| n > 0)
+}

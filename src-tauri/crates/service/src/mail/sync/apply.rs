@@ -15,8 +15,8 @@ use crate::bookings::{ChoiceInput, ChoiceOutcome};
 use crate::clock::{from_ts, now_ts};
 use crate::mail::attention::ReplyCandidate;
 use crate::mail::compose::{
-    ChoicesMail, queue_answer, queue_choices_mail, queue_participant_note, queue_researcher_notice,
-    reader_zone, researcher_zone,
+    ANSWER, ChoicesMail, queue_answer, queue_choices_mail, queue_participant_note,
+    queue_researcher_notice, reader_zone, researcher_zone,
 };
 use crate::mail::invite::spread;
 use crate::mail::profile::load_profile;
@@ -26,7 +26,7 @@ use crate::statuses::{apply_event, status_of};
 use crate::{Actor, AppError, Confab};
 use confab_mail::reply_choice::{OfferedTime, ReplyChoices, read_choices};
 use confab_mail::template::MessageKind;
-use confab_mail::token::short_code;
+use confab_mail::token::{short_code, without_tokens};
 
 /// What Sync did with one message, as the inbound log keeps it.
 pub(crate) struct Applied {
@@ -957,15 +957,21 @@ impl Confab {
     ) -> Result<Applied, AppError> {
         let (study_id, participant_id) = about.unwrap_or((None, None));
         // Lists and programs are never answered: that is how mail loops and backscatter start.
-        if let Some(to) = inbound
-            .from
-            .as_ref()
-            .filter(|_| inbound.origin.may_be_answered())
-        {
+        // Nor is an address that is no participant's (its mail may be forged), nor one that
+        // had an automatic answer in the last day.
+        let answerable = match inbound.from.as_deref() {
+            Some(to) if inbound.origin.may_be_answered() => {
+                participants::find_by_email(txn, to).await?.is_some()
+                    && !confab_store::outbox::sent_to_since(txn, ANSWER, to, now_ts() - 86_400)
+                        .await?
+            }
+            _ => false,
+        };
+        if let Some(to) = inbound.from.as_ref().filter(|_| answerable) {
             let subject = inbound
                 .subject
                 .as_deref()
-                .map(|s| format!("Re: {}", s.trim_start_matches("Re: ")))
+                .map(|s| format!("Re: {}", without_tokens(s.trim_start_matches("Re: "))))
                 .unwrap_or_else(|| "Your message".into());
             queue_answer(
                 txn,
