@@ -6,10 +6,10 @@
 mod support;
 
 use confab_mail::test_stack::MailStack;
-use confab_service::{Confab, InterviewList, NewParticipant, SyncOptions, SyncReport};
+use confab_service::{Confab, InterviewList, SyncOptions, SyncReport};
 use support::mail::{
-    delivered_to, inbox_with, mailto_link, reply_from_link, researcher_profile, send_as, subject,
-    text_body,
+    delivered_to, inbox_with, mailbox_participant, mailto_link, reply_from_link,
+    researcher_profile, send_as, subject, text_body,
 };
 use support::{Fixture, me};
 
@@ -24,25 +24,6 @@ async fn try_sync(confab: &Confab, stack: &MailStack) -> Result<SyncReport, Stri
         )
         .await
         .map_err(|e| e.message)
-}
-
-async fn participant(f: &Fixture, stack: &MailStack, user: &str, name: &str) -> i64 {
-    f.confab
-        .create_participant(
-            NewParticipant {
-                name: name.into(),
-                email: stack.address(user),
-                time_zone: Some("Europe/Berlin".into()),
-                phone: String::new(),
-                notes: String::new(),
-                custom_fields: Default::default(),
-                study_id: Some(f.study_id),
-            },
-            &me(),
-        )
-        .await
-        .unwrap()
-        .id
 }
 
 fn plain(from: &str, to: &str, subject: &str, id: &str, body: &str) -> Vec<u8> {
@@ -62,7 +43,7 @@ async fn a_stranger_s_braces_and_made_up_code_do_not_stop_sync() {
         .update_mail_profile(researcher_profile(&stack))
         .await
         .unwrap();
-    let alice = participant(&f, &stack, "alice", "Alice Park").await;
+    let alice = mailbox_participant(&f, &stack, "alice", "Alice Park").await;
     let researcher = stack.address("researcher");
     f.confab
         .invite_participants(f.study_id, &[alice], &me())
@@ -85,7 +66,7 @@ async fn a_stranger_s_braces_and_made_up_code_do_not_stop_sync() {
     )
     .await;
     // A participant writes with the same kind of subject and a code of their own making.
-    participant(&f, &stack, "bob", "Bob Stone").await;
+    mailbox_participant(&f, &stack, "bob", "Bob Stone").await;
     send_as(
         &stack,
         "bob",
@@ -179,7 +160,7 @@ async fn lists_and_programs_are_never_answered() {
         .update_mail_profile(researcher_profile(&stack))
         .await
         .unwrap();
-    participant(&f, &stack, "dave", "Dave Ng").await;
+    mailbox_participant(&f, &stack, "dave", "Dave Ng").await;
     let researcher = stack.address("researcher");
     let dave = stack.address("dave");
     let code = "[CF-0000000000000000000000000A]";
@@ -238,8 +219,8 @@ async fn a_message_that_cannot_be_applied_is_set_aside_and_reading_goes_on() {
         .update_mail_profile(researcher_profile(&stack))
         .await
         .unwrap();
-    let alice = participant(&f, &stack, "alice", "Alice Park").await;
-    let bob = participant(&f, &stack, "bob", "Bob Stone").await;
+    let alice = mailbox_participant(&f, &stack, "alice", "Alice Park").await;
+    let bob = mailbox_participant(&f, &stack, "bob", "Bob Stone").await;
     let researcher = stack.address("researcher");
     f.confab
         .invite_participants(f.study_id, &[alice], &me())
