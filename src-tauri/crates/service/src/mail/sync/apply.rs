@@ -36,6 +36,9 @@ pub(crate) struct Applied {
     pub interview_id: Option<i64>,
     /// The researcher has something to look at.
     pub needs_attention: bool,
+    /// A choice was booked, held for assignment, or moved the interview (rather than
+    /// answered with other times or refused).
+    pub took_effect: bool,
 }
 
 impl Applied {
@@ -46,6 +49,7 @@ impl Applied {
             participant_id: None,
             interview_id: None,
             needs_attention: false,
+            took_effect: false,
         }
     }
 
@@ -57,6 +61,11 @@ impl Applied {
 
     fn attention(mut self) -> Self {
         self.needs_attention = true;
+        self
+    }
+
+    fn took_effect(mut self) -> Self {
+        self.took_effect = true;
         self
     }
 }
@@ -448,10 +457,7 @@ impl Confab {
         let applied = self
             .choose_by_mail(txn, &inbound, &study, &person, &[&row])
             .await?;
-        // Booked, or held for assignment; anything else was answered instead.
-        let done = applied.interview_id.is_some() && applied.outcome.starts_with("booked")
-            || applied.outcome.starts_with("choices held");
-        Ok((done, applied.outcome))
+        Ok((applied.took_effect, applied.outcome))
     }
 
     /// A participant's choice by link. Their links are used up only when something was
@@ -512,7 +518,8 @@ impl Confab {
                 .await?;
                 Ok(
                     Applied::done("choice", format!("booked their {} choice", rank_word(rank)))
-                        .about(about.1, Some(interview.id)),
+                        .about(about.1, Some(interview.id))
+                        .took_effect(),
                 )
             }
             ChoiceOutcome::Pending => {
@@ -528,7 +535,9 @@ impl Confab {
                     ),
                 )
                 .await?;
-                Ok(Applied::done("choice", "choices held for the researcher").about(about.1, None))
+                Ok(Applied::done("choice", "choices held for the researcher")
+                    .about(about.1, None)
+                    .took_effect())
             }
             ChoiceOutcome::Waitlisted => {
                 tokens::use_batch(txn, batch, now_ts()).await?;
@@ -616,7 +625,8 @@ impl Confab {
                 )
                 .await?;
                 return Ok(Applied::done("choice", "rescheduled to the chosen time")
-                    .about(about.1, Some(interview_id)));
+                    .about(about.1, Some(interview_id))
+                    .took_effect());
             }
         }
         if reason.is_empty() {

@@ -63,5 +63,6 @@ async fn set_aside(
         participant_id: person.map(|p| p.id),
         interview_id: None,
         needs_attention: true,
+        took_effect: false,
     })
 }
