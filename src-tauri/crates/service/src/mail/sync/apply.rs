@@ -556,6 +556,7 @@ impl Confab {
             }
             ChoiceOutcome::NotFree { reasons } => {
                 let reason = reasons.first().cloned().unwrap_or_default();
+                // `NotFree` means other times are open, so the list is never empty here.
                 offer_other_times(txn, study, person, None, &reason).await?;
                 Ok(Applied::done(
                     "choice",
@@ -632,12 +633,27 @@ impl Confab {
         if reason.is_empty() {
             reason = "it was taken by someone else shortly before your answer arrived".into();
         }
-        offer_other_times(txn, study, person, Some(&row), &reason).await?;
-        Ok(Applied::done(
-            "choice",
-            format!("the new time could not be booked ({reason}); the interview stays and other open times were offered"),
+        if offer_other_times(txn, study, person, Some(&row), &reason).await? {
+            return Ok(Applied::done(
+                "choice",
+                format!("the new time could not be booked ({reason}); the interview stays and other open times were offered"),
+            )
+            .about(about.1, Some(interview_id)));
+        }
+        // Nothing else is open: a list of times would be empty, so the researcher decides.
+        self.refuse(
+            txn,
+            inbound,
+            Some(about),
+            "choice_taken",
+            &format!("Sorry: the new time you chose cannot be booked, because {reason}, and no other time is open at the moment. Your interview stays as it was; I will be in touch."),
+            format!(
+                "{}'s new time could not be booked ({reason}) and nothing else is open; the interview stays",
+                person.name
+            ),
         )
-        .about(about.1, Some(interview_id)))
+        .await
+        .map(|a| a.about(about.1, Some(interview_id)))
     }
 
     async fn apply_calendar_reply(
@@ -1020,7 +1036,7 @@ async fn offer_other_times(
     person: &participant::Model,
     reschedules: Option<&confab_store::entity::interview::Model>,
     reason: &str,
-) -> Result<(), AppError> {
+) -> Result<bool, AppError> {
     let enrolment = enrolments::find(txn, study.id, person.id)
         .await?
         .ok_or_else(|| crate::statuses::not_enrolled(study.id, person.id))?;
@@ -1031,6 +1047,9 @@ async fn offer_other_times(
         .map(|s| crate::slots::slot_view(s, zone))
         .filter(|s| reschedules.is_none_or(|r| s.start.timestamp() != r.starts_at))
         .collect();
+    if open.is_empty() {
+        return Ok(false);
+    }
     let profile = load_profile(txn).await?;
     queue_choices_mail(
         txn,
@@ -1047,7 +1066,7 @@ async fn offer_other_times(
         },
     )
     .await?;
-    Ok(())
+    Ok(true)
 }
 
 /// Tells a participant whose choices wait for the researcher what arrived.
