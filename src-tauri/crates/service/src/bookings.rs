@@ -71,6 +71,10 @@ pub struct InterviewView {
     /// The rules the researcher booked past, comma-separated; empty if none.
     pub rule_overrides: String,
     pub cancel_reason: String,
+    /// Which of the study's interviews with this participant it is, from 1 ...
+    pub round: i32,
+    /// ... of this many (the study's setting); the views name the round only when above 1.
+    pub rounds: i32,
 }
 
 /// The tabs of the Interviews screen.
@@ -119,11 +123,19 @@ pub(crate) async fn view_of(
     row: interview::Model,
 ) -> Result<InterviewView, AppError> {
     let person = require_participant(db, row.participant_id).await?;
-    Ok(view_with(row, &person.name, &person.email))
+    let study = require_study(db, row.study_id).await?;
+    Ok(view_with(
+        row,
+        &person.name,
+        &person.email,
+        study.interviews_per_participant,
+    ))
 }
 
-fn view_with(row: interview::Model, name: &str, email: &str) -> InterviewView {
+fn view_with(row: interview::Model, name: &str, email: &str, rounds: i32) -> InterviewView {
     InterviewView {
+        round: row.round,
+        rounds: rounds.max(row.round),
         id: row.id,
         study_id: row.study_id,
         participant_id: row.participant_id,
@@ -213,6 +225,7 @@ async fn insert_interview(
     confirm: bool,
 ) -> Result<interview::Model, AppError> {
     let now = now_ts();
+    let round = next_round(txn, new.study, new.enrolment).await?;
     let row = interviews::insert(
         txn,
         interview::Model {
@@ -230,6 +243,7 @@ async fn insert_interview(
             cancel_reason: String::new(),
             created_at: now,
             updated_at: now,
+            round,
         },
     )
     .await
@@ -269,6 +283,29 @@ async fn insert_interview(
         queue_interview_mail(txn, &row, MessageKind::Confirmation).await?;
     }
     Ok(row)
+}
+
+/// The round a new booking holds: one after the interviews completed. A participant who has
+/// had every interview the study holds is not booked again.
+async fn next_round(
+    db: &impl ConnectionTrait,
+    study: &study::Model,
+    enrolment: &enrolment::Model,
+) -> Result<i32, AppError> {
+    let done = interviews::rounds_completed(db, enrolment.id).await?;
+    if done >= study.interviews_per_participant {
+        let held = match study.interviews_per_participant {
+            1 => "the one interview".to_owned(),
+            n => format!("all {n} interviews"),
+        };
+        return Err(AppError::new(
+            ErrorCode::Conflict,
+            format!(
+                "This participant has completed {held} this study holds with each person. To hold another, raise \"Interviews per participant\" in the study's settings first."
+            ),
+        ));
+    }
+    Ok(done + 1)
 }
 
 async fn log(
@@ -357,6 +394,8 @@ impl Confab {
         }
         let study = require_study(txn, study_id).await?;
         let enrolment = self.enrolment_row(txn, study_id, participant_id).await?;
+        // Every interview the study holds is done: there is nothing left to choose a time for.
+        next_round(txn, &study, &enrolment).await?;
         let now = Utc::now();
         let mut free = Vec::new();
         let mut found = Vec::new();
@@ -580,7 +619,12 @@ impl Confab {
         let confirm = !researcher_email.is_empty();
         let row = insert_interview(&txn, new, actor, &reason, confirm).await?;
         txn.commit().await?;
-        Ok(view_with(row, &name, &email))
+        Ok(view_with(
+            row,
+            &name,
+            &email,
+            study.interviews_per_participant,
+        ))
     }
 
     /// Cancels a scheduled interview, frees its place, and offers it to the participant who

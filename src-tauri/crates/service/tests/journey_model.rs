@@ -49,6 +49,15 @@ struct Known {
     status: S,
     /// The slot (0..SLOTS) of their scheduled interview.
     booked: Option<i64>,
+    /// How many of the study's interviews they have completed.
+    done: i32,
+}
+
+impl Known {
+    /// Whether an invitation may go to them in a study of `per` interviews per participant.
+    fn ready(&self, per: i32) -> bool {
+        self.status.ready_for_round(self.done, per)
+    }
 }
 
 struct World {
@@ -58,6 +67,8 @@ struct World {
     emails: Vec<String>,
     known: Vec<Known>,
     self_scheduling: bool,
+    /// The study's interviews per participant.
+    per: i32,
     dice: Dice,
     sent_ids: u64,
     log: Vec<String>,
@@ -75,7 +86,20 @@ impl World {
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         let mut dice = Dice((z ^ (z >> 31)) | 1);
         let self_scheduling = dice.below(3) != 0;
+        let per = i32::try_from(dice.below(2) + 1).unwrap();
         let f = Fixture::new(1, self_scheduling).await;
+        let settings = f.confab.study_settings(f.study_id).await.unwrap();
+        f.confab
+            .update_study_settings(
+                f.study_id,
+                confab_service::StudySettings {
+                    interviews_per_participant: per,
+                    ..settings
+                },
+                &me(),
+            )
+            .await
+            .unwrap();
         f.confab
             .update_mail_profile(MailProfile {
                 researcher_name: "Dr Sam Rivera".into(),
@@ -106,10 +130,12 @@ impl World {
                 Known {
                     status: S::Added,
                     booked: None,
+                    done: 0,
                 };
                 PEOPLE
             ],
             self_scheduling,
+            per,
             dice,
             sent_ids: 0,
             log: Vec::new(),
@@ -281,13 +307,14 @@ impl World {
                                     | S::NoShow
                                     | S::CanceledInterview
                                     | S::Waitlisted
+                                    | S::Completed
                             )
                         {
                             self.known[who].status = S::Invited;
                         }
                         assert_eq!(
                             report.queued.contains(&self.ids[who]),
-                            before[who].status.ready_for_scheduling(),
+                            before[who].ready(self.per),
                             "invitation sent or refused against the status {:?}",
                             before[who].status
                         );
@@ -324,16 +351,7 @@ impl World {
                 if !live || moves {
                     return;
                 }
-                let choosable = matches!(
-                    status,
-                    S::Added
-                        | S::Invited
-                        | S::Accepted
-                        | S::Pending
-                        | S::Waitlisted
-                        | S::CanceledInterview
-                        | S::NoShow
-                );
+                let choosable = status == S::Pending || before[who].ready(self.per);
                 if !choosable {
                     return;
                 }
@@ -428,12 +446,14 @@ impl World {
                         self.known[who] = Known {
                             status: to,
                             booked: None,
+                            done: before[who].done + i32::from(to == S::Completed),
                         };
                     }
                     (_, _, Ok(_)) => {
                         self.known[who] = Known {
                             status: to,
                             booked: None,
+                            done: before[who].done,
                         }
                     }
                 }
@@ -464,17 +484,24 @@ impl World {
                 let free = self.holder(slot).is_none()
                     && !holds.iter().any(|(p, s)| *s == slot && *p != self.ids[who]);
                 match result {
-                    Ok(_) => {
+                    Ok(view) => {
                         assert!(free, "booked into a taken slot");
                         assert!(before[who].booked.is_none(), "booked twice");
+                        assert!(
+                            before[who].done < self.per,
+                            "booked past the study's interviews"
+                        );
+                        assert_eq!(view.round, before[who].done + 1, "the round booked");
                         self.known[who] = Known {
                             status: S::InterviewScheduled,
                             booked: Some(slot),
+                            done: before[who].done,
                         };
                     }
                     Err(_) => assert!(
                         !free
                             || before[who].booked.is_some()
+                            || before[who].done >= self.per
                             || before[who]
                                 .status
                                 .after(confab_core::StatusEvent::InterviewBooked)
@@ -497,6 +524,7 @@ impl World {
                 self.known[who] = Known {
                     status: S::CanceledInterview,
                     booked: None,
+                    done: before[who].done,
                 };
             }
             11 => {
@@ -533,12 +561,14 @@ impl World {
                     self.known[who] = Known {
                         status: S::NoShow,
                         booked: None,
+                        done: before[who].done,
                     };
                 } else {
                     self.confab().mark_completed(id, &me()).await.unwrap();
                     self.known[who] = Known {
                         status: S::Completed,
                         booked: None,
+                        done: before[who].done + 1,
                     };
                 }
             }
@@ -556,6 +586,7 @@ impl World {
                         self.known[who] = Known {
                             status: S::InterviewScheduled,
                             booked: Some(slot),
+                            done: before[who].done,
                         };
                     }
                     return;
@@ -586,6 +617,7 @@ impl World {
                 self.known[who] = Known {
                     status: S::CanceledInterview,
                     booked: None,
+                    done: before[who].done,
                 };
             }
         }
@@ -615,7 +647,12 @@ impl World {
     async fn check(&mut self, n: usize) {
         let statuses = self.refresh_statuses().await;
         let scheduled = self
-            .rows("SELECT participant_id, starts_at FROM interviews WHERE state = 'scheduled'")
+            .rows(
+                "SELECT participant_id, starts_at, round FROM interviews WHERE state = 'scheduled'",
+            )
+            .await;
+        let completed = self
+            .rows("SELECT participant_id, count(*) FROM interviews WHERE state = 'completed' GROUP BY participant_id")
             .await;
         for (i, id) in self.ids.iter().enumerate() {
             let status = statuses[id];
@@ -643,6 +680,22 @@ impl World {
                 self.known[i].booked,
                 "participant {i}'s interview"
             );
+            let done = completed
+                .iter()
+                .find(|r| r[0] == *id)
+                .map_or(0, |r| i32::try_from(r[1]).unwrap());
+            assert_eq!(
+                done, self.known[i].done,
+                "participant {i}'s completed interviews"
+            );
+            assert!(done <= self.per, "more interviews than the study holds");
+            if let Some(row) = scheduled.iter().find(|r| r[0] == *id) {
+                assert_eq!(
+                    row[2],
+                    i64::from(done) + 1,
+                    "participant {i}'s scheduled interview is the next round"
+                );
+            }
         }
         for slot in 0..SLOTS {
             let n = scheduled
@@ -679,8 +732,8 @@ impl Drop for World {
         if std::thread::panicking() {
             let tail: Vec<&String> = self.log.iter().rev().take(15).collect();
             eprintln!(
-                "self-scheduling {}; model: {:?}\nlast steps, newest first: {tail:#?}",
-                self.self_scheduling, self.known
+                "self-scheduling {}; {} interviews per participant; model: {:?}\nlast steps, newest first: {tail:#?}",
+                self.self_scheduling, self.per, self.known
             );
         }
     }

@@ -1,6 +1,6 @@
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set,
 };
 
 use crate::entity::interview::{self, Entity as Interview};
@@ -20,8 +20,8 @@ pub async fn insert(
         .query_one_raw(sea_orm::Statement::from_sql_and_values(
             db.get_database_backend(),
             "INSERT INTO interviews (study_id, enrolment_id, participant_id, session_id, starts_at, ends_at, \
-                                     state, calendar_uid, sequence, rule_overrides, cancel_reason, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                     state, calendar_uid, sequence, rule_overrides, cancel_reason, created_at, updated_at, round) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             [
                 row.study_id.into(),
                 row.enrolment_id.into(),
@@ -36,6 +36,7 @@ pub async fn insert(
                 row.cancel_reason.clone().into(),
                 row.created_at.into(),
                 row.updated_at.into(),
+                row.round.into(),
             ],
         ))
         .await?
@@ -101,6 +102,33 @@ pub async fn scheduled_for_enrolment(
         .filter(interview::Column::State.eq(SCHEDULED))
         .one(db)
         .await
+}
+
+/// How many of the study's interviews the participant has completed: the next one booked is
+/// one more.
+pub async fn rounds_completed(db: &impl ConnectionTrait, enrolment_id: i64) -> Result<i32, DbErr> {
+    let n = Interview::find()
+        .filter(interview::Column::EnrolmentId.eq(enrolment_id))
+        .filter(interview::Column::State.eq(COMPLETED))
+        .count(db)
+        .await?;
+    Ok(i32::try_from(n).unwrap_or(i32::MAX))
+}
+
+/// The highest round any participant of the study holds (scheduled or completed); 0 if none.
+pub async fn most_rounds_held(db: &impl ConnectionTrait, study_id: i64) -> Result<i32, DbErr> {
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            "SELECT coalesce(max(round), 0) FROM interviews \
+             WHERE study_id = ? AND state IN ('scheduled', 'completed')",
+            [study_id.into()],
+        ))
+        .await?;
+    match row {
+        Some(r) => r.try_get_by_index::<i32>(0),
+        None => Ok(0),
+    }
 }
 
 /// The study's interviews in `state`, by start time (latest first for finished ones).

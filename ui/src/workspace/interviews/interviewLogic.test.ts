@@ -27,6 +27,8 @@ function interview(overrides: Partial<InterviewView> = {}): InterviewView {
     sequence: 0,
     ruleOverrides: "",
     cancelReason: "",
+    round: 1,
+    rounds: 1,
     ...overrides,
   };
 }
@@ -146,6 +148,11 @@ describe("calendar events", () => {
     expect(toCalendarEvent(interview({ state: "no_show" }), "UTC").color).toBe("var(--interview-no-show)");
     expect(toCalendarEvent(interview({ state: "canceled" }), "UTC").color).toBe("var(--interview-canceled)");
     expect(toCalendarEvent(interview({ state: "completed" }), "UTC").color).toBe("var(--interview-completed)");
+  });
+
+  it("says which of several interviews with the participant it is, and nothing when the study holds one", () => {
+    expect(toCalendarEvent(interview({ round: 2, rounds: 3 }), "UTC").title).toBe("Bea Lund · Interview 2 of 3");
+    expect(toCalendarEvent(interview(), "UTC").title).toBe("Bea Lund");
   });
 
   it("names an interview by email when it has no name", () => {
