@@ -285,27 +285,28 @@ async fn insert_interview(
     Ok(row)
 }
 
-/// The round a new booking holds: one after the interviews completed. A participant who has
+/// The round a new booking holds: the first the participant has not held (a completed
+/// interview later marked a no-show leaves its round to hold again). A participant who has
 /// had every interview the study holds is not booked again.
 async fn next_round(
     db: &impl ConnectionTrait,
     study: &study::Model,
     enrolment: &enrolment::Model,
 ) -> Result<i32, AppError> {
-    let done = interviews::rounds_completed(db, enrolment.id).await?;
-    if done >= study.interviews_per_participant {
-        let held = match study.interviews_per_participant {
+    let next = interviews::next_round(db, enrolment.id).await?;
+    if next > study.interviews_per_participant {
+        let all = match study.interviews_per_participant {
             1 => "the one interview".to_owned(),
             n => format!("all {n} interviews"),
         };
         return Err(AppError::new(
             ErrorCode::Conflict,
             format!(
-                "This participant has completed {held} this study holds with each person. To hold another, raise \"Interviews per participant\" in the study's settings first."
+                "This participant has completed {all} this study holds with each person. To hold another, raise \"Interviews per participant\" in the study's settings first."
             ),
         ));
     }
-    Ok(done + 1)
+    Ok(next)
 }
 
 async fn log(
@@ -860,7 +861,14 @@ impl Confab {
         let enrolment = confab_store::enrolments::find_by_id(txn, row.enrolment_id)
             .await?
             .ok_or_else(|| not_found("enrolment", row.enrolment_id))?;
-        apply_event(txn, &enrolment, event, actor, Some(row.id), reason).await?;
+        // An earlier interview found to be a no-show after the participant moved on (to the
+        // study's next interview, say) changes its own record, not where they stand now.
+        let about_now = row.state == interviews::SCHEDULED
+            || (crate::statuses::status_of(&enrolment)? == confab_core::EnrolmentStatus::Completed
+                && !interviews::completed_after(txn, &row).await?);
+        if about_now {
+            apply_event(txn, &enrolment, event, actor, Some(row.id), reason).await?;
+        }
         log(
             txn,
             &updated,

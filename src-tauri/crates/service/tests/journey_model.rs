@@ -284,7 +284,7 @@ impl World {
 
     async fn step(&mut self, n: usize) {
         let who = self.dice.below(PEOPLE);
-        let pick = self.dice.below(14);
+        let pick = self.dice.below(15);
         let before = self.known.clone();
         let name = ["Ada", "Bea", "Cem", "Dov", "Eli"][who];
         match pick {
@@ -351,7 +351,9 @@ impl World {
                 if !live || moves {
                     return;
                 }
-                let choosable = status == S::Pending || before[who].ready(self.per);
+                // Nobody is booked past the study's interviews, whatever status was set by hand.
+                let choosable = before[who].done < self.per
+                    && (status == S::Pending || before[who].ready(self.per));
                 if !choosable {
                     return;
                 }
@@ -484,14 +486,13 @@ impl World {
                 let free = self.holder(slot).is_none()
                     && !holds.iter().any(|(p, s)| *s == slot && *p != self.ids[who]);
                 match result {
-                    Ok(view) => {
+                    Ok(_) => {
                         assert!(free, "booked into a taken slot");
                         assert!(before[who].booked.is_none(), "booked twice");
                         assert!(
                             before[who].done < self.per,
                             "booked past the study's interviews"
                         );
-                        assert_eq!(view.round, before[who].done + 1, "the round booked");
                         self.known[who] = Known {
                             status: S::InterviewScheduled,
                             booked: Some(slot),
@@ -551,6 +552,7 @@ impl World {
             }
             12 => {
                 let Some(id) = self.scheduled_interview(who).await else {
+                    self.earlier_interview_was_a_no_show(n, who).await;
                     return;
                 };
                 let no_show = self.dice.below(2) == 0;
@@ -570,6 +572,38 @@ impl World {
                         booked: None,
                         done: before[who].done + 1,
                     };
+                }
+            }
+            14 => {
+                // The researcher changes how many interviews the study holds.
+                let to = (self.per + if self.dice.below(2) == 0 { 1 } else { -1 }).clamp(0, 10);
+                let most = self
+                    .rows("SELECT coalesce(max(round), 0) FROM interviews WHERE state IN ('scheduled', 'completed')")
+                    .await[0][0];
+                self.log.push(format!(
+                    "{n}: interviews per participant {} -> {to}",
+                    self.per
+                ));
+                let settings = self.confab().study_settings(self.f.study_id).await.unwrap();
+                let result = self
+                    .confab()
+                    .update_study_settings(
+                        self.f.study_id,
+                        confab_service::StudySettings {
+                            interviews_per_participant: to,
+                            ..settings
+                        },
+                        &me(),
+                    )
+                    .await;
+                let allowed = (1..=9).contains(&to) && i64::from(to) >= most;
+                assert_eq!(
+                    result.is_ok(),
+                    allowed,
+                    "{to} interviews per participant: {result:?}"
+                );
+                if allowed {
+                    self.per = to;
                 }
             }
             _ => {
@@ -620,6 +654,34 @@ impl World {
                     done: before[who].done,
                 };
             }
+        }
+    }
+
+    /// The researcher finds that one of the participant's completed interviews was in fact a
+    /// no-show. Where they stand changes only if it was their latest and they stand Completed.
+    async fn earlier_interview_was_a_no_show(&mut self, n: usize, who: usize) {
+        let completed = self
+            .rows(&format!(
+                "SELECT id, starts_at FROM interviews WHERE participant_id = {} AND state = 'completed' ORDER BY starts_at, id",
+                self.ids[who]
+            ))
+            .await;
+        if completed.is_empty() {
+            return;
+        }
+        let pick = self.dice.below(completed.len());
+        let latest = pick + 1 == completed.len();
+        self.log.push(format!(
+            "{n}: participant {who}'s completed interview {} marked no-show (latest {latest})",
+            completed[pick][0]
+        ));
+        self.confab()
+            .mark_no_show(completed[pick][0], &me())
+            .await
+            .unwrap();
+        self.known[who].done -= 1;
+        if latest && self.known[who].status == S::Completed {
+            self.known[who].status = S::NoShow;
         }
     }
 
@@ -690,10 +752,15 @@ impl World {
             );
             assert!(done <= self.per, "more interviews than the study holds");
             if let Some(row) = scheduled.iter().find(|r| r[0] == *id) {
-                assert_eq!(
-                    row[2],
-                    i64::from(done) + 1,
-                    "participant {i}'s scheduled interview is the next round"
+                let held = self
+                    .rows(&format!(
+                        "SELECT round FROM interviews WHERE participant_id = {id} AND state = 'completed'"
+                    ))
+                    .await;
+                assert!(
+                    row[2] <= i64::from(self.per) && !held.iter().any(|h| h[0] == row[2]),
+                    "participant {i}'s scheduled interview holds round {} beside {held:?}",
+                    row[2]
                 );
             }
         }

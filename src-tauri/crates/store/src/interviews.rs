@@ -115,6 +115,45 @@ pub async fn rounds_completed(db: &impl ConnectionTrait, enrolment_id: i64) -> R
     Ok(i32::try_from(n).unwrap_or(i32::MAX))
 }
 
+/// The round the participant's next interview holds: the first without a completed or
+/// scheduled interview (a completed one later marked a no-show leaves its round to hold again).
+pub async fn next_round(db: &impl ConnectionTrait, enrolment_id: i64) -> Result<i32, DbErr> {
+    use sea_orm::QuerySelect;
+    let held: Vec<i32> = Interview::find()
+        .select_only()
+        .column(interview::Column::Round)
+        .filter(interview::Column::EnrolmentId.eq(enrolment_id))
+        .filter(interview::Column::State.is_in([COMPLETED, SCHEDULED]))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok((1..).find(|r| !held.contains(r)).unwrap_or(1))
+}
+
+/// Whether the participant completed an interview of this study later than `row` (by start,
+/// then by booking order).
+pub async fn completed_after(
+    db: &impl ConnectionTrait,
+    row: &interview::Model,
+) -> Result<bool, DbErr> {
+    use sea_orm::Condition;
+    Ok(Interview::find()
+        .filter(interview::Column::EnrolmentId.eq(row.enrolment_id))
+        .filter(interview::Column::State.eq(COMPLETED))
+        .filter(
+            Condition::any()
+                .add(interview::Column::StartsAt.gt(row.starts_at))
+                .add(
+                    Condition::all()
+                        .add(interview::Column::StartsAt.eq(row.starts_at))
+                        .add(interview::Column::Id.gt(row.id)),
+                ),
+        )
+        .count(db)
+        .await?
+        > 0)
+}
+
 /// The highest round any participant of the study holds (scheduled or completed); 0 if none.
 pub async fn most_rounds_held(db: &impl ConnectionTrait, study_id: i64) -> Result<i32, DbErr> {
     let row = db

@@ -406,7 +406,7 @@ pub(crate) async fn queue_choices_mail(
     // The interview the times are for: the one being moved, or the next the study holds.
     let round = match mail.reschedules {
         Some(row) => row.round,
-        None => confab_store::interviews::rounds_completed(db, enrolment_id).await? + 1,
+        None => confab_store::interviews::next_round(db, enrolment_id).await?,
     };
     let mut values = base_values(profile, study, person)
         .with(Field::Message, mail.message.trim().to_owned())
