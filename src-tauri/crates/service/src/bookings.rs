@@ -914,7 +914,7 @@ impl Confab {
         study_id: i64,
         list: InterviewList,
     ) -> Result<Vec<InterviewView>, AppError> {
-        self.study_row(study_id).await?;
+        let study = self.study_row(study_id).await?;
         self.complete_ended_interviews().await?;
         let state = match list {
             InterviewList::Upcoming => interviews::SCHEDULED,
@@ -925,7 +925,13 @@ impl Confab {
         let rows = interviews::for_study_in_state(&self.db, study_id, state).await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
-            out.push(view_of(&self.db, row).await?);
+            let person = require_participant(&self.db, row.participant_id).await?;
+            out.push(view_with(
+                row,
+                &person.name,
+                &person.email,
+                study.interviews_per_participant,
+            ));
         }
         Ok(out)
     }
