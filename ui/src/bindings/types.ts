@@ -323,7 +323,13 @@ export type MailAccount = { username: string, auth: MailAuth, smtpHost: string, 
 /**
  * Off only for a relay on this computer that takes mail without a login.
  */
-smtpLogin: boolean, imapHost: string, imapPort: number, imapSecurity: MailSecurity, };
+smtpLogin: boolean, imapHost: string, imapPort: number, imapSecurity: MailSecurity, 
+/**
+ * Read mail received since this day (YYYY-MM-DD) when the inbox is read for the first
+ * time, or after this is changed; without it, Sync reads only what arrives after the
+ * account was connected.
+ */
+readSince?: string, };
 
 export type MailSecurity = "tls" | "start_tls" | "plain";
 
