@@ -12,6 +12,7 @@ mod calendar_part;
 mod headers;
 mod origin;
 mod parts;
+mod quote_markers;
 mod reply_text;
 
 use chrono::{DateTime, Utc};
