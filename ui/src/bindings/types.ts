@@ -290,7 +290,7 @@ actions: Array<string>, };
 export type AttentionItem = { id: number, 
 /**
  * counter, token_unknown, token_wrong_sender, token_used, choice_taken, cancel_too_late,
- * bounce, unreadable, unmatched_reply, message, …
+ * bounce, unreadable, unmatched_reply, message, sender_unverified, …
  */
 kind: string, summary: string, studyId: number | null, participantId: number | null, interviewId: number | null, 
 /**
