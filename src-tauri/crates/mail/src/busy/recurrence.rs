@@ -39,6 +39,11 @@ pub(super) fn expand(
     to: DateTime<Utc>,
     budget: &mut usize,
 ) -> Result<Vec<Span>, String> {
+    // A rule is written in ASCII; the parser slices other text at byte offsets, and would
+    // panic inside a character.
+    if !rule.is_ascii() {
+        return Err("its repeat rule cannot be read (it holds characters no rule has)".into());
+    }
     let parsed: RRule<Unvalidated> = rule
         .parse()
         .map_err(|e| format!("its repeat rule cannot be read ({e})"))?;
@@ -490,6 +495,22 @@ mod tests {
             "2026-04-01T00:00:00Z",
         );
         assert_eq!(last[0].0, utc("2026-03-31T09:00:00Z"));
+    }
+
+    #[test]
+    fn a_rule_with_other_than_ascii_is_refused_not_a_panic() {
+        let mut budget = MAX_GENERATED_PER_FILE;
+        let err = expand(
+            "FREQ=MONTHLY;BYDAY=2\u{b4}U",
+            utc("2026-01-01T00:00:00Z"),
+            None,
+            Duration::seconds(1),
+            utc("2026-03-01T00:00:00Z"),
+            utc("2026-04-01T00:00:00Z"),
+            &mut budget,
+        )
+        .unwrap_err();
+        assert!(err.contains("cannot be read"), "{err}");
     }
 
     #[test]
