@@ -58,9 +58,7 @@ pub(super) fn expand(
         );
     }
     if *budget == 0 {
-        return Err(format!(
-            "the file's repeating events make more than {MAX_GENERATED_PER_FILE} occurrences in all; this one was left out. Export a shorter stretch of time"
-        ));
+        return Err(over_budget());
     }
     let local = match zone {
         Some(zone) => start.with_timezone(&zone).naive_local(),
@@ -70,12 +68,21 @@ pub(super) fn expand(
         Some(zone) => (from - length).with_timezone(&zone).naive_local(),
         None => (from - length).naive_utc(),
     };
-    let (local, rule) = match parsed.get_count() {
-        None => (moved_forward(&parsed, local, earliest), rule.to_owned()),
+    let until = parsed.get_until().map(|t| t.with_timezone(&Utc));
+    if until.is_some_and(|until| until + length <= from) {
+        // Ended before the stretch (and the start would be moved past its UNTIL).
+        return Ok(Vec::new());
+    }
+    let (local, rule, count) = match parsed.get_count() {
+        None => (
+            moved_forward(&parsed, local, earliest),
+            rule.to_owned(),
+            None,
+        ),
         Some(count) => match counted_forward(&parsed, count, local, earliest, zone.is_some()) {
-            Counted::Unchanged => (local, rule.to_owned()),
+            Counted::Unchanged => (local, rule.to_owned(), Some(count)),
             Counted::Over => return Ok(Vec::new()),
-            Counted::Moved { start, count } => (start, with_count(rule, count)),
+            Counted::Moved { start, count } => (start, with_count(rule, count), Some(count)),
         },
     };
     let dtstart = match zone {
@@ -91,6 +98,18 @@ pub(super) fn expand(
     let set: RRuleSet = format!("{dtstart}\nRRULE:{rule}")
         .parse()
         .map_err(|e| format!("its repeat rule cannot be read ({e})"))?;
+    if zone.is_none()
+        && let Some(step) = fixed_step(&parsed)
+    {
+        let series = Series {
+            start: local.and_utc(),
+            step,
+            count,
+            until,
+            length,
+        };
+        return series.within(from, to, budget);
+    }
     let set = set.limit();
     let mut spans = Vec::new();
     for (generated, occurrence) in (&set).into_iter().enumerate() {
@@ -101,9 +120,7 @@ pub(super) fn expand(
             ));
         }
         if *budget == 0 {
-            return Err(format!(
-                "the file's repeating events make more than {MAX_GENERATED_PER_FILE} occurrences in all; this one was left out. Export a shorter stretch of time"
-            ));
+            return Err(over_budget());
         }
         *budget -= 1;
         let begin = occurrence.with_timezone(&Utc);
@@ -119,6 +136,82 @@ pub(super) fn expand(
         }
     }
     Ok(spans)
+}
+
+/// The length of each repetition in seconds, for a rule whose every repetition makes one
+/// occurrence at a fixed distance from the last: no BY parts, and a frequency of seconds to
+/// weeks.
+fn fixed_step(rule: &RRule<Unvalidated>) -> Option<i64> {
+    if has_by_parts(rule) {
+        return None;
+    }
+    let interval = i64::from(rule.get_interval());
+    let unit = match rule.get_freq() {
+        Frequency::Secondly => 1,
+        Frequency::Minutely => 60,
+        Frequency::Hourly => 3_600,
+        Frequency::Daily => 86_400,
+        Frequency::Weekly => 7 * 86_400,
+        Frequency::Monthly | Frequency::Yearly => return None,
+    };
+    (interval > 0).then_some(interval * unit)
+}
+
+/// A series in UTC whose occurrences are `step` seconds apart: each one is computed, not
+/// searched for, and the first that reaches the stretch is found by division.
+struct Series {
+    start: DateTime<Utc>,
+    step: i64,
+    count: Option<u32>,
+    until: Option<DateTime<Utc>>,
+    length: Duration,
+}
+
+impl Series {
+    fn within(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        budget: &mut usize,
+    ) -> Result<Vec<Span>, String> {
+        // Occurrence k overlaps the stretch when start + k·step + length > from.
+        let behind = (from - self.length - self.start).num_seconds();
+        let first = if behind < 0 {
+            0
+        } else {
+            behind / self.step + 1
+        };
+        let mut spans = Vec::new();
+        for k in first.. {
+            if self.count.is_some_and(|count| k >= i64::from(count)) {
+                break;
+            }
+            let Some(begin) = k
+                .checked_mul(self.step)
+                .and_then(|s| self.start.checked_add_signed(Duration::seconds(s)))
+            else {
+                break;
+            };
+            if begin >= to || self.until.is_some_and(|until| begin > until) {
+                break;
+            }
+            if *budget == 0 {
+                return Err(over_budget());
+            }
+            *budget -= 1;
+            spans.push((begin, begin + self.length));
+            if spans.len() >= MAX_OCCURRENCES {
+                break;
+            }
+        }
+        Ok(spans)
+    }
+}
+
+fn over_budget() -> String {
+    format!(
+        "the file's repeating events make more than {MAX_GENERATED_PER_FILE} occurrences in all; this one was left out. Export a shorter stretch of time"
+    )
 }
 
 /// How many occurrences one repetition of the rule can make at most: its BYHOUR, BYMINUTE
@@ -142,14 +235,39 @@ fn per_repetition(rule: &RRule<Unvalidated>) -> usize {
 
 /// The start moved forward to just before `earliest` by whole repetitions. Only for rules
 /// without COUNT, which counts from the real start. Repetitions of seconds to weeks have a
-/// fixed length in local time; months and years do not, so those rules move by whole 400-year
-/// cycles of the calendar, after which every date falls on the same weekday again.
+/// fixed length in local time. Months and years do not: a rule of months or years moves by
+/// whole repetitions when its start is a day every month has (what it names, a weekday of
+/// the month or a day of the year, depends on the month or year alone); otherwise, or when
+/// the weekday of its start counts (BYWEEKNO without BYDAY), by whole 400-year cycles of the
+/// calendar, after which every date falls on the same weekday again.
 fn moved_forward(
     rule: &RRule<Unvalidated>,
     start: NaiveDateTime,
     earliest: NaiveDateTime,
 ) -> NaiveDateTime {
     let interval = i64::from(rule.get_interval());
+    let by_months = match rule.get_freq() {
+        Frequency::Monthly => Some(interval),
+        Frequency::Yearly if rule.get_by_week_no().is_empty() => Some(12 * interval),
+        _ => None,
+    };
+    if let Some(step) = by_months
+        && rule.get_count().is_none()
+        && step > 0
+        && start.day() <= 28
+        && start < earliest
+    {
+        let months = |t: NaiveDateTime| i64::from(t.year()) * 12 + i64::from(t.month0());
+        let gap = (months(earliest) - months(start)) / step - 1;
+        if gap <= 0 {
+            return start;
+        }
+        return gap
+            .checked_mul(step)
+            .and_then(|m| u32::try_from(m).ok())
+            .and_then(|m| start.checked_add_months(Months::new(m)))
+            .unwrap_or(start);
+    }
     let step = match rule.get_freq() {
         Frequency::Secondly => interval,
         Frequency::Minutely => 60 * interval,
@@ -419,6 +537,19 @@ mod tests {
             ("FREQ=MONTHLY;INTERVAL=5;COUNT=16", "2020-01-15T09:00:00Z"),
             ("FREQ=YEARLY;COUNT=7", "2020-03-15T09:00:00Z"),
             ("FREQ=MINUTELY;COUNT=3316400", "2020-01-01T09:00:00Z"),
+            (
+                "FREQ=SECONDLY;INTERVAL=7;UNTIL=20260301T003000Z",
+                "2026-02-28T23:00:00Z",
+            ),
+            (
+                "FREQ=HOURLY;INTERVAL=5;UNTIL=20260315T000000Z",
+                "2025-12-01T00:00:17Z",
+            ),
+            (
+                "FREQ=WEEKLY;INTERVAL=2;UNTIL=20260320T090000Z",
+                "2019-01-02T09:00:00Z",
+            ),
+            ("FREQ=DAILY;UNTIL=20260310T090000Z", "2026-03-01T09:00:00Z"),
         ] {
             let (from, to) = ("2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z");
             let got = spans(rule, start, None, from, to);
@@ -437,7 +568,46 @@ mod tests {
                 ending_inside += 1;
             }
         }
-        assert!(ending_inside >= 5, "{ending_inside}");
+        assert!(ending_inside >= 8, "{ending_inside}");
+    }
+
+    #[test]
+    fn months_and_years_move_forward_by_whole_repetitions_and_keep_their_days() {
+        for (rule, start) in [
+            ("FREQ=MONTHLY;BYDAY=2TU", "1990-01-09T10:00:00Z"),
+            (
+                "FREQ=MONTHLY;INTERVAL=7;BYMONTHDAY=-1",
+                "1990-01-09T10:00:00Z",
+            ),
+            (
+                "FREQ=MONTHLY;BYDAY=MO,FR;BYSETPOS=-1",
+                "1990-01-09T10:00:00Z",
+            ),
+            ("FREQ=MONTHLY", "1990-01-09T10:00:00Z"),
+            ("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "1990-01-09T10:00:00Z"),
+            (
+                "FREQ=YEARLY;INTERVAL=4;BYYEARDAY=70",
+                "1990-01-09T10:00:00Z",
+            ),
+            ("FREQ=YEARLY", "1990-03-10T12:00:00Z"),
+        ] {
+            let (from, to) = ("2026-03-01T00:00:00Z", "2026-06-01T00:00:00Z");
+            let expected = naive(rule, start, from, to);
+            assert!(!expected.is_empty(), "{rule}");
+            assert_eq!(spans(rule, start, None, from, to), expected, "{rule}");
+        }
+    }
+
+    #[test]
+    fn a_series_that_ended_before_the_stretch_is_empty_not_unreadable() {
+        let got = spans(
+            "FREQ=WEEKLY;UNTIL=20200301T090000Z",
+            "2019-01-07T09:00:00Z",
+            Some(Tz::Europe__Berlin),
+            "2026-03-01T00:00:00Z",
+            "2026-04-01T00:00:00Z",
+        );
+        assert!(got.is_empty());
     }
 
     #[test]
