@@ -196,10 +196,43 @@ async fn calendar_answers_act_only_from_the_participant_for_the_current_invitati
         "{report:?}"
     );
 
+    // The same answer with a sender check that failed at the provider waits for the
+    // researcher.
+    let forged = [
+        provider_verdict("fail", "fail").into_bytes(),
+        String::from_utf8(calendar_reply(
+            &alice_address,
+            &researcher,
+            &uid,
+            1,
+            "DECLINED",
+        ))
+        .unwrap()
+        .replace("Message-ID: <reply-", "Message-ID: <forged-")
+        .into_bytes(),
+    ]
+    .concat();
+    send_as(&stack, "dave", &researcher, &forged).await;
+    delivered_to(&stack, "researcher", "Declined", 4).await;
+    let report = sync(&f.confab, &stack).await;
+    assert_eq!(report.read, 1, "{report:?}");
+    assert_eq!(
+        f.confab.interview(interview.id).await.unwrap().state,
+        "scheduled",
+        "{report:?}"
+    );
+    let items = f.confab.attention_items(None).await.unwrap();
+    assert!(
+        items
+            .iter()
+            .any(|i| i.kind == "sender_unverified" && i.summary.starts_with("A calendar answer")),
+        "{items:?}"
+    );
+
     // Alice's own answer to the current version cancels.
     let current = calendar_reply(&alice_address, &researcher, &uid, 1, "DECLINED");
     send_as(&stack, "alice", &researcher, &current).await;
-    delivered_to(&stack, "researcher", "Declined", 4).await;
+    delivered_to(&stack, "researcher", "Declined", 5).await;
     let report = sync(&f.confab, &stack).await;
     assert_eq!(report.read, 1, "{report:?}");
     assert_eq!(
