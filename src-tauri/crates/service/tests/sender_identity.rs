@@ -63,10 +63,22 @@ async fn a_code_in_a_message_that_failed_the_sender_check_waits_for_the_research
     ]
     .concat();
     send_as(&stack, "bob", &researcher, &genuine).await;
-    delivered_to(&stack, "researcher", "Interview choice", 2).await;
+    // Dave, no participant, sends Alice's other choice from his own address; his provider
+    // check failed too.
+    let other_link = mailto_link(
+        &text_body(&inbox_with(&stack, "alice", "Invitation", 1).await[0]),
+        2,
+    );
+    let daves = [
+        provider_verdict("fail", "fail").into_bytes(),
+        reply_from_link(&stack.address("dave"), &other_link, "daves@confab.test"),
+    ]
+    .concat();
+    send_as(&stack, "dave", &researcher, &daves).await;
+    delivered_to(&stack, "researcher", "Interview choice", 3).await;
 
     let report = sync(&f.confab, &stack).await;
-    assert_eq!(report.read, 2, "{report:?}");
+    assert_eq!(report.read, 3, "{report:?}");
     let booked = f
         .confab
         .list_interviews(f.study_id, InterviewList::Upcoming)
@@ -77,8 +89,14 @@ async fn a_code_in_a_message_that_failed_the_sender_check_waits_for_the_research
     let items = f.confab.attention_items(None).await.unwrap();
     let held = items
         .iter()
-        .find(|i| i.kind == "sender_unverified")
+        .find(|i| i.kind == "sender_unverified" && i.summary.contains("alice@"))
         .unwrap_or_else(|| panic!("{items:?}"));
+    // Someone else's code offers nothing to book: it would be refused from any sender.
+    let from_dave = items
+        .iter()
+        .find(|i| i.kind == "sender_unverified" && i.summary.contains("dave@"))
+        .unwrap_or_else(|| panic!("{items:?}"));
+    assert!(from_dave.candidates.is_empty(), "{from_dave:?}");
     assert!(held.summary.contains("dmarc=fail"), "{}", held.summary);
     assert_eq!(held.participant_id, Some(alice));
     assert_eq!(held.candidates.len(), 1, "{held:?}");

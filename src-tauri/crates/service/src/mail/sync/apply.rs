@@ -192,13 +192,23 @@ impl Confab {
                     let Some(row) = rows.iter().find(|r| &r.token == code) else {
                         continue;
                     };
-                    if let Some(enrolment) = enrolments::find_by_id(txn, row.enrolment_id).await? {
-                        owner = owner.or(Some(enrolment.participant_id));
-                        study_id = study_id.or(Some(enrolment.study_id));
-                    }
-                    if let (Some(start), None, true) =
-                        (row.starts_at, row.used_at, row.kind == "choice")
-                    {
+                    let Some(enrolment) = enrolments::find_by_id(txn, row.enrolment_id).await?
+                    else {
+                        continue;
+                    };
+                    owner = owner.or(Some(enrolment.participant_id));
+                    study_id = study_id.or(Some(enrolment.study_id));
+                    // Only the sender's own offer is bookable here, as it would be by their
+                    // click; someone else's code is refused even from a confirmed sender.
+                    let senders_own = writer
+                        .as_ref()
+                        .is_some_and(|w| w.id == enrolment.participant_id);
+                    if let (Some(start), None, true, true) = (
+                        row.starts_at,
+                        row.used_at,
+                        row.kind == "choice",
+                        senders_own,
+                    ) {
                         candidates.push(ReplyCandidate {
                             token: row.token.clone(),
                             start: from_ts(start),
