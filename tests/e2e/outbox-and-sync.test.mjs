@@ -327,8 +327,8 @@ test("an answer in the participant's own words that fits several times is settle
     await byTestId(browser, "settings-password-status").waitForDisplayed({ timeout: 15_000 });
     await byTestId(browser, "nav-outbox").click();
     await byTestId(browser, "outbox-row").waitForDisplayed({ timeout: 15_000 });
-    // This data folder reads the shared inbox from its start: earlier tests' mail is read too,
-    // so only Bob's invitation is checked here.
+    // This data folder's first Sync reads the shared inbox only from where it is now: earlier
+    // tests' mail stays unread, and Bob's answer below is new.
     await byTestId(browser, "sync-button").click();
     await syncSummary(browser);
 

@@ -303,7 +303,7 @@ actions: Array<string>, };
 export type AttentionItem = { id: number, 
 /**
  * counter, token_unknown, token_wrong_sender, token_used, choice_taken, cancel_too_late,
- * bounce, unreadable, unmatched_reply, message, …
+ * bounce, unreadable, unmatched_reply, message, sender_unverified, …
  */
 kind: string, summary: string, studyId: number | null, participantId: number | null, interviewId: number | null, 
 /**
@@ -336,7 +336,13 @@ export type MailAccount = { username: string, auth: MailAuth, smtpHost: string, 
 /**
  * Off only for a relay on this computer that takes mail without a login.
  */
-smtpLogin: boolean, imapHost: string, imapPort: number, imapSecurity: MailSecurity, };
+smtpLogin: boolean, imapHost: string, imapPort: number, imapSecurity: MailSecurity, 
+/**
+ * Read mail received since this day (YYYY-MM-DD) when the inbox is read for the first
+ * time, or after this is changed; without it, Sync reads only what arrives after the
+ * account was connected.
+ */
+readSince?: string, };
 
 export type MailSecurity = "tls" | "start_tls" | "plain";
 

@@ -173,4 +173,20 @@ describe("an answer that fits several times", () => {
     await waitFor(() => expect(onSettled).toHaveBeenCalled());
     expect(mocked.bookReplyCandidate).toHaveBeenCalledWith(9, "CF-BBBB");
   });
+
+  it("offers the time a message chose when its sender could not be confirmed", () => {
+    const held: AttentionItem = {
+      ...counter,
+      id: 10,
+      kind: "sender_unverified",
+      summary: "A message with Confab's codes from Cem was not applied: your mail provider's sender check failed (dmarc=fail).",
+      interviewId: null,
+      proposedStart: null,
+      proposedEnd: null,
+      candidates: [{ token: "CF-CCCC", start: "2026-12-02T14:00:00Z" }],
+    };
+    render(<AttentionItemCard item={held} zone="Europe/Berlin" onSettled={vi.fn()} />);
+    expect(screen.getByText("Sender not confirmed by your provider")).toBeTruthy();
+    expect(screen.getByTestId("attention-candidates").textContent).toContain("If they really sent it");
+  });
 });

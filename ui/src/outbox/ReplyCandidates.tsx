@@ -34,7 +34,9 @@ export function ReplyCandidates({ item, zone, onSettled }: Props) {
 
   return (
     <div className="attention-candidates" data-testid="attention-candidates">
-      <p className="attention-when">Which time did they mean?</p>
+      <p className="attention-when">
+        {item.kind === "sender_unverified" ? "If they really sent it, book the time it chose:" : "Which time did they mean?"}
+      </p>
       <div className="attention-candidate-buttons">
         {item.candidates.map((candidate) => (
           <button

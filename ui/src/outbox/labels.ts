@@ -43,6 +43,7 @@ const attentionLabels: Record<string, string> = {
   unmatched_reply: "Reply Confab could not match",
   message: "Message from a participant",
   reply_ambiguous: "Answer that fits several times",
+  sender_unverified: "Sender not confirmed by your provider",
   not_applied: "Reply that could not be applied",
 };
 

@@ -314,6 +314,20 @@ export function MailSettings() {
               onChange={(field, value) => set(field, value)}
               onSecurity={setSecurity}
             />
+            <FormField
+              id="mail-readSince"
+              label="Read mail received since"
+              error={errors.readSince}
+              hint="Left empty, Sync reads only mail that arrives after the account is connected. A date reads the inbox from that day at the next Sync; answers read before are not applied twice."
+            >
+              <input
+                {...control("readSince")}
+                data-testid="settings-read-since"
+                type="date"
+                value={form.readSince}
+                onChange={(e) => set("readSince", e.target.value)}
+              />
+            </FormField>
           </fieldset>
         </section>
 

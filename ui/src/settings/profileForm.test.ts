@@ -41,6 +41,16 @@ describe("the mail profile form", () => {
     expect(validateProfileForm({ ...formFromProfile(profile), imapPort: "70000" }).imapPort).toBeDefined();
   });
 
+  it("reads mail from a day only when one is given, and refuses what is not a date", () => {
+    const form = formFromProfile(profile);
+    expect(form.readSince).toBe("");
+    expect(profileFromForm(form).account).not.toHaveProperty("readSince");
+    const since = { ...form, readSince: "2026-11-01" };
+    expect(validateProfileForm(since)).toEqual({});
+    expect(profileFromForm(since).account?.readSince).toBe("2026-11-01");
+    expect(validateProfileForm({ ...form, readSince: "last week" }).readSince).toBeDefined();
+  });
+
   it("round-trips, using the address as the user name when none is given", () => {
     const saved = profileFromForm(formFromProfile(profile));
     expect(saved).toEqual({ ...profile, account: { ...profile.account!, username: "sam@example.org" } });

@@ -15,6 +15,8 @@ export type ProfileForm = {
   imapHost: string;
   imapPort: string;
   imapSecurity: MailSecurity;
+  /** YYYY-MM-DD, or empty: read only what arrives after the account is connected. */
+  readSince: string;
 };
 
 export type ProfileField = keyof ProfileForm;
@@ -48,6 +50,7 @@ export function formFromProfile(profile: MailProfile): ProfileForm {
     imapHost: account?.imapHost ?? "",
     imapPort: String(account?.imapPort ?? defaultPort("imap", "tls")),
     imapSecurity: account?.imapSecurity ?? "tls",
+    readSince: account?.readSince ?? "",
   };
 }
 
@@ -96,6 +99,8 @@ export function validateProfileForm(form: ProfileForm): ProfileErrors {
   if (form.imapHost.trim() === "") errors.imapHost = "Enter the incoming (IMAP) server, for example imap.example.org.";
   if (parsePort(form.smtpPort) === null) errors.smtpPort = "Use a port from 1 to 65535, usually 465 or 587.";
   if (parsePort(form.imapPort) === null) errors.imapPort = "Use a port from 1 to 65535, usually 993.";
+  const since = form.readSince.trim();
+  if (since !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(since)) errors.readSince = "Enter a date such as 2026-11-01, or leave it empty.";
   return errors;
 }
 
@@ -118,6 +123,7 @@ export function profileFromForm(form: ProfileForm): MailProfile {
           imapHost: form.imapHost.trim(),
           imapPort: parsePort(form.imapPort) ?? defaultPort("imap", form.imapSecurity),
           imapSecurity: form.imapSecurity,
+          ...(form.readSince.trim() !== "" ? { readSince: form.readSince.trim() } : {}),
         }
       : null,
   };
@@ -126,6 +132,7 @@ export function profileFromForm(form: ProfileForm): MailProfile {
 /** Which field a back-end invalid_input message is about, so the form can mark it. */
 export function profileFieldNamedIn(message: string): ProfileField | undefined {
   const text = message.toLowerCase();
+  if (/read mail received since/.test(text)) return "readSince";
   if (/time[ _]?zone/.test(text)) return "timeZone";
   if (/smtp/.test(text)) return /port/.test(text) ? "smtpPort" : "smtpHost";
   if (/imap/.test(text)) return /port/.test(text) ? "imapPort" : "imapHost";

@@ -78,6 +78,10 @@ pub struct MailSetArgs {
     imap_port: Option<u16>,
     #[arg(long, value_enum)]
     imap_security: Option<SecurityArg>,
+    /// Read mail received since this day (YYYY-MM-DD) at the next Sync; "" to read only what
+    /// arrives after the account is connected [default]
+    #[arg(long, value_name = "DATE")]
+    read_since: Option<String>,
     /// Log in with OAuth 2 tokens instead of a password (see `confab mail sign-in`)
     #[arg(long, conflicts_with = "password_login")]
     oauth2: bool,
@@ -192,7 +196,7 @@ fn show_profile(p: &MailProfile, json: bool) -> Result<(), AppError> {
         None => text
             .push_str("Mail account: not set up (confab mail set --smtp-host … --imap-host …)\n"),
         Some(a) => text.push_str(&format!(
-            "Login:      {} ({})\nSMTP:       {}:{} ({:?}{})\nIMAP:       {}:{} ({:?})\n",
+            "Login:      {} ({})\nSMTP:       {}:{} ({:?}{})\nIMAP:       {}:{} ({:?})\nRead mail:  {}\n",
             a.username,
             match a.auth {
                 MailAuth::Password => "password",
@@ -204,7 +208,11 @@ fn show_profile(p: &MailProfile, json: bool) -> Result<(), AppError> {
             if a.smtp_login { "" } else { ", no login" },
             a.imap_host,
             a.imap_port,
-            a.imap_security
+            a.imap_security,
+            match &a.read_since {
+                Some(day) => format!("received since {day}"),
+                None => "received after the account was connected".into(),
+            }
         )),
     }
     print_text(&text)
@@ -235,6 +243,7 @@ pub async fn mail(confab: &Confab, command: MailCommand, json: bool) -> Result<(
                 || a.imap_host.is_some()
                 || a.imap_port.is_some()
                 || a.imap_security.is_some()
+                || a.read_since.is_some()
                 || a.no_smtp_login;
             if touches_account {
                 let mut acc = p.account.clone().unwrap_or(MailAccount {
@@ -247,6 +256,7 @@ pub async fn mail(confab: &Confab, command: MailCommand, json: bool) -> Result<(
                     imap_host: String::new(),
                     imap_port: 993,
                     imap_security: MailSecurity::Tls,
+                    read_since: None,
                 });
                 if let Some(v) = a.username {
                     acc.username = v;
@@ -268,6 +278,9 @@ pub async fn mail(confab: &Confab, command: MailCommand, json: bool) -> Result<(
                 }
                 if let Some(v) = a.imap_security {
                     acc.imap_security = v.into();
+                }
+                if let Some(v) = a.read_since {
+                    acc.read_since = Some(v).filter(|v| !v.trim().is_empty());
                 }
                 if a.no_smtp_login {
                     acc.smtp_login = false;

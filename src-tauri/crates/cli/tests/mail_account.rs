@@ -164,3 +164,38 @@ fn autoconfig_prints_the_settings_and_where_they_came_from() {
         stderr(&bad)
     );
 }
+
+#[test]
+fn read_since_is_set_shown_and_cleared() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let set = |extra: &[&str]| {
+        let mut args = vec![
+            "mail",
+            "set",
+            "--email",
+            "ada@uni.example.org",
+            "--smtp-host",
+            "smtp.uni.example.org",
+            "--imap-host",
+            "imap.uni.example.org",
+        ];
+        args.extend_from_slice(extra);
+        args.into_iter().map(str::to_owned).collect::<Vec<_>>()
+    };
+    let args = set(&["--read-since", "2026-11-01"]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let profile = json(data, &args);
+    assert_eq!(profile["account"]["readSince"], "2026-11-01");
+    let shown = confab(data, &["mail", "show"]);
+    assert!(
+        stdout(&shown).contains("Read mail:  received since 2026-11-01"),
+        "{}",
+        stdout(&shown)
+    );
+    let out = confab(data, &["mail", "set", "--read-since", "last week"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("2026-11-01"), "{}", stderr(&out));
+    let profile = json(data, &["mail", "set", "--read-since", ""]);
+    assert!(profile["account"].get("readSince").is_none(), "{profile}");
+}

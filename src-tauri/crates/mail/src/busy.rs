@@ -63,6 +63,7 @@ pub fn read_busy_times(
         )
     })?;
     let mut import = BusyImport::default();
+    let mut budget = recurrence::MAX_GENERATED_PER_FILE;
     for event in calendar.events() {
         let uid = event.get_uid().unwrap_or_default().to_owned();
         let summary = event.get_summary().unwrap_or_default().to_owned();
@@ -81,7 +82,7 @@ pub fn read_busy_times(
         {
             continue;
         }
-        match occurrences(event, local, from, to) {
+        match occurrences(event, local, from, to, &mut budget) {
             Ok(spans) => import
                 .events
                 .extend(spans.into_iter().map(|(start, end)| BusyEvent {
@@ -108,6 +109,7 @@ fn occurrences(
     local: Tz,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
+    budget: &mut usize,
 ) -> Result<Vec<Span>, String> {
     let start_value = event.get_start().ok_or("it has no start time")?;
     let start = instant(&start_value, local)?;
@@ -130,7 +132,15 @@ fn occurrences(
             vec![]
         });
     };
-    recurrence::expand(rule, start, zone_of(&start_value, local), length, from, to)
+    recurrence::expand(
+        rule,
+        start,
+        zone_of(&start_value, local),
+        length,
+        from,
+        to,
+        budget,
+    )
 }
 
 fn zone_of(value: &DatePerhapsTime, local: Tz) -> Option<Tz> {

@@ -17,7 +17,7 @@ use std::future::Future;
 use std::time::Duration;
 
 pub use error::{ImapError, ImapErrorKind};
-pub use fetch::{Batch, FetchedMessage, MailboxPosition};
+pub use fetch::{Batch, FetchedMessage, MAX_FETCH_BYTES, MailboxPosition};
 pub use folders::Flag;
 
 use crate::account::AccountSettings;
@@ -69,6 +69,17 @@ impl ImapSession {
         doing: &str,
         exchange: impl AsyncFnOnce(&mut Connection) -> async_imap::error::Result<T>,
     ) -> Result<T, ImapError> {
+        let timeout = self.timeout;
+        self.run_within(timeout, doing, exchange).await
+    }
+
+    /// Runs one exchange with the server under `timeout`.
+    async fn run_within<T>(
+        &mut self,
+        timeout: Duration,
+        doing: &str,
+        exchange: impl AsyncFnOnce(&mut Connection) -> async_imap::error::Result<T>,
+    ) -> Result<T, ImapError> {
         if self.broken {
             return Err(ImapError::new(
                 ImapErrorKind::Connection,
@@ -79,15 +90,25 @@ impl ImapSession {
                 ),
             ));
         }
-        let result = within(self.timeout, exchange(&mut self.session)).await;
-        self.settle(result, doing)
+        let result = within(timeout, exchange(&mut self.session)).await;
+        self.settle_within(result, doing, timeout)
     }
 
     fn settle<T>(&mut self, result: Outcome<T>, doing: &str) -> Result<T, ImapError> {
+        let timeout = self.timeout;
+        self.settle_within(result, doing, timeout)
+    }
+
+    fn settle_within<T>(
+        &mut self,
+        result: Outcome<T>,
+        doing: &str,
+        timeout: Duration,
+    ) -> Result<T, ImapError> {
         let err = match result {
             Outcome::Done(Ok(value)) => return Ok(value),
             Outcome::Done(Err(err)) => ImapError::from_imap(err, &self.server, doing),
-            Outcome::TimedOut => ImapError::timed_out(&self.server, doing, self.timeout.as_secs()),
+            Outcome::TimedOut => ImapError::timed_out(&self.server, doing, timeout.as_secs()),
         };
         if err.kind == ImapErrorKind::Connection {
             self.broken = true;

@@ -100,11 +100,86 @@ fn recurrence_bombs_cost_nothing_and_ordinary_events_still_count() {
     };
     assert_eq!(on("monthly-since-1"), ["2026-03-10T10:00Z"]);
     assert_eq!(on("yearly-since-1"), ["2026-03-10T12:00Z"]);
-    // A COUNT counts from the year 1, and a rule that fills every year is too much: both are
-    // left out by name.
-    assert_eq!(import.skipped.len(), 2, "{:?}", import.skipped);
-    assert!(import.skipped[0].starts_with("\"Every minute, four billion times\": its repeat rule makes more than 10000 occurrences before"));
-    assert!(import.skipped[1].starts_with("\"Every second of every year\": its repeat rule makes more than 10000 occurrences each time"));
+    // A COUNT counts from the year 1: the minutes before March are skipped by arithmetic,
+    // and four billion minutes reach well past it.
+    let minutes: Vec<_> = import
+        .events
+        .iter()
+        .filter(|e| e.uid == "every-minute-count")
+        .collect();
+    assert_eq!(minutes.len(), 2_000);
+    assert_eq!(minutes[0].start, utc("2026-03-01T00:00:00Z"));
+    // A rule that fills every year is too much: it is left out by name.
+    assert_eq!(import.skipped.len(), 1, "{:?}", import.skipped);
+    assert!(import.skipped[0].starts_with("\"Every second of every year\": its repeat rule makes more than 10000 occurrences each time"));
+}
+
+/// What a stranger can put in a file a few hundred kilobytes long: a thousand counted
+/// series from the year 1 in local time (which cannot be skipped by arithmetic), repeating
+/// events on dates that never come, and a hundred events every second in the stretch. The
+/// file costs a bounded amount of work, the ordinary event in it still counts, and what was
+/// left out is named.
+#[test]
+fn a_file_of_recurrence_bombs_costs_little_in_all() {
+    // Each lasts a second: its end is its start with the last digit of the seconds at 1.
+    let event = |uid: String, start: &str, rule: &str| {
+        let end = format!("{}1{}", &start[..14], &start[15..]);
+        format!(
+            "BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:{start}\r\nDTEND:{end}\r\nRRULE:{rule}\r\nEND:VEVENT\r\n"
+        )
+    };
+    let mut body = String::new();
+    for i in 0..1_000 {
+        body.push_str(&event(
+            format!("count-{i}"),
+            "00010101T000000",
+            "FREQ=MINUTELY;COUNT=4000000000",
+        ));
+    }
+    for (i, rule) in [
+        "FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=31",
+        "FREQ=MINUTELY;BYSECOND=1;BYMONTH=2;BYMONTHDAY=-30",
+    ]
+    .iter()
+    .enumerate()
+    {
+        for j in 0..100 {
+            body.push_str(&event(format!("never-{i}-{j}"), "20260101T000000Z", rule));
+        }
+    }
+    for i in 0..100 {
+        body.push_str(&event(
+            format!("second-{i}"),
+            "20260101T000000Z",
+            "FREQ=SECONDLY",
+        ));
+    }
+    body.push_str("BEGIN:VEVENT\r\nUID:dentist\r\nSUMMARY:Dentist\r\nDTSTART:20260302T080000Z\r\nDTEND:20260302T090000Z\r\nEND:VEVENT\r\n");
+    let ics = format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//stranger//EN\r\n{body}END:VCALENDAR\r\n"
+    );
+    assert!(ics.len() > 150_000, "{}", ics.len());
+    let started = Instant::now();
+    let import = read_march(&ics).unwrap();
+    let took = started.elapsed();
+    // About 0.1 s in a debug build; before the file's budget, tens of seconds.
+    assert!(took < Duration::from_secs(3), "took {took:?}");
+    assert!(import.events.iter().any(|e| e.summary == "Dentist"));
+    assert!(import.events.len() <= 50_000 + 1, "{}", import.events.len());
+    let why = |text: &str| import.skipped.iter().filter(|s| s.contains(text)).count();
+    assert_eq!(
+        why("dates that do not exist"),
+        300,
+        "{:?}",
+        &import.skipped[..3]
+    );
+    // The counted series burn the file's budget after a few; the rest, and every event each
+    // second, are left out by name.
+    assert!(why("in all") >= 1_000, "{}", why("in all"));
+    let kept: std::collections::BTreeSet<&str> =
+        import.events.iter().map(|e| e.uid.as_str()).collect();
+    assert_eq!(import.skipped.len() + kept.len(), 1_400 + 1);
 }
 
 #[test]

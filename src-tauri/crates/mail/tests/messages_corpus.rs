@@ -357,3 +357,126 @@ fn package_dir() -> std::path::PathBuf {
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")))
 }
+
+/// The heads of tests/corpus/quotes/heads.txt: (language and program, the head's lines).
+fn quote_heads() -> Vec<(String, String)> {
+    let text = String::from_utf8(corpus("quotes/heads.txt")).unwrap();
+    let mut heads: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        if let Some(name) = line.strip_prefix("=== ") {
+            heads.push((name.to_owned(), String::new()));
+        } else if let Some((_, head)) = heads.last_mut() {
+            head.push_str(line);
+            head.push_str("\r\n");
+        }
+    }
+    heads
+}
+
+/// An invitation's text as a participant's mail program quotes it: a code on every line.
+fn quoted_invitation() -> String {
+    format!(
+        "Dear Alice,\r\n\r\nplease pick a time for your interview:\r\n\r\n  Tue 9 Jun 10:00  mailto:sam@uni.example?subject=Interview%20choice%20%5B{T1}%5D\r\n  Wed 10 Jun 14:00  [{T2}]\r\n\r\nSam Rivera\r\n"
+    )
+}
+
+fn reply(content_type: &str, body: &str) -> Vec<u8> {
+    format!(
+        "From: Alice Park <alice@example.org>\r\nTo: sam@uni.example\r\nSubject: Re: Invitation: Checkout usability\r\nMessage-ID: <thanks@example.org>\r\nDate: Wed, 3 Jun 2026 11:00:00 +0200\r\nMIME-Version: 1.0\r\nContent-Type: {content_type}; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{body}"
+    )
+    .into_bytes()
+}
+
+/// "Thanks!" above a quoted invitation full of codes, under the head each program writes in
+/// each language, holds no choice: the participant's own words are "Thanks!" alone.
+#[test]
+fn a_reply_that_quotes_an_invitation_under_any_head_picks_nothing() {
+    let quoted = quoted_invitation();
+    // Without a head, the quoted codes are read: the test would see a head that is missed.
+    let bare = interpret(&reply("text/plain", &format!("Thanks!\r\n\r\n{quoted}")));
+    assert!(
+        matches!(bare.kind, InboundKind::Tokens(_)),
+        "{:?}",
+        bare.kind
+    );
+    let heads = quote_heads();
+    assert!(heads.len() >= 40, "{} heads", heads.len());
+    let mut failures = Vec::new();
+    for (name, head) in &heads {
+        let message = interpret(&reply(
+            "text/plain",
+            &format!("Thanks!\r\n\r\n{head}\r\n{quoted}"),
+        ));
+        if message.kind != InboundKind::Other || message.own_words.trim() != "Thanks!" {
+            failures.push(format!(
+                "{name}: {:?}, own words {:?}",
+                message.kind, message.own_words
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// The same in a reply that is HTML alone, as Outlook, Gmail, Apple Mail and Thunderbird
+/// write it: the quote is marked by its element, or only by its head.
+#[test]
+fn an_html_reply_that_quotes_an_invitation_picks_nothing() {
+    let quoted = quoted_invitation().replace("\r\n", "<br>\r\n");
+    let mut bodies: Vec<(String, String)> = vec![
+        (
+            "gmail".into(),
+            format!(
+                "<div dir=\"ltr\">Thanks!</div><br><div class=\"gmail_quote\"><div dir=\"ltr\" class=\"gmail_attr\">On Mon, 3 Jun 2026 at 10:00, Sam Rivera &lt;sam@uni.example&gt; wrote:<br></div><blockquote class=\"gmail_quote\" style=\"margin:0px 0px 0px 0.8ex\">{quoted}</blockquote></div>"
+            ),
+        ),
+        (
+            "apple-mail".into(),
+            format!(
+                "<html><body><div>Thanks!</div><div><br><blockquote type=\"cite\"><div>On 3 Jun 2026, at 10:00, Sam Rivera &lt;sam@uni.example&gt; wrote:</div><br><div>{quoted}</div></blockquote></div></body></html>"
+            ),
+        ),
+        (
+            "thunderbird".into(),
+            format!(
+                "<html><body><p>Thanks!</p><div class=\"moz-cite-prefix\">On 03/06/2026 10:00, Sam Rivera wrote:<br></div><blockquote type=\"cite\">{quoted}</blockquote></body></html>"
+            ),
+        ),
+        (
+            "outlook-web".into(),
+            format!(
+                "<html><body><div>Thanks!</div><hr style=\"display:inline-block;width:98%\" tabindex=\"-1\"><div id=\"divRplyFwdMsg\" dir=\"ltr\"><font face=\"Calibri, sans-serif\"><b>From:</b> Sam Rivera &lt;sam@uni.example&gt;<br><b>Sent:</b> Monday, June 3, 2026 10:00 AM<br></font></div><div>{quoted}</div></body></html>"
+            ),
+        ),
+    ];
+    // Outlook for Windows marks the quote with a border only: its header block, in each
+    // language, is what is left to find.
+    for (name, head) in quote_heads()
+        .into_iter()
+        .filter(|(name, _)| name.ends_with(" outlook"))
+    {
+        let lines: Vec<String> = head
+            .lines()
+            .map(
+                |line| match line.split_once(':').or_else(|| line.split_once('：')) {
+                    Some((label, value)) => format!("<b>{label}:</b>{value}<br>"),
+                    None => format!("{line}<br>"),
+                },
+            )
+            .collect();
+        bodies.push((
+            format!("{name} (html)"),
+            format!("<html><body><div class=\"WordSection1\"><p class=\"MsoNormal\">Thanks!</p><div style=\"border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm\"><p class=\"MsoNormal\">{}</p></div><p class=\"MsoNormal\">{quoted}</p></div></body></html>", lines.join("\r\n")),
+        ));
+    }
+    let mut failures = Vec::new();
+    for (name, body) in &bodies {
+        let message = interpret(&reply("text/html", body));
+        if message.kind != InboundKind::Other || message.own_words.trim() != "Thanks!" {
+            failures.push(format!(
+                "{name}: {:?}, own words {:?}",
+                message.kind, message.own_words
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}

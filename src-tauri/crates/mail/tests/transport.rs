@@ -149,7 +149,7 @@ async fn one_session_sends_and_files_copies_in_sent_findable_by_message_id() {
 }
 
 #[tokio::test]
-async fn fetch_new_reads_only_what_is_new_and_restarts_on_a_new_uidvalidity() {
+async fn fetch_new_reads_only_what_is_new_and_skips_to_the_end_on_a_new_uidvalidity() {
     let stack = MailStack::start();
     let carol = stack.account("carol");
     let mut session = ImapSession::connect(&carol, &stack.secret(), &ConnectOptions::default())
@@ -201,10 +201,22 @@ async fn fetch_new_reads_only_what_is_new_and_restarts_on_a_new_uidvalidity() {
         .fetch_new("INBOX", Some(renumbered), 10)
         .await
         .unwrap();
+    // A renumbered folder is not read again from its first message: old mail stays old.
     assert!(again.restarted);
-    all.push(fourth);
-    assert_eq!(bodies(&again.messages), all);
+    assert!(again.messages.is_empty());
     assert_eq!(again.position, third.position);
+    assert_eq!(session.mailbox_end("INBOX").await.unwrap(), third.position);
+    all.push(fourth);
+    assert_eq!(all.len(), 4);
+    // Reading from a date: every message here arrived today.
+    let today = chrono::Utc::now().date_naive();
+    let since_today = session.position_since("INBOX", today).await.unwrap();
+    assert_eq!(since_today.last_uid, first.messages[0].uid - 1);
+    let tomorrow = session
+        .position_since("INBOX", today + chrono::Duration::days(1))
+        .await
+        .unwrap();
+    assert_eq!(tomorrow, third.position);
     session.logout().await.unwrap();
 }
 

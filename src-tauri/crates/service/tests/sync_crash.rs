@@ -106,6 +106,7 @@ fn plain_profile(stack: &MailStack) -> MailProfile {
             imap_host: account.imap.host.clone(),
             imap_port: account.imap.port,
             imap_security: MailSecurity::Plain,
+            read_since: None,
         }),
         sync_automatically: false,
     }

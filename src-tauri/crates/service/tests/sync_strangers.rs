@@ -161,6 +161,9 @@ async fn lists_and_programs_are_never_answered() {
         .await
         .unwrap();
     mailbox_participant(&f, &stack, "dave", "Dave Ng").await;
+    // The account is connected first: a first Sync reads only what arrives after it.
+    let connected = try_sync(&f.confab, &stack).await.unwrap();
+    assert_eq!(connected.read, 0, "{connected:?}");
     let researcher = stack.address("researcher");
     let dave = stack.address("dave");
     let code = "[CF-0000000000000000000000000A]";

@@ -64,6 +64,17 @@ pub async fn set_position(
     .map(|_| ())
 }
 
+/// Forgets how far a folder was read: the next Sync decides again where to start.
+pub async fn forget_position(db: &impl ConnectionTrait, folder: &str) -> Result<(), DbErr> {
+    db.execute_raw(sea_orm::Statement::from_sql_and_values(
+        db.get_database_backend(),
+        "DELETE FROM mailbox_state WHERE folder = ?",
+        [folder.into()],
+    ))
+    .await
+    .map(|_| ())
+}
+
 pub fn new_row(
     message_key: String,
     from_address: String,

@@ -24,6 +24,7 @@ pub(super) fn envelope(message: &Message<'_>) -> Inbound {
         references: ids(message.references()),
         own_words: String::new(),
         origin: Origin::Person,
+        failed_sender_check: None,
         kind: InboundKind::Other,
     }
 }

@@ -6,12 +6,14 @@
 //! which reads text in a charset it does not know, or that does not match the bytes, as
 //! UTF-8 with replacement characters.
 
+mod authentication;
 mod auto_reply;
 mod bounce;
 mod calendar_part;
 mod headers;
 mod origin;
 mod parts;
+mod quote_markers;
 mod reply_text;
 
 use chrono::{DateTime, Utc};
@@ -50,6 +52,10 @@ pub struct Inbound {
     /// Whether a person wrote it; only then may it be answered.
     #[serde(default)]
     pub origin: Origin,
+    /// The sender checks (SPF, DKIM, DMARC) that the researcher's provider found failing,
+    /// such as "dmarc=fail": the message may not be from the address it names.
+    #[serde(default)]
+    pub failed_sender_check: Option<String>,
     pub kind: InboundKind,
 }
 
@@ -91,6 +97,7 @@ pub fn interpret(bytes: &[u8]) -> Inbound {
         references: Vec::new(),
         own_words: String::new(),
         origin: Origin::Person,
+        failed_sender_check: None,
         kind: InboundKind::Unreadable { reason },
     };
     if bytes.len() > MAX_MESSAGE_BYTES {
@@ -134,6 +141,7 @@ fn read(bytes: &[u8]) -> Option<Inbound> {
     let body = reply_text::own_words(&message);
     inbound.own_words = body.text.chars().take(MAX_OWN_WORDS).collect();
     inbound.origin = origin::origin(&message, inbound.from.as_deref());
+    inbound.failed_sender_check = authentication::failed(&message);
     inbound.kind = classify(&message, &inbound, body);
     if matches!(
         inbound.kind,

@@ -9,6 +9,10 @@
 use mail_parser::{Message, PartType, decoders::html::html_to_text};
 
 use super::parts;
+use super::quote_markers::{
+    DATE_LED_INTRODUCTIONS, FROM_LABELS, HTML_QUOTE_MARKERS, INTRODUCTION_STARTS,
+    INTRODUCTION_VERBS, SENT_LABELS, SEPARATOR_WORDS,
+};
 
 pub(super) struct OwnWords {
     pub text: String,
@@ -40,17 +44,6 @@ pub(super) fn own_words(message: &Message<'_>) -> OwnWords {
         },
     }
 }
-
-/// Where mail programs start the quoted message in HTML, lower-cased.
-const HTML_QUOTE_MARKERS: &[&str] = &[
-    "<blockquote",
-    "class=\"gmail_quote",
-    "id=\"divrplyfwdmsg\"",
-    "id=\"appendonsend\"",
-    "class=\"moz-cite-prefix\"",
-    "id=\"mail-editor-reference-message-container\"",
-    "class=\"yahoo_quoted\"",
-];
 
 fn before_html_quote(html: &str) -> &str {
     let lower = html.to_ascii_lowercase();
@@ -91,85 +84,90 @@ pub(super) fn without_quotes(text: &str) -> String {
     own.join("\n")
 }
 
-const INTRODUCTION_STARTS: &[&str] = &[
-    "on ", "am ", "le ", "el ", "op ", "il ", "em ", "den ", "w dniu ",
-];
-const INTRODUCTION_VERBS: &[&str] = &[
-    "wrote",
-    "schrieb",
-    "écrit",
-    "escribió",
-    "schreef",
-    "scritto",
-    "escreveu",
-    "skrev",
-    "napisał",
-];
+/// A line as the tables are written: lower-case, full-width colons as colons, no space
+/// before a colon, and without the asterisks a bold label gets in plain text.
+fn normalized(line: &str) -> String {
+    let lower = line
+        .trim()
+        .trim_start_matches('*')
+        .to_lowercase()
+        .replace('：', ":")
+        .replace('\u{a0}', " ");
+    let mut out = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        if c == ':' {
+            while out.ends_with(' ') {
+                out.pop();
+            }
+        }
+        if c == '*' {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
 
-/// "On Tue, 3 Dec 2024 at 10:00, Sam Rivera <sam@uni.example> wrote:", which some programs
-/// wrap over two lines.
+/// "On Tue, 3 Dec 2024 at 10:00, Sam Rivera <sam@uni.example> wrote:" and its kin in other
+/// languages; see [`quote_markers`].
+fn introduces(line: &str) -> bool {
+    let text = normalized(line);
+    if !text.ends_with(':') || text.chars().count() > 300 {
+        return false;
+    }
+    let has_verb = INTRODUCTION_VERBS.iter().any(|verb| text.contains(verb));
+    let opens = INTRODUCTION_STARTS
+        .iter()
+        .any(|start| text.starts_with(start));
+    let dated_or_addressed = text.chars().any(|c| c.is_ascii_digit()) || text.contains('@');
+    if has_verb && (opens || dated_or_addressed || text.ends_with("wrote:")) {
+        return true;
+    }
+    // Gmail in Japanese: "2026年6月3日(月) 10:00 X <x@y>:".
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    digits == 4
+        && DATE_LED_INTRODUCTIONS
+            .iter()
+            .any(|mark| text[digits..].starts_with(mark))
+}
+
+/// An introduction, on this line or wrapped over this and the next one.
 fn starts_quote(line: &str, next: Option<&str>) -> bool {
-    let introduces = |text: &str| {
-        let lower = text.to_lowercase();
-        lower.ends_with(':')
-            && INTRODUCTION_VERBS.iter().any(|verb| lower.contains(verb))
-            && (lower.ends_with("wrote:")
-                || INTRODUCTION_STARTS
-                    .iter()
-                    .any(|start| lower.starts_with(start)))
-    };
     if introduces(line) {
         return true;
     }
-    let lower = line.to_lowercase();
-    INTRODUCTION_STARTS
+    let text = normalized(line);
+    if text.ends_with(':') {
+        return false;
+    }
+    let may_open = INTRODUCTION_STARTS
         .iter()
-        .any(|start| lower.starts_with(start))
-        && next.is_some_and(|next| introduces(&format!("{line} {next}")))
+        .any(|start| text.starts_with(start))
+        || text.chars().any(|c| c.is_ascii_digit());
+    may_open && next.is_some_and(|next| introduces(&format!("{line} {next}")))
 }
 
-const SEPARATOR_WORDS: &[&str] = &[
-    "original message",
-    "forwarded message",
-    "ursprüngliche nachricht",
-    "message d'origine",
-    "mensaje original",
-    "messaggio originale",
-    "oorspronkelijk bericht",
-];
-
 fn is_separator(line: &str) -> bool {
-    if line.len() >= 20 && line.chars().all(|c| c == '_') {
+    if line.chars().count() >= 20 && line.chars().all(|c| c == '_') {
         return true;
     }
-    let lower = line.to_lowercase();
-    lower.starts_with("--") && SEPARATOR_WORDS.iter().any(|w| lower.contains(w))
+    let text = normalized(line);
+    (text.starts_with("--") || text.starts_with("——") || text.starts_with("＝"))
+        && SEPARATOR_WORDS.iter().any(|w| text.contains(w))
 }
 
 /// Outlook's "From: … / Sent: …" block that heads the quoted message.
 fn starts_header_block(lines: &[&str]) -> bool {
-    let is_from = |l: &str| {
-        let lower = l.trim().to_lowercase();
-        ["from:", "von:", "de:", "van:", "da:"]
+    let labelled = |line: &str, labels: &[&str]| {
+        let text = normalized(line);
+        labels.iter().any(|label| text.starts_with(label))
+    };
+    lines.first().is_some_and(|l| labelled(l, FROM_LABELS))
+        && lines
             .iter()
-            .any(|p| lower.starts_with(p))
-    };
-    let is_sent = |l: &str| {
-        let lower = l.trim().to_lowercase();
-        [
-            "sent:",
-            "date:",
-            "gesendet:",
-            "envoyé :",
-            "envoyé:",
-            "enviado:",
-            "verzonden:",
-            "inviato:",
-        ]
-        .iter()
-        .any(|p| lower.starts_with(p))
-    };
-    lines.first().is_some_and(|l| is_from(l)) && lines.iter().skip(1).take(3).any(|l| is_sent(l))
+            .skip(1)
+            .take(3)
+            .any(|l| labelled(l, SENT_LABELS))
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ pub struct AttentionItem {
     #[ts(type = "number")]
     pub id: i64,
     /// counter, token_unknown, token_wrong_sender, token_used, choice_taken, cancel_too_late,
-    /// bounce, unreadable, unmatched_reply, message, …
+    /// bounce, unreadable, unmatched_reply, message, sender_unverified, …
     pub kind: String,
     pub summary: String,
     #[ts(type = "number | null")]

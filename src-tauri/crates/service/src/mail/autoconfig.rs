@@ -74,6 +74,7 @@ fn to_settings(found: FoundSettings) -> FoundMailSettings {
             imap_host: found.imap.host,
             imap_port: found.imap.port,
             imap_security: found.imap.security.into(),
+            read_since: None,
         },
         sign_in: match found.sign_in {
             SignInKind::Password => "password",

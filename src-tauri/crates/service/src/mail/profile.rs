@@ -1,7 +1,7 @@
 //! The researcher who sends Confab's mail, and the account it goes through. The password or
 //! the sign-in's tokens are kept in the OS keyring, never in the database.
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use confab_core::{participant::normalize_email, time_zone::parse_time_zone};
 use confab_mail::account::{AccountSettings, AuthMethod, Security, ServerSettings};
 use confab_mail::connect_options::ConnectOptions;
@@ -55,6 +55,44 @@ pub struct MailAccount {
     pub imap_host: String,
     pub imap_port: u16,
     pub imap_security: MailSecurity,
+    /// Read mail received since this day (YYYY-MM-DD) when the inbox is read for the first
+    /// time, or after this is changed; without it, Sync reads only what arrives after the
+    /// account was connected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub read_since: Option<String>,
+}
+
+impl MailAccount {
+    /// The day to read the inbox from, if one is set.
+    pub(crate) fn read_since_date(&self) -> Result<Option<NaiveDate>, AppError> {
+        read_since_date(self.read_since.as_deref())
+    }
+
+    /// Whether `other` is the same mailbox, read from the same point: otherwise where
+    /// reading had got to does not apply any more.
+    fn reads_like(&self, other: &MailAccount) -> bool {
+        self.imap_host
+            .trim()
+            .eq_ignore_ascii_case(other.imap_host.trim())
+            && self.imap_port == other.imap_port
+            && self.username.trim() == other.username.trim()
+            && read_since_date(self.read_since.as_deref()).ok()
+                == read_since_date(other.read_since.as_deref()).ok()
+    }
+}
+
+fn read_since_date(text: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| {
+                invalid(format!(
+                    "\"Read mail received since\" needs a date such as 2026-11-01, not \"{text}\"."
+                ))
+            }),
+    }
 }
 
 /// The outcome of Settings → Mail → Test connection.
@@ -256,6 +294,12 @@ impl Confab {
             normalize_email(&input.researcher_email).map_err(invalid)?
         };
         let zone = parse_time_zone(input.time_zone.trim()).map_err(invalid)?;
+        let mut input = input;
+        if let Some(account) = input.account.as_mut() {
+            account.read_since = account
+                .read_since_date()?
+                .map(|d| d.format("%Y-%m-%d").to_string());
+        }
         let profile = MailProfile {
             researcher_name: name,
             researcher_email: email,
@@ -274,6 +318,15 @@ impl Confab {
                 .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?,
             None => String::new(),
         };
+        let saved = load_profile(&self.db).await?;
+        let same_mailbox = match (&saved.account, &profile.account) {
+            (Some(before), Some(now)) => before.reads_like(now),
+            _ => false,
+        };
+        if !same_mailbox {
+            // Another mailbox, or another day to read from: the next Sync starts afresh.
+            confab_store::inbound::forget_position(&self.db, super::sync::INBOX).await?;
+        }
         confab_store::mail_profile::put(
             &self.db,
             mail_profile::Model {

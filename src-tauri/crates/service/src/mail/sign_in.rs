@@ -191,6 +191,7 @@ fn provider_servers(provider: &Provider, address: &str) -> Result<MailAccount, A
         imap_host: imap_host.into(),
         imap_port: 993,
         imap_security: MailSecurity::Tls,
+        read_since: None,
     })
 }
 

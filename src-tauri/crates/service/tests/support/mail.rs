@@ -29,6 +29,7 @@ pub fn researcher_profile(stack: &MailStack) -> MailProfile {
             imap_host: tls.imap.host.clone(),
             imap_port: tls.imap.port,
             imap_security: MailSecurity::Tls,
+            read_since: None,
         }),
         sync_automatically: false,
     }

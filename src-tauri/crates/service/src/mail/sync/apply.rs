@@ -64,10 +64,27 @@ impl Applied {
         self
     }
 
+    fn kind(mut self, kind: &'static str) -> Self {
+        self.kind = kind;
+        self
+    }
+
     fn took_effect(mut self) -> Self {
         self.took_effect = true;
         self
     }
+}
+
+/// Whom a calendar answer is about, or what became of it when it is about no one.
+enum Target {
+    Found(
+        Box<(
+            confab_store::entity::interview::Model,
+            participant::Model,
+            study::Model,
+        )>,
+    ),
+    Settled(Applied),
 }
 
 /// One item for the researcher's "needs attention" list.
@@ -103,6 +120,11 @@ impl Confab {
         txn: &DatabaseTransaction,
         inbound: &Inbound,
     ) -> Result<Applied, AppError> {
+        if let Some(failed) = &inbound.failed_sender_check
+            && let Some(held) = self.hold_unverified(txn, inbound, failed).await?
+        {
+            return Ok(held);
+        }
         match &inbound.kind {
             InboundKind::Tokens(found) => self.apply_tokens(txn, inbound, found).await,
             InboundKind::Itip(message) => match message.method {
@@ -146,6 +168,80 @@ impl Confab {
             }
             InboundKind::Other => self.apply_other(txn, inbound).await,
         }
+    }
+
+    /// A message that would act (a code, a calendar answer, a participant's answer in their
+    /// own words) whose sender check failed at the researcher's provider: it may be forged,
+    /// so it is not applied, and not answered, but put to the researcher, with the times it
+    /// chose to book with one click if they know it is genuine.
+    async fn hold_unverified(
+        &self,
+        txn: &DatabaseTransaction,
+        inbound: &Inbound,
+        failed: &str,
+    ) -> Result<Option<Applied>, AppError> {
+        let from = sender(inbound);
+        let writer = participants::find_by_email(txn, &from).await?;
+        let mut candidates: Vec<ReplyCandidate> = Vec::new();
+        let mut owner = writer.as_ref().map(|p| p.id);
+        let mut study_id = None;
+        let what = match &inbound.kind {
+            InboundKind::Tokens(found) => {
+                let rows = tokens::find_all(txn, found).await?;
+                for code in found {
+                    let Some(row) = rows.iter().find(|r| &r.token == code) else {
+                        continue;
+                    };
+                    let Some(enrolment) = enrolments::find_by_id(txn, row.enrolment_id).await?
+                    else {
+                        continue;
+                    };
+                    owner = owner.or(Some(enrolment.participant_id));
+                    study_id = study_id.or(Some(enrolment.study_id));
+                    // Only the sender's own offer is bookable here, as it would be by their
+                    // click; someone else's code is refused even from a confirmed sender.
+                    let senders_own = writer
+                        .as_ref()
+                        .is_some_and(|w| w.id == enrolment.participant_id);
+                    if let (Some(start), None, true, true) = (
+                        row.starts_at,
+                        row.used_at,
+                        row.kind == "choice",
+                        senders_own,
+                    ) {
+                        candidates.push(ReplyCandidate {
+                            token: row.token.clone(),
+                            start: from_ts(start),
+                        });
+                    }
+                }
+                "a message with Confab's codes"
+            }
+            InboundKind::Itip(_) => "a calendar answer",
+            InboundKind::Other if writer.is_some() => "a message",
+            _ => return Ok(None),
+        };
+        let next = if candidates.is_empty() {
+            "If they really sent it, do by hand what it asks; otherwise dismiss this."
+        } else {
+            "If they really sent it, book the time they chose below; otherwise dismiss this."
+        };
+        let summary = format!(
+            "{what} from {} was not applied: your mail provider's sender check failed ({failed}), so it may not be from them. {next}",
+            display_sender(inbound)
+        );
+        let summary = capitalised(&summary);
+        let mut row = attention::new_item("sender_unverified", summary.clone(), now_ts());
+        row.study_id = Set(study_id);
+        row.participant_id = Set(owner);
+        row.candidates = Set(serde_json::to_string(&candidates)
+            .map_err(|e| AppError::new(crate::ErrorCode::Internal, e.to_string()))?);
+        attention::insert(txn, row).await?;
+        Ok(Some(
+            Applied::done("sender_unverified", summary)
+                .about(owner, None)
+                .attention(),
+        ))
     }
 
     async fn apply_tokens(
@@ -452,6 +548,7 @@ impl Confab {
             references: Vec::new(),
             own_words: String::new(),
             origin: confab_mail::inbound::Origin::Person,
+            failed_sender_check: None,
             kind: InboundKind::Other,
         };
         let applied = self
@@ -662,12 +759,9 @@ impl Confab {
         inbound: &Inbound,
         message: &ItipMessage,
     ) -> Result<Applied, AppError> {
-        let Some((row, person, study)) = self.reply_target(txn, inbound, message).await? else {
-            return Ok(Applied::done(
-                "calendar_reply",
-                "a calendar reply to no interview of Confab's",
-            )
-            .attention());
+        let (row, person, study) = match self.reply_target(txn, inbound, message).await? {
+            Target::Found(found) => *found,
+            Target::Settled(outcome) => return Ok(outcome.kind("calendar_reply")),
         };
         let about = (Some(study.id), Some(person.id));
         let partstat = message
@@ -735,11 +829,9 @@ impl Confab {
         inbound: &Inbound,
         message: &ItipMessage,
     ) -> Result<Applied, AppError> {
-        let Some((row, person, study)) = self.reply_target(txn, inbound, message).await? else {
-            return Ok(
-                Applied::done("counter", "a counter-proposal to no interview of Confab's")
-                    .attention(),
-            );
+        let (row, person, study) = match self.reply_target(txn, inbound, message).await? {
+            Target::Found(found) => *found,
+            Target::Settled(outcome) => return Ok(outcome.kind("counter")),
         };
         let zone = reader_zone(&person, &study);
         let start = message.start.and_then(|t| t.in_zone(zone));
@@ -821,20 +913,15 @@ impl Confab {
             .attention())
     }
 
-    /// The interview a calendar reply is about, if it came from its participant.
+    /// The interview a calendar reply is about, if it came from its participant: the
+    /// attendee who answers is the interview's participant, and so is the sender. An answer
+    /// to an older version of the invitation (a lower SEQUENCE) is ignored.
     async fn reply_target(
         &self,
         txn: &DatabaseTransaction,
         inbound: &Inbound,
         message: &ItipMessage,
-    ) -> Result<
-        Option<(
-            confab_store::entity::interview::Model,
-            participant::Model,
-            study::Model,
-        )>,
-        AppError,
-    > {
+    ) -> Result<Target, AppError> {
         let row = interviews::find_by_uid(txn, &message.uid).await?;
         let Some(row) = row else {
             flag(
@@ -853,25 +940,32 @@ impl Confab {
                 },
             )
             .await?;
-            return Ok(None);
+            return Ok(Target::Settled(
+                Applied::done("calendar_reply", "an answer to no interview of Confab's")
+                    .attention(),
+            ));
         };
         let person = require_participant(txn, row.participant_id).await?;
         let study = require_study(txn, row.study_id).await?;
         let from = sender(inbound);
-        let attendee_matches = message
-            .attendees
-            .iter()
-            .any(|a| a.email == person.email.to_lowercase());
-        if from != person.email.to_lowercase() && !attendee_matches {
+        let email = person.email.to_lowercase();
+        let answering = message.attendee.as_ref().map(|a| a.email.as_str());
+        if from != email || answering != Some(email.as_str()) {
+            let who = match answering {
+                Some(attendee) if attendee != from => {
+                    format!("{} (for the attendee {attendee})", display_sender(inbound))
+                }
+                _ => display_sender(inbound),
+            };
+            let summary = format!(
+                "{who} answered {}'s calendar invitation; only {} can, so it was not applied",
+                person.name, person.email
+            );
             flag(
                 txn,
                 Flag {
                     kind: "unmatched_reply",
-                    summary: format!(
-                        "{} answered {}'s calendar invitation; it was not applied",
-                        display_sender(inbound),
-                        person.name
-                    ),
+                    summary: summary.clone(),
                     study_id: Some(study.id),
                     participant_id: Some(person.id),
                     interview_id: Some(row.id),
@@ -879,9 +973,25 @@ impl Confab {
                 },
             )
             .await?;
-            return Ok(None);
+            return Ok(Target::Settled(
+                Applied::done("calendar_reply", summary)
+                    .about(Some(person.id), Some(row.id))
+                    .attention(),
+            ));
         }
-        Ok(Some((row, person, study)))
+        if i64::from(message.sequence) < i64::from(row.sequence) {
+            return Ok(Target::Settled(
+                Applied::done(
+                    "calendar_reply",
+                    format!(
+                        "an answer to an older version of the invitation (sequence {}, now {}); ignored",
+                        message.sequence, row.sequence
+                    ),
+                )
+                .about(Some(person.id), Some(row.id)),
+            ));
+        }
+        Ok(Target::Found(Box::new((row, person, study))))
     }
 
     /// A message without a link's code. From a participant who holds a live offer of
@@ -1114,6 +1224,14 @@ fn read_own_words(
 }
 
 /// The start of a participant's words, for a one-line summary.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn excerpt(words: &str) -> String {
     let flat = words.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() > 160 {

@@ -101,6 +101,14 @@ impl Confab {
         // IMAP logs in first: an account that must sign in again stops here, before
         // anything is sent.
         let (mut imap, secret) = log_in(&account, options.password, &options.connect).await?;
+        // Where reading starts is settled before anything is sent, so that a quick answer to
+        // this Sync's own messages is read as new.
+        let read_since = match &profile.account {
+            Some(account) => account.read_since_date()?,
+            None => None,
+        };
+        self.reading_start(&mut imap, read_since, &mut report)
+            .await?;
         let smtp = SmtpSender::new(&account, &secret, &options.connect)
             .map_err(|e| AppError::new(ErrorCode::Mail, e.message))?;
         let sent_folder = imap

@@ -2,9 +2,14 @@
 //! transaction with the record that it was handled and the new reading position. A message
 //! that cannot be applied is undone alone and set aside for the researcher, and reading goes
 //! on past it.
+//!
+//! A mailbox read for the first time is read from its end as it is when the account is
+//! connected, or from the day the researcher chose: old mail is never taken for answers. A
+//! mailbox the server renumbered (its UIDVALIDITY changed) goes on from its new end.
 
-use confab_mail::imap::{ImapSession, MailboxPosition};
-use confab_mail::inbound::interpret;
+use chrono::NaiveDate;
+use confab_mail::imap::{FetchedMessage, ImapSession, MAX_FETCH_BYTES, MailboxPosition};
+use confab_mail::inbound::{Inbound, InboundKind, interpret};
 use confab_store::{begin_write, inbound, outbox};
 
 use super::{INBOX, SyncProgress, SyncReport};
@@ -14,7 +19,37 @@ use crate::{AppError, Confab, ErrorCode};
 /// Messages fetched per round trip: enough to be quick, few enough to bound memory.
 const BATCH: usize = 50;
 
+const RENUMBERED: &str = "The server renumbered your inbox (its UIDVALIDITY changed), so Confab cannot tell old messages from new ones there: reading goes on with what arrives from now on. Answers that arrived since the last Sync may not have been read; look for them in your mail program, or set \"Read mail received since\" in Settings → Mail to read them again.";
+
 impl Confab {
+    /// Settles where this Sync reads the inbox from: where the last one stopped; for a
+    /// mailbox read for the first time (or after the account or its "read since" day
+    /// changed), its end now, or the first message received on `since` or later; for a
+    /// renumbered mailbox, its end now.
+    pub(super) async fn reading_start(
+        &self,
+        imap: &mut ImapSession,
+        since: Option<NaiveDate>,
+        report: &mut SyncReport,
+    ) -> Result<(), AppError> {
+        let mail = |e: confab_mail::imap::ImapError| AppError::new(ErrorCode::Mail, e.message);
+        let stored = inbound::position(&self.db, INBOX).await?;
+        let start = match (stored, since) {
+            (Some((uid_validity, _)), _) => {
+                let end = imap.mailbox_end(INBOX).await.map_err(mail)?;
+                if end.uid_validity == uid_validity {
+                    return Ok(());
+                }
+                report.warnings.push(RENUMBERED.into());
+                end
+            }
+            (None, Some(day)) => imap.position_since(INBOX, day).await.map_err(mail)?,
+            (None, None) => imap.mailbox_end(INBOX).await.map_err(mail)?,
+        };
+        inbound::set_position(&self.db, INBOX, start.uid_validity, start.last_uid).await?;
+        Ok(())
+    }
+
     pub(super) async fn read_inbox(
         &self,
         imap: &mut ImapSession,
@@ -39,14 +74,17 @@ impl Confab {
                 done + u32::try_from(batch.messages.len() + batch.remaining).unwrap_or(u32::MAX);
             progress(SyncProgress::Reading { done, total });
             if batch.restarted {
-                report.warnings.push(
-                    "The server renumbered your inbox (its UIDVALIDITY changed), so it was read again from the start; messages handled before were recognised and skipped.".into(),
-                );
+                report.warnings.push(RENUMBERED.into());
             }
             for message in &batch.messages {
-                let own = self
-                    .handle(batch.uid_validity, message.uid, &message.bytes, report)
-                    .await?;
+                let own = if message.oversized {
+                    let inbound = oversized(message);
+                    self.handle_read(batch.uid_validity, message.uid, inbound, report)
+                        .await?
+                } else {
+                    self.handle(batch.uid_validity, message.uid, &message.bytes, report)
+                        .await?
+                };
                 if let (Some(id), Some(sent)) = (own, sent_folder) {
                     file_own_copy(imap, sent, message.uid, &id).await?;
                 }
@@ -78,7 +116,17 @@ impl Confab {
         bytes: &[u8],
         report: &mut SyncReport,
     ) -> Result<Option<String>, AppError> {
-        let message = interpret(bytes);
+        self.handle_read(uid_validity, uid, interpret(bytes), report)
+            .await
+    }
+
+    async fn handle_read(
+        &self,
+        uid_validity: u32,
+        uid: u32,
+        message: Inbound,
+        report: &mut SyncReport,
+    ) -> Result<Option<String>, AppError> {
         let key = message
             .message_id
             .clone()
@@ -125,6 +173,25 @@ impl Confab {
         txn.commit().await?;
         Ok(None)
     }
+}
+
+/// A message too large to download, read from the start of its header: it is set aside for
+/// the researcher to open in their mail program.
+fn oversized(message: &FetchedMessage) -> Inbound {
+    // The header's start, with the blank line that ends a header, reads as a message
+    // without a body.
+    let mut head = message.bytes.clone();
+    head.extend_from_slice(b"\r\n\r\n");
+    let mut inbound = interpret(&head);
+    inbound.own_words.clear();
+    inbound.kind = InboundKind::Unreadable {
+        reason: format!(
+            "it is {} MB, and Sync does not download messages over {} MB; open it in your mail program",
+            message.size.div_ceil(1024 * 1024),
+            MAX_FETCH_BYTES / (1024 * 1024)
+        ),
+    };
+    inbound
 }
 
 /// Moves the researcher's copy of a sent message from the inbox to Sent, or drops it where

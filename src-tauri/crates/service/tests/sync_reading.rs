@@ -1,0 +1,282 @@
+//! Where Sync reads the researcher's inbox from, against the real mail stack: a newly
+//! connected account reads only what arrives after it (or from a day the researcher picks), a
+//! message too large to download is set aside, and a renumbered inbox is not read again.
+
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+use confab_mail::test_stack::MailStack;
+use confab_service::{InterviewList, MailProfile};
+use support::mail::{
+    delivered_to, inbox_with, mailbox_participant, mailto_link, reply_from_link,
+    researcher_profile, send_as, sync, text_body,
+};
+use support::{Fixture, me};
+
+fn plain(from: &str, to: &str, subject: &str, id: &str, body: &str) -> Vec<u8> {
+    format!(
+        "From: {from}\r\nTo: {to}\r\nSubject: {subject}\r\nMessage-ID: <{id}>\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
+    )
+    .into_bytes()
+}
+
+/// Mail that was in the inbox before Confab was connected: a participant's letter, a
+/// colleague's note and an old answer with a code Confab never made.
+async fn old_mail(stack: &MailStack) {
+    let researcher = stack.address("researcher");
+    for (user, subject, id, body) in [
+        (
+            "alice",
+            "Question about the study",
+            "old-1@confab.test",
+            "Hello, is this paid?",
+        ),
+        (
+            "dave",
+            "Lunch?",
+            "old-2@confab.test",
+            "Are you free on Friday?",
+        ),
+        (
+            "bob",
+            "Re: Interview choice [CF-0000000000000000000000000A]",
+            "old-3@confab.test",
+            "This one please",
+        ),
+    ] {
+        send_as(
+            stack,
+            user,
+            &researcher,
+            &plain(&stack.address(user), &researcher, subject, id, body),
+        )
+        .await;
+    }
+    delivered_to(stack, "researcher", "", 3).await;
+}
+
+async fn with_read_since(f: &Fixture, stack: &MailStack, day: Option<String>) -> MailProfile {
+    let mut profile = researcher_profile(stack);
+    profile.account.as_mut().unwrap().read_since = day;
+    f.confab.update_mail_profile(profile).await.unwrap()
+}
+
+/// A data folder connected to a mailbox full of old mail reads none of it: the first Sync
+/// starts at the inbox's end, and the answers to what it sent are read as new.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_first_sync_reads_only_what_arrives_after_the_account_is_connected() {
+    let stack = MailStack::start();
+    old_mail(&stack).await;
+    let f = Fixture::new(1, true).await;
+    f.confab
+        .update_mail_profile(researcher_profile(&stack))
+        .await
+        .unwrap();
+    let alice = mailbox_participant(&f, &stack, "alice", "Alice Park").await;
+    mailbox_participant(&f, &stack, "bob", "Bob Stone").await;
+    f.confab
+        .invite_participants(f.study_id, &[alice], &me())
+        .await
+        .unwrap();
+
+    let first = sync(&f.confab, &stack).await;
+    assert_eq!(first.sent, 1, "{first:?}");
+    assert_eq!(first.read, 0, "old mail is not read: {first:?}");
+    assert!(f.confab.attention_items(None).await.unwrap().is_empty());
+    assert!(
+        inbox_with(&stack, "bob", "Re:", 0).await.is_empty(),
+        "nobody is answered about old mail"
+    );
+
+    let invitation = inbox_with(&stack, "alice", "Invitation", 1).await;
+    let link = mailto_link(&text_body(&invitation[0]), 0);
+    send_as(
+        &stack,
+        "alice",
+        &stack.address("researcher"),
+        &reply_from_link(&stack.address("alice"), &link, "alice-new@confab.test"),
+    )
+    .await;
+    delivered_to(&stack, "researcher", "Interview choice", 2).await;
+    let second = sync(&f.confab, &stack).await;
+    assert_eq!(second.read, 1, "{second:?}");
+    assert_eq!(second.applied, 1, "{second:?}");
+    let booked = f
+        .confab
+        .list_interviews(f.study_id, InterviewList::Upcoming)
+        .await
+        .unwrap();
+    assert_eq!(booked.len(), 1);
+}
+
+/// "Read mail received since" a day reads the inbox from that day; changing it reads again
+/// from the new day, and what was handled before is recognised and not applied twice.
+#[tokio::test(flavor = "multi_thread")]
+async fn read_since_a_day_reads_from_that_day_and_again_when_changed() {
+    let stack = MailStack::start();
+    old_mail(&stack).await;
+    let f = Fixture::new(1, true).await;
+    mailbox_participant(&f, &stack, "alice", "Alice Park").await;
+    let today = chrono::Local::now().date_naive();
+    let tomorrow = today + chrono::Duration::days(1);
+
+    let saved = with_read_since(&f, &stack, Some(format!(" {tomorrow} "))).await;
+    assert_eq!(
+        saved.account.unwrap().read_since,
+        Some(tomorrow.to_string())
+    );
+    let none = sync(&f.confab, &stack).await;
+    assert_eq!(none.read, 0, "nothing arrived tomorrow: {none:?}");
+
+    with_read_since(&f, &stack, Some(today.to_string())).await;
+    let all = sync(&f.confab, &stack).await;
+    assert_eq!(all.read, 3, "{all:?}");
+    let items = f.confab.attention_items(None).await.unwrap();
+    assert!(!items.is_empty(), "Alice's letter is for the researcher");
+
+    // The same day again reads nothing: the position stays where it was.
+    with_read_since(&f, &stack, Some(today.to_string())).await;
+    assert_eq!(sync(&f.confab, &stack).await.read, 0);
+    // Back to the connection's end and then to the day: the three are read again, and
+    // recognised.
+    with_read_since(&f, &stack, None).await;
+    assert_eq!(sync(&f.confab, &stack).await.read, 0);
+    with_read_since(&f, &stack, Some(today.to_string())).await;
+    let again = sync(&f.confab, &stack).await;
+    assert_eq!(again.read, 3, "{again:?}");
+    assert_eq!(again.actions.len(), 0, "nothing handled twice: {again:?}");
+    assert_eq!(
+        f.confab.attention_items(None).await.unwrap().len(),
+        items.len()
+    );
+
+    let mut wrong = researcher_profile(&stack);
+    wrong.account.as_mut().unwrap().read_since = Some("last week".into());
+    let err = f.confab.update_mail_profile(wrong).await.unwrap_err();
+    assert!(err.message.contains("2026-11-01"), "{}", err.message);
+}
+
+/// A message over the size limit is not downloaded: it waits for the researcher, named by
+/// its sender and size, and even the choice code in its subject is not applied; the answer
+/// after it is read as usual.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_message_over_the_size_limit_is_set_aside_unread() {
+    let stack = MailStack::start();
+    let f = Fixture::new(1, true).await;
+    f.confab
+        .update_mail_profile(researcher_profile(&stack))
+        .await
+        .unwrap();
+    let alice = mailbox_participant(&f, &stack, "alice", "Alice Park").await;
+    let bob = mailbox_participant(&f, &stack, "bob", "Bob Stone").await;
+    f.confab
+        .invite_participants(f.study_id, &[alice, bob], &me())
+        .await
+        .unwrap();
+    sync(&f.confab, &stack).await;
+    let researcher = stack.address("researcher");
+
+    // Alice answers with her choice and a 26 MB scan attached, as a mail program sends it.
+    let alice_link = mailto_link(
+        &text_body(&inbox_with(&stack, "alice", "Invitation", 1).await[0]),
+        0,
+    );
+    let line = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0\r\n";
+    let attachment = line.repeat(26 * 1024 * 1024 / line.len() + 1);
+    let big = format!(
+        "From: {from}\r\nTo: {researcher}\r\nSubject: {subject}\r\nMessage-ID: <big@confab.test>\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n--b\r\nContent-Type: application/pdf; name=\"consent.pdf\"\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename=\"consent.pdf\"\r\n\r\n{attachment}--b--\r\n",
+        from = stack.address("alice"),
+        subject = alice_link.subject,
+        body = alice_link.body,
+    );
+    assert!(big.len() > 26 * 1024 * 1024);
+    send_as(&stack, "alice", &researcher, big.as_bytes()).await;
+    delivered_to(&stack, "researcher", &alice_link.subject, 1).await;
+    let bob_link = mailto_link(
+        &text_body(&inbox_with(&stack, "bob", "Invitation", 1).await[0]),
+        1,
+    );
+    send_as(
+        &stack,
+        "bob",
+        &researcher,
+        &reply_from_link(&stack.address("bob"), &bob_link, "bob-choice@confab.test"),
+    )
+    .await;
+    delivered_to(&stack, "researcher", &bob_link.subject, 1).await;
+
+    let report = sync(&f.confab, &stack).await;
+    assert_eq!(report.read, 2, "{report:?}");
+    let booked = f
+        .confab
+        .list_interviews(f.study_id, InterviewList::Upcoming)
+        .await
+        .unwrap();
+    assert_eq!(booked.len(), 1, "only Bob's answer books");
+    assert_eq!(booked[0].participant_id, bob);
+    let items = f.confab.attention_items(None).await.unwrap();
+    let item = items
+        .iter()
+        .find(|i| i.kind == "unreadable")
+        .unwrap_or_else(|| panic!("{items:?}"));
+    assert!(
+        item.summary.contains(&stack.address("alice")),
+        "{}",
+        item.summary
+    );
+    assert!(item.summary.contains("27 MB"), "{}", item.summary);
+    assert!(item.summary.contains("over 25 MB"), "{}", item.summary);
+    // Nothing is read twice.
+    assert_eq!(sync(&f.confab, &stack).await.read, 0);
+}
+
+/// When the server renumbers the inbox (a new UIDVALIDITY, as after a mailbox is rebuilt or
+/// moved), the mail already there is not read again as new: reading goes on from its new end,
+/// and the Sync says so.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_renumbered_inbox_is_not_read_again() {
+    let stack = MailStack::start();
+    let f = Fixture::new(1, true).await;
+    f.confab
+        .update_mail_profile(researcher_profile(&stack))
+        .await
+        .unwrap();
+    mailbox_participant(&f, &stack, "alice", "Alice Park").await;
+    sync(&f.confab, &stack).await;
+    old_mail(&stack).await;
+    // The stored position names another UIDVALIDITY: for Confab, exactly what a renumbered
+    // mailbox looks like.
+    confab_store::sqlx::query(
+        "UPDATE mailbox_state SET uid_validity = uid_validity + 7, last_uid = 0",
+    )
+    .execute(&f.confab.sqlite_pool())
+    .await
+    .unwrap();
+    let report = sync(&f.confab, &stack).await;
+    assert_eq!(report.read, 0, "{report:?}");
+    assert!(
+        report.warnings.iter().any(|w| w.contains("renumbered")),
+        "{report:?}"
+    );
+    assert!(f.confab.attention_items(None).await.unwrap().is_empty());
+
+    let researcher = stack.address("researcher");
+    send_as(
+        &stack,
+        "alice",
+        &researcher,
+        &plain(
+            &stack.address("alice"),
+            &researcher,
+            "After the move",
+            "new@confab.test",
+            "Still there?",
+        ),
+    )
+    .await;
+    delivered_to(&stack, "researcher", "After the move", 1).await;
+    let next = sync(&f.confab, &stack).await;
+    assert_eq!(next.read, 1, "{next:?}");
+    assert!(next.warnings.is_empty(), "{next:?}");
+}
