@@ -4,6 +4,7 @@
 //! inside a caller's transaction.
 
 pub mod attention;
+mod crash_point;
 pub mod audit;
 mod backup;
 pub mod choices;
@@ -23,11 +24,13 @@ mod restore;
 pub mod sessions;
 pub mod studies;
 pub mod templates;
+pub mod sync_lease;
 pub mod tokens;
 pub mod waitlist_offers;
 mod write;
 
 pub use backup::{BackupError, back_up};
+pub use crash_point::crash_point;
 pub use open::{BACKUP_FOLDER, DATABASE_FILE, Database, OpenError, open};
 pub use restore::{RestoreError, Restored, check_restore_source, restore};
 pub use sea_orm::sqlx;
