@@ -222,7 +222,14 @@ async fn backup(
     let folder = data_dir.join(BACKUP_FOLDER);
     fs::create_dir_all(&folder).map_err(|e| fail(e.to_string()))?;
     let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
-    let target = folder.join(format!("confab-{stamp}-before-{before}.sqlite3"));
+    // Named to the second; an upgrade tried again within it (after one that failed) keeps
+    // a copy of its own.
+    let mut target = folder.join(format!("confab-{stamp}-before-{before}.sqlite3"));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = folder.join(format!("confab-{stamp}-before-{before}-{n}.sqlite3"));
+    }
     let target_text = target
         .to_str()
         .ok_or_else(|| fail("the backup folder's path is not valid UTF-8".into()))?;
