@@ -193,9 +193,7 @@ fn smtp_failure(err: SendError) -> ConnectionFailure {
         SendErrorKind::Connection
         | SendErrorKind::Temporary
         | SendErrorKind::Permanent
-        | SendErrorKind::Unclear => {
-            Stage::Conversation
-        }
+        | SendErrorKind::Unclear => Stage::Conversation,
     };
     ConnectionFailure {
         server: Server::Smtp,

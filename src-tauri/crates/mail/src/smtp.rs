@@ -52,6 +52,18 @@ pub struct SmtpSender {
 pub struct Handover<'a> {
     sender: &'a SmtpSender,
     connection: MutexGuard<'a, Option<AsyncSmtpConnection>>,
+    finished: bool,
+}
+
+impl Drop for Handover<'_> {
+    // A handover given up before its data: the server is waiting for message data, so the
+    // connection cannot carry another command. Dropping it closes it, and the server
+    // forgets the message.
+    fn drop(&mut self) {
+        if !self.finished {
+            self.connection.take();
+        }
+    }
 }
 
 // Greets as [127.0.0.1] like common mail programs, so the computer's own name is not handed
@@ -150,7 +162,10 @@ impl SmtpSender {
         recipients: &[S],
         message: &[u8],
     ) -> Result<(), SendError> {
-        self.start(from, recipients, message).await?.finish(message).await
+        self.start(from, recipients, message)
+            .await?
+            .finish(message)
+            .await
     }
 
     /// The first half of a send: the envelope (`MAIL`, `RCPT`) and `DATA`, up to the server's
@@ -178,6 +193,7 @@ impl SmtpSender {
             Ok(()) => Ok(Handover {
                 sender: self,
                 connection: slot,
+                finished: false,
             }),
             Err(err)
                 if reused
@@ -193,6 +209,7 @@ impl SmtpSender {
                 Ok(Handover {
                     sender: self,
                     connection: slot,
+                    finished: false,
                 })
             }
             Err(err) => Err(err),
@@ -326,6 +343,7 @@ impl Handover<'_> {
     /// the message.
     pub async fn finish(mut self, message: &[u8]) -> Result<(), SendError> {
         let sender = self.sender;
+        self.finished = true;
         let Some(mut connection) = self.connection.take() else {
             return Err(SendError::new(
                 SendErrorKind::Connection,
@@ -351,7 +369,9 @@ impl Handover<'_> {
                 sender.broken.store(true, Ordering::Relaxed);
                 Err(unclear(
                     sender,
-                    &sender.timed_out(limit, "hear whether it took the message").message,
+                    &sender
+                        .timed_out(limit, "hear whether it took the message")
+                        .message,
                 ))
             }
         }

@@ -31,7 +31,7 @@ use support::mail::{delivered_to, inbox_with, mailto_link, reply_from_link, send
 use support::smtp_proxy::{Cut, SmtpProxy};
 use support::{Fixture, me};
 
-const PEOPLE: usize = 24;
+const PEOPLE: usize = 40;
 /// More participants, invited later, whose invitations go through the cutting proxy.
 const LATE_PEOPLE: usize = 12;
 const DATA_ENV: &str = "CONFAB_CRASH_TEST_DATA";
@@ -101,7 +101,12 @@ fn open_in_a_child_process() {
     });
 }
 
-fn start_child(test: &str, data: &Path, password: &str, crash_at: Option<&str>) -> std::process::Child {
+fn start_child(
+    test: &str,
+    data: &Path,
+    password: &str,
+    crash_at: Option<&str>,
+) -> std::process::Child {
     let mut command = Command::new(std::env::current_exe().unwrap());
     command
         .args(["--ignored", "--exact", test, "--nocapture"])
@@ -116,40 +121,66 @@ fn start_child(test: &str, data: &Path, password: &str, crash_at: Option<&str>) 
     command.spawn().unwrap()
 }
 
-/// Runs `test` in child processes until `target` of them were killed: about half are
-/// stopped at one of `points` (the n-th time they reach it), the others after a random
-/// time. Returns how many were killed.
+/// Runs `test` in child processes until `target` of them were killed: first each is
+/// stopped at one of the moments of a stage (the first or second time it reaches it), for
+/// as long as those moments still come, stage after stage; then the others after a random
+/// time. Counts them in `tally`.
 fn crash_repeatedly(
     test: &str,
     data: &Path,
     password: &str,
-    points: &[&'static str],
+    stages: &[&[&'static str]],
     target: usize,
     dice: &mut Dice,
     tally: &mut Tally,
 ) {
     let start = tally.kills();
+    for points in stages {
+        steer(test, data, password, points, start + target, dice, tally);
+    }
     let mut rounds = 0;
-    while tally.kills() - start < target && rounds < target * 4 {
+    while tally.kills() - start < target && rounds < target * 8 {
         rounds += 1;
         tally.processes += 1;
-        if !points.is_empty() && dice.below(2) == 0 {
-            let point = points[dice.below(points.len() as u64) as usize];
-            let n = 1 + dice.below(3);
-            let mut child = start_child(test, data, password, Some(&format!("{point}:{n}")));
-            let status = child.wait().unwrap();
-            if status.signal() == Some(6) {
-                *tally.kills_at.entry(point).or_default() += 1;
-            }
+        let mut child = start_child(test, data, password, None);
+        std::thread::sleep(Duration::from_millis(dice.below(150)));
+        let running = child.try_wait().unwrap().is_none();
+        let _ = child.kill();
+        let _ = child.wait();
+        if running {
+            tally.kills_at_random += 1;
+        }
+    }
+}
+
+/// Children stopped at one of `points` until three in a row ran to the end (no work is
+/// left at those moments) or `until` kills are counted.
+fn steer(
+    test: &str,
+    data: &Path,
+    password: &str,
+    points: &[&'static str],
+    until: usize,
+    dice: &mut Dice,
+    tally: &mut Tally,
+) {
+    let mut misses = 0;
+    while misses < 3 && tally.kills() < until {
+        tally.processes += 1;
+        let point = points[dice.below(points.len() as u64) as usize];
+        let n = 1 + dice.below(2);
+        let child = start_child(test, data, password, Some(&format!("{point}:{n}")));
+        let output = child.wait_with_output().unwrap();
+        if output.status.signal() == Some(6) {
+            *tally.kills_at.entry(point).or_default() += 1;
+            misses = 0;
         } else {
-            let mut child = start_child(test, data, password, None);
-            std::thread::sleep(Duration::from_millis(dice.below(300)));
-            let running = child.try_wait().unwrap().is_none();
-            let _ = child.kill();
-            let _ = child.wait();
-            if running {
-                tally.kills_at_random += 1;
-            }
+            assert!(
+                output.status.success(),
+                "a Sync failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            misses += 1;
         }
     }
 }
@@ -175,9 +206,11 @@ async fn finish(data: &Path, password: &str, tally: &mut Tally) {
         tally.resent_after_window += usize::try_from(unknown).unwrap();
         // A copy the server delivers has had far longer than this by the next day.
         std::thread::sleep(Duration::from_secs(2));
-        db.execute_unprepared("UPDATE outbox SET unknown_since = unknown_since - 86400 - 60 WHERE state = 'unknown'")
-            .await
-            .unwrap();
+        db.execute_unprepared(
+            "UPDATE outbox SET unknown_since = unknown_since - 86400 - 60 WHERE state = 'unknown'",
+        )
+        .await
+        .unwrap();
         db.close().await.unwrap();
     }
     panic!("messages stayed unknown after three Syncs a day apart");
@@ -303,7 +336,8 @@ async fn interrupted_syncs_send_and_apply_everything_once() {
     let wanted = kills_wanted();
     // Shares of the kills: sending invitations, applying replies and sending
     // confirmations, upgrading an old database.
-    let (send_kills, reply_kills, migration_kills) = (wanted * 3 / 10, wanted * 5 / 10, wanted * 2 / 10 + 1);
+    let (send_kills, reply_kills, migration_kills) =
+        (wanted / 4, wanted * 45 / 100, wanted * 3 / 10 + 1);
 
     // An upgrade from the previous release, cut off again and again.
     let old = tempfile::tempdir().unwrap();
@@ -323,12 +357,12 @@ async fn interrupted_syncs_send_and_apply_everything_once() {
         .await
         .unwrap();
 
-    let sending = ["accepted", "accepted", "before_data"];
+    let sending: &[&[&str]] = &[&["accepted", "accepted", "before_data"]];
     crash_repeatedly(
         "sync_in_a_child_process",
         &data,
         &password,
-        &sending,
+        sending,
         send_kills,
         &mut dice,
         &mut tally,
@@ -363,12 +397,14 @@ async fn interrupted_syncs_send_and_apply_everything_once() {
     }
     delivered_to(&stack, "researcher", "Interview choice", PEOPLE).await;
 
-    let replies = ["applied", "before_commit_reply", "before_commit_reply", "accepted"];
+    // Replies first (a Sync reads all of them before it sends the confirmations), then the
+    // confirmations they queued.
+    let replies: &[&[&str]] = &[&["applied", "before_commit_reply"], &["accepted"]];
     crash_repeatedly(
         "sync_in_a_child_process",
         &data,
         &password,
-        &replies,
+        replies,
         reply_kills,
         &mut dice,
         &mut tally,
@@ -466,7 +502,12 @@ async fn interrupted_syncs_send_and_apply_everything_once() {
         ids.dedup();
         duplicates += n - ids.len();
     }
-    let sent = f.confab.list_outbox(OutboxFilter::Sent).await.unwrap().len();
+    let sent = f
+        .confab
+        .list_outbox(OutboxFilter::Sent)
+        .await
+        .unwrap()
+        .len();
     println!(
         "kills {} ({} at random moments, at chosen ones {:?}) in {} processes; SMTP lines cut \
          after the data {} (server took it) and before the final dot {} (it did not); \
@@ -516,12 +557,12 @@ async fn migrations_survive_crashes(dir: &Path, target: usize, dice: &mut Dice, 
     while tally.kills() - start < target && rounds < target * 4 {
         rounds += 1;
         // Most stop at the end of the upgrade, just before it commits; the rest anywhere.
-        let at_random = dice.below(4) == 0;
+        let at_random = dice.below(6) == 0;
         crash_repeatedly(
             "open_in_a_child_process",
             dir,
             "",
-            if at_random { &[] } else { &["migration"] },
+            if at_random { &[] } else { &[&["migration"]] },
             1,
             dice,
             tally,

@@ -4,10 +4,10 @@
 //! inside a caller's transaction.
 
 pub mod attention;
-mod crash_point;
 pub mod audit;
 mod backup;
 pub mod choices;
+mod crash_point;
 pub mod day_schedules;
 pub mod enrolments;
 pub mod entity;
@@ -23,8 +23,8 @@ pub mod participants;
 mod restore;
 pub mod sessions;
 pub mod studies;
-pub mod templates;
 pub mod sync_lease;
+pub mod templates;
 pub mod tokens;
 pub mod waitlist_offers;
 mod write;

@@ -37,7 +37,9 @@ fn owner_is_gone(owner: &str) -> bool {
         return false;
     }
     match pid.parse::<u32>() {
-        Ok(pid) if pid != std::process::id() => !std::path::Path::new(&format!("/proc/{pid}")).exists(),
+        Ok(pid) if pid != std::process::id() => {
+            !std::path::Path::new(&format!("/proc/{pid}")).exists()
+        }
         _ => false,
     }
 }

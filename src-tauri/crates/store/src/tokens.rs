@@ -67,19 +67,21 @@ pub async fn insert_all(db: &impl ConnectionTrait, rows: Vec<token::Model>) -> R
         };
         models.push((r, short_code, expires_at));
     }
-    let models = models.into_iter().map(|(r, short_code, expires_at)| token::ActiveModel {
-        token: sea_orm::Set(hash(&r.token)),
-        short_code: sea_orm::Set(short_code),
-        expires_at: sea_orm::Set(expires_at),
-        enrolment_id: sea_orm::Set(r.enrolment_id),
-        kind: sea_orm::Set(r.kind),
-        batch: sea_orm::Set(r.batch),
-        session_id: sea_orm::Set(r.session_id),
-        starts_at: sea_orm::Set(r.starts_at),
-        interview_id: sea_orm::Set(r.interview_id),
-        created_at: sea_orm::Set(r.created_at),
-        used_at: sea_orm::Set(r.used_at),
-    });
+    let models = models
+        .into_iter()
+        .map(|(r, short_code, expires_at)| token::ActiveModel {
+            token: sea_orm::Set(hash(&r.token)),
+            short_code: sea_orm::Set(short_code),
+            expires_at: sea_orm::Set(expires_at),
+            enrolment_id: sea_orm::Set(r.enrolment_id),
+            kind: sea_orm::Set(r.kind),
+            batch: sea_orm::Set(r.batch),
+            session_id: sea_orm::Set(r.session_id),
+            starts_at: sea_orm::Set(r.starts_at),
+            interview_id: sea_orm::Set(r.interview_id),
+            created_at: sea_orm::Set(r.created_at),
+            used_at: sea_orm::Set(r.used_at),
+        });
     Token::insert_many(models).exec(db).await.map(|_| ())
 }
 

@@ -51,7 +51,11 @@ async fn an_upgrade_that_fails_half_way_leaves_the_old_database_as_it_was() {
         "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
     )
     .await;
-    let applied_before = strings(&pool, "SELECT version FROM seaql_migrations ORDER BY version").await;
+    let applied_before = strings(
+        &pool,
+        "SELECT version FROM seaql_migrations ORDER BY version",
+    )
+    .await;
     pool.close().await.unwrap();
 
     let err = open(dir.path()).await.unwrap_err();
@@ -68,7 +72,11 @@ async fn an_upgrade_that_fails_half_way_leaves_the_old_database_as_it_was() {
         "no table of the earlier migrations is left behind"
     );
     assert_eq!(
-        strings(&pool, "SELECT version FROM seaql_migrations ORDER BY version").await,
+        strings(
+            &pool,
+            "SELECT version FROM seaql_migrations ORDER BY version"
+        )
+        .await,
         applied_before
     );
     assert_eq!(
@@ -76,7 +84,9 @@ async fn an_upgrade_that_fails_half_way_leaves_the_old_database_as_it_was() {
         ["Checkout usability", "Onboarding interviews"]
     );
     // Without the obstacle, the same file upgrades in full.
-    pool.execute_unprepared("DROP TABLE outbox_new;").await.unwrap();
+    pool.execute_unprepared("DROP TABLE outbox_new;")
+        .await
+        .unwrap();
     pool.close().await.unwrap();
     let db = open(dir.path()).await.unwrap();
     assert_eq!(studies::list_active(&db.connection).await.unwrap().len(), 2);
@@ -102,7 +112,9 @@ async fn links_sent_before_codes_were_hashed_keep_working() {
     pool.close().await.unwrap();
 
     let db = open(dir.path()).await.unwrap();
-    let found = tokens::find_all(&db.connection, &[code.to_owned()]).await.unwrap();
+    let found = tokens::find_all(&db.connection, &[code.to_owned()])
+        .await
+        .unwrap();
     assert_eq!(found.len(), 1);
     let row = &found[0];
     assert_eq!(row.token, tokens::hash(code));
@@ -150,10 +162,21 @@ async fn of_two_syncs_that_claim_one_message_only_one_gets_it() {
     // Only the claimer can hand it over, and then it is "unknown" until settled.
     let owner = row.claimed_by.clone().unwrap();
     let other = if owner == "a" { "b" } else { "a" };
-    assert!(!outbox::handing_over(&a.connection, id, other, 2).await.unwrap());
-    assert!(outbox::handing_over(&a.connection, id, &owner, 2).await.unwrap());
+    assert!(
+        !outbox::handing_over(&a.connection, id, other, 2)
+            .await
+            .unwrap()
+    );
+    assert!(
+        outbox::handing_over(&a.connection, id, &owner, 2)
+            .await
+            .unwrap()
+    );
     let row = outbox::find(&a.connection, id).await.unwrap().unwrap();
-    assert_eq!((row.state.as_str(), row.unknown_since), (outbox::UNKNOWN, Some(2)));
+    assert_eq!(
+        (row.state.as_str(), row.unknown_since),
+        (outbox::UNKNOWN, Some(2))
+    );
     // An unknown message is never claimed from the queue again.
     assert!(
         !outbox::claim(&b.connection, id, &[outbox::QUEUED], "b", b"x", 3)
@@ -172,8 +195,14 @@ async fn the_sync_lease_is_held_by_one_until_it_ends_or_expires() {
     let me = sync_lease::owner_name("one");
     let other = "another-computer/1/two";
     assert_eq!(sync_lease::take(c, &me, 100, 60).await.unwrap(), Ok(()));
-    let refused = sync_lease::take(c, other, 120, 60).await.unwrap().unwrap_err();
-    assert_eq!((refused.owner.as_str(), refused.expires_at), (me.as_str(), 160));
+    let refused = sync_lease::take(c, other, 120, 60)
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(
+        (refused.owner.as_str(), refused.expires_at),
+        (me.as_str(), 160)
+    );
     assert!(sync_lease::renew(c, &me, 150, 60).await.unwrap());
     assert!(sync_lease::take(c, other, 200, 60).await.unwrap().is_err());
     // Not renewed in time (the process died): taken over, and the first no longer holds it.

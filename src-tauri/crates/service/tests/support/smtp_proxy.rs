@@ -190,11 +190,11 @@ fn relay(
                         return;
                     }
                     Cut::AfterDot => {
+                        cuts[2].fetch_add(1, Ordering::SeqCst);
                         mute.store(true, Ordering::SeqCst);
                         let _ = server.write_all(&buf[start..=i]);
                         // Give the server time to take the message before the line drops.
                         std::thread::sleep(Duration::from_millis(300));
-                        cuts[2].fetch_add(1, Ordering::SeqCst);
                         close(&client, &server);
                         return;
                     }

@@ -199,7 +199,9 @@ impl Confab {
             .await?;
         let _ = imap.logout().await;
         smtp.close().await;
-        let waiting = confab_store::outbox::count_in(&self.db, &[confab_store::outbox::UNKNOWN]).await?;
+        let waiting =
+            confab_store::outbox::count_in(&self.db, &[confab_store::outbox::UNKNOWN]).await?;
+        report.unclear = u32::try_from(waiting).unwrap_or(u32::MAX);
         if waiting > 0 {
             report.warnings.push(format!(
                 "{waiting} message(s) may or may not have gone out: the connection to your mail server broke after the message was handed over. Confab looks for your copy of each at every Sync and sends one again only if no copy turns up within {UNKNOWN_WINDOW_HOURS} hours, so that nobody gets it twice."

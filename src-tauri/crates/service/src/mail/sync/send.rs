@@ -155,8 +155,8 @@ impl Confab {
                 Outcome::Sent => report.sent += 1,
                 Outcome::Deferred => report.deferred += 1,
                 Outcome::Failed => report.failed += 1,
-                Outcome::Unclear => report.unclear += 1,
-                Outcome::Skipped => {}
+                // Counted once, at the end of the Sync.
+                Outcome::Unclear | Outcome::Skipped => {}
             }
         }
         progress(SyncProgress::Sending { done: total, total });
