@@ -369,3 +369,39 @@ async fn links_are_kept_hashed_expire_and_retire_with_the_study() {
     assert_eq!(answers.len(), 1, "{report:?}");
     assert_eq!(f.status(alice).await, "invited");
 }
+
+#[tokio::test]
+async fn a_cancel_link_acts_until_its_interview_ends_and_moves_with_a_reschedule() {
+    let f = Fixture::new(1, true).await;
+    f.confab
+        .update_mail_profile(MailProfile {
+            researcher_name: "Dr Sam Rivera".into(),
+            researcher_email: "sam@example.org".into(),
+            time_zone: "UTC".into(),
+            account: None,
+            sync_automatically: false,
+        })
+        .await
+        .unwrap();
+    let ada = f.participant("Ada").await;
+    let booked = f
+        .confab
+        .book_manually(f.study_id, ada, f.session_id, f.slot(0), &[], &me())
+        .await
+        .unwrap();
+    let end = |n: i64| (f.slot(n) + chrono::Duration::minutes(60)).timestamp();
+    let cancel_links_until = |at: i64| {
+        format!("SELECT count(*) FROM tokens WHERE kind = 'cancel' AND expires_at = {at}")
+    };
+    assert_eq!(count(&f, &cancel_links_until(end(0))).await, 1);
+    f.confab
+        .reschedule_interview(booked.id, f.session_id, f.slot(2), &[], &me())
+        .await
+        .unwrap();
+    // The confirmation's link and the update's both act until the new end.
+    assert_eq!(count(&f, &cancel_links_until(end(2))).await, 2);
+    assert_eq!(
+        count(&f, "SELECT count(*) FROM tokens WHERE kind = 'cancel'").await,
+        2
+    );
+}
