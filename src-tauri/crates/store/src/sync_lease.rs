@@ -16,7 +16,12 @@ pub struct Holder {
 
 /// An owner name for this process: the computer, the process id and something unique.
 pub fn owner_name(unique: &str) -> String {
-    format!("{}/{}/{unique}", this_host(), std::process::id())
+    format!("{}{unique}", this_process())
+}
+
+/// How the owner names of this process begin.
+pub fn this_process() -> String {
+    format!("{}/{}/", this_host(), std::process::id())
 }
 
 fn this_host() -> String {
@@ -44,7 +49,8 @@ fn owner_is_gone(owner: &str) -> bool {
     }
 }
 
-async fn holder(db: &impl ConnectionTrait) -> Result<Option<Holder>, DbErr> {
+/// Who holds the lease now, if anyone (expired or not).
+pub async fn holder(db: &impl ConnectionTrait) -> Result<Option<Holder>, DbErr> {
     let row = db
         .query_one_raw(Statement::from_sql_and_values(
             db.get_database_backend(),

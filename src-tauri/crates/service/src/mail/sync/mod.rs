@@ -79,6 +79,49 @@ pub struct SyncOptions {
 
 pub(crate) const INBOX: &str = "INBOX";
 
+/// The Syncs running in this process, by lease owner.
+static RUNNING: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+fn running_here(owner: &str) -> bool {
+    RUNNING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .iter()
+        .any(|o| o == owner)
+}
+
+/// A Sync of this process while it runs: when it ends, or its caller drops it half-way, its
+/// lease stops being renewed and is known to be free.
+struct Running {
+    owner: String,
+    renewer: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Running {
+    fn new(owner: String) -> Self {
+        RUNNING
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(owner.clone());
+        Running {
+            owner,
+            renewer: None,
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(renewer) = self.renewer.take() {
+            renewer.abort();
+        }
+        RUNNING
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .retain(|o| o != &self.owner);
+    }
+}
+
 /// An IMAP session, and the secret that logged it in, for SMTP. An account that signs in
 /// gets its access token renewed when due, and once more if the server refuses it.
 async fn log_in(
@@ -113,6 +156,18 @@ impl Confab {
         progress: impl FnMut(SyncProgress),
     ) -> Result<SyncReport, AppError> {
         let owner = sync_lease::owner_name(&uuid::Uuid::new_v4().simple().to_string());
+        // A lease of this process whose Sync is no longer running (its caller dropped it
+        // half-way) is given back at once.
+        let this_process = sync_lease::this_process();
+        if let Some(held) = sync_lease::holder(&self.db).await?
+            // Only where this computer's name is known: the process id alone is not enough.
+            && !this_process.starts_with('/')
+            && held.owner.starts_with(&this_process)
+            && !running_here(&held.owner)
+        {
+            sync_lease::release(&self.db, &held.owner).await?;
+        }
+        let mut running = Running::new(owner.clone());
         if sync_lease::take(&self.db, &owner, now_ts(), LEASE_SECONDS)
             .await?
             .is_err()
@@ -143,8 +198,9 @@ impl Confab {
                 }
             })
         };
+        running.renewer = Some(renewer);
         let result = self.sync_holding(options, progress, &owner, &lost).await;
-        renewer.abort();
+        drop(running);
         let _ = sync_lease::release(&self.db, &owner).await;
         result
     }
