@@ -138,3 +138,57 @@ test("a status set by hand ends the interview it contradicts, and a no-show is b
     await browser.deleteSession();
   }
 });
+
+test("a study of two interviews per participant books the second after the first, and each says which it is", async () => {
+  const dataDir = freshDataDir();
+  const study = run(dataDir, ["studies", "create", "--name", "Pre and post", "--time-zone", ZONE, "--minutes", "45"]);
+  const id = String(study.id);
+  run(dataDir, ["mail", "set", "--name", "Rita Researcher", "--email", "rita@example.org", "--time-zone", ZONE]);
+  run(dataDir, ["settings", "set", "--study", id, "--interviews-per-participant", "2"]);
+  const later = run(dataDir, ["sessions", "add", "--study", id, "--kind", "window", "--start", `${studyDay(3)}T09:00`, "--end", `${studyDay(3)}T17:00`]);
+  const yesterday = run(dataDir, ["sessions", "add", "--study", id, "--kind", "window", "--start", `${studyDay(-1)}T09:00`, "--end", `${studyDay(-1)}T17:00`]);
+  assert.ok(later.id);
+  const dana = run(dataDir, ["participants", "add", "--name", "Dana Diaz", "--email", "dana@example.org", "--study", id, "--time-zone", ZONE]);
+  const pre = run(dataDir, [
+    "book", "--study", id, "--participant", String(dana.id), "--session", String(yesterday.id), "--start", `${studyDay(-1)}T10:00`,
+    "--accept", "in_the_past", "--accept", "not_a_slot_start",
+  ]);
+  run(dataDir, ["interviews", "complete", String(pre.id)]);
+
+  const browser = await launch(dataDir);
+  try {
+    await byTestId(browser, "study-name").waitForDisplayed({ timeout: 20_000 });
+    await byTestId(browser, "study-name").click();
+    await byTestId(browser, "pane-interviews").click();
+    await byTestId(browser, "interviews-tab-completed").waitForDisplayed({ timeout: 15_000 });
+    await byTestId(browser, "interviews-tab-completed").click();
+    const first = await interviewRow(browser, "interviews-panel-completed", "Dana Diaz");
+    assert.equal(await first.$('[data-testid="interview-round"]').getText(), "Interview 1 of 2");
+    await first.$('[data-testid="interview-menu"]').click();
+    const bookNext = byTestId(browser, "interview-action-book-again");
+    await bookNext.waitForDisplayed();
+    assert.equal(await bookNext.getText(), "Book interview 2 of 2…");
+    await screenshot(browser, "journey-06-book-next-interview-menu");
+    await bookNext.click();
+    await byTestId(browser, "book-dialog").waitForDisplayed();
+    await byTestId(browser, "slot-option").waitForDisplayed({ timeout: 10_000 });
+    await byTestId(browser, "slot-option").click();
+    await byTestId(browser, "book-submit").waitForEnabled();
+    await byTestId(browser, "book-submit").click();
+    await byTestId(browser, "book-result").waitForDisplayed({ timeout: 10_000 });
+    await byTestId(browser, "book-done").click();
+    await waitForGone(browser, "book-dialog");
+    await byTestId(browser, "interviews-tab-upcoming").click();
+    const second = await interviewRow(browser, "interviews-panel-upcoming", "Dana Diaz");
+    await browser.waitUntil(async () => (await second.$('[data-testid="interview-round"]').getText()) === "Interview 2 of 2", {
+      timeout: 10_000,
+      timeoutMsg: "the second interview does not say which it is",
+    });
+    await screenshot(browser, "journey-07-second-interview-booked");
+    const upcoming = run(dataDir, ["interviews", "list", "--study", id, "--view", "upcoming"]);
+    assert.deepEqual(upcoming.map((i) => [i.round, i.rounds]), [[2, 2]]);
+    assert.notEqual(upcoming[0].calendarUid, pre.calendarUid, "the second interview is its own calendar event");
+  } finally {
+    await browser.deleteSession();
+  }
+});

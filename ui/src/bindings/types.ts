@@ -30,7 +30,12 @@ reminderHours: number | null,
  * A waitlisted participant offered a freed place has this many hours to take it before
  * it goes to the next person; no limit when empty.
  */
-waitlistOfferHours: number | null, };
+waitlistOfferHours: number | null, 
+/**
+ * How many interviews the study holds with each participant, one at a time (a pre and
+ * a post, a follow-up): 1 to 9.
+ */
+interviewsPerParticipant: number, };
 
 export type StudyOverview = { 
 /**
@@ -208,7 +213,15 @@ state: string, calendarUid: string, sequence: number,
 /**
  * The rules the researcher booked past, comma-separated; empty if none.
  */
-ruleOverrides: string, cancelReason: string, };
+ruleOverrides: string, cancelReason: string, 
+/**
+ * Which of the study's interviews with this participant it is, from 1 ...
+ */
+round: number, 
+/**
+ * ... of this many (the study's setting); the views name the round only when above 1.
+ */
+rounds: number, };
 
 export type CancelOutcome = { interview: InterviewView, 
 /**

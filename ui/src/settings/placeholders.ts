@@ -10,6 +10,10 @@ export const placeholders: ReadonlyArray<{ name: string; meaning: string; links?
   { name: "dial_in", meaning: "The dial-in numbers" },
   { name: "message", meaning: "Your own words for this one message" },
   { name: "itinerary", meaning: "An applicant’s rounds on an interview day" },
+  {
+    name: "interview_round",
+    meaning: "Which of the study’s interviews this is (“2 of 3”); empty when it holds one",
+  },
   { name: "choices", meaning: "One link per time or session offered (a line of its own)", links: true },
   { name: "decline_link", meaning: "The link to decline (a line of its own)", links: true },
   { name: "cancel_link", meaning: "The link to cancel (a line of its own)", links: true },

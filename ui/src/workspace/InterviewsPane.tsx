@@ -9,7 +9,7 @@ import { CancelDialog } from "./interviews/CancelDialog";
 import { ComposeRescheduleDialog } from "./interviews/ComposeRescheduleDialog";
 import { formatWhenWithZone } from "../time/format";
 import { InterviewCalendar } from "./interviews/InterviewCalendar";
-import type { InterviewAction } from "./interviews/InterviewMenu";
+import { actionLabel, type InterviewAction } from "./interviews/InterviewMenu";
 import { InterviewTable } from "./interviews/InterviewTable";
 import "./interviews/interviews.css";
 import { ListEmptyState } from "./interviews/ListEmptyState";
@@ -28,7 +28,7 @@ const listNames: Record<InterviewList, string> = {
 };
 
 type OpenDialog =
-  | { kind: "book"; participant?: ParticipantSummary }
+  | { kind: "book"; participant?: ParticipantSummary; title?: string }
   | { kind: "cancel" | "compose" | "reschedule"; interview: InterviewView };
 
 export function InterviewsPane({ study, onError }: PaneProps) {
@@ -86,7 +86,13 @@ export function InterviewsPane({ study, onError }: PaneProps) {
   function act(action: InterviewAction, interview: InterviewView) {
     setNotice(null);
     if (action === "no_show" || action === "completed") void mark(action, interview);
-    else if (action === "book_again") setDialog({ kind: "book", participant: data?.participants.get(interview.participantId) });
+    else if (action === "book_again") {
+      setDialog({
+        kind: "book",
+        participant: data?.participants.get(interview.participantId),
+        title: actionLabel(action, interview).replace("…", ""),
+      });
+    }
     else setDialog({ kind: action, interview });
   }
 
@@ -217,6 +223,7 @@ export function InterviewsPane({ study, onError }: PaneProps) {
         <BookDialog
           study={study}
           participant={dialog.participant}
+          title={dialog.title}
           displayZone={zone}
           sessions={data.sessions}
           onClose={closeDialog}

@@ -43,6 +43,9 @@ pub struct SetArgs {
     /// or "none"
     #[arg(long)]
     waitlist_offer_hours: Option<String>,
+    /// How many interviews the study holds with each participant, one at a time (1 to 9)
+    #[arg(long)]
+    interviews_per_participant: Option<i32>,
 }
 
 fn cap(text: &str) -> Result<Option<i32>, AppError> {
@@ -60,7 +63,7 @@ fn cap(text: &str) -> Result<Option<i32>, AppError> {
 fn describe(s: &StudySettings) -> String {
     let cap = |c: Option<i32>| c.map_or("none".to_owned(), |c| c.to_string());
     format!(
-        "kind {}\nbuffers {} min before, {} min after\nminimum notice {} min\nhorizon {} days\ncap {} per day, {} per week\nchange cut-off {} h\nlocation {}\nconferencing {}\ndial-in {}\nself-scheduling {}\nreminder {}\nwaitlist offers open {}",
+        "kind {}\nbuffers {} min before, {} min after\nminimum notice {} min\nhorizon {} days\ncap {} per day, {} per week\nchange cut-off {} h\nlocation {}\nconferencing {}\ndial-in {}\nself-scheduling {}\nreminder {}\nwaitlist offers open {}\ninterviews per participant {}",
         s.kind,
         s.buffer_before_minutes,
         s.buffer_after_minutes,
@@ -76,7 +79,8 @@ fn describe(s: &StudySettings) -> String {
         s.reminder_hours
             .map_or("none".to_owned(), |h| format!("{h} h before")),
         s.waitlist_offer_hours
-            .map_or("without a limit".to_owned(), |h| format!("{h} h"))
+            .map_or("without a limit".to_owned(), |h| format!("{h} h")),
+        s.interviews_per_participant
     )
 }
 
@@ -124,6 +128,9 @@ pub async fn set(confab: &Confab, a: SetArgs, json: bool) -> Result<(), AppError
     }
     if let Some(v) = &a.waitlist_offer_hours {
         s.waitlist_offer_hours = cap(v)?;
+    }
+    if let Some(v) = a.interviews_per_participant {
+        s.interviews_per_participant = v;
     }
     if let Some(v) = a.self_scheduling {
         s.self_scheduling = match v.to_lowercase().as_str() {

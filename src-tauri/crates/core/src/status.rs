@@ -41,6 +41,8 @@ use StatusEvent as E;
 /// The automatic transitions: from any status in the first column, the event leads to the
 /// third. An event not listed for a status does not change it and is refused.
 pub const TRANSITIONS: &[(&[EnrolmentStatus], StatusEvent, EnrolmentStatus)] = &[
+    // Completed: invited to the study's next interview, when it holds several (the service
+    // checks that one is left).
     (
         &[
             S::Added,
@@ -48,6 +50,7 @@ pub const TRANSITIONS: &[(&[EnrolmentStatus], StatusEvent, EnrolmentStatus)] = &
             S::NoShow,
             S::CanceledInterview,
             S::Waitlisted,
+            S::Completed,
         ],
         E::InvitationSent,
         S::Invited,
@@ -67,6 +70,7 @@ pub const TRANSITIONS: &[(&[EnrolmentStatus], StatusEvent, EnrolmentStatus)] = &
             S::Waitlisted,
             S::CanceledInterview,
             S::NoShow,
+            S::Completed,
         ],
         E::ChoicesHeld,
         S::Pending,
@@ -80,6 +84,7 @@ pub const TRANSITIONS: &[(&[EnrolmentStatus], StatusEvent, EnrolmentStatus)] = &
             S::Waitlisted,
             S::CanceledInterview,
             S::NoShow,
+            S::Completed,
         ],
         E::NoChoiceFree,
         S::Waitlisted,
@@ -183,6 +188,24 @@ impl EnrolmentStatus {
             S::Added | S::Invited | S::Accepted | S::Waitlisted | S::CanceledInterview | S::NoShow
         )
     }
+
+    /// Whether the participant can be invited to choose a time in a study that holds
+    /// `per_participant` interviews, of which they completed `completed`: their status allows
+    /// it (Completed does while another interview is left), and the study holds one more.
+    pub fn ready_for_round(self, completed: i32, per_participant: i32) -> bool {
+        self.interviews_held(completed) < per_participant
+            && (self.ready_for_scheduling() || self == S::Completed)
+    }
+
+    /// The interviews a participant counts as having had: a status set to Completed by hand,
+    /// with no interview on record, counts as one.
+    pub fn interviews_held(self, completed: i32) -> i32 {
+        if self == S::Completed {
+            completed.max(1)
+        } else {
+            completed
+        }
+    }
 }
 
 impl fmt::Display for EnrolmentStatus {
@@ -220,7 +243,10 @@ mod tests {
         let expected: &[(S, E, Option<S>)] = &[
             (S::Added, E::InvitationSent, Some(S::Invited)),
             (S::Invited, E::InvitationSent, Some(S::Invited)),
-            (S::Completed, E::InvitationSent, None),
+            // The study's next interview; the service refuses it when none is left.
+            (S::Completed, E::InvitationSent, Some(S::Invited)),
+            (S::Completed, E::ChoicesHeld, Some(S::Pending)),
+            (S::Declined, E::InvitationSent, None),
             (S::Invited, E::InvitationAccepted, Some(S::Accepted)),
             (S::Added, E::InvitationAccepted, None),
             (S::Accepted, E::InvitationDeclined, Some(S::Declined)),
@@ -267,6 +293,21 @@ mod tests {
         for (from, event, to) in expected {
             assert_eq!(from.after(*event), *to, "{from:?} + {event:?}");
         }
+    }
+
+    #[test]
+    fn a_completed_participant_is_ready_only_while_interviews_are_left() {
+        assert!(S::Completed.ready_for_round(1, 2));
+        assert!(!S::Completed.ready_for_round(2, 2));
+        assert!(!S::Completed.ready_for_round(1, 1));
+        assert!(S::NoShow.ready_for_round(0, 1));
+        assert!(!S::Declined.ready_for_round(0, 3));
+        assert!(!S::InterviewScheduled.ready_for_round(0, 3));
+        // Completed set by hand with nothing on record counts as one interview.
+        assert!(!S::Completed.ready_for_round(0, 1));
+        // Every interview held: no status set by hand invites them again.
+        assert!(!S::Invited.ready_for_round(2, 2));
+        assert!(!S::NoShow.ready_for_round(1, 1));
     }
 
     #[test]

@@ -71,6 +71,10 @@ pub struct InterviewView {
     /// The rules the researcher booked past, comma-separated; empty if none.
     pub rule_overrides: String,
     pub cancel_reason: String,
+    /// Which of the study's interviews with this participant it is, from 1 ...
+    pub round: i32,
+    /// ... of this many (the study's setting); the views name the round only when above 1.
+    pub rounds: i32,
 }
 
 /// The tabs of the Interviews screen.
@@ -119,11 +123,19 @@ pub(crate) async fn view_of(
     row: interview::Model,
 ) -> Result<InterviewView, AppError> {
     let person = require_participant(db, row.participant_id).await?;
-    Ok(view_with(row, &person.name, &person.email))
+    let study = require_study(db, row.study_id).await?;
+    Ok(view_with(
+        row,
+        &person.name,
+        &person.email,
+        study.interviews_per_participant,
+    ))
 }
 
-fn view_with(row: interview::Model, name: &str, email: &str) -> InterviewView {
+fn view_with(row: interview::Model, name: &str, email: &str, rounds: i32) -> InterviewView {
     InterviewView {
+        round: row.round,
+        rounds: rounds.max(row.round),
         id: row.id,
         study_id: row.study_id,
         participant_id: row.participant_id,
@@ -213,6 +225,7 @@ async fn insert_interview(
     confirm: bool,
 ) -> Result<interview::Model, AppError> {
     let now = now_ts();
+    let round = next_round(txn, new.study, new.enrolment).await?;
     let row = interviews::insert(
         txn,
         interview::Model {
@@ -230,6 +243,7 @@ async fn insert_interview(
             cancel_reason: String::new(),
             created_at: now,
             updated_at: now,
+            round,
         },
     )
     .await
@@ -269,6 +283,30 @@ async fn insert_interview(
         queue_interview_mail(txn, &row, MessageKind::Confirmation).await?;
     }
     Ok(row)
+}
+
+/// The round a new booking holds: the first the participant has not held (a completed
+/// interview later marked a no-show leaves its round to hold again). A participant who has
+/// had every interview the study holds is not booked again.
+async fn next_round(
+    db: &impl ConnectionTrait,
+    study: &study::Model,
+    enrolment: &enrolment::Model,
+) -> Result<i32, AppError> {
+    let next = interviews::next_round(db, enrolment.id).await?;
+    if next > study.interviews_per_participant {
+        let all = match study.interviews_per_participant {
+            1 => "the one interview".to_owned(),
+            n => format!("all {n} interviews"),
+        };
+        return Err(AppError::new(
+            ErrorCode::Conflict,
+            format!(
+                "This participant has completed {all} this study holds with each person. To hold another, raise \"Interviews per participant\" in the study's settings first."
+            ),
+        ));
+    }
+    Ok(next)
 }
 
 async fn log(
@@ -357,6 +395,8 @@ impl Confab {
         }
         let study = require_study(txn, study_id).await?;
         let enrolment = self.enrolment_row(txn, study_id, participant_id).await?;
+        // Every interview the study holds is done: there is nothing left to choose a time for.
+        next_round(txn, &study, &enrolment).await?;
         let now = Utc::now();
         let mut free = Vec::new();
         let mut found = Vec::new();
@@ -580,7 +620,12 @@ impl Confab {
         let confirm = !researcher_email.is_empty();
         let row = insert_interview(&txn, new, actor, &reason, confirm).await?;
         txn.commit().await?;
-        Ok(view_with(row, &name, &email))
+        Ok(view_with(
+            row,
+            &name,
+            &email,
+            study.interviews_per_participant,
+        ))
     }
 
     /// Cancels a scheduled interview, frees its place, and offers it to the participant who
@@ -818,7 +863,14 @@ impl Confab {
         let enrolment = confab_store::enrolments::find_by_id(txn, row.enrolment_id)
             .await?
             .ok_or_else(|| not_found("enrolment", row.enrolment_id))?;
-        apply_event(txn, &enrolment, event, actor, Some(row.id), reason).await?;
+        // An earlier interview found to be a no-show after the participant moved on (to the
+        // study's next interview, say) changes its own record, not where they stand now.
+        let about_now = row.state == interviews::SCHEDULED
+            || (crate::statuses::status_of(&enrolment)? == confab_core::EnrolmentStatus::Completed
+                && !interviews::completed_after(txn, &row).await?);
+        if about_now {
+            apply_event(txn, &enrolment, event, actor, Some(row.id), reason).await?;
+        }
         log(
             txn,
             &updated,
@@ -864,7 +916,7 @@ impl Confab {
         study_id: i64,
         list: InterviewList,
     ) -> Result<Vec<InterviewView>, AppError> {
-        self.study_row(study_id).await?;
+        let study = self.study_row(study_id).await?;
         self.complete_ended_interviews().await?;
         let state = match list {
             InterviewList::Upcoming => interviews::SCHEDULED,
@@ -875,7 +927,13 @@ impl Confab {
         let rows = interviews::for_study_in_state(&self.db, study_id, state).await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
-            out.push(view_of(&self.db, row).await?);
+            let person = require_participant(&self.db, row.participant_id).await?;
+            out.push(view_with(
+                row,
+                &person.name,
+                &person.email,
+                study.interviews_per_participant,
+            ));
         }
         Ok(out)
     }

@@ -1,7 +1,7 @@
 use confab_core::study_settings::SchedulingRules;
 use confab_store::audit::{self, NewEntry};
 use confab_store::entity::study;
-use confab_store::{Set, begin_write, studies};
+use confab_store::{Set, begin_write, interviews, studies};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -37,7 +37,18 @@ pub struct StudySettings {
     #[serde(default)]
     #[ts(type = "number | null")]
     pub waitlist_offer_hours: Option<i32>,
+    /// How many interviews the study holds with each participant, one at a time (a pre and
+    /// a post, a follow-up): 1 to 9.
+    #[serde(default = "one")]
+    pub interviews_per_participant: i32,
 }
+
+fn one() -> i32 {
+    1
+}
+
+/// More rounds than this are a different study design, not a follow-up.
+pub const MAX_INTERVIEWS_PER_PARTICIPANT: i32 = 9;
 
 /// Two weeks: a reminder further ahead is not a reminder.
 const MAX_REMINDER_HOURS: i32 = 24 * 14;
@@ -59,6 +70,7 @@ impl From<&study::Model> for StudySettings {
             self_scheduling: s.self_scheduling,
             reminder_hours: s.reminder_hours,
             waitlist_offer_hours: s.waitlist_offer_hours,
+            interviews_per_participant: s.interviews_per_participant,
         }
     }
 }
@@ -139,6 +151,11 @@ impl StudySettings {
                 opt(self.waitlist_offer_hours),
                 opt(new.waitlist_offer_hours),
             ),
+            (
+                "interviews per participant",
+                self.interviews_per_participant.to_string(),
+                new.interviews_per_participant.to_string(),
+            ),
         ];
         fields.into_iter().filter(|(_, a, b)| a != b).collect()
     }
@@ -185,10 +202,27 @@ impl Confab {
                 ),
             ));
         }
+        if !(1..=MAX_INTERVIEWS_PER_PARTICIPANT).contains(&settings.interviews_per_participant) {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "A study holds 1 to {MAX_INTERVIEWS_PER_PARTICIPANT} interviews per participant."
+                ),
+            ));
+        }
         settings.rules().validate()?;
         let txn = begin_write(&self.db).await?;
         let row = require_study(&txn, study_id).await?;
         let before = StudySettings::from(&row);
+        let held = interviews::most_rounds_held(&txn, study_id).await?;
+        if settings.interviews_per_participant < held {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "A participant of this study already has {held} interviews scheduled or completed, so the study holds at least {held} interviews per participant."
+                ),
+            ));
+        }
         let now = now_ts();
         for (field, from, to) in before.changes(&settings) {
             audit::record(
@@ -219,6 +253,7 @@ impl Confab {
                 max_per_week: Set(settings.max_per_week),
                 reminder_hours: Set(settings.reminder_hours),
                 waitlist_offer_hours: Set(settings.waitlist_offer_hours),
+                interviews_per_participant: Set(settings.interviews_per_participant),
                 change_cutoff_hours: Set(settings.change_cutoff_hours),
                 location: Set(settings.location.clone()),
                 conferencing_url: Set(settings.conferencing_url.clone()),

@@ -54,6 +54,34 @@ pub(crate) fn status_of(row: &enrolment::Model) -> Result<EnrolmentStatus, AppEr
         .map_err(|m: String| AppError::new(ErrorCode::Storage, m))
 }
 
+/// Whether the participant can be invited to choose a time: their status allows it, and the
+/// study holds another interview for them. `Err(true)` when every interview is held.
+pub(crate) async fn ready_for_round(
+    db: &impl ConnectionTrait,
+    row: &enrolment::Model,
+    per_participant: i32,
+) -> Result<Readiness, AppError> {
+    let status = status_of(row)?;
+    let done = confab_store::interviews::rounds_completed(db, row.id).await?;
+    Ok(if status.ready_for_round(done, per_participant) {
+        Readiness::Ready
+    } else if status.interviews_held(done) >= per_participant {
+        Readiness::AllInterviewsHeld
+    } else {
+        Readiness::NotNow(status)
+    })
+}
+
+/// Whether a participant can be invited, and if not, why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Readiness {
+    Ready,
+    /// They have had every interview the study holds.
+    AllInterviewsHeld,
+    /// Their status does not allow it.
+    NotNow(EnrolmentStatus),
+}
+
 /// Moves an enrolment on by `event` as the status table says, and logs it; refuses an event
 /// the table does not allow from the current status.
 pub(crate) async fn apply_event(

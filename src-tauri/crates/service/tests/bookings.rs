@@ -424,7 +424,7 @@ async fn an_invitation_needs_an_enrolment_a_ready_status_and_room() {
         .unwrap();
     assert!(!not.ready);
     assert_eq!(not.missing.len(), 2, "{not:?}");
-    assert!(not.missing[0].contains("The participant is Completed"));
+    assert!(not.missing[0].contains("had every interview this study holds"));
     assert!(not.missing[1].contains("Add a visible session"));
 }
 

@@ -49,6 +49,15 @@ struct Known {
     status: S,
     /// The slot (0..SLOTS) of their scheduled interview.
     booked: Option<i64>,
+    /// How many of the study's interviews they have completed.
+    done: i32,
+}
+
+impl Known {
+    /// Whether an invitation may go to them in a study of `per` interviews per participant.
+    fn ready(&self, per: i32) -> bool {
+        self.status.ready_for_round(self.done, per)
+    }
 }
 
 struct World {
@@ -58,6 +67,8 @@ struct World {
     emails: Vec<String>,
     known: Vec<Known>,
     self_scheduling: bool,
+    /// The study's interviews per participant.
+    per: i32,
     dice: Dice,
     sent_ids: u64,
     log: Vec<String>,
@@ -75,7 +86,20 @@ impl World {
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         let mut dice = Dice((z ^ (z >> 31)) | 1);
         let self_scheduling = dice.below(3) != 0;
+        let per = i32::try_from(dice.below(2) + 1).unwrap();
         let f = Fixture::new(1, self_scheduling).await;
+        let settings = f.confab.study_settings(f.study_id).await.unwrap();
+        f.confab
+            .update_study_settings(
+                f.study_id,
+                confab_service::StudySettings {
+                    interviews_per_participant: per,
+                    ..settings
+                },
+                &me(),
+            )
+            .await
+            .unwrap();
         f.confab
             .update_mail_profile(MailProfile {
                 researcher_name: "Dr Sam Rivera".into(),
@@ -106,10 +130,12 @@ impl World {
                 Known {
                     status: S::Added,
                     booked: None,
+                    done: 0,
                 };
                 PEOPLE
             ],
             self_scheduling,
+            per,
             dice,
             sent_ids: 0,
             log: Vec::new(),
@@ -259,7 +285,7 @@ impl World {
 
     async fn step(&mut self, n: usize) {
         let who = self.dice.below(PEOPLE);
-        let pick = self.dice.below(14);
+        let pick = self.dice.below(15);
         let before = self.known.clone();
         let name = ["Ada", "Bea", "Cem", "Dov", "Eli"][who];
         match pick {
@@ -282,13 +308,14 @@ impl World {
                                     | S::NoShow
                                     | S::CanceledInterview
                                     | S::Waitlisted
+                                    | S::Completed
                             )
                         {
                             self.known[who].status = S::Invited;
                         }
                         assert_eq!(
                             report.queued.contains(&self.ids[who]),
-                            before[who].status.ready_for_scheduling(),
+                            before[who].ready(self.per),
                             "invitation sent or refused against the status {:?}",
                             before[who].status
                         );
@@ -325,16 +352,9 @@ impl World {
                 if !live || moves {
                     return;
                 }
-                let choosable = matches!(
-                    status,
-                    S::Added
-                        | S::Invited
-                        | S::Accepted
-                        | S::Pending
-                        | S::Waitlisted
-                        | S::CanceledInterview
-                        | S::NoShow
-                );
+                // Nobody is booked past the study's interviews, whatever status was set by hand.
+                let choosable = before[who].done < self.per
+                    && (status == S::Pending || before[who].ready(self.per));
                 if !choosable {
                     return;
                 }
@@ -429,12 +449,14 @@ impl World {
                         self.known[who] = Known {
                             status: to,
                             booked: None,
+                            done: before[who].done + i32::from(to == S::Completed),
                         };
                     }
                     (_, _, Ok(_)) => {
                         self.known[who] = Known {
                             status: to,
                             booked: None,
+                            done: before[who].done,
                         }
                     }
                 }
@@ -468,14 +490,20 @@ impl World {
                     Ok(_) => {
                         assert!(free, "booked into a taken slot");
                         assert!(before[who].booked.is_none(), "booked twice");
+                        assert!(
+                            before[who].done < self.per,
+                            "booked past the study's interviews"
+                        );
                         self.known[who] = Known {
                             status: S::InterviewScheduled,
                             booked: Some(slot),
+                            done: before[who].done,
                         };
                     }
                     Err(_) => assert!(
                         !free
                             || before[who].booked.is_some()
+                            || before[who].done >= self.per
                             || before[who]
                                 .status
                                 .after(confab_core::StatusEvent::InterviewBooked)
@@ -498,6 +526,7 @@ impl World {
                 self.known[who] = Known {
                     status: S::CanceledInterview,
                     booked: None,
+                    done: before[who].done,
                 };
             }
             11 => {
@@ -524,6 +553,7 @@ impl World {
             }
             12 => {
                 let Some(id) = self.scheduled_interview(who).await else {
+                    self.earlier_interview_was_a_no_show(n, who).await;
                     return;
                 };
                 let no_show = self.dice.below(2) == 0;
@@ -534,13 +564,47 @@ impl World {
                     self.known[who] = Known {
                         status: S::NoShow,
                         booked: None,
+                        done: before[who].done,
                     };
                 } else {
                     self.confab().mark_completed(id, &me()).await.unwrap();
                     self.known[who] = Known {
                         status: S::Completed,
                         booked: None,
+                        done: before[who].done + 1,
                     };
+                }
+            }
+            14 => {
+                // The researcher changes how many interviews the study holds.
+                let to = (self.per + if self.dice.below(2) == 0 { 1 } else { -1 }).clamp(0, 10);
+                let most = self
+                    .rows("SELECT coalesce(max(round), 0) FROM interviews WHERE state IN ('scheduled', 'completed')")
+                    .await[0][0];
+                self.log.push(format!(
+                    "{n}: interviews per participant {} -> {to}",
+                    self.per
+                ));
+                let settings = self.confab().study_settings(self.f.study_id).await.unwrap();
+                let result = self
+                    .confab()
+                    .update_study_settings(
+                        self.f.study_id,
+                        confab_service::StudySettings {
+                            interviews_per_participant: to,
+                            ..settings
+                        },
+                        &me(),
+                    )
+                    .await;
+                let allowed = (1..=9).contains(&to) && i64::from(to) >= most;
+                assert_eq!(
+                    result.is_ok(),
+                    allowed,
+                    "{to} interviews per participant: {result:?}"
+                );
+                if allowed {
+                    self.per = to;
                 }
             }
             _ => {
@@ -557,6 +621,7 @@ impl World {
                         self.known[who] = Known {
                             status: S::InterviewScheduled,
                             booked: Some(slot),
+                            done: before[who].done,
                         };
                     }
                     return;
@@ -587,8 +652,37 @@ impl World {
                 self.known[who] = Known {
                     status: S::CanceledInterview,
                     booked: None,
+                    done: before[who].done,
                 };
             }
+        }
+    }
+
+    /// The researcher finds that one of the participant's completed interviews was in fact a
+    /// no-show. Where they stand changes only if it was their latest and they stand Completed.
+    async fn earlier_interview_was_a_no_show(&mut self, n: usize, who: usize) {
+        let completed = self
+            .rows(&format!(
+                "SELECT id, starts_at FROM interviews WHERE participant_id = {} AND state = 'completed' ORDER BY starts_at, id",
+                self.ids[who]
+            ))
+            .await;
+        if completed.is_empty() {
+            return;
+        }
+        let pick = self.dice.below(completed.len());
+        let latest = pick + 1 == completed.len();
+        self.log.push(format!(
+            "{n}: participant {who}'s completed interview {} marked no-show (latest {latest})",
+            completed[pick][0]
+        ));
+        self.confab()
+            .mark_no_show(completed[pick][0], &me())
+            .await
+            .unwrap();
+        self.known[who].done -= 1;
+        if latest && self.known[who].status == S::Completed {
+            self.known[who].status = S::NoShow;
         }
     }
 
@@ -616,7 +710,12 @@ impl World {
     async fn check(&mut self, n: usize) {
         let statuses = self.refresh_statuses().await;
         let scheduled = self
-            .rows("SELECT participant_id, starts_at FROM interviews WHERE state = 'scheduled'")
+            .rows(
+                "SELECT participant_id, starts_at, round FROM interviews WHERE state = 'scheduled'",
+            )
+            .await;
+        let completed = self
+            .rows("SELECT participant_id, count(*) FROM interviews WHERE state = 'completed' GROUP BY participant_id")
             .await;
         for (i, id) in self.ids.iter().enumerate() {
             let status = statuses[id];
@@ -644,6 +743,27 @@ impl World {
                 self.known[i].booked,
                 "participant {i}'s interview"
             );
+            let done = completed
+                .iter()
+                .find(|r| r[0] == *id)
+                .map_or(0, |r| i32::try_from(r[1]).unwrap());
+            assert_eq!(
+                done, self.known[i].done,
+                "participant {i}'s completed interviews"
+            );
+            assert!(done <= self.per, "more interviews than the study holds");
+            if let Some(row) = scheduled.iter().find(|r| r[0] == *id) {
+                let held = self
+                    .rows(&format!(
+                        "SELECT round FROM interviews WHERE participant_id = {id} AND state = 'completed'"
+                    ))
+                    .await;
+                assert!(
+                    row[2] <= i64::from(self.per) && !held.iter().any(|h| h[0] == row[2]),
+                    "participant {i}'s scheduled interview holds round {} beside {held:?}",
+                    row[2]
+                );
+            }
         }
         for slot in 0..SLOTS {
             let n = scheduled
@@ -680,8 +800,8 @@ impl Drop for World {
         if std::thread::panicking() {
             let tail: Vec<&String> = self.log.iter().rev().take(15).collect();
             eprintln!(
-                "self-scheduling {}; model: {:?}\nlast steps, newest first: {tail:#?}",
-                self.self_scheduling, self.known
+                "self-scheduling {}; {} interviews per participant; model: {:?}\nlast steps, newest first: {tail:#?}",
+                self.self_scheduling, self.per, self.known
             );
         }
     }

@@ -1,6 +1,6 @@
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set,
 };
 
 use crate::entity::interview::{self, Entity as Interview};
@@ -20,8 +20,8 @@ pub async fn insert(
         .query_one_raw(sea_orm::Statement::from_sql_and_values(
             db.get_database_backend(),
             "INSERT INTO interviews (study_id, enrolment_id, participant_id, session_id, starts_at, ends_at, \
-                                     state, calendar_uid, sequence, rule_overrides, cancel_reason, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                     state, calendar_uid, sequence, rule_overrides, cancel_reason, created_at, updated_at, round) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             [
                 row.study_id.into(),
                 row.enrolment_id.into(),
@@ -36,6 +36,7 @@ pub async fn insert(
                 row.cancel_reason.clone().into(),
                 row.created_at.into(),
                 row.updated_at.into(),
+                row.round.into(),
             ],
         ))
         .await?
@@ -101,6 +102,72 @@ pub async fn scheduled_for_enrolment(
         .filter(interview::Column::State.eq(SCHEDULED))
         .one(db)
         .await
+}
+
+/// How many of the study's interviews the participant has completed: the next one booked is
+/// one more.
+pub async fn rounds_completed(db: &impl ConnectionTrait, enrolment_id: i64) -> Result<i32, DbErr> {
+    let n = Interview::find()
+        .filter(interview::Column::EnrolmentId.eq(enrolment_id))
+        .filter(interview::Column::State.eq(COMPLETED))
+        .count(db)
+        .await?;
+    Ok(i32::try_from(n).unwrap_or(i32::MAX))
+}
+
+/// The round the participant's next interview holds: the first without a completed or
+/// scheduled interview (a completed one later marked a no-show leaves its round to hold again).
+pub async fn next_round(db: &impl ConnectionTrait, enrolment_id: i64) -> Result<i32, DbErr> {
+    use sea_orm::QuerySelect;
+    let held: Vec<i32> = Interview::find()
+        .select_only()
+        .column(interview::Column::Round)
+        .filter(interview::Column::EnrolmentId.eq(enrolment_id))
+        .filter(interview::Column::State.is_in([COMPLETED, SCHEDULED]))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok((1..).find(|r| !held.contains(r)).unwrap_or(1))
+}
+
+/// Whether the participant completed an interview of this study later than `row` (by start,
+/// then by booking order).
+pub async fn completed_after(
+    db: &impl ConnectionTrait,
+    row: &interview::Model,
+) -> Result<bool, DbErr> {
+    use sea_orm::Condition;
+    Ok(Interview::find()
+        .filter(interview::Column::EnrolmentId.eq(row.enrolment_id))
+        .filter(interview::Column::State.eq(COMPLETED))
+        .filter(
+            Condition::any()
+                .add(interview::Column::StartsAt.gt(row.starts_at))
+                .add(
+                    Condition::all()
+                        .add(interview::Column::StartsAt.eq(row.starts_at))
+                        .add(interview::Column::Id.gt(row.id)),
+                ),
+        )
+        .count(db)
+        .await?
+        > 0)
+}
+
+/// The highest round any participant of the study holds (scheduled or completed); 0 if none.
+pub async fn most_rounds_held(db: &impl ConnectionTrait, study_id: i64) -> Result<i32, DbErr> {
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            "SELECT coalesce(max(round), 0) FROM interviews \
+             WHERE study_id = ? AND state IN ('scheduled', 'completed')",
+            [study_id.into()],
+        ))
+        .await?;
+    match row {
+        Some(r) => r.try_get_by_index::<i32>(0),
+        None => Ok(0),
+    }
 }
 
 /// The study's interviews in `state`, by start time (latest first for finished ones).

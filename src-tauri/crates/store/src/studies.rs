@@ -54,6 +54,7 @@ pub async fn insert(
         conferencing_url: Set(String::new()),
         dial_in: Set(String::new()),
         self_scheduling: Set(true),
+        interviews_per_participant: Set(1),
         ..Default::default()
     }
     .insert(db)

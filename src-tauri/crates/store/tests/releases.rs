@@ -6,7 +6,7 @@
 use std::fs;
 
 use confab_store::{BACKUP_FOLDER, DATABASE_FILE, open, studies};
-use sea_orm::ConnectionTrait;
+use sea_orm::{ConnectionTrait, EntityTrait};
 
 async fn migrate_release(dump: &str) -> (confab_store::Database, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap().keep();
@@ -51,4 +51,64 @@ fn package_dir() -> std::path::PathBuf {
     std::env::var_os("CARGO_MANIFEST_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// A database of the release before studies held several interviews, in which a participant
+/// was booked again after a completed interview: the follow-up becomes the second round, the
+/// study counts two, and a third completed round-2 interview is refused.
+#[tokio::test]
+async fn interviews_booked_again_after_a_completed_one_become_the_next_round() {
+    use confab_store::migration::Migrator;
+    use sea_orm_migration::MigratorTrait;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    let db = sea_orm::Database::connect(format!("sqlite://{}?mode=rwc", path.display()))
+        .await
+        .unwrap();
+    let before_rounds = Migrator::migrations()
+        .iter()
+        .position(|m| m.name() == "m20261201_120000_interview_rounds")
+        .unwrap();
+    Migrator::up(&db, Some(u32::try_from(before_rounds).unwrap()))
+        .await
+        .unwrap();
+    db.execute_unprepared(
+        "INSERT INTO studies (id, name, description, time_zone, interview_minutes, created_at, updated_at) \
+           VALUES (1, 'Diary study', '', 'UTC', 60, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+         INSERT INTO sessions (id, study_id, kind, starts_at, ends_at, capacity, created_at) VALUES (1, 1, 'window', 0, 360000, 3, 0);
+         INSERT INTO participants (id, name, email, created_at, updated_at) VALUES (1, 'A', 'a@x.org', 0, 0), (2, 'B', 'b@x.org', 0, 0);
+         INSERT INTO enrolments (id, study_id, participant_id, status, created_at, updated_at)
+           VALUES (1, 1, 1, 'interview_scheduled', 0, 0), (2, 1, 2, 'no_show', 0, 0);
+         INSERT INTO interviews (id, study_id, enrolment_id, participant_id, session_id, starts_at, ends_at, state, calendar_uid, created_at, updated_at) VALUES
+           (1, 1, 1, 1, 1, 0, 3600, 'completed', 'u1', 0, 0),
+           (2, 1, 1, 1, 1, 86400, 90000, 'scheduled', 'u2', 0, 0),
+           (3, 1, 2, 2, 1, 0, 3600, 'no_show', 'u3', 0, 0),
+           (4, 1, 2, 2, 1, 7200, 10800, 'no_show', 'u4', 0, 0);",
+    )
+    .await
+    .unwrap();
+    db.close().await.unwrap();
+
+    let db = open(dir.path()).await.unwrap();
+    let c = &db.connection;
+    let rounds: Vec<(i64, i32)> = confab_store::entity::interview::Entity::find()
+        .all(c)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|i| (i.id, i.round))
+        .collect();
+    assert_eq!(rounds, [(1, 1), (2, 2), (3, 1), (4, 1)]);
+    let study = studies::find(c, 1).await.unwrap().unwrap();
+    assert_eq!(study.interviews_per_participant, 2);
+    let err = c
+        .execute_unprepared(
+            "UPDATE interviews SET state = 'completed' WHERE id = 2; \
+             INSERT INTO interviews (study_id, enrolment_id, participant_id, session_id, starts_at, ends_at, state, calendar_uid, created_at, updated_at, round) \
+               VALUES (1, 1, 1, 1, 180000, 183600, 'scheduled', 'u5', 0, 0, 2)",
+        )
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("UNIQUE"), "{err}");
 }

@@ -15,6 +15,8 @@ type Props = {
   sessions: SessionView[];
   /** Booking again for someone chosen already (after a no-show, say) starts at the time. */
   participant?: ParticipantSummary;
+  /** What the dialog does, when it books for someone chosen already ("Book again"). */
+  title?: string;
   onClose: () => void;
   onBooked: () => void;
 };
@@ -22,7 +24,7 @@ type Props = {
 type Target = { participant: ParticipantSummary; time: TimeChoice };
 
 /** Books an interview on a participant's behalf: who, then when, then any rule to book past. */
-export function BookDialog({ study, displayZone, sessions, participant: preset, onClose, onBooked }: Props) {
+export function BookDialog({ study, displayZone, sessions, participant: preset, title, onClose, onBooked }: Props) {
   const [step, setStep] = useState<"who" | "when">(preset ? "when" : "who");
   const [participant, setParticipant] = useState<ParticipantSummary | null>(preset ?? null);
   const [time, setTime] = useState<TimeChoice | null>(null);
@@ -74,7 +76,7 @@ export function BookDialog({ study, displayZone, sessions, participant: preset, 
     <DialogShell
       open
       onOpenChange={(open) => !open && onClose()}
-      title={preset ? "Book again" : "Book manually"}
+      title={preset ? (title ?? "Book again") : "Book manually"}
       description={
         step === "who"
           ? "Choose the participant to book an interview for."

@@ -12,9 +12,20 @@ export function actionsFor(interview: InterviewView, now = Date.now()): Intervie
     if (started) actions.push("no_show", "completed");
     return actions;
   }
-  // A no-show is usually offered a new time; a completed interview may need a follow-up.
-  if (interview.state === "completed") return ["book_again", "no_show"];
+  // A no-show is usually offered a new time; after a completed interview, the study's next
+  // one, while it holds another.
+  if (interview.state === "completed") {
+    return interview.round < interview.rounds ? ["book_again", "no_show"] : ["no_show"];
+  }
   return ["book_again"];
+}
+
+/** An action's words in the menu: booking after a completed interview books the next one. */
+export function actionLabel(action: InterviewAction, interview: InterviewView): string {
+  if (action === "book_again" && interview.state === "completed") {
+    return `Book interview ${interview.round + 1} of ${interview.rounds}…`;
+  }
+  return labels[action];
 }
 
 const labels: Record<InterviewAction, string> = {
@@ -57,7 +68,7 @@ export function InterviewMenu({ interview, onAction }: Props) {
               data-testid={`interview-action-${action.replace("_", "-")}`}
               onSelect={() => onAction(action, interview)}
             >
-              {labels[action]}
+              {actionLabel(action, interview)}
             </DropdownMenu.Item>
           ))}
         </DropdownMenu.Content>

@@ -1,6 +1,7 @@
 import type { InterviewList, InterviewView } from "../../bindings/types";
 import { formatMinutes, lengthInMinutes } from "../../time/format";
 import { InterviewMenu, type InterviewAction } from "./InterviewMenu";
+import { roundLabel } from "./roundLabel";
 import { describeOverrides } from "./ruleNames";
 import { WhenText } from "./WhenText";
 
@@ -57,6 +58,11 @@ export function InterviewTable({ list, interviews, zone, participantZone, onActi
               {formatMinutes(lengthInMinutes(interview.start, interview.end))}
             </span>
             <span className="interview-notes" role="cell">
+              {roundLabel(interview) !== "" && (
+                <span className="tag" data-testid="interview-round">
+                  {roundLabel(interview)}
+                </span>
+              )}
               {wasRescheduled(interview) && (
                 <span
                   className="tag tag-info"

@@ -68,6 +68,8 @@ const carlsInterview: InterviewView = {
   sequence: 0,
   ruleOverrides: "",
   cancelReason: "",
+  round: 1,
+  rounds: 1,
 };
 
 const slot = {

@@ -1,6 +1,7 @@
 import type { InterviewView } from "../../bindings/types";
 import { calendarInput, wallOfCalendarDate } from "../../time/calendarClock";
 import { instantOf } from "../../time/zonedTime";
+import { roundLabel } from "./roundLabel";
 
 export type InterviewState = "scheduled" | "completed" | "canceled" | "no_show";
 
@@ -40,7 +41,9 @@ export function toCalendarEvent(interview: InterviewView, zone: string): Calenda
   const style = stateStyles[state];
   return {
     id: String(interview.id),
-    title: interview.participantName || interview.participantEmail,
+    title: [interview.participantName || interview.participantEmail, roundLabel(interview)]
+      .filter((part) => part !== "")
+      .join(" · "),
     start: calendarInput(interview.start, zone),
     end: calendarInput(interview.end, zone),
     color: style.color,

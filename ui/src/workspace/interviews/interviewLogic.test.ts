@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { InterviewView, RuleBreakView, SlotView } from "../../bindings/types";
 import { instantFromCalendar, toCalendarEvent } from "./calendarEvents";
-import { actionsFor } from "./InterviewMenu";
+import { actionLabel, actionsFor } from "./InterviewMenu";
 import { describeOverrides } from "./ruleNames";
 import { initialRuleFlow, ruleFlow, type RuleFlowState } from "./ruleFlow";
 import { groupSlotsByDay } from "./slotGroups";
@@ -27,6 +27,8 @@ function interview(overrides: Partial<InterviewView> = {}): InterviewView {
     sequence: 0,
     ruleOverrides: "",
     cancelReason: "",
+    round: 1,
+    rounds: 1,
     ...overrides,
   };
 }
@@ -148,6 +150,11 @@ describe("calendar events", () => {
     expect(toCalendarEvent(interview({ state: "completed" }), "UTC").color).toBe("var(--interview-completed)");
   });
 
+  it("says which of several interviews with the participant it is, and nothing when the study holds one", () => {
+    expect(toCalendarEvent(interview({ round: 2, rounds: 3 }), "UTC").title).toBe("Bea Lund · Interview 2 of 3");
+    expect(toCalendarEvent(interview(), "UTC").title).toBe("Bea Lund");
+  });
+
   it("names an interview by email when it has no name", () => {
     expect(toCalendarEvent(interview({ participantName: "" }), "UTC").title).toBe("bea@example.org");
   });
@@ -175,7 +182,11 @@ describe("the interview menu", () => {
   });
 
   it("lets a completed interview become a no-show, and leaves the rest alone", () => {
-    expect(actionsFor(interview({ state: "completed" }), now)).toEqual(["book_again", "no_show"]);
+    expect(actionsFor(interview({ state: "completed" }), now)).toEqual(["no_show"]);
+    const firstOfTwo = interview({ state: "completed", round: 1, rounds: 2 });
+    expect(actionsFor(firstOfTwo, now)).toEqual(["book_again", "no_show"]);
+    expect(actionLabel("book_again", firstOfTwo)).toBe("Book interview 2 of 2…");
+    expect(actionLabel("book_again", interview({ state: "no_show" }))).toBe("Book again…");
     expect(actionsFor(interview({ state: "canceled" }), now)).toEqual(["book_again"]);
     expect(actionsFor(interview({ state: "no_show" }), now)).toEqual(["book_again"]);
   });

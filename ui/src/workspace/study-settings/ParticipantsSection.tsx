@@ -46,6 +46,15 @@ export function ParticipantsSection(props: SectionProps) {
         className="field-minutes"
         hint="A freed place goes to whoever waited longest; if they do not take it in time, it is offered to the next person."
       />
+      <SettingField
+        {...props}
+        field="interviewsPerParticipant"
+        label="Interviews per participant"
+        type="number"
+        unit="one at a time"
+        className="field-minutes"
+        hint="More than one for a pre and a post, or a follow-up: after each completed interview, the participant can be invited to the next."
+      />
     </section>
   );
 }

@@ -31,6 +31,7 @@ const settings: StudySettings = {
   selfScheduling: true,
   reminderHours: 24,
   waitlistOfferHours: 48,
+  interviewsPerParticipant: 1,
 };
 
 function renderPane() {

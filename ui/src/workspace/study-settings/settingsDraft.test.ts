@@ -18,6 +18,7 @@ const settings: StudySettings = {
   selfScheduling: true,
   reminderHours: null,
   waitlistOfferHours: 48,
+  interviewsPerParticipant: 1,
 };
 
 describe("the settings form", () => {

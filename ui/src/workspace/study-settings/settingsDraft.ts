@@ -23,6 +23,7 @@ export type SettingsDraft = {
   selfScheduling: boolean;
   reminderHours: string;
   waitlistOfferHours: string;
+  interviewsPerParticipant: string;
 };
 
 export type DraftField = keyof SettingsDraft;
@@ -50,6 +51,7 @@ export function draftOf(study: StudySummary, settings: StudySettings): SettingsD
     selfScheduling: settings.selfScheduling,
     reminderHours: optional(settings.reminderHours),
     waitlistOfferHours: optional(settings.waitlistOfferHours),
+    interviewsPerParticipant: String(settings.interviewsPerParticipant),
   };
 }
 
@@ -129,7 +131,11 @@ export function toStudySettings(draft: SettingsDraft): { settings: StudySettings
     selfScheduling: draft.selfScheduling,
     reminderHours: capOrNone("reminderHours", "the reminder hours"),
     waitlistOfferHours: capOrNone("waitlistOfferHours", "the hours a waitlist offer stays open"),
+    interviewsPerParticipant: required("interviewsPerParticipant", "how many interviews each participant has"),
   };
+  if (errors.interviewsPerParticipant?.endsWith("use 0 for none.")) {
+    errors.interviewsPerParticipant = "Enter how many interviews each participant has, from 1 to 9.";
+  }
   if (errors.horizonDays?.endsWith("use 0 for none.")) {
     errors.horizonDays = "Enter how many days ahead participants can book.";
   }
@@ -139,6 +145,7 @@ export function toStudySettings(draft: SettingsDraft): { settings: StudySettings
 // Which field each sentence of a back-end message is about; checked in this order, so the
 // weekly cap's "daily cap" is not taken for the daily cap.
 const sentenceFields: Array<[RegExp, DraftField]> = [
+  [/interviews per participant/i, "interviewsPerParticipant"],
   [/kind of study/i, "kind"],
   [/buffer before/i, "bufferBeforeMinutes"],
   [/buffer after/i, "bufferAfterMinutes"],

@@ -20,6 +20,8 @@ pub(super) fn default_template(kind: MessageKind) -> Template {
 
 Thank you for taking part in {{{{study_name}}}}. I would like to invite you to an interview, at a time that suits you.
 
+This invitation is for interview {{{{interview_round}}}}.
+
 {{{{message}}}}
 
 These are the times I can offer, shown in your time zone ({{{{participant_time_zone}}}}):
@@ -43,6 +45,8 @@ Best wishes,
 
 Your interview for {{{{study_name}}}} is booked for {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
+This is interview {{{{interview_round}}}}.
+
 {WHERE}
 
 A calendar invitation is attached, so you can add the interview to your calendar.
@@ -64,6 +68,8 @@ Looking forward to speaking with you,
 
 Your interview for {{{{study_name}}}} has moved. The new time is {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
+This is interview {{{{interview_round}}}}.
+
 {WHERE}
 
 The attached calendar invitation replaces the earlier one.
@@ -84,6 +90,8 @@ Best wishes,
 
 I am sorry to let you know that your interview for {{study_name}} on {{interview_time}} ({{participant_time_zone}}) has been cancelled. The attached calendar update removes it from your calendar.
 
+This was interview {{interview_round}}.
+
 {{message}}
 
 If you have any questions, simply reply to this message.
@@ -98,6 +106,8 @@ Best wishes,
                 "Hello {{{{participant_name}}}},
 
 Your interview for {{{{study_name}}}} on {{{{interview_time}}}} needs a new time. I am sorry for the change.
+
+This is interview {{{{interview_round}}}}.
 
 {{{{message}}}}
 
@@ -121,6 +131,8 @@ Best wishes,
                 "Hello {{{{participant_name}}}},
 
 A short reminder of your interview for {{{{study_name}}}} on {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
+
+This is interview {{{{interview_round}}}}.
 
 {WHERE}
 

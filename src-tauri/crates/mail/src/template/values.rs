@@ -21,10 +21,13 @@ pub enum Field {
     Message,
     /// An applicant's rounds on an interview day, one per line.
     Itinerary,
+    /// Which of the study's interviews this is, e.g. "2 of 3"; empty when the study holds one,
+    /// so a line with nothing else is left out.
+    InterviewRound,
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 11] = [
         Field::ParticipantName,
         Field::StudyName,
         Field::ResearcherName,
@@ -35,6 +38,7 @@ impl Field {
         Field::DialIn,
         Field::Message,
         Field::Itinerary,
+        Field::InterviewRound,
     ];
 
     pub fn name(self) -> &'static str {
@@ -49,6 +53,7 @@ impl Field {
             Field::DialIn => "dial_in",
             Field::Message => "message",
             Field::Itinerary => "itinerary",
+            Field::InterviewRound => "interview_round",
         }
     }
 }

@@ -144,6 +144,15 @@ fn base_values(profile: &MailProfile, study: &study::Model, person: &participant
         .with(Field::DialIn, study.dial_in.clone())
 }
 
+/// "2 of 3" for a study that holds several interviews with each participant; empty for one.
+pub(crate) fn round_words(round: i32, of: i32) -> String {
+    if of.max(round) <= 1 {
+        String::new()
+    } else {
+        format!("{round} of {}", of.max(round))
+    }
+}
+
 fn rendering_error(e: impl std::fmt::Display) -> AppError {
     AppError::new(
         ErrorCode::InvalidInput,
@@ -166,7 +175,10 @@ pub(crate) fn event_of(
         attendees: vec![Person::new(person.name.clone(), person.email.clone())],
         start: from_ts(row.starts_at),
         end: from_ts(row.ends_at),
-        summary: format!("Interview: {}", study.name),
+        summary: match round_words(row.round, study.interviews_per_participant) {
+            round if round.is_empty() => format!("Interview: {}", study.name),
+            round => format!("Interview {round}: {}", study.name),
+        },
         description: study.description.clone(),
         location: non_empty(&study.location),
         conferencing_url: non_empty(&study.conferencing_url),
@@ -302,10 +314,15 @@ pub(crate) async fn queue_interview_mail(
     }
     let (study, person) = person_and_study(db, row.study_id, row.participant_id).await?;
     let zone = reader_zone(&person, &study);
-    let mut values = base_values(&profile, &study, &person).with(
-        Field::InterviewTime,
-        interview_time(from_ts(row.starts_at), from_ts(row.ends_at), zone),
-    );
+    let mut values = base_values(&profile, &study, &person)
+        .with(
+            Field::InterviewTime,
+            interview_time(from_ts(row.starts_at), from_ts(row.ends_at), zone),
+        )
+        .with(
+            Field::InterviewRound,
+            round_words(row.round, study.interviews_per_participant),
+        );
     let method = match kind {
         MessageKind::Cancellation => ItipMethod::Cancel,
         _ => ItipMethod::Request,
@@ -388,8 +405,17 @@ pub(crate) async fn queue_choices_mail(
         .iter()
         .map(|o| links.choice(o.session_id, o.start, o.end, zone, moves))
         .collect();
+    // The interview the times are for: the one being moved, or the next the study holds.
+    let round = match mail.reschedules {
+        Some(row) => row.round,
+        None => confab_store::interviews::next_round(db, enrolment_id).await?,
+    };
     let mut values = base_values(profile, study, person)
         .with(Field::Message, mail.message.trim().to_owned())
+        .with(
+            Field::InterviewRound,
+            round_words(round, study.interviews_per_participant),
+        )
         .with_links(LinkList::Choices, choices);
     match mail.reschedules {
         // The time being moved, and a way to cancel it rather than choose another.

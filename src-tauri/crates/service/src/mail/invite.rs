@@ -15,7 +15,7 @@ use super::outbox::OutboxMessage;
 use super::profile::load_profile;
 use crate::participants::records::{require_participant, require_study};
 use crate::slots::SlotView;
-use crate::statuses::{apply_event, status_of};
+use crate::statuses::{Readiness, apply_event, ready_for_round, status_of};
 use crate::{Actor, AppError, Confab, ErrorCode};
 
 /// How many times one invitation offers: enough to find one that suits, few enough to read.
@@ -115,11 +115,20 @@ impl Confab {
                 continue;
             };
             let status = status_of(&enrolment)?;
-            if !status.ready_for_scheduling() {
-                report.skipped.push(skip(format!(
-                    "{status}; set another status first to invite again"
-                )));
-                continue;
+            match ready_for_round(&txn, &enrolment, study.interviews_per_participant).await? {
+                Readiness::Ready => {}
+                Readiness::AllInterviewsHeld => {
+                    report.skipped.push(skip(
+                        "had every interview the study holds; raise \"Interviews per participant\" in its settings to invite again".to_owned(),
+                    ));
+                    continue;
+                }
+                Readiness::NotNow(status) => {
+                    report.skipped.push(skip(format!(
+                        "{status}; set another status first to invite again"
+                    )));
+                    continue;
+                }
             }
             let person = require_participant(&txn, participant_id).await?;
             queue_choices_mail(

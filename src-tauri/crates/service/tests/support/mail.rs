@@ -238,6 +238,7 @@ print(json.dumps({
   "sequence": int(ev.get("sequence", 0)),
   "start": utc(ev.get("dtstart")),
   "end": utc(ev.get("dtend")),
+  "summary": str(ev.get("summary")),
   "organizer": str(ev.get("organizer")),
   "attendees": [str(a) for a in att if a is not None],
   "rsvp": [a.params.get("RSVP") for a in att if a is not None],

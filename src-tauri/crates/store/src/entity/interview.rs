@@ -16,6 +16,8 @@ pub struct Model {
     pub sequence: i32,
     pub rule_overrides: String,
     pub cancel_reason: String,
+    /// Which of the study's interviews with this participant it is, from 1.
+    pub round: i32,
     pub created_at: i64,
     pub updated_at: i64,
 }

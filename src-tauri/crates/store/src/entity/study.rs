@@ -27,6 +27,9 @@ pub struct Model {
     pub reminder_hours: Option<i32>,
     /// How long a waitlisted participant has to take a freed place; no limit when empty.
     pub waitlist_offer_hours: Option<i32>,
+    /// How many interviews the study holds with each participant (a pre and a post, a
+    /// follow-up); one at a time.
+    pub interviews_per_participant: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

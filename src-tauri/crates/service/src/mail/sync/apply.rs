@@ -924,21 +924,12 @@ impl Confab {
                     .await;
             }
             if let Some(candidates) = read.ambiguous.first() {
-                let zone = reader_zone(&person, &study);
-                let times: Vec<String> = candidates
-                    .iter()
-                    .filter_map(|&i| offer[i].starts_at)
-                    .map(|t| {
-                        from_ts(t)
-                            .with_timezone(&zone)
-                            .format("%a %-d %b %H:%M")
-                            .to_string()
-                    })
-                    .collect();
+                // The times themselves are on the buttons below the summary, written the way
+                // the window writes every time; the summary only counts them.
                 let summary = format!(
-                    "{} answered in their own words, which fit more than one offered time ({}): \"{}\". Book the one they mean, or reply to ask.",
+                    "{} answered in their own words, which fit {} of the offered times: \"{}\". Book the one they mean, or reply to ask.",
                     person.name,
-                    times.join(", "),
+                    candidates.len(),
                     excerpt(&inbound.own_words)
                 );
                 let listed: Vec<ReplyCandidate> = candidates
