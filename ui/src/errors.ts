@@ -15,6 +15,8 @@ const nextSteps: Record<ErrorCode, string> = {
   storage: "Check that the disk has free space and the data folder is writable, then try again.",
   mail: "Check the mail account in Settings → Mail (Test connection says which step fails), then Sync again. Nothing was lost: messages stay in the outbox.",
   sign_in: "Sign in again under Settings → Mail. Until then Sync sends nothing, and nothing waiting in the outbox is lost.",
+  sync_running:
+    "Wait for the other Sync (in another window or a scheduled confab sync) to finish, then Sync again if there is anything left. Nothing is sent twice.",
   internal: "Try again. If it keeps happening, restart Confab and report the message above.",
 };
 

@@ -1,5 +1,5 @@
 // This file is generated from the Rust types by `CONFAB_UPDATE_BINDINGS=1 cargo test -p confab-desktop --test bindings`. Do not edit.
-export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "data_folder_unusable" | "database_corrupt" | "database_too_new" | "mail" | "sign_in" | "storage" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "data_folder_unusable" | "database_corrupt" | "database_too_new" | "mail" | "sign_in" | "sync_running" | "storage" | "internal";
 
 export type AppError = { code: ErrorCode, message: string, };
 
@@ -266,7 +266,8 @@ recipients: Array<string>, subject: string, text: string, html: string,
  */
 calendarMethod: string | null, 
 /**
- * queued, held, sending, sent or failed
+ * queued, held, sending, unknown (handed to the server without a verdict), sent or
+ * failed
  */
 state: string, attempts: number, lastError: string, messageId: string, createdAt: string, sentAt: string | null, };
 
@@ -282,7 +283,13 @@ failed: number,
 /**
  * Messages left for a later Sync after a temporary failure.
  */
-deferred: number, read: number, 
+deferred: number, 
+/**
+ * Messages whose data reached the server without a verdict: they may have gone out.
+ * Sync looks for the researcher's copy of each and sends it again only if none turns
+ * up within a day.
+ */
+unclear: number, read: number, 
 /**
  * Replies that changed something: a booking, a cancellation, a decline.
  */

@@ -85,7 +85,12 @@ export function MessagePreview({ message, zone, onChanged, onEdit, onDelete }: P
         )}
         {message.state === "sending" && (
           <p className="panel-hint">
-            A Sync was sending this message. The next Sync checks your Sent folder, so it goes out once and only once.
+            A Sync was about to send this message, and stopped before handing it over. The next Sync sends it.
+          </p>
+        )}
+        {message.state === "unknown" && (
+          <p className="panel-hint">
+            The connection to your mail server broke just after this message was handed over, so it may have gone out. Each Sync looks for your copy in Sent and the inbox; the message is sent again only if no copy turns up within 24 hours, so nobody gets it twice.
           </p>
         )}
         {draftKept && (

@@ -23,6 +23,7 @@ const stateLabels: Record<string, string> = {
   queued: "Waiting",
   held: "Held",
   sending: "Sending",
+  unknown: "Checking whether it went out",
   sent: "Sent",
   failed: "Failed",
 };

@@ -14,8 +14,9 @@ export const outboxViews: ReadonlyArray<ViewDefinition> = [
   {
     id: "waiting",
     label: "Waiting",
-    // A message left "sending" by an interrupted Sync is still on its way: it waits too.
-    includes: (m) => m.state === "queued" || m.state === "sending",
+    // A message left "sending" by an interrupted Sync is still on its way, and one whose
+    // sending was cut off ("unknown") waits for Sync to find the copy: they wait too.
+    includes: (m) => m.state === "queued" || m.state === "sending" || m.state === "unknown",
     emptyTitle: "Nothing waits to go out",
     emptyHint:
       "Invitations, confirmations and other messages wait here until Sync sends them. Invite participants from a study’s Participants section.",

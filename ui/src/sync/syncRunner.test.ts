@@ -22,6 +22,7 @@ const report: SyncReport = {
   sent: 1,
   failed: 0,
   deferred: 0,
+  unclear: 0,
   read: 1,
   applied: 1,
   needsAttention: 0,

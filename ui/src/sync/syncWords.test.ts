@@ -6,6 +6,7 @@ const quiet: SyncReport = {
   sent: 0,
   failed: 0,
   deferred: 0,
+  unclear: 0,
   read: 0,
   applied: 0,
   needsAttention: 0,
@@ -41,5 +42,15 @@ describe("the summary of a Sync", () => {
     expect(facts.find((f) => f.key === "applied")).toMatchObject({ label: "1 reply applied", tone: "good" });
     expect(facts.find((f) => f.key === "needsAttention")).toMatchObject({ label: "1 item needs you", tone: "warn" });
     expect(followUps(busy)).toHaveLength(2);
+  });
+
+  it("says that a message whose sending was cut off waits for its copy", () => {
+    const cut = { ...quiet, unclear: 1 };
+    expect(shortSummary(cut)).toBe("Nothing sent, no new mail, 1 unclear");
+    expect(summaryFacts(cut).find((f) => f.key === "unclear")).toMatchObject({
+      label: "1 message may have gone out",
+      tone: "warn",
+    });
+    expect(followUps(cut)).toEqual([expect.stringContaining("within 24 hours")]);
   });
 });

@@ -34,6 +34,7 @@ export function shortSummary(report: SyncReport): string {
   if (report.needsAttention > 0) parts.push(`${report.needsAttention} need you`);
   if (report.failed > 0) parts.push(`${report.failed} failed`);
   if (report.deferred > 0) parts.push(`${report.deferred} postponed`);
+  if (report.unclear > 0) parts.push(`${report.unclear} unclear`);
   const text = parts.join(", ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -69,6 +70,12 @@ export function summaryFacts(report: SyncReport): SummaryFact[] {
       value: report.deferred,
       tone: report.deferred > 0 ? "warn" : "plain",
     },
+    {
+      key: "unclear",
+      label: count(report.unclear, "message may have gone out", "messages may have gone out"),
+      value: report.unclear,
+      tone: report.unclear > 0 ? "warn" : "plain",
+    },
   ];
 }
 
@@ -83,6 +90,11 @@ export function followUps(report: SyncReport): string[] {
   }
   if (report.deferred > 0) {
     lines.push("Postponed messages go out by themselves at a later Sync.");
+  }
+  if (report.unclear > 0) {
+    lines.push(
+      "The connection broke just after some messages were handed to your mail server. Confab looks for your copy of each at every Sync and sends one again only if no copy turns up within 24 hours, so nobody gets it twice.",
+    );
   }
   return lines;
 }

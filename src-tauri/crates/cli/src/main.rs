@@ -225,7 +225,8 @@ async fn run(cli: Cli) -> Result<(), AppError> {
 }
 
 /// Scripts can tell a mistake in their input (2) from a problem with the database (3) and
-/// one with the mail servers or the keyring (4).
+/// one with the mail servers or the keyring (4), and a Sync that did not start because
+/// another was running (5).
 fn exit_code(code: ErrorCode) -> ExitCode {
     match code {
         ErrorCode::InvalidInput | ErrorCode::Conflict | ErrorCode::NotFound => ExitCode::from(2),
@@ -234,6 +235,7 @@ fn exit_code(code: ErrorCode) -> ExitCode {
         | ErrorCode::DatabaseTooNew
         | ErrorCode::Storage => ExitCode::from(3),
         ErrorCode::Mail | ErrorCode::SignIn => ExitCode::from(4),
+        ErrorCode::SyncRunning => ExitCode::from(5),
         ErrorCode::Internal => ExitCode::FAILURE,
     }
 }

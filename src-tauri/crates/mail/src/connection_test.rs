@@ -190,9 +190,10 @@ fn smtp_failure(err: SendError) -> ConnectionFailure {
     let stage = match err.kind {
         SendErrorKind::Tls => Stage::Tls,
         SendErrorKind::Authentication => Stage::Login,
-        SendErrorKind::Connection | SendErrorKind::Temporary | SendErrorKind::Permanent => {
-            Stage::Conversation
-        }
+        SendErrorKind::Connection
+        | SendErrorKind::Temporary
+        | SendErrorKind::Permanent
+        | SendErrorKind::Unclear => Stage::Conversation,
     };
     ConnectionFailure {
         server: Server::Smtp,

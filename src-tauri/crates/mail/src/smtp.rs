@@ -1,5 +1,12 @@
 //! Sending finished messages (the bytes the outbox keeps) over SMTP, with an explicit
-//! envelope, through one pooled connection that stays open across a Sync.
+//! envelope, through one connection that stays open across a Sync.
+//!
+//! A send has two halves. Up to the server's go-ahead for the message data (`354` after
+//! `DATA`) nothing can have been delivered, so a failure there is plainly "not sent". Once the
+//! data is on its way, a connection that drops or a reply that never comes leaves the outcome
+//! unclear: the server may have taken the message. [`SmtpSender::start`] and
+//! [`Handover::finish`] let the caller record that moment before it happens, and a failure
+//! after it is [`SendErrorKind::Unclear`].
 
 mod error;
 
@@ -8,33 +15,61 @@ use std::net::Ipv4Addr;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use lettre::address::{Address, Envelope};
+use lettre::address::Address;
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
-use lettre::transport::smtp::client::Tls;
-use lettre::transport::smtp::extension::ClientId;
-use lettre::transport::smtp::{AsyncSmtpTransport, PoolConfig};
-use lettre::{AsyncTransport, Tokio1Executor};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, Tls};
+use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
+use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
+use tokio::sync::{Mutex, MutexGuard};
 
 pub use error::{SendError, SendErrorKind};
 
 use crate::account::{AccountSettings, AuthMethod, Security};
 use crate::connect_options::ConnectOptions;
 use crate::credentials::Secret;
-use error::{Context, classify};
+use error::{Context, classify, redact};
+
+type SmtpResult<T> = Result<T, lettre::transport::smtp::Error>;
 
 /// An SMTP client for one account. Build it once per Sync and send every message through
 /// it: the connection is opened on the first send and reused for the next ones.
-///
-/// Build and drop it inside a Tokio runtime (the pool keeps a background task); or call
-/// [`SmtpSender::close`] to say goodbye to the server first.
 pub struct SmtpSender {
-    transport: AsyncSmtpTransport<Tokio1Executor>,
+    host: String,
+    port: u16,
+    tls: Tls,
+    login: Option<(Credentials, Vec<Mechanism>)>,
+    connection: Mutex<Option<AsyncSmtpConnection>>,
     server: String,
     username: String,
     secret: Secret,
     signs_in: bool,
     timeout: Duration,
     broken: AtomicBool,
+}
+
+/// A message the server has agreed to take (it answered `DATA` with `354`): what is left is
+/// to hand over its bytes. Holds the connection until then.
+pub struct Handover<'a> {
+    sender: &'a SmtpSender,
+    connection: MutexGuard<'a, Option<AsyncSmtpConnection>>,
+    finished: bool,
+}
+
+impl Drop for Handover<'_> {
+    // A handover given up before its data: the server is waiting for message data, so the
+    // connection cannot carry another command. Dropping it closes it, and the server
+    // forgets the message.
+    fn drop(&mut self) {
+        if !self.finished {
+            self.connection.take();
+        }
+    }
+}
+
+// Greets as [127.0.0.1] like common mail programs, so the computer's own name is not handed
+// to the provider.
+fn hello_name() -> ClientId {
+    ClientId::Ipv4(Ipv4Addr::LOCALHOST)
 }
 
 impl SmtpSender {
@@ -55,45 +90,36 @@ impl SmtpSender {
             secret,
             signs_in: account.auth == AuthMethod::OAuth2,
         };
-        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host)
-            .port(smtp.port)
-            .timeout(Some(options.timeout))
-            // Greets as [127.0.0.1] like common mail programs, so the computer's own name
-            // is not handed to the provider.
-            .hello_name(ClientId::Ipv4(Ipv4Addr::LOCALHOST))
-            .pool_config(
-                PoolConfig::new()
-                    .max_size(2)
-                    .idle_timeout(Duration::from_secs(60)),
-            );
-        builder = match smtp.security {
+        let tls = match smtp.security {
             Security::Tls | Security::StartTls => {
                 let parameters = options
                     .trust
                     .lettre_tls(&smtp.host)
                     .map_err(|err| classify(&err, &context))?;
-                builder.tls(if smtp.security == Security::Tls {
+                if smtp.security == Security::Tls {
                     Tls::Wrapper(parameters)
                 } else {
                     Tls::Required(parameters)
-                })
+                }
             }
-            Security::Plain => builder.tls(Tls::None),
+            Security::Plain => Tls::None,
         };
-        if account.smtp_login {
+        let login = account.smtp_login.then(|| {
             let mechanisms = match account.auth {
                 AuthMethod::Password => vec![Mechanism::Plain, Mechanism::Login],
                 AuthMethod::OAuth2 => vec![Mechanism::Xoauth2],
             };
-            builder = builder
-                .credentials(Credentials::new(
-                    account.username.clone(),
-                    secret.expose().to_owned(),
-                ))
-                .authentication(mechanisms);
-        }
+            (
+                Credentials::new(account.username.clone(), secret.expose().to_owned()),
+                mechanisms,
+            )
+        });
         Ok(SmtpSender {
-            transport: builder.build(),
+            host: smtp.host.clone(),
+            port: smtp.port,
+            tls,
+            login,
+            connection: Mutex::new(None),
             server,
             username: account.username.clone(),
             secret: secret.clone(),
@@ -105,10 +131,15 @@ impl SmtpSender {
 
     /// Connects, secures the connection and logs in, without sending anything.
     pub async fn check(&self) -> Result<(), SendError> {
-        let checked = self
-            .within(self.timeout, "log in", self.transport.test_connection())
+        let mut slot = self.connection.lock().await;
+        let mut connection = self.within(self.timeout, "log in", self.connect()).await?;
+        let alive = self
+            .within(self.timeout, "log in", async {
+                Ok(connection.test_connected().await)
+            })
             .await?;
-        if checked {
+        if alive {
+            *slot = Some(connection);
             Ok(())
         } else {
             Err(SendError::new(
@@ -131,29 +162,130 @@ impl SmtpSender {
         recipients: &[S],
         message: &[u8],
     ) -> Result<(), SendError> {
-        let envelope = envelope(from, recipients)?;
-        // lettre ends the data with CRLF "." CRLF on its own; the message's last line end
-        // is that first CRLF, so the server stores exactly `message`.
-        let data = message.strip_suffix(b"\r\n").unwrap_or(message);
-        let started_mib = u32::try_from(message.len() / (1 << 20) + 1).unwrap_or(u32::MAX);
-        let limit = self.timeout.saturating_mul(started_mib);
-        self.within(
-            limit,
-            "send the message",
-            self.transport.send_raw(&envelope, data),
-        )
-        .await
-        .map(drop)
+        self.start(from, recipients, message)
+            .await?
+            .finish(message)
+            .await
     }
 
-    // lettre bounds only the TCP connect by its timeout; a server that stops answering
-    // later would hold a Sync forever. After a timeout the pooled connection is out of
+    /// The first half of a send: the envelope (`MAIL`, `RCPT`) and `DATA`, up to the server's
+    /// go-ahead. A failure here means the message was not taken. `message` is only looked at
+    /// (for 8-bit content), not sent.
+    pub async fn start<S: AsRef<str>>(
+        &self,
+        from: &str,
+        recipients: &[S],
+        message: &[u8],
+    ) -> Result<Handover<'_>, SendError> {
+        let (sender, to) = envelope(from, recipients)?;
+        let mut slot = self.connection.lock().await;
+        // A kept connection may have been closed by the server while idle: that shows only
+        // when it is used, so the envelope is tried once more on a fresh connection.
+        let reused = slot.is_some();
+        let first = self
+            .within(
+                self.timeout,
+                "send the message",
+                self.envelope_on(&mut slot, &sender, &to, message),
+            )
+            .await;
+        match first {
+            Ok(()) => Ok(Handover {
+                sender: self,
+                connection: slot,
+                finished: false,
+            }),
+            Err(err)
+                if reused
+                    && err.kind == SendErrorKind::Connection
+                    && !self.broken.load(Ordering::Relaxed) =>
+            {
+                self.within(
+                    self.timeout,
+                    "send the message",
+                    self.envelope_on(&mut slot, &sender, &to, message),
+                )
+                .await?;
+                Ok(Handover {
+                    sender: self,
+                    connection: slot,
+                    finished: false,
+                })
+            }
+            Err(err) => Err(err),
+        }
+    }
+
+    async fn envelope_on(
+        &self,
+        slot: &mut Option<AsyncSmtpConnection>,
+        sender: &Address,
+        to: &[Address],
+        message: &[u8],
+    ) -> SmtpResult<()> {
+        let mut connection = match slot.take() {
+            Some(connection) if !connection.has_broken() => connection,
+            _ => self.connect().await?,
+        };
+        let mut options = Vec::new();
+        if !AsRef::<str>::as_ref(sender).is_ascii()
+            || to.iter().any(|a| !AsRef::<str>::as_ref(a).is_ascii())
+        {
+            options.push(MailParameter::SmtpUtfEight);
+        }
+        if !message.is_ascii()
+            && connection
+                .server_info()
+                .supports_feature(Extension::EightBitMime)
+        {
+            options.push(MailParameter::Body(MailBodyParameter::EightBitMime));
+        }
+        // On any failure the connection is dropped: the next message starts afresh.
+        connection
+            .command(Mail::new(Some(sender.clone()), options))
+            .await?;
+        for recipient in to {
+            connection
+                .command(Rcpt::new(recipient.clone(), Vec::new()))
+                .await?;
+        }
+        connection.command(Data).await?;
+        *slot = Some(connection);
+        Ok(())
+    }
+
+    async fn connect(&self) -> SmtpResult<AsyncSmtpConnection> {
+        let wrapper = match &self.tls {
+            Tls::Wrapper(parameters) => Some(parameters.clone()),
+            _ => None,
+        };
+        let mut connection = AsyncSmtpConnection::connect_tokio1(
+            (self.host.as_str(), self.port),
+            Some(self.timeout),
+            &hello_name(),
+            wrapper,
+            None,
+        )
+        .await?;
+        if let Tls::Required(parameters) = &self.tls {
+            connection
+                .starttls(parameters.clone(), &hello_name())
+                .await?;
+        }
+        if let Some((credentials, mechanisms)) = &self.login {
+            connection.auth(mechanisms, credentials).await?;
+        }
+        Ok(connection)
+    }
+
+    // The connection is bounded by its timeout only while connecting; a server that stops
+    // answering later would hold a Sync forever. After a timeout the connection is out of
     // step with the server, so this sender is not used again.
     async fn within<T>(
         &self,
         limit: Duration,
         doing: &str,
-        exchange: impl Future<Output = Result<T, lettre::transport::smtp::Error>>,
+        exchange: impl Future<Output = SmtpResult<T>>,
     ) -> Result<T, SendError> {
         if self.broken.load(Ordering::Relaxed) {
             return Err(SendError::new(
@@ -169,23 +301,29 @@ impl SmtpSender {
             Ok(result) => result.map_err(|err| classify(&err, &self.context())),
             Err(_) => {
                 self.broken.store(true, Ordering::Relaxed);
-                Err(SendError::new(
-                    SendErrorKind::Connection,
-                    format!(
-                        "The SMTP server {} did not answer within {} s while trying to {doing}. \
-                         Check the port and the security setting; a port that expects TLS \
-                         from the start stays silent otherwise.",
-                        self.server,
-                        limit.as_secs()
-                    ),
-                ))
+                Err(self.timed_out(limit, doing))
             }
         }
     }
 
-    /// Ends the pooled connections politely (QUIT) and stops the pool's task.
+    fn timed_out(&self, limit: Duration, doing: &str) -> SendError {
+        SendError::new(
+            SendErrorKind::Connection,
+            format!(
+                "The SMTP server {} did not answer within {} s while trying to {doing}. \
+                 Check the port and the security setting; a port that expects TLS \
+                 from the start stays silent otherwise.",
+                self.server,
+                limit.as_secs()
+            ),
+        )
+    }
+
+    /// Ends the connection politely (QUIT).
     pub async fn close(self) {
-        self.transport.shutdown().await;
+        if let Some(mut connection) = self.connection.into_inner() {
+            let _ = tokio::time::timeout(self.timeout, connection.quit()).await;
+        }
     }
 
     fn context(&self) -> Context<'_> {
@@ -198,6 +336,59 @@ impl SmtpSender {
     }
 }
 
+impl Handover<'_> {
+    /// The second half of a send: the message's bytes and the server's verdict. A refusal
+    /// the server states is as plain as before `DATA`; a connection that breaks, or a verdict
+    /// that does not come in time, is [`SendErrorKind::Unclear`]: the server may have taken
+    /// the message.
+    pub async fn finish(mut self, message: &[u8]) -> Result<(), SendError> {
+        let sender = self.sender;
+        self.finished = true;
+        let Some(mut connection) = self.connection.take() else {
+            return Err(SendError::new(
+                SendErrorKind::Connection,
+                "The connection to the SMTP server was lost before the message was sent.",
+            ));
+        };
+        // lettre ends the data with CRLF "." CRLF on its own; the message's last line end
+        // is that first CRLF, so the server stores exactly `message`.
+        let data = message.strip_suffix(b"\r\n").unwrap_or(message);
+        let started_mib = u32::try_from(message.len() / (1 << 20) + 1).unwrap_or(u32::MAX);
+        let limit = sender.timeout.saturating_mul(started_mib);
+        match tokio::time::timeout(limit, connection.message(data)).await {
+            Ok(Ok(_)) => {
+                *self.connection = Some(connection);
+                Ok(())
+            }
+            Ok(Err(err)) if err.status().is_some() => {
+                *self.connection = Some(connection);
+                Err(classify(&err, &sender.context()))
+            }
+            Ok(Err(err)) => Err(unclear(sender, &redact(&err.to_string(), &sender.secret))),
+            Err(_) => {
+                sender.broken.store(true, Ordering::Relaxed);
+                Err(unclear(
+                    sender,
+                    &sender
+                        .timed_out(limit, "hear whether it took the message")
+                        .message,
+                ))
+            }
+        }
+    }
+}
+
+fn unclear(sender: &SmtpSender, why: &str) -> SendError {
+    SendError::new(
+        SendErrorKind::Unclear,
+        format!(
+            "The message was handed to the SMTP server {}, but the connection ended before the \
+             server said whether it took it ({why}).",
+            sender.server
+        ),
+    )
+}
+
 impl fmt::Debug for SmtpSender {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SmtpSender")
@@ -207,7 +398,10 @@ impl fmt::Debug for SmtpSender {
     }
 }
 
-fn envelope<S: AsRef<str>>(from: &str, recipients: &[S]) -> Result<Envelope, SendError> {
+fn envelope<S: AsRef<str>>(
+    from: &str,
+    recipients: &[S],
+) -> Result<(Address, Vec<Address>), SendError> {
     let invalid = |what: &str, address: &str| {
         SendError::new(
             SendErrorKind::Permanent,
@@ -224,12 +418,13 @@ fn envelope<S: AsRef<str>>(from: &str, recipients: &[S]) -> Result<Envelope, Sen
                 .map_err(|_| invalid("recipient", recipient))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Envelope::new(Some(sender), to).map_err(|_| {
-        SendError::new(
+    if to.is_empty() {
+        return Err(SendError::new(
             SendErrorKind::Permanent,
             "The message has no recipients.".to_owned(),
-        )
-    })
+        ));
+    }
+    Ok((sender, to))
 }
 
 #[cfg(test)]

@@ -366,3 +366,38 @@ fn free_port() -> u16 {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     listener.local_addr().unwrap().port()
 }
+
+#[tokio::test]
+async fn a_send_given_up_before_its_data_delivers_nothing_and_the_next_goes_through() {
+    let stack = MailStack::start();
+    let researcher = stack.account("researcher");
+    let alice = stack.address("alice");
+    let (_, dropped) = message(&researcher.address, &alice, "Never sent");
+    let (_, kept) = message(&researcher.address, &alice, "Sent after");
+
+    let sender = SmtpSender::new(&researcher, &stack.secret(), &stack.connect_options()).unwrap();
+    // The server said go ahead for the data, and the caller gave up.
+    let handover = sender
+        .start(&researcher.address, &[&alice], &dropped)
+        .await
+        .unwrap();
+    drop(handover);
+    sender
+        .send(&researcher.address, &[&alice], &kept)
+        .await
+        .unwrap();
+    sender.close().await;
+
+    let mut inbox = ImapSession::connect(
+        &stack.account("alice"),
+        &stack.secret(),
+        &ConnectOptions::default(),
+    )
+    .await
+    .unwrap();
+    let arrived = wait_for_message(&mut inbox, "INBOX", &kept).await;
+    assert!(arrived.bytes.ends_with(&kept));
+    let all = inbox.fetch_new("INBOX", None, 100).await.unwrap().messages;
+    assert_eq!(all.len(), 1, "only the message sent in full arrived");
+    inbox.logout().await.unwrap();
+}

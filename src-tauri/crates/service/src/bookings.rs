@@ -761,6 +761,8 @@ impl Confab {
             ..Default::default()
         };
         let updated = interviews::update(txn, change).await.map_err(refused)?;
+        // Cancel links already sent act until the interview's new end.
+        confab_store::tokens::move_interview_end(txn, row.id, updated.ends_at).await?;
         let enrolment = confab_store::enrolments::find_by_id(txn, row.enrolment_id)
             .await?
             .ok_or_else(|| not_found("enrolment", row.enrolment_id))?;

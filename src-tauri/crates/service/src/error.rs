@@ -24,6 +24,9 @@ pub enum ErrorCode {
     /// The mail provider no longer accepts the account's sign-in (revoked or expired), or
     /// there is none: only signing in again helps, which the window offers at once.
     SignIn,
+    /// Another Sync (another window, or `confab sync`) is running on this database; try
+    /// again when it has finished.
+    SyncRunning,
     /// The database failed in a way the researcher cannot fix by changing the input.
     Storage,
     Internal,

@@ -70,7 +70,8 @@ impl Confab {
     }
 
     /// Takes a study off the studies list. Nothing is deleted: its participants, interviews
-    /// and history stay in the database and in backups.
+    /// and history stay in the database and in backups. Every link it sent stops acting (a
+    /// reply that uses one gets a polite answer).
     pub async fn archive_study(&self, study_id: i64, actor: &Actor) -> Result<(), AppError> {
         let txn = begin_write(&self.db).await?;
         let before = require_study(&txn, study_id).await?;
@@ -86,6 +87,7 @@ impl Confab {
             },
         )
         .await?;
+        confab_store::tokens::expire_for_study(&txn, study_id, now_ts()).await?;
         audit::record(
             &txn,
             NewEntry {

@@ -234,7 +234,8 @@ impl World {
             .query_all_raw(Statement::from_string(
                 self.db.get_database_backend(),
                 format!(
-                    "SELECT starts_at, used_at IS NULL, interview_id IS NOT NULL FROM tokens WHERE token = '{code}'"
+                    "SELECT starts_at, used_at IS NULL AND (expires_at IS NULL OR expires_at > strftime('%s', 'now')), interview_id IS NOT NULL FROM tokens WHERE token = '{}'",
+                    confab_store::tokens::hash(&code)
                 ),
             ))
             .await

@@ -119,7 +119,10 @@ async fn connect(path: &Path) -> Result<DatabaseConnection, OpenError> {
             o.filename(&file)
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Normal)
+                // FULL: in WAL mode NORMAL syncs only at checkpoints, so a power cut can
+                // take back the last commits, among them "sent" or "applied" (see
+                // docs/RELIABILITY.md). FULL syncs the WAL at every commit.
+                .synchronous(SqliteSynchronous::Full)
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true)
                 // SQLite's default page cache is 2 MB; a study with thousands of participants
@@ -156,12 +159,22 @@ async fn prepare(db: &DatabaseConnection, data_dir: &Path, path: &Path) -> Resul
     if has_user_tables(db).await.map_err(|e| classify(path, e))? {
         backup(db, data_dir, path, first_pending).await?;
     }
-    Migrator::up(db, None)
-        .await
-        .map_err(|e| OpenError::Migration {
-            path: path.to_owned(),
-            detail: e.to_string(),
-        })
+    migrate(db).await.map_err(|e| OpenError::Migration {
+        path: path.to_owned(),
+        detail: e.to_string(),
+    })
+}
+
+/// Runs every pending migration in one transaction. SeaORM's migrator wraps migrations in
+/// transactions on PostgreSQL only; on SQLite an upgrade cut off half-way (a crash, a power
+/// cut, a failing step) would leave a schema between two versions. SQLite's DDL is
+/// transactional, so here the whole upgrade commits at once or not at all, and the database
+/// stays as the previous version left it.
+async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    let txn = crate::begin_write(db).await?;
+    Migrator::up(&txn, None).await?;
+    crate::crash_point("migration");
+    txn.commit().await
 }
 
 pub(crate) async fn applied_migrations(db: &DatabaseConnection) -> Result<Vec<String>, DbErr> {
@@ -209,7 +222,14 @@ async fn backup(
     let folder = data_dir.join(BACKUP_FOLDER);
     fs::create_dir_all(&folder).map_err(|e| fail(e.to_string()))?;
     let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
-    let target = folder.join(format!("confab-{stamp}-before-{before}.sqlite3"));
+    // Named to the second; an upgrade tried again within it (after one that failed) keeps
+    // a copy of its own.
+    let mut target = folder.join(format!("confab-{stamp}-before-{before}.sqlite3"));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = folder.join(format!("confab-{stamp}-before-{before}-{n}.sqlite3"));
+    }
     let target_text = target
         .to_str()
         .ok_or_else(|| fail("the backup folder's path is not valid UTF-8".into()))?;

@@ -10,7 +10,11 @@ use crate::entity::outbox_message::{self, Entity as Outbox};
 
 pub const QUEUED: &str = "queued";
 pub const HELD: &str = "held";
+/// Claimed by one Sync, whose SMTP server has not yet been handed the message's data.
 pub const SENDING: &str = "sending";
+/// The data reached the SMTP server and its verdict never came: whether it went out is found
+/// from the researcher's copy (inbox or Sent) before it is ever sent again.
+pub const UNKNOWN: &str = "unknown";
 pub const SENT: &str = "sent";
 pub const FAILED: &str = "failed";
 
@@ -59,14 +63,14 @@ pub async fn find_by_message_id(
         .await
 }
 
-/// Messages a Sync has to deal with, oldest first: those left mid-way by an interrupted Sync,
-/// then those queued and due.
+/// Messages a Sync has to deal with, oldest first: those left mid-way by an interrupted Sync
+/// (claimed, or handed over without a verdict), then those queued and due.
 pub async fn due(db: &impl ConnectionTrait, now: i64) -> Result<Vec<outbox_message::Model>, DbErr> {
     use sea_orm::sea_query::Condition;
     Outbox::find()
         .filter(
             Condition::any()
-                .add(outbox_message::Column::State.eq(SENDING))
+                .add(outbox_message::Column::State.is_in([SENDING, UNKNOWN]))
                 .add(
                     Condition::all()
                         .add(outbox_message::Column::State.eq(QUEUED))
@@ -106,6 +110,77 @@ pub async fn move_state(
         .exec(db)
         .await?;
     Ok(result.rows_affected == 1)
+}
+
+/// Claims one message for sending by `owner`, only if it is still in one of `from`; fixes
+/// the bytes that will go out. Says whether this call claimed it: of two Syncs that try at
+/// once, one does.
+pub async fn claim(
+    db: &impl ConnectionTrait,
+    id: i64,
+    from: &[&str],
+    owner: &str,
+    raw: &[u8],
+    now: i64,
+) -> Result<bool, DbErr> {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    let result = Outbox::update_many()
+        .col_expr(outbox_message::Column::State, SENDING.into())
+        .col_expr(outbox_message::Column::ClaimedBy, owner.into())
+        .col_expr(outbox_message::Column::Raw, raw.to_vec().into())
+        .col_expr(
+            outbox_message::Column::Attempts,
+            Expr::col(outbox_message::Column::Attempts).add(1),
+        )
+        .col_expr(outbox_message::Column::UpdatedAt, now.into())
+        .filter(outbox_message::Column::Id.eq(id))
+        .filter(outbox_message::Column::State.is_in(from.iter().copied()))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Records, before the message's data goes to the server, that from now on its outcome may
+/// be unclear. Only the Sync that claimed it can.
+pub async fn handing_over(
+    db: &impl ConnectionTrait,
+    id: i64,
+    owner: &str,
+    now: i64,
+) -> Result<bool, DbErr> {
+    let result = Outbox::update_many()
+        .col_expr(outbox_message::Column::State, UNKNOWN.into())
+        .col_expr(outbox_message::Column::UnknownSince, now.into())
+        .col_expr(outbox_message::Column::UpdatedAt, now.into())
+        .filter(outbox_message::Column::Id.eq(id))
+        .filter(outbox_message::Column::State.eq(SENDING))
+        .filter(outbox_message::Column::ClaimedBy.eq(owner))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Marks a message sent if it was on its way (`sending` or `unknown`); says whether it was.
+pub async fn mark_sent(db: &impl ConnectionTrait, id: i64, now: i64) -> Result<bool, DbErr> {
+    let result = Outbox::update_many()
+        .col_expr(outbox_message::Column::State, SENT.into())
+        .col_expr(outbox_message::Column::SentAt, Some(now).into())
+        .col_expr(outbox_message::Column::LastError, String::new().into())
+        .col_expr(outbox_message::Column::UpdatedAt, now.into())
+        .filter(outbox_message::Column::Id.eq(id))
+        .filter(outbox_message::Column::State.is_in([SENDING, UNKNOWN]))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Messages whose outcome is unclear, oldest first.
+pub async fn unknown(db: &impl ConnectionTrait) -> Result<Vec<outbox_message::Model>, DbErr> {
+    Outbox::find()
+        .filter(outbox_message::Column::State.eq(UNKNOWN))
+        .order_by_asc(outbox_message::Column::Id)
+        .all(db)
+        .await
 }
 
 pub async fn delete(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {

@@ -1,6 +1,11 @@
-//! The codes in participants' mailto: links.
+//! The codes in participants' mailto: links. Only a code's SHA-256 is stored, so a copy of
+//! the database cannot act for a participant; a code is found by hashing what a reply
+//! carries. Codes expire: a choice at its time, a cancel link at its interview's end, a
+//! decline link [`DECLINE_LIFETIME_DAYS`] after it was made; and a study's codes all
+//! expire when it is archived.
 
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sha2::{Digest, Sha256};
 
 use crate::entity::token::{self, Entity as Token};
 
@@ -8,35 +13,140 @@ pub const CHOICE: &str = "choice";
 pub const DECLINE: &str = "decline";
 pub const CANCEL: &str = "cancel";
 
+/// How long a decline link acts: long enough for a participant who answers late, short
+/// enough that an old invitation cannot change a status months on.
+pub const DECLINE_LIFETIME_DAYS: i64 = 90;
+
+/// What is stored for `code`: its SHA-256, lower-case hex.
+pub fn hash(code: &str) -> String {
+    Sha256::digest(code.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Whether the code no longer acts at `now`.
+pub fn expired(row: &token::Model, now: i64) -> bool {
+    row.expires_at.is_some_and(|at| at <= now)
+}
+
+/// When a new code stops acting: a choice at its time, a cancel link at the end of its
+/// interview, a decline link after [`DECLINE_LIFETIME_DAYS`].
+async fn expiry(db: &impl ConnectionTrait, row: &token::Model) -> Result<Option<i64>, DbErr> {
+    Ok(match row.kind.as_str() {
+        CHOICE => row.starts_at,
+        CANCEL => match row.interview_id {
+            Some(id) => crate::interviews::find(db, id).await?.map(|i| i.ends_at),
+            None => None,
+        },
+        _ => Some(row.created_at + DECLINE_LIFETIME_DAYS * 86_400),
+    })
+}
+
+/// Saves new codes. Each row carries the code itself in `token`; what is stored is its hash,
+/// its short code and its expiry.
 pub async fn insert_all(db: &impl ConnectionTrait, rows: Vec<token::Model>) -> Result<(), DbErr> {
     if rows.is_empty() {
         return Ok(());
     }
-    let models = rows.into_iter().map(|r| token::ActiveModel {
-        token: sea_orm::Set(r.token),
-        enrolment_id: sea_orm::Set(r.enrolment_id),
-        kind: sea_orm::Set(r.kind),
-        batch: sea_orm::Set(r.batch),
-        session_id: sea_orm::Set(r.session_id),
-        starts_at: sea_orm::Set(r.starts_at),
-        interview_id: sea_orm::Set(r.interview_id),
-        created_at: sea_orm::Set(r.created_at),
-        used_at: sea_orm::Set(r.used_at),
-    });
+    let mut models = Vec::with_capacity(rows.len());
+    for r in rows {
+        let expires_at = match r.expires_at {
+            Some(at) => Some(at),
+            None => expiry(db, &r).await?,
+        };
+        let short_code = if r.short_code.is_empty() {
+            r.token
+                .strip_prefix("CF-")
+                .unwrap_or(&r.token)
+                .chars()
+                .take(4)
+                .collect()
+        } else {
+            r.short_code.clone()
+        };
+        models.push((r, short_code, expires_at));
+    }
+    let models = models
+        .into_iter()
+        .map(|(r, short_code, expires_at)| token::ActiveModel {
+            token: sea_orm::Set(hash(&r.token)),
+            short_code: sea_orm::Set(short_code),
+            expires_at: sea_orm::Set(expires_at),
+            enrolment_id: sea_orm::Set(r.enrolment_id),
+            kind: sea_orm::Set(r.kind),
+            batch: sea_orm::Set(r.batch),
+            session_id: sea_orm::Set(r.session_id),
+            starts_at: sea_orm::Set(r.starts_at),
+            interview_id: sea_orm::Set(r.interview_id),
+            created_at: sea_orm::Set(r.created_at),
+            used_at: sea_orm::Set(r.used_at),
+        });
     Token::insert_many(models).exec(db).await.map(|_| ())
 }
 
+/// The rows of the codes `codes` (as a reply carries them), in no particular order; match
+/// them back with [`hash`].
 pub async fn find_all(
     db: &impl ConnectionTrait,
-    tokens: &[String],
+    codes: &[String],
 ) -> Result<Vec<token::Model>, DbErr> {
-    if tokens.is_empty() {
+    if codes.is_empty() {
         return Ok(Vec::new());
     }
     Token::find()
-        .filter(token::Column::Token.is_in(tokens.iter().cloned()))
+        .filter(token::Column::Token.is_in(codes.iter().map(|c| hash(c))))
         .all(db)
         .await
+}
+
+/// One row by its stored hash (as [`token::Model::token`] holds it).
+pub async fn find_by_hash(
+    db: &impl ConnectionTrait,
+    hashed: &str,
+) -> Result<Option<token::Model>, DbErr> {
+    Token::find_by_id(hashed.to_owned()).one(db).await
+}
+
+/// Every code of a study stops acting at `now`: the study was archived.
+pub async fn expire_for_study(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+    now: i64,
+) -> Result<u64, DbErr> {
+    use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query};
+    let enrolments = Query::select()
+        .column(crate::entity::enrolment::Column::Id)
+        .from(crate::entity::enrolment::Entity)
+        .and_where(Expr::col(crate::entity::enrolment::Column::StudyId).eq(study_id))
+        .to_owned();
+    Token::update_many()
+        .col_expr(token::Column::ExpiresAt, now.into())
+        .filter(token::Column::EnrolmentId.in_subquery(enrolments))
+        .filter(
+            Condition::any()
+                .add(token::Column::ExpiresAt.is_null())
+                .add(token::Column::ExpiresAt.gt(now)),
+        )
+        .exec(db)
+        .await
+        .map(|r| r.rows_affected)
+}
+
+/// An interview moved: its cancel links act until its new end.
+pub async fn move_interview_end(
+    db: &impl ConnectionTrait,
+    interview_id: i64,
+    ends_at: i64,
+) -> Result<(), DbErr> {
+    Token::update_many()
+        .col_expr(token::Column::ExpiresAt, ends_at.into())
+        .filter(token::Column::InterviewId.eq(interview_id))
+        .filter(token::Column::Kind.eq(CANCEL))
+        .filter(token::Column::UsedAt.is_null())
+        .exec(db)
+        .await
+        .map(|_| ())
 }
 
 /// Marks every token of a batch used: one answer to a message settles all its links.

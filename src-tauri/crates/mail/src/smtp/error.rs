@@ -22,6 +22,9 @@ pub enum SendErrorKind {
     Authentication,
     /// No secure connection: the certificate, or the port and security setting, is wrong.
     Tls,
+    /// The message's data was handed over, and then the connection broke or the server's
+    /// verdict did not come: it may have been taken. Sending it again could deliver it twice.
+    Unclear,
 }
 
 /// A failed send or check. The message is for the researcher and never contains the secret.
@@ -90,7 +93,7 @@ pub(crate) fn classify(err: &LettreError, context: &Context<'_>) -> SendError {
             "No secure connection with the SMTP server {server}: {detail}. Check the port and \
              the security setting (TLS is usually port 465, STARTTLS port 587)."
         ),
-        SendErrorKind::Connection => format!(
+        SendErrorKind::Connection | SendErrorKind::Unclear => format!(
             "Could not talk to the SMTP server {server}: {detail}. Check the server name and \
              port, and that this computer is online."
         ),
@@ -172,6 +175,7 @@ impl fmt::Display for SendErrorKind {
             SendErrorKind::Connection => "connection",
             SendErrorKind::Authentication => "authentication",
             SendErrorKind::Tls => "tls",
+            SendErrorKind::Unclear => "unclear",
         })
     }
 }
@@ -197,6 +201,7 @@ mod tests {
             SendErrorKind::Connection,
             SendErrorKind::Authentication,
             SendErrorKind::Tls,
+            SendErrorKind::Unclear,
         ]
         .into_iter()
         .filter(|kind| SendError::new(*kind, "").is_retryable())

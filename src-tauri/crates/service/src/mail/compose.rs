@@ -217,6 +217,8 @@ impl LinkBatch {
         let token = new_token();
         let href = mailto_link(&self.researcher, &tagged_subject(&subject, &token), body);
         self.rows.push(token::Model {
+            short_code: short_code(&token),
+            expires_at: None,
             token,
             enrolment_id: self.enrolment_id,
             kind: kind.to_owned(),
@@ -257,7 +259,7 @@ impl LinkBatch {
         let code = self
             .rows
             .last()
-            .map(|r| short_code(&r.token))
+            .map(|r| r.short_code.clone())
             .unwrap_or_default();
         link.label = format!("{number}. {time} (code {code})");
         link

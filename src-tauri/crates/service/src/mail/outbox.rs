@@ -33,7 +33,8 @@ pub struct OutboxMessage {
     pub html: String,
     /// REQUEST, CANCEL or DECLINECOUNTER when a calendar invitation goes with it.
     pub calendar_method: Option<String>,
-    /// queued, held, sending, sent or failed
+    /// queued, held, sending, unknown (handed to the server without a verdict), sent or
+    /// failed
     pub state: String,
     pub attempts: i32,
     pub last_error: String,
@@ -114,6 +115,7 @@ impl Confab {
                 outbox::HELD,
                 outbox::FAILED,
                 outbox::SENDING,
+                outbox::UNKNOWN,
             ],
             OutboxFilter::Sent => &[outbox::SENT],
             OutboxFilter::All => &[],

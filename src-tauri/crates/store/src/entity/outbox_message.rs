@@ -28,6 +28,10 @@ pub struct Model {
     pub created_at: i64,
     pub updated_at: i64,
     pub sent_at: Option<i64>,
+    /// The Sync that claimed the message for sending (state `sending`).
+    pub claimed_by: Option<String>,
+    /// When the message's data reached the server without a verdict (state `unknown`).
+    pub unknown_since: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,6 +4,8 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "tokens")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
+    /// The SHA-256 of the code (lower-case hex): the code itself is only in the message.
+    /// Before saving, [`crate::tokens::insert_all`] takes the code here and hashes it.
     pub token: String,
     pub enrolment_id: i64,
     /// choice, decline or cancel
@@ -15,6 +17,10 @@ pub struct Model {
     pub interview_id: Option<i64>,
     pub created_at: i64,
     pub used_at: Option<i64>,
+    /// The code's first four characters, which a participant may write in their own words.
+    pub short_code: String,
+    /// After this moment the code no longer acts; it gets a polite answer instead.
+    pub expires_at: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

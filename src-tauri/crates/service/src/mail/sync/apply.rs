@@ -26,7 +26,7 @@ use crate::statuses::{apply_event, status_of};
 use crate::{Actor, AppError, Confab};
 use confab_mail::reply_choice::{OfferedTime, ReplyChoices, read_choices};
 use confab_mail::template::MessageKind;
-use confab_mail::token::{short_code, without_tokens};
+use confab_mail::token::without_tokens;
 
 /// What Sync did with one message, as the inbound log keeps it.
 pub(crate) struct Applied {
@@ -255,7 +255,10 @@ impl Confab {
         // Keep the participant's order: the first code given is the first choice.
         let ordered: Vec<&token::Model> = found
             .iter()
-            .filter_map(|t| rows.iter().find(|r| &r.token == t))
+            .filter_map(|t| {
+                let hashed = tokens::hash(t);
+                rows.iter().find(|r| r.token == hashed)
+            })
             .collect();
         let Some(&first) = ordered.first() else {
             return self
@@ -291,6 +294,9 @@ impl Confab {
                     ),
                 )
                 .await;
+        }
+        if ordered.iter().any(|t| tokens::expired(t, now_ts())) {
+            return self.refuse_expired(txn, inbound, about, &person).await;
         }
         // A click may come with a second choice written below it ("3", or a code).
         let mut ordered = ordered;
@@ -517,23 +523,26 @@ impl Confab {
         txn: &DatabaseTransaction,
         token: &str,
     ) -> Result<(bool, String), AppError> {
-        let row = tokens::find_all(txn, &[token.to_owned()])
-            .await?
-            .into_iter()
-            .next()
-            .ok_or_else(|| {
-                AppError::new(crate::ErrorCode::NotFound, "That link's code is unknown.")
-            })?;
+        // Candidates name a token by its stored hash; items kept before tokens were hashed
+        // name the code itself.
+        let row = match tokens::find_by_hash(txn, token).await? {
+            Some(row) => Some(row),
+            None => tokens::find_all(txn, &[token.to_owned()])
+                .await?
+                .into_iter()
+                .next(),
+        }
+        .ok_or_else(|| AppError::new(crate::ErrorCode::NotFound, "That link's code is unknown."))?;
         let enrolment = enrolments::find_by_id(txn, row.enrolment_id)
             .await?
             .ok_or_else(|| AppError::new(crate::ErrorCode::NotFound, "enrolment gone"))?;
         let person = require_participant(txn, enrolment.participant_id).await?;
         let study = require_study(txn, enrolment.study_id).await?;
-        if row.used_at.is_some() {
+        if row.used_at.is_some() || tokens::expired(&row, now_ts()) {
             return Err(AppError::new(
                 crate::ErrorCode::Conflict,
                 format!(
-                    "{}'s offer of that time has been used or replaced since; book them with Book manually instead.",
+                    "{}'s offer of that time has been used, replaced or has expired since; book them with Book manually instead.",
                     person.name
                 ),
             ));
@@ -1016,6 +1025,10 @@ impl Confab {
             let read = read_own_words(inbound, &offer, &person, &study);
             if read.is_clear() {
                 let picked: Vec<&token::Model> = read.picks.iter().map(|&i| &offer[i]).collect();
+                if picked.iter().any(|t| tokens::expired(t, now_ts())) {
+                    let about = (Some(study.id), Some(person.id));
+                    return self.refuse_expired(txn, inbound, about, &person).await;
+                }
                 return self
                     .choose_by_mail(txn, inbound, &study, &person, &picked)
                     .await;
@@ -1073,6 +1086,27 @@ impl Confab {
 
     /// Answers the sender and puts the message on the researcher's list; nothing is applied.
     #[allow(clippy::too_many_arguments)]
+    /// A link past its time (a choice whose time has come, a cancel link after the
+    /// interview, an old decline link, any link of an archived study): answered politely,
+    /// nothing changed.
+    async fn refuse_expired(
+        &self,
+        txn: &DatabaseTransaction,
+        inbound: &Inbound,
+        about: (Option<i64>, Option<i64>),
+        person: &participant::Model,
+    ) -> Result<Applied, AppError> {
+        self.refuse(
+            txn,
+            inbound,
+            Some(about),
+            "token_expired",
+            "Thank you for your message. The link you used is no longer valid (the time it offered has passed, or this part of the study has closed), so nothing was changed. If you would still like to take part or change something, simply reply in your own words and the researcher will get back to you.",
+            format!("{} used a link that has expired; nothing was changed", person.name),
+        )
+        .await
+    }
+
     async fn refuse(
         &self,
         txn: &DatabaseTransaction,
@@ -1215,7 +1249,7 @@ fn read_own_words(
         .filter_map(|(i, t)| {
             Some(OfferedTime {
                 number: i + 1,
-                code: short_code(&t.token),
+                code: t.short_code.clone(),
                 start: from_ts(t.starts_at?).with_timezone(&zone).naive_local(),
             })
         })

@@ -8,6 +8,9 @@ mod read;
 mod reminders;
 mod send;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use confab_mail::account::{AccountSettings, AuthMethod};
 use confab_mail::connect_options::ConnectOptions;
 use confab_mail::credentials::Secret;
@@ -17,8 +20,19 @@ use confab_mail::smtp::SmtpSender;
 use serde::Serialize;
 use ts_rs::TS;
 
+use confab_store::sync_lease;
+
 use super::profile::{load_profile, login_secret, oauth_error};
+use crate::clock::now_ts;
 use crate::{AppError, Confab, ErrorCode};
+
+pub use send::UNKNOWN_WINDOW_HOURS;
+
+/// How long a Sync's lease lasts unless renewed, and how often a running Sync renews it. A
+/// Sync that dies leaves the lease to expire after at most this long (at once when it ran on
+/// this computer and its process is gone).
+const LEASE_SECONDS: i64 = 60;
+const RENEW_EVERY_SECONDS: u64 = 15;
 
 /// Where a running Sync is, for a progress bar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -39,6 +53,10 @@ pub struct SyncReport {
     pub failed: u32,
     /// Messages left for a later Sync after a temporary failure.
     pub deferred: u32,
+    /// Messages whose data reached the server without a verdict: they may have gone out.
+    /// Sync looks for the researcher's copy of each and sends it again only if none turns
+    /// up within a day.
+    pub unclear: u32,
     pub read: u32,
     /// Replies that changed something: a booking, a cancellation, a decline.
     pub applied: u32,
@@ -60,6 +78,49 @@ pub struct SyncOptions {
 }
 
 pub(crate) const INBOX: &str = "INBOX";
+
+/// The Syncs running in this process, by lease owner.
+static RUNNING: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+fn running_here(owner: &str) -> bool {
+    RUNNING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .iter()
+        .any(|o| o == owner)
+}
+
+/// A Sync of this process while it runs: when it ends, or its caller drops it half-way, its
+/// lease stops being renewed and is known to be free.
+struct Running {
+    owner: String,
+    renewer: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Running {
+    fn new(owner: String) -> Self {
+        RUNNING
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(owner.clone());
+        Running {
+            owner,
+            renewer: None,
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(renewer) = self.renewer.take() {
+            renewer.abort();
+        }
+        RUNNING
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .retain(|o| o != &self.owner);
+    }
+}
 
 /// An IMAP session, and the secret that logged it in, for SMTP. An account that signs in
 /// gets its access token renewed when due, and once more if the server refuses it.
@@ -86,11 +147,70 @@ async fn log_in(
 
 impl Confab {
     /// Sends what is due in the outbox, reads new mail and applies the replies, then sends
-    /// what those replies queued (confirmations, answers).
+    /// what those replies queued (confirmations, answers). One Sync runs at a time on a
+    /// database: another that is started meanwhile (another window, `confab sync`) is
+    /// refused with [`ErrorCode::SyncRunning`].
     pub async fn sync(
         &self,
         options: SyncOptions,
+        progress: impl FnMut(SyncProgress),
+    ) -> Result<SyncReport, AppError> {
+        let owner = sync_lease::owner_name(&uuid::Uuid::new_v4().simple().to_string());
+        // A lease of this process whose Sync is no longer running (its caller dropped it
+        // half-way) is given back at once.
+        let this_process = sync_lease::this_process();
+        if let Some(held) = sync_lease::holder(&self.db).await?
+            // Only where this computer's name is known: the process id alone is not enough.
+            && !this_process.starts_with('/')
+            && held.owner.starts_with(&this_process)
+            && !running_here(&held.owner)
+        {
+            sync_lease::release(&self.db, &held.owner).await?;
+        }
+        let mut running = Running::new(owner.clone());
+        if sync_lease::take(&self.db, &owner, now_ts(), LEASE_SECONDS)
+            .await?
+            .is_err()
+        {
+            return Err(AppError::new(
+                ErrorCode::SyncRunning,
+                "A Sync is already running on this database (in another window or a `confab \
+                 sync`). Wait for it to finish; there is nothing to do twice.",
+            ));
+        }
+        let lost = Arc::new(AtomicBool::new(false));
+        let renewer = {
+            let db = self.db.clone();
+            let owner = owner.clone();
+            let lost = lost.clone();
+            tokio::spawn(async move {
+                loop {
+                    tokio::time::sleep(std::time::Duration::from_secs(RENEW_EVERY_SECONDS)).await;
+                    match sync_lease::renew(&db, &owner, now_ts(), LEASE_SECONDS).await {
+                        Ok(true) => {}
+                        Ok(false) => {
+                            lost.store(true, Ordering::SeqCst);
+                            return;
+                        }
+                        // A busy database: the next round tries again before the lease ends.
+                        Err(_) => {}
+                    }
+                }
+            })
+        };
+        running.renewer = Some(renewer);
+        let result = self.sync_holding(options, progress, &owner, &lost).await;
+        drop(running);
+        let _ = sync_lease::release(&self.db, &owner).await;
+        result
+    }
+
+    async fn sync_holding(
+        &self,
+        options: SyncOptions,
         mut progress: impl FnMut(SyncProgress),
+        owner: &str,
+        lease_lost: &AtomicBool,
     ) -> Result<SyncReport, AppError> {
         let profile = load_profile(&self.db).await?;
         let account = profile.account_settings()?;
@@ -126,6 +246,8 @@ impl Confab {
             sent_folder: sent_folder.as_deref(),
             from: &account.address,
             profile: &profile,
+            owner,
+            lease_lost,
         };
         self.send_due(&mut outgoing, &mut report, &mut progress)
             .await?;
@@ -141,6 +263,14 @@ impl Confab {
             .await?;
         let _ = imap.logout().await;
         smtp.close().await;
+        let waiting =
+            confab_store::outbox::count_in(&self.db, &[confab_store::outbox::UNKNOWN]).await?;
+        report.unclear = u32::try_from(waiting).unwrap_or(u32::MAX);
+        if waiting > 0 {
+            report.warnings.push(format!(
+                "{waiting} message(s) may or may not have gone out: the connection to your mail server broke after the message was handed over. Confab looks for your copy of each at every Sync and sends one again only if no copy turns up within {UNKNOWN_WINDOW_HOURS} hours, so that nobody gets it twice."
+            ));
+        }
         progress(SyncProgress::Finished);
         Ok(report)
     }

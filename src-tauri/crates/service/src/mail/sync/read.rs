@@ -133,8 +133,13 @@ impl Confab {
             .unwrap_or_else(|| format!("{INBOX}/{uid_validity}/{uid}"));
         let txn = begin_write(&self.db).await?;
         if let Some(id) = &message.message_id
-            && outbox::find_by_message_id(&txn, id).await?.is_some()
+            && let Some(own) = outbox::find_by_message_id(&txn, id).await?
         {
+            // The researcher's copy of a message whose sending was cut off: the server took
+            // it, so it went out.
+            if own.state == outbox::UNKNOWN {
+                outbox::mark_sent(&txn, own.id, now_ts()).await?;
+            }
             inbound::set_position(&txn, INBOX, uid_validity, uid).await?;
             txn.commit().await?;
             return Ok(Some(id.clone()));
@@ -142,6 +147,7 @@ impl Confab {
         report.read += 1;
         if !inbound::seen(&txn, &key).await? {
             let applied = self.apply_alone(&txn, &message).await?;
+            confab_store::crash_point("applied");
             let from = message.from.clone().unwrap_or_default();
             if applied.needs_attention {
                 report.needs_attention += 1;
@@ -170,6 +176,7 @@ impl Confab {
             inbound::insert(&txn, row).await?;
         }
         inbound::set_position(&txn, INBOX, uid_validity, uid).await?;
+        confab_store::crash_point("before_commit_reply");
         txn.commit().await?;
         Ok(None)
     }

@@ -1,18 +1,26 @@
-//! Sending the outbox. A message's bytes and Message-ID are fixed (state `sending`) before
-//! the SMTP server sees it, and it is `sent` once the server has taken it. Every message also
-//! goes to the researcher's own address as an envelope recipient: the server delivers that
-//! copy in the same transaction in which it accepts the message, so after a crash a copy in
-//! the inbox (or in Sent, where the read phase files it) proves the message went out, and
-//! only a message without one is sent again.
+//! Sending the outbox, so that each message goes out once and only once.
+//!
+//! A message is first claimed by one Sync (`queued` → `sending`, a conditional update that
+//! only one of two Syncs can make) with its bytes and Message-ID fixed. Up to the SMTP
+//! server's go-ahead for the data nothing can have been delivered, so a failure there puts it
+//! back as before. Just before the data goes, the message becomes `unknown`: if the
+//! connection then drops or the server's verdict never comes, or the process dies, nobody
+//! knows whether the server took it. Every message also goes to the researcher's own address
+//! as an envelope recipient, which the server delivers in the same step in which it accepts
+//! the message; so the next Syncs look for that copy (in the inbox, or in Sent where the read
+//! phase files it) and mark the message sent when they find it. Only when no copy has turned
+//! up after [`UNKNOWN_WINDOW_HOURS`] is the message sent again.
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{Duration, Utc};
 use confab_mail::calendar::{InterviewEvent, ItipMethod, Person, build_calendar};
 use confab_mail::imap::ImapSession;
 use confab_mail::mime::{AutoSubmitted, CalendarPart, OutgoingMail, build_mime};
-use confab_mail::smtp::{SendErrorKind, SmtpSender};
+use confab_mail::smtp::{Handover, SendError, SendErrorKind, SmtpSender};
 use confab_mail::template::MessageKind;
 use confab_store::entity::outbox_message;
-use confab_store::{Set, outbox};
+use confab_store::{Set, crash_point, outbox};
 
 use super::{INBOX, SyncProgress, SyncReport};
 use crate::clock::now_ts;
@@ -21,16 +29,24 @@ use crate::mail::outbox::recipients_of;
 use crate::mail::profile::MailProfile;
 use crate::{AppError, Confab, ErrorCode};
 
+/// How long Sync looks for the researcher's copy of a message whose sending was cut off
+/// after its data reached the server, before it sends the message again. A server that took
+/// the message delivers the copy within seconds; a day covers a provider whose delivery is
+/// held up for hours, and a researcher whose computer is off or offline in between (the
+/// copy is looked for at each Sync). See docs/RELIABILITY.md.
+pub const UNKNOWN_WINDOW_HOURS: i64 = 24;
+
 pub(super) struct Outgoing<'a> {
     pub smtp: &'a SmtpSender,
     pub imap: &'a mut ImapSession,
     pub sent_folder: Option<&'a str>,
     pub from: &'a str,
     pub profile: &'a MailProfile,
+    /// This Sync's name in the outbox's claims and the lease.
+    pub owner: &'a str,
+    /// Set when this Sync's lease was lost (the process stalled and another Sync took over).
+    pub lease_lost: &'a AtomicBool,
 }
-
-/// How long to wait for the researcher's copy of a message an interrupted Sync may have sent.
-const COPY_WAIT_SECONDS: u64 = 5;
 
 /// Temporary refusals are tried again this many times in one Sync, after a short wait.
 const RETRIES_NOW: u32 = 2;
@@ -104,6 +120,18 @@ enum Outcome {
     Sent,
     Deferred,
     Failed,
+    /// The outcome is unclear; the message waits as `unknown`.
+    Unclear,
+    /// Another Sync has it.
+    Skipped,
+}
+
+fn lease_lost() -> AppError {
+    AppError::new(
+        ErrorCode::SyncRunning,
+        "This Sync stopped because another Sync took over while it was held up; nothing was \
+         sent twice. The other Sync goes on with the rest.",
+    )
 }
 
 impl Confab {
@@ -116,6 +144,9 @@ impl Confab {
         let due = outbox::due(&self.db, now_ts()).await?;
         let total = u32::try_from(due.len()).unwrap_or(u32::MAX);
         for (done, row) in due.into_iter().enumerate() {
+            if out.lease_lost.load(Ordering::SeqCst) {
+                return Err(lease_lost());
+            }
             progress(SyncProgress::Sending {
                 done: u32::try_from(done).unwrap_or(u32::MAX),
                 total,
@@ -124,6 +155,8 @@ impl Confab {
                 Outcome::Sent => report.sent += 1,
                 Outcome::Deferred => report.deferred += 1,
                 Outcome::Failed => report.failed += 1,
+                // Counted once, at the end of the Sync.
+                Outcome::Unclear | Outcome::Skipped => {}
             }
         }
         progress(SyncProgress::Sending { done: total, total });
@@ -135,14 +168,24 @@ impl Confab {
         out: &mut Outgoing<'_>,
         row: outbox_message::Model,
     ) -> Result<Outcome, AppError> {
-        if row.state == outbox::SENDING && self.went_out(out, &row.message_id).await? {
-            self.mark_sent(row.id).await?;
-            return Ok(Outcome::Sent);
-        }
-        let raw = match (&row.state[..], &row.raw) {
-            (outbox::SENDING, Some(raw)) => raw.clone(),
+        let now = now_ts();
+        let (raw, from_states): (Vec<u8>, &[&str]) = match (row.state.as_str(), &row.raw) {
+            (outbox::UNKNOWN, Some(raw)) => {
+                if self.went_out(out, &row.message_id).await? {
+                    outbox::mark_sent(&self.db, row.id, now).await?;
+                    return Ok(Outcome::Sent);
+                }
+                let since = row.unknown_since.unwrap_or(row.updated_at);
+                if now - since < UNKNOWN_WINDOW_HOURS * 3600 {
+                    return Ok(Outcome::Unclear);
+                }
+                // No copy for a day: the server did not take it.
+                (raw.clone(), &[outbox::UNKNOWN])
+            }
+            // Claimed by a Sync that stopped before the data went: nothing was delivered.
+            (outbox::SENDING, Some(raw)) => (raw.clone(), &[outbox::SENDING]),
             _ => match build(&row, out.profile) {
-                Ok(bytes) => bytes,
+                Ok(bytes) => (bytes, &[outbox::QUEUED]),
                 Err(why) => {
                     self.fail(
                         &row,
@@ -153,85 +196,98 @@ impl Confab {
                 }
             },
         };
-        if row.state != outbox::SENDING {
-            let change = outbox_message::ActiveModel {
-                id: Set(row.id),
-                raw: Set(Some(raw.clone())),
-                state: Set(outbox::SENDING.to_owned()),
-                attempts: Set(row.attempts + 1),
-                updated_at: Set(now_ts()),
-                ..Default::default()
-            };
-            outbox::update(&self.db, change).await?;
+        if !outbox::claim(&self.db, row.id, from_states, out.owner, &raw, now).await? {
+            return Ok(Outcome::Skipped);
         }
         let mut to: Vec<String> = recipients_of(&row).into_iter().map(|p| p.email).collect();
         if !to.iter().any(|a| a.eq_ignore_ascii_case(out.from)) {
             to.push(out.from.to_owned());
         }
+        let handover = match self.start_with_retries(out.smtp, out.from, &to, &raw).await {
+            Ok(handover) => handover,
+            Err(e) => return self.not_sent(&row, e).await,
+        };
+        // From here the server may take the message at any moment: say so first.
+        if !outbox::handing_over(&self.db, row.id, out.owner, now_ts()).await? {
+            // Taken back meanwhile (edited or deleted by the researcher); dropping the
+            // handover closes the connection before any data goes.
+            return Ok(Outcome::Skipped);
+        }
+        crash_point("before_data");
+        match handover.finish(&raw).await {
+            Ok(()) => {
+                crash_point("accepted");
+                outbox::mark_sent(&self.db, row.id, now_ts()).await?;
+                Ok(Outcome::Sent)
+            }
+            Err(e) if e.kind == SendErrorKind::Unclear => {
+                let change = outbox_message::ActiveModel {
+                    id: Set(row.id),
+                    last_error: Set(e.message),
+                    ..Default::default()
+                };
+                outbox::update(&self.db, change).await?;
+                Ok(Outcome::Unclear)
+            }
+            // The server said no to the message itself: as plain as a refusal before it.
+            Err(e) => self.not_sent(&row, e).await,
+        }
+    }
+
+    /// The envelope and `DATA`, with temporary refusals tried again a few times.
+    async fn start_with_retries<'s>(
+        &self,
+        smtp: &'s SmtpSender,
+        from: &str,
+        to: &[String],
+        raw: &[u8],
+    ) -> Result<Handover<'s>, SendError> {
         let mut tries = 0;
         loop {
-            match out.smtp.send(out.from, &to, &raw).await {
-                Ok(()) => break,
+            match smtp.start(from, to, raw).await {
                 Err(e) if e.kind == SendErrorKind::Temporary && tries < RETRIES_NOW => {
                     tries += 1;
                     tokio::time::sleep(std::time::Duration::from_millis(500 * u64::from(tries)))
                         .await;
                 }
-                Err(e) if e.kind == SendErrorKind::Permanent => {
-                    self.fail(&row, &e.message).await?;
-                    return Ok(Outcome::Failed);
-                }
-                Err(e) => {
-                    self.defer(&row, &e.message).await?;
-                    return match e.kind {
-                        // The server is there and said "later": go on with the next message.
-                        SendErrorKind::Temporary => Ok(Outcome::Deferred),
-                        // No server or no login: nothing else will go either.
-                        _ => Err(mail_error(e.message)),
-                    };
-                }
+                other => return other,
             }
         }
-        self.mark_sent(row.id).await?;
-        Ok(Outcome::Sent)
     }
 
-    /// Whether the researcher's copy of a message left mid-way by an interrupted Sync has
-    /// arrived. The server delivers it a moment after accepting the message, so this looks
-    /// for a few seconds before concluding that the message never went out.
+    /// A send the server plainly did not take: failed for good, or queued for later.
+    async fn not_sent(
+        &self,
+        row: &outbox_message::Model,
+        e: SendError,
+    ) -> Result<Outcome, AppError> {
+        if e.kind == SendErrorKind::Permanent {
+            self.fail(row, &e.message).await?;
+            return Ok(Outcome::Failed);
+        }
+        self.defer(row, &e.message).await?;
+        match e.kind {
+            // The server is there and said "later": go on with the next message.
+            SendErrorKind::Temporary => Ok(Outcome::Deferred),
+            // No server or no login: nothing else will go either.
+            _ => Err(mail_error(e.message)),
+        }
+    }
+
+    /// Whether the researcher's copy of a message is in Sent or the inbox: then the server
+    /// took the message.
     async fn went_out(&self, out: &mut Outgoing<'_>, message_id: &str) -> Result<bool, AppError> {
-        let deadline =
-            std::time::Instant::now() + std::time::Duration::from_secs(COPY_WAIT_SECONDS);
-        loop {
-            for folder in out.sent_folder.into_iter().chain([INBOX]) {
-                if out
-                    .imap
-                    .contains_message_id(folder, message_id)
-                    .await
-                    .map_err(|e| mail_error(e.message))?
-                {
-                    return Ok(true);
-                }
+        for folder in out.sent_folder.into_iter().chain([INBOX]) {
+            if out
+                .imap
+                .contains_message_id(folder, message_id)
+                .await
+                .map_err(|e| mail_error(e.message))?
+            {
+                return Ok(true);
             }
-            if std::time::Instant::now() > deadline {
-                return Ok(false);
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(250)).await;
         }
-    }
-
-    async fn mark_sent(&self, id: i64) -> Result<(), AppError> {
-        let now = now_ts();
-        let change = outbox_message::ActiveModel {
-            id: Set(id),
-            state: Set(outbox::SENT.to_owned()),
-            sent_at: Set(Some(now)),
-            last_error: Set(String::new()),
-            updated_at: Set(now),
-            ..Default::default()
-        };
-        outbox::update(&self.db, change).await?;
-        Ok(())
+        Ok(false)
     }
 
     async fn defer(&self, row: &outbox_message::Model, why: &str) -> Result<(), AppError> {
@@ -239,6 +295,8 @@ impl Confab {
         let change = outbox_message::ActiveModel {
             id: Set(row.id),
             state: Set(outbox::QUEUED.to_owned()),
+            claimed_by: Set(None),
+            unknown_since: Set(None),
             last_error: Set(why.to_owned()),
             next_attempt_at: Set(Some(
                 (now + Duration::minutes(backoff(row.attempts))).timestamp(),
@@ -254,6 +312,8 @@ impl Confab {
         let change = outbox_message::ActiveModel {
             id: Set(row.id),
             state: Set(outbox::FAILED.to_owned()),
+            claimed_by: Set(None),
+            unknown_since: Set(None),
             last_error: Set(why.to_owned()),
             updated_at: Set(now_ts()),
             ..Default::default()
