@@ -35,6 +35,7 @@ fn profile_through(stack: &MailStack, proxy: &SmtpProxy) -> MailProfile {
             imap_host: account.imap.host.clone(),
             imap_port: account.imap.port,
             imap_security: MailSecurity::Plain,
+            read_since: None,
         }),
         sync_automatically: false,
     }

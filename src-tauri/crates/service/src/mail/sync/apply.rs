@@ -189,7 +189,8 @@ impl Confab {
             InboundKind::Tokens(found) => {
                 let rows = tokens::find_all(txn, found).await?;
                 for code in found {
-                    let Some(row) = rows.iter().find(|r| &r.token == code) else {
+                    let hashed = tokens::hash(code);
+                    let Some(row) = rows.iter().find(|r| r.token == hashed) else {
                         continue;
                     };
                     let Some(enrolment) = enrolments::find_by_id(txn, row.enrolment_id).await?
