@@ -216,7 +216,8 @@ fn commands() -> Vec<Command> {
             "preview_csv_import",
             vec![
                 id("study_id"),
-                arg::<String>("csv"),
+                // The file's bytes, as the disk has them: Confab finds their encoding.
+                ("csv", "number[]".to_owned()),
                 arg::<Option<ColumnMapping>>("mapping"),
             ],
             name_of::<ImportReport>(),
@@ -225,7 +226,8 @@ fn commands() -> Vec<Command> {
             "import_csv",
             vec![
                 id("study_id"),
-                arg::<String>("csv"),
+                // The file's bytes, as the disk has them: Confab finds their encoding.
+                ("csv", "number[]".to_owned()),
                 arg::<Option<ColumnMapping>>("mapping"),
                 arg::<ImportMode>("mode"),
             ],

@@ -204,3 +204,46 @@ test("participants: import with a bad row, search, set a status, read its histor
   const statuses = Object.fromEntries(listed.map((p) => [p.name, p.status]));
   assert.deepEqual(statuses, { "Ada Park": "invited", "Bo Li": "completed", "Cy Diaz": "invited", "Di Evans": "added" });
 });
+
+test("participants: a recruiting tool's export in Windows-1252 with first and last names imports without editing", async () => {
+  const { dataDir } = prepareStudy();
+  const csv = join(dataDir, "export-windows.csv");
+  // As Excel on Windows saves "CSV (semicolon)": one byte per accented letter, not UTF-8.
+  const latin1 = (text) => Buffer.from(text, "latin1");
+  writeFileSync(
+    csv,
+    Buffer.concat([
+      latin1("First Name;Last Name;Email\r\n"),
+      latin1("Jörg;Müller;joerg@example.org\r\n"),
+      latin1("Françoise;Béranger;francoise@example.org\r\n"),
+    ]),
+  );
+  const browser = await launch(dataDir);
+  try {
+    await byTestId(browser, "study-name").waitForDisplayed({ timeout: 20_000 });
+    await byTestId(browser, "study-name").click();
+    await byTestId(browser, "pane-participants").click();
+    await byTestId(browser, "participants-empty").waitForDisplayed({ timeout: 15_000 });
+    await byTestId(browser, "import-csv-button").click();
+    await byTestId(browser, "import-dialog").waitForDisplayed();
+    await byTestId(browser, "import-file").setValue(csv);
+    await byTestId(browser, "import-report").waitForDisplayed({ timeout: 15_000 });
+    assert.equal(await byTestId(browser, "import-encoding").getText(), "Read as Western European (Windows-1252) text.");
+    const names = await browser.$$('[data-testid="import-row"]').map((row) => row.getText());
+    assert.ok(names.some((text) => text.includes("Jörg Müller")), names.join(" | "));
+    assert.ok(names.some((text) => text.includes("Françoise Béranger")), names.join(" | "));
+    await screenshot(browser, "participants-16-windows-file-preview");
+    await byTestId(browser, "import-submit").click();
+    await byTestId(browser, "import-result").waitForDisplayed({ timeout: 15_000 });
+    await byTestId(browser, "import-done").click();
+    await waitForGone(browser, "import-dialog");
+    await browser.waitUntil(async () => (await shownNames(browser)).includes("Jörg Müller"), {
+      timeout: 10_000,
+      timeoutMsg: "the imported names are not listed as written",
+    });
+  } finally {
+    await browser.deleteSession();
+  }
+  const listed = ok(confab(dataDir, ["participants", "list", "--study", "1"]));
+  assert.deepEqual(listed.map((p) => p.name).sort(), ["Françoise Béranger", "Jörg Müller"]);
+});

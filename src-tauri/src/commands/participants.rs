@@ -122,12 +122,12 @@ pub async fn participant_history(
 pub async fn preview_csv_import(
     state: State<'_, AppState>,
     study_id: i64,
-    csv: String,
+    csv: Vec<u8>,
     mapping: Option<ColumnMapping>,
 ) -> Result<ImportReport, AppError> {
     state
         .confab()?
-        .preview_csv_import(study_id, csv.as_bytes(), mapping.as_ref())
+        .preview_csv_import(study_id, &csv, mapping.as_ref())
         .await
 }
 
@@ -135,19 +135,13 @@ pub async fn preview_csv_import(
 pub async fn import_csv(
     state: State<'_, AppState>,
     study_id: i64,
-    csv: String,
+    csv: Vec<u8>,
     mapping: Option<ColumnMapping>,
     mode: ImportMode,
 ) -> Result<ImportReport, AppError> {
     state
         .confab()?
-        .import_csv(
-            study_id,
-            csv.as_bytes(),
-            mapping.as_ref(),
-            mode,
-            &Actor::researcher(),
-        )
+        .import_csv(study_id, &csv, mapping.as_ref(), mode, &Actor::researcher())
         .await
 }
 

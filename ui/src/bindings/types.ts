@@ -171,7 +171,7 @@ export type ParticipantUpdate = { name: string | null, email: string | null, tim
 
 export type ColumnMapping = { columns: { [key in string]: ImportField }, };
 
-export type ImportField = { "kind": "name" } | { "kind": "email" } | { "kind": "timeZone" } | { "kind": "phone" } | { "kind": "notes" } | { "kind": "custom", "key": string } | { "kind": "ignore" };
+export type ImportField = { "kind": "name" } | { "kind": "firstName" } | { "kind": "lastName" } | { "kind": "email" } | { "kind": "timeZone" } | { "kind": "phone" } | { "kind": "notes" } | { "kind": "custom", "key": string } | { "kind": "ignore" };
 
 export type ImportMode = "allOrNothing" | "validRowsOnly";
 
@@ -199,7 +199,12 @@ imported: boolean, columns: Array<ImportColumn>, rows: Array<ImportRow>, totals:
 /**
  * One sentence on the outcome, and what to do next if nothing was imported.
  */
-message: string, };
+message: string, 
+/**
+ * The character encoding the file was read in, as the WHATWG names it ("UTF-8",
+ * "windows-1252", "UTF-16LE"…).
+ */
+encoding: string, };
 
 export type InvitationReadiness = { ready: boolean, missing: Array<string>, };
 

@@ -31,6 +31,9 @@ use crate::{Actor, AppError, Confab};
 #[serde(tag = "kind", content = "key", rename_all = "camelCase")]
 pub enum ImportField {
     Name,
+    /// Put before the last name, with a space, to make the name.
+    FirstName,
+    LastName,
     Email,
     TimeZone,
     Phone,
@@ -125,6 +128,9 @@ pub struct ImportReport {
     pub totals: ImportTotals,
     /// One sentence on the outcome, and what to do next if nothing was imported.
     pub message: String,
+    /// The character encoding the file was read in, as the WHATWG names it ("UTF-8",
+    /// "windows-1252", "UTF-16LE"…).
+    pub encoding: String,
 }
 
 /// Reads a participant file as the preview and the import do, as far as they go without the
@@ -152,7 +158,7 @@ impl Confab {
         Ok(report(
             study_id,
             false,
-            file.columns,
+            (file.columns, file.encoding),
             &planned,
             totals,
             message,
@@ -186,7 +192,7 @@ impl Confab {
             return Ok(report(
                 study_id,
                 false,
-                file.columns,
+                (file.columns, file.encoding),
                 &planned,
                 totals,
                 message,
@@ -201,7 +207,7 @@ impl Confab {
             return Ok(report(
                 study_id,
                 false,
-                file.columns,
+                (file.columns, file.encoding),
                 &planned,
                 totals,
                 message,
@@ -251,7 +257,7 @@ impl Confab {
         Ok(report(
             study_id,
             true,
-            file.columns,
+            (file.columns, file.encoding),
             &planned,
             totals,
             message,

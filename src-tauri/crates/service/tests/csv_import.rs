@@ -294,12 +294,16 @@ async fn files_that_are_not_a_participant_list_are_refused_with_what_to_do() {
             "The file has no email column. Its columns are \"Name\", \"Mail address\", \"Cohort\".",
         ),
         (
-            b"First name,email\nAda,ada@example.org\n".to_vec(),
-            "The file has no name column. Its columns are \"First name\", \"email\".",
+            b"Cohort,email\nA,ada@example.org\n".to_vec(),
+            "The file has no name column. Its columns are \"Cohort\", \"email\".",
         ),
         (
-            b"name,email\nJ\xF6rg,joerg@example.org\n".to_vec(),
-            "not UTF-8 text (the first character that is not is on line 2). Save it as \"CSV UTF-8\"",
+            b"Name,First name,email\nAda Ng,Ada,ada@example.org\n".to_vec(),
+            "a name column and first or last name columns too",
+        ),
+        (
+            b"\xFF\xFEn\x00a\x00\x00\xD8,\x00".to_vec(),
+            "starts as UTF-16LE text but has bytes that are not",
         ),
         (
             b"name,email,notes\nAda,ada@example.org,\"never closed\nGrace,grace@example.org,\n"
@@ -333,6 +337,61 @@ async fn files_that_are_not_a_participant_list_are_refused_with_what_to_do() {
         .unwrap_err();
     assert_eq!(unknown.code, ErrorCode::NotFound);
     assert!(everyone(&confab).await.is_empty());
+}
+
+/// Files as spreadsheet programs and recruiting tools save them: first and last name in
+/// columns of their own, in a Windows or Latin-1 encoding, or as Excel's "Unicode text"
+/// (UTF-16 with a byte-order mark, tab-separated).
+#[tokio::test]
+async fn first_and_last_names_and_the_encodings_spreadsheets_save_in_are_read() {
+    let (_dir, confab, study) = setup().await;
+    let text = "First Name;Last Name;Email;Stadt\r\nJörg;Müller-Lüdenscheidt;joerg@example.org;Köln\r\nFrançoise;;francoise@example.org;Besançon\r\n";
+    let (windows, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(!unmappable);
+    let report = confab
+        .preview_csv_import(study, &windows, None)
+        .await
+        .unwrap();
+    assert_eq!(report.encoding, "windows-1252");
+    let names: Vec<&str> = report.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Jörg Müller-Lüdenscheidt", "Françoise"]);
+    assert_eq!(report.totals.errors, 0, "{report:?}");
+
+    let latin =
+        "Vorname,Nachname,E-Mail\nÅsa,Öberg,asa@example.org\nÉmile,Zola,emile@example.org\n";
+    let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(latin);
+    let report = confab
+        .import_csv(study, &latin1, None, ImportMode::AllOrNothing, &me())
+        .await
+        .unwrap();
+    assert!(report.imported, "{report:?}");
+
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in "name\temail\r\nZoë Ørsted\tzoe@example.org\r\n".encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    let report = confab
+        .import_csv(study, &utf16, None, ImportMode::AllOrNothing, &me())
+        .await
+        .unwrap();
+    assert_eq!(report.encoding, "UTF-16LE");
+    let people: Vec<String> = in_study(&confab, study)
+        .await
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    for name in ["Åsa Öberg", "Émile Zola", "Zoë Ørsted"] {
+        assert!(people.iter().any(|p| p == name), "{name} in {people:?}");
+    }
+    let report = confab
+        .preview_csv_import(
+            study,
+            b"\xEF\xBB\xBFname,email\nAda,ada@example.org\n",
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(report.encoding, "UTF-8");
 }
 
 #[tokio::test]

@@ -9,7 +9,9 @@ vi.mock("../../bindings/commands", () => ({
 const { commands } = await import("../../bindings/commands");
 const mocked = vi.mocked(commands);
 
-const csv = "Name,Email,Team\nAda Park,ada@example.org,Blue\nBad Row,not-an-email,Red\nBo Li,bo@example.org,Red\n";
+const csvText = "Name,Email,Team\nAda Park,ada@example.org,Blue\nBad Row,not-an-email,Red\nBo Li,bo@example.org,Red\n";
+// The bytes the window hands over, as the disk has them.
+const csv = Array.from(new TextEncoder().encode(csvText));
 
 const columns: ImportReport["columns"] = [
   { header: "Name", field: { kind: "name" } },
@@ -33,9 +35,10 @@ const withBadRow: ImportReport = {
   ],
   totals: { rows: 3, newParticipants: 2, existingParticipants: 0, newlyEnrolled: 2, duplicates: 0, errors: 1 },
   message: "Line 3 has a problem. Fix it before importing, or import only the 2 valid rows (2 new participants).",
+  encoding: "UTF-8",
 };
 
-function chooseFile(text = csv) {
+function chooseFile(text: string | Uint8Array<ArrayBuffer> = csvText) {
   const file = new File([text], "people.csv", { type: "text/csv" });
   fireEvent.change(screen.getByTestId("import-file"), { target: { files: [file] } });
 }
@@ -121,10 +124,20 @@ describe("CSV import", () => {
     expect(selects.map((select) => select.getAttribute("data-header"))).toEqual(["Who", "Mail"]);
     fireEvent.change(selects[1] as HTMLSelectElement, { target: { value: "email" } });
     await waitFor(() =>
-      expect(mocked.previewCsvImport).toHaveBeenLastCalledWith(7, "Who,Mail\nAda,ada@example.org\n", {
+      expect(mocked.previewCsvImport).toHaveBeenLastCalledWith(7, Array.from(new TextEncoder().encode("Who,Mail\nAda,ada@example.org\n")), {
         columns: { Who: { kind: "ignore" }, Mail: { kind: "email" } },
       }),
     );
+  });
+
+  it("hands over the file's bytes as saved, and says which encoding they were read in", async () => {
+    // "Jörg" as a spreadsheet saves it on Windows: ö is the single byte 0xF6, not UTF-8.
+    const windows = new Uint8Array([...new TextEncoder().encode("name,email\nJ"), 0xf6, ...new TextEncoder().encode("rg,j@example.org\n")]);
+    mocked.previewCsvImport.mockResolvedValue({ ...withBadRow, encoding: "windows-1252" });
+    render(<ImportFlow studyId={7} onClose={vi.fn()} onImported={vi.fn()} />);
+    chooseFile(windows);
+    expect((await screen.findByTestId("import-encoding")).textContent).toBe("Read as Western European (Windows-1252) text.");
+    expect(mocked.previewCsvImport).toHaveBeenCalledWith(7, Array.from(windows), null);
   });
 
   it("does not claim success when the import is refused", async () => {

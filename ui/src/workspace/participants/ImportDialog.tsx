@@ -47,7 +47,7 @@ const LISTED_ROWS = 200;
 
 export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">) {
   const id = useId();
-  const [file, setFile] = useState<{ name: string; csv: string } | null>(null);
+  const [file, setFile] = useState<{ name: string; csv: number[] } | null>(null);
   const [columns, setColumns] = useState<ImportColumn[]>([]);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [preview, setPreview] = useState<ImportReport | null>(null);
@@ -57,7 +57,7 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
   // Only the newest preview may be shown: a slower, older answer would describe another mapping.
   const latest = useRef(0);
 
-  async function check(csv: string, nextMapping: ColumnMapping | null) {
+  async function check(csv: number[], nextMapping: ColumnMapping | null) {
     const request = ++latest.current;
     setBusy("checking");
     setProblem(null);
@@ -74,7 +74,7 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
       setColumns((old) =>
         nextMapping !== null && old.length > 0
           ? old.map((column) => ({ ...column, field: nextMapping.columns[column.header] ?? column.field }))
-          : csvHeader(csv).map((header) => ({ header, field: { kind: "ignore" } })),
+          : csvHeader(new TextDecoder().decode(new Uint8Array(csv))).map((header) => ({ header, field: { kind: "ignore" } })),
       );
     } finally {
       if (request === latest.current) setBusy(null);
@@ -90,7 +90,9 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
     setMapping(null);
     setColumns([]);
     try {
-      const csv = await chosen.text();
+      // The bytes as the disk has them: the web view would decode them as UTF-8 and spoil a
+      // file a spreadsheet saved in its Windows encoding. Confab finds the encoding.
+      const csv = Array.from(new Uint8Array(await chosen.arrayBuffer()));
       setFile({ name: chosen.name, csv });
       await check(csv, null);
     } catch (reason) {
@@ -217,6 +219,9 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
           <p className="import-summary" data-testid="import-summary">
             {preview.message}
           </p>
+          <p className="import-encoding" data-testid="import-encoding">
+            Read as {encodingName(preview.encoding)} text.
+          </p>
           <p className="import-counts">
             <span className="import-count import-count-valid">
               {countOf(preview.totals.newParticipants + preview.totals.existingParticipants, "valid row")}
@@ -295,4 +300,18 @@ function ImportRowView({ row }: { row: ImportRow }) {
       <td className="import-outcome">{outcomeText(row.outcome)}</td>
     </tr>
   );
+}
+
+/** An encoding as people know it from their spreadsheet's Save dialog. */
+export function encodingName(encoding: string): string {
+  const known: Record<string, string> = {
+    "UTF-8": "UTF-8",
+    "UTF-16LE": "Unicode (UTF-16)",
+    "UTF-16BE": "Unicode (UTF-16, big-endian)",
+    "windows-1252": "Western European (Windows-1252)",
+    "ISO-8859-2": "Central European (ISO-8859-2)",
+    "windows-1250": "Central European (Windows-1250)",
+    macintosh: "Western (Mac Roman)",
+  };
+  return known[encoding] ?? encoding;
 }

@@ -9,6 +9,7 @@ function report(totals: Partial<ImportReport["totals"]>): ImportReport {
     columns: [],
     rows: [],
     message: "",
+    encoding: "UTF-8",
     totals: { rows: 0, newParticipants: 0, existingParticipants: 0, newlyEnrolled: 0, duplicates: 0, errors: 0, ...totals },
   };
 }

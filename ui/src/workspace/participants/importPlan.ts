@@ -10,6 +10,8 @@ export function fieldFromValue(value: string): ImportField {
   if (value.startsWith("custom:")) return { kind: "custom", key: value.slice("custom:".length) };
   switch (value) {
     case "name":
+    case "firstName":
+    case "lastName":
     case "email":
     case "timeZone":
     case "phone":
@@ -25,6 +27,8 @@ export function fieldOptions(column: ImportColumn): { value: string; label: stri
   const customKey = column.field.kind === "custom" ? column.field.key : column.header.trim() || "Field";
   return [
     { value: "name", label: "Name" },
+    { value: "firstName", label: "First name" },
+    { value: "lastName", label: "Last name" },
     { value: "email", label: "Email" },
     { value: "timeZone", label: "Time zone" },
     { value: "phone", label: "Phone" },

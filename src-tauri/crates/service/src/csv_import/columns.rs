@@ -26,7 +26,18 @@ pub(crate) fn guess_field(header: &str) -> ImportField {
         .collect();
     match compact.as_str() {
         "" => ImportField::Ignore,
-        "name" | "fullname" | "participant" | "participantname" => ImportField::Name,
+        "name" | "fullname" | "participant" | "participantname" | "vollständigername"
+        | "nomcomplet" | "nombrecompleto" | "volledigenaam" | "nomecompleto" | "naam" => {
+            ImportField::Name
+        }
+        // The exports of recruiting tools and survey platforms, in the languages Confab's
+        // participants write.
+        "firstname" | "givenname" | "forename" | "vorname" | "prénom" | "prenom" | "nombre"
+        | "voornaam" | "nome" | "primeironome" => ImportField::FirstName,
+        "lastname" | "surname" | "familyname" | "nachname" | "familienname" | "nomdefamille"
+        | "nom" | "apellido" | "apellidos" | "achternaam" | "cognome" | "sobrenome" | "apelido" => {
+            ImportField::LastName
+        }
         "email" | "emailaddress" | "mail" => ImportField::Email,
         "timezone" | "tz" => ImportField::TimeZone,
         "phone" | "phonenumber" | "telephone" | "tel" | "mobile" => ImportField::Phone,
@@ -91,8 +102,16 @@ pub(super) fn plan_columns(
             field,
         });
     }
+    let has = |field: ImportField| columns.iter().any(|c| c.field == field);
+    if has(ImportField::Name) && (has(ImportField::FirstName) || has(ImportField::LastName)) {
+        return Err(invalid(
+            "The file has a name column and first or last name columns too. Map the one you want to use to name, and the others to a custom field or to leave out.",
+        ));
+    }
     for (needed, what) in [(ImportField::Email, "email"), (ImportField::Name, "name")] {
-        if !columns.iter().any(|c| c.field == needed) {
+        let named = needed == ImportField::Name
+            && (has(ImportField::FirstName) || has(ImportField::LastName));
+        if !named && !columns.iter().any(|c| c.field == needed) {
             return Err(invalid(format!(
                 "The file has no {what} column. Its columns are {}. Name a column \"{what}\" in the header, or map one to {what}.",
                 found()
@@ -117,6 +136,14 @@ mod tests {
         assert_eq!(guess_field("NOTES"), ImportField::Notes);
         assert_eq!(guess_field("Status"), ImportField::Ignore);
         assert_eq!(guess_field("Cohort"), ImportField::Custom("Cohort".into()));
+        assert_eq!(guess_field("First Name"), ImportField::FirstName);
+        assert_eq!(guess_field("Last name"), ImportField::LastName);
+        assert_eq!(guess_field("Vorname"), ImportField::FirstName);
+        assert_eq!(guess_field("Nachname"), ImportField::LastName);
+        assert_eq!(guess_field("Prénom"), ImportField::FirstName);
+        assert_eq!(guess_field("Nom de famille"), ImportField::LastName);
+        assert_eq!(guess_field("Apellidos"), ImportField::LastName);
+        assert_eq!(guess_field("Given name"), ImportField::FirstName);
         assert_eq!(
             guess_field("custom:Phone"),
             ImportField::Custom("Phone".into())

@@ -10,6 +10,8 @@ impl fmt::Display for ImportField {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Name => f.write_str("name"),
+            Self::FirstName => f.write_str("first name"),
+            Self::LastName => f.write_str("last name"),
             Self::Email => f.write_str("email"),
             Self::TimeZone => f.write_str("time zone"),
             Self::Phone => f.write_str("phone"),
@@ -23,7 +25,7 @@ impl fmt::Display for ImportField {
 impl FromStr for ImportField {
     type Err = AppError;
 
-    /// `name`, `email`, `time zone`, `phone`, `notes`, `ignore` or `custom:<field name>`.
+    /// `name`, `first name`, `last name`, `email`, `time zone`, `phone`, `notes`, `ignore` or `custom:<field name>`.
     fn from_str(text: &str) -> Result<Self, AppError> {
         let text = text.trim();
         if let Some(key) = text
@@ -35,6 +37,8 @@ impl FromStr for ImportField {
         }
         let field = match text.to_lowercase().replace(['_', '-'], " ").as_str() {
             "name" => Self::Name,
+            "first name" | "firstname" => Self::FirstName,
+            "last name" | "lastname" => Self::LastName,
             "email" | "e mail" => Self::Email,
             "time zone" | "timezone" => Self::TimeZone,
             "phone" => Self::Phone,
@@ -44,7 +48,7 @@ impl FromStr for ImportField {
                 return Err(AppError::new(
                     crate::ErrorCode::InvalidInput,
                     format!(
-                        "\"{text}\" is not a field to import into: use name, email, time zone, phone, notes, ignore, or custom:<field name>."
+                        "\"{text}\" is not a field to import into: use name, first name, last name, email, time zone, phone, notes, ignore, or custom:<field name>."
                     ),
                 ));
             }

@@ -1,7 +1,10 @@
 //! Reading a participant file: its bytes into text, its header into a column plan, its lines
 //! into checked participants. No database here.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+use encoding_rs::{Encoding, UTF_8};
 
 use confab_core::{ParticipantDraft, ValidParticipant};
 
@@ -23,6 +26,8 @@ pub(crate) struct ReadRow {
 pub(crate) struct ReadFile {
     pub columns: Vec<ImportColumn>,
     pub rows: Vec<ReadRow>,
+    /// The encoding the bytes were read in.
+    pub encoding: &'static str,
 }
 
 pub(super) fn invalid(message: impl Into<String>) -> AppError {
@@ -35,7 +40,8 @@ pub(crate) fn read_file(
     bytes: &[u8],
     mapping: Option<&ColumnMapping>,
 ) -> Result<ReadFile, AppError> {
-    let text = decode(bytes)?;
+    let (decoded, encoding) = decode(bytes)?;
+    let text: &str = &decoded;
     if text.trim().is_empty() {
         return Err(invalid(
             "The file is empty. It needs a header line such as name,email and then one line per participant.",
@@ -84,7 +90,11 @@ pub(crate) fn read_file(
             "The file has a header line but no participants below it. Add one line per participant.",
         ));
     }
-    Ok(ReadFile { columns, rows })
+    Ok(ReadFile {
+        columns,
+        rows,
+        encoding: encoding.name(),
+    })
 }
 
 /// The line number, as a text editor shows it, of the record that the reader began reading at
@@ -138,14 +148,33 @@ impl<'a> LineCounter<'a> {
     }
 }
 
-fn decode(bytes: &[u8]) -> Result<&str, AppError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
-        invalid(format!(
-            "The file is not UTF-8 text (the first character that is not is on line {line}). Save it as \"CSV UTF-8\" in your spreadsheet program, or choose UTF-8 as the encoding when saving, then import it again."
-        ))
-    })
+/// The file's text and the encoding it was written in: the one its byte-order mark names
+/// (UTF-8, UTF-16), UTF-8 when the bytes are valid UTF-8, or else the legacy encoding the
+/// bytes most likely are (a spreadsheet's default Windows or Mac encoding, ISO-8859-x), as
+/// chardetng guesses it from how the text reads.
+fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), AppError> {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        if had_errors {
+            return Err(invalid(format!(
+                "The file starts as {} text but has bytes that are not. Save it again as \"CSV UTF-8\" in your spreadsheet program, then import it again.",
+                encoding.name()
+            )));
+        }
+        return Ok((text, encoding));
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((Cow::Borrowed(text), UTF_8));
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, true);
+    match encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(text) => Ok((text, encoding)),
+        None => Err(invalid(
+            "The file's characters could not be read in any encoding Confab knows. Save it as \"CSV UTF-8\" in your spreadsheet program, then import it again.",
+        )),
+    }
 }
 
 /// Comma, semicolon (spreadsheets in many European locales) or tab: whichever the header line
@@ -220,10 +249,13 @@ fn read_row(
 ) -> ReadRow {
     let mut draft = ParticipantDraft::default();
     let mut custom = BTreeMap::new();
+    let (mut first, mut last) = (String::new(), String::new());
     for (column, cell) in columns.iter().zip(record.iter()) {
         let cell = unguard(cell).to_owned();
         match &column.field {
             ImportField::Name => draft.name = cell,
+            ImportField::FirstName => first = cell,
+            ImportField::LastName => last = cell,
             ImportField::Email => draft.email = cell,
             ImportField::TimeZone => draft.time_zone = cell,
             ImportField::Phone => draft.phone = cell,
@@ -235,6 +267,13 @@ fn read_row(
         }
     }
     draft.custom_fields = custom;
+    if draft.name.is_empty() {
+        draft.name = [first.trim(), last.trim()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     let name = draft.name.trim().to_owned();
     let email = draft.email.trim().to_owned();
     let result = if record.len() != columns.len() {

@@ -46,7 +46,7 @@ pub(super) fn totals(planned: &[PlannedRow]) -> ImportTotals {
 pub(super) fn report(
     study_id: i64,
     imported: bool,
-    columns: Vec<ImportColumn>,
+    (columns, encoding): (Vec<ImportColumn>, &str),
     planned: &[PlannedRow],
     totals: ImportTotals,
     message: String,
@@ -66,6 +66,7 @@ pub(super) fn report(
             .collect(),
         totals,
         message,
+        encoding: encoding.to_owned(),
     }
 }
 
