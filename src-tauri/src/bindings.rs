@@ -11,10 +11,10 @@ use confab_service::{
     MailAuth, MailProfile, MailProvider, MailSecurity, MessageTemplate, NewParticipant, NewSession,
     NewStudy, OutboxEdit, OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantEnrolment,
     ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport,
-    ReplyCandidate, RestoreReport, RowOutcome, RuleBreakView, SessionChange, SessionExceptionView,
-    SessionPattern, SessionView, SignInChoice, SlotView, StartupState, StatusCount, StatusOption,
-    StudyOverview, StudySettings, StudySummary, SwapReport, SyncProgress, SyncReport,
-    TemplatePreview,
+    ReplyCandidate, RestoreReport, RowOutcome, RuleBreakView, Separator, SessionChange,
+    SessionExceptionView, SessionPattern, SessionView, SignInChoice, SlotView, StartupState,
+    StatusCount, StatusOption, StudyOverview, StudySettings, StudySummary, SwapReport,
+    SyncProgress, SyncReport, TemplatePreview,
 };
 use ts_rs::{Config, TS};
 
@@ -518,6 +518,7 @@ exported_types!(
     NewParticipant,
     ParticipantUpdate,
     ColumnMapping,
+    Separator,
     ImportField,
     ImportMode,
     ImportColumn,

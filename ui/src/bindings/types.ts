@@ -169,7 +169,18 @@ studyId: number | null, };
 
 export type ParticipantUpdate = { name: string | null, email: string | null, timeZone: string | null, phone: string | null, notes: string | null, customFields: { [key in string]: string }, };
 
-export type ColumnMapping = { columns: { [key in string]: ImportField }, };
+export type ColumnMapping = { columns: { [key in string]: ImportField }, 
+/**
+ * The encoding to read the file in, as the WHATWG names it ("windows-1252"); found from
+ * the bytes when not given.
+ */
+encoding?: string, 
+/**
+ * What separates the cells; found from the header line when not given.
+ */
+separator?: Separator, };
+
+export type Separator = "comma" | "semicolon" | "tab";
 
 export type ImportField = { "kind": "name" } | { "kind": "firstName" } | { "kind": "lastName" } | { "kind": "email" } | { "kind": "timeZone" } | { "kind": "phone" } | { "kind": "notes" } | { "kind": "custom", "key": string } | { "kind": "ignore" };
 
@@ -204,7 +215,11 @@ message: string,
  * The character encoding the file was read in, as the WHATWG names it ("UTF-8",
  * "windows-1252", "UTF-16LE"…).
  */
-encoding: string, };
+encoding: string, 
+/**
+ * What separated the cells.
+ */
+separator: Separator, };
 
 export type InvitationReadiness = { ready: boolean, missing: Array<string>, };
 

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use confab_service::{
     Actor, AppError, ColumnMapping, Confab, ErrorCode, ImportField, ImportMode, NewParticipant,
-    ParticipantQuery, ParticipantUpdate,
+    ParticipantQuery, ParticipantUpdate, Separator,
 };
 
 #[derive(Subcommand)]
@@ -84,10 +84,19 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         study: i64,
         file: PathBuf,
-        /// Where a column goes, as 'Header=field' with field one of name, email, time zone,
-        /// phone, notes, ignore or custom:<name>; repeat for more. Other headers are guessed.
+        /// Where a column goes, as 'Header=field' with field one of name, first name, last
+        /// name, email, time zone, phone, notes, ignore or custom:<name>; repeat for more.
+        /// Other headers are guessed.
         #[arg(long = "map", value_name = "HEADER=FIELD")]
         map: Vec<String>,
+        /// The file's encoding (utf-8, windows-1252, iso-8859-2, macintosh, utf-16le…); found
+        /// from the bytes when not given
+        #[arg(long)]
+        encoding: Option<String>,
+        /// What separates the cells: comma, semicolon or tab; found from the header when not
+        /// given
+        #[arg(long, value_parser = ["comma", "semicolon", "tab"])]
+        separator: Option<String>,
         /// Import the good lines even if others have problems
         #[arg(long)]
         valid_rows_only: bool,
@@ -180,6 +189,8 @@ pub async fn run(confab: &Confab, command: Command, json: bool) -> Result<(), Ap
             study,
             file,
             map,
+            encoding,
+            separator,
             valid_rows_only,
             dry_run,
         } => {
@@ -192,7 +203,13 @@ pub async fn run(confab: &Confab, command: Command, json: bool) -> Result<(), Ap
                     .columns
                     .insert(header, field.parse::<ImportField>()?);
             }
-            let mapping = (!mapping.columns.is_empty()).then_some(&mapping);
+            mapping.encoding = encoding;
+            mapping.separator = separator.map(|s| match s.as_str() {
+                "semicolon" => Separator::Semicolon,
+                "tab" => Separator::Tab,
+                _ => Separator::Comma,
+            });
+            let mapping = (mapping != ColumnMapping::default()).then_some(&mapping);
             let mode = if valid_rows_only {
                 ImportMode::ValidRowsOnly
             } else {

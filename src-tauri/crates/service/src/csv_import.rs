@@ -49,6 +49,43 @@ pub enum ImportField {
 #[serde(rename_all = "camelCase")]
 pub struct ColumnMapping {
     pub columns: BTreeMap<String, ImportField>,
+    /// The encoding to read the file in, as the WHATWG names it ("windows-1252"); found from
+    /// the bytes when not given.
+    #[serde(default)]
+    #[ts(optional)]
+    pub encoding: Option<String>,
+    /// What separates the cells; found from the header line when not given.
+    #[serde(default)]
+    #[ts(optional)]
+    pub separator: Option<Separator>,
+}
+
+/// What separates the cells of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Separator {
+    Comma,
+    /// Spreadsheets in many European locales.
+    Semicolon,
+    Tab,
+}
+
+impl Separator {
+    pub(crate) fn byte(self) -> u8 {
+        match self {
+            Separator::Comma => b',',
+            Separator::Semicolon => b';',
+            Separator::Tab => b'\t',
+        }
+    }
+
+    pub(crate) fn of(byte: u8) -> Self {
+        match byte {
+            b';' => Separator::Semicolon,
+            b'\t' => Separator::Tab,
+            _ => Separator::Comma,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -131,6 +168,8 @@ pub struct ImportReport {
     /// The character encoding the file was read in, as the WHATWG names it ("UTF-8",
     /// "windows-1252", "UTF-16LE"…).
     pub encoding: String,
+    /// What separated the cells.
+    pub separator: Separator,
 }
 
 /// Reads a participant file as the preview and the import do, as far as they go without the
@@ -158,7 +197,7 @@ impl Confab {
         Ok(report(
             study_id,
             false,
-            (file.columns, file.encoding),
+            (file.columns, file.encoding, file.separator),
             &planned,
             totals,
             message,
@@ -192,7 +231,7 @@ impl Confab {
             return Ok(report(
                 study_id,
                 false,
-                (file.columns, file.encoding),
+                (file.columns, file.encoding, file.separator),
                 &planned,
                 totals,
                 message,
@@ -207,7 +246,7 @@ impl Confab {
             return Ok(report(
                 study_id,
                 false,
-                (file.columns, file.encoding),
+                (file.columns, file.encoding, file.separator),
                 &planned,
                 totals,
                 message,
@@ -257,7 +296,7 @@ impl Confab {
         Ok(report(
             study_id,
             true,
-            (file.columns, file.encoding),
+            (file.columns, file.encoding, file.separator),
             &planned,
             totals,
             message,

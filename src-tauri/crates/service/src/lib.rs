@@ -42,7 +42,7 @@ pub use calendar_file::{CalendarFile, CalendarImport};
 pub use confab::Confab;
 pub use csv_import::{
     ColumnMapping, ImportColumn, ImportField, ImportMode, ImportReport, ImportRow, ImportTotals,
-    RowOutcome, read_participant_file,
+    RowOutcome, Separator, read_participant_file,
 };
 pub use data_dir::{APP_IDENTIFIER, DATA_DIR_ENV, default_data_dir};
 pub use error::{AppError, ErrorCode};

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use confab_service::{
     Actor, ColumnMapping, Confab, ErrorCode, ImportField, ImportMode, ImportReport, NewParticipant,
-    NewStudy, ParticipantQuery, ParticipantSummary, RowOutcome,
+    NewStudy, ParticipantQuery, ParticipantSummary, RowOutcome, Separator,
 };
 use confab_store::ConnectionTrait;
 
@@ -394,6 +394,60 @@ async fn first_and_last_names_and_the_encodings_spreadsheets_save_in_are_read() 
     assert_eq!(report.encoding, "UTF-8");
 }
 
+/// The preview says how the file was read, and the researcher can read it otherwise.
+#[tokio::test]
+async fn the_encoding_and_separator_found_can_be_changed_in_the_preview() {
+    let (_dir, confab, study) = setup().await;
+    // Mac Roman: "ü" is 0x9F, which windows-1252 reads as "Ÿ".
+    let bytes = b"name;email\nJ\x9Frgen;j@example.org\n";
+    let found = confab.preview_csv_import(study, bytes, None).await.unwrap();
+    assert_eq!(found.separator, Separator::Semicolon);
+    let chosen = ColumnMapping {
+        encoding: Some("macintosh".into()),
+        separator: Some(Separator::Semicolon),
+        ..Default::default()
+    };
+    let report = confab
+        .preview_csv_import(study, bytes, Some(&chosen))
+        .await
+        .unwrap();
+    assert_eq!(report.encoding, "macintosh");
+    assert_eq!(report.rows[0].name, "Jürgen");
+    // Read with the wrong separator, the whole line is one cell: no email column.
+    let comma = ColumnMapping {
+        separator: Some(Separator::Comma),
+        ..Default::default()
+    };
+    let err = confab
+        .preview_csv_import(study, bytes, Some(&comma))
+        .await
+        .unwrap_err();
+    assert!(err.message.contains("no email column"), "{}", err.message);
+    let unknown = ColumnMapping {
+        encoding: Some("klingon".into()),
+        ..Default::default()
+    };
+    let err = confab
+        .preview_csv_import(study, bytes, Some(&unknown))
+        .await
+        .unwrap_err();
+    assert!(
+        err.message
+            .contains("does not know the encoding \"klingon\""),
+        "{}",
+        err.message
+    );
+    let utf8 = ColumnMapping {
+        encoding: Some("utf-8".into()),
+        ..Default::default()
+    };
+    let err = confab
+        .preview_csv_import(study, bytes, Some(&utf8))
+        .await
+        .unwrap_err();
+    assert!(err.message.contains("not UTF-8 text"), "{}", err.message);
+}
+
 #[tokio::test]
 async fn a_line_with_too_many_or_too_few_cells_is_an_error_on_that_line() {
     let (_dir, confab, study) = setup().await;
@@ -434,6 +488,7 @@ async fn a_mapping_overrides_the_guesses() {
             ("Status".into(), ImportField::Custom("Tier".into())),
             ("Notes".into(), ImportField::Ignore),
         ]),
+        ..Default::default()
     };
     let report = confab
         .import_csv(
@@ -456,6 +511,7 @@ async fn a_mapping_overrides_the_guesses() {
 
     let wrong = ColumnMapping {
         columns: BTreeMap::from([("Mail".into(), ImportField::Email)]),
+        ..Default::default()
     };
     let err = confab
         .preview_csv_import(study, csv.as_bytes(), Some(&wrong))

@@ -36,6 +36,7 @@ const withBadRow: ImportReport = {
   totals: { rows: 3, newParticipants: 2, existingParticipants: 0, newlyEnrolled: 2, duplicates: 0, errors: 1 },
   message: "Line 3 has a problem. Fix it before importing, or import only the 2 valid rows (2 new participants).",
   encoding: "UTF-8",
+  separator: "comma",
 };
 
 function chooseFile(text: string | Uint8Array<ArrayBuffer> = csvText) {
@@ -138,6 +139,27 @@ describe("CSV import", () => {
     chooseFile(windows);
     expect((await screen.findByTestId("import-encoding")).textContent).toBe("Read as Western European (Windows-1252) text.");
     expect(mocked.previewCsvImport).toHaveBeenCalledWith(7, Array.from(windows), null);
+  });
+
+  it("reads the file again in the encoding and with the separator the researcher chooses", async () => {
+    mocked.previewCsvImport.mockResolvedValueOnce({ ...withBadRow, encoding: "windows-1252" });
+    mocked.previewCsvImport.mockRejectedValueOnce({ code: "invalid_input", message: "The file has bytes that are not UTF-8 text." });
+    mocked.previewCsvImport.mockResolvedValueOnce({ ...withBadRow, encoding: "macintosh", separator: "semicolon" });
+    render(<ImportFlow studyId={7} onClose={vi.fn()} onImported={vi.fn()} />);
+    chooseFile();
+    const encoding = (await screen.findByTestId("import-encoding-choice")) as HTMLSelectElement;
+    await waitFor(() => expect(encoding.value).toBe("windows-1252"));
+    fireEvent.change(encoding, { target: { value: "UTF-8" } });
+    await waitFor(() =>
+      expect(mocked.previewCsvImport).toHaveBeenLastCalledWith(7, csv, { columns: {}, encoding: "UTF-8", separator: "comma" }),
+    );
+    // The choice stays offered after a failed reading, so another can be tried.
+    expect((await screen.findByTestId("error-banner")).textContent).toContain("not UTF-8");
+    fireEvent.change(screen.getByTestId("import-encoding-choice"), { target: { value: "macintosh" } });
+    fireEvent.change(screen.getByTestId("import-separator-choice"), { target: { value: "semicolon" } });
+    await waitFor(() =>
+      expect(mocked.previewCsvImport).toHaveBeenLastCalledWith(7, csv, { columns: {}, encoding: "macintosh", separator: "semicolon" }),
+    );
   });
 
   it("does not claim success when the import is refused", async () => {

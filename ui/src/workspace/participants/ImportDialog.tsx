@@ -1,11 +1,12 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { useId, useRef, useState, type ChangeEvent } from "react";
 import { commands } from "../../bindings/commands";
-import type { AppError, ColumnMapping, ImportColumn, ImportReport, ImportRow } from "../../bindings/types";
+import type { AppError, ColumnMapping, ImportColumn, ImportReport, ImportRow, Separator } from "../../bindings/types";
 import { ErrorBanner } from "../../ErrorBanner";
 import { toAppError } from "../../errors";
 import {
   csvHeader,
+  encodingChoices,
   fieldFromValue,
   fieldOptions,
   fieldValue,
@@ -13,6 +14,7 @@ import {
   mappingWith,
   outcomeText,
   outcomeTone,
+  separatorChoices,
   totalsLines,
 } from "./importPlan";
 import { countOf } from "./statusWording";
@@ -103,13 +105,30 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
 
   function remap(header: string, value: string) {
     if (!file) return;
-    const next = mappingWith(columns, header, fieldFromValue(value));
+    const next = mappingWith(columns, header, fieldFromValue(value), {
+      encoding: mapping?.encoding,
+      separator: mapping?.separator,
+    });
     setMapping(next);
     setColumns((old) => old.map((column) => (column.header === header ? { ...column, field: fieldFromValue(value) } : column)));
     void check(file.csv, next);
   }
 
+  /** Reads the file again in another encoding or with another separator; its columns are guessed afresh. */
+  function reread(change: Pick<ColumnMapping, "encoding" | "separator">) {
+    if (!file) return;
+    const next: ColumnMapping = {
+      columns: {},
+      encoding: mapping?.encoding ?? preview?.encoding,
+      separator: mapping?.separator ?? preview?.separator,
+      ...change,
+    };
+    setMapping(next);
+    void check(file.csv, next);
+  }
+
   const choice = preview ? importChoice(preview) : ({ kind: "none" } as const);
+  const shownEncoding = mapping?.encoding ?? preview?.encoding ?? "";
 
   async function runImport() {
     if (!file || choice.kind === "none" || busy) return;
@@ -212,6 +231,46 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
             ))}
           </div>
         </fieldset>
+      )}
+
+      {file && (
+        <div className="import-reading">
+          <label className="field">
+            <span className="field-label">Encoding</span>
+            <select
+              className="input"
+              data-testid="import-encoding-choice"
+              value={shownEncoding}
+              disabled={busy !== null}
+              onChange={(e) => reread({ encoding: e.target.value })}
+            >
+              {shownEncoding === "" || encodingChoices.some((c) => c.value === shownEncoding) ? null : (
+                <option value={shownEncoding}>{encodingName(shownEncoding)}</option>
+              )}
+              {encodingChoices.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">Cells separated by</span>
+            <select
+              className="input"
+              data-testid="import-separator-choice"
+              value={mapping?.separator ?? preview?.separator ?? "comma"}
+              disabled={busy !== null}
+              onChange={(e) => reread({ separator: e.target.value as Separator })}
+            >
+              {separatorChoices.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
       )}
 
       {preview && (

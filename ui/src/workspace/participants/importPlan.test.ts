@@ -10,6 +10,7 @@ function report(totals: Partial<ImportReport["totals"]>): ImportReport {
     rows: [],
     message: "",
     encoding: "UTF-8",
+    separator: "comma",
     totals: { rows: 0, newParticipants: 0, existingParticipants: 0, newlyEnrolled: 0, duplicates: 0, errors: 0, ...totals },
   };
 }

@@ -1,4 +1,4 @@
-import type { ColumnMapping, ImportColumn, ImportField, ImportMode, ImportReport, RowOutcome } from "../../bindings/types";
+import type { ColumnMapping, ImportColumn, ImportField, ImportMode, ImportReport, RowOutcome, Separator } from "../../bindings/types";
 import { countOf } from "./statusWording";
 
 /** An ImportField as the value of a <select> option: "email", "custom:Team". */
@@ -38,14 +38,36 @@ export function fieldOptions(column: ImportColumn): { value: string; label: stri
   ];
 }
 
-/** The mapping the preview showed, with one column sent somewhere else. */
-export function mappingWith(columns: ImportColumn[], header: string, field: ImportField): ColumnMapping {
-  const mapping: ColumnMapping = { columns: {} };
+/** The mapping the preview showed, with one column sent somewhere else; the encoding and separator chosen stay. */
+export function mappingWith(
+  columns: ImportColumn[],
+  header: string,
+  field: ImportField,
+  reading: Pick<ColumnMapping, "encoding" | "separator"> = {},
+): ColumnMapping {
+  const mapping: ColumnMapping = { columns: {}, ...reading };
   for (const column of columns) {
     mapping.columns[column.header] = column.header === header ? field : column.field;
   }
   return mapping;
 }
+
+/** The encodings a researcher can choose in the preview, as spreadsheet programs name them. */
+export const encodingChoices: ReadonlyArray<{ value: string; label: string }> = [
+  { value: "UTF-8", label: "UTF-8" },
+  { value: "UTF-16LE", label: "Unicode (UTF-16)" },
+  { value: "windows-1252", label: "Western European (Windows-1252)" },
+  { value: "ISO-8859-15", label: "Western European (ISO-8859-15)" },
+  { value: "macintosh", label: "Western (Mac Roman)" },
+  { value: "windows-1250", label: "Central European (Windows-1250)" },
+  { value: "ISO-8859-2", label: "Central European (ISO-8859-2)" },
+];
+
+export const separatorChoices: ReadonlyArray<{ value: Separator; label: string }> = [
+  { value: "comma", label: "Commas" },
+  { value: "semicolon", label: "Semicolons" },
+  { value: "tab", label: "Tabs" },
+];
 
 /** What the dialog's main button does with this preview. */
 export type ImportChoice =

@@ -9,7 +9,7 @@ use encoding_rs::{Encoding, UTF_8};
 use confab_core::{ParticipantDraft, ValidParticipant};
 
 use super::columns::plan_columns;
-use super::{ColumnMapping, ImportColumn, ImportField};
+use super::{ColumnMapping, ImportColumn, ImportField, Separator};
 use crate::{AppError, ErrorCode};
 
 /// One line of the file below the header, checked.
@@ -28,6 +28,7 @@ pub(crate) struct ReadFile {
     pub rows: Vec<ReadRow>,
     /// The encoding the bytes were read in.
     pub encoding: &'static str,
+    pub separator: Separator,
 }
 
 pub(super) fn invalid(message: impl Into<String>) -> AppError {
@@ -40,14 +41,19 @@ pub(crate) fn read_file(
     bytes: &[u8],
     mapping: Option<&ColumnMapping>,
 ) -> Result<ReadFile, AppError> {
-    let (decoded, encoding) = decode(bytes)?;
+    let (decoded, encoding) = match mapping.and_then(|m| m.encoding.as_deref()) {
+        Some(label) => decode_as(bytes, label)?,
+        None => decode(bytes)?,
+    };
     let text: &str = &decoded;
     if text.trim().is_empty() {
         return Err(invalid(
             "The file is empty. It needs a header line such as name,email and then one line per participant.",
         ));
     }
-    let delimiter = detect_delimiter(text);
+    let delimiter = mapping
+        .and_then(|m| m.separator)
+        .map_or_else(|| detect_delimiter(text), Separator::byte);
     if let Some(line) = unclosed_quote_line(text, delimiter) {
         return Err(invalid(format!(
             "Line {line} opens a quotation mark (\") that is never closed, so the rest of the file would be read as one cell. Close the quote or remove it, then import again."
@@ -94,6 +100,7 @@ pub(crate) fn read_file(
         columns,
         rows,
         encoding: encoding.name(),
+        separator: Separator::of(delimiter),
     })
 }
 
@@ -146,6 +153,32 @@ impl<'a> LineCounter<'a> {
         self.counted = offset;
         self.line + u64::from(self.previous == b'\r')
     }
+}
+
+/// The file's text in the encoding the researcher chose in the preview.
+fn decode_as<'a>(
+    bytes: &'a [u8],
+    label: &str,
+) -> Result<(Cow<'a, str>, &'static Encoding), AppError> {
+    let encoding = Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+        invalid(format!(
+            "Confab does not know the encoding \"{}\". Choose one from the list, such as UTF-8 or windows-1252.",
+            label.trim()
+        ))
+    })?;
+    // A byte-order mark is the file's own word on its encoding; the rest is read as chosen.
+    let bytes = match Encoding::for_bom(bytes) {
+        Some((found, bom)) if found == encoding => &bytes[bom..],
+        _ => bytes,
+    };
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    if had_errors {
+        return Err(invalid(format!(
+            "The file has bytes that are not {} text. Choose another encoding, or let Confab find it.",
+            encoding.name()
+        )));
+    }
+    Ok((text, encoding))
 }
 
 /// The file's text and the encoding it was written in: the one its byte-order mark names

@@ -2,7 +2,7 @@
 //! happened and what to do next.
 
 use super::plan::{Plan, PlannedRow};
-use super::{ImportColumn, ImportReport, ImportRow, ImportTotals, RowOutcome};
+use super::{ImportColumn, ImportReport, ImportRow, ImportTotals, RowOutcome, Separator};
 
 fn outcome(plan: &Plan) -> RowOutcome {
     match plan {
@@ -46,7 +46,7 @@ pub(super) fn totals(planned: &[PlannedRow]) -> ImportTotals {
 pub(super) fn report(
     study_id: i64,
     imported: bool,
-    (columns, encoding): (Vec<ImportColumn>, &str),
+    (columns, encoding, separator): (Vec<ImportColumn>, &str, Separator),
     planned: &[PlannedRow],
     totals: ImportTotals,
     message: String,
@@ -67,6 +67,7 @@ pub(super) fn report(
         totals,
         message,
         encoding: encoding.to_owned(),
+        separator,
     }
 }
 
