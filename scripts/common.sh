@@ -77,12 +77,14 @@ install_tauri_driver() {
 }
 
 # Python's `icalendar` reads what Confab writes, as an independent check and a speed reference.
+# Python's icalendar reads Confab's calendar parts as another program would, and openpyxl
+# writes the Excel workbooks the import tests read.
 install_python_icalendar() {
   local venv="${XDG_CACHE_HOME:-$HOME/.cache}/confab/python"
-  if ! "$venv/bin/python" -c 'import icalendar' 2>/dev/null; then
-    step "Installing Python's icalendar package"
-    /usr/bin/python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check 'icalendar>=6,<7'
+  if ! "$venv/bin/python" -c 'import icalendar, openpyxl' 2>/dev/null; then
+    step "Installing Python's icalendar and openpyxl packages"
+    [ -x "$venv/bin/pip" ] || /usr/bin/python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check 'icalendar>=6,<7' 'openpyxl>=3.1,<4'
   fi
   export CONFAB_PYTHON="$venv/bin/python"
 }

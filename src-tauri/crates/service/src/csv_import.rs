@@ -7,6 +7,7 @@ mod field;
 mod plan;
 mod read;
 mod summary;
+mod workbook;
 
 use std::collections::BTreeMap;
 
@@ -166,7 +167,7 @@ pub struct ImportReport {
     /// One sentence on the outcome, and what to do next if nothing was imported.
     pub message: String,
     /// The character encoding the file was read in, as the WHATWG names it ("UTF-8",
-    /// "windows-1252", "UTF-16LE"…).
+    /// "windows-1252", "UTF-16LE"…), or "xlsx" for an Excel workbook.
     pub encoding: String,
     /// What separated the cells.
     pub separator: Separator,

@@ -394,6 +394,86 @@ async fn first_and_last_names_and_the_encodings_spreadsheets_save_in_are_read() 
     assert_eq!(report.encoding, "UTF-8");
 }
 
+/// An Excel workbook as a spreadsheet library writes it, with first and last names, a phone
+/// number stored as a number, a date, and a second sheet that is not read.
+fn workbook(dir: &Path) -> Vec<u8> {
+    let python = std::env::var("CONFAB_PYTHON").unwrap_or_else(|_| "python3".into());
+    let path = dir.join("people.xlsx");
+    let script = r#"
+import sys, datetime
+from openpyxl import Workbook
+wb = Workbook()
+ws = wb.active
+ws.title = "Recruits"
+ws.append(["First Name", "Last Name", "Email", "Phone", "Signed up"])
+ws.append(["Jörg", "Müller", "joerg@example.org", 4930123456, datetime.date(2026, 11, 2)])
+ws.append(["Ana", "da Silva", "ana@example.org", None, datetime.date(2026, 11, 3)])
+ws.append([None, None, None, None, None])
+ws.append(["Bad", "Row", "not-an-email", None, None])
+other = wb.create_sheet("Notes")
+other.append(["name", "email"])
+other.append(["Not", "read@example.org"])
+wb.save(sys.argv[1])
+"#;
+    let status = std::process::Command::new(&python)
+        .args(["-c", script])
+        .arg(&path)
+        .status()
+        .unwrap_or_else(|e| panic!("Python ({python}) with openpyxl is needed: {e}. Run scripts/test.sh, which installs it."));
+    assert!(status.success(), "openpyxl could not write the workbook");
+    std::fs::read(path).unwrap()
+}
+
+#[tokio::test]
+async fn an_excel_workbook_imports_from_its_first_sheet() {
+    let (dir, confab, study) = setup().await;
+    let bytes = workbook(dir.path());
+    let report = confab
+        .preview_csv_import(study, &bytes, None)
+        .await
+        .unwrap();
+    assert_eq!(report.encoding, "xlsx");
+    let rows: Vec<(u64, &str, &str)> = report
+        .rows
+        .iter()
+        .map(|r| (r.line, r.name.as_str(), r.email.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (2, "Jörg Müller", "joerg@example.org"),
+            (3, "Ana da Silva", "ana@example.org"),
+            (5, "Bad Row", "not-an-email"),
+        ],
+        "the first sheet, blank rows left out, each on its row number"
+    );
+    assert!(error_of(&report, 5).contains("not-an-email"));
+    let done = confab
+        .import_csv(study, &bytes, None, ImportMode::ValidRowsOnly, &me())
+        .await
+        .unwrap();
+    assert!(done.imported);
+    let people = in_study(&confab, study).await;
+    let jorg = people.iter().find(|p| p.name == "Jörg Müller").unwrap();
+    assert_eq!(jorg.phone, "4930123456");
+    assert_eq!(
+        jorg.custom_fields.get("Signed up").map(String::as_str),
+        Some("2026-11-02")
+    );
+    // Not a workbook after all: a clear sentence, nothing written.
+    let mut broken = bytes.clone();
+    broken.truncate(200);
+    let err = confab
+        .preview_csv_import(study, &broken, None)
+        .await
+        .unwrap_err();
+    assert!(
+        err.message.contains("Excel workbook but could not be read"),
+        "{}",
+        err.message
+    );
+}
+
 /// The preview says how the file was read, and the researcher can read it otherwise.
 #[tokio::test]
 async fn the_encoding_and_separator_found_can_be_changed_in_the_preview() {

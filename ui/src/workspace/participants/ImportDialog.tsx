@@ -33,7 +33,7 @@ export function ImportDialog({ open, onClose, ...rest }: Props) {
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog dialog-wide" data-testid="import-dialog" aria-describedby={undefined}>
-          <Dialog.Title className="dialog-title">Import participants from a CSV file</Dialog.Title>
+          <Dialog.Title className="dialog-title">Import participants from a CSV or Excel file</Dialog.Title>
           {/* Mounted only while open: every opening starts with no file. */}
           {open && <ImportFlow onClose={onClose} {...rest} />}
         </Dialog.Content>
@@ -183,12 +183,12 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
       </p>
 
       <div className="field">
-        <label htmlFor={`${id}-file`}>CSV file</label>
+        <label htmlFor={`${id}-file`}>CSV or Excel (.xlsx) file</label>
         <input
           id={`${id}-file`}
           className="file-input"
           type="file"
-          accept=".csv,text/csv"
+          accept=".csv,text/csv,.txt,.tsv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           data-testid="import-file"
           disabled={busy === "importing"}
           onChange={(event) => void chooseFile(event)}
@@ -233,7 +233,7 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
         </fieldset>
       )}
 
-      {file && (
+      {file && preview?.encoding !== "xlsx" && (
         <div className="import-reading">
           <label className="field">
             <span className="field-label">Encoding</span>
@@ -279,7 +279,9 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
             {preview.message}
           </p>
           <p className="import-encoding" data-testid="import-encoding">
-            Read as {encodingName(preview.encoding)} text.
+            {preview.encoding === "xlsx"
+              ? "Read from the workbook’s first sheet."
+              : `Read as ${encodingName(preview.encoding)} text.`}
           </p>
           <p className="import-counts">
             <span className="import-count import-count-valid">

@@ -9,6 +9,7 @@ use encoding_rs::{Encoding, UTF_8};
 use confab_core::{ParticipantDraft, ValidParticipant};
 
 use super::columns::plan_columns;
+use super::workbook;
 use super::{ColumnMapping, ImportColumn, ImportField, Separator};
 use crate::{AppError, ErrorCode};
 
@@ -41,9 +42,15 @@ pub(crate) fn read_file(
     bytes: &[u8],
     mapping: Option<&ColumnMapping>,
 ) -> Result<ReadFile, AppError> {
-    let (decoded, encoding) = match mapping.and_then(|m| m.encoding.as_deref()) {
-        Some(label) => decode_as(bytes, label)?,
-        None => decode(bytes)?,
+    let (decoded, encoding) = if workbook::is_workbook(bytes) {
+        // A workbook's cells are Unicode already; the report names the file's kind.
+        (Cow::Owned(workbook::first_sheet_as_csv(bytes)?), "xlsx")
+    } else {
+        let (text, encoding) = match mapping.and_then(|m| m.encoding.as_deref()) {
+            Some(label) => decode_as(bytes, label)?,
+            None => decode(bytes)?,
+        };
+        (text, encoding.name())
     };
     let text: &str = &decoded;
     if text.trim().is_empty() {
@@ -99,7 +106,7 @@ pub(crate) fn read_file(
     Ok(ReadFile {
         columns,
         rows,
-        encoding: encoding.name(),
+        encoding,
         separator: Separator::of(delimiter),
     })
 }
