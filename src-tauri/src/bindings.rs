@@ -3,18 +3,18 @@
 
 use confab_service::{
     AboutInfo, AppError, AppEvent, AttentionItem, BackupReport, BusyImportReport, BusyTimeView,
-    CalendarFile, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, DayDutyView,
-    DayItineraryView, DayPair, DayRoundView, DayScheduleView, DaySeatView, DaySettings, DaySlot,
-    DayTimetableView, ErrorCode, FixedBlockInput, FoundMailSettings, HeldChoice, HistoryEntry,
-    ImportColumn, ImportField, ImportMode, ImportReport, ImportRow, ImportTotals, InterviewList,
-    InterviewView, InterviewerView, InvitationReadiness, InviteReport, InviteSkip, MailAccount,
-    MailAuth, MailProfile, MailProvider, MailSecurity, MessageTemplate, NewParticipant, NewSession,
-    NewStudy, OutboxEdit, OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantEnrolment,
-    ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport,
-    ReplyCandidate, RestoreReport, RowOutcome, RuleBreakView, Separator, SessionChange,
-    SessionExceptionView, SessionPattern, SessionView, SignInChoice, SlotView, StartupState,
-    StatusCount, StatusOption, StudyOverview, StudySettings, StudySummary, SwapReport,
-    SyncProgress, SyncReport, TemplatePreview,
+    CalendarFile, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, CsvLayout,
+    DayDutyView, DayItineraryView, DayPair, DayRoundView, DayScheduleView, DaySeatView,
+    DaySettings, DaySlot, DayTimetableView, ErrorCode, FixedBlockInput, FoundMailSettings,
+    HeldChoice, HistoryEntry, ImportColumn, ImportField, ImportMode, ImportReport, ImportRow,
+    ImportTotals, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport,
+    InviteSkip, MailAccount, MailAuth, MailProfile, MailProvider, MailSecurity, MessageTemplate,
+    NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage,
+    ParticipantDetail, ParticipantEnrolment, ParticipantQuery, ParticipantSummary,
+    ParticipantUpdate, PendingParticipant, PublishReport, ReplyCandidate, RestoreReport,
+    RowOutcome, RuleBreakView, Separator, SessionChange, SessionExceptionView, SessionPattern,
+    SessionView, SignInChoice, SlotView, StartupState, StatusCount, StatusOption, StudyOverview,
+    StudySettings, StudySummary, SwapReport, SyncProgress, SyncReport, TemplatePreview,
 };
 use ts_rs::{Config, TS};
 
@@ -235,7 +235,7 @@ fn commands() -> Vec<Command> {
         ),
         cmd(
             "export_participants_csv",
-            vec![id("study_id")],
+            vec![id("study_id"), arg::<CsvLayout>("layout")],
             name_of::<String>(),
         ),
         cmd(
@@ -519,6 +519,7 @@ exported_types!(
     ParticipantUpdate,
     ColumnMapping,
     Separator,
+    CsvLayout,
     ImportField,
     ImportMode,
     ImportColumn,

@@ -1,7 +1,7 @@
 use confab_service::{
-    Actor, AppError, ColumnMapping, HistoryEntry, ImportMode, ImportReport, InvitationReadiness,
-    NewParticipant, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate,
-    StatusOption,
+    Actor, AppError, ColumnMapping, CsvLayout, HistoryEntry, ImportMode, ImportReport,
+    InvitationReadiness, NewParticipant, ParticipantDetail, ParticipantQuery, ParticipantSummary,
+    ParticipantUpdate, StatusOption,
 };
 use tauri::State;
 
@@ -149,8 +149,12 @@ pub async fn import_csv(
 pub async fn export_participants_csv(
     state: State<'_, AppState>,
     study_id: i64,
+    layout: CsvLayout,
 ) -> Result<String, AppError> {
-    state.confab()?.export_participants_csv(study_id).await
+    state
+        .confab()?
+        .export_participants_csv_as(study_id, layout)
+        .await
 }
 
 #[tauri::command]

@@ -1,6 +1,6 @@
 // This file is generated from the Rust command table by `CONFAB_UPDATE_BINDINGS=1 cargo test -p confab-desktop --test bindings`. Do not edit.
 import { invoke, type Channel } from "@tauri-apps/api/core";
-import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, BusyTimeView, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, DayScheduleView, DaySettings, DaySlot, FoundMailSettings, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, MailAuth, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RuleBreakView, SessionChange, SessionExceptionView, SessionView, SignInChoice, SlotView, StartupState, StatusOption, StudyOverview, StudySettings, StudySummary, SwapReport, SyncProgress, SyncReport, TemplatePreview } from "./types";
+import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, BusyTimeView, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, CsvLayout, DayScheduleView, DaySettings, DaySlot, FoundMailSettings, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, MailAuth, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RuleBreakView, SessionChange, SessionExceptionView, SessionView, SignInChoice, SlotView, StartupState, StatusOption, StudyOverview, StudySettings, StudySummary, SwapReport, SyncProgress, SyncReport, TemplatePreview } from "./types";
 
 export const commands = {
   startupState: (): Promise<StartupState> => invoke("startup_state"),
@@ -39,7 +39,7 @@ export const commands = {
   participantHistory: (participantId: number, studyId: number | null): Promise<Array<HistoryEntry>> => invoke("participant_history", { participantId, studyId }),
   previewCsvImport: (studyId: number, csv: number[], mapping: ColumnMapping | null): Promise<ImportReport> => invoke("preview_csv_import", { studyId, csv, mapping }),
   importCsv: (studyId: number, csv: number[], mapping: ColumnMapping | null, mode: ImportMode): Promise<ImportReport> => invoke("import_csv", { studyId, csv, mapping, mode }),
-  exportParticipantsCsv: (studyId: number): Promise<string> => invoke("export_participants_csv", { studyId }),
+  exportParticipantsCsv: (studyId: number, layout: CsvLayout): Promise<string> => invoke("export_participants_csv", { studyId, layout }),
   invitationReadiness: (studyId: number, participantId: number): Promise<InvitationReadiness> => invoke("invitation_readiness", { studyId, participantId }),
   listInterviews: (studyId: number, list: InterviewList): Promise<Array<InterviewView>> => invoke("list_interviews", { studyId, list }),
   checkBooking: (studyId: number, sessionId: number, start: string, interviewId: number | null): Promise<Array<RuleBreakView>> => invoke("check_booking", { studyId, sessionId, start, interviewId }),

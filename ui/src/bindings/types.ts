@@ -182,6 +182,18 @@ separator?: Separator, };
 
 export type Separator = "comma" | "semicolon" | "tab";
 
+export type CsvLayout = { 
+/**
+ * A UTF-8 byte-order mark first, without which Excel reads the text as the computer's
+ * legacy encoding and spoils every accented name.
+ */
+byteOrderMark: boolean, 
+/**
+ * Excel splits cells at the locale's list separator: a semicolon where a comma is the
+ * decimal sign (Germany, France, Spain…).
+ */
+separator: Separator, };
+
 export type ImportField = { "kind": "name" } | { "kind": "firstName" } | { "kind": "lastName" } | { "kind": "email" } | { "kind": "timeZone" } | { "kind": "phone" } | { "kind": "notes" } | { "kind": "custom", "key": string } | { "kind": "ignore" };
 
 export type ImportMode = "allOrNothing" | "validRowsOnly";
@@ -213,7 +225,7 @@ imported: boolean, columns: Array<ImportColumn>, rows: Array<ImportRow>, totals:
 message: string, 
 /**
  * The character encoding the file was read in, as the WHATWG names it ("UTF-8",
- * "windows-1252", "UTF-16LE"…).
+ * "windows-1252", "UTF-16LE"…), or "xlsx" for an Excel workbook.
  */
 encoding: string, 
 /**

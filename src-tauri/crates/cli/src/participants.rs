@@ -8,8 +8,8 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use confab_service::{
-    Actor, AppError, ColumnMapping, Confab, ErrorCode, ImportField, ImportMode, NewParticipant,
-    ParticipantQuery, ParticipantUpdate, Separator,
+    Actor, AppError, ColumnMapping, Confab, CsvLayout, ErrorCode, ImportField, ImportMode,
+    NewParticipant, ParticipantQuery, ParticipantUpdate, Separator,
 };
 
 #[derive(Subcommand)]
@@ -111,7 +111,22 @@ pub enum Command {
         /// Write to this file instead of the standard output
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Lay it out as Excel opens it: a UTF-8 byte-order mark first, and semicolons
+        /// between cells unless --separator says otherwise
+        #[arg(long)]
+        for_excel: bool,
+        /// What separates the cells: comma, semicolon or tab
+        #[arg(long, value_parser = ["comma", "semicolon", "tab"])]
+        separator: Option<String>,
     },
+}
+
+fn separator_named(name: &str) -> Separator {
+    match name {
+        "semicolon" => Separator::Semicolon,
+        "tab" => Separator::Tab,
+        _ => Separator::Comma,
+    }
 }
 
 pub async fn run(confab: &Confab, command: Command, json: bool) -> Result<(), AppError> {
@@ -204,11 +219,7 @@ pub async fn run(confab: &Confab, command: Command, json: bool) -> Result<(), Ap
                     .insert(header, field.parse::<ImportField>()?);
             }
             mapping.encoding = encoding;
-            mapping.separator = separator.map(|s| match s.as_str() {
-                "semicolon" => Separator::Semicolon,
-                "tab" => Separator::Tab,
-                _ => Separator::Comma,
-            });
+            mapping.separator = separator.as_deref().map(separator_named);
             let mapping = (mapping != ColumnMapping::default()).then_some(&mapping);
             let mode = if valid_rows_only {
                 ImportMode::ValidRowsOnly
@@ -230,8 +241,21 @@ pub async fn run(confab: &Confab, command: Command, json: bool) -> Result<(), Ap
             }
             Ok(())
         }
-        Command::Export { study, output } => {
-            let csv = confab.export_participants_csv(study).await?;
+        Command::Export {
+            study,
+            output,
+            for_excel,
+            separator,
+        } => {
+            let layout = CsvLayout {
+                byte_order_mark: for_excel,
+                separator: match (&separator, for_excel) {
+                    (Some(name), _) => separator_named(name),
+                    (None, true) => Separator::Semicolon,
+                    (None, false) => Separator::Comma,
+                },
+            };
+            let csv = confab.export_participants_csv_as(study, layout).await?;
             match output {
                 Some(path) => {
                     std::fs::write(&path, csv).map_err(|e| {

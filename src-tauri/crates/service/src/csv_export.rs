@@ -7,7 +7,10 @@ use confab_core::EnrolmentStatus;
 use confab_store::participants;
 
 use crate::clock::now_ts;
-use crate::csv_import::{FORMULA_STARTS, ImportField, guess_field};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::csv_import::{FORMULA_STARTS, ImportField, Separator, guess_field};
 use crate::participants::{local_minutes, require_study};
 use crate::{AppError, Confab, ErrorCode};
 
@@ -20,10 +23,41 @@ const FIXED_HEADERS: [&str; 6] = [
     "next interview",
 ];
 
+/// How an export is laid out: plain CSV, or as Excel opens it correctly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvLayout {
+    /// A UTF-8 byte-order mark first, without which Excel reads the text as the computer's
+    /// legacy encoding and spoils every accented name.
+    pub byte_order_mark: bool,
+    /// Excel splits cells at the locale's list separator: a semicolon where a comma is the
+    /// decimal sign (Germany, France, Spain…).
+    pub separator: Separator,
+}
+
+impl Default for CsvLayout {
+    fn default() -> Self {
+        Self {
+            byte_order_mark: false,
+            separator: Separator::Comma,
+        }
+    }
+}
+
 impl Confab {
     /// The study's participants as CSV: name, email, time zone, phone, status, next interview
     /// (in the study's time zone, `YYYY-MM-DD HH:MM`), then every custom field by name.
     pub async fn export_participants_csv(&self, study_id: i64) -> Result<String, AppError> {
+        self.export_participants_csv_as(study_id, CsvLayout::default())
+            .await
+    }
+
+    /// [`Confab::export_participants_csv`] laid out as `layout` says.
+    pub async fn export_participants_csv_as(
+        &self,
+        study_id: i64,
+        layout: CsvLayout,
+    ) -> Result<String, AppError> {
         let study = require_study(&self.db, study_id).await?;
         let rows = participants::in_study(&self.db, study_id).await?;
         let next = participants::next_interview_starts(&self.db, study_id, now_ts()).await?;
@@ -35,6 +69,7 @@ impl Confab {
 
         let mut out = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
+            .delimiter(layout.separator.byte())
             .from_writer(Vec::new());
         let mut header: Vec<String> = FIXED_HEADERS.iter().map(|h| (*h).to_owned()).collect();
         header.extend(keys.iter().map(|k| custom_header(k)));
@@ -67,7 +102,13 @@ impl Confab {
         let bytes = out
             .into_inner()
             .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
-        String::from_utf8(bytes).map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))
+        let text = String::from_utf8(bytes)
+            .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
+        Ok(if layout.byte_order_mark {
+            format!("\u{FEFF}{text}")
+        } else {
+            text
+        })
     }
 }
 

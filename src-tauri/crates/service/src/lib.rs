@@ -40,6 +40,7 @@ pub use backup::{BackupReport, RestoreReport, kept_backups_folder, suggested_bac
 pub use bookings::{CancelOutcome, ChoiceInput, ChoiceOutcome, InterviewList, InterviewView};
 pub use calendar_file::{CalendarFile, CalendarImport};
 pub use confab::Confab;
+pub use csv_export::CsvLayout;
 pub use csv_import::{
     ColumnMapping, ImportColumn, ImportField, ImportMode, ImportReport, ImportRow, ImportTotals,
     RowOutcome, Separator, read_participant_file,

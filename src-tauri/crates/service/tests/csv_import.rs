@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use confab_service::{
-    Actor, ColumnMapping, Confab, ErrorCode, ImportField, ImportMode, ImportReport, NewParticipant,
-    NewStudy, ParticipantQuery, ParticipantSummary, RowOutcome, Separator,
+    Actor, ColumnMapping, Confab, CsvLayout, ErrorCode, ImportField, ImportMode, ImportReport,
+    NewParticipant, NewStudy, ParticipantQuery, ParticipantSummary, RowOutcome, Separator,
 };
 use confab_store::ConnectionTrait;
 
@@ -684,6 +684,41 @@ async fn an_export_reads_back_the_same_through_the_import() {
     };
     assert_eq!(
         strip(in_study(&other, other_study).await),
+        strip(in_study(&confab, study).await)
+    );
+
+    // Laid out for Excel in a German locale: a byte-order mark, semicolons; read back the same.
+    let excel = confab
+        .export_participants_csv_as(
+            study,
+            CsvLayout {
+                byte_order_mark: true,
+                separator: Separator::Semicolon,
+            },
+        )
+        .await
+        .unwrap();
+    assert!(
+        excel
+            .as_bytes()
+            .starts_with(b"\xEF\xBB\xBFname;email;time zone;phone;")
+    );
+    let third_dir = tempfile::tempdir().unwrap();
+    let third = Confab::open(third_dir.path()).await.unwrap();
+    let third_study = new_study(&third, "Excel copy").await;
+    let report = third
+        .import_csv(
+            third_study,
+            excel.as_bytes(),
+            None,
+            ImportMode::AllOrNothing,
+            &me(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(report.separator, Separator::Semicolon);
+    assert_eq!(
+        strip(in_study(&third, third_study).await),
         strip(in_study(&confab, study).await)
     );
     drop(dir);

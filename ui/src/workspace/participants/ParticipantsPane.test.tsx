@@ -221,5 +221,13 @@ describe("Participants", () => {
       "Saved 3 participants to /home/rita/checkout-participants.csv",
     );
     expect(mocked.saveTextFile).toHaveBeenCalledWith("checkout-participants.csv", "name,email\n");
+    expect(mocked.exportParticipantsCsv).toHaveBeenCalledWith(expect.any(Number), { byteOrderMark: false, separator: "comma" });
+    fireEvent.click(screen.getByTestId("export-excel-button"));
+    await waitFor(() =>
+      expect(mocked.exportParticipantsCsv).toHaveBeenLastCalledWith(expect.any(Number), {
+        byteOrderMark: true,
+        separator: expect.stringMatching(/^(comma|semicolon)$/),
+      }),
+    );
   });
 });

@@ -1,7 +1,8 @@
 import type { RowSelectionState, SortingState, Updater } from "@tanstack/react-table";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { commands } from "../../bindings/commands";
-import type { AppError, StatusOption, StudySummary } from "../../bindings/types";
+import type { AppError, CsvLayout, StatusOption, StudySummary } from "../../bindings/types";
+import { excelLayout } from "./excelLayout";
 import { toAppError } from "../../errors";
 import { HistoryDialog } from "./HistoryDialog";
 import { ImportDialog } from "./ImportDialog";
@@ -108,10 +109,10 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
     [startInvite],
   );
 
-  async function exportCsv() {
+  async function exportCsv(layout: CsvLayout) {
     setExporting(true);
     try {
-      const csv = await commands.exportParticipantsCsv(study.id);
+      const csv = await commands.exportParticipantsCsv(study.id, layout);
       const path = await commands.saveTextFile(`${fileNameFor(study.name)}-participants.csv`, csv);
       if (path !== null) setNotice(`Saved ${countOf(rows.length, "participant")} to ${path}`);
     } catch (reason) {
@@ -140,10 +141,20 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
             disabled={!hasAny || exporting}
             aria-busy={exporting || undefined}
             title="Every participant of this study, with their status"
-            onClick={() => void exportCsv()}
+            onClick={() => void exportCsv({ byteOrderMark: false, separator: "comma" })}
           >
             {exporting && <span className="spinner" aria-hidden="true" />}
             {exporting ? "Exporting…" : "Export CSV"}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            data-testid="export-excel-button"
+            disabled={!hasAny || exporting}
+            title="The same list, laid out so that Excel opens it with accents and columns intact"
+            onClick={() => void exportCsv(excelLayout())}
+          >
+            Export for Excel
           </button>
           <button
             type="button"
