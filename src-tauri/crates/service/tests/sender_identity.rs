@@ -9,8 +9,8 @@ mod support;
 use confab_mail::test_stack::MailStack;
 use confab_service::InterviewList;
 use support::mail::{
-    calendar_reply, delivered_to, inbox_with, mailbox_participant, mailto_link, reply_from_link,
-    researcher_profile, send_as, sync, text_body,
+    alice_and_bob_invited, calendar_reply, delivered_to, inbox_with, mailbox_participant,
+    mailto_link, reply_from_link, researcher_profile, send_as, sync, text_body,
 };
 use support::{Fixture, me};
 
@@ -28,17 +28,7 @@ fn provider_verdict(dmarc: &str, spf: &str) -> String {
 async fn a_code_in_a_message_that_failed_the_sender_check_waits_for_the_researcher() {
     let stack = MailStack::start();
     let f = Fixture::new(1, true).await;
-    f.confab
-        .update_mail_profile(researcher_profile(&stack))
-        .await
-        .unwrap();
-    let alice = mailbox_participant(&f, &stack, "alice", "Alice Park").await;
-    let bob = mailbox_participant(&f, &stack, "bob", "Bob Stone").await;
-    f.confab
-        .invite_participants(f.study_id, &[alice, bob], &me())
-        .await
-        .unwrap();
-    sync(&f.confab, &stack).await;
+    let (alice, bob) = alice_and_bob_invited(&f, &stack).await;
     let researcher = stack.address("researcher");
 
     // Someone else sends Alice's choice in her name; the provider found it forged.

@@ -9,8 +9,8 @@ mod support;
 use confab_mail::test_stack::MailStack;
 use confab_service::{InterviewList, MailProfile};
 use support::mail::{
-    delivered_to, inbox_with, mailbox_participant, mailto_link, reply_from_link,
-    researcher_profile, send_as, sync, text_body,
+    alice_and_bob_invited, delivered_to, inbox_with, mailbox_participant, mailto_link,
+    reply_from_link, researcher_profile, send_as, sync, text_body,
 };
 use support::{Fixture, me};
 
@@ -164,17 +164,7 @@ async fn read_since_a_day_reads_from_that_day_and_again_when_changed() {
 async fn a_message_over_the_size_limit_is_set_aside_unread() {
     let stack = MailStack::start();
     let f = Fixture::new(1, true).await;
-    f.confab
-        .update_mail_profile(researcher_profile(&stack))
-        .await
-        .unwrap();
-    let alice = mailbox_participant(&f, &stack, "alice", "Alice Park").await;
-    let bob = mailbox_participant(&f, &stack, "bob", "Bob Stone").await;
-    f.confab
-        .invite_participants(f.study_id, &[alice, bob], &me())
-        .await
-        .unwrap();
-    sync(&f.confab, &stack).await;
+    let (_alice, bob) = alice_and_bob_invited(&f, &stack).await;
     let researcher = stack.address("researcher");
 
     // Alice answers with her choice and a 26 MB scan attached, as a mail program sends it.

@@ -333,3 +333,20 @@ pub async fn mailbox_participant(
         .unwrap()
         .id
 }
+
+/// The common start of a Sync test: the researcher's account on the stack, Alice Park and Bob
+/// Stone as mailbox participants, both invited and their invitations sent. Returns their ids.
+pub async fn alice_and_bob_invited(f: &super::Fixture, stack: &MailStack) -> (i64, i64) {
+    f.confab
+        .update_mail_profile(researcher_profile(stack))
+        .await
+        .unwrap();
+    let alice = mailbox_participant(f, stack, "alice", "Alice Park").await;
+    let bob = mailbox_participant(f, stack, "bob", "Bob Stone").await;
+    f.confab
+        .invite_participants(f.study_id, &[alice, bob], &super::me())
+        .await
+        .unwrap();
+    sync(&f.confab, stack).await;
+    (alice, bob)
+}
