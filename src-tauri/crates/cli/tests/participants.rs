@@ -337,6 +337,38 @@ fn export_to_stdout_or_a_file_reads_back_through_import() {
     assert_eq!(written["output"], file.to_str().unwrap());
     assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout(&out));
 
+    // For Excel: a byte-order mark and semicolons; a file in Mac Roman read as the researcher says.
+    let excel = confab(
+        dir.path(),
+        &["participants", "export", "--study", &study, "--for-excel"],
+    );
+    assert!(excel.status.success(), "{}", stderr(&excel));
+    assert!(
+        stdout(&excel)
+            .starts_with("\u{FEFF}name;email;time zone;phone;status;next interview;Cohort\r\n"),
+        "{}",
+        stdout(&excel)
+    );
+    let mac = dir.path().join("mac.csv");
+    std::fs::write(&mac, b"name;email\nJ\x9Frgen;j@example.org\n").unwrap();
+    let read = json(
+        dir.path(),
+        &[
+            "participants",
+            "import",
+            "--study",
+            &study,
+            mac.to_str().unwrap(),
+            "--encoding",
+            "macintosh",
+            "--separator",
+            "semicolon",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(read["encoding"], "macintosh");
+    assert_eq!(read["rows"][0]["name"], "Jürgen");
+
     let other = tempfile::tempdir().unwrap();
     let other_study = study_named(other.path(), "Copy");
     let report = json(
