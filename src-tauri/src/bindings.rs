@@ -8,8 +8,8 @@ use confab_service::{
     DaySettings, DaySlot, DayTimetableView, ErrorCode, FixedBlockInput, FoundMailSettings,
     HeldChoice, HistoryEntry, ImportColumn, ImportField, ImportMode, ImportReport, ImportRow,
     ImportTotals, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport,
-    InviteSkip, MailAccount, MailAuth, MailProfile, MailProvider, MailSecurity, MessageTemplate,
-    NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage,
+    InviteSkip, LanguageOption, MailAccount, MailAuth, MailProfile, MailProvider, MailSecurity,
+    MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage,
     ParticipantDetail, ParticipantEnrolment, ParticipantQuery, ParticipantSummary,
     ParticipantUpdate, PendingParticipant, PublishReport, ReplyCandidate, RestoreReport,
     RowOutcome, RuleBreakView, Separator, SessionChange, SessionExceptionView, SessionPattern,
@@ -407,7 +407,7 @@ fn commands() -> Vec<Command> {
         ),
         cmd(
             "message_templates",
-            vec![id("study_id")],
+            vec![id("study_id"), arg::<String>("language")],
             name_of::<Vec<MessageTemplate>>(),
         ),
         cmd(
@@ -417,13 +417,26 @@ fn commands() -> Vec<Command> {
         ),
         cmd(
             "reset_message_template",
-            vec![id("study_id"), arg::<String>("kind")],
+            vec![
+                id("study_id"),
+                arg::<String>("kind"),
+                arg::<String>("language"),
+            ],
             unit(),
         ),
         cmd(
             "preview_message_template",
-            vec![arg::<String>("subject"), arg::<String>("body")],
+            vec![
+                arg::<String>("subject"),
+                arg::<String>("body"),
+                arg::<String>("language"),
+            ],
             name_of::<TemplatePreview>(),
+        ),
+        cmd(
+            "message_languages",
+            vec![],
+            name_of::<Vec<LanguageOption>>(),
         ),
         cmd(
             "day_schedule",
@@ -552,6 +565,7 @@ exported_types!(
     ConnectionCheck,
     MessageTemplate,
     TemplatePreview,
+    LanguageOption,
     DaySettings,
     DayPair,
     FixedBlockInput,

@@ -125,6 +125,7 @@ pub fn run() {
             commands::save_message_template,
             commands::reset_message_template,
             commands::preview_message_template,
+            commands::message_languages,
             commands::day_schedule,
             commands::generate_day_schedule,
             commands::swap_day_assignments,

@@ -141,6 +141,22 @@ test("the researcher sets up their profile and mail account, tests it, and rewor
     await screenshot(browser, "57-settings-template-saved");
     await byTestId(browser, "template-preview-tab-html").click();
     await screenshot(browser, "58-settings-template-html");
+
+    // The same message for a German-speaking participant: Confab's German wording, with
+    // German dates, previewed before anything is sent.
+    await byTestId(browser, "template-language").selectByAttribute("value", "de-DE");
+    await browser.waitUntil(
+      async () => (await byTestId(browser, "template-preview-subject").getText()).startsWith("Einladung"),
+      { timeout: 15_000, timeoutMsg: "the preview did not switch to German" },
+    );
+    await byTestId(browser, "template-preview-text").waitForDisplayed();
+    const german = await byTestId(browser, "template-preview-text").getText();
+    assert.match(german, /Guten Tag Alex Morgan/);
+    assert.match(german, /Di\., 8\. Dez\., 10:00–10:45/);
+    assert.doesNotMatch(german, /\b(the|your|please)\b/i);
+    // The English wording saved above is untouched by the German one.
+    assert.equal(await byTestId(browser, "template-subject").getValue(), "Einladung zum Interview: {{study_name}}");
+    await screenshot(browser, "59-settings-template-german");
   } finally {
     await browser.deleteSession();
   }

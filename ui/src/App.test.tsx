@@ -7,6 +7,9 @@ vi.mock("./bindings/commands", () => ({
   commands: {
     startupState: vi.fn(),
     listStudies: vi.fn(),
+    messageLanguages: vi.fn().mockResolvedValue([{ tag: "en-GB", name: "English (United Kingdom)", base: "en" }]),
+    studySettings: vi.fn().mockResolvedValue({ language: "en-GB" }),
+    messageTemplates: vi.fn().mockResolvedValue([]),
     createStudy: vi.fn(),
     loadDemoStudy: vi.fn(),
     about: vi.fn(),

@@ -1,7 +1,7 @@
 use std::time::Duration;
 
 use confab_service::{
-    AppError, ConnectionCheck, ErrorCode, FoundMailSettings, MailAuth, MailProfile,
+    AppError, ConnectionCheck, ErrorCode, FoundMailSettings, LanguageOption, MailAuth, MailProfile,
     MessageTemplate, SignInChoice, TemplatePreview,
 };
 use tauri::{AppHandle, Runtime, State};
@@ -98,8 +98,9 @@ pub async fn find_mail_settings(
 pub async fn message_templates(
     state: State<'_, AppState>,
     study_id: i64,
+    language: String,
 ) -> Result<Vec<MessageTemplate>, AppError> {
-    state.confab()?.message_templates(study_id).await
+    state.confab()?.message_templates(study_id, &language).await
 }
 
 #[tauri::command]
@@ -119,10 +120,11 @@ pub async fn reset_message_template(
     state: State<'_, AppState>,
     study_id: i64,
     kind: String,
+    language: String,
 ) -> Result<(), AppError> {
     state
         .confab()?
-        .reset_message_template(study_id, &kind)
+        .reset_message_template(study_id, &kind, &language)
         .await
 }
 
@@ -131,6 +133,15 @@ pub async fn preview_message_template(
     state: State<'_, AppState>,
     subject: String,
     body: String,
+    language: String,
 ) -> Result<TemplatePreview, AppError> {
-    state.confab()?.preview_message_template(&subject, &body)
+    state
+        .confab()?
+        .preview_message_template(&subject, &body, &language)
+}
+
+/// Every language messages can be written in, for the study's and a participant's choice.
+#[tauri::command]
+pub fn message_languages() -> Vec<LanguageOption> {
+    confab_service::language_options()
 }

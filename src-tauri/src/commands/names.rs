@@ -74,6 +74,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "save_message_template",
     "reset_message_template",
     "preview_message_template",
+    "message_languages",
     "day_schedule",
     "generate_day_schedule",
     "swap_day_assignments",

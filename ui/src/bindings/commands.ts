@@ -1,6 +1,6 @@
 // This file is generated from the Rust command table by `CONFAB_UPDATE_BINDINGS=1 cargo test -p confab-desktop --test bindings`. Do not edit.
 import { invoke, type Channel } from "@tauri-apps/api/core";
-import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, BusyTimeView, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, CsvLayout, DayScheduleView, DaySettings, DaySlot, FoundMailSettings, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, MailAuth, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RuleBreakView, SessionChange, SessionExceptionView, SessionView, SignInChoice, SlotView, StartupState, StatusOption, StudyOverview, StudySettings, StudySummary, SwapReport, SyncProgress, SyncReport, TemplatePreview } from "./types";
+import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, BusyTimeView, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, CsvLayout, DayScheduleView, DaySettings, DaySlot, FoundMailSettings, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, LanguageOption, MailAuth, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RuleBreakView, SessionChange, SessionExceptionView, SessionView, SignInChoice, SlotView, StartupState, StatusOption, StudyOverview, StudySettings, StudySummary, SwapReport, SyncProgress, SyncReport, TemplatePreview } from "./types";
 
 export const commands = {
   startupState: (): Promise<StartupState> => invoke("startup_state"),
@@ -72,10 +72,11 @@ export const commands = {
   signInMail: (choice: SignInChoice): Promise<MailProfile> => invoke("sign_in_mail", { choice }),
   setMailSignInMethod: (auth: MailAuth): Promise<MailProfile> => invoke("set_mail_sign_in_method", { auth }),
   findMailSettings: (address: string): Promise<FoundMailSettings> => invoke("find_mail_settings", { address }),
-  messageTemplates: (studyId: number): Promise<Array<MessageTemplate>> => invoke("message_templates", { studyId }),
+  messageTemplates: (studyId: number, language: string): Promise<Array<MessageTemplate>> => invoke("message_templates", { studyId, language }),
   saveMessageTemplate: (studyId: number, template: MessageTemplate): Promise<MessageTemplate> => invoke("save_message_template", { studyId, template }),
-  resetMessageTemplate: (studyId: number, kind: string): Promise<null> => invoke("reset_message_template", { studyId, kind }),
-  previewMessageTemplate: (subject: string, body: string): Promise<TemplatePreview> => invoke("preview_message_template", { subject, body }),
+  resetMessageTemplate: (studyId: number, kind: string, language: string): Promise<null> => invoke("reset_message_template", { studyId, kind, language }),
+  previewMessageTemplate: (subject: string, body: string, language: string): Promise<TemplatePreview> => invoke("preview_message_template", { subject, body, language }),
+  messageLanguages: (): Promise<Array<LanguageOption>> => invoke("message_languages"),
   daySchedule: (sessionId: number): Promise<DayScheduleView> => invoke("day_schedule", { sessionId }),
   generateDaySchedule: (sessionId: number, settings: DaySettings): Promise<DayScheduleView> => invoke("generate_day_schedule", { sessionId, settings }),
   swapDayAssignments: (sessionId: number, a: DaySlot, b: DaySlot): Promise<SwapReport> => invoke("swap_day_assignments", { sessionId, a, b }),

@@ -35,7 +35,11 @@ waitlistOfferHours: number | null,
  * How many interviews the study holds with each participant, one at a time (a pre and
  * a post, a follow-up): 1 to 9.
  */
-interviewsPerParticipant: number, };
+interviewsPerParticipant: number, 
+/**
+ * The language of messages to participants who have none of their own (`en-GB`, `de`).
+ */
+language: string, };
 
 export type StudyOverview = { 
 /**
@@ -137,6 +141,10 @@ status: string | null, limit: number | null, offset: number | null, };
 
 export type ParticipantSummary = { id: number, name: string, email: string, timeZone: string | null, phone: string, notes: string, customFields: { [key in string]: string }, 
 /**
+ * The language of their messages (`de-AT`); null for the study's.
+ */
+language: string | null, 
+/**
  * The enrolment status key (`invited`, `interview_scheduled`, ...).
  */
 status: string | null, 
@@ -148,6 +156,10 @@ nextInterviewAt: string | null, createdAt: string, updatedAt: string, };
 export type ParticipantEnrolment = { studyId: number, studyName: string, status: string, nextInterviewAt: string | null, };
 
 export type ParticipantDetail = { enrolments: Array<ParticipantEnrolment>, id: number, name: string, email: string, timeZone: string | null, phone: string, notes: string, customFields: { [key in string]: string }, 
+/**
+ * The language of their messages (`de-AT`); null for the study's.
+ */
+language: string | null, 
 /**
  * The enrolment status key (`invited`, `interview_scheduled`, ...).
  */
@@ -163,11 +175,19 @@ export type NewParticipant = { name: string, email: string,
  */
 timeZone: string | null, phone: string, notes: string, customFields: { [key in string]: string }, 
 /**
+ * The language of their messages (`de-AT`, `Deutsch`); blank or missing for the study's.
+ */
+language: string | null, 
+/**
  * Enrol the new participant in this study at once.
  */
 studyId: number | null, };
 
-export type ParticipantUpdate = { name: string | null, email: string | null, timeZone: string | null, phone: string | null, notes: string | null, customFields: { [key in string]: string }, };
+export type ParticipantUpdate = { name: string | null, email: string | null, timeZone: string | null, phone: string | null, notes: string | null, customFields: { [key in string]: string }, 
+/**
+ * Blank: the study's language.
+ */
+language: string | null, };
 
 export type ColumnMapping = { columns: { [key in string]: ImportField }, 
 /**
@@ -194,7 +214,7 @@ byteOrderMark: boolean,
  */
 separator: Separator, };
 
-export type ImportField = { "kind": "name" } | { "kind": "firstName" } | { "kind": "lastName" } | { "kind": "email" } | { "kind": "timeZone" } | { "kind": "phone" } | { "kind": "notes" } | { "kind": "custom", "key": string } | { "kind": "ignore" };
+export type ImportField = { "kind": "name" } | { "kind": "firstName" } | { "kind": "lastName" } | { "kind": "email" } | { "kind": "timeZone" } | { "kind": "language" } | { "kind": "phone" } | { "kind": "notes" } | { "kind": "custom", "key": string } | { "kind": "ignore" };
 
 export type ImportMode = "allOrNothing" | "validRowsOnly";
 
@@ -441,13 +461,32 @@ export type MessageTemplate = {
  * invitation, confirmation, update, cancellation, reschedule_request, reminder,
  * waitlist_offer, itinerary or researcher_notice
  */
-kind: string, subject: string, body: string, 
+kind: string, 
+/**
+ * The base language's code (`en`, `de`, `fr`, `es`, `nl`, `it`, `pt`): a study keeps one
+ * wording of each kind per language.
+ */
+language: string, subject: string, body: string, 
 /**
  * False while the study uses Confab's own wording.
  */
 customised: boolean, };
 
 export type TemplatePreview = { subject: string, text: string, html: string, };
+
+export type LanguageOption = { 
+/**
+ * A tag such as `de-AT`.
+ */
+tag: string, 
+/**
+ * Its name in itself: "Deutsch (Österreich)".
+ */
+name: string, 
+/**
+ * The base language's code, which the templates are kept under.
+ */
+base: string, };
 
 export type DaySettings = { rounds: number, roundMinutes: number, passingMinutes: number, 
 /**

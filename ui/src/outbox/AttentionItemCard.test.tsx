@@ -57,6 +57,7 @@ beforeEach(() => {
     phone: "",
     notes: "",
     customFields: {},
+    language: null,
     status: "interview_scheduled",
     nextInterviewAt: null,
     createdAt: "2026-01-01T00:00:00Z",

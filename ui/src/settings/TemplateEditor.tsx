@@ -16,20 +16,23 @@ type Wording = { subject: string; body: string };
 type Props = {
   studyId: number;
   template: MessageTemplate;
+  /** The tag whose dates the preview shows (`de-AT`); the template's own language is its base. */
+  previewLanguage: string;
   /** The study's templates changed (saved or reset); the list shows which are customised. */
   onChanged: (templates: MessageTemplate[]) => void;
 };
 
-export function templateDraftKey(studyId: number, kind: string): string {
-  return `template.${studyId}.${kind}`;
+export function templateDraftKey(studyId: number, kind: string, language: string): string {
+  // English drafts keep the key they had before templates had languages.
+  return language === "en" ? `template.${studyId}.${kind}` : `template.${studyId}.${kind}.${language}`;
 }
 
 /** One kind of message of one study: its wording, the placeholders, and a live preview. */
-export function TemplateEditor({ studyId, template, onChanged }: Props) {
+export function TemplateEditor({ studyId, template, previewLanguage, onChanged }: Props) {
   const saved = useMemo<Wording>(() => ({ subject: template.subject, body: template.body }), [template]);
-  const draft = useDraft<Wording>(templateDraftKey(studyId, template.kind), saved);
+  const draft = useDraft<Wording>(templateDraftKey(studyId, template.kind, template.language), saved);
   const value = draft.value ?? saved;
-  const preview = useTemplatePreview(value.subject, value.body);
+  const preview = useTemplatePreview(value.subject, value.body, previewLanguage);
   const body = useRef<HTMLTextAreaElement>(null);
   const [busy, setBusy] = useState<null | "save" | "reset">(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -61,7 +64,7 @@ export function TemplateEditor({ studyId, template, onChanged }: Props) {
     try {
       const stored = await commands.saveMessageTemplate(studyId, { ...template, ...value, customised: true });
       draft.markSaved({ subject: stored.subject, body: stored.body });
-      onChanged(await commands.messageTemplates(studyId));
+      onChanged(await commands.messageTemplates(studyId, template.language));
       setNote("Saved. New messages of this kind use this wording; messages already in the outbox keep theirs.");
     } catch (reason) {
       setError(toAppError(reason));
@@ -75,8 +78,8 @@ export function TemplateEditor({ studyId, template, onChanged }: Props) {
     setBusy("reset");
     setError(null);
     try {
-      await commands.resetMessageTemplate(studyId, template.kind);
-      const templates = await commands.messageTemplates(studyId);
+      await commands.resetMessageTemplate(studyId, template.kind, template.language);
+      const templates = await commands.messageTemplates(studyId, template.language);
       const original = templates.find((t) => t.kind === template.kind);
       if (original) draft.markSaved({ subject: original.subject, body: original.body });
       onChanged(templates);

@@ -6,6 +6,8 @@ import { kindLabel } from "../outbox/labels";
 import { hasDraft } from "../drafts/drafts";
 import { kindPurpose } from "./placeholders";
 import { TemplateEditor, templateDraftKey } from "./TemplateEditor";
+import { LanguageSelect } from "../language/LanguageSelect";
+import { baseOf, useMessageLanguages } from "../language/messageLanguages";
 
 type Props = {
   onError: (error: AppError) => void;
@@ -17,6 +19,10 @@ export function TemplateSettings({ onError }: Props) {
   const [studyId, setStudyId] = useState<number | null>(null);
   const [templates, setTemplates] = useState<MessageTemplate[] | null>(null);
   const [kind, setKind] = useState("invitation");
+  // A tag such as de-AT: its base names the wording, the whole tag the preview's dates.
+  const [language, setLanguage] = useState<string | null>(null);
+  const languages = useMessageLanguages();
+  const base = language === null ? null : baseOf(language);
 
   useEffect(() => {
     let active = true;
@@ -37,12 +43,33 @@ export function TemplateSettings({ onError }: Props) {
     };
   }, [onError]);
 
+  // A study opens in its own language.
   useEffect(() => {
     if (studyId === null) return;
     let active = true;
+    setLanguage(null);
+    commands
+      .studySettings(studyId)
+      .then((settings) => {
+        if (active) setLanguage(settings.language);
+      })
+      .catch((reason: unknown) => {
+        if (active) {
+          setLanguage("en-GB");
+          onError(toAppError(reason));
+        }
+      });
+    return () => {
+      active = false;
+    };
+  }, [studyId, onError]);
+
+  useEffect(() => {
+    if (studyId === null || base === null) return;
+    let active = true;
     setTemplates(null);
     commands
-      .messageTemplates(studyId)
+      .messageTemplates(studyId, base)
       .then((list) => {
         if (active) setTemplates(list);
       })
@@ -52,7 +79,7 @@ export function TemplateSettings({ onError }: Props) {
     return () => {
       active = false;
     };
-  }, [studyId, onError]);
+  }, [studyId, base, onError]);
 
   const template = templates?.find((t) => t.kind === kind) ?? templates?.[0] ?? null;
 
@@ -93,6 +120,17 @@ export function TemplateSettings({ onError }: Props) {
                 ))}
               </select>
             </div>
+            <div className="field">
+              <label htmlFor="template-language">Language</label>
+              <LanguageSelect
+                id="template-language"
+                testId="template-language"
+                value={language ?? ""}
+                options={languages}
+                disabled={language === null}
+                onChange={setLanguage}
+              />
+            </div>
             <div className="field field-grow">
               <label htmlFor="template-kind">Message</label>
               <select
@@ -106,14 +144,14 @@ export function TemplateSettings({ onError }: Props) {
                   <option key={t.kind} value={t.kind}>
                     {kindLabel(t.kind)}
                     {t.customised ? " — your wording" : ""}
-                    {studyId !== null && hasDraft(templateDraftKey(studyId, t.kind)) ? " — unsaved changes" : ""}
+                    {studyId !== null && hasDraft(templateDraftKey(studyId, t.kind, t.language)) ? " — unsaved changes" : ""}
                   </option>
                 ))}
               </select>
             </div>
           </div>
           {template && <p className="template-purpose">{kindPurpose(template.kind)}</p>}
-          {templates === null || studyId === null ? (
+          {templates === null || studyId === null || language === null ? (
             <p className="loading-line" role="status">
               <span className="spinner" aria-hidden="true" />
               Loading the study’s templates…
@@ -121,9 +159,10 @@ export function TemplateSettings({ onError }: Props) {
           ) : (
             template && (
               <TemplateEditor
-                key={`${studyId}-${template.kind}`}
+                key={`${studyId}-${template.kind}-${language}`}
                 studyId={studyId}
                 template={template}
+                previewLanguage={language}
                 onChanged={setTemplates}
               />
             )

@@ -11,7 +11,12 @@ export type PreviewState = {
 };
 
 /** The template filled with sample values, following the editor a moment after each change. */
-export function useTemplatePreview(subject: string | null, body: string | null, delayMs = 300): PreviewState {
+export function useTemplatePreview(
+  subject: string | null,
+  body: string | null,
+  language: string,
+  delayMs = 300,
+): PreviewState {
   const [state, setState] = useState<PreviewState>({ preview: null, problem: null, updating: false });
   useEffect(() => {
     if (subject === null || body === null) return;
@@ -19,7 +24,7 @@ export function useTemplatePreview(subject: string | null, body: string | null, 
     setState((s) => ({ ...s, updating: true }));
     const timer = setTimeout(() => {
       commands
-        .previewMessageTemplate(subject, body)
+        .previewMessageTemplate(subject, body, language)
         .then((preview) => {
           if (active) setState({ preview, problem: null, updating: false });
         })
@@ -32,6 +37,6 @@ export function useTemplatePreview(subject: string | null, body: string | null, 
       active = false;
       clearTimeout(timer);
     };
-  }, [subject, body, delayMs]);
+  }, [subject, body, language, delayMs]);
   return state;
 }

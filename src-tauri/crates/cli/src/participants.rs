@@ -23,6 +23,9 @@ pub enum Command {
         /// An IANA time zone such as Europe/Berlin
         #[arg(long)]
         time_zone: Option<String>,
+        /// The language of their messages, such as de, de-AT or pt-BR (the study's if not given)
+        #[arg(long)]
+        language: Option<String>,
         #[arg(long, default_value = "")]
         phone: String,
         #[arg(long, default_value = "")]
@@ -61,6 +64,9 @@ pub enum Command {
         email: Option<String>,
         #[arg(long)]
         time_zone: Option<String>,
+        /// The language of their messages; "" for the study's
+        #[arg(long)]
+        language: Option<String>,
         #[arg(long)]
         phone: Option<String>,
         #[arg(long)]
@@ -136,6 +142,7 @@ pub async fn run(confab: &Confab, command: Command, json: bool) -> Result<(), Ap
             name,
             email,
             time_zone,
+            language,
             phone,
             notes,
             fields,
@@ -149,6 +156,7 @@ pub async fn run(confab: &Confab, command: Command, json: bool) -> Result<(), Ap
                 notes,
                 custom_fields: key_values(&fields, "--field", "cohort=B")?,
                 study_id: study,
+                language,
             };
             print::participant(&confab.create_participant(input, &actor).await?, json)
         }
@@ -174,6 +182,7 @@ pub async fn run(confab: &Confab, command: Command, json: bool) -> Result<(), Ap
             name,
             email,
             time_zone,
+            language,
             phone,
             notes,
             fields,
@@ -185,10 +194,11 @@ pub async fn run(confab: &Confab, command: Command, json: bool) -> Result<(), Ap
                 phone,
                 notes,
                 custom_fields: key_values(&fields, "--field", "cohort=B")?,
+                language,
             };
             if change == ParticipantUpdate::default() {
                 return Err(invalid(
-                    "Nothing to change: give at least one of --name, --email, --time-zone, --phone, --notes or --field.",
+                    "Nothing to change: give at least one of --name, --email, --time-zone, --language, --phone, --notes or --field.",
                 ));
             }
             print::participant(&confab.update_participant(id, change, &actor).await?, json)

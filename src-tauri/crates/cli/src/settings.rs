@@ -46,6 +46,9 @@ pub struct SetArgs {
     /// How many interviews the study holds with each participant, one at a time (1 to 9)
     #[arg(long)]
     interviews_per_participant: Option<i32>,
+    /// The language of messages to participants without one of their own (en-GB, de, fr-CA…)
+    #[arg(long)]
+    language: Option<String>,
 }
 
 fn cap(text: &str) -> Result<Option<i32>, AppError> {
@@ -63,7 +66,7 @@ fn cap(text: &str) -> Result<Option<i32>, AppError> {
 fn describe(s: &StudySettings) -> String {
     let cap = |c: Option<i32>| c.map_or("none".to_owned(), |c| c.to_string());
     format!(
-        "kind {}\nbuffers {} min before, {} min after\nminimum notice {} min\nhorizon {} days\ncap {} per day, {} per week\nchange cut-off {} h\nlocation {}\nconferencing {}\ndial-in {}\nself-scheduling {}\nreminder {}\nwaitlist offers open {}\ninterviews per participant {}",
+        "kind {}\nbuffers {} min before, {} min after\nminimum notice {} min\nhorizon {} days\ncap {} per day, {} per week\nchange cut-off {} h\nlocation {}\nconferencing {}\ndial-in {}\nself-scheduling {}\nreminder {}\nwaitlist offers open {}\ninterviews per participant {}\nlanguage {}",
         s.kind,
         s.buffer_before_minutes,
         s.buffer_after_minutes,
@@ -80,7 +83,8 @@ fn describe(s: &StudySettings) -> String {
             .map_or("none".to_owned(), |h| format!("{h} h before")),
         s.waitlist_offer_hours
             .map_or("without a limit".to_owned(), |h| format!("{h} h")),
-        s.interviews_per_participant
+        s.interviews_per_participant,
+        s.language
     )
 }
 
@@ -131,6 +135,9 @@ pub async fn set(confab: &Confab, a: SetArgs, json: bool) -> Result<(), AppError
     }
     if let Some(v) = a.interviews_per_participant {
         s.interviews_per_participant = v;
+    }
+    if let Some(v) = &a.language {
+        s.language = v.clone();
     }
     if let Some(v) = a.self_scheduling {
         s.self_scheduling = match v.to_lowercase().as_str() {

@@ -4,6 +4,7 @@
 pub mod availability;
 pub mod field_error;
 pub mod interview_day;
+pub mod language;
 pub mod participant;
 pub mod status;
 pub mod study;
@@ -11,6 +12,7 @@ pub mod study_settings;
 pub mod time_zone;
 
 pub use field_error::{FieldError, FieldErrors};
+pub use language::{BaseLanguage, Language};
 pub use participant::{ParticipantDraft, ValidParticipant};
 pub use status::{EnrolmentStatus, StatusEvent};
 pub use study::{StudyDraft, ValidStudy};

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use chrono_tz::Tz;
 
-use crate::FieldErrors;
 use crate::time_zone::parse_time_zone;
+use crate::{FieldErrors, Language};
 
 pub const NAME_MAX_CHARS: usize = 200;
 pub const EMAIL_MAX_CHARS: usize = 254;
@@ -25,6 +25,8 @@ pub struct ParticipantDraft {
     pub phone: String,
     pub notes: String,
     pub custom_fields: BTreeMap<String, String>,
+    /// A language code or name (`de-AT`, `Deutsch`); blank means the study's language.
+    pub language: String,
 }
 
 /// A participant whose fields obey every rule; only this can be stored.
@@ -38,6 +40,8 @@ pub struct ValidParticipant {
     pub notes: String,
     /// Keys trimmed and non-empty; fields with a blank value are left out.
     pub custom_fields: BTreeMap<String, String>,
+    /// `None`: messages are written in the study's language.
+    pub language: Option<Language>,
 }
 
 impl ParticipantDraft {
@@ -83,6 +87,14 @@ impl ParticipantDraft {
                 format!("Shorten the notes to at most {NOTES_MAX_CHARS} characters."),
             );
         }
+        let language = if self.language.trim().is_empty() {
+            None
+        } else {
+            self.language
+                .parse::<Language>()
+                .map_err(|e| errors.push("language", e.to_string()))
+                .ok()
+        };
         let mut custom_fields = BTreeMap::new();
         for (key, value) in self.custom_fields {
             match check_custom_field(&key, &value) {
@@ -103,6 +115,7 @@ impl ParticipantDraft {
             phone,
             notes,
             custom_fields,
+            language,
         })
     }
 }
@@ -222,6 +235,7 @@ mod tests {
                 (" Cohort ".into(), " B ".into()),
                 ("empty".into(), "  ".into()),
             ]),
+            language: "Deutsch".into(),
         }
     }
 
@@ -231,6 +245,7 @@ mod tests {
         assert_eq!(p.name, "Ada Lovelace");
         assert_eq!(p.email, "ada@example.org");
         assert_eq!(p.time_zone, Some(Tz::Europe__London));
+        assert_eq!(p.language, Some("de".parse().unwrap()));
         assert_eq!(
             p.custom_fields,
             BTreeMap::from([("Cohort".to_owned(), "B".to_owned())])
@@ -253,10 +268,12 @@ mod tests {
             phone: "1\n2".into(),
             notes: String::new(),
             custom_fields: BTreeMap::from([(" ".into(), "x".into())]),
+            language: "Klingon".into(),
         }
         .validate()
         .unwrap_err();
-        assert_eq!(errors.0.len(), 5, "{errors:?}");
+        assert_eq!(errors.0.len(), 6, "{errors:?}");
+        assert!(errors.get("language").unwrap().contains("Klingon"));
         assert_eq!(errors.get("name"), Some("Fill in the participant's name."));
         assert!(errors.get("email").unwrap().contains("needs an @"));
         assert!(errors.get("timeZone").unwrap().contains("CET"));

@@ -53,13 +53,18 @@ fn event(i: usize) -> InterviewEvent {
         conferencing_url: Some(format!("https://meet.example/sleep-{i}")),
         dial_in: Some("+44 20 7946 0000, PIN 123 456".into()),
         dtstamp: start - Span::days(7),
+        language: String::new(),
     }
 }
 
 fn invitation(i: usize, values: &Values) -> Vec<u8> {
     let event = event(i);
     let ics = build_calendar(&event, ItipMethod::Request);
-    let rendered = render(&MessageKind::Confirmation.default_template(), values).unwrap();
+    let rendered = render(
+        &MessageKind::Confirmation.default_template(confab_core::BaseLanguage::English),
+        values,
+    )
+    .unwrap();
     let mail = OutgoingMail {
         message_id: format!("<confirm-{i}@uni.example>"),
         from: event.organizer.clone(),

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod connect_options;
 pub mod connection_test;
 pub mod credentials;
+pub mod dates;
 mod dial;
 pub mod imap;
 pub mod inbound;

@@ -41,6 +41,7 @@ fn event() -> InterviewEvent {
         conferencing_url: Some("https://meet.example/sleep".into()),
         dial_in: Some("+44 20 7946 0000, PIN 123456".into()),
         dtstamp: at(8),
+        language: String::new(),
     }
 }
 
@@ -272,7 +273,11 @@ fn a_participant_name_cannot_add_markup_to_the_html() {
                 mailto_link("sam@uni.example", "Cancel [CF-X]", ""),
             )],
         );
-    let rendered = render(&MessageKind::Confirmation.default_template(), &values).unwrap();
+    let rendered = render(
+        &MessageKind::Confirmation.default_template(confab_core::BaseLanguage::English),
+        &values,
+    )
+    .unwrap();
     let mut outgoing = mail(None);
     outgoing.subject = rendered.subject;
     outgoing.text = rendered.text;

@@ -104,6 +104,7 @@ impl Bench {
                         notes: String::new(),
                         custom_fields: Default::default(),
                         study_id: Some(self.study),
+                        language: None,
                     },
                     &Actor::researcher(),
                 )

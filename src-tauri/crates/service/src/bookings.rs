@@ -397,6 +397,10 @@ impl Confab {
         let enrolment = self.enrolment_row(txn, study_id, participant_id).await?;
         // Every interview the study holds is done: there is nothing left to choose a time for.
         next_round(txn, &study, &enrolment).await?;
+        // Why a time cannot be booked is told to the participant, in their language.
+        let person = crate::participants::records::require_participant(txn, participant_id).await?;
+        let language = crate::mail::compose::reader_language(&person, &study);
+        let phrases = language.phrases();
         let now = Utc::now();
         let mut free = Vec::new();
         let mut found = Vec::new();
@@ -410,7 +414,7 @@ impl Confab {
             reasons.push(
                 breaks
                     .first()
-                    .map(|b| b.for_participant(&data.rules))
+                    .map(|b| b.for_participant(&data.rules, phrases))
                     .unwrap_or_default(),
             );
             found.push(session);
@@ -447,9 +451,7 @@ impl Confab {
                 // refused the booking, and nothing was written.
                 Err(e) if e.code == ErrorCode::Conflict => {
                     return Ok(ChoiceOutcome::NotFree {
-                        reasons: vec![
-                            "you already have another interview booked at that time".into(),
-                        ],
+                        reasons: vec![phrases.reason_other_interview.into()],
                     });
                 }
                 Err(e) => return Err(e),

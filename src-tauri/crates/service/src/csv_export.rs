@@ -14,10 +14,11 @@ use crate::csv_import::{FORMULA_STARTS, ImportField, Separator, guess_field};
 use crate::participants::{local_minutes, require_study};
 use crate::{AppError, Confab, ErrorCode};
 
-const FIXED_HEADERS: [&str; 6] = [
+const FIXED_HEADERS: [&str; 7] = [
     "name",
     "email",
     "time zone",
+    "language",
     "phone",
     "status",
     "next interview",
@@ -89,6 +90,7 @@ impl Confab {
                 p.name.as_str(),
                 p.email.as_str(),
                 p.time_zone.as_deref().unwrap_or_default(),
+                p.language.as_deref().unwrap_or_default(),
                 p.phone.as_str(),
                 status.as_str(),
                 next_interview.as_str(),

@@ -37,6 +37,8 @@ pub enum ImportField {
     LastName,
     Email,
     TimeZone,
+    /// The language of the participant's messages (`de`, `pt-BR`, `Deutsch`).
+    Language,
     Phone,
     Notes,
     /// A custom field with this name.

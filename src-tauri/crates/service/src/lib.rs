@@ -54,10 +54,10 @@ pub use interview_days::{
 pub use interviewers::{BusyImportReport, BusyTimeView, InterviewerView};
 pub use invitations::InvitationReadiness;
 pub use mail::{
-    AttentionItem, ConnectionCheck, FoundMailSettings, InviteReport, InviteSkip, MailAccount,
-    MailAuth, MailProfile, MailProvider, MailSecurity, MessageTemplate, OutboxEdit, OutboxFilter,
-    OutboxMessage, PendingSignIn, ReplyCandidate, SignInChoice, SyncOptions, SyncProgress,
-    SyncReport, TemplatePreview,
+    AttentionItem, ConnectionCheck, FoundMailSettings, InviteReport, InviteSkip, LanguageOption,
+    MailAccount, MailAuth, MailProfile, MailProvider, MailSecurity, MessageTemplate, OutboxEdit,
+    OutboxFilter, OutboxMessage, PendingSignIn, ReplyCandidate, SignInChoice, SyncOptions,
+    SyncProgress, SyncReport, TemplatePreview, language_options,
 };
 pub use overview::{StatusCount, StatusOption, StudyOverview};
 pub use participant_search::ParticipantQuery;

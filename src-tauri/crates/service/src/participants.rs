@@ -36,6 +36,9 @@ pub struct NewParticipant {
     pub notes: String,
     #[serde(default)]
     pub custom_fields: BTreeMap<String, String>,
+    /// The language of their messages (`de-AT`, `Deutsch`); blank or missing for the study's.
+    #[serde(default)]
+    pub language: Option<String>,
     /// Enrol the new participant in this study at once.
     #[serde(default)]
     #[ts(type = "number | null")]
@@ -59,6 +62,9 @@ pub struct ParticipantUpdate {
     pub notes: Option<String>,
     #[serde(default)]
     pub custom_fields: BTreeMap<String, String>,
+    /// Blank: the study's language.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 /// A participant as lists show them. `status` and `nextInterviewAt` are about the study the
@@ -74,6 +80,8 @@ pub struct ParticipantSummary {
     pub phone: String,
     pub notes: String,
     pub custom_fields: BTreeMap<String, String>,
+    /// The language of their messages (`de-AT`); null for the study's.
+    pub language: Option<String>,
     /// The enrolment status key (`invited`, `interview_scheduled`, ...).
     pub status: Option<String>,
     /// The start of the next scheduled interview, RFC 3339 in UTC.
@@ -116,6 +124,7 @@ impl Confab {
             phone: input.phone,
             notes: input.notes,
             custom_fields: input.custom_fields,
+            language: input.language.unwrap_or_default(),
         }
         .validate()?;
         let txn = begin_write(&self.db).await?;
@@ -163,6 +172,9 @@ impl Confab {
             phone: change.phone.unwrap_or_else(|| row.phone.clone()),
             notes: change.notes.unwrap_or_else(|| row.notes.clone()),
             custom_fields,
+            language: change
+                .language
+                .unwrap_or_else(|| row.language.clone().unwrap_or_default()),
         }
         .validate()?;
         if let Some(other) = participants::find_by_email(&txn, &valid.email).await?

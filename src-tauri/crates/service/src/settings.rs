@@ -1,3 +1,4 @@
+use confab_core::Language;
 use confab_core::study_settings::SchedulingRules;
 use confab_store::audit::{self, NewEntry};
 use confab_store::entity::study;
@@ -41,6 +42,13 @@ pub struct StudySettings {
     /// a post, a follow-up): 1 to 9.
     #[serde(default = "one")]
     pub interviews_per_participant: i32,
+    /// The language of messages to participants who have none of their own (`en-GB`, `de`).
+    #[serde(default = "default_language")]
+    pub language: String,
+}
+
+fn default_language() -> String {
+    Language::study_default().to_string()
 }
 
 fn one() -> i32 {
@@ -71,6 +79,7 @@ impl From<&study::Model> for StudySettings {
             reminder_hours: s.reminder_hours,
             waitlist_offer_hours: s.waitlist_offer_hours,
             interviews_per_participant: s.interviews_per_participant,
+            language: s.language.clone(),
         }
     }
 }
@@ -156,6 +165,7 @@ impl StudySettings {
                 self.interviews_per_participant.to_string(),
                 new.interviews_per_participant.to_string(),
             ),
+            ("language", self.language.clone(), new.language.clone()),
         ];
         fields.into_iter().filter(|(_, a, b)| a != b).collect()
     }
@@ -210,6 +220,14 @@ impl Confab {
                 ),
             ));
         }
+        let language = settings
+            .language
+            .parse::<Language>()
+            .map_err(|e| AppError::new(ErrorCode::InvalidInput, e.to_string()))?;
+        let settings = StudySettings {
+            language: language.to_string(),
+            ..settings
+        };
         settings.rules().validate()?;
         let txn = begin_write(&self.db).await?;
         let row = require_study(&txn, study_id).await?;
@@ -254,6 +272,7 @@ impl Confab {
                 reminder_hours: Set(settings.reminder_hours),
                 waitlist_offer_hours: Set(settings.waitlist_offer_hours),
                 interviews_per_participant: Set(settings.interviews_per_participant),
+                language: Set(settings.language.clone()),
                 change_cutoff_hours: Set(settings.change_cutoff_hours),
                 location: Set(settings.location.clone()),
                 conferencing_url: Set(settings.conferencing_url.clone()),

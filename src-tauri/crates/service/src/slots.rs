@@ -414,6 +414,7 @@ pub(crate) async fn why_not(
     study: &study::Model,
     pick: &crate::ChoiceInput,
     leave_out: Option<i64>,
+    phrases: &confab_core::language::Phrases,
 ) -> Result<Option<String>, AppError> {
     let (data, _) =
         load_for_booking(db, study, pick.session_id, pick.start, leave_out, None).await?;
@@ -421,5 +422,5 @@ pub(crate) async fn why_not(
         .engine()
         .rule_breaks(pick.session_id, pick.start, Utc::now())
         .first()
-        .map(|b| b.for_participant(&data.rules)))
+        .map(|b| b.for_participant(&data.rules, phrases)))
 }

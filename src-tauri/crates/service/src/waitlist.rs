@@ -147,9 +147,15 @@ impl Confab {
                 session_id: offer.session_id,
                 start: from_ts(offer.starts_at),
             };
-            if crate::slots::why_not(&txn, &study, &pick, None)
-                .await?
-                .is_none()
+            if crate::slots::why_not(
+                &txn,
+                &study,
+                &pick,
+                None,
+                confab_core::BaseLanguage::English.phrases(),
+            )
+            .await?
+            .is_none()
             {
                 let place = FreedPlace {
                     study_id: offer.study_id,

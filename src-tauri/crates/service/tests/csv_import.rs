@@ -394,6 +394,44 @@ async fn first_and_last_names_and_the_encodings_spreadsheets_save_in_are_read() 
     assert_eq!(report.encoding, "UTF-8");
 }
 
+#[tokio::test]
+async fn a_language_column_gives_each_participant_the_language_of_their_messages() {
+    let (_dir, confab, study) = setup().await;
+    let text = "Vorname;Nachname;E-Mail;Sprache\r\nJörg;Müller;joerg@example.org;Deutsch\r\nInês;Sá;ines@example.org;pt_BR\r\nAda;Ng;ada@example.org;\r\nKim;Ko;kim@example.org;Koreanisch\r\n";
+    let report = confab
+        .preview_csv_import(study, text.as_bytes(), None)
+        .await
+        .unwrap();
+    // The unknown language is one broken row that says what to write; the others are fine.
+    assert_eq!(report.totals.errors, 1, "{report:?}");
+    let broken = report.rows.iter().find(|r| r.name == "Kim Ko").unwrap();
+    assert!(format!("{broken:?}").contains("Koreanisch"), "{broken:?}");
+    let report = confab
+        .import_csv(
+            study,
+            text.as_bytes(),
+            None,
+            ImportMode::ValidRowsOnly,
+            &me(),
+        )
+        .await
+        .unwrap();
+    assert!(report.imported, "{report:?}");
+    let people = in_study(&confab, study).await;
+    let language = |name: &str| {
+        people
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap()
+            .language
+            .clone()
+    };
+    assert_eq!(language("Jörg Müller").as_deref(), Some("de"));
+    assert_eq!(language("Inês Sá").as_deref(), Some("pt-BR"));
+    assert_eq!(language("Ada Ng"), None);
+    assert!(people.iter().all(|p| p.name != "Kim Ko"));
+}
+
 /// An Excel workbook as a spreadsheet library writes it, with first and last names, a phone
 /// number stored as a number, a date, and a second sheet that is not read.
 fn workbook(dir: &Path) -> Vec<u8> {
@@ -651,10 +689,10 @@ async fn an_export_reads_back_the_same_through_the_import() {
     let mut lines = exported.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "name,email,time zone,phone,status,next interview,Cohort,Handle,custom:Phone,Quote,Score"
+        "name,email,time zone,language,phone,status,next interview,Cohort,Handle,custom:Phone,Quote,Score"
     );
     // Sorted by name: "=HYPERLINK" sorts before "Lovelace".
-    assert!(lines.next().unwrap().starts_with("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",grace@example.org,,,Added,,,'@grace,,"));
+    assert!(lines.next().unwrap().starts_with("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",grace@example.org,,,,Added,,,'@grace,,"));
     assert!(!exported.lines().any(|l| l.starts_with('=')
         || l.contains(",=")
         || l.contains(",+")
@@ -701,7 +739,7 @@ async fn an_export_reads_back_the_same_through_the_import() {
     assert!(
         excel
             .as_bytes()
-            .starts_with(b"\xEF\xBB\xBFname;email;time zone;phone;")
+            .starts_with(b"\xEF\xBB\xBFname;email;time zone;language;phone;")
     );
     let third_dir = tempfile::tempdir().unwrap();
     let third = Confab::open(third_dir.path()).await.unwrap();
@@ -769,7 +807,7 @@ async fn the_export_shows_status_and_next_interview_in_the_study_time_zone() {
     let exported = confab.export_participants_csv(study).await.unwrap();
     assert_eq!(
         exported,
-        "name,email,time zone,phone,status,next interview\r\nAda,ada@example.org,,,Interview Scheduled,2030-03-08 09:00\r\n"
+        "name,email,time zone,language,phone,status,next interview\r\nAda,ada@example.org,,,,Interview Scheduled,2030-03-08 09:00\r\n"
     );
     let err = confab.export_participants_csv(999).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::NotFound);

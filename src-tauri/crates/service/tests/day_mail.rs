@@ -70,6 +70,7 @@ async fn itineraries_and_timetables_reach_everyone_and_a_republish_updates_or_ca
                     notes: String::new(),
                     custom_fields: Default::default(),
                     study_id: Some(f.study_id),
+                    language: None,
                 },
                 &me(),
             )

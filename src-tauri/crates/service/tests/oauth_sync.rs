@@ -70,6 +70,7 @@ async fn invite(f: &Fixture, stack: &MailStack, user: &str) {
                 notes: String::new(),
                 custom_fields: Default::default(),
                 study_id: Some(f.study_id),
+                language: None,
             },
             &Actor::researcher(),
         )

@@ -89,6 +89,7 @@ async fn a_created_participant_is_enrolled_shown_and_audited() {
                 notes: "Prefers mornings".into(),
                 custom_fields: BTreeMap::from([(" Cohort ".into(), "B".into())]),
                 study_id: Some(study),
+                language: None,
             },
             &me(),
         )

@@ -277,6 +277,7 @@ async fn add_people(f: &Fixture, stack: &MailStack, from: usize, to: usize) -> V
                     notes: String::new(),
                     custom_fields: Default::default(),
                     study_id: Some(f.study_id),
+                    language: None,
                 },
                 &me(),
             )

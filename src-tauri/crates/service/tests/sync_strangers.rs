@@ -233,8 +233,8 @@ async fn a_message_that_cannot_be_applied_is_set_aside_and_reading_goes_on() {
     // A notice template that this version cannot render, as an older one might have saved:
     // booking Alice fails when it queues the researcher's notice, after the booking is made.
     confab_store::sqlx::query(
-        "INSERT INTO message_templates (study_id, kind, subject, body, updated_at) \
-         VALUES (?, 'researcher_notice', 'Notice', '{{no_such_field}}', 0)",
+        "INSERT INTO message_templates (study_id, kind, language, subject, body, updated_at) \
+         VALUES (?, 'researcher_notice', 'en', 'Notice', '{{no_such_field}}', 0)",
     )
     .bind(f.study_id)
     .execute(&f.confab.sqlite_pool())

@@ -36,6 +36,7 @@ fn columns(p: &ValidParticipant, now: i64) -> participant::ActiveModel {
         phone: Set(p.phone.clone()),
         notes: Set(p.notes.clone()),
         custom_fields: Set(encode_custom_fields(&p.custom_fields)),
+        language: Set(p.language.as_ref().map(ToString::to_string)),
         updated_at: Set(now),
         ..Default::default()
     }

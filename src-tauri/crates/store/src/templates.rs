@@ -1,4 +1,5 @@
-//! A study's own wording of its messages; a kind without a row uses Confab's default.
+//! A study's own wording of its messages, one per kind and base language (`en`, `de`); a kind
+//! without a row in a language uses Confab's default in that language.
 
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, sea_query::OnConflict,
@@ -20,8 +21,9 @@ pub async fn find(
     db: &impl ConnectionTrait,
     study_id: i64,
     kind: &str,
+    language: &str,
 ) -> Result<Option<message_template::Model>, DbErr> {
-    Template::find_by_id((study_id, kind.to_owned()))
+    Template::find_by_id((study_id, kind.to_owned(), language.to_owned()))
         .one(db)
         .await
 }
@@ -30,6 +32,7 @@ pub async fn put(db: &impl ConnectionTrait, row: message_template::Model) -> Res
     let model = message_template::ActiveModel {
         study_id: Set(row.study_id),
         kind: Set(row.kind),
+        language: Set(row.language),
         subject: Set(row.subject),
         body: Set(row.body),
         updated_at: Set(row.updated_at),
@@ -39,6 +42,7 @@ pub async fn put(db: &impl ConnectionTrait, row: message_template::Model) -> Res
             OnConflict::columns([
                 message_template::Column::StudyId,
                 message_template::Column::Kind,
+                message_template::Column::Language,
             ])
             .update_columns([
                 message_template::Column::Subject,
@@ -52,8 +56,13 @@ pub async fn put(db: &impl ConnectionTrait, row: message_template::Model) -> Res
         .map(|_| ())
 }
 
-pub async fn delete(db: &impl ConnectionTrait, study_id: i64, kind: &str) -> Result<(), DbErr> {
-    Template::delete_by_id((study_id, kind.to_owned()))
+pub async fn delete(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+    kind: &str,
+    language: &str,
+) -> Result<(), DbErr> {
+    Template::delete_by_id((study_id, kind.to_owned(), language.to_owned()))
         .exec(db)
         .await
         .map(|_| ())

@@ -92,12 +92,57 @@ async fn an_upgrade_that_fails_half_way_leaves_the_old_database_as_it_was() {
     assert_eq!(studies::list_active(&db.connection).await.unwrap().len(), 2);
 }
 
+/// How many migrations come before the one named `name`.
+fn steps_before(name: &str) -> u32 {
+    let names = confab_store::migration::known_names();
+    names
+        .iter()
+        .position(|n| n == name)
+        .expect("a known migration") as u32
+}
+
+#[tokio::test]
+async fn wordings_saved_before_messages_had_languages_stay_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = raw_pool(dir.path()).await;
+    Migrator::up(&pool, Some(steps_before("m20261201_160000_languages")))
+        .await
+        .unwrap();
+    pool.execute_unprepared(
+        "INSERT INTO studies (id, name, description, time_zone, interview_minutes, created_at, updated_at) \
+           VALUES (1, 'S', '', 'UTC', 30, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+         INSERT INTO message_templates (study_id, kind, subject, body, updated_at) \
+           VALUES (1, 'invitation', 'Our words', 'Hello {{participant_name}}', 5);",
+    )
+    .await
+    .unwrap();
+    pool.close().await.unwrap();
+
+    let db = open(dir.path()).await.unwrap();
+    let kept = confab_store::templates::find(&db.connection, 1, "invitation", "en")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(kept.subject, "Our words");
+    assert!(
+        confab_store::templates::find(&db.connection, 1, "invitation", "de")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let study = confab_store::studies::find(&db.connection, 1)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(study.language, "en-GB");
+}
+
 #[tokio::test]
 async fn links_sent_before_codes_were_hashed_keep_working() {
     let dir = tempfile::tempdir().unwrap();
     let pool = raw_pool(dir.path()).await;
     // A database as the previous version left it: codes stored as they are.
-    let before_hashing = Migrator::migrations().len() as u32 - 1;
+    let before_hashing = steps_before("m20261201_140000_send_claims_and_hashed_tokens");
     Migrator::up(&pool, Some(before_hashing)).await.unwrap();
     let code = "CF-7Q2M0X9R4T6V8W1Y3Z5B7D9F0H";
     pool.execute_unprepared(&format!(

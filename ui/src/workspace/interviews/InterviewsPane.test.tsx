@@ -43,6 +43,7 @@ function person(id: number, name: string, timeZone: string | null): ParticipantS
     phone: "",
     notes: "",
     customFields: {},
+    language: null,
     status: "invited",
     nextInterviewAt: null,
     createdAt: "2026-01-01T00:00:00Z",

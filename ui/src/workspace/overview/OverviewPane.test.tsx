@@ -61,7 +61,7 @@ describe("Overview", () => {
       { id: 1, kind: "counter", summary: "Ada proposes another time", studyId: 3, participantId: 9, interviewId: 5, proposedStart: null, proposedEnd: null, candidates: [], createdAt: "2026-03-01T10:00:00Z" },
     ]);
     mocked.getParticipant.mockResolvedValue({
-      id: 9, name: "Ada Lovelace", email: "ada@example.org", timeZone: "America/New_York", phone: "", notes: "", customFields: {}, status: null, nextInterviewAt: null, createdAt: "", updatedAt: "", enrolments: [],
+      id: 9, name: "Ada Lovelace", email: "ada@example.org", timeZone: "America/New_York", phone: "", notes: "", customFields: {}, language: null, status: null, nextInterviewAt: null, createdAt: "", updatedAt: "", enrolments: [],
     });
     render(<OverviewPane study={study} onError={vi.fn()} onStudyChanged={vi.fn()} />);
 

@@ -3,6 +3,8 @@ import { useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { commands } from "../../bindings/commands";
 import type { ParticipantSummary } from "../../bindings/types";
 import { timeZoneChoices } from "../../timeZones";
+import { LanguageSelect } from "../../language/LanguageSelect";
+import { useMessageLanguages } from "../../language/messageLanguages";
 import { fieldErrorsFrom, type ParticipantErrors, type ParticipantField } from "./participantFieldErrors";
 import { toAppError } from "../../errors";
 
@@ -38,7 +40,7 @@ export function ParticipantFormDialog({ mode, onClose, ...rest }: Props) {
   );
 }
 
-const fieldOrder: ParticipantField[] = ["name", "email", "timeZone", "phone", "notes"];
+const fieldOrder: ParticipantField[] = ["name", "email", "timeZone", "language", "phone", "notes"];
 
 function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"> & { mode: ParticipantFormMode }) {
   const id = useId();
@@ -47,6 +49,7 @@ function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"
     name: existing?.name ?? "",
     email: existing?.email ?? "",
     timeZone: existing?.timeZone ?? "",
+    language: existing?.language ?? "",
     phone: existing?.phone ?? "",
     notes: existing?.notes ?? "",
   });
@@ -55,6 +58,7 @@ function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"
   const [saving, setSaving] = useState(false);
   const controls = useRef<Partial<Record<ParticipantField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
   const zones = useMemo(timeZoneChoices, []);
+  const languages = useMessageLanguages();
 
   function set(field: ParticipantField, value: string) {
     setValues((old) => ({ ...old, [field]: value }));
@@ -67,6 +71,7 @@ function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"
       name: values.name.trim(),
       email: values.email.trim(),
       timeZone: values.timeZone.trim(),
+      language: values.language,
       phone: values.phone.trim(),
       notes: values.notes.trim(),
     };
@@ -79,6 +84,7 @@ function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"
           ? await commands.createParticipant({
               ...trimmed,
               timeZone: trimmed.timeZone === "" ? null : trimmed.timeZone,
+              language: trimmed.language === "" ? null : trimmed.language,
               customFields: {},
               studyId,
             })
@@ -163,6 +169,20 @@ function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"
           </datalist>
           {fieldError("timeZone")}
         </div>
+        <div className="field field-grow">
+          <label htmlFor={`${id}-language`}>Language of messages</label>
+          <LanguageSelect
+            id={`${id}-language`}
+            testId="participant-language-input"
+            value={values.language}
+            options={languages}
+            emptyLabel="The study’s language"
+            onChange={(tag) => set("language", tag)}
+          />
+          {fieldError("language")}
+        </div>
+      </div>
+      <div className="field-row">
         <div className="field field-grow">
           <label htmlFor={`${id}-phone`}>
             Phone <span className="field-optional">(optional)</span>

@@ -37,6 +37,7 @@ function participant(id: number, name: string, email: string, status = "added"):
     phone: "",
     notes: "",
     customFields: {},
+    language: null,
     status,
     nextInterviewAt: null,
     createdAt: "2026-11-23T10:00:00Z",

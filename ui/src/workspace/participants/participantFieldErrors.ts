@@ -1,5 +1,5 @@
 /** The fields of the add/edit participant form. */
-export type ParticipantField = "name" | "email" | "timeZone" | "phone" | "notes";
+export type ParticipantField = "name" | "email" | "timeZone" | "language" | "phone" | "notes";
 export type ParticipantErrors = Partial<Record<ParticipantField, string>>;
 
 /**
@@ -30,6 +30,7 @@ function fieldNamedIn(sentence: string): ParticipantField | undefined {
   // What the researcher typed is quoted in the message and must not decide the field.
   const text = sentence.replace(/"[^"]*"|“[^”]*”/g, "").toLowerCase();
   if (/time[ _]?zone/.test(text)) return "timeZone";
+  if (/not a language|\blanguage\b/.test(text)) return "language";
   if (/e-?mail|address/.test(text)) return "email";
   if (/phone/.test(text)) return "phone";
   if (/\bnotes?\b/.test(text)) return "notes";

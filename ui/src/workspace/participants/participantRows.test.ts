@@ -17,6 +17,7 @@ function participant(id: number, fields: Partial<ParticipantSummary>): Participa
     phone: "",
     notes: "",
     customFields: {},
+    language: null,
     status: "added",
     nextInterviewAt: null,
     createdAt: "2026-11-23T10:00:00Z",

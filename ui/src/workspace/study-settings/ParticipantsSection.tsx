@@ -1,7 +1,10 @@
+import { LanguageSelect } from "../../language/LanguageSelect";
+import { useMessageLanguages } from "../../language/messageLanguages";
 import { SettingField, type SectionProps } from "./SettingField";
 
 export function ParticipantsSection(props: SectionProps) {
-  const { draft, onChange } = props;
+  const { draft, onChange, errors } = props;
+  const languages = useMessageLanguages();
   return (
     <section className="panel settings-section" aria-labelledby="settings-participants-heading">
       <h2 className="panel-title" id="settings-participants-heading">
@@ -26,6 +29,25 @@ export function ParticipantsSection(props: SectionProps) {
           </span>
         </span>
       </label>
+      <div className="field">
+        <label htmlFor="setting-language">Language of messages</label>
+        <LanguageSelect
+          id="setting-language"
+          testId="setting-language"
+          value={draft.language}
+          options={languages}
+          onChange={(tag) => onChange("language", tag)}
+        />
+        <p className="field-hint">
+          Participants without a language of their own get their messages, and the dates in them, in this language.
+          Each language has its own wording under Settings → Message templates.
+        </p>
+        {errors.language && (
+          <p className="field-error" data-testid="setting-language-error">
+            {errors.language}
+          </p>
+        )}
+      </div>
       <SettingField
         {...props}
         field="reminderHours"

@@ -6,6 +6,7 @@ import { StudySettingsPane } from "../StudySettingsPane";
 vi.mock("../../bindings/commands", () => ({
   commands: {
     studySettings: vi.fn(),
+    messageLanguages: vi.fn().mockResolvedValue([{ tag: "en-GB", name: "English (United Kingdom)", base: "en" }]),
     updateStudySettings: vi.fn(),
     updateStudy: vi.fn(),
     archiveStudy: vi.fn(),
@@ -32,6 +33,7 @@ const settings: StudySettings = {
   reminderHours: 24,
   waitlistOfferHours: 48,
   interviewsPerParticipant: 1,
+  language: "en-GB",
 };
 
 function renderPane() {

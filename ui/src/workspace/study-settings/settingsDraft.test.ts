@@ -19,6 +19,7 @@ const settings: StudySettings = {
   reminderHours: null,
   waitlistOfferHours: 48,
   interviewsPerParticipant: 1,
+  language: "en-GB",
 };
 
 describe("the settings form", () => {

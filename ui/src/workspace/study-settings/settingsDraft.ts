@@ -24,6 +24,7 @@ export type SettingsDraft = {
   reminderHours: string;
   waitlistOfferHours: string;
   interviewsPerParticipant: string;
+  language: string;
 };
 
 export type DraftField = keyof SettingsDraft;
@@ -52,6 +53,7 @@ export function draftOf(study: StudySummary, settings: StudySettings): SettingsD
     reminderHours: optional(settings.reminderHours),
     waitlistOfferHours: optional(settings.waitlistOfferHours),
     interviewsPerParticipant: String(settings.interviewsPerParticipant),
+    language: settings.language,
   };
 }
 
@@ -132,6 +134,7 @@ export function toStudySettings(draft: SettingsDraft): { settings: StudySettings
     reminderHours: capOrNone("reminderHours", "the reminder hours"),
     waitlistOfferHours: capOrNone("waitlistOfferHours", "the hours a waitlist offer stays open"),
     interviewsPerParticipant: required("interviewsPerParticipant", "how many interviews each participant has"),
+    language: draft.language,
   };
   if (errors.interviewsPerParticipant?.endsWith("use 0 for none.")) {
     errors.interviewsPerParticipant = "Enter how many interviews each participant has, from 1 to 9.";
@@ -146,6 +149,7 @@ export function toStudySettings(draft: SettingsDraft): { settings: StudySettings
 // weekly cap's "daily cap" is not taken for the daily cap.
 const sentenceFields: Array<[RegExp, DraftField]> = [
   [/interviews per participant/i, "interviewsPerParticipant"],
+  [/language/i, "language"],
   [/kind of study/i, "kind"],
   [/buffer before/i, "bufferBeforeMinutes"],
   [/buffer after/i, "bufferAfterMinutes"],

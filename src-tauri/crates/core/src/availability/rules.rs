@@ -1,6 +1,7 @@
 //! The rules a booking can break, in words a researcher understands.
 
 use super::StudyRules;
+use crate::language::{Phrases, phrases::fill};
 
 /// One reason a booking would not be offered to participants.
 ///
@@ -74,26 +75,25 @@ impl RuleBreak {
 impl RuleBreak {
     /// Why a time a participant chose cannot be booked, told to the participant: the real
     /// reason, without the study's internals (interviewers, caps, buffers).
-    pub fn for_participant(&self, rules: &StudyRules) -> String {
+    /// In the participant's language: `phrases` are theirs.
+    pub fn for_participant(&self, rules: &StudyRules, phrases: &Phrases) -> String {
         match self {
             Self::Full | Self::BufferConflict | Self::InterviewersBusy => {
-                "it was taken by someone else shortly before your answer arrived".into()
+                phrases.reason_taken.into()
             }
-            Self::DailyCapReached | Self::WeeklyCapReached => {
-                "that day has since filled up with other interviews".into()
-            }
+            Self::DailyCapReached | Self::WeeklyCapReached => phrases.reason_day_full.into(),
             Self::UnknownSession | Self::HiddenSession | Self::NotASlotStart => {
-                "it is no longer on offer".into()
+                phrases.reason_not_on_offer.into()
             }
-            Self::TooSoon => format!(
-                "it is now too close: interviews are booked at least {} ahead",
-                span(rules.min_notice_minutes).plain
+            Self::TooSoon => fill(
+                phrases.reason_too_soon,
+                &[("notice", &phrases.span(rules.min_notice_minutes))],
             ),
-            Self::BeyondHorizon => format!(
-                "it is too far ahead: interviews are booked at most {} ahead",
-                counted(u64::from(rules.horizon_days), "day", "days")
+            Self::BeyondHorizon => fill(
+                phrases.reason_too_far,
+                &[("days", &phrases.days.of(u64::from(rules.horizon_days)))],
             ),
-            Self::InThePast => "it has already passed".into(),
+            Self::InThePast => phrases.reason_passed.into(),
         }
     }
 }

@@ -1,5 +1,7 @@
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
 
+use confab_core::language::phrases::fill;
+
 use super::{InterviewEvent, ItipMethod, Person};
 
 /// Identifies Confab as the program that made a calendar object (RFC 5545 §3.7.3).
@@ -87,12 +89,17 @@ fn add_name(property: &mut Property, name: &str) {
 /// that they are there in calendars that show only the description.
 fn description(event: &InterviewEvent) -> String {
     let mut text = event.description.trim_end().to_owned();
+    let phrases = event
+        .language
+        .parse::<confab_core::Language>()
+        .unwrap_or_else(|_| confab_core::Language::study_default())
+        .phrases();
     let mut extra = Vec::new();
     if let Some(url) = non_empty(&event.conferencing_url) {
-        extra.push(format!("Join online: {url}"));
+        extra.push(fill(phrases.join_online, &[("url", url)]));
     }
     if let Some(dial_in) = non_empty(&event.dial_in) {
-        extra.push(format!("Dial in: {dial_in}"));
+        extra.push(fill(phrases.dial_in, &[("dial_in", dial_in)]));
     }
     if !extra.is_empty() {
         if !text.is_empty() {
@@ -173,6 +180,7 @@ mod tests {
             conferencing_url: Some("https://meet.example/abc".into()),
             dial_in: Some("+1 555 0100, PIN 1234".into()),
             dtstamp: at(8),
+            language: String::new(),
         }
     }
 

@@ -54,6 +54,10 @@ pub struct InterviewEvent {
     pub dial_in: Option<String>,
     /// When this version of the invitation was made.
     pub dtstamp: DateTime<Utc>,
+    /// The language of the lines Confab adds to the description (`de-AT`); English when
+    /// empty, as in invitations stored before messages had a language.
+    #[serde(default)]
+    pub language: String,
 }
 
 /// The iTIP methods Confab sends as organizer.

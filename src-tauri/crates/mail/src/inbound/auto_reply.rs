@@ -19,6 +19,17 @@ const SUBJECT_STARTS: &[&str] = &[
     "automatisch antwoord",
     "resposta automática",
     "autosvar",
+    "abwesend",
+    "absence du bureau",
+    "absent du bureau",
+    "fuera de la oficina",
+    "fuori sede",
+    "fuori ufficio",
+    "afwezig",
+    "buiten kantoor",
+    "ausente",
+    "ausência",
+    "fora do escritório",
 ];
 
 /// RFC 3834's Auto-Submitted (any value but "no"), the X-Autoreply family that vacation
@@ -34,7 +45,7 @@ pub(super) fn is_auto_reply(message: &Message<'_>, subject: Option<&str>) -> boo
         return true;
     }
     subject.is_some_and(|s| {
-        let s = s.trim().to_lowercase();
+        let s = super::reply_prefix::without_reply_prefixes(s).to_lowercase();
         SUBJECT_STARTS.iter().any(|start| s.starts_with(start))
     })
 }

@@ -14,6 +14,7 @@ mod headers;
 mod origin;
 mod parts;
 mod quote_markers;
+mod reply_prefix;
 mod reply_text;
 
 use chrono::{DateTime, Utc};
@@ -21,6 +22,7 @@ use mail_parser::MessageParser;
 use serde::{Deserialize, Serialize};
 
 pub use origin::Origin;
+pub use reply_prefix::without_reply_prefixes;
 
 use crate::{
     calendar::ItipMessage,

@@ -14,6 +14,7 @@ mod syntax;
 mod text;
 mod values;
 
+use confab_core::BaseLanguage;
 use serde::{Deserialize, Serialize};
 
 pub use values::{Field, Link, LinkList, Values};
@@ -59,9 +60,9 @@ impl MessageKind {
         MessageKind::ChoicesReceived,
     ];
 
-    /// Confab's own wording for this kind of message.
-    pub fn default_template(self) -> Template {
-        defaults::default_template(self)
+    /// Confab's own wording for this kind of message, in `language`.
+    pub fn default_template(self, language: BaseLanguage) -> Template {
+        defaults::default_template(self, language)
     }
 }
 
@@ -171,6 +172,7 @@ fn single_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use confab_core::Language;
 
     fn template(subject: &str, body: &str) -> Template {
         Template {
@@ -182,9 +184,9 @@ mod tests {
     #[test]
     fn every_default_template_is_valid_and_renders_the_sample() {
         for kind in MessageKind::ALL {
-            let template = kind.default_template();
+            let template = kind.default_template(BaseLanguage::English);
             validate_template(&template).unwrap();
-            let rendered = render(&template, &Values::sample()).unwrap();
+            let rendered = render(&template, &Values::sample(&Language::study_default())).unwrap();
             assert!(!rendered.subject.contains('\n'));
             assert!(!rendered.text.contains("{{"), "{kind:?}: {}", rendered.text);
             assert!(rendered.text.contains("Alex Morgan") || rendered.text.contains("Sam Rivera"));
@@ -194,7 +196,7 @@ mod tests {
     #[test]
     fn choices_explain_how_to_give_a_second_choice() {
         for kind in [MessageKind::Invitation, MessageKind::RescheduleRequest] {
-            let body = kind.default_template().body;
+            let body = kind.default_template(BaseLanguage::English).body;
             assert!(body.contains("{{choices}}"));
             assert!(body.contains("the first message you send is your first choice"));
         }

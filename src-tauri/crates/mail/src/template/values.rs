@@ -1,6 +1,9 @@
 use std::collections::BTreeMap;
 
+use confab_core::Language;
 use serde::{Deserialize, Serialize};
+
+use crate::dates;
 
 /// A placeholder that stands for text, e.g. `{{participant_name}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -131,47 +134,103 @@ impl Values {
     }
 
     /// Made-up values for previewing a template in the settings.
-    pub fn sample() -> Self {
-        let mail = "mailto:researcher@example.org?subject=";
+    /// What the template editor's preview shows, written in `language`.
+    pub fn sample(language: &Language) -> Self {
+        use chrono::TimeZone;
+        use confab_core::language::phrases::fill;
+        let phrases = language.phrases();
+        let mail = |subject: &str| {
+            crate::mailto::mailto_link(
+                "researcher@example.org",
+                &format!("{subject} [CF-SAMPLE]"),
+                "",
+            )
+        };
+        let zone = chrono_tz::Europe::London;
+        let at = |day: u32, hour: u32| {
+            chrono::Utc
+                .with_ymd_and_hms(2026, 12, day, hour, 0, 0)
+                .single()
+                .unwrap_or_default()
+        };
+        let choice = |number: u32, day: u32, hour: u32, code: &str| {
+            let time = dates::choice_time(
+                at(day, hour),
+                at(day, hour) + chrono::Duration::minutes(45),
+                zone,
+                language,
+            );
+            Link::new(
+                fill(
+                    phrases.choice_label,
+                    &[
+                        ("number", &number.to_string()),
+                        ("time", &time),
+                        ("code", code),
+                    ],
+                ),
+                mail(&fill(phrases.choice_subject, &[("time", &time)])),
+            )
+        };
         Self::new()
             .with(Field::ParticipantName, "Alex Morgan")
             .with(Field::StudyName, "Everyday Sleep Study")
             .with(Field::ResearcherName, "Dr. Sam Rivera")
-            .with(Field::InterviewTime, "Tuesday 3 December, 10:00–10:45")
-            .with(Field::ParticipantTimeZone, "London time")
-            .with(Field::Location, "Room 2.14, Psychology Building")
-            .with(Field::ConferencingUrl, "https://meet.example.org/sleep-study")
+            .with(
+                Field::InterviewTime,
+                dates::interview_time(
+                    at(8, 10),
+                    at(8, 10) + chrono::Duration::minutes(45),
+                    zone,
+                    language,
+                ),
+            )
+            .with(Field::ParticipantTimeZone, "Europe/London")
+            .with(
+                Field::InterviewRound,
+                fill(phrases.round_of, &[("round", "1"), ("count", "2")]),
+            )
+            .with(Field::Location, phrases.sample_location)
+            .with(
+                Field::ConferencingUrl,
+                "https://meet.example.org/sleep-study",
+            )
             .with(Field::DialIn, "+44 20 7946 0000, PIN 123 456")
-            .with(Field::Message, "Thank you again for your help with this study.")
+            .with(Field::Message, phrases.sample_message)
             .with(
                 Field::Itinerary,
-                "09:00–09:30  Welcome, Room 1\n09:40–10:10  Interview with Dr. Rivera, Room 2",
+                format!(
+                    "{}  Dr. Sam Rivera\n{}  Dr. Lee Chen",
+                    dates::clock_span(
+                        at(8, 9),
+                        at(8, 9) + chrono::Duration::minutes(30),
+                        zone,
+                        language
+                    ),
+                    dates::clock_span(
+                        at(8, 10),
+                        at(8, 10) + chrono::Duration::minutes(30),
+                        zone,
+                        language
+                    )
+                ),
             )
             .with_links(
                 LinkList::Choices,
-                vec![
-                    Link::new(
-                        "Tuesday 3 December, 10:00",
-                        format!("{mail}Interview%20choice%3A%20Tue%203%20Dec%2010%3A00%20%5BCF-SAMPLE%5D"),
-                    ),
-                    Link::new(
-                        "Wednesday 4 December, 14:00",
-                        format!("{mail}Interview%20choice%3A%20Wed%204%20Dec%2014%3A00%20%5BCF-SAMPLE%5D"),
-                    ),
-                ],
+                vec![choice(1, 8, 10, "K7QX"), choice(2, 9, 14, "M3TA")],
             )
             .with_links(
                 LinkList::DeclineLink,
                 vec![Link::new(
-                    "I would rather not take part",
-                    format!("{mail}Decline%20%5BCF-SAMPLE%5D"),
+                    phrases.decline_label,
+                    mail(phrases.decline_subject),
                 )],
             )
             .with_links(
                 LinkList::CancelLink,
                 vec![Link::new(
-                    "Cancel my interview",
-                    format!("{mail}Cancel%20%5BCF-SAMPLE%5D"),
+                    phrases.cancel_label,
+                    mail(phrases.cancel_subject),
                 )],
             )
     }

@@ -40,6 +40,8 @@ pub(crate) fn guess_field(header: &str) -> ImportField {
         }
         "email" | "emailaddress" | "mail" => ImportField::Email,
         "timezone" | "tz" => ImportField::TimeZone,
+        "language" | "lang" | "locale" | "preferredlanguage" | "sprache" | "langue" | "idioma"
+        | "taal" | "lingua" => ImportField::Language,
         "phone" | "phonenumber" | "telephone" | "tel" | "mobile" => ImportField::Phone,
         "notes" | "note" => ImportField::Notes,
         // Confab's own export has these; an import cannot set them.

@@ -14,6 +14,7 @@ impl fmt::Display for ImportField {
             Self::LastName => f.write_str("last name"),
             Self::Email => f.write_str("email"),
             Self::TimeZone => f.write_str("time zone"),
+            Self::Language => f.write_str("language"),
             Self::Phone => f.write_str("phone"),
             Self::Notes => f.write_str("notes"),
             Self::Custom(key) => write!(f, "custom:{key}"),
@@ -25,7 +26,7 @@ impl fmt::Display for ImportField {
 impl FromStr for ImportField {
     type Err = AppError;
 
-    /// `name`, `first name`, `last name`, `email`, `time zone`, `phone`, `notes`, `ignore` or `custom:<field name>`.
+    /// `name`, `first name`, `last name`, `email`, `time zone`, `language`, `phone`, `notes`, `ignore` or `custom:<field name>`.
     fn from_str(text: &str) -> Result<Self, AppError> {
         let text = text.trim();
         if let Some(key) = text
@@ -41,6 +42,7 @@ impl FromStr for ImportField {
             "last name" | "lastname" => Self::LastName,
             "email" | "e mail" => Self::Email,
             "time zone" | "timezone" => Self::TimeZone,
+            "language" => Self::Language,
             "phone" => Self::Phone,
             "notes" => Self::Notes,
             "ignore" => Self::Ignore,
@@ -48,7 +50,7 @@ impl FromStr for ImportField {
                 return Err(AppError::new(
                     crate::ErrorCode::InvalidInput,
                     format!(
-                        "\"{text}\" is not a field to import into: use name, first name, last name, email, time zone, phone, notes, ignore, or custom:<field name>."
+                        "\"{text}\" is not a field to import into: use name, first name, last name, email, time zone, language, phone, notes, ignore, or custom:<field name>."
                     ),
                 ));
             }

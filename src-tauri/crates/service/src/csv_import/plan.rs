@@ -86,10 +86,15 @@ fn fill_empty(
         phone: existing.phone.clone(),
         notes: existing.notes.clone(),
         custom_fields: participants::custom_fields(existing),
+        language: existing.language.as_deref().and_then(|l| l.parse().ok()),
     };
     if merged.time_zone.is_none() && file.time_zone.is_some() {
         merged.time_zone = file.time_zone;
         filled.push("time zone".to_owned());
+    }
+    if merged.language.is_none() && file.language.is_some() {
+        merged.language = file.language;
+        filled.push("language".to_owned());
     }
     if merged.phone.is_empty() && !file.phone.is_empty() {
         merged.phone = file.phone;

@@ -298,6 +298,7 @@ fn read_row(
             ImportField::LastName => last = cell,
             ImportField::Email => draft.email = cell,
             ImportField::TimeZone => draft.time_zone = cell,
+            ImportField::Language => draft.language = cell,
             ImportField::Phone => draft.phone = cell,
             ImportField::Notes => draft.notes = cell,
             ImportField::Custom(key) => {

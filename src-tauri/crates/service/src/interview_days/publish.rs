@@ -19,11 +19,15 @@ use super::stored::{Uids, json, parse};
 use super::use_cases::load;
 use super::view::PublishReport;
 use crate::clock::now_ts;
-use crate::mail::compose::{Draft, LinkBatch, kind_key, queue, reader_zone, template_for};
+use crate::mail::compose::{
+    Draft, LinkBatch, kind_key, queue, reader_language, reader_zone, template_for,
+};
 use crate::mail::profile::load_profile;
-use crate::mail::wording::interview_time;
 use crate::participants::records::require_participant;
 use crate::{AppError, Confab, ErrorCode};
+use confab_core::Language;
+use confab_core::language::{Phrases, phrases::fill};
+use confab_mail::dates::{clock_span, interview_time};
 
 /// The outbox kind of an interviewer's timetable; it has no template of its own because only
 /// the researcher's colleagues read it.
@@ -36,24 +40,33 @@ fn timetable_template() -> Template {
     }
 }
 
-fn span(t: &Times, zone: Tz) -> String {
-    format!(
-        "{}–{}",
-        t.start.with_timezone(&zone).format("%H:%M"),
-        t.end.with_timezone(&zone).format("%H:%M")
-    )
+fn span(t: &Times, zone: Tz, language: &Language) -> String {
+    clock_span(t.start, t.end, zone, language)
 }
 
 /// Rounds and fixed blocks in the order they happen, one line each.
-fn lines(schedule: &DaySchedule, zone: Tz, round_line: impl Fn(usize) -> String) -> String {
+fn lines(
+    schedule: &DaySchedule,
+    zone: Tz,
+    language: &Language,
+    round_line: impl Fn(usize) -> String,
+) -> String {
     let mut rows: Vec<(DateTime<Utc>, String)> = schedule
         .rounds
         .iter()
         .enumerate()
-        .map(|(r, t)| (t.start, format!("{}  {}", span(t, zone), round_line(r))))
+        .map(|(r, t)| {
+            (
+                t.start,
+                format!("{}  {}", span(t, zone, language), round_line(r)),
+            )
+        })
         .collect();
     rows.extend(schedule.blocks.iter().map(|BlockTime { label, times }| {
-        (times.start, format!("{}  {label}", span(times, zone)))
+        (
+            times.start,
+            format!("{}  {label}", span(times, zone, language)),
+        )
     }));
     rows.sort_by_key(|(start, _)| *start);
     rows.into_iter()
@@ -140,24 +153,39 @@ impl Confab {
             }
             uids.remove(&applicant);
         }
-        let itinerary_template =
-            template_for(&txn, Some(day.study.id), MessageKind::Itinerary).await?;
         for itinerary in &schedule.itineraries {
             let Some(person) = day.applicant(itinerary.applicant) else {
                 continue;
             };
             let who = &person.participant;
             let zone = reader_zone(who, &day.study);
-            let text = lines(schedule, zone, |r| match itinerary.seats[r] {
-                Seat::Meets(i) => format!(
-                    "Round {}: interview with {}",
-                    r + 1,
-                    day.interviewer(i).map_or("", |x| x.name.as_str())
+            let language = reader_language(who, &day.study);
+            let phrases = language.phrases();
+            let itinerary_template = template_for(
+                &txn,
+                Some(day.study.id),
+                MessageKind::Itinerary,
+                language.base(),
+            )
+            .await?;
+            let text = lines(schedule, zone, &language, |r| match itinerary.seats[r] {
+                Seat::Meets(i) => fill(
+                    phrases.itinerary_interview,
+                    &[
+                        ("round", &(r + 1).to_string()),
+                        (
+                            "interviewer",
+                            day.interviewer(i).map_or("", |x| x.name.as_str()),
+                        ),
+                    ],
                 ),
-                Seat::Break => format!("Round {}: break", r + 1),
+                Seat::Break => fill(phrases.itinerary_break, &[("round", &(r + 1).to_string())]),
             });
-            let mut links =
-                LinkBatch::new(person.interview.enrolment_id, &profile.researcher_email);
+            let mut links = LinkBatch::new(
+                person.interview.enrolment_id,
+                &profile.researcher_email,
+                language.clone(),
+            );
             tokens::retire_for_enrolment(
                 &txn,
                 person.interview.enrolment_id,
@@ -165,12 +193,18 @@ impl Confab {
                 now_ts(),
             )
             .await?;
-            let values = values_for(day, &profile.researcher_name, &who.name, zone, start, end)
-                .with(Field::Itinerary, text.clone())
-                .with_links(
-                    LinkList::CancelLink,
-                    vec![links.cancel(person.interview.id)],
-                );
+            let values = values_for(
+                day,
+                &profile.researcher_name,
+                &Reader::applicant(who, day),
+                start,
+                end,
+            )
+            .with(Field::Itinerary, text.clone())
+            .with_links(
+                LinkList::CancelLink,
+                vec![links.cancel(person.interview.id)],
+            );
             links.save(&txn).await?;
             let rendered = render(&itinerary_template, &values).map_err(rendering_error)?;
             let uid = uids
@@ -184,12 +218,13 @@ impl Confab {
                 attendees: vec![Person::new(who.name.clone(), who.email.clone())],
                 start,
                 end,
-                summary: format!("Interview day: {}", day.study.name),
+                summary: fill(phrases.interview_day_summary, &[("study", &day.study.name)]),
                 description: text,
                 location: non_empty(&day.study.location),
                 conferencing_url: non_empty(&day.study.conferencing_url),
                 dial_in: non_empty(&day.study.dial_in),
                 dtstamp: Utc::now(),
+                language: language.to_string(),
             };
             let message = queue(
                 &txn,
@@ -219,24 +254,28 @@ impl Confab {
                     .push(format!("{} has no email address", interviewer.name));
                 continue;
             }
-            let text = lines(schedule, day.zone, |r| match timetable.duties[r] {
-                Duty::Meets(a) => format!(
-                    "Round {}: {}",
-                    r + 1,
-                    day.applicant(a).map_or("", |p| p.participant.name.as_str())
-                ),
-                Duty::Free => format!("Round {}: free", r + 1),
-                Duty::Unavailable => format!("Round {}: not interviewing", r + 1),
-            });
-            let values = values_for(
-                day,
-                &profile.researcher_name,
-                &interviewer.name,
+            let text = lines(
+                schedule,
                 day.zone,
-                start,
-                end,
-            )
-            .with(Field::Itinerary, text);
+                &Language::study_default(),
+                |r| match timetable.duties[r] {
+                    Duty::Meets(a) => format!(
+                        "Round {}: {}",
+                        r + 1,
+                        day.applicant(a).map_or("", |p| p.participant.name.as_str())
+                    ),
+                    Duty::Free => format!("Round {}: free", r + 1),
+                    Duty::Unavailable => format!("Round {}: not interviewing", r + 1),
+                },
+            );
+            let reader = Reader {
+                name: &interviewer.name,
+                zone: day.zone,
+                // The timetable is written in English, as its template is.
+                language: Language::study_default(),
+            };
+            let values = values_for(day, &profile.researcher_name, &reader, start, end)
+                .with(Field::Itinerary, text);
             let rendered = render(&timetable_template(), &values).map_err(rendering_error)?;
             let message = queue(
                 &txn,
@@ -278,10 +317,10 @@ impl Confab {
     }
 }
 
-fn withdrawal_template() -> Template {
+fn withdrawal_template(phrases: &Phrases) -> Template {
     Template {
-        subject: "Your itinerary for the {{study_name}} interview day is canceled".to_owned(),
-        body: "Hello {{participant_name}},\n\nYou are no longer on the schedule of the {{study_name}} interview day on {{interview_time}}, so the itinerary you were sent is canceled, and so is its calendar event.\n\nIf this is a mistake, reply to this message.\n\n{{researcher_name}}\n".to_owned(),
+        subject: phrases.itinerary_withdrawn_subject.to_owned(),
+        body: phrases.itinerary_withdrawn_body.to_owned(),
     }
 }
 
@@ -297,9 +336,16 @@ async fn cancel_itinerary(
     start: DateTime<Utc>,
     end: DateTime<Utc>,
 ) -> Result<i64, AppError> {
-    let zone = reader_zone(who, &day.study);
-    let values = values_for(day, &profile.researcher_name, &who.name, zone, start, end);
-    let rendered = render(&withdrawal_template(), &values).map_err(rendering_error)?;
+    let language = reader_language(who, &day.study);
+    let phrases = language.phrases();
+    let values = values_for(
+        day,
+        &profile.researcher_name,
+        &Reader::applicant(who, day),
+        start,
+        end,
+    );
+    let rendered = render(&withdrawal_template(phrases), &values).map_err(rendering_error)?;
     let person = Person::new(who.name.clone(), who.email.clone());
     let event = InterviewEvent {
         uid,
@@ -308,12 +354,13 @@ async fn cancel_itinerary(
         attendees: vec![person.clone()],
         start,
         end,
-        summary: format!("Interview day: {}", day.study.name),
+        summary: fill(phrases.interview_day_summary, &[("study", &day.study.name)]),
         description: String::new(),
         location: None,
         conferencing_url: None,
         dial_in: None,
         dtstamp: Utc::now(),
+        language: language.to_string(),
     };
     let message = queue(
         db,
@@ -333,19 +380,40 @@ async fn cancel_itinerary(
     Ok(message.id)
 }
 
+/// An applicant reads the day in their zone and language; an interviewer in the day's zone
+/// and the study's language.
+struct Reader<'a> {
+    name: &'a str,
+    zone: Tz,
+    language: Language,
+}
+
+impl<'a> Reader<'a> {
+    fn applicant(who: &'a participant::Model, day: &Day) -> Self {
+        Self {
+            name: &who.name,
+            zone: reader_zone(who, &day.study),
+            language: reader_language(who, &day.study),
+        }
+    }
+}
+
 fn values_for(
     day: &Day,
     researcher: &str,
-    reader: &str,
-    zone: Tz,
+    reader: &Reader<'_>,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
 ) -> Values {
+    let (zone, language) = (reader.zone, &reader.language);
     Values::new()
-        .with(Field::ParticipantName, reader.to_owned())
+        .with(Field::ParticipantName, reader.name.to_owned())
         .with(Field::StudyName, day.study.name.clone())
         .with(Field::ResearcherName, researcher.to_owned())
-        .with(Field::InterviewTime, interview_time(start, end, zone))
+        .with(
+            Field::InterviewTime,
+            interview_time(start, end, zone, language),
+        )
         .with(Field::ParticipantTimeZone, zone.name())
         .with(Field::Location, day.study.location.clone())
         .with(Field::ConferencingUrl, day.study.conferencing_url.clone())

@@ -15,9 +15,11 @@ use confab_store::entity::{interview, outbox_message, participant, study, token}
 use confab_store::{ConnectionTrait, Set, outbox, tokens};
 
 use super::profile::{MailProfile, load_profile};
-use super::wording::{choice_label, interview_time};
 use crate::clock::{from_ts, now_ts};
 use crate::{AppError, ErrorCode};
+use confab_core::language::phrases::fill;
+use confab_core::{BaseLanguage, Language};
+use confab_mail::dates::{choice_time, interview_time, moment};
 
 /// One message before it is queued.
 pub(crate) struct Draft {
@@ -43,21 +45,23 @@ pub(crate) fn kind_key(kind: MessageKind) -> String {
         .unwrap_or_default()
 }
 
-/// The study's own wording of `kind`, or Confab's.
+/// The study's own wording of `kind` in `language`, or Confab's.
 pub(crate) async fn template_for(
     db: &impl ConnectionTrait,
     study_id: Option<i64>,
     kind: MessageKind,
+    language: BaseLanguage,
 ) -> Result<Template, AppError> {
     if let Some(study) = study_id
-        && let Some(row) = confab_store::templates::find(db, study, &kind_key(kind)).await?
+        && let Some(row) =
+            confab_store::templates::find(db, study, &kind_key(kind), language.code()).await?
     {
         return Ok(Template {
             subject: row.subject,
             body: row.body,
         });
     }
-    Ok(kind.default_template())
+    Ok(kind.default_template(language))
 }
 
 pub(crate) async fn queue(
@@ -119,6 +123,23 @@ pub(crate) fn reader_zone(person: &participant::Model, study: &study::Model) -> 
         .unwrap_or(chrono_tz::UTC)
 }
 
+/// The language a study writes in when a participant has none of their own.
+pub(crate) fn study_language(study: &study::Model) -> Language {
+    study
+        .language
+        .parse()
+        .unwrap_or_else(|_| Language::study_default())
+}
+
+/// The language a participant reads their messages in: their own, else the study's.
+pub(crate) fn reader_language(person: &participant::Model, study: &study::Model) -> Language {
+    person
+        .language
+        .as_deref()
+        .and_then(|l| l.parse().ok())
+        .unwrap_or_else(|| study_language(study))
+}
+
 /// The zone the researcher reads times in: their own, else the study's.
 pub(crate) async fn researcher_zone(
     db: &impl ConnectionTrait,
@@ -145,11 +166,17 @@ fn base_values(profile: &MailProfile, study: &study::Model, person: &participant
 }
 
 /// "2 of 3" for a study that holds several interviews with each participant; empty for one.
-pub(crate) fn round_words(round: i32, of: i32) -> String {
+pub(crate) fn round_words(round: i32, of: i32, language: &Language) -> String {
     if of.max(round) <= 1 {
         String::new()
     } else {
-        format!("{round} of {}", of.max(round))
+        fill(
+            language.phrases().round_of,
+            &[
+                ("round", &round.to_string()),
+                ("count", &of.max(round).to_string()),
+            ],
+        )
     }
 }
 
@@ -168,6 +195,8 @@ pub(crate) fn event_of(
     row: &interview::Model,
 ) -> InterviewEvent {
     let non_empty = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+    let language = reader_language(person, study);
+    let phrases = language.phrases();
     InterviewEvent {
         uid: row.calendar_uid.clone(),
         sequence: u32::try_from(row.sequence).unwrap_or(0),
@@ -175,15 +204,19 @@ pub(crate) fn event_of(
         attendees: vec![Person::new(person.name.clone(), person.email.clone())],
         start: from_ts(row.starts_at),
         end: from_ts(row.ends_at),
-        summary: match round_words(row.round, study.interviews_per_participant) {
-            round if round.is_empty() => format!("Interview: {}", study.name),
-            round => format!("Interview {round}: {}", study.name),
+        summary: match round_words(row.round, study.interviews_per_participant, &language) {
+            round if round.is_empty() => fill(phrases.calendar_summary, &[("study", &study.name)]),
+            round => fill(
+                phrases.calendar_summary_round,
+                &[("round", &round), ("study", &study.name)],
+            ),
         },
         description: study.description.clone(),
         location: non_empty(&study.location),
         conferencing_url: non_empty(&study.conferencing_url),
         dial_in: non_empty(&study.dial_in),
         dtstamp: Utc::now(),
+        language: language.to_string(),
     }
 }
 
@@ -193,15 +226,18 @@ pub(crate) struct LinkBatch {
     batch: String,
     enrolment_id: i64,
     researcher: String,
+    /// The links' texts and the messages they open are in the participant's language.
+    language: Language,
     rows: Vec<token::Model>,
 }
 
 impl LinkBatch {
-    pub fn new(enrolment_id: i64, researcher_email: &str) -> Self {
+    pub fn new(enrolment_id: i64, researcher_email: &str, language: Language) -> Self {
         Self {
             batch: uuid::Uuid::new_v4().to_string(),
             enrolment_id,
             researcher: researcher_email.to_owned(),
+            language,
             rows: Vec::new(),
         }
     }
@@ -240,19 +276,19 @@ impl LinkBatch {
         zone: Tz,
         reschedules: Option<i64>,
     ) -> Link {
-        let time = choice_label(start, end, zone);
+        let phrases = self.language.phrases();
+        let time = choice_time(start, end, zone, &self.language);
         let number = self
             .rows
             .iter()
             .filter(|r| r.kind == tokens::CHOICE)
             .count()
             + 1;
-        let body = "Send this message as it is to choose this time.\n\nTo give a second choice as well, write the number of another time from the same message on a new line below (for example: 3).\n";
         let mut link = self.link(
             tokens::CHOICE,
             String::new(),
-            format!("Interview choice: {time}"),
-            body,
+            fill(phrases.choice_subject, &[("time", &time)]),
+            phrases.choice_body,
             (Some(session_id), Some(start.timestamp()), reschedules),
         );
         // The number and the code let a participant answer in their own words.
@@ -261,26 +297,35 @@ impl LinkBatch {
             .last()
             .map(|r| r.short_code.clone())
             .unwrap_or_default();
-        link.label = format!("{number}. {time} (code {code})");
+        link.label = fill(
+            phrases.choice_label,
+            &[
+                ("number", &number.to_string()),
+                ("time", &time),
+                ("code", &code),
+            ],
+        );
         link
     }
 
     pub fn decline(&mut self) -> Link {
+        let phrases = self.language.phrases();
         self.link(
             tokens::DECLINE,
-            "I don't want to take part".into(),
-            "No thank you".into(),
-            "Send this message as it is to decline the invitation.\n",
+            phrases.decline_label.into(),
+            phrases.decline_subject.into(),
+            phrases.decline_body,
             (None, None, None),
         )
     }
 
     pub fn cancel(&mut self, interview_id: i64) -> Link {
+        let phrases = self.language.phrases();
         self.link(
             tokens::CANCEL,
-            "Cancel my interview".into(),
-            "Please cancel my interview".into(),
-            "Send this message as it is to cancel your interview. You may add a reason.\n",
+            phrases.cancel_label.into(),
+            phrases.cancel_subject.into(),
+            phrases.cancel_body,
             (None, None, Some(interview_id)),
         )
     }
@@ -314,14 +359,20 @@ pub(crate) async fn queue_interview_mail(
     }
     let (study, person) = person_and_study(db, row.study_id, row.participant_id).await?;
     let zone = reader_zone(&person, &study);
+    let language = reader_language(&person, &study);
     let mut values = base_values(&profile, &study, &person)
         .with(
             Field::InterviewTime,
-            interview_time(from_ts(row.starts_at), from_ts(row.ends_at), zone),
+            interview_time(
+                from_ts(row.starts_at),
+                from_ts(row.ends_at),
+                zone,
+                &language,
+            ),
         )
         .with(
             Field::InterviewRound,
-            round_words(row.round, study.interviews_per_participant),
+            round_words(row.round, study.interviews_per_participant, &language),
         );
     let method = match kind {
         MessageKind::Cancellation => ItipMethod::Cancel,
@@ -330,11 +381,15 @@ pub(crate) async fn queue_interview_mail(
     if kind != MessageKind::Cancellation {
         // Earlier cancel links of this interview keep working (a participant may click the
         // one in the confirmation after a reminder came); they retire with the interview.
-        let mut links = LinkBatch::new(row.enrolment_id, &profile.researcher_email);
+        let mut links = LinkBatch::new(
+            row.enrolment_id,
+            &profile.researcher_email,
+            language.clone(),
+        );
         values = values.with_links(LinkList::CancelLink, vec![links.cancel(row.id)]);
         links.save(db).await?;
     }
-    let template = template_for(db, Some(study.id), kind).await?;
+    let template = template_for(db, Some(study.id), kind, language.base()).await?;
     let rendered = render(&template, &values).map_err(rendering_error)?;
     // A reminder repeats the invitation as it stands, so calendars that missed it catch up.
     let calendar = Some((method, event_of(&study, &person, row)));
@@ -393,12 +448,13 @@ pub(crate) async fn queue_choices_mail(
         ));
     }
     let zone = reader_zone(person, study);
+    let language = reader_language(person, study);
     let now = now_ts();
     if !mail.keeps_earlier_links {
         tokens::retire_for_enrolment(db, enrolment_id, tokens::CHOICE, now).await?;
         tokens::retire_for_enrolment(db, enrolment_id, tokens::DECLINE, now).await?;
     }
-    let mut links = LinkBatch::new(enrolment_id, &profile.researcher_email);
+    let mut links = LinkBatch::new(enrolment_id, &profile.researcher_email, language.clone());
     let moves = mail.reschedules.map(|r| r.id);
     let choices = mail
         .offers
@@ -414,7 +470,7 @@ pub(crate) async fn queue_choices_mail(
         .with(Field::Message, mail.message.trim().to_owned())
         .with(
             Field::InterviewRound,
-            round_words(round, study.interviews_per_participant),
+            round_words(round, study.interviews_per_participant, &language),
         )
         .with_links(LinkList::Choices, choices);
     match mail.reschedules {
@@ -423,7 +479,12 @@ pub(crate) async fn queue_choices_mail(
             values = values
                 .with(
                     Field::InterviewTime,
-                    interview_time(from_ts(row.starts_at), from_ts(row.ends_at), zone),
+                    interview_time(
+                        from_ts(row.starts_at),
+                        from_ts(row.ends_at),
+                        zone,
+                        &language,
+                    ),
                 )
                 .with_links(LinkList::CancelLink, vec![links.cancel(row.id)]);
         }
@@ -432,7 +493,7 @@ pub(crate) async fn queue_choices_mail(
         }
     }
     links.save(db).await?;
-    let template = template_for(db, Some(study.id), mail.kind).await?;
+    let template = template_for(db, Some(study.id), mail.kind, language.base()).await?;
     let rendered = render(&template, &values).map_err(rendering_error)?;
     queue(
         db,
@@ -469,7 +530,13 @@ pub(crate) async fn queue_researcher_notice(
     if let Some(p) = person {
         values = values.with(Field::ParticipantName, p.name.clone());
     }
-    let template = template_for(db, Some(study.id), MessageKind::ResearcherNotice).await?;
+    let template = template_for(
+        db,
+        Some(study.id),
+        MessageKind::ResearcherNotice,
+        study_language(study).base(),
+    )
+    .await?;
     let rendered = render(&template, &values).map_err(rendering_error)?;
     queue(
         db,
@@ -506,7 +573,8 @@ pub(crate) async fn queue_participant_note(
         return Ok(());
     }
     let values = base_values(&profile, study, person).with(Field::Message, what.to_owned());
-    let template = template_for(db, Some(study.id), kind).await?;
+    let language = reader_language(person, study);
+    let template = template_for(db, Some(study.id), kind, language.base()).await?;
     let rendered = render(&template, &values).map_err(rendering_error)?;
     queue(
         db,
@@ -585,10 +653,11 @@ pub(crate) async fn queue_waitlist_offer(
         end: from_ts(place.ends_at),
     };
     let zone = reader_zone(&person, &study);
+    let language = reader_language(&person, &study);
     let message = deadline.map(|d| {
-        format!(
-            "Please choose by {}: after that, the place is offered to the next person on the waiting list.",
-            d.with_timezone(&zone).format("%A %-d %B, %H:%M")
+        fill(
+            language.phrases().waitlist_deadline,
+            &[("deadline", &moment(d, zone, &language))],
         )
     });
     queue_choices_mail(

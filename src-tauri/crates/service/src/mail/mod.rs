@@ -10,7 +10,6 @@ pub(crate) mod profile;
 mod sign_in;
 mod sync;
 mod templates;
-pub(crate) mod wording;
 
 pub use attention::{AttentionItem, ReplyCandidate};
 pub use autoconfig::FoundMailSettings;
@@ -19,4 +18,4 @@ pub use outbox::{OutboxEdit, OutboxFilter, OutboxMessage};
 pub use profile::{ConnectionCheck, MailAccount, MailAuth, MailProfile, MailSecurity};
 pub use sign_in::{MailProvider, PendingSignIn, SignInChoice};
 pub use sync::{SyncOptions, SyncProgress, SyncReport};
-pub use templates::{MessageTemplate, TemplatePreview};
+pub use templates::{LanguageOption, MessageTemplate, TemplatePreview, language_options};

@@ -23,6 +23,7 @@ pub(crate) fn summary(
         name: row.name,
         email: row.email,
         time_zone: row.time_zone,
+        language: row.language,
         phone: row.phone,
         notes: row.notes,
         status,
@@ -211,6 +212,15 @@ fn changed_fields(
         "time zone",
         row.time_zone.as_deref().unwrap_or_default(),
         valid.time_zone.map(|tz| tz.name()).unwrap_or_default(),
+    );
+    compare(
+        "language",
+        row.language.as_deref().unwrap_or_default(),
+        &valid
+            .language
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
     );
     compare("phone", &row.phone, &valid.phone);
     compare("notes", &row.notes, &valid.notes);

@@ -325,6 +325,7 @@ pub async fn mailbox_participant(
                 phone: String::new(),
                 notes: String::new(),
                 custom_fields: Default::default(),
+                language: None,
                 study_id: Some(f.study_id),
             },
             &super::me(),

@@ -102,6 +102,7 @@ impl Fixture {
                     phone: String::new(),
                     notes: String::new(),
                     custom_fields: Default::default(),
+                    language: None,
                     study_id: Some(self.study_id),
                 },
                 &me(),

@@ -7,6 +7,9 @@ pub struct Model {
     pub study_id: i64,
     #[sea_orm(primary_key, auto_increment = false)]
     pub kind: String,
+    /// The base language's code (`en`, `de`): one wording per language.
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub language: String,
     pub subject: String,
     pub body: String,
     pub updated_at: i64,

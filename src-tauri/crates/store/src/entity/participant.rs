@@ -15,6 +15,8 @@ pub struct Model {
     pub updated_at: i64,
     /// A bounce or an automatic reply seen for this address, for the researcher to check.
     pub mail_problem: String,
+    /// The language their messages are written in (`de-AT`); the study's when empty.
+    pub language: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

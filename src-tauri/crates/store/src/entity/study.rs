@@ -30,6 +30,8 @@ pub struct Model {
     /// How many interviews the study holds with each participant (a pre and a post, a
     /// follow-up); one at a time.
     pub interviews_per_participant: i32,
+    /// The language of messages to participants who have none of their own (`en-GB`, `de`).
+    pub language: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,6 +12,7 @@ mod m20261201_100000_waitlist_offers;
 mod m20261201_110000_attention_candidates;
 mod m20261201_120000_interview_rounds;
 mod m20261201_140000_send_claims_and_hashed_tokens;
+mod m20261201_160000_languages;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_110000_attention_candidates::Migration),
             Box::new(m20261201_120000_interview_rounds::Migration),
             Box::new(m20261201_140000_send_claims_and_hashed_tokens::Migration),
+            Box::new(m20261201_160000_languages::Migration),
         ]
     }
 }

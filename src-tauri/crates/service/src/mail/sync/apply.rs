@@ -16,14 +16,17 @@ use crate::clock::{from_ts, now_ts};
 use crate::mail::attention::ReplyCandidate;
 use crate::mail::compose::{
     ANSWER, ChoicesMail, queue_answer, queue_choices_mail, queue_participant_note,
-    queue_researcher_notice, reader_zone, researcher_zone,
+    queue_researcher_notice, reader_language, reader_zone, researcher_zone,
 };
 use crate::mail::invite::spread;
 use crate::mail::profile::load_profile;
-use crate::mail::wording::choice_label;
 use crate::participants::records::{require_participant, require_study};
 use crate::statuses::{apply_event, status_of};
 use crate::{Actor, AppError, Confab};
+use confab_core::Language;
+use confab_core::language::{Phrases, phrases::fill};
+use confab_mail::dates::choice_time;
+use confab_mail::inbound::without_reply_prefixes;
 use confab_mail::reply_choice::{OfferedTime, ReplyChoices, read_choices};
 use confab_mail::template::MessageKind;
 use confab_mail::token::without_tokens;
@@ -268,8 +271,11 @@ impl Confab {
                     inbound,
                     None,
                     "token_unknown",
-                    "The code in your message is not one we sent, so nothing was changed. Please use a link from the latest message we sent you, or simply reply to tell us what you would like.",
-                    format!("{} sent a code Confab never issued", display_sender(inbound)),
+                    &|p| p.unknown_code.into(),
+                    format!(
+                        "{} sent a code Confab never issued",
+                        display_sender(inbound)
+                    ),
                 )
                 .await;
         };
@@ -286,7 +292,7 @@ impl Confab {
                     inbound,
                     Some(about),
                     "token_wrong_sender",
-                    "This link was sent to another address, so it cannot be used from this one and nothing was changed. Please answer from the address our message was sent to.",
+                    &|p| p.other_address.into(),
                     format!(
                         "{} used a link that belongs to {} ({}); it was not applied",
                         display_sender(inbound),
@@ -337,8 +343,11 @@ impl Confab {
                     inbound,
                     Some(about),
                     "token_used",
-                    "This link has already been used or was replaced by a newer message, so nothing was changed. Please use the links in the latest message we sent you.",
-                    format!("{} used a link that was already used or replaced", person.name),
+                    &|p| p.link_used.into(),
+                    format!(
+                        "{} used a link that was already used or replaced",
+                        person.name
+                    ),
                 )
                 .await;
         }
@@ -356,7 +365,7 @@ impl Confab {
                             inbound,
                             Some(about),
                             "decline_refused",
-                            "We could not record your answer automatically; the researcher will get back to you.",
+                            &|p| p.not_recorded.into(),
                             format!("{} declined, but is {status}; check with them", person.name),
                         )
                         .await;
@@ -463,7 +472,7 @@ impl Confab {
                     inbound,
                     Some(about),
                     "cancel_refused",
-                    "That interview is no longer scheduled, so there was nothing to cancel.",
+                    &|p| p.nothing_to_cancel.into(),
                     format!(
                         "{} asked to cancel an interview that is not scheduled",
                         person.name
@@ -479,11 +488,20 @@ impl Confab {
                     inbound,
                     Some(about),
                     "cancel_too_late",
-                    &format!(
-                        "Your interview is less than {} hours away, so it can no longer be cancelled by link. The researcher has been told and will contact you.",
-                        study.change_cutoff_hours
+                    &|p| {
+                        fill(
+                            p.too_late_to_cancel,
+                            &[(
+                                "notice",
+                                &p.hours
+                                    .of(u64::try_from(study.change_cutoff_hours).unwrap_or(0)),
+                            )],
+                        )
+                    },
+                    format!(
+                        "{} asked to cancel after the cut-off; the interview stands",
+                        person.name
                     ),
-                    format!("{} asked to cancel after the cut-off; the interview stands", person.name),
                 )
                 .await
                 .map(|a| a.about(about.1, Some(row.id)));
@@ -552,7 +570,10 @@ impl Confab {
         let inbound = Inbound {
             message_id: None,
             from: Some(person.email.to_lowercase()),
-            subject: Some(format!("Your interview for {}", study.name)),
+            subject: Some(fill(
+                reader_language(&person, &study).phrases().answer_subject,
+                &[("study", &study.name)],
+            )),
             date: None,
             in_reply_to: None,
             references: Vec::new(),
@@ -653,7 +674,7 @@ impl Confab {
                     inbound,
                     Some(about),
                     "choice_taken",
-                    "Sorry: the times you chose were taken before your answer arrived, and no other time is open at the moment. You are on the waiting list, and I will write as soon as a place opens.",
+                    &|p| p.waitlisted.into(),
                     format!(
                         "{}'s choices were no longer free and nothing else is open; they are waitlisted",
                         person.name
@@ -700,14 +721,19 @@ impl Confab {
                     inbound,
                     Some(about),
                     "choice_taken",
-                    "That interview is no longer scheduled, so there was nothing to move. The researcher has been told and will get back to you.",
-                    format!("{} chose a new time for an interview that is no longer scheduled", person.name),
+                    &|p| p.nothing_to_move.into(),
+                    format!(
+                        "{} chose a new time for an interview that is no longer scheduled",
+                        person.name
+                    ),
                 )
                 .await;
         };
+        let language = reader_language(person, study);
+        let phrases = language.phrases();
         let mut reason = String::new();
         for pick in picks {
-            let why = crate::slots::why_not(txn, study, pick, Some(row.id)).await?;
+            let why = crate::slots::why_not(txn, study, pick, Some(row.id), phrases).await?;
             if let Some(why) = why {
                 if reason.is_empty() {
                     reason = why;
@@ -738,7 +764,7 @@ impl Confab {
             }
         }
         if reason.is_empty() {
-            reason = "it was taken by someone else shortly before your answer arrived".into();
+            reason = phrases.reason_taken.into();
         }
         if offer_other_times(txn, study, person, Some(&row), &reason).await? {
             return Ok(Applied::done(
@@ -753,7 +779,7 @@ impl Confab {
             inbound,
             Some(about),
             "choice_taken",
-            &format!("Sorry: the new time you chose cannot be booked, because {reason}, and no other time is open at the moment. Your interview stays as it was; I will be in touch."),
+            &|p| fill(p.new_time_unavailable, &[("reason", &reason)]),
             format!(
                 "{}'s new time could not be booked ({reason}) and nothing else is open; the interview stays",
                 person.name
@@ -856,7 +882,7 @@ impl Confab {
                     inbound,
                     Some((Some(study.id), Some(person.id))),
                     "counter_unreadable",
-                    "Your calendar proposed a new time, but the time could not be read. Please reply with the time you would prefer.",
+                    &|p| p.unreadable_proposal.into(),
                     format!("{} proposed a new time that could not be read", person.name),
                 )
                 .await;
@@ -1102,8 +1128,11 @@ impl Confab {
             inbound,
             Some(about),
             "token_expired",
-            "Thank you for your message. The link you used is no longer valid (the time it offered has passed, or this part of the study has closed), so nothing was changed. If you would still like to take part or change something, simply reply in your own words and the researcher will get back to you.",
-            format!("{} used a link that has expired; nothing was changed", person.name),
+            &|p| p.link_expired.into(),
+            format!(
+                "{} used a link that has expired; nothing was changed",
+                person.name
+            ),
         )
         .await
     }
@@ -1114,34 +1143,59 @@ impl Confab {
         inbound: &Inbound,
         about: Option<(Option<i64>, Option<i64>)>,
         kind: &'static str,
-        answer: &str,
+        answer: &(dyn Fn(&Phrases) -> String + Sync),
         summary: String,
     ) -> Result<Applied, AppError> {
         let (study_id, participant_id) = about.unwrap_or((None, None));
         // Lists and programs are never answered: that is how mail loops and backscatter start.
         // Nor is an address that is no participant's (its mail may be forged), nor one that
         // had an automatic answer in the last day.
-        let answerable = match inbound.from.as_deref() {
+        let answered = match inbound.from.as_deref() {
             Some(to) if inbound.origin.may_be_answered() => {
-                participants::find_by_email(txn, to).await?.is_some()
-                    && !confab_store::outbox::sent_to_since(txn, ANSWER, to, now_ts() - 86_400)
-                        .await?
+                match participants::find_by_email(txn, to).await? {
+                    Some(person)
+                        if !confab_store::outbox::sent_to_since(
+                            txn,
+                            ANSWER,
+                            to,
+                            now_ts() - 86_400,
+                        )
+                        .await? =>
+                    {
+                        Some(person)
+                    }
+                    _ => None,
+                }
             }
-            _ => false,
+            _ => None,
         };
-        if let Some(to) = inbound.from.as_ref().filter(|_| answerable) {
+        if let (Some(to), Some(person)) = (inbound.from.as_ref(), answered) {
+            // The answer is in the participant's language: theirs, else the study's.
+            let study = match study_id {
+                Some(id) => confab_store::studies::find(txn, id).await?,
+                None => None,
+            };
+            let language = match &study {
+                Some(study) => reader_language(&person, study),
+                None => person
+                    .language
+                    .as_deref()
+                    .and_then(|l| l.parse().ok())
+                    .unwrap_or_else(Language::study_default),
+            };
+            let phrases = language.phrases();
             let subject = inbound
                 .subject
                 .as_deref()
-                .map(|s| format!("Re: {}", without_tokens(s.trim_start_matches("Re: "))))
-                .unwrap_or_else(|| "Your message".into());
+                .map(|s| format!("Re: {}", without_tokens(without_reply_prefixes(s))))
+                .unwrap_or_else(|| phrases.answer_subject_fallback.into());
             queue_answer(
                 txn,
                 study_id,
                 participant_id,
                 to,
                 &subject,
-                answer,
+                &answer(phrases),
                 inbound.message_id.clone(),
             )
             .await?;
@@ -1215,14 +1269,22 @@ async fn queue_choices_received(
         .await?
         .ok_or_else(|| crate::statuses::not_enrolled(study.id, person.id))?;
     let zone = reader_zone(person, study);
+    let language = reader_language(person, study);
+    let phrases = language.phrases();
     let held = confab_store::choices::for_enrolment(txn, enrolment.id).await?;
     let lines: Vec<String> = held
         .iter()
         .map(|c| {
-            format!(
-                "{} choice: {}",
-                if c.rank == 1 { "First" } else { "Second" },
-                choice_label(from_ts(c.starts_at), from_ts(c.ends_at), zone)
+            fill(
+                if c.rank == 1 {
+                    phrases.first_choice
+                } else {
+                    phrases.second_choice
+                },
+                &[(
+                    "time",
+                    &choice_time(from_ts(c.starts_at), from_ts(c.ends_at), zone, &language),
+                )],
             )
         })
         .collect();

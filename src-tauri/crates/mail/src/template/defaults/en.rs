@@ -1,17 +1,10 @@
-//! The messages as Confab writes them until a study changes them.
-//!
-//! How a participant answers: each time offered is a link that opens a message to the
-//! researcher, ready to send, whose subject carries that choice's code. A second choice is
-//! given by clicking a second time and sending that message too; the first one sent is the
-//! first choice. A single reply that carries two codes means the same, in the order written.
-
-use super::{MessageKind, Template};
+use crate::template::{MessageKind, Template};
 
 const WHERE: &str = "Where: {{location}}\nJoin online: {{conferencing_url}}\nDial in: {{dial_in}}";
 
 const HOW_TO_CHOOSE: &str = "To choose, click the time that suits you best. Your mail program opens a message to me with everything filled in; just press Send. If a second time would also work for you, click that one too and send that message as well: the first message you send is your first choice. You can also simply reply to this message and write the number of the time you would like (for example \"2\"), or its code.";
 
-pub(super) fn default_template(kind: MessageKind) -> Template {
+pub(super) fn template(kind: MessageKind) -> Template {
     let (subject, body) = match kind {
         MessageKind::Invitation => (
             "Invitation: an interview for {{study_name}}".to_owned(),
