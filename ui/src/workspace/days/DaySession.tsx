@@ -268,7 +268,7 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
             onDrop={drop}
             onClearSelection={() => {
               setHeld(null);
-              setAnnouncement("Nothing selected.");
+              setAnnouncement(t("days.announce.nothingSelected"));
             }}
           />
         </section>
