@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { commands } from "./bindings/commands";
 import type { AboutInfo, AppError } from "./bindings/types";
 import { toAppError } from "./errors";
+import { t } from "./i18n";
 
 type Props = {
   open: boolean;
@@ -34,31 +35,29 @@ export function AboutDialog({ open, onOpenChange }: Props) {
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog" data-testid="about-dialog">
-          <Dialog.Title className="dialog-title">About Confab</Dialog.Title>
-          <Dialog.Description className="dialog-description">
-            Schedule research interviews with the participants of your studies.
-          </Dialog.Description>
+          <Dialog.Title className="dialog-title">{t("about.title")}</Dialog.Title>
+          <Dialog.Description className="dialog-description">{t("about.description")}</Dialog.Description>
           {error && <p className="error-message">{error.message}</p>}
           {info && (
             <dl className="facts">
-              <dt>Version</dt>
+              <dt>{t("about.version")}</dt>
               <dd data-testid="about-version">{info.version}</dd>
-              <dt>Data folder</dt>
+              <dt>{t("about.dataFolder")}</dt>
               <dd>
                 <code data-testid="about-data-dir">{info.dataDir}</code>
               </dd>
-              <dt>Logs folder</dt>
+              <dt>{t("about.logsFolder")}</dt>
               <dd>
                 <code data-testid="about-log-dir">{info.logDir}</code>
               </dd>
-              <dt>License</dt>
+              <dt>{t("about.license")}</dt>
               <dd data-testid="about-license">{info.license}</dd>
             </dl>
           )}
           <div className="dialog-actions">
             <Dialog.Close asChild>
               <button type="button" className="button button-primary" data-testid="about-close">
-                Close
+                {t("common.close")}
               </button>
             </Dialog.Close>
           </div>

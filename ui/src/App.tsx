@@ -17,6 +17,7 @@ import { StartupFailure } from "./StartupFailure";
 import type { StudySummary } from "./bindings/types";
 import { useAutoSync } from "./sync/useAutoSync";
 import { StudyWorkspace } from "./workspace/StudyWorkspace";
+import { t } from "./i18n";
 
 type Startup =
   | { phase: "loading" }
@@ -88,7 +89,7 @@ export function App() {
     return (
       <div className="startup-loading" role="status">
         <span className="spinner" aria-hidden="true" />
-        Opening Confab…
+        {t("app.opening")}
       </div>
     );
   }

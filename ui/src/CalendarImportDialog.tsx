@@ -10,6 +10,7 @@ import type {
 } from "./bindings/types";
 import { ErrorBanner } from "./ErrorBanner";
 import { toAppError } from "./errors";
+import { t, tPlural, tRich } from "./i18n";
 
 type Props = {
   /** The file to import; the dialog is open while there is one. */
@@ -23,12 +24,13 @@ export function CalendarImportDialog({ file, onClose }: Props) {
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog" data-testid="calendar-import-dialog">
-          <Dialog.Title className="dialog-title">Import busy times</Dialog.Title>
+          <Dialog.Title className="dialog-title">{t("calendarImport.title")}</Dialog.Title>
           {file && (
             <>
               <Dialog.Description className="dialog-description">
-                The events of <strong data-testid="calendar-file-name">{file.name}</strong> become the
-                busy times of the interviewer you choose: no participant can book those times.
+                {tRich("calendarImport.description", {
+                  file: <strong data-testid="calendar-file-name">{file.name}</strong>,
+                })}
               </Dialog.Description>
               {/* Keyed by file, so that each file starts from a fresh form. */}
               <CalendarImportForm key={file.id} file={file} onClose={onClose} />
@@ -109,13 +111,14 @@ function CalendarImportForm({ file, onClose }: { file: CalendarFile; onClose: ()
       <>
         <div role="status" data-testid="calendar-import-result" className="import-result">
           <p className="notice-title">
-            Imported {report.imported} busy {report.imported === 1 ? "time" : "times"}
-            {person ? ` for ${person.name}` : ""}.
+            {person
+              ? tPlural("calendarImport.result.importedFor", report.imported, { name: person.name })
+              : tPlural("calendarImport.result.imported", report.imported)}
           </p>
-          <p className="panel-hint">They replace the busy times imported for them before.</p>
+          <p className="panel-hint">{t("calendarImport.result.replaces")}</p>
           {report.skipped.length > 0 && (
             <>
-              <p>Left out:</p>
+              <p>{t("calendarImport.result.leftOut")}</p>
               <ul className="import-skipped" data-testid="calendar-import-skipped">
                 {report.skipped.map((reason) => (
                   <li key={reason}>{reason}</li>
@@ -126,7 +129,7 @@ function CalendarImportForm({ file, onClose }: { file: CalendarFile; onClose: ()
         </div>
         <div className="dialog-actions">
           <button type="button" className="button button-primary" onClick={onClose} data-testid="calendar-import-done">
-            Done
+            {t("common.done")}
           </button>
         </div>
       </>
@@ -140,12 +143,12 @@ function CalendarImportForm({ file, onClose }: { file: CalendarFile; onClose: ()
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {noStudies ? (
         <p className="panel-hint" data-testid="calendar-no-studies">
-          You have no studies yet. Create a study, add its interviewers, then open the file again.
+          {t("calendarImport.noStudies")}
         </p>
       ) : (
         <>
           <div className="field">
-            <label htmlFor={`${id}-study`}>Study</label>
+            <label htmlFor={`${id}-study`}>{t("calendarImport.study")}</label>
             <select
               id={`${id}-study`}
               data-testid="calendar-study"
@@ -162,7 +165,7 @@ function CalendarImportForm({ file, onClose }: { file: CalendarFile; onClose: ()
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`${id}-interviewer`}>Interviewer whose busy times these are</label>
+            <label htmlFor={`${id}-interviewer`}>{t("calendarImport.interviewer")}</label>
             <select
               id={`${id}-interviewer`}
               data-testid="calendar-interviewer"
@@ -173,14 +176,13 @@ function CalendarImportForm({ file, onClose }: { file: CalendarFile; onClose: ()
               {interviewers.kind === "loaded" &&
                 interviewers.items.map((person) => (
                   <option key={person.id} value={person.id}>
-                    {person.name} ({person.email})
+                    {t("calendarImport.interviewerOption", { name: person.name, email: person.email })}
                   </option>
                 ))}
             </select>
             {noInterviewers && (
               <p className="field-error" data-testid="calendar-no-interviewers">
-                This study has no interviewers yet. Add them with <code>confab interviewers add</code>, then
-                open the file again.
+                {tRich("calendarImport.noInterviewers", { command: <code>confab interviewers add</code> })}
               </p>
             )}
           </div>
@@ -188,7 +190,7 @@ function CalendarImportForm({ file, onClose }: { file: CalendarFile; onClose: ()
       )}
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" onClick={onClose}>
-          Cancel
+          {t("common.cancel")}
         </button>
         <button
           type="submit"
@@ -197,7 +199,7 @@ function CalendarImportForm({ file, onClose }: { file: CalendarFile; onClose: ()
           disabled={interviewerId === null || importing}
           aria-busy={importing || undefined}
         >
-          {importing ? "Importing…" : "Import busy times"}
+          {importing ? t("calendarImport.importing") : t("calendarImport.submit")}
         </button>
       </div>
     </form>

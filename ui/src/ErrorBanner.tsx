@@ -1,5 +1,6 @@
 import type { AppError } from "./bindings/types";
 import { nextStepFor } from "./errors";
+import { t } from "./i18n";
 
 type Props = {
   error: AppError;
@@ -17,11 +18,11 @@ export function ErrorBanner({ error, onDismiss, onSignIn }: Props) {
       </div>
       {error.code === "sign_in" && onSignIn && (
         <button type="button" className="button button-primary" data-testid="error-sign-in" onClick={onSignIn}>
-          Sign in again
+          {t("errors.banner.signInAgain")}
         </button>
       )}
       <button type="button" className="button button-quiet" onClick={onDismiss}>
-        Dismiss
+        {t("common.dismiss")}
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { t } from "./i18n";
 export type Notice = {
   tone: "success" | "failure";
   title: string;
@@ -25,7 +26,7 @@ export function NoticeBanner({ notice, onDismiss }: Props) {
         <p className="notice-message">{notice.message}</p>
       </div>
       <button type="button" className="button button-quiet" onClick={onDismiss}>
-        Dismiss
+        {t("common.dismiss")}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { AppError } from "./bindings/types";
 import { navEntries, paneEntries, type PaneId, type Place, type ScreenId } from "./navigation";
 import { SyncButton } from "./sync/SyncButton";
+import { t } from "./i18n";
 
 type Props = {
   place: Place;
@@ -17,7 +18,7 @@ export function Sidebar({ place, onNavigate, onOpenPane, onError }: Props) {
         <span className="sidebar-logo" aria-hidden="true">C</span>
         <span className="sidebar-name">Confab</span>
       </div>
-      <nav aria-label="Main">
+      <nav aria-label={t("nav.main")}>
         <ul className="nav-list">
           {navEntries.map((entry) => (
             <li key={entry.id}>
@@ -35,7 +36,7 @@ export function Sidebar({ place, onNavigate, onOpenPane, onError }: Props) {
                   <span className="nav-study-name" data-testid="nav-study-name" title={place.study.name}>
                     {place.study.name}
                   </span>
-                  <ul className="nav-sublist" aria-label={`${place.study.name} sections`}>
+                  <ul className="nav-sublist" aria-label={t("nav.studySections", { study: place.study.name })}>
                     {paneEntries.map((pane) => (
                       <li key={pane.id}>
                         <button

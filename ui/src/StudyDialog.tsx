@@ -1,6 +1,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import type { StudySummary } from "./bindings/types";
 import { StudyForm } from "./StudyForm";
+import { t } from "./i18n";
 
 type Props = {
   open: boolean;
@@ -14,10 +15,8 @@ export function StudyDialog({ open, onOpenChange, onCreated }: Props) {
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog" data-testid="study-dialog">
-          <Dialog.Title className="dialog-title">New study</Dialog.Title>
-          <Dialog.Description className="dialog-description">
-            A study groups the participants you interview. Times are shown in its time zone.
-          </Dialog.Description>
+          <Dialog.Title className="dialog-title">{t("studyDialog.title")}</Dialog.Title>
+          <Dialog.Description className="dialog-description">{t("studyDialog.description")}</Dialog.Description>
           {/* Mounted only while open, so every opening starts from a fresh, default form. */}
           <StudyForm onCreated={onCreated} onCancel={() => onOpenChange(false)} />
         </Dialog.Content>

@@ -13,6 +13,7 @@ import {
   type StudyErrors,
   type StudyField,
 } from "./validation";
+import { t } from "./i18n";
 
 type Props = {
   onCreated: (study: StudySummary) => void;
@@ -112,7 +113,7 @@ export function StudyForm({ onCreated, onCancel }: Props) {
       )}
 
       <div className="field">
-        <label htmlFor={`${id}-name`}>Name</label>
+        <label htmlFor={`${id}-name`}>{t("studyForm.name")}</label>
         <input
           {...fieldProps("name")}
           data-testid="study-name-input"
@@ -127,7 +128,7 @@ export function StudyForm({ onCreated, onCancel }: Props) {
 
       <div className="field">
         <label htmlFor={`${id}-description`}>
-          Description <span className="field-optional">(optional)</span>
+          {t("studyForm.description")} <span className="field-optional">{t("common.optional")}</span>
         </label>
         <textarea
           {...fieldProps("description")}
@@ -141,7 +142,7 @@ export function StudyForm({ onCreated, onCancel }: Props) {
 
       <div className="field-row">
         <div className="field field-grow">
-          <label htmlFor={`${id}-timeZone`}>Time zone</label>
+          <label htmlFor={`${id}-timeZone`}>{t("studyForm.timeZone")}</label>
           <input
             {...fieldProps("timeZone")}
             data-testid="study-timezone-input"
@@ -162,7 +163,7 @@ export function StudyForm({ onCreated, onCancel }: Props) {
         </div>
 
         <div className="field field-minutes">
-          <label htmlFor={`${id}-interviewMinutes`}>Length in minutes</label>
+          <label htmlFor={`${id}-interviewMinutes`}>{t("studyForm.minutes")}</label>
           <input
             {...fieldProps("interviewMinutes")}
             data-testid="study-minutes-input"
@@ -181,7 +182,7 @@ export function StudyForm({ onCreated, onCancel }: Props) {
 
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
+          {t("common.cancel")}
         </button>
         <button
           type="submit"
@@ -190,7 +191,7 @@ export function StudyForm({ onCreated, onCancel }: Props) {
           disabled={saving}
           aria-busy={saving || undefined}
         >
-          {saving ? "Creating…" : "Create study"}
+          {saving ? t("studyForm.creating") : t("studyForm.create")}
         </button>
       </div>
     </form>

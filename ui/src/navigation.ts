@@ -1,4 +1,5 @@
 import type { StudySummary } from "./bindings/types";
+import { t } from "./i18n";
 
 /** The screens outside a study, reached from the sidebar's top entries. */
 export type ScreenId = "studies" | "outbox" | "settings";
@@ -11,16 +12,16 @@ export type Place =
   | { screen: "study"; study: StudySummary; pane: PaneId };
 
 export const navEntries: ReadonlyArray<{ id: ScreenId; label: string }> = [
-  { id: "studies", label: "Studies" },
-  { id: "outbox", label: "Outbox" },
-  { id: "settings", label: "Settings" },
+  { id: "studies", label: t("nav.studies") },
+  { id: "outbox", label: t("nav.outbox") },
+  { id: "settings", label: t("nav.settings") },
 ];
 
 export const paneEntries: ReadonlyArray<{ id: PaneId; label: string }> = [
-  { id: "overview", label: "Overview" },
-  { id: "participants", label: "Participants" },
-  { id: "sessions", label: "Sessions & availability" },
-  { id: "interviews", label: "Interviews" },
-  { id: "days", label: "Interview days" },
-  { id: "study-settings", label: "Study settings" },
+  { id: "overview", label: t("nav.pane.overview") },
+  { id: "participants", label: t("nav.pane.participants") },
+  { id: "sessions", label: t("nav.pane.sessions") },
+  { id: "interviews", label: t("nav.pane.interviews") },
+  { id: "days", label: t("nav.pane.days") },
+  { id: "study-settings", label: t("nav.pane.studySettings") },
 ];

@@ -1,5 +1,6 @@
 import type { AppEvent } from "./bindings/types";
 import type { Notice } from "./NoticeBanner";
+import { t } from "./i18n";
 
 /** The banner an event from the app shows, if it shows one. */
 export function noticeFor(event: AppEvent): Notice | null {
@@ -7,21 +8,21 @@ export function noticeFor(event: AppEvent): Notice | null {
     case "backedUp":
       return {
         tone: "success",
-        title: "Database backed up",
-        message: `A copy was saved to ${event.report.path}.`,
+        title: t("notices.backedUp.title"),
+        message: t("notices.backedUp.message", { path: event.report.path }),
       };
     case "restored": {
       const previous = event.report.previousKeptAt;
       return {
         tone: "success",
-        title: "Backup restored",
-        message:
-          `Confab now works on the records of ${event.report.restoredFrom}.` +
-          (previous ? ` The database as it was before is kept at ${previous}.` : ""),
+        title: t("notices.restored.title"),
+        message: previous
+          ? t("notices.restored.messageWithPrevious", { source: event.report.restoredFrom, previous })
+          : t("notices.restored.message", { source: event.report.restoredFrom }),
       };
     }
     case "actionFailed":
-      return { tone: "failure", title: `${event.action} did not complete`, message: event.error.message };
+      return { tone: "failure", title: t("notices.actionFailed.title", { action: event.action }), message: event.error.message };
     case "showAbout":
     case "calendarFileOpened":
       return null;

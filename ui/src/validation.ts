@@ -1,5 +1,6 @@
 import type { NewStudy } from "./bindings/types";
 import { isKnownTimeZone } from "./timeZones";
+import { t } from "./i18n";
 
 export const MIN_INTERVIEW_MINUTES = 5;
 export const MAX_INTERVIEW_MINUTES = 480;
@@ -15,31 +16,31 @@ export function validateNewStudy(input: NewStudy): StudyErrors {
 
   const name = input.name.trim();
   if (name === "") {
-    errors.name = "Enter a name for the study.";
+    errors.name = t("study.error.nameMissing");
   } else if (/\p{Cc}/u.test(name)) {
-    errors.name = "The name cannot contain line breaks or tabs.";
+    errors.name = t("study.error.nameControl");
   } else if (characterCount(name) > MAX_NAME_LENGTH) {
-    errors.name = `Use at most ${MAX_NAME_LENGTH} characters for the name.`;
+    errors.name = t("study.error.nameTooLong", { max: MAX_NAME_LENGTH });
   }
 
   if (characterCount(input.description.trim()) > MAX_DESCRIPTION_LENGTH) {
-    errors.description = `Use at most ${MAX_DESCRIPTION_LENGTH} characters for the description.`;
+    errors.description = t("study.error.descriptionTooLong", { max: MAX_DESCRIPTION_LENGTH });
   }
 
   const timeZone = input.timeZone.trim();
   if (timeZone === "") {
-    errors.timeZone = "Choose a time zone, for example Europe/Berlin.";
+    errors.timeZone = t("study.error.timeZoneMissing");
   } else if (!isKnownTimeZone(timeZone)) {
-    errors.timeZone = `“${timeZone}” is not a time zone Confab knows. Pick a region and city from the list, for example America/New_York.`;
+    errors.timeZone = t("study.error.timeZoneUnknown", { zone: timeZone });
   }
 
   const minutes = input.interviewMinutes;
   if (!Number.isFinite(minutes)) {
-    errors.interviewMinutes = "Enter the interview length in minutes.";
+    errors.interviewMinutes = t("study.error.minutesMissing");
   } else if (!Number.isInteger(minutes)) {
-    errors.interviewMinutes = "Use whole minutes.";
+    errors.interviewMinutes = t("study.error.minutesWhole");
   } else if (minutes < MIN_INTERVIEW_MINUTES || minutes > MAX_INTERVIEW_MINUTES) {
-    errors.interviewMinutes = `Use between ${MIN_INTERVIEW_MINUTES} and ${MAX_INTERVIEW_MINUTES} minutes.`;
+    errors.interviewMinutes = t("study.error.minutesRange", { min: MIN_INTERVIEW_MINUTES, max: MAX_INTERVIEW_MINUTES });
   }
 
   return errors;

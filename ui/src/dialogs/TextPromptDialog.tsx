@@ -3,6 +3,7 @@ import { ErrorBanner } from "../ErrorBanner";
 import { BusyButton } from "./BusyButton";
 import { DialogShell } from "./DialogShell";
 import { useBusyAction } from "./useBusyAction";
+import { t } from "../i18n";
 
 type Props = {
   open: boolean;
@@ -73,7 +74,7 @@ function PromptForm(props: Props & { onBusyChange: (busy: boolean) => void }) {
           {props.optional && (
             <>
               {" "}
-              <span className="field-optional">(optional)</span>
+              <span className="field-optional">{t("common.optional")}</span>
             </>
           )}
         </label>

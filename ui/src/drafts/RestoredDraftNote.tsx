@@ -1,3 +1,4 @@
+import { t } from "../i18n";
 import "./drafts.css";
 
 type Props = { onDiscard: () => void; testId: string };
@@ -6,9 +7,9 @@ type Props = { onDiscard: () => void; testId: string };
 export function RestoredDraftNote({ onDiscard, testId }: Props) {
   return (
     <p className="draft-note" role="status" data-testid={testId}>
-      Restored your unsaved changes.{" "}
+      {t("drafts.restored")}{" "}
       <button type="button" className="link-button" onClick={onDiscard}>
-        Discard them
+        {t("drafts.discard")}
       </button>
     </p>
   );

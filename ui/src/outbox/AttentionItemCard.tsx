@@ -10,6 +10,7 @@ import { ReplyCandidates } from "./ReplyCandidates";
 import { RuleBreakDialog } from "./RuleBreakDialog";
 import { formatDateTime, formatRangeWithZone } from "../time/format";
 import { sameClock } from "../time/zonedTime";
+import { t, tRich } from "../i18n";
 
 type Props = {
   item: AttentionItem;
@@ -64,7 +65,7 @@ export function AttentionItemCard({ item, zone, onSettled }: Props) {
     if (check.kind === "full") {
       setError({
         code: "conflict",
-        message: `${check.explanation} The proposed time cannot be accepted; decline it, or cancel and rebook the interview.`,
+        message: t("outbox.attention.full", { explanation: check.explanation }),
       });
     } else if (check.kind === "confirm") {
       setBreaks(check.breaks);
@@ -82,12 +83,12 @@ export function AttentionItemCard({ item, zone, onSettled }: Props) {
         </p>
         {isCounter && (
           <p className="attention-proposed" data-testid="attention-proposed">
-            Proposed: <strong>{proposed}</strong>
-            {theirs && <span className="attention-their-time"> · {theirs} for the participant</span>}
+            {tRich("outbox.attention.proposed", { time: <strong>{proposed}</strong> })}
+            {theirs && <span className="attention-their-time"> · {t("outbox.attention.theirTime", { time: theirs })}</span>}
           </p>
         )}
         {item.candidates.length > 0 && <ReplyCandidates item={item} zone={zone} onSettled={onSettled} />}
-        <p className="attention-when">Arrived {formatDateTime(item.createdAt, zone)}</p>
+        <p className="attention-when">{t("outbox.attention.arrived", { time: formatDateTime(item.createdAt, zone) })}</p>
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       </div>
       <div className="attention-actions">
@@ -102,7 +103,11 @@ export function AttentionItemCard({ item, zone, onSettled }: Props) {
               onClick={() => void startAccept()}
             >
               {busy && <span className="spinner" aria-hidden="true" />}
-              {busy === "checking" ? "Checking rules…" : busy === "accepting" ? "Moving…" : "Accept"}
+              {busy === "checking"
+                ? t("outbox.attention.checking")
+                : busy === "accepting"
+                  ? t("outbox.attention.moving")
+                  : t("outbox.attention.accept")}
             </button>
             <button
               type="button"
@@ -111,7 +116,7 @@ export function AttentionItemCard({ item, zone, onSettled }: Props) {
               disabled={busy !== null}
               onClick={() => setDialog("decline")}
             >
-              Decline…
+              {t("outbox.attention.decline")}
             </button>
           </>
         ) : (
@@ -121,7 +126,7 @@ export function AttentionItemCard({ item, zone, onSettled }: Props) {
             data-testid="attention-dismiss"
             onClick={() => setDialog("dismiss")}
           >
-            Dismiss…
+            {t("outbox.attention.dismiss")}
           </button>
         )}
       </div>
@@ -135,15 +140,15 @@ export function AttentionItemCard({ item, zone, onSettled }: Props) {
       <TextPromptDialog
         open={dialog === "decline"}
         onOpenChange={(open) => setDialog(open ? "decline" : null)}
-        title="Decline the proposed time?"
-        description="The interview stays as planned. At the next Sync the participant’s calendar is told, with your note if you write one."
+        title={t("outbox.decline.title")}
+        description={t("outbox.decline.description")}
         optional
         closeOnSuccess
-        cancelLabel="Cancel"
-        label="Note to the participant"
-        placeholder="Thank you for proposing another time. We cannot move the interview, so it stays as planned."
-        submitLabel="Decline proposal"
-        busyLabel="Declining…"
+        cancelLabel={t("common.cancel")}
+        label={t("outbox.decline.label")}
+        placeholder={t("outbox.decline.placeholder")}
+        submitLabel={t("outbox.decline.submit")}
+        busyLabel={t("outbox.decline.busy")}
         testId="decline-dialog"
         fieldTestId="decline-dialog-note"
         submitTestId="decline-dialog-submit"
@@ -155,15 +160,15 @@ export function AttentionItemCard({ item, zone, onSettled }: Props) {
       <TextPromptDialog
         open={dialog === "dismiss"}
         onOpenChange={(open) => setDialog(open ? "dismiss" : null)}
-        title="Take this off the list?"
-        description="Nothing is sent. Your note is kept with the item, so you can tell later what you did about it."
+        title={t("outbox.dismiss.title")}
+        description={t("outbox.dismiss.description")}
         optional
         closeOnSuccess
-        cancelLabel="Cancel"
-        label="What you did about it"
-        placeholder="e.g. Wrote to the participant myself"
-        submitLabel="Dismiss"
-        busyLabel="Dismissing…"
+        cancelLabel={t("common.cancel")}
+        label={t("outbox.dismiss.label")}
+        placeholder={t("outbox.dismiss.placeholder")}
+        submitLabel={t("outbox.dismiss.submit")}
+        busyLabel={t("outbox.dismiss.busy")}
         testId="dismiss-dialog"
         fieldTestId="dismiss-dialog-note"
         submitTestId="dismiss-dialog-submit"

@@ -1,5 +1,6 @@
 import type { AttentionItem } from "../bindings/types";
 import { AttentionItemCard } from "./AttentionItemCard";
+import { t } from "../i18n";
 
 type Props = {
   items: AttentionItem[];
@@ -13,7 +14,7 @@ export function AttentionList({ items, zone, onSettled }: Props) {
   return (
     <section className="panel attention-panel" data-testid="attention-list" aria-labelledby="attention-heading">
       <h2 id="attention-heading" className="panel-title">
-        Needs your attention <span className="attention-count">{items.length}</span>
+        {t("outbox.attention.title")} <span className="attention-count">{items.length}</span>
       </h2>
       <ul className="attention-items">
         {items.map((item) => (

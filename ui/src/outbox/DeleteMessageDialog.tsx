@@ -4,6 +4,7 @@ import { ConfirmDialog } from "../dialogs/ConfirmDialog";
 import { clearDraft } from "../drafts/drafts";
 import { kindLabel } from "./labels";
 import { messageDraftKey } from "./messageDraft";
+import { t } from "../i18n";
 
 type Props = {
   message: OutboxMessage | null;
@@ -17,18 +18,18 @@ export function DeleteMessageDialog({ message, onClose, onDeleted }: Props) {
       open={message !== null}
       onOpenChange={(open) => !open && onClose()}
       testId="delete-message-dialog"
-      title="Delete this message?"
+      title={t("outbox.delete.title")}
       description={
-        message && (
-          <>
-            The {kindLabel(message.kind).toLowerCase()} “{message.subject}” to {message.recipients.join(", ")} will
-            never be sent. This cannot be undone; the participant’s status and interview stay as they are.
-          </>
-        )
+        message &&
+        t("outbox.delete.description", {
+          kind: kindLabel(message.kind).toLowerCase(),
+          subject: message.subject,
+          recipients: message.recipients.join(", "),
+        })
       }
-      cancelLabel="Keep it"
-      confirmLabel="Delete message"
-      busyLabel="Deleting…"
+      cancelLabel={t("outbox.delete.keep")}
+      confirmLabel={t("outbox.delete.confirm")}
+      busyLabel={t("outbox.delete.busy")}
       confirmTestId="delete-message-confirm"
       onConfirm={async () => {
         if (!message) return;

@@ -7,6 +7,7 @@ import { toAppError } from "../errors";
 import { RestoredDraftNote } from "../drafts/RestoredDraftNote";
 import { useDraft } from "../drafts/useDraft";
 import { messageDraftKey } from "./messageDraft";
+import { t } from "../i18n";
 
 type Props = {
   message: OutboxMessage | null;
@@ -20,11 +21,8 @@ export function EditMessageDialog({ message, onClose, onSaved }: Props) {
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog dialog-wide" data-testid="edit-message-dialog">
-          <Dialog.Title className="dialog-title">Edit message</Dialog.Title>
-          <Dialog.Description className="dialog-description">
-            Change the wording before Sync sends it. The links, the calendar invitation and the recipients stay as
-            they are; the HTML version is made again from your text.
-          </Dialog.Description>
+          <Dialog.Title className="dialog-title">{t("outbox.edit.title")}</Dialog.Title>
+          <Dialog.Description className="dialog-description">{t("outbox.edit.description")}</Dialog.Description>
           {message && <EditMessageForm key={message.id} message={message} onClose={onClose} onSaved={onSaved} />}
         </Dialog.Content>
       </Dialog.Portal>
@@ -44,7 +42,7 @@ function EditMessageForm({ message, onClose, onSaved }: { message: OutboxMessage
     event.preventDefault();
     if (busy) return;
     if (value.text.trim() === "") {
-      setError({ code: "invalid_input", message: "The message is empty. Write something, or delete the message instead." });
+      setError({ code: "invalid_input", message: t("outbox.edit.empty") });
       return;
     }
     setBusy(true);
@@ -71,7 +69,7 @@ function EditMessageForm({ message, onClose, onSaved }: { message: OutboxMessage
       {draft.restored && <RestoredDraftNote onDiscard={draft.discard} testId="draft-restored" />}
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       <div className="field">
-        <label htmlFor={`${id}-subject`}>Subject</label>
+        <label htmlFor={`${id}-subject`}>{t("outbox.edit.subject")}</label>
         <input
           id={`${id}-subject`}
           data-testid="edit-message-subject"
@@ -81,7 +79,7 @@ function EditMessageForm({ message, onClose, onSaved }: { message: OutboxMessage
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-text`}>Text</label>
+        <label htmlFor={`${id}-text`}>{t("outbox.edit.text")}</label>
         <textarea
           id={`${id}-text`}
           data-testid="edit-message-text"
@@ -93,7 +91,7 @@ function EditMessageForm({ message, onClose, onSaved }: { message: OutboxMessage
       </div>
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" onClick={cancel}>
-          Cancel
+          {t("common.cancel")}
         </button>
         <button
           type="submit"
@@ -103,7 +101,7 @@ function EditMessageForm({ message, onClose, onSaved }: { message: OutboxMessage
           aria-busy={busy || undefined}
         >
           {busy && <span className="spinner" aria-hidden="true" />}
-          {busy ? "Saving…" : "Save message"}
+          {busy ? t("outbox.edit.saving") : t("outbox.edit.save")}
         </button>
       </div>
     </form>

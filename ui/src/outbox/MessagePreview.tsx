@@ -9,6 +9,7 @@ import "../drafts/drafts.css";
 import { calendarLabel, isChangeable, kindLabel, stateLabel } from "./labels";
 import { messageDraftKey } from "./messageDraft";
 import { formatDateTime } from "../time/format";
+import { t } from "../i18n";
 
 type Props = {
   message: OutboxMessage;
@@ -51,60 +52,56 @@ export function MessagePreview({ message, zone, onChanged, onEdit, onDelete }: P
           </span>
         </div>
         <h2 id={`message-${message.id}-subject`} className="message-subject" data-testid="preview-subject">
-          {message.subject || "(no subject)"}
+          {message.subject || t("outbox.message.noSubject")}
         </h2>
         <dl className="facts message-facts">
-          <dt>To</dt>
+          <dt>{t("outbox.message.to")}</dt>
           <dd data-testid="preview-recipients">{message.recipients.join(", ")}</dd>
-          <dt>Prepared</dt>
+          <dt>{t("outbox.message.prepared")}</dt>
           <dd>{formatDateTime(message.createdAt, zone)}</dd>
           {message.sentAt && (
             <>
-              <dt>Sent</dt>
+              <dt>{t("outbox.message.sent")}</dt>
               <dd>{formatDateTime(message.sentAt, zone)}</dd>
             </>
           )}
           {message.attempts > 0 && message.state !== "sent" && (
             <>
-              <dt>Attempts</dt>
+              <dt>{t("outbox.message.attempts")}</dt>
               <dd>{message.attempts}</dd>
             </>
           )}
-          <dt>Calendar</dt>
+          <dt>{t("outbox.message.calendar")}</dt>
           <dd data-testid="preview-calendar">
-            {message.calendarMethod ? calendarLabel(message.calendarMethod) : "No calendar invitation"}
+            {message.calendarMethod ? calendarLabel(message.calendarMethod) : t("outbox.message.noCalendar")}
           </dd>
         </dl>
         {message.lastError && message.state !== "sent" && (
           <p className="message-last-error" data-testid="preview-last-error">
-            <strong>Last error:</strong> {message.lastError}
+            <strong>{t("outbox.message.lastError")}</strong> {message.lastError}
           </p>
         )}
         {message.state === "held" && (
-          <p className="panel-hint">Held: Sync leaves this message alone until you release it.</p>
+          <p className="panel-hint">{t("outbox.message.heldHint")}</p>
         )}
         {message.state === "sending" && (
-          <p className="panel-hint">
-            A Sync was about to send this message, and stopped before handing it over. The next Sync sends it.
-          </p>
+          <p className="panel-hint">{t("outbox.message.sendingHint")}</p>
         )}
         {message.state === "unknown" && (
-          <p className="panel-hint">
-            The connection to your mail server broke just after this message was handed over, so it may have gone out. Each Sync looks for your copy in Sent and the inbox; the message is sent again only if no copy turns up within 24 hours, so nobody gets it twice.
-          </p>
+          <p className="panel-hint">{t("outbox.message.unknownHint")}</p>
         )}
         {draftKept && (
           <p className="draft-note" data-testid="preview-draft-kept">
-            You have unsaved changes to this message.{" "}
+            {t("outbox.message.draftKept")}{" "}
             <button type="button" className="link-button" onClick={onEdit}>
-              Continue editing
+              {t("outbox.message.continueEditing")}
             </button>
           </p>
         )}
         {changeable && (
           <div className="message-actions">
             <button type="button" className="button button-secondary" data-testid="message-edit" onClick={onEdit}>
-              Edit…
+              {t("outbox.message.edit")}
             </button>
             {message.state === "queued" && (
               <button
@@ -115,7 +112,7 @@ export function MessagePreview({ message, zone, onChanged, onEdit, onDelete }: P
                 aria-busy={busy === "hold" || undefined}
                 onClick={() => void move("hold")}
               >
-                {busy === "hold" ? "Holding…" : "Hold"}
+                {busy === "hold" ? t("outbox.message.holding") : t("outbox.message.hold")}
               </button>
             )}
             {(message.state === "held" || message.state === "failed") && (
@@ -127,7 +124,11 @@ export function MessagePreview({ message, zone, onChanged, onEdit, onDelete }: P
                 aria-busy={busy === "release" || undefined}
                 onClick={() => void move("release")}
               >
-                {busy === "release" ? "Releasing…" : message.state === "failed" ? "Send again" : "Release"}
+                {busy === "release"
+                  ? t("outbox.message.releasing")
+                  : message.state === "failed"
+                    ? t("outbox.message.sendAgain")
+                    : t("outbox.message.release")}
               </button>
             )}
             {message.state === "failed" && (
@@ -138,20 +139,20 @@ export function MessagePreview({ message, zone, onChanged, onEdit, onDelete }: P
                 disabled={busy !== null}
                 onClick={() => void move("hold")}
               >
-                Hold
+                {t("outbox.message.hold")}
               </button>
             )}
             <button type="button" className="button button-quiet button-danger-text" data-testid="message-delete" onClick={onDelete}>
-              Delete…
+              {t("outbox.message.delete")}
             </button>
           </div>
         )}
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       </header>
       <Tabs.Root className="message-body-tabs" defaultValue="text">
-        <Tabs.List className="segmented" aria-label="Version of the message">
+        <Tabs.List className="segmented" aria-label={t("outbox.message.versions")}>
           <Tabs.Trigger className="segmented-item" value="text" data-testid="preview-tab-text">
-            Text
+            {t("outbox.message.text")}
           </Tabs.Trigger>
           <Tabs.Trigger
             className="segmented-item"
@@ -159,7 +160,7 @@ export function MessagePreview({ message, zone, onChanged, onEdit, onDelete }: P
             data-testid="preview-tab-html"
             disabled={message.html.trim() === ""}
           >
-            HTML version
+            {t("outbox.message.html")}
           </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="text" className="message-body">
@@ -173,7 +174,7 @@ export function MessagePreview({ message, zone, onChanged, onEdit, onDelete }: P
           <iframe
             className="message-html"
             data-testid="preview-html"
-            title={`HTML version of “${message.subject}”`}
+            title={t("outbox.message.htmlTitle", { subject: message.subject })}
             sandbox=""
             srcDoc={message.html}
           />

@@ -1,6 +1,7 @@
 import type { OutboxMessage } from "../bindings/types";
 import { kindLabel, stateLabel } from "./labels";
 import { formatDateTime } from "../time/format";
+import { t, tPlural } from "../i18n";
 
 type Props = {
   messages: OutboxMessage[];
@@ -12,7 +13,7 @@ type Props = {
 /** The messages of one view, newest first; choosing one shows it beside the list. */
 export function OutboxList({ messages, selectedId, zone, onSelect }: Props) {
   return (
-    <ul className="outbox-list" aria-label="Messages" data-testid="outbox-list">
+    <ul className="outbox-list" aria-label={t("outbox.list.label")} data-testid="outbox-list">
       {messages.map((message) => (
         <li key={message.id}>
           <button
@@ -31,15 +32,13 @@ export function OutboxList({ messages, selectedId, zone, onSelect }: Props) {
               </span>
             </span>
             <span className="outbox-subject" data-testid="outbox-row-subject">
-              {message.subject || "(no subject)"}
+              {message.subject || t("outbox.message.noSubject")}
             </span>
             <span className="outbox-recipients">{message.recipients.join(", ")}</span>
             <span className="outbox-row-bottom">
               <span>{formatDateTime(message.sentAt ?? message.createdAt, zone)}</span>
               {message.attempts > 0 && message.state !== "sent" && (
-                <span>
-                  {message.attempts} {message.attempts === 1 ? "attempt" : "attempts"}
-                </span>
+                <span>{tPlural("outbox.list.attempts", message.attempts)}</span>
               )}
             </span>
             {message.lastError && message.state !== "sent" && (

@@ -4,6 +4,7 @@ import type { AppError, AttentionItem } from "../bindings/types";
 import { ErrorBanner } from "../ErrorBanner";
 import { toAppError } from "../errors";
 import { formatDateTime } from "../time/format";
+import { t } from "../i18n";
 
 type Props = {
   item: AttentionItem;
@@ -35,7 +36,7 @@ export function ReplyCandidates({ item, zone, onSettled }: Props) {
   return (
     <div className="attention-candidates" data-testid="attention-candidates">
       <p className="attention-when">
-        {item.kind === "sender_unverified" ? "If they really sent it, book the time it chose:" : "Which time did they mean?"}
+        {item.kind === "sender_unverified" ? t("outbox.candidates.unverified") : t("outbox.candidates.which")}
       </p>
       <div className="attention-candidate-buttons">
         {item.candidates.map((candidate) => (
@@ -49,7 +50,7 @@ export function ReplyCandidates({ item, zone, onSettled }: Props) {
             onClick={() => void book(candidate.token)}
           >
             {busy === candidate.token && <span className="spinner" aria-hidden="true" />}
-            Book {formatDateTime(candidate.start, zone)}
+            {t("outbox.candidates.book", { time: formatDateTime(candidate.start, zone) })}
           </button>
         ))}
       </div>

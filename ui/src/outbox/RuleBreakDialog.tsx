@@ -1,5 +1,6 @@
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import type { RuleBreakView } from "../bindings/types";
+import { t } from "../i18n";
 
 type Props = {
   breaks: RuleBreakView[] | null;
@@ -17,9 +18,9 @@ export function RuleBreakDialog({ breaks, when, busy, onConfirm, onCancel }: Pro
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
         <AlertDialog.Content className="dialog" data-testid="rule-break-dialog">
-          <AlertDialog.Title className="dialog-title">Accept a time that breaks the study’s rules?</AlertDialog.Title>
+          <AlertDialog.Title className="dialog-title">{t("outbox.ruleBreak.title")}</AlertDialog.Title>
           <AlertDialog.Description className="dialog-description">
-            Moving the interview to {when} goes against:
+            {t("outbox.ruleBreak.description", { when })}
           </AlertDialog.Description>
           <ul className="rule-break-list" data-testid="rule-break-list">
             {(breaks ?? []).map((b) => (
@@ -28,11 +29,9 @@ export function RuleBreakDialog({ breaks, when, busy, onConfirm, onCancel }: Pro
               </li>
             ))}
           </ul>
-          <p className="panel-hint">
-            If you accept, the interview moves and the participant gets the updated invitation at the next Sync.
-          </p>
+          <p className="panel-hint">{t("outbox.ruleBreak.hint")}</p>
           <div className="dialog-actions">
-            <AlertDialog.Cancel className="button button-secondary">Keep the current time</AlertDialog.Cancel>
+            <AlertDialog.Cancel className="button button-secondary">{t("outbox.ruleBreak.keep")}</AlertDialog.Cancel>
             <button
               type="button"
               className="button button-primary"
@@ -42,7 +41,7 @@ export function RuleBreakDialog({ breaks, when, busy, onConfirm, onCancel }: Pro
               onClick={onConfirm}
             >
               {busy && <span className="spinner" aria-hidden="true" />}
-              {busy ? "Moving…" : "Accept anyway"}
+              {busy ? t("outbox.ruleBreak.moving") : t("outbox.ruleBreak.accept")}
             </button>
           </div>
         </AlertDialog.Content>

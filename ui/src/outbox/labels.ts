@@ -1,65 +1,66 @@
-const kindLabels: Record<string, string> = {
-  invitation: "Invitation",
-  confirmation: "Confirmation",
-  update: "Update",
-  cancellation: "Cancellation",
-  reschedule_request: "Reschedule request",
-  reminder: "Reminder",
-  waitlist_offer: "Waiting-list offer",
-  itinerary: "Itinerary",
-  researcher_notice: "Note to you",
-  choice_unavailable: "Other times after a taken choice",
-  choices_received: "Choices received",
-  answer: "Answer to a reply",
-  decline_counter: "Counter-proposal declined",
+import { t } from "../i18n";
+const kindLabels: Record<string, () => string> = {
+  invitation: () => t("outbox.kind.invitation"),
+  confirmation: () => t("outbox.kind.confirmation"),
+  update: () => t("outbox.kind.update"),
+  cancellation: () => t("outbox.kind.cancellation"),
+  reschedule_request: () => t("outbox.kind.rescheduleRequest"),
+  reminder: () => t("outbox.kind.reminder"),
+  waitlist_offer: () => t("outbox.kind.waitlistOffer"),
+  itinerary: () => t("outbox.kind.itinerary"),
+  researcher_notice: () => t("outbox.kind.researcherNotice"),
+  choice_unavailable: () => t("outbox.kind.choiceUnavailable"),
+  choices_received: () => t("outbox.kind.choicesReceived"),
+  answer: () => t("outbox.kind.answer"),
+  decline_counter: () => t("outbox.kind.declineCounter"),
 };
 
 /** A message kind as the researcher reads it; kinds added later still read sensibly. */
 export function kindLabel(kind: string): string {
-  return kindLabels[kind] ?? capitalise(kind.replace(/_/g, " "));
+  return kindLabels[kind]?.() ?? capitalise(kind.replace(/_/g, " "));
 }
 
-const stateLabels: Record<string, string> = {
-  queued: "Waiting",
-  held: "Held",
-  sending: "Sending",
-  unknown: "Checking whether it went out",
-  sent: "Sent",
-  failed: "Failed",
+const stateLabels: Record<string, () => string> = {
+  queued: () => t("outbox.state.queued"),
+  held: () => t("outbox.state.held"),
+  sending: () => t("outbox.state.sending"),
+  unknown: () => t("outbox.state.unknown"),
+  sent: () => t("outbox.state.sent"),
+  failed: () => t("outbox.state.failed"),
 };
 
 export function stateLabel(state: string): string {
-  return stateLabels[state] ?? capitalise(state);
+  return stateLabels[state]?.() ?? capitalise(state);
 }
 
-const attentionLabels: Record<string, string> = {
-  counter: "Proposes another time",
-  token_unknown: "Unknown link",
-  token_wrong_sender: "Reply from another address",
-  token_used: "Link already used",
-  choice_taken: "Choice no longer free",
-  cancel_too_late: "Cancellation too late",
-  bounce: "Undeliverable",
-  unreadable: "Unreadable reply",
-  unmatched_reply: "Reply Confab could not match",
-  message: "Message from a participant",
-  reply_ambiguous: "Answer that fits several times",
-  sender_unverified: "Sender not confirmed by your provider",
-  not_applied: "Reply that could not be applied",
+const attentionLabels: Record<string, () => string> = {
+  counter: () => t("outbox.attentionKind.counter"),
+  token_unknown: () => t("outbox.attentionKind.tokenUnknown"),
+  token_wrong_sender: () => t("outbox.attentionKind.tokenWrongSender"),
+  token_used: () => t("outbox.attentionKind.tokenUsed"),
+  choice_taken: () => t("outbox.attentionKind.choiceTaken"),
+  cancel_too_late: () => t("outbox.attentionKind.cancelTooLate"),
+  bounce: () => t("outbox.attentionKind.bounce"),
+  unreadable: () => t("outbox.attentionKind.unreadable"),
+  unmatched_reply: () => t("outbox.attentionKind.unmatchedReply"),
+  message: () => t("outbox.attentionKind.message"),
+  reply_ambiguous: () => t("outbox.attentionKind.replyAmbiguous"),
+  sender_unverified: () => t("outbox.attentionKind.senderUnverified"),
+  not_applied: () => t("outbox.attentionKind.notApplied"),
 };
 
 export function attentionLabel(kind: string): string {
-  return attentionLabels[kind] ?? capitalise(kind.replace(/_/g, " "));
+  return attentionLabels[kind]?.() ?? capitalise(kind.replace(/_/g, " "));
 }
 
-const calendarLabels: Record<string, string> = {
-  REQUEST: "Calendar invitation (adds or updates the event)",
-  CANCEL: "Calendar cancellation (removes the event)",
-  DECLINECOUNTER: "Calendar answer (declines the proposed time)",
+const calendarLabels: Record<string, () => string> = {
+  REQUEST: () => t("outbox.calendar.request"),
+  CANCEL: () => t("outbox.calendar.cancel"),
+  DECLINECOUNTER: () => t("outbox.calendar.declineCounter"),
 };
 
 export function calendarLabel(method: string): string {
-  return calendarLabels[method.toUpperCase()] ?? `Calendar message (${method})`;
+  return calendarLabels[method.toUpperCase()]?.() ?? t("outbox.calendar.unknown", { method });
 }
 
 function capitalise(text: string): string {

@@ -1,4 +1,5 @@
 import type { OutboxMessage } from "../bindings/types";
+import { t } from "../i18n";
 
 export type OutboxView = "waiting" | "held" | "sent" | "failed" | "all";
 
@@ -13,42 +14,40 @@ type ViewDefinition = {
 export const outboxViews: ReadonlyArray<ViewDefinition> = [
   {
     id: "waiting",
-    label: "Waiting",
+    label: t("outbox.view.waiting.label"),
     // A message left "sending" by an interrupted Sync is still on its way, and one whose
     // sending was cut off ("unknown") waits for Sync to find the copy: they wait too.
     includes: (m) => m.state === "queued" || m.state === "sending" || m.state === "unknown",
-    emptyTitle: "Nothing waits to go out",
-    emptyHint:
-      "Invitations, confirmations and other messages wait here until Sync sends them. Invite participants from a study’s Participants section.",
+    emptyTitle: t("outbox.view.waiting.emptyTitle"),
+    emptyHint: t("outbox.view.waiting.emptyHint"),
   },
   {
     id: "held",
-    label: "Held",
+    label: t("outbox.view.held.label"),
     includes: (m) => m.state === "held",
-    emptyTitle: "No held messages",
-    emptyHint: "Hold a waiting message to keep it back from Sync while you check it; release it when it may go.",
+    emptyTitle: t("outbox.view.held.emptyTitle"),
+    emptyHint: t("outbox.view.held.emptyHint"),
   },
   {
     id: "sent",
-    label: "Sent",
+    label: t("outbox.view.sent.label"),
     includes: (m) => m.state === "sent",
-    emptyTitle: "Nothing sent yet",
-    emptyHint: "Press Sync to send what waits. Sent messages stay here for reference.",
+    emptyTitle: t("outbox.view.sent.emptyTitle"),
+    emptyHint: t("outbox.view.sent.emptyHint"),
   },
   {
     id: "failed",
-    label: "Failed",
+    label: t("outbox.view.failed.label"),
     includes: (m) => m.state === "failed",
-    emptyTitle: "No failed messages",
-    emptyHint: "Messages the mail server refuses land here with its reason, so you can correct and send them again.",
+    emptyTitle: t("outbox.view.failed.emptyTitle"),
+    emptyHint: t("outbox.view.failed.emptyHint"),
   },
   {
     id: "all",
-    label: "All",
+    label: t("outbox.view.all.label"),
     includes: () => true,
-    emptyTitle: "The outbox is empty",
-    emptyHint:
-      "Messages appear here when you invite participants or book, move or cancel interviews. Sync sends them through your mail account.",
+    emptyTitle: t("outbox.view.all.emptyTitle"),
+    emptyHint: t("outbox.view.all.emptyHint"),
   },
 ];
 

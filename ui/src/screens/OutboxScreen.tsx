@@ -14,6 +14,7 @@ import { researcherZone, useMailProfile } from "../settings/mailProfileStore";
 import { SyncButton } from "../sync/SyncButton";
 import { SyncSummary } from "../sync/SyncSummary";
 import { useSyncState } from "../sync/useSyncState";
+import { t, tPlural } from "../i18n";
 import "../outbox/outbox.css";
 import "../outbox/messageBody.css";
 
@@ -48,13 +49,13 @@ export function OutboxScreen({ onError }: Props) {
     <section className="screen outbox-screen" data-testid="screen-outbox" aria-labelledby="outbox-heading">
       <header className="screen-header">
         <div className="screen-title-block">
-          <h1 id="outbox-heading">Outbox</h1>
+          <h1 id="outbox-heading">{t("outbox.title")}</h1>
           <span className="screen-subtitle" data-testid="outbox-waiting-count">
             {data.messages === null
               ? ""
               : waiting === 0
-                ? "Nothing waiting to go out"
-                : `${waiting} ${waiting === 1 ? "message waits" : "messages wait"} for Sync`}
+                ? t("outbox.waiting.none")
+                : tPlural("outbox.waiting.count", waiting)}
           </span>
         </div>
         <SyncButton onError={onError} layout="inline" />
@@ -64,10 +65,10 @@ export function OutboxScreen({ onError }: Props) {
         <section className="panel last-sync" data-testid="last-sync" aria-labelledby="last-sync-heading">
           <div className="panel-heading-row">
             <h2 id="last-sync-heading" className="panel-title">
-              {sync.lastError ? "The last Sync did not complete" : "What the last Sync did"}
+              {sync.lastError ? t("outbox.lastSync.failed") : t("outbox.lastSync.title")}
             </h2>
             <button type="button" className="button button-quiet" onClick={() => setHiddenReport(sync.generation)}>
-              Hide
+              {t("outbox.lastSync.hide")}
             </button>
           </div>
           {sync.lastError ? (
@@ -89,7 +90,7 @@ export function OutboxScreen({ onError }: Props) {
       <AttentionList items={data.attention} zone={zone} onSettled={() => void reload()} />
 
       <Tabs.Root value={view} onValueChange={(next) => setView(next as OutboxView)} className="outbox-tabs">
-        <Tabs.List className="segmented outbox-filter" aria-label="Which messages">
+        <Tabs.List className="segmented outbox-filter" aria-label={t("outbox.filter.label")}>
           {outboxViews.map((v) => {
             const count = messagesIn(v.id, all).length;
             return (
@@ -104,7 +105,7 @@ export function OutboxScreen({ onError }: Props) {
           {data.messages === null ? (
             <p className="loading-line" role="status">
               <span className="spinner" aria-hidden="true" />
-              Loading the outbox…
+              {t("outbox.loading")}
             </p>
           ) : shown.length === 0 ? (
             <div className="empty-state" data-testid="outbox-empty">

@@ -4,6 +4,7 @@ import type { AppError } from "../bindings/types";
 import { toAppError } from "../errors";
 import { MailSettings } from "../settings/MailSettings";
 import { TemplateSettings } from "../settings/TemplateSettings";
+import { t } from "../i18n";
 
 type Props = {
   dataDir: string;
@@ -45,39 +46,33 @@ export function SettingsScreen({ dataDir, databasePath, onShowAbout, onError }: 
   return (
     <section className="screen" data-testid="screen-settings" aria-labelledby="settings-heading">
       <header className="screen-header">
-        <h1 id="settings-heading">Settings</h1>
+        <h1 id="settings-heading">{t("settings.title")}</h1>
       </header>
       <MailSettings />
       <TemplateSettings onError={onError} />
       <div className="panel">
-        <h2 className="panel-title">Storage</h2>
+        <h2 className="panel-title">{t("settings.storage.title")}</h2>
         <dl className="facts">
-          <dt>Data folder</dt>
+          <dt>{t("settings.storage.dataFolder")}</dt>
           <dd>
             <code data-testid="settings-data-dir">{dataDir}</code>
           </dd>
-          <dt>Database</dt>
+          <dt>{t("settings.storage.database")}</dt>
           <dd>
             <code data-testid="settings-database-path">{databasePath}</code>
           </dd>
         </dl>
-        <p className="panel-hint">
-          To keep your data somewhere else, set CONFAB_DATA_DIR to another folder and restart Confab.
-          Back up or restore the database from the File menu.
-        </p>
+        <p className="panel-hint">{t("settings.storage.hint")}</p>
       </div>
       <div className="panel">
-        <h2 className="panel-title">Logs</h2>
+        <h2 className="panel-title">{t("settings.logs.title")}</h2>
         <dl className="facts">
-          <dt>Logs folder</dt>
+          <dt>{t("settings.logs.folder")}</dt>
           <dd>
             <code data-testid="settings-log-dir">{logDir ?? "…"}</code>
           </dd>
         </dl>
-        <p className="panel-hint">
-          Confab writes what it does to one log file a day and keeps the last two weeks. Attach the
-          newest file when you report a problem.
-        </p>
+        <p className="panel-hint">{t("settings.logs.hint")}</p>
         <div>
           <button
             type="button"
@@ -86,13 +81,13 @@ export function SettingsScreen({ dataDir, databasePath, onShowAbout, onError }: 
             disabled={opening}
             onClick={() => void openLogs()}
           >
-            Open logs folder
+            {t("settings.logs.open")}
           </button>
         </div>
       </div>
       <p>
         <button type="button" className="link-button" data-testid="settings-about-link" onClick={onShowAbout}>
-          About Confab
+          {t("settings.about")}
         </button>
       </p>
     </section>

@@ -5,6 +5,7 @@ import { toAppError } from "../errors";
 import { formatDate, formatMinutes } from "../time/format";
 import { markStudiesPainted } from "../performanceMarks";
 import { StudyDialog } from "../StudyDialog";
+import { t } from "../i18n";
 
 type Props = {
   onError: (error: AppError) => void;
@@ -67,30 +68,30 @@ export function StudiesScreen({ onError, onOpen }: Props) {
   return (
     <section className="screen" data-testid="screen-studies" aria-labelledby="studies-heading">
       <header className="screen-header">
-        <h1 id="studies-heading">Studies</h1>
+        <h1 id="studies-heading">{t("studies.title")}</h1>
         <button
           type="button"
           className="button button-primary"
           data-testid="new-study-button"
           onClick={() => setDialogOpen(true)}
         >
-          New study
+          {t("studies.new")}
         </button>
       </header>
 
       {list.kind === "loading" && (
         <p className="loading-line" role="status">
           <span className="spinner" aria-hidden="true" />
-          Loading studies…
+          {t("studies.loading")}
         </p>
       )}
 
       {list.kind === "failed" && (
         <div className="empty-state">
-          <p className="empty-state-title">The studies could not be loaded.</p>
+          <p className="empty-state-title">{t("studies.failed")}</p>
           <div className="empty-state-actions">
             <button type="button" className="button button-secondary" onClick={() => void refresh()}>
-              Try again
+              {t("common.tryAgain")}
             </button>
           </div>
         </div>
@@ -98,11 +99,8 @@ export function StudiesScreen({ onError, onOpen }: Props) {
 
       {list.kind === "loaded" && list.studies.length === 0 && (
         <div className="empty-state" data-testid="studies-empty">
-          <p className="empty-state-title">You have no studies yet.</p>
-          <p className="empty-state-hint">
-            Create your first study to start inviting participants, or look around with a demo study
-            first.
-          </p>
+          <p className="empty-state-title">{t("studies.empty.title")}</p>
+          <p className="empty-state-hint">{t("studies.empty.hint")}</p>
           <div className="empty-state-actions">
             <button
               type="button"
@@ -110,7 +108,7 @@ export function StudiesScreen({ onError, onOpen }: Props) {
               data-testid="create-study-button"
               onClick={() => setDialogOpen(true)}
             >
-              Create a study
+              {t("studies.empty.create")}
             </button>
             <button
               type="button"
@@ -120,7 +118,7 @@ export function StudiesScreen({ onError, onOpen }: Props) {
               aria-busy={loadingDemo || undefined}
               onClick={() => void loadDemo()}
             >
-              {loadingDemo ? "Loading demo…" : "Load a demo study"}
+              {loadingDemo ? t("studies.empty.loadingDemo") : t("studies.empty.loadDemo")}
             </button>
           </div>
         </div>
@@ -137,12 +135,12 @@ function StudyList({ studies, onOpen }: { studies: StudySummary[]; onOpen: (stud
   return (
     <div className="study-table">
       <div className="study-columns" aria-hidden="true">
-        <span>Study</span>
-        <span>Time zone</span>
-        <span>Length</span>
-        <span>Created</span>
+        <span>{t("studies.column.study")}</span>
+        <span>{t("studies.column.timeZone")}</span>
+        <span>{t("studies.column.length")}</span>
+        <span>{t("studies.column.created")}</span>
       </div>
-      <ul className="study-list" data-testid="studies-list" aria-label="Studies">
+      <ul className="study-list" data-testid="studies-list" aria-label={t("studies.list.label")}>
         {studies.map((study) => (
           <li key={study.id} className="study-row" data-testid="study-row">
             <div className="study-title">
@@ -159,15 +157,15 @@ function StudyList({ studies, onOpen }: { studies: StudySummary[]; onOpen: (stud
               )}
             </div>
             <span className="study-cell">
-              <span className="visually-hidden">Time zone: </span>
+              <span className="visually-hidden">{t("studies.row.timeZone")}</span>
               {study.timeZone}
             </span>
             <span className="study-cell">
-              <span className="visually-hidden">Interview length: </span>
+              <span className="visually-hidden">{t("studies.row.length")}</span>
               {formatMinutes(study.interviewMinutes)}
             </span>
             <span className="study-cell">
-              <span className="visually-hidden">Created: </span>
+              <span className="visually-hidden">{t("studies.row.created")}</span>
               <time dateTime={study.createdAt}>{formatDate(study.createdAt)}</time>
             </span>
           </li>

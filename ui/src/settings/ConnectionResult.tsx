@@ -1,28 +1,33 @@
 import type { ConnectionCheck } from "../bindings/types";
+import { t } from "../i18n";
 
-const stageWords: Record<string, string> = {
-  settings: "checking the settings",
-  dns: "finding the server by name",
-  connect: "connecting",
-  tls: "setting up the secure connection",
-  login: "logging in",
-  folder: "opening the mail folders",
-  conversation: "talking to the server",
+const stageWords: Record<string, () => string> = {
+  settings: () => t("mail.connection.stage.settings"),
+  dns: () => t("mail.connection.stage.dns"),
+  connect: () => t("mail.connection.stage.connect"),
+  tls: () => t("mail.connection.stage.tls"),
+  login: () => t("mail.connection.stage.login"),
+  folder: () => t("mail.connection.stage.folder"),
+  conversation: () => t("mail.connection.stage.conversation"),
 };
 
 /** Where a failed test stopped, e.g. "Outgoing mail (SMTP) failed while logging in". */
 export function failedStep(check: ConnectionCheck): string {
   const server =
-    check.server === "smtp" ? "Outgoing mail (SMTP)" : check.server === "imap" ? "Incoming mail (IMAP)" : "The connection";
-  const stage = check.stage ? stageWords[check.stage] ?? check.stage : null;
-  return stage ? `${server} failed while ${stage}` : `${server} failed`;
+    check.server === "smtp"
+      ? t("mail.connection.server.smtp")
+      : check.server === "imap"
+        ? t("mail.connection.server.imap")
+        : t("mail.connection.server.unknown");
+  const stage = check.stage ? (stageWords[check.stage]?.() ?? check.stage) : null;
+  return stage ? t("mail.connection.failedWhile", { server, stage }) : t("mail.connection.failed", { server });
 }
 
 export function ConnectionResult({ check }: { check: ConnectionCheck }) {
   if (check.ok) {
     return (
       <div className="connection-result connection-ok" role="status" data-testid="connection-result" data-ok="true">
-        <p className="connection-title">Both servers work</p>
+        <p className="connection-title">{t("mail.connection.ok")}</p>
         <p>{check.message}</p>
       </div>
     );

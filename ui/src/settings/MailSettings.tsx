@@ -22,6 +22,7 @@ import {
   type ProfileField,
   type ProfileForm,
 } from "./profileForm";
+import { t } from "../i18n";
 import "./settings.css";
 
 const DRAFT_KEY = "settings.mail";
@@ -63,23 +64,23 @@ export function MailSettings() {
   if (form === null) {
     return loadError ? (
       <section className="panel" data-testid="mail-settings-load-error">
-        <h2 className="panel-title">Mail</h2>
+        <h2 className="panel-title">{t("mail.title")}</h2>
         <div className="connection-result connection-failed" role="alert">
-          <p className="connection-title">Confab could not read your mail settings</p>
+          <p className="connection-title">{t("mail.loadError")}</p>
           <p>
             {loadError.message} {nextStepFor(loadError.code)}
           </p>
         </div>
         <div>
           <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
-            Try again
+            {t("common.tryAgain")}
           </button>
         </div>
       </section>
     ) : (
       <p className="loading-line" role="status">
         <span className="spinner" aria-hidden="true" />
-        Loading your mail settings…
+        {t("mail.loading")}
       </p>
     );
   }
@@ -178,11 +179,11 @@ export function MailSettings() {
 
         <section className="panel" aria-labelledby="settings-you-heading">
           <h2 id="settings-you-heading" className="panel-title">
-            You
+            {t("mail.you.title")}
           </h2>
-          <p className="panel-hint">Participants see your name and address on every message Confab sends.</p>
+          <p className="panel-hint">{t("mail.you.hint")}</p>
           <div className="field-row">
-            <FormField id="mail-researcherName" label="Your name" error={errors.researcherName} className="field-grow">
+            <FormField id="mail-researcherName" label={t("mail.you.name")} error={errors.researcherName} className="field-grow">
               <input
                 {...control("researcherName")}
                 data-testid="settings-name"
@@ -192,7 +193,7 @@ export function MailSettings() {
                 onChange={(e) => set("researcherName", e.target.value)}
               />
             </FormField>
-            <FormField id="mail-researcherEmail" label="Your email address" error={errors.researcherEmail} className="field-grow">
+            <FormField id="mail-researcherEmail" label={t("mail.you.email")} error={errors.researcherEmail} className="field-grow">
               <input
                 {...control("researcherEmail")}
                 data-testid="settings-email"
@@ -206,9 +207,9 @@ export function MailSettings() {
           </div>
           <FormField
             id="mail-timeZone"
-            label="Your time zone"
+            label={t("mail.you.timeZone")}
             error={errors.timeZone}
-            hint="Confab shows you times in this zone, and the participant’s own time beside it where it differs."
+            hint={t("mail.you.timeZoneHint")}
           >
             <input
               {...control("timeZone")}
@@ -234,22 +235,17 @@ export function MailSettings() {
               onChange={(e) => set("syncAutomatically", e.target.checked)}
             />
             <span>
-              <span className="checkbox-label">Sync automatically</span>
-              <span className="field-hint">
-                Every 10 minutes while Confab is open and online, and as soon as the computer is back online.
-              </span>
+              <span className="checkbox-label">{t("mail.syncAutomatically")}</span>
+              <span className="field-hint">{t("mail.syncAutomaticallyHint")}</span>
             </span>
           </label>
         </section>
 
         <section className="panel" aria-labelledby="settings-account-heading">
           <h2 id="settings-account-heading" className="panel-title">
-            Mail account
+            {t("mail.account.title")}
           </h2>
-          <p className="panel-hint">
-            Confab sends through your own account and reads the replies from its inbox. Your provider’s help pages list
-            these servers, or Confab can look them up from your address.
-          </p>
+          <p className="panel-hint">{t("mail.account.hint")}</p>
           <div className="settings-actions">
             <button
               type="button"
@@ -259,7 +255,7 @@ export function MailSettings() {
               aria-busy={finding || undefined}
               onClick={() => void findSettings()}
             >
-              {finding ? "Looking up…" : "Find the servers for my address"}
+              {finding ? t("mail.account.finding") : t("mail.account.find")}
             </button>
           </div>
           {foundNote && (
@@ -267,21 +263,26 @@ export function MailSettings() {
               {foundNote}
             </p>
           )}
-          <FormField id="mail-username" label="User name" hint="Usually your full email address." error={errors.username}>
+          <FormField
+            id="mail-username"
+            label={t("mail.account.username")}
+            hint={t("mail.account.usernameHint")}
+            error={errors.username}
+          >
             <input
               {...control("username")}
               data-testid="settings-username"
               type="text"
               autoComplete="username"
               spellCheck={false}
-              placeholder={form.researcherEmail || "sam@example.org"}
+              placeholder={form.researcherEmail || t("mail.account.usernamePlaceholder")}
               value={form.username}
               onChange={(e) => set("username", e.target.value)}
             />
           </FormField>
 
           <fieldset className="server-fieldset">
-            <legend>Outgoing mail (SMTP)</legend>
+            <legend>{t("mail.smtp.legend")}</legend>
             <ServerFields
               server="smtp"
               form={form}
@@ -298,14 +299,14 @@ export function MailSettings() {
                 onChange={(e) => set("smtpLogin", e.target.checked)}
               />
               <span>
-                <span className="checkbox-label">Log in to send</span>
-                <span className="field-hint">Turn off only for a mail relay on this computer that takes mail without a login.</span>
+                <span className="checkbox-label">{t("mail.smtp.login")}</span>
+                <span className="field-hint">{t("mail.smtp.loginHint")}</span>
               </span>
             </label>
           </fieldset>
 
           <fieldset className="server-fieldset">
-            <legend>Incoming mail (IMAP)</legend>
+            <legend>{t("mail.imap.legend")}</legend>
             <ServerFields
               server="imap"
               form={form}
@@ -316,9 +317,9 @@ export function MailSettings() {
             />
             <FormField
               id="mail-readSince"
-              label="Read mail received since"
+              label={t("mail.imap.readSince")}
               error={errors.readSince}
-              hint="Left empty, Sync reads only mail that arrives after the account is connected. A date reads the inbox from that day at the next Sync; answers read before are not applied twice."
+              hint={t("mail.imap.readSinceHint")}
             >
               <input
                 {...control("readSince")}
@@ -340,10 +341,10 @@ export function MailSettings() {
             aria-busy={saving || undefined}
           >
             {saving && <span className="spinner" aria-hidden="true" />}
-            {saving ? "Saving…" : "Save"}
+            {saving ? t("mail.saving") : t("mail.save")}
           </button>
           <span className="settings-save-state" role="status" data-testid="settings-save-state">
-            {savedAt !== null ? "Saved." : draft.dirty ? "Unsaved changes" : ""}
+            {savedAt !== null ? t("mail.saved") : draft.dirty ? t("common.unsavedChanges") : ""}
           </span>
         </div>
       </form>
@@ -383,7 +384,7 @@ function PasswordAndTest({ hasAccount, signsIn, onBeforeUse }: PasswordProps) {
     setError(null);
     setNote(null);
     if (action === "save" && password === "") {
-      setError({ code: "invalid_input", message: "Type the password of your mail account first." });
+      setError({ code: "invalid_input", message: t("mail.password.missing") });
       document.getElementById("mail-password")?.focus();
       return;
     }
@@ -394,11 +395,11 @@ function PasswordAndTest({ hasAccount, signsIn, onBeforeUse }: PasswordProps) {
       if (action === "save") {
         await commands.saveMailPassword(password);
         setPassword("");
-        setNote("Password saved in your system’s keyring. Confab never shows it again.");
+        setNote(t("mail.password.saved"));
       } else if (action === "forget") {
         await commands.forgetMailPassword();
         setPassword("");
-        setNote("Password removed from your system’s keyring. Sync asks for it again.");
+        setNote(t("mail.password.forgotten"));
       } else {
         // A password typed but not saved yet is tried as it is; otherwise the keyring's.
         setCheck(await commands.testMailConnection(password === "" ? null : password));
@@ -413,13 +414,9 @@ function PasswordAndTest({ hasAccount, signsIn, onBeforeUse }: PasswordProps) {
   return (
     <section className="panel" aria-labelledby="settings-password-heading" data-testid="settings-password-panel">
       <h2 id="settings-password-heading" className="panel-title">
-        {signsIn ? "Connection" : "Password and connection"}
+        {signsIn ? t("mail.password.titleSignsIn") : t("mail.password.title")}
       </h2>
-      <p className="panel-hint">
-        {signsIn
-          ? "This account signs in with its provider, so it needs no password here."
-          : "Confab keeps the password in your system’s keyring, never in its database, and never shows it again. For Gmail or Microsoft 365, sign in above instead."}
-      </p>
+      <p className="panel-hint">{signsIn ? t("mail.password.hintSignsIn") : t("mail.password.hint")}</p>
       {!signsIn && (
         <form
           className="password-row"
@@ -429,7 +426,7 @@ function PasswordAndTest({ hasAccount, signsIn, onBeforeUse }: PasswordProps) {
           }}
         >
           <div className="field field-grow">
-            <label htmlFor="mail-password">Password</label>
+            <label htmlFor="mail-password">{t("mail.password.label")}</label>
             <input
               id="mail-password"
               data-testid="settings-password"
@@ -445,7 +442,7 @@ function PasswordAndTest({ hasAccount, signsIn, onBeforeUse }: PasswordProps) {
             data-testid="settings-save-password"
             disabled={busy !== null || !hasAccount}
           >
-            {busy === "save" ? "Saving…" : "Save password"}
+            {busy === "save" ? t("mail.password.saving") : t("mail.password.save")}
           </button>
           <button
             type="button"
@@ -454,11 +451,11 @@ function PasswordAndTest({ hasAccount, signsIn, onBeforeUse }: PasswordProps) {
             disabled={busy !== null || !hasAccount}
             onClick={() => void run("forget")}
           >
-            {busy === "forget" ? "Forgetting…" : "Forget password"}
+            {busy === "forget" ? t("mail.password.forgetting") : t("mail.password.forget")}
           </button>
         </form>
       )}
-      {!hasAccount && <p className="field-hint">Fill in the mail servers above first.</p>}
+      {!hasAccount && <p className="field-hint">{t("mail.password.noAccount")}</p>}
       {note && (
         <p className="settings-note" role="status" data-testid="settings-password-status">
           {note}
@@ -474,12 +471,12 @@ function PasswordAndTest({ hasAccount, signsIn, onBeforeUse }: PasswordProps) {
           aria-busy={busy === "test" || undefined}
           onClick={() => void run("test")}
         >
-          Test connection
+          {t("mail.test")}
         </button>
         {busy === "test" && (
           <span className="loading-line" role="status" data-testid="connection-testing">
             <span className="spinner" aria-hidden="true" />
-            Connecting to both servers and logging in…
+            {t("mail.testing")}
           </span>
         )}
       </div>

@@ -1,6 +1,7 @@
 import type { MailSecurity } from "../bindings/types";
 import { FormField } from "./FormField";
 import { securityChoices, type ProfileErrors, type ProfileField, type ProfileForm } from "./profileForm";
+import { t } from "../i18n";
 
 type Server = "smtp" | "imap";
 
@@ -13,7 +14,10 @@ type Props = {
   onSecurity: (server: Server, security: MailSecurity) => void;
 };
 
-const placeholders: Record<Server, string> = { smtp: "smtp.example.org", imap: "imap.example.org" };
+const placeholders: Record<Server, () => string> = {
+  smtp: () => t("mail.server.placeholder.smtp"),
+  imap: () => t("mail.server.placeholder.imap"),
+};
 
 /** One server's host, port and security: the same three fields for sending and for reading. */
 export function ServerFields({ server, form, errors, control, onChange, onSecurity }: Props) {
@@ -22,18 +26,18 @@ export function ServerFields({ server, form, errors, control, onChange, onSecuri
   const security = `${server}Security` as const;
   return (
     <div className="field-row">
-      <FormField id={`mail-${host}`} label="Server" error={errors[host]} className="field-grow">
+      <FormField id={`mail-${host}`} label={t("mail.server.host")} error={errors[host]} className="field-grow">
         <input
           {...control(host)}
           data-testid={`settings-${server}-host`}
           type="text"
           spellCheck={false}
-          placeholder={placeholders[server]}
+          placeholder={placeholders[server]()}
           value={form[host]}
           onChange={(e) => onChange(host, e.target.value)}
         />
       </FormField>
-      <FormField id={`mail-${port}`} label="Port" error={errors[port]} className="field-port">
+      <FormField id={`mail-${port}`} label={t("mail.server.port")} error={errors[port]} className="field-port">
         <input
           {...control(port)}
           data-testid={`settings-${server}-port`}
@@ -43,7 +47,7 @@ export function ServerFields({ server, form, errors, control, onChange, onSecuri
           onChange={(e) => onChange(port, e.target.value)}
         />
       </FormField>
-      <FormField id={`mail-${security}`} label="Security" className="field-security">
+      <FormField id={`mail-${security}`} label={t("mail.server.security")} className="field-security">
         <select
           id={`mail-${security}`}
           data-testid={`settings-${server}-security`}

@@ -3,6 +3,7 @@ import { commands } from "../bindings/commands";
 import type { AppError, MailAuth, MailProfile, MailProvider } from "../bindings/types";
 import { ErrorBanner } from "../ErrorBanner";
 import { toAppError } from "../errors";
+import { t } from "../i18n";
 
 type Props = {
   /** How the saved account logs in, or null before an account is saved. */
@@ -14,10 +15,10 @@ type Props = {
   onChanged: (profile: MailProfile) => void;
 };
 
-const providerNames: Record<MailProvider, string> = {
-  google: "Google",
-  microsoft: "Microsoft",
-  other: "your provider",
+const providerNames: Record<MailProvider, () => string> = {
+  google: () => t("signIn.provider.google"),
+  microsoft: () => t("signIn.provider.microsoft"),
+  other: () => t("signIn.provider.generic"),
 };
 
 /**
@@ -47,7 +48,7 @@ export function SignInPanel({ auth, hasAccount, onBeforeUse, onChanged }: Props)
         clientSecret: null,
       });
       onChanged(profile);
-      setNote(`Signed in with ${providerNames[provider]}. Confab keeps the sign-in in your system’s keyring.`);
+      setNote(t("signIn.signedIn", { provider: providerNames[provider]() }));
     } catch (reason) {
       setError(toAppError(reason));
     } finally {
@@ -62,7 +63,7 @@ export function SignInPanel({ auth, hasAccount, onBeforeUse, onChanged }: Props)
     setBusy("password");
     try {
       onChanged(await commands.setMailSignInMethod("password"));
-      setNote("This account now logs in with a password: save it below.");
+      setNote(t("signIn.nowPassword"));
     } catch (reason) {
       setError(toAppError(reason));
     } finally {
@@ -74,11 +75,10 @@ export function SignInPanel({ auth, hasAccount, onBeforeUse, onChanged }: Props)
   return (
     <section className="panel" aria-labelledby="settings-sign-in-heading" data-testid="settings-sign-in-panel">
       <h2 id="settings-sign-in-heading" className="panel-title">
-        Sign in
+        {t("signIn.title")}
       </h2>
       <p className="panel-hint">
-        Gmail, Google Workspace, Outlook.com and Microsoft 365 want you to sign in in your browser rather than type a
-        password. {auth === "oauth2" ? "This account signs in." : "This account logs in with a password."}
+        {t("signIn.hint", { state: auth === "oauth2" ? t("signIn.state.oauth") : t("signIn.state.password") })}
       </p>
       <div className="settings-actions">
         <button
@@ -88,7 +88,7 @@ export function SignInPanel({ auth, hasAccount, onBeforeUse, onChanged }: Props)
           disabled={busy !== null || !hasAccount}
           onClick={() => void signIn("google")}
         >
-          Sign in with Google
+          {t("signIn.google")}
         </button>
         <button
           type="button"
@@ -97,7 +97,7 @@ export function SignInPanel({ auth, hasAccount, onBeforeUse, onChanged }: Props)
           disabled={busy !== null || !hasAccount}
           onClick={() => void signIn("microsoft")}
         >
-          Sign in with Microsoft
+          {t("signIn.microsoft")}
         </button>
         {auth === "oauth2" && (
           <button
@@ -107,26 +107,26 @@ export function SignInPanel({ auth, hasAccount, onBeforeUse, onChanged }: Props)
             disabled={busy !== null}
             onClick={() => void usePassword()}
           >
-            Use a password instead
+            {t("signIn.usePassword")}
           </button>
         )}
       </div>
       <details className="settings-details">
-        <summary>Another provider, or your institution’s own app registration</summary>
+        <summary>{t("signIn.other.summary")}</summary>
         <div className="field">
-          <label htmlFor="mail-sign-in-issuer">Provider’s issuer URL</label>
+          <label htmlFor="mail-sign-in-issuer">{t("signIn.other.issuer")}</label>
           <input
             id="mail-sign-in-issuer"
             data-testid="settings-sign-in-issuer"
             type="url"
             spellCheck={false}
-            placeholder="https://sso.example.org"
+            placeholder={t("signIn.other.issuerPlaceholder")}
             value={issuer}
             onChange={(e) => setIssuer(e.target.value)}
           />
         </div>
         <div className="field">
-          <label htmlFor="mail-sign-in-client-id">Client ID</label>
+          <label htmlFor="mail-sign-in-client-id">{t("signIn.other.clientId")}</label>
           <input
             id="mail-sign-in-client-id"
             data-testid="settings-sign-in-client-id"
@@ -135,16 +135,16 @@ export function SignInPanel({ auth, hasAccount, onBeforeUse, onChanged }: Props)
             value={clientId}
             onChange={(e) => setClientId(e.target.value)}
           />
-          <span className="field-hint">Leave empty to use Confab’s own registration with Google or Microsoft.</span>
+          <span className="field-hint">{t("signIn.other.clientIdHint")}</span>
         </div>
         <div className="field">
-          <label htmlFor="mail-sign-in-tenant">Microsoft tenant</label>
+          <label htmlFor="mail-sign-in-tenant">{t("signIn.other.tenant")}</label>
           <input
             id="mail-sign-in-tenant"
             data-testid="settings-sign-in-tenant"
             type="text"
             spellCheck={false}
-            placeholder="common"
+            placeholder={t("signIn.other.tenantPlaceholder")}
             value={tenant}
             onChange={(e) => setTenant(e.target.value)}
           />
@@ -156,14 +156,14 @@ export function SignInPanel({ auth, hasAccount, onBeforeUse, onChanged }: Props)
           disabled={busy !== null || !hasAccount || issuer.trim() === ""}
           onClick={() => void signIn("other")}
         >
-          Sign in with this provider
+          {t("signIn.other.submit")}
         </button>
       </details>
-      {!hasAccount && <p className="field-hint">Fill in and save the mail servers above first.</p>}
+      {!hasAccount && <p className="field-hint">{t("signIn.noAccount")}</p>}
       {waiting && (
         <p className="loading-line" role="status" data-testid="settings-signing-in">
           <span className="spinner" aria-hidden="true" />
-          Finish signing in in your browser; Confab waits up to five minutes.
+          {t("signIn.waiting")}
         </p>
       )}
       {note && (

@@ -9,6 +9,7 @@ import { RestoredDraftNote } from "../drafts/RestoredDraftNote";
 import { useDraft } from "../drafts/useDraft";
 import { insertPlaceholder, placeholders } from "./placeholders";
 import { useTemplatePreview } from "./useTemplatePreview";
+import { t } from "../i18n";
 import "../outbox/messageBody.css";
 
 type Wording = { subject: string; body: string };
@@ -65,7 +66,7 @@ export function TemplateEditor({ studyId, template, previewLanguage, onChanged }
       const stored = await commands.saveMessageTemplate(studyId, { ...template, ...value, customised: true });
       draft.markSaved({ subject: stored.subject, body: stored.body });
       onChanged(await commands.messageTemplates(studyId, template.language));
-      setNote("Saved. New messages of this kind use this wording; messages already in the outbox keep theirs.");
+      setNote(t("templates.saved"));
     } catch (reason) {
       setError(toAppError(reason));
     } finally {
@@ -80,10 +81,10 @@ export function TemplateEditor({ studyId, template, previewLanguage, onChanged }
     try {
       await commands.resetMessageTemplate(studyId, template.kind, template.language);
       const templates = await commands.messageTemplates(studyId, template.language);
-      const original = templates.find((t) => t.kind === template.kind);
+      const original = templates.find((other) => other.kind === template.kind);
       if (original) draft.markSaved({ subject: original.subject, body: original.body });
       onChanged(templates);
-      setNote("Back to Confab’s wording.");
+      setNote(t("templates.resetDone"));
     } catch (reason) {
       setError(toAppError(reason));
     } finally {
@@ -96,7 +97,7 @@ export function TemplateEditor({ studyId, template, previewLanguage, onChanged }
       <form className="form template-form" onSubmit={save}>
         {draft.restored && <RestoredDraftNote onDiscard={draft.discard} testId="template-draft-restored" />}
         <div className="field">
-          <label htmlFor="template-subject">Subject</label>
+          <label htmlFor="template-subject">{t("templates.subject")}</label>
           <input
             id="template-subject"
             data-testid="template-subject"
@@ -106,7 +107,7 @@ export function TemplateEditor({ studyId, template, previewLanguage, onChanged }
           />
         </div>
         <div className="field">
-          <label htmlFor="template-body">Text</label>
+          <label htmlFor="template-body">{t("templates.text")}</label>
           <textarea
             id="template-body"
             ref={body}
@@ -125,7 +126,7 @@ export function TemplateEditor({ studyId, template, previewLanguage, onChanged }
           )}
         </div>
         <details className="placeholder-help" open>
-          <summary>Placeholders — click one to put it in the text</summary>
+          <summary>{t("templates.placeholders.summary")}</summary>
           <ul className="placeholder-list">
             {placeholders.map((p) => (
               <li key={p.name}>
@@ -133,7 +134,7 @@ export function TemplateEditor({ studyId, template, previewLanguage, onChanged }
                   type="button"
                   className="placeholder-chip"
                   data-testid={`placeholder-${p.name}`}
-                  aria-label={`Insert {{${p.name}}}: ${p.meaning}`}
+                  aria-label={t("templates.placeholders.insert", { token: `{{${p.name}}}`, meaning: p.meaning })}
                   onClick={() => insert(p.name, p.links === true)}
                 >
                   {`{{${p.name}}}`}
@@ -153,7 +154,7 @@ export function TemplateEditor({ studyId, template, previewLanguage, onChanged }
             aria-busy={busy === "save" || undefined}
           >
             {busy === "save" && <span className="spinner" aria-hidden="true" />}
-            {busy === "save" ? "Saving…" : "Save wording"}
+            {busy === "save" ? t("templates.saving") : t("templates.save")}
           </button>
           <button
             type="button"
@@ -162,10 +163,15 @@ export function TemplateEditor({ studyId, template, previewLanguage, onChanged }
             disabled={busy !== null || (!template.customised && !draft.dirty)}
             onClick={() => setConfirmReset(true)}
           >
-            {busy === "reset" ? "Resetting…" : "Reset to Confab’s wording"}
+            {busy === "reset" ? t("templates.resetting") : t("templates.reset")}
           </button>
           <span className="settings-save-state" role="status" data-testid="template-save-state">
-            {note ?? (draft.dirty ? "Unsaved changes" : template.customised ? "Your wording" : "Confab’s wording")}
+            {note ??
+              (draft.dirty
+                ? t("common.unsavedChanges")
+                : template.customised
+                  ? t("templates.state.yours")
+                  : t("templates.state.confabs"))}
           </span>
         </div>
       </form>
@@ -176,15 +182,14 @@ export function TemplateEditor({ studyId, template, previewLanguage, onChanged }
         <AlertDialog.Portal>
           <AlertDialog.Overlay className="dialog-overlay" />
           <AlertDialog.Content className="dialog" data-testid="template-reset-dialog">
-            <AlertDialog.Title className="dialog-title">Go back to Confab’s wording?</AlertDialog.Title>
+            <AlertDialog.Title className="dialog-title">{t("templates.resetDialog.title")}</AlertDialog.Title>
             <AlertDialog.Description className="dialog-description">
-              Your wording of this message for this study, saved or not, is replaced by Confab’s. Messages already in
-              the outbox keep theirs.
+              {t("templates.resetDialog.description")}
             </AlertDialog.Description>
             <div className="dialog-actions">
-              <AlertDialog.Cancel className="button button-secondary">Keep mine</AlertDialog.Cancel>
+              <AlertDialog.Cancel className="button button-secondary">{t("templates.resetDialog.keep")}</AlertDialog.Cancel>
               <AlertDialog.Action className="button button-primary" data-testid="template-reset-confirm" onClick={() => void reset()}>
-                Reset wording
+                {t("templates.resetDialog.confirm")}
               </AlertDialog.Action>
             </div>
           </AlertDialog.Content>
@@ -198,23 +203,23 @@ function TemplatePreviewPane({ preview }: { preview: ReturnType<typeof useTempla
   return (
     <section className="template-preview" aria-labelledby="template-preview-heading" data-testid="template-preview">
       <div className="template-preview-heading">
-        <h3 id="template-preview-heading">Preview</h3>
+        <h3 id="template-preview-heading">{t("templates.preview.title")}</h3>
         <span className="template-preview-state" role="status">
           {preview.updating ? (
             <>
-              <span className="spinner" aria-hidden="true" /> Updating…
+              <span className="spinner" aria-hidden="true" /> {t("templates.preview.updating")}
             </>
           ) : preview.problem ? (
-            "Showing the last wording that works"
+            t("templates.preview.problem")
           ) : (
-            "With sample values"
+            t("templates.preview.sample")
           )}
         </span>
       </div>
       {preview.preview === null ? (
         <p className="loading-line">
           <span className="spinner" aria-hidden="true" />
-          Filling in sample values…
+          {t("templates.preview.filling")}
         </p>
       ) : (
         <>
@@ -222,12 +227,12 @@ function TemplatePreviewPane({ preview }: { preview: ReturnType<typeof useTempla
             {preview.preview.subject}
           </p>
           <Tabs.Root defaultValue="text" className="message-body-tabs">
-            <Tabs.List className="segmented" aria-label="Version of the preview">
+            <Tabs.List className="segmented" aria-label={t("templates.preview.versions")}>
               <Tabs.Trigger value="text" className="segmented-item">
-                Text
+                {t("templates.preview.text")}
               </Tabs.Trigger>
               <Tabs.Trigger value="html" className="segmented-item" data-testid="template-preview-tab-html">
-                HTML version
+                {t("templates.preview.html")}
               </Tabs.Trigger>
             </Tabs.List>
             <Tabs.Content value="text">
@@ -238,7 +243,7 @@ function TemplatePreviewPane({ preview }: { preview: ReturnType<typeof useTempla
             <Tabs.Content value="html">
               <iframe
                 className="message-html"
-                title="HTML version of the preview"
+                title={t("templates.preview.htmlTitle")}
                 sandbox=""
                 srcDoc={preview.preview.html}
               />

@@ -8,6 +8,7 @@ import { kindPurpose } from "./placeholders";
 import { TemplateEditor, templateDraftKey } from "./TemplateEditor";
 import { LanguageSelect } from "../language/LanguageSelect";
 import { baseOf, useMessageLanguages } from "../language/messageLanguages";
+import { t } from "../i18n";
 
 type Props = {
   onError: (error: AppError) => void;
@@ -81,32 +82,29 @@ export function TemplateSettings({ onError }: Props) {
     };
   }, [studyId, base, onError]);
 
-  const template = templates?.find((t) => t.kind === kind) ?? templates?.[0] ?? null;
+  const template = templates?.find((each) => each.kind === kind) ?? templates?.[0] ?? null;
 
   return (
     <section className="panel templates-panel" aria-labelledby="settings-templates-heading" data-testid="settings-templates">
       <h2 id="settings-templates-heading" className="panel-title">
-        Message templates
+        {t("templates.title")}
       </h2>
-      <p className="panel-hint">
-        Each study has its own wording of every message. Placeholders such as {"{{participant_name}}"} are filled in for
-        each participant.
-      </p>
+      <p className="panel-hint">{t("templates.hint", { example: "{{participant_name}}" })}</p>
       {studies === null ? (
         <p className="loading-line" role="status">
           <span className="spinner" aria-hidden="true" />
-          Loading studies…
+          {t("studies.loading")}
         </p>
       ) : studies.length === 0 ? (
         <div className="empty-state" data-testid="templates-no-studies">
-          <p className="empty-state-title">No studies yet</p>
-          <p className="empty-state-hint">Create a study on the Studies screen; then word its messages here.</p>
+          <p className="empty-state-title">{t("templates.noStudies.title")}</p>
+          <p className="empty-state-hint">{t("templates.noStudies.hint")}</p>
         </div>
       ) : (
         <>
           <div className="field-row">
             <div className="field field-grow">
-              <label htmlFor="template-study">Study</label>
+              <label htmlFor="template-study">{t("templates.study")}</label>
               <select
                 id="template-study"
                 data-testid="template-study"
@@ -121,7 +119,7 @@ export function TemplateSettings({ onError }: Props) {
               </select>
             </div>
             <div className="field">
-              <label htmlFor="template-language">Language</label>
+              <label htmlFor="template-language">{t("templates.language")}</label>
               <LanguageSelect
                 id="template-language"
                 testId="template-language"
@@ -132,7 +130,7 @@ export function TemplateSettings({ onError }: Props) {
               />
             </div>
             <div className="field field-grow">
-              <label htmlFor="template-kind">Message</label>
+              <label htmlFor="template-kind">{t("templates.kind")}</label>
               <select
                 id="template-kind"
                 data-testid="template-kind"
@@ -140,11 +138,9 @@ export function TemplateSettings({ onError }: Props) {
                 disabled={templates === null}
                 onChange={(e) => setKind(e.target.value)}
               >
-                {(templates ?? []).map((t) => (
-                  <option key={t.kind} value={t.kind}>
-                    {kindLabel(t.kind)}
-                    {t.customised ? " — your wording" : ""}
-                    {studyId !== null && hasDraft(templateDraftKey(studyId, t.kind, t.language)) ? " — unsaved changes" : ""}
+                {(templates ?? []).map((each) => (
+                  <option key={each.kind} value={each.kind}>
+                    {optionLabel(each, studyId)}
                   </option>
                 ))}
               </select>
@@ -154,7 +150,7 @@ export function TemplateSettings({ onError }: Props) {
           {templates === null || studyId === null || language === null ? (
             <p className="loading-line" role="status">
               <span className="spinner" aria-hidden="true" />
-              Loading the study’s templates…
+              {t("templates.loadingTemplates")}
             </p>
           ) : (
             template && (
@@ -171,4 +167,12 @@ export function TemplateSettings({ onError }: Props) {
       )}
     </section>
   );
+}
+
+/** A message kind in the list, saying whether the study words it its own way and whether edits wait unsaved. */
+function optionLabel(template: MessageTemplate, studyId: number | null): string {
+  let label = kindLabel(template.kind);
+  if (template.customised) label = t("templates.option.customised", { kind: label });
+  if (studyId !== null && hasDraft(templateDraftKey(studyId, template.kind, template.language))) label = t("templates.option.unsaved", { kind: label });
+  return label;
 }

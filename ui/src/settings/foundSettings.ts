@@ -1,5 +1,6 @@
 import type { FoundMailSettings } from "../bindings/types";
 import type { ProfileForm } from "./profileForm";
+import { t } from "../i18n";
 
 /** The form with the servers found for the address filled in; the researcher's own details stay. */
 export function formWithFound(form: ProfileForm, found: FoundMailSettings): ProfileForm {
@@ -19,11 +20,8 @@ export function formWithFound(form: ProfileForm, found: FoundMailSettings): Prof
 
 /** One line on what was filled in, where it came from, and how to log in next. */
 export function foundSummary(found: FoundMailSettings): string {
-  const next =
-    found.signIn === "google"
-      ? " Save, then sign in with Google below."
-      : found.signIn === "microsoft"
-        ? " Save, then sign in with Microsoft below."
-        : " Check them, save, then enter your password below.";
-  return `Filled in from ${found.source}.${next}`;
+  const source = found.source;
+  if (found.signIn === "google") return t("mail.found.google", { source });
+  if (found.signIn === "microsoft") return t("mail.found.microsoft", { source });
+  return t("mail.found.password", { source });
 }

@@ -1,40 +1,38 @@
+import { t } from "../i18n";
 /** The placeholders a template may use, with what each stands for. */
 export const placeholders: ReadonlyArray<{ name: string; meaning: string; links?: boolean }> = [
-  { name: "participant_name", meaning: "The participant’s name" },
-  { name: "study_name", meaning: "The study’s name" },
-  { name: "researcher_name", meaning: "Your name" },
-  { name: "interview_time", meaning: "The interview’s day and time, in the participant’s zone" },
-  { name: "participant_time_zone", meaning: "The participant’s time zone, in words" },
-  { name: "location", meaning: "The room or address" },
-  { name: "conferencing_url", meaning: "The conferencing link" },
-  { name: "dial_in", meaning: "The dial-in numbers" },
-  { name: "message", meaning: "Your own words for this one message" },
-  { name: "itinerary", meaning: "An applicant’s rounds on an interview day" },
-  {
-    name: "interview_round",
-    meaning: "Which of the study’s interviews this is (“2 of 3”); empty when it holds one",
-  },
-  { name: "choices", meaning: "One link per time or session offered (a line of its own)", links: true },
-  { name: "decline_link", meaning: "The link to decline (a line of its own)", links: true },
-  { name: "cancel_link", meaning: "The link to cancel (a line of its own)", links: true },
+  { name: "participant_name", meaning: t("templates.placeholder.participantName") },
+  { name: "study_name", meaning: t("templates.placeholder.studyName") },
+  { name: "researcher_name", meaning: t("templates.placeholder.researcherName") },
+  { name: "interview_time", meaning: t("templates.placeholder.interviewTime") },
+  { name: "participant_time_zone", meaning: t("templates.placeholder.participantTimeZone") },
+  { name: "location", meaning: t("templates.placeholder.location") },
+  { name: "conferencing_url", meaning: t("templates.placeholder.conferencingUrl") },
+  { name: "dial_in", meaning: t("templates.placeholder.dialIn") },
+  { name: "message", meaning: t("templates.placeholder.message") },
+  { name: "itinerary", meaning: t("templates.placeholder.itinerary") },
+  { name: "interview_round", meaning: t("templates.placeholder.interviewRound") },
+  { name: "choices", meaning: t("templates.placeholder.choices"), links: true },
+  { name: "decline_link", meaning: t("templates.placeholder.declineLink"), links: true },
+  { name: "cancel_link", meaning: t("templates.placeholder.cancelLink"), links: true },
 ];
 
-const kindPurposes: Record<string, string> = {
-  invitation: "Asks a participant to choose a time.",
-  confirmation: "Confirms a booked interview, with its calendar invitation.",
-  update: "Tells the participant their interview moved, with the updated invitation.",
-  cancellation: "Tells the participant their interview is cancelled.",
-  reschedule_request: "Asks a participant to choose a new time.",
-  reminder: "Reminds the participant shortly before the interview.",
-  waitlist_offer: "Offers a freed place to someone on the waiting list.",
-  itinerary: "Gives an applicant their rounds on an interview day.",
-  researcher_notice: "Tells you about something that needs you.",
-  choice_unavailable: "Answers a choice that could no longer be booked, with the times still open.",
-  choices_received: "Tells a participant their choices arrived and wait for you to confirm one.",
+const kindPurposes: Record<string, () => string> = {
+  invitation: () => t("templates.purpose.invitation"),
+  confirmation: () => t("templates.purpose.confirmation"),
+  update: () => t("templates.purpose.update"),
+  cancellation: () => t("templates.purpose.cancellation"),
+  reschedule_request: () => t("templates.purpose.rescheduleRequest"),
+  reminder: () => t("templates.purpose.reminder"),
+  waitlist_offer: () => t("templates.purpose.waitlistOffer"),
+  itinerary: () => t("templates.purpose.itinerary"),
+  researcher_notice: () => t("templates.purpose.researcherNotice"),
+  choice_unavailable: () => t("templates.purpose.choiceUnavailable"),
+  choices_received: () => t("templates.purpose.choicesReceived"),
 };
 
 export function kindPurpose(kind: string): string {
-  return kindPurposes[kind] ?? "";
+  return kindPurposes[kind]?.() ?? "";
 }
 
 /** `text` with `{{name}}` put in at the cursor (replacing any selection). */

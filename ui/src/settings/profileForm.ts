@@ -1,5 +1,6 @@
 import type { MailProfile, MailSecurity } from "../bindings/types";
 import { isKnownTimeZone, localTimeZone } from "../timeZones";
+import { t } from "../i18n";
 
 /** The profile as the form edits it: ports as typed, so an emptied field is reported, not 0. */
 export type ProfileForm = {
@@ -25,7 +26,7 @@ export type ProfileErrors = Partial<Record<ProfileField, string>>;
 export const securityChoices: ReadonlyArray<{ value: MailSecurity; label: string }> = [
   { value: "tls", label: "TLS" },
   { value: "start_tls", label: "STARTTLS" },
-  { value: "plain", label: "None (this computer only)" },
+  { value: "plain", label: t("mail.security.none") },
 ];
 
 /** The port providers use for each kind of security. */
@@ -84,23 +85,23 @@ function parsePort(text: string): number | null {
 export function validateProfileForm(form: ProfileForm): ProfileErrors {
   const errors: ProfileErrors = {};
   const email = form.researcherEmail.trim();
-  if (/[\r\n]/.test(form.researcherName)) errors.researcherName = "Your name cannot contain line breaks.";
+  if (/[\r\n]/.test(form.researcherName)) errors.researcherName = t("mail.error.nameLineBreaks");
   if (email !== "" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-    errors.researcherEmail = "Enter an address like sam@example.org.";
+    errors.researcherEmail = t("mail.error.emailInvalid");
   }
   const zone = form.timeZone.trim();
-  if (zone === "") errors.timeZone = "Choose your time zone, for example Europe/Berlin.";
+  if (zone === "") errors.timeZone = t("mail.error.timeZoneMissing");
   else if (!isKnownTimeZone(zone)) {
-    errors.timeZone = `“${zone}” is not a time zone Confab knows. Pick a region and city from the list.`;
+    errors.timeZone = t("mail.error.timeZoneUnknown", { zone });
   }
   if (!hasAccount(form)) return errors;
-  if (email === "") errors.researcherEmail = "Enter your address: Confab sends from it and reads the replies to it.";
-  if (form.smtpHost.trim() === "") errors.smtpHost = "Enter the outgoing (SMTP) server, for example smtp.example.org.";
-  if (form.imapHost.trim() === "") errors.imapHost = "Enter the incoming (IMAP) server, for example imap.example.org.";
-  if (parsePort(form.smtpPort) === null) errors.smtpPort = "Use a port from 1 to 65535, usually 465 or 587.";
-  if (parsePort(form.imapPort) === null) errors.imapPort = "Use a port from 1 to 65535, usually 993.";
+  if (email === "") errors.researcherEmail = t("mail.error.emailMissing");
+  if (form.smtpHost.trim() === "") errors.smtpHost = t("mail.error.smtpHostMissing");
+  if (form.imapHost.trim() === "") errors.imapHost = t("mail.error.imapHostMissing");
+  if (parsePort(form.smtpPort) === null) errors.smtpPort = t("mail.error.smtpPort");
+  if (parsePort(form.imapPort) === null) errors.imapPort = t("mail.error.imapPort");
   const since = form.readSince.trim();
-  if (since !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(since)) errors.readSince = "Enter a date such as 2026-11-01, or leave it empty.";
+  if (since !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(since)) errors.readSince = t("mail.error.readSince");
   return errors;
 }
 

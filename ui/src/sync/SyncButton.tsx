@@ -9,6 +9,7 @@ import { registerSyncShortcut, syncShortcutLabel } from "./syncShortcut";
 import { runSync } from "./syncRunner";
 import { describeProgress, shortSummary } from "./syncWords";
 import { useSyncState } from "./useSyncState";
+import { t } from "../i18n";
 import "./sync.css";
 
 type Props = {
@@ -38,7 +39,7 @@ export function SyncButton({ onError, onSynced, layout = "stacked" }: Props) {
   useEffect(() => registerSyncShortcut(start), [start]);
 
   const shortcut = syncShortcutLabel();
-  let status: ReactNode = <span className="sync-status-idle">Not synced yet</span>;
+  let status: ReactNode = <span className="sync-status-idle">{t("sync.status.idle")}</span>;
   if (sync.running && sync.progress) {
     status = (
       <>
@@ -49,14 +50,14 @@ export function SyncButton({ onError, onSynced, layout = "stacked" }: Props) {
   } else if (sync.lastError && sync.finishedAt) {
     status = (
       <span className="sync-status-failed" data-testid="sync-failed" title={sync.lastError.message}>
-        Sync failed at {clockTime(sync.finishedAt)}
+        {t("sync.status.failedAt", { time: clockTime(sync.finishedAt) })}
       </span>
     );
   } else if (sync.lastReport && sync.finishedAt) {
     status = (
       <>
         <span data-testid="sync-short-summary">
-          {shortSummary(sync.lastReport)} · {clockTime(sync.finishedAt)}
+          {t("sync.status.summaryAt", { summary: shortSummary(sync.lastReport), time: clockTime(sync.finishedAt) })}
         </span>
         <button
           type="button"
@@ -64,7 +65,7 @@ export function SyncButton({ onError, onSynced, layout = "stacked" }: Props) {
           data-testid="sync-details-button"
           onClick={() => setDetailsOpen(true)}
         >
-          Details
+          {t("sync.details")}
         </button>
       </>
     );
@@ -79,10 +80,10 @@ export function SyncButton({ onError, onSynced, layout = "stacked" }: Props) {
         disabled={sync.running}
         aria-busy={sync.running || undefined}
         aria-keyshortcuts="Control+Shift+S Meta+Shift+S"
-        title={`Send what waits in the outbox and read the replies (${shortcut})`}
+        title={t("sync.button.title", { shortcut })}
         onClick={start}
       >
-        {sync.running ? "Syncing…" : "Sync"}
+        {sync.running ? t("sync.button.syncing") : t("sync.button.sync")}
         <kbd className="sync-kbd" aria-hidden="true">
           {shortcut}
         </kbd>
@@ -94,10 +95,8 @@ export function SyncButton({ onError, onSynced, layout = "stacked" }: Props) {
         <Dialog.Portal>
           <Dialog.Overlay className="dialog-overlay" />
           <Dialog.Content className="dialog" data-testid="sync-report-dialog">
-            <Dialog.Title className="dialog-title">What the last Sync did</Dialog.Title>
-            <Dialog.Description className="dialog-description">
-              Sent messages go to their recipients once; replies are read and applied to the studies.
-            </Dialog.Description>
+            <Dialog.Title className="dialog-title">{t("sync.report.title")}</Dialog.Title>
+            <Dialog.Description className="dialog-description">{t("sync.report.description")}</Dialog.Description>
             {sync.lastReport && (
               <SyncSummary
                 report={sync.lastReport}
@@ -106,7 +105,7 @@ export function SyncButton({ onError, onSynced, layout = "stacked" }: Props) {
             )}
             <div className="dialog-actions">
               <Dialog.Close className="button button-secondary" data-testid="sync-report-close">
-                Close
+                {t("common.close")}
               </Dialog.Close>
             </div>
           </Dialog.Content>

@@ -1,5 +1,6 @@
 import type { SyncReport } from "../bindings/types";
 import { followUps, summaryFacts } from "./syncWords";
+import { t } from "../i18n";
 import "./sync.css";
 
 type Props = {
@@ -14,8 +15,8 @@ export function SyncSummary({ report, finishedAt }: Props) {
   const advice = followUps(report);
   return (
     <div className="sync-summary" data-testid="sync-summary">
-      {finishedAt && <p className="sync-summary-when">Finished at {finishedAt}</p>}
-      <ul className="sync-facts" aria-label="What Sync did">
+      {finishedAt && <p className="sync-summary-when">{t("sync.summary.finishedAt", { time: finishedAt })}</p>}
+      <ul className="sync-facts" aria-label={t("sync.summary.facts")}>
         {facts.map((fact) => (
           <li key={fact.key} className={`sync-fact sync-fact-${fact.tone}`} data-testid={`sync-fact-${fact.key}`}>
             {fact.label}
@@ -24,7 +25,7 @@ export function SyncSummary({ report, finishedAt }: Props) {
       </ul>
       {report.actions.length > 0 && (
         <div className="sync-section">
-          <h3 className="sync-section-title">Replies handled</h3>
+          <h3 className="sync-section-title">{t("sync.summary.actions")}</h3>
           <ul className="sync-lines" data-testid="sync-actions">
             {report.actions.map((line, index) => (
               <li key={index} data-testid="sync-action">
@@ -36,7 +37,7 @@ export function SyncSummary({ report, finishedAt }: Props) {
       )}
       {report.warnings.length > 0 && (
         <div className="sync-section">
-          <h3 className="sync-section-title">Worth knowing</h3>
+          <h3 className="sync-section-title">{t("sync.summary.warnings")}</h3>
           <ul className="sync-lines sync-warnings" data-testid="sync-warnings">
             {report.warnings.map((line, index) => (
               <li key={index}>{line}</li>

@@ -1,3 +1,4 @@
+import { t } from "../i18n";
 /** Ctrl+Shift+S, or Cmd+Shift+S on macOS. */
 export function isSyncShortcut(event: Pick<KeyboardEvent, "ctrlKey" | "metaKey" | "shiftKey" | "altKey" | "key" | "code">): boolean {
   if (!event.shiftKey || event.altKey || !(event.ctrlKey || event.metaKey)) return false;
@@ -29,5 +30,5 @@ export function registerSyncShortcut(handler: () => void): () => void {
 /** How to write the shortcut on this computer. */
 export function syncShortcutLabel(): string {
   const mac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
-  return mac ? "⌘⇧S" : "Ctrl+Shift+S";
+  return mac ? t("sync.shortcut.mac") : t("sync.shortcut.ctrl");
 }

@@ -1,40 +1,37 @@
 import type { SyncProgress, SyncReport } from "../bindings/types";
+import { t, tPlural } from "../i18n";
 
 /** What a running Sync is doing, in a few words for the progress line. */
 export function describeProgress(progress: SyncProgress): string {
   switch (progress.phase) {
     case "connecting":
-      return "Connecting…";
+      return t("sync.progress.connecting");
     case "sending":
-      if (progress.total === 0) return "Nothing waiting to send";
+      if (progress.total === 0) return t("sync.progress.nothingToSend");
       // `done` counts the messages already out, so the one on its way is done + 1.
       return progress.done < progress.total
-        ? `Sending ${progress.done + 1} of ${progress.total}`
-        : `Sent ${progress.total} of ${progress.total}`;
+        ? t("sync.progress.sending", { number: progress.done + 1, total: progress.total })
+        : t("sync.progress.sent", { total: progress.total });
     case "reading":
-      if (progress.total === 0) return "Checking for replies…";
+      if (progress.total === 0) return t("sync.progress.checking");
       return progress.done < progress.total
-        ? `Reading ${progress.done + 1} of ${progress.total}`
-        : `Read ${progress.total} of ${progress.total}`;
+        ? t("sync.progress.reading", { number: progress.done + 1, total: progress.total })
+        : t("sync.progress.read", { total: progress.total });
     case "finished":
-      return "Finishing…";
+      return t("sync.progress.finishing");
   }
-}
-
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** One short line for the sidebar: what the last Sync did, the notable counts only. */
 export function shortSummary(report: SyncReport): string {
   const parts: string[] = [];
-  parts.push(report.sent === 0 ? "nothing sent" : `${report.sent} sent`);
-  parts.push(report.read === 0 ? "no new mail" : `${report.read} read`);
-  if (report.applied > 0) parts.push(`${report.applied} applied`);
-  if (report.needsAttention > 0) parts.push(`${report.needsAttention} need you`);
-  if (report.failed > 0) parts.push(`${report.failed} failed`);
-  if (report.deferred > 0) parts.push(`${report.deferred} postponed`);
-  if (report.unclear > 0) parts.push(`${report.unclear} unclear`);
+  parts.push(report.sent === 0 ? t("sync.short.nothingSent") : t("sync.short.sent", { count: report.sent }));
+  parts.push(report.read === 0 ? t("sync.short.noNewMail") : t("sync.short.read", { count: report.read }));
+  if (report.applied > 0) parts.push(t("sync.short.applied", { count: report.applied }));
+  if (report.needsAttention > 0) parts.push(t("sync.short.needYou", { count: report.needsAttention }));
+  if (report.failed > 0) parts.push(t("sync.short.failed", { count: report.failed }));
+  if (report.deferred > 0) parts.push(t("sync.short.postponed", { count: report.deferred }));
+  if (report.unclear > 0) parts.push(t("sync.short.unclear", { count: report.unclear }));
   const text = parts.join(", ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -44,35 +41,35 @@ export type SummaryFact = { key: keyof SyncReport; label: string; value: number;
 /** The counts of a Sync as label and number, in the order a researcher reads them. */
 export function summaryFacts(report: SyncReport): SummaryFact[] {
   return [
-    { key: "sent", label: count(report.sent, "message sent", "messages sent"), value: report.sent, tone: "plain" },
-    { key: "read", label: count(report.read, "message read", "messages read"), value: report.read, tone: "plain" },
+    { key: "sent", label: tPlural("sync.fact.sent", report.sent), value: report.sent, tone: "plain" },
+    { key: "read", label: tPlural("sync.fact.read", report.read), value: report.read, tone: "plain" },
     {
       key: "applied",
-      label: count(report.applied, "reply applied", "replies applied"),
+      label: tPlural("sync.fact.applied", report.applied),
       value: report.applied,
       tone: report.applied > 0 ? "good" : "plain",
     },
     {
       key: "needsAttention",
-      label: count(report.needsAttention, "item needs you", "items need you"),
+      label: tPlural("sync.fact.needsAttention", report.needsAttention),
       value: report.needsAttention,
       tone: report.needsAttention > 0 ? "warn" : "plain",
     },
     {
       key: "failed",
-      label: count(report.failed, "message refused", "messages refused"),
+      label: tPlural("sync.fact.failed", report.failed),
       value: report.failed,
       tone: report.failed > 0 ? "warn" : "plain",
     },
     {
       key: "deferred",
-      label: count(report.deferred, "message postponed", "messages postponed"),
+      label: tPlural("sync.fact.deferred", report.deferred),
       value: report.deferred,
       tone: report.deferred > 0 ? "warn" : "plain",
     },
     {
       key: "unclear",
-      label: count(report.unclear, "message may have gone out", "messages may have gone out"),
+      label: tPlural("sync.fact.unclear", report.unclear),
       value: report.unclear,
       tone: report.unclear > 0 ? "warn" : "plain",
     },
@@ -83,18 +80,16 @@ export function summaryFacts(report: SyncReport): SummaryFact[] {
 export function followUps(report: SyncReport): string[] {
   const lines: string[] = [];
   if (report.needsAttention > 0) {
-    lines.push("Open the Outbox to see what needs you: counter-proposals and replies Confab could not apply.");
+    lines.push(t("sync.followUp.needsAttention"));
   }
   if (report.failed > 0) {
-    lines.push("Refused messages stay in the Outbox under Failed with the server's reason; correct them and choose Send again.");
+    lines.push(t("sync.followUp.failed"));
   }
   if (report.deferred > 0) {
-    lines.push("Postponed messages go out by themselves at a later Sync.");
+    lines.push(t("sync.followUp.deferred"));
   }
   if (report.unclear > 0) {
-    lines.push(
-      "The connection broke just after some messages were handed to your mail server. Confab looks for your copy of each at every Sync and sends one again only if no copy turns up within 24 hours, so nobody gets it twice.",
-    );
+    lines.push(t("sync.followUp.unclear"));
   }
   return lines;
 }

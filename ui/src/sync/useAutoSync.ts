@@ -3,6 +3,7 @@ import type { AppError } from "../bindings/types";
 import { useMailProfile } from "../settings/mailProfileStore";
 import { startAutoSync } from "./autoSync";
 import { runSync } from "./syncRunner";
+import { t } from "../i18n";
 
 /**
  * Runs Sync by itself while the researcher's profile says "Sync automatically": every ten
@@ -16,7 +17,7 @@ export function useAutoSync(onError: (error: AppError) => void) {
       run: runSync,
       isOnline: () => navigator.onLine,
       onFailure: (error) =>
-        onError({ ...error, message: `Automatic Sync did not complete: ${error.message}` }),
+        onError({ ...error, message: t("sync.auto.failed", { reason: error.message }) }),
       events: window,
     });
   }, [enabled, onError]);

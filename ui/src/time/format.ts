@@ -5,6 +5,7 @@
  * than as "Invalid Date".
  */
 import { safeZone, toDate, wallAsUtc, zoneAbbreviation, type Instant, type WallClock } from "./zonedTime";
+import { t } from "../i18n";
 
 // Lists format thousands of cells while scrolling: building an Intl.DateTimeFormat costs far more
 // than using one, so each is made once per locale, zone and style.
@@ -53,7 +54,7 @@ const WHEN_WITH_YEAR: Intl.DateTimeFormatOptions = { ...WHEN, year: "numeric" };
 
 /** Interview length as shown in lists, e.g. "60 min". */
 export function formatMinutes(minutes: number): string {
-  return `${minutes} min`;
+  return t("time.minutes", { minutes });
 }
 
 /** Whole minutes from `start` to `end`. */

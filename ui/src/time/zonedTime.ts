@@ -2,6 +2,7 @@
  * Wall-clock times in a named time zone with nothing but Intl, so that the study's zone (not the
  * computer's) decides which day a time falls on and what a typed time means.
  */
+import { t } from "../i18n";
 
 /** A local date and time to the minute, like `2026-03-09T09:00`. */
 export type WallClock = string;
@@ -170,8 +171,10 @@ export function zoneDifference(zone: string, reference: string, instant: Instant
   if (diff === 0) return null;
   const hours = Math.floor(Math.abs(diff) / 60);
   const minutes = Math.abs(diff) % 60;
-  const amount = [hours ? `${hours} h` : "", minutes ? `${minutes} min` : ""].filter(Boolean).join(" ");
-  return `${amount} ${diff < 0 ? "behind" : "ahead"}`;
+  const amount = [hours ? t("time.difference.hours", { hours }) : "", minutes ? t("time.difference.minutes", { minutes }) : ""]
+    .filter(Boolean)
+    .join(" ");
+  return diff < 0 ? t("time.difference.behind", { amount }) : t("time.difference.ahead", { amount });
 }
 
 /** "Berlin" from "Europe/Berlin", "New York" from "America/New_York": the part a person recognises. */

@@ -5,6 +5,7 @@ import { defaultSession, loadDays, startOf, type DaysData } from "./days/loadDay
 import { formatDay } from "../time/format";
 import { useResearcherZone } from "./overview/useResearcherZone";
 import type { PaneProps } from "./paneProps";
+import { t } from "../i18n";
 import "./days/days.css";
 
 export function DaysPane({ study, onError }: PaneProps) {
@@ -34,36 +35,33 @@ export function DaysPane({ study, onError }: PaneProps) {
 
   const session = data?.sessions.find((s) => s.id === sessionId) ?? null;
   const dayLabel = (s: { title: string }, start: string) =>
-    `${s.title || "Interview day"} · ${formatDay(start, study.timeZone)}`;
+    `${s.title || t("days.untitled")} · ${formatDay(start, study.timeZone)}`;
 
   return (
     <section className="screen days-screen" data-testid="pane-days-screen" aria-labelledby="days-heading">
       <header className="screen-header">
-        <h1 id="days-heading">Interview days</h1>
+        <h1 id="days-heading">{t("days.title")}</h1>
         <span className="screen-subtitle">{study.name}</span>
       </header>
       {data === null && !failed && (
         <p className="loading-line" role="status">
           <span className="spinner" aria-hidden="true" />
-          Loading the interview days…
+          {t("days.loading")}
         </p>
       )}
       {failed && (
-        <p className="panel-hint">The interview days could not be loaded. Open another section and come back to try again.</p>
+        <p className="panel-hint">{t("days.failed")}</p>
       )}
       {data !== null && data.sessions.length === 0 && (
         <div className="empty-state" data-testid="days-empty">
-          <p className="empty-state-title">No interview days yet</p>
-          <p className="empty-state-hint">
-            Under Sessions & availability, add a session of the kind “interview day” with a capacity. Once applicants are
-            confirmed for it, come back here to plan its rounds and give everyone their itinerary.
-          </p>
+          <p className="empty-state-title">{t("days.empty.title")}</p>
+          <p className="empty-state-hint">{t("days.empty.hint")}</p>
         </div>
       )}
       {data !== null && session !== null && (
         <>
           <div className="field day-picker">
-            <label htmlFor={`${id}-session`}>Interview day</label>
+            <label htmlFor={`${id}-session`}>{t("days.picker")}</label>
             <select
               id={`${id}-session`}
               data-testid="day-session-select"
@@ -72,7 +70,11 @@ export function DaysPane({ study, onError }: PaneProps) {
             >
               {data.sessions.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {dayLabel(s, startOf(s))} · {(data.applicants.get(s.id) ?? []).length} of {s.capacity} confirmed
+                  {t("days.option", {
+                    day: dayLabel(s, startOf(s)),
+                    count: (data.applicants.get(s.id) ?? []).length,
+                    capacity: s.capacity,
+                  })}
                 </option>
               ))}
             </select>

@@ -17,14 +17,15 @@ import { PendingList } from "./interviews/PendingList";
 import { RescheduleDialog } from "./interviews/RescheduleDialog";
 import { interviewLists, useInterviewsData, type InterviewsData } from "./interviews/useInterviewsData";
 import type { PaneProps } from "./paneProps";
+import { t } from "../i18n";
 
 type TabId = InterviewList | "pending" | "calendar";
 
-const listNames: Record<InterviewList, string> = {
-  upcoming: "Upcoming",
-  completed: "Completed",
-  canceled: "Canceled",
-  no_show: "No Show",
+const listNames: Record<InterviewList, () => string> = {
+  upcoming: () => t("interviews.list.upcoming"),
+  completed: () => t("interviews.list.completed"),
+  canceled: () => t("interviews.list.canceled"),
+  no_show: () => t("interviews.list.noShow"),
 };
 
 type OpenDialog =
@@ -50,21 +51,28 @@ export function InterviewsPane({ study, onError }: PaneProps) {
   );
   const describe = useCallback(
     (interview: InterviewView) =>
-      `${interview.participantName || interview.participantEmail}, ${formatWhenWithZone(interview.start, zone)}`,
+      t("interviews.describe", {
+        name: interview.participantName || interview.participantEmail,
+        when: formatWhenWithZone(interview.start, zone),
+      }),
     [zone],
   );
 
   const rescheduled = useCallback(
     (interview: InterviewView) => {
       setDialog(null);
-      setNotice(`Rescheduled: ${describe(interview)}. The updated invitation waits in the Outbox.`);
+      setNotice(t("interviews.notice.rescheduled", { interview: describe(interview) }));
       void refresh();
     },
     [describe, refresh],
   );
 
   async function mark(action: "no_show" | "completed", interview: InterviewView) {
-    setMarking(action === "no_show" ? `Marking ${describe(interview)} as a no show…` : `Marking ${describe(interview)} as completed…`);
+    setMarking(
+      action === "no_show"
+        ? t("interviews.notice.markingNoShow", { interview: describe(interview) })
+        : t("interviews.notice.markingCompleted", { interview: describe(interview) }),
+    );
     setActionError(null);
     setNotice(null);
     try {
@@ -72,8 +80,8 @@ export function InterviewsPane({ study, onError }: PaneProps) {
         action === "no_show" ? await commands.markNoShow(interview.id) : await commands.markCompleted(interview.id);
       setNotice(
         action === "no_show"
-          ? `${describe(updated)}: marked as a no show. It is listed under No Show.`
-          : `${describe(updated)}: marked completed.`,
+          ? t("interviews.notice.markedNoShow", { interview: describe(updated) })
+          : t("interviews.notice.markedCompleted", { interview: describe(updated) }),
       );
       await refresh();
     } catch (reason) {
@@ -100,7 +108,7 @@ export function InterviewsPane({ study, onError }: PaneProps) {
     <section className="screen interviews-screen" data-testid="pane-interviews-screen" aria-labelledby="interviews-heading">
       <header className="screen-header">
         <div className="screen-heading">
-          <h1 id="interviews-heading">Interviews</h1>
+          <h1 id="interviews-heading">{t("interviews.title")}</h1>
           <span className="screen-subtitle">{study.name}</span>
         </div>
         <button
@@ -110,7 +118,7 @@ export function InterviewsPane({ study, onError }: PaneProps) {
           disabled={!data}
           onClick={() => setDialog({ kind: "book" })}
         >
-          Book manually
+          {t("interviews.bookManually")}
         </button>
       </header>
 
@@ -119,7 +127,7 @@ export function InterviewsPane({ study, onError }: PaneProps) {
         <div className="interviews-notice" role="status" data-testid="interviews-notice">
           <span>{notice}</span>
           <button type="button" className="button button-quiet" onClick={() => setNotice(null)}>
-            Dismiss
+            {t("common.dismiss")}
           </button>
         </div>
       )}
@@ -132,16 +140,16 @@ export function InterviewsPane({ study, onError }: PaneProps) {
 
       {state.kind === "loading" && (
         <p className="loading-line" role="status" data-testid="interviews-loading">
-          <span className="spinner" aria-hidden="true" /> Loading interviews…
+          <span className="spinner" aria-hidden="true" /> {t("interviews.loading")}
         </p>
       )}
       {state.kind === "failed" && (
         <div className="empty-state" data-testid="interviews-failed">
-          <p className="empty-state-title">The interviews could not be loaded</p>
+          <p className="empty-state-title">{t("interviews.failed")}</p>
           <p className="empty-state-hint">{state.error.message}</p>
           <div className="empty-state-actions">
             <button type="button" className="button button-secondary" onClick={() => void refresh()}>
-              Try again
+              {t("common.tryAgain")}
             </button>
           </div>
         </div>
@@ -149,28 +157,28 @@ export function InterviewsPane({ study, onError }: PaneProps) {
 
       {data && (
         <Tabs.Root className="interview-tabs" value={tab} onValueChange={(value) => setTab(value as TabId)}>
-          <Tabs.List className="tab-list" aria-label="Interviews by state">
+          <Tabs.List className="tab-list" aria-label={t("interviews.tabs")}>
             {interviewLists.map((list) => (
               <Tabs.Trigger key={list} value={list} className="tab" data-testid={`interviews-tab-${list.replace("_", "-")}`}>
-                {listNames[list]}
+                {listNames[list]()}
                 <span className="tab-count" data-testid={`interviews-count-${list.replace("_", "-")}`}>
                   {data.lists[list].length}
                 </span>
               </Tabs.Trigger>
             ))}
             <Tabs.Trigger value="pending" className="tab" data-testid="interviews-tab-pending">
-              Pending
+              {t("interviews.tab.pending")}
               <span className="tab-count" data-testid="interviews-count-pending">
                 {data.pending.length}
               </span>
             </Tabs.Trigger>
             <Tabs.Trigger value="calendar" className="tab" data-testid="interviews-tab-calendar">
-              Calendar
+              {t("interviews.tab.calendar")}
             </Tabs.Trigger>
             {state.kind === "loaded" && state.refreshing && (
               <span className="tab-refreshing" role="status">
                 <span className="spinner" aria-hidden="true" />
-                <span className="visually-hidden">Refreshing</span>
+                <span className="visually-hidden">{t("interviews.refreshing")}</span>
               </span>
             )}
           </Tabs.List>
@@ -198,7 +206,9 @@ export function InterviewsPane({ study, onError }: PaneProps) {
               participantZone={participantZone}
               onAssigned={(interview, rank) => {
                 setNotice(
-                  `Booked ${describe(interview)} (${rank === 1 ? "first" : "second"} choice). The confirmation waits in the Outbox.`,
+                  rank === 1
+                    ? t("interviews.notice.bookedFirst", { interview: describe(interview) })
+                    : t("interviews.notice.bookedSecond", { interview: describe(interview) }),
                 );
                 void refresh();
               }}
@@ -210,7 +220,7 @@ export function InterviewsPane({ study, onError }: PaneProps) {
                 interviews={interviewLists.flatMap((list) => data.lists[list])}
                 zone={study.timeZone}
                 onMoved={(interview) => {
-                  setNotice(`Moved: ${describe(interview)}. The updated invitation waits in the Outbox.`);
+                  setNotice(t("interviews.notice.moved", { interview: describe(interview) }));
                   void refresh();
                 }}
               />
@@ -259,9 +269,11 @@ export function InterviewsPane({ study, onError }: PaneProps) {
 function ZoneNote({ data, studyZone }: { data: InterviewsData; studyZone: string }) {
   return (
     <p className="zone-note" data-testid="interviews-zone">
-      {data.researcherZoneKnown
-        ? `Times in ${data.displayZone}, your time zone${data.displayZone === studyZone ? " and the study's" : ""}; a participant's own time is shown beside it when it differs.`
-        : `Times in ${data.displayZone}, the study's time zone. Set your own time zone under Settings to read times on your clock.`}
+      {!data.researcherZoneKnown
+        ? t("interviews.zone.study", { zone: data.displayZone })
+        : data.displayZone === studyZone
+          ? t("interviews.zone.yoursAndStudy", { zone: data.displayZone })
+          : t("interviews.zone.yours", { zone: data.displayZone })}
     </p>
   );
 }

@@ -7,6 +7,7 @@ import { NextInterviews } from "./overview/NextInterviews";
 import { StatusCounts } from "./overview/StatusCounts";
 import { useResearcherZone } from "./overview/useResearcherZone";
 import type { PaneProps } from "./paneProps";
+import { t } from "../i18n";
 import "./overview/overview.css";
 
 export function OverviewPane({ study, onError, onOpenPane }: PaneProps) {
@@ -33,18 +34,18 @@ export function OverviewPane({ study, onError, onOpenPane }: PaneProps) {
   return (
     <section className="screen" data-testid="pane-overview-screen" aria-labelledby="overview-heading">
       <header className="screen-header">
-        <h1 id="overview-heading">Overview</h1>
+        <h1 id="overview-heading">{t("overview.title")}</h1>
         <span className="screen-subtitle">{study.name}</span>
       </header>
       {data === null && !failed && (
         <p className="loading-line" role="status">
           <span className="spinner" aria-hidden="true" />
-          Loading the study’s overview…
+          {t("overview.loading")}
         </p>
       )}
       {failed && (
         <p className="panel-hint" data-testid="overview-failed">
-          The overview could not be loaded. Open another section and come back to try again.
+          {t("overview.failed")}
         </p>
       )}
       {data !== null && (
@@ -56,19 +57,19 @@ export function OverviewPane({ study, onError, onOpenPane }: PaneProps) {
           {data.overview.participants > 0 && (
             <div className="overview-figures">
               <Figure
-                label="Participants"
+                label={t("overview.figure.participants")}
                 value={data.overview.participants}
                 testId="figure-participants"
                 onOpen={onOpenPane && (() => onOpenPane("participants"))}
               />
               <Figure
-                label="Interviews scheduled"
+                label={t("overview.figure.scheduled")}
                 value={scheduledCount(data)}
                 testId="figure-scheduled"
                 onOpen={onOpenPane && (() => onOpenPane("interviews"))}
               />
-              <Figure label="Need attention" value={data.overview.attention} testId="figure-attention" warn />
-              <Figure label="In the Outbox" value={data.overview.outboxWaiting} testId="figure-outbox" />
+              <Figure label={t("overview.figure.attention")} value={data.overview.attention} testId="figure-attention" warn />
+              <Figure label={t("overview.figure.outbox")} value={data.overview.outboxWaiting} testId="figure-outbox" />
             </div>
           )}
           {data.overview.participants > 0 && (

@@ -3,6 +3,7 @@ import type { PaneProps } from "./paneProps";
 import { markOpened } from "./participants/participantsPerformance";
 import { ParticipantsView } from "./participants/ParticipantsView";
 import { useParticipants } from "./participants/useParticipants";
+import { t } from "../i18n";
 import "./participants/participants.css";
 
 export function ParticipantsPane({ study, onError }: PaneProps) {
@@ -29,21 +30,21 @@ export function ParticipantsPane({ study, onError }: PaneProps) {
       ) : (
         <>
           <header className="screen-header">
-            <h1 id="participants-heading">Participants</h1>
+            <h1 id="participants-heading">{t("participants.title")}</h1>
             <span className="screen-subtitle">{study.name}</span>
           </header>
           {state.kind === "loading" ? (
             <p className="loading-line" role="status" data-testid="participants-loading">
               <span className="spinner" aria-hidden="true" />
-              Loading participants…
+              {t("participants.loading")}
             </p>
           ) : (
             <div className="empty-state" data-testid="participants-failed">
-              <p className="empty-state-title">The participants could not be loaded.</p>
+              <p className="empty-state-title">{t("participants.failed")}</p>
               <p className="empty-state-hint">{state.error.message}</p>
               <div className="empty-state-actions">
                 <button type="button" className="button button-secondary" onClick={() => void reload()}>
-                  Try again
+                  {t("common.tryAgain")}
                 </button>
               </div>
             </div>

@@ -11,6 +11,7 @@ import { defaultKind, draftForRange } from "./sessions/sessionDraft";
 import { SessionDialog, type SessionDialogTarget } from "./sessions/SessionDialog";
 import { SessionsCalendar, type VisibleRange } from "./sessions/SessionsCalendar";
 import { instantOfAny, wallClockOf, zoneDifference, type WallClock } from "../time/zonedTime";
+import { t, tRich } from "../i18n";
 import "./sessions/sessions.css";
 
 export function SessionsPane({ study, onError }: PaneProps) {
@@ -34,7 +35,9 @@ export function SessionsPane({ study, onError }: PaneProps) {
     setSessions(list);
     setVersion((v) => v + 1);
     // An open editor shows the saved state, such as a date just closed.
-    setTarget((t) => (t?.mode === "edit" ? { ...t, session: list.find((s) => s.id === t.session.id) ?? t.session } : t));
+    setTarget((open) =>
+      open?.mode === "edit" ? { ...open, session: list.find((s) => s.id === open.session.id) ?? open.session } : open,
+    );
   }, [study.id]);
 
   useEffect(() => {
@@ -142,22 +145,23 @@ export function SessionsPane({ study, onError }: PaneProps) {
     <section className="screen sessions-screen" data-testid="pane-sessions-screen" aria-labelledby="sessions-heading">
       <header className="screen-header">
         <div className="sessions-heading">
-          <h1 id="sessions-heading">Sessions & availability</h1>
+          <h1 id="sessions-heading">{t("sessions.title")}</h1>
           <span className="screen-subtitle">{study.name}</span>
         </div>
         <button type="button" className="button button-primary" data-testid="new-session-button" onClick={newSession}>
-          New session
+          {t("sessions.new")}
         </button>
       </header>
 
       <div className="sessions-meta">
         <p className="sessions-zone" data-testid="sessions-zone">
-          Times in <strong>{zone}</strong>, the study’s time zone
+          {tRich("sessions.zone", { zone: <strong>{zone}</strong> })}
           {researcherZone && (
             <span className="sessions-zone-yours">
               {" "}
-              · yours is {researcherZone}
-              {difference && ` (${difference})`}
+              {difference
+                ? t("sessions.zoneYoursWithDifference", { zone: researcherZone, difference })
+                : t("sessions.zoneYours", { zone: researcherZone })}
             </span>
           )}
         </p>
@@ -166,16 +170,13 @@ export function SessionsPane({ study, onError }: PaneProps) {
 
       {sessions === null ? (
         <p className="loading-line" data-testid="sessions-loading">
-          <span className="spinner" aria-hidden="true" /> Loading sessions…
+          <span className="spinner" aria-hidden="true" /> {t("sessions.loading")}
         </p>
       ) : (
         sessions.length === 0 && (
           <div className="empty-state sessions-empty" data-testid="sessions-empty">
-            <p className="empty-state-title">No sessions yet</p>
-            <p className="empty-state-hint">
-              Drag across the calendar to add a session, or use New session. Participants can only choose times
-              inside sessions you offer.
-            </p>
+            <p className="empty-state-title">{t("sessions.empty.title")}</p>
+            <p className="empty-state-hint">{t("sessions.empty.hint")}</p>
           </div>
         )
       )}
@@ -184,12 +185,12 @@ export function SessionsPane({ study, onError }: PaneProps) {
 
       <SessionsCalendar events={events} zone={zone} onRangeChange={setRange} onSelect={select} onOpen={open} onMove={move} />
 
-      <p className="sessions-legend" aria-label="Legend">
-        <span className="legend-item legend-window">One-off window</span>
-        <span className="legend-item legend-weekly">Weekly</span>
-        <span className="legend-item legend-day">Interview day</span>
-        <span className="legend-item legend-hidden">Hidden</span>
-        <span className="legend-item legend-busy">Interviewer busy</span>
+      <p className="sessions-legend" aria-label={t("sessions.legend.label")}>
+        <span className="legend-item legend-window">{t("sessions.legend.window")}</span>
+        <span className="legend-item legend-weekly">{t("sessions.legend.weekly")}</span>
+        <span className="legend-item legend-day">{t("sessions.legend.day")}</span>
+        <span className="legend-item legend-hidden">{t("sessions.legend.hidden")}</span>
+        <span className="legend-item legend-busy">{t("sessions.legend.busy")}</span>
       </p>
 
       <InterviewersPanel

@@ -9,6 +9,7 @@ import { MeetingSection } from "./study-settings/MeetingSection";
 import { ParticipantsSection } from "./study-settings/ParticipantsSection";
 import { StudyDetailsSection } from "./study-settings/StudyDetailsSection";
 import { useSettingsForm } from "./study-settings/useSettingsForm";
+import { t } from "../i18n";
 import "./study-settings/study-settings.css";
 
 // Form order, so that the first wrong field is the one focused.
@@ -51,18 +52,18 @@ export function StudySettingsPane({ study, onError, onStudyChanged }: PaneProps)
   return (
     <section className="screen" data-testid="pane-study-settings-screen" aria-labelledby="study-settings-heading">
       <header className="screen-header">
-        <h1 id="study-settings-heading">Study settings</h1>
+        <h1 id="study-settings-heading">{t("studySettings.title")}</h1>
         <span className="screen-subtitle">{study.name}</span>
       </header>
       {loadError && (
         <p className="panel-hint" data-testid="settings-failed">
-          The settings could not be loaded. Open another section and come back to try again.
+          {t("studySettings.failed")}
         </p>
       )}
       {form.draft === null && !form.loadError && (
         <p className="loading-line" role="status">
           <span className="spinner" aria-hidden="true" />
-          Loading the study’s settings…
+          {t("studySettings.loading")}
         </p>
       )}
       {form.draft !== null && (
@@ -70,12 +71,14 @@ export function StudySettingsPane({ study, onError, onStudyChanged }: PaneProps)
           {form.restoredAt !== null && (
             <div className="settings-restored" role="status" data-testid="settings-draft-restored">
               <span>
-                Your unsaved changes
-                {form.restoredAt ? ` from ${formatWhen(form.restoredAt, Intl.DateTimeFormat().resolvedOptions().timeZone)}` : ""} were
-                restored. Save them, or discard them to go back to the saved settings.
+                {form.restoredAt
+                  ? t("studySettings.restoredFrom", {
+                      when: formatWhen(form.restoredAt, Intl.DateTimeFormat().resolvedOptions().timeZone),
+                    })
+                  : t("studySettings.restored")}
               </span>
               <button type="button" className="button button-quiet" onClick={form.discard} data-testid="settings-discard-restored">
-                Discard
+                {t("studySettings.discardRestored")}
               </button>
             </div>
           )}
@@ -90,11 +93,11 @@ export function StudySettingsPane({ study, onError, onStudyChanged }: PaneProps)
             <span className="settings-save-status" role="status" aria-live="polite" data-testid="settings-save-status">
               {form.saveState === "saving" && (
                 <>
-                  <span className="spinner" aria-hidden="true" /> Saving…
+                  <span className="spinner" aria-hidden="true" /> {t("studySettings.saving")}
                 </>
               )}
-              {form.saveState === "saved" && !form.dirty && <span className="settings-saved">✓ Saved</span>}
-              {form.saveState === "idle" && form.dirty && "Unsaved changes"}
+              {form.saveState === "saved" && !form.dirty && <span className="settings-saved">{t("studySettings.saved")}</span>}
+              {form.saveState === "idle" && form.dirty && t("common.unsavedChanges")}
             </span>
             <button
               type="button"
@@ -103,7 +106,7 @@ export function StudySettingsPane({ study, onError, onStudyChanged }: PaneProps)
               onClick={form.discard}
               data-testid="settings-discard"
             >
-              Discard changes
+              {t("studySettings.discard")}
             </button>
             <button
               type="submit"
@@ -112,7 +115,7 @@ export function StudySettingsPane({ study, onError, onStudyChanged }: PaneProps)
               aria-busy={form.saveState === "saving" || undefined}
               data-testid="settings-save"
             >
-              Save changes
+              {t("studySettings.save")}
             </button>
           </div>
         </form>

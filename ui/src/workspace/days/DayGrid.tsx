@@ -7,6 +7,7 @@ import { GridApplicantButton } from "./GridApplicantButton";
 import { OpenSeatButton } from "./OpenSeatButton";
 import type { PlaceTarget } from "./placement";
 import { sameTarget, useCellDrag, type DropTarget } from "./useCellDrag";
+import { t } from "../../i18n";
 
 type Props = {
   grid: Grid;
@@ -85,7 +86,7 @@ export function DayGrid(props: Props) {
         <thead>
           <tr>
             <th scope="col" className="day-grid-corner">
-              Interviewer
+              {t("days.grid.interviewer")}
             </th>
             {grid.columns.map((column) => (
               <ColumnHeader key={columnKey(column)} column={column} zone={props.zone} dayZone={props.dayZone} />
@@ -127,7 +128,7 @@ export function DayGrid(props: Props) {
                           onChoose={() => place(seat)}
                         />
                       )}
-                      {cell.kind === "unavailable" && <span className="day-grid-note">Unavailable</span>}
+                      {cell.kind === "unavailable" && <span className="day-grid-note">{t("days.grid.unavailable")}</span>}
                     </td>
                   );
                 })}
@@ -136,7 +137,7 @@ export function DayGrid(props: Props) {
           })}
           <tr className="day-grid-breaks" data-testid="day-grid-breaks">
             <th scope="row" className="day-grid-interviewer">
-              Sitting out
+              {t("days.grid.sittingOut")}
             </th>
             {grid.columns.map((column) => {
               if (column.kind === "block") return <td key={columnKey(column)} className="day-grid-block" aria-hidden="true" />;
@@ -153,7 +154,7 @@ export function DayGrid(props: Props) {
                   data-breaks-round={column.round}
                   data-testid="day-breaks-cell"
                 >
-                  {waiting.length === 0 && offered === null && <span className="day-grid-note">Nobody</span>}
+                  {waiting.length === 0 && offered === null && <span className="day-grid-note">{t("days.grid.nobody")}</span>}
                   {waiting.map((who) => button(who, column.round, grid.rows.length, "break"))}
                   {offered !== null &&
                     (drag.dragging === null ? (
@@ -166,10 +167,10 @@ export function DayGrid(props: Props) {
                         disabled={busy}
                         onClick={() => place(breaks)}
                       >
-                        Sit {offered} out
+                        {t("days.grid.sitOut", { name: offered })}
                       </button>
                     ) : (
-                      <span className="day-sit-out-hint">Drop to sit {offered} out</span>
+                      <span className="day-sit-out-hint">{t("days.grid.dropToSitOut", { name: offered })}</span>
                     ))}
                 </td>
               );
@@ -199,7 +200,7 @@ function ColumnHeader({ column, zone, dayZone }: { column: GridColumn; zone: str
   }
   return (
     <th scope="col" className="day-grid-round" data-testid="day-grid-round">
-      <span className="day-grid-round-label">Round {column.round}</span>
+      <span className="day-grid-round-label">{t("days.round", { round: column.round })}</span>
       <span className="day-grid-time">{range}</span>
       {other && <span className="day-grid-time-other">{other}</span>}
     </th>

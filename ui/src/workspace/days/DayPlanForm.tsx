@@ -3,6 +3,7 @@ import type { AppError } from "../../bindings/types";
 import { ErrorBanner } from "../../ErrorBanner";
 import type { BlockDraft, DayForm, DayFormErrors } from "./dayForm";
 import { PairsEditor, type Person } from "./PairsEditor";
+import { t, tPlural } from "../../i18n";
 
 type Props = {
   form: DayForm;
@@ -59,16 +60,16 @@ export function DayPlanForm(props: Props) {
       {/* Once the day has a schedule, the plan folds away so the grid is what the eye meets first. */}
       <details className="day-plan-details" open={!props.hasSchedule}>
         <summary className="day-plan-summary">
-          <span className="panel-title">Plan of the day</span>
+          <span className="panel-title">{t("days.plan.title")}</span>
           <span className="setting-hint">{summaryOf(form)}</span>
         </summary>
         <div className="day-plan-body">
           <div className="field-row">
-            {numberField("rounds", "Rounds")}
-            {numberField("roundMinutes", "Each round", "minutes")}
-            {numberField("passingMinutes", "Passing time", "minutes")}
+            {numberField("rounds", t("days.plan.rounds"))}
+            {numberField("roundMinutes", t("days.plan.roundMinutes"), t("days.plan.minutes"))}
+            {numberField("passingMinutes", t("days.plan.passingMinutes"), t("days.plan.minutes"))}
             <div className="field day-number-field">
-              <label htmlFor={`${id}-start`}>First round starts</label>
+              <label htmlFor={`${id}-start`}>{t("days.plan.start")}</label>
               <input
                 id={`${id}-start`}
                 data-testid="day-start"
@@ -77,24 +78,28 @@ export function DayPlanForm(props: Props) {
                 aria-invalid={errors.start ? true : undefined}
                 onChange={(e) => set("start", e.target.value)}
               />
-              {errors.start ? <p className="field-error">{errors.start}</p> : <p className="setting-hint">Empty: when the session starts.</p>}
+              {errors.start ? (
+                <p className="field-error">{errors.start}</p>
+              ) : (
+                <p className="setting-hint">{t("days.plan.startHint")}</p>
+              )}
             </div>
           </div>
 
           <fieldset className="day-blocks">
-            <legend className="day-pairs-title">Fixed blocks</legend>
-            <p className="setting-hint">A welcome, a lunch: no round runs during them.</p>
+            <legend className="day-pairs-title">{t("days.plan.blocks")}</legend>
+            <p className="setting-hint">{t("days.plan.blocksHint")}</p>
             {form.blocks.map((block, index) => (
               <div key={index} className="day-block-row" data-testid="day-block">
                 <input
-                  aria-label={`Block ${index + 1} name`}
-                  placeholder="Lunch"
+                  aria-label={t("days.plan.blockName", { number: index + 1 })}
+                  placeholder={t("days.plan.blockPlaceholder")}
                   value={block.label}
                   data-testid="day-block-label"
                   onChange={(e) => setBlock(index, { label: e.target.value })}
                 />
                 <input
-                  aria-label={`Block ${index + 1} start`}
+                  aria-label={t("days.plan.blockStart", { number: index + 1 })}
                   type="time"
                   value={block.start}
                   data-testid="day-block-start"
@@ -102,22 +107,24 @@ export function DayPlanForm(props: Props) {
                 />
                 <span className="setting-input">
                   <input
-                    aria-label={`Block ${index + 1} length in minutes`}
+                    aria-label={t("days.plan.blockMinutes", { number: index + 1 })}
                     type="number"
                     min={1}
                     value={block.minutes}
                     data-testid="day-block-minutes"
                     onChange={(e) => setBlock(index, { minutes: e.target.value })}
                   />
-                  <span className="setting-unit">minutes</span>
+                  <span className="setting-unit">{t("days.plan.minutes")}</span>
                 </span>
                 <button
                   type="button"
                   className="button button-quiet"
-                  aria-label={`Remove ${block.label || `block ${index + 1}`}`}
+                  aria-label={t("days.plan.removeBlock", {
+                    name: block.label || t("days.plan.unnamedBlock", { number: index + 1 }),
+                  })}
                   onClick={() => set("blocks", form.blocks.filter((_, i) => i !== index))}
                 >
-                  Remove
+                  {t("days.plan.remove")}
                 </button>
               </div>
             ))}
@@ -126,16 +133,21 @@ export function DayPlanForm(props: Props) {
               type="button"
               className="button button-secondary day-add-block"
               data-testid="day-add-block"
-              onClick={() => set("blocks", [...form.blocks, { label: form.blocks.length === 0 ? "Welcome" : "Lunch", start: "", minutes: "30" }])}
+              onClick={() =>
+                set("blocks", [
+                  ...form.blocks,
+                  { label: form.blocks.length === 0 ? t("days.plan.welcome") : t("days.plan.lunch"), start: "", minutes: "30" },
+                ])
+              }
             >
-              Add a block
+              {t("days.plan.addBlock")}
             </button>
           </fieldset>
 
           <div className="day-pairs-row">
             <PairsEditor
-              title="Conflicts of interest"
-              hint="These two never meet, for example a supervisor and their own student."
+              title={t("days.plan.conflicts")}
+              hint={t("days.plan.conflictsHint")}
               testId="day-conflicts"
               pairs={form.conflicts}
               applicants={props.applicants}
@@ -143,8 +155,8 @@ export function DayPlanForm(props: Props) {
               onChange={(pairs) => set("conflicts", pairs)}
             />
             <PairsEditor
-              title="Must meet"
-              hint="These two meet in one of the rounds whatever else happens."
+              title={t("days.plan.mustMeet")}
+              hint={t("days.plan.mustMeetHint")}
               testId="day-must-meet"
               pairs={form.mustMeet}
               applicants={props.applicants}
@@ -156,17 +168,17 @@ export function DayPlanForm(props: Props) {
 
           <div className="day-plan-actions">
             {props.hasSchedule && (
-              <span className="setting-hint">Generating again replaces the schedule below, including swaps made by hand.</span>
+              <span className="setting-hint">{t("days.plan.regenerateHint")}</span>
             )}
             <button type="submit" className="button button-primary" disabled={props.generating} aria-busy={props.generating || undefined} data-testid="day-generate">
               {props.generating ? (
                 <>
-                  <span className="spinner" aria-hidden="true" /> Generating…
+                  <span className="spinner" aria-hidden="true" /> {t("days.plan.generating")}
                 </>
               ) : props.hasSchedule ? (
-                "Generate again"
+                t("days.plan.generateAgain")
               ) : (
-                "Generate schedule"
+                t("days.plan.generate")
               )}
             </button>
           </div>
@@ -177,9 +189,12 @@ export function DayPlanForm(props: Props) {
 }
 
 function summaryOf(form: DayForm): string {
-  const parts = [`${form.rounds || "?"} rounds of ${form.roundMinutes || "?"} min`, `${form.passingMinutes || 0} min passing`];
-  if (form.blocks.length > 0) parts.push(form.blocks.map((b) => b.label || "block").join(", "));
+  const parts = [
+    t("days.summary.rounds", { rounds: form.rounds || "?", minutes: form.roundMinutes || "?" }),
+    t("days.summary.passing", { minutes: form.passingMinutes || 0 }),
+  ];
+  if (form.blocks.length > 0) parts.push(form.blocks.map((b) => b.label || t("days.summary.block")).join(", "));
   const pairs = form.conflicts.length + form.mustMeet.length;
-  if (pairs > 0) parts.push(`${pairs} ${pairs === 1 ? "pair" : "pairs"}`);
+  if (pairs > 0) parts.push(tPlural("days.summary.pairs", pairs));
   return parts.join(" · ");
 }

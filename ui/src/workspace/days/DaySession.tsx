@@ -13,6 +13,7 @@ import { brokenRulesText, nextPlacement, placedText, placeStep, type PlaceStep, 
 import { chooseCell } from "./swapSelection";
 import type { DropTarget } from "./useCellDrag";
 import { useDaySchedule } from "./useDaySchedule";
+import { t, tPlural } from "../../i18n";
 
 type Props = {
   session: SessionView;
@@ -47,7 +48,8 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
   const grid = useMemo(() => (view ? buildDayGrid(view) : null), [view]);
   const conflicts = useMemo(() => (view ? conflictCells(view, view.conflicts) : new Map<string, string[]>()), [view]);
   const suggestion = useMemo(() => (view && grid ? nextPlacement(view, grid) : null), [view, grid]);
-  const nameOf = (applicantId: number) => view?.itineraries.find((i) => i.applicantId === applicantId)?.name ?? "The applicant";
+  const nameOf = (applicantId: number) =>
+    view?.itineraries.find((i) => i.applicantId === applicantId)?.name ?? t("days.someApplicant");
 
   async function generate() {
     const { settings, errors } = toDaySettings(form);
@@ -55,18 +57,18 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
     if (!settings) return;
     setHeld(null);
     setFilling(false);
-    if (await day.generate(settings)) setAnnouncement("The schedule was generated. It is a draft until you publish it.");
+    if (await day.generate(settings)) setAnnouncement(t("days.announce.generated"));
   }
 
   async function swap(a: DaySlot, b: DaySlot) {
     setHeld(null);
-    setAnnouncement(`Swapping ${nameOf(a.applicantId)} and ${nameOf(b.applicantId)}…`);
+    setAnnouncement(t("days.announce.swapping", { a: nameOf(a.applicantId), b: nameOf(b.applicantId) }));
     const report = await day.swap(a, b);
     if (!report) {
       setAnnouncement("");
       return;
     }
-    const traded = `${nameOf(a.applicantId)} and ${nameOf(b.applicantId)} traded places in round ${a.round}.`;
+    const traded = t("days.announce.traded", { a: nameOf(a.applicantId), b: nameOf(b.applicantId), round: a.round });
     setAnnouncement(`${traded} ${brokenRulesText(report.conflicts.length, "swap")}`);
   }
 
@@ -75,8 +77,15 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
     setHeld(null);
     const name = nameOf(slot.applicantId);
     const from = hostOf(grid, slot)?.name ?? null;
-    const to = interviewerId === null ? null : (grid.rows.find((r) => r.interviewerId === interviewerId)?.name ?? "the interviewer");
-    setAnnouncement(to === null ? `Taking ${name} out of round ${slot.round}…` : `Placing ${name} with ${to} in round ${slot.round}…`);
+    const to =
+      interviewerId === null
+        ? null
+        : (grid.rows.find((r) => r.interviewerId === interviewerId)?.name ?? t("days.someInterviewer"));
+    setAnnouncement(
+      to === null
+        ? t("days.announce.takingOut", { name, round: slot.round })
+        : t("days.announce.placing", { name, interviewer: to, round: slot.round }),
+    );
     const report = await day.place(slot, interviewerId);
     if (!report) {
       setAnnouncement("");
@@ -92,18 +101,16 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
         void place(step.slot, step.interviewerId);
         return;
       case "select-first":
-        setAnnouncement(
-          `Select an applicant of round ${step.round} first (one sitting out, or one to move from another interviewer), then choose this open seat.`,
-        );
+        setAnnouncement(t("days.announce.selectFirst", { round: step.round }));
         return;
       case "other-round":
         setAnnouncement(
-          `${nameOf(step.slot.applicantId)} is in round ${step.slot.round}, the seat in round ${step.round}: an applicant moves only within their own round. Choose an applicant of round ${step.round} for it.`,
+          t("days.announce.otherRound", { name: nameOf(step.slot.applicantId), from: step.slot.round, round: step.round }),
         );
         return;
       case "already-out":
         setHeld(null);
-        setAnnouncement(`${nameOf(step.slot.applicantId)} already sits out round ${step.slot.round}.`);
+        setAnnouncement(t("days.announce.alreadyOut", { name: nameOf(step.slot.applicantId), round: step.slot.round }));
         return;
     }
   }
@@ -117,13 +124,15 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
     if (step.kind === "swap") void swap(step.a, step.b);
     else if (step.kind === "cleared") {
       setHeld(null);
-      setAnnouncement("Nothing selected.");
+      setAnnouncement(t("days.announce.nothingSelected"));
     } else {
       setHeld(step.slot);
       const name = nameOf(slot.applicantId);
-      const out = grid !== null && hostOf(grid, slot) !== null ? `, “Sit ${name} out” to give them a break,` : "";
+      const seated = grid !== null && hostOf(grid, slot) !== null;
       setAnnouncement(
-        `${name} in round ${slot.round} selected. Choose another applicant of round ${slot.round} to swap them, an Open cell to seat them there${out} or Escape to let go.`,
+        seated
+          ? t("days.announce.selectedSeated", { name, round: slot.round })
+          : t("days.announce.selected", { name, round: slot.round }),
       );
     }
   }
@@ -134,7 +143,7 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
       return;
     }
     if (from.round !== to.slot.round) {
-      setAnnouncement(`Drop onto an applicant in the same round: a swap trades two applicants’ places within round ${from.round}.`);
+      setAnnouncement(t("days.announce.sameRound", { round: from.round }));
       return;
     }
     void swap(from, to.slot);
@@ -148,13 +157,13 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
 
   const publishBlocked =
     view === null
-      ? "Generate the schedule first."
+      ? t("days.publish.blocked.generate")
       : view.conflicts.length > 0
-        ? "Mend the broken rules first: the schedule cannot be published while it has any."
+        ? t("days.publish.blocked.broken")
         : day.busy !== null
-          ? "Wait for the current change to finish."
+          ? t("days.publish.blocked.busy")
           : view.publishedAt !== null && !view.unpublishedChanges
-            ? "Everyone already has this schedule."
+            ? t("days.publish.blocked.published")
             : null;
 
   return (
@@ -162,7 +171,7 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
       {day.loading ? (
         <p className="loading-line" role="status">
           <span className="spinner" aria-hidden="true" />
-          Loading the day’s schedule…
+          {t("days.loadingSchedule")}
         </p>
       ) : (
         <DayPlanForm
@@ -181,11 +190,14 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
 
       {!day.loading && view === null && (
         <div className="empty-state" data-testid="day-no-schedule">
-          <p className="empty-state-title">No schedule for this day yet</p>
+          <p className="empty-state-title">{t("days.noSchedule.title")}</p>
           <p className="empty-state-hint">
             {applicants.length === 0
-              ? "Nobody is confirmed for this day yet. Once applicants are booked into it, set the rounds above and generate the schedule."
-              : `${applicants.length} confirmed ${applicants.length === 1 ? "applicant" : "applicants"} and ${interviewers.length} ${interviewers.length === 1 ? "interviewer" : "interviewers"}. Set the rounds above and generate the schedule; nothing is sent until you publish it.`}
+              ? t("days.noSchedule.nobody")
+              : t("days.noSchedule.people", {
+                  applicants: tPlural("days.noSchedule.applicants", applicants.length),
+                  interviewers: tPlural("days.noSchedule.interviewers", interviewers.length),
+                })}
           </p>
         </div>
       )}
@@ -195,16 +207,16 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
           <div className="day-schedule-head">
             <div className="day-schedule-title">
               <h2 className="panel-title" id="day-schedule-heading">
-                Schedule
+                {t("days.schedule.title")}
               </h2>
               <PublishState view={view} zone={zone} />
             </div>
             <div className="day-actions">
               <button type="button" className="button button-secondary" onClick={exportCsv} disabled={day.busy !== null} data-testid="day-export">
-                {day.busy === "exporting" ? "Exporting…" : "Export CSV"}
+                {day.busy === "exporting" ? t("days.schedule.exporting") : t("days.schedule.export")}
               </button>
               <button type="button" className="button button-secondary" onClick={() => setPrinting(true)} data-testid="day-print">
-                Print
+                {t("days.schedule.print")}
               </button>
               <PublishDialog
                 republish={view.publishedAt !== null}
@@ -222,22 +234,18 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
           </div>
           {savedTo && (
             <p className="day-saved-to" role="status" data-testid="day-export-saved">
-              Saved to {savedTo}
+              {t("days.schedule.savedTo", { path: savedTo })}
             </p>
           )}
           {day.publishReport && <PublishReportNote report={day.publishReport} onDismiss={day.dismissPublishReport} />}
-          <p className="setting-hint">
-            Drag an applicant onto another of the same round to swap them, onto an Open cell to seat them there, or onto
-            Sitting out to give them a break. With the keyboard: Enter selects, the arrow keys move, and Enter on another
-            applicant, an Open cell or “Sit … out” acts. Each change is saved at once, even one that breaks a rule, so another
-            can mend it.
-          </p>
+          <p className="setting-hint">{t("days.schedule.hint")}</p>
           <p className={announcement ? "day-announcement" : "visually-hidden"} role="status" aria-live="polite" data-testid="day-announcement">
             {announcement}
           </p>
           {(day.busy === "swapping" || day.busy === "placing") && (
             <p className="loading-line" role="status">
-              <span className="spinner" aria-hidden="true" /> {day.busy === "swapping" ? "Saving the swap…" : "Saving the change…"}
+              <span className="spinner" aria-hidden="true" />{" "}
+              {day.busy === "swapping" ? t("days.schedule.savingSwap") : t("days.schedule.savingChange")}
             </p>
           )}
           <ProblemsList
@@ -260,12 +268,14 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
             onDrop={drop}
             onClearSelection={() => {
               setHeld(null);
-              setAnnouncement("Nothing selected.");
+              setAnnouncement(t("days.announce.nothingSelected"));
             }}
           />
         </section>
       )}
-      {printing && view && <PrintableDay view={view} title={session.title || "Interview day"} onClose={() => setPrinting(false)} />}
+      {printing && view && (
+        <PrintableDay view={view} title={session.title || t("days.untitled")} onClose={() => setPrinting(false)} />
+      )}
     </div>
   );
 }

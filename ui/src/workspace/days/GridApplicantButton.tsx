@@ -1,6 +1,7 @@
 import type { PointerEvent as ReactPointerEvent } from "react";
 import type { DaySlot } from "../../bindings/types";
 import type { GridApplicant } from "./dayGrid";
+import { t } from "../../i18n";
 
 type Props = {
   who: GridApplicant;
@@ -44,7 +45,11 @@ export function GridApplicantButton(props: Props) {
       data-conflict={conflicts ? "true" : undefined}
       aria-pressed={held}
       aria-describedby={conflictId}
-      aria-label={`${who.name}, round ${who.round}${variant === "break" ? ", sitting out" : ""}`}
+      aria-label={
+        variant === "break"
+          ? t("days.applicant.sittingOutLabel", { name: who.name, round: who.round })
+          : t("days.applicant.label", { name: who.name, round: who.round })
+      }
       disabled={props.disabled}
       onClick={() => props.onChoose(slot)}
       onPointerDown={(event) => props.onDragStart(event, slot)}

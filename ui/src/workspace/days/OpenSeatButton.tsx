@@ -1,3 +1,4 @@
+import { t } from "../../i18n";
 type Props = {
   interviewer: string;
   round: number;
@@ -22,14 +23,14 @@ export function OpenSeatButton({ interviewer, round, col, row, placing, dropTarg
       data-row={row}
       aria-label={
         placing !== null
-          ? `Open seat with ${interviewer}, round ${round}: place ${placing} here`
-          : `Open seat with ${interviewer}, round ${round}`
+          ? t("days.seat.placeLabel", { interviewer, round, name: placing })
+          : t("days.seat.label", { interviewer, round })
       }
       disabled={disabled}
       onClick={onChoose}
     >
-      <span className="day-open-seat-label">Open</span>
-      {placing !== null && <span className="day-open-seat-action">Place {placing} here</span>}
+      <span className="day-open-seat-label">{t("days.seat.open")}</span>
+      {placing !== null && <span className="day-open-seat-action">{t("days.seat.place", { name: placing })}</span>}
     </button>
   );
 }

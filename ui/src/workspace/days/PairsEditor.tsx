@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import type { DayPair } from "./dayPairs";
+import { t } from "../../i18n";
 
 export type Person = { id: number; name: string };
 
@@ -40,16 +41,19 @@ export function PairsEditor({ title, hint, testId, pairs, applicants, interviewe
           {pairs.map((pair) => (
             <li key={`${pair.applicantId}-${pair.interviewerId}`} className="day-pair" data-testid={`${testId}-pair`}>
               <span>
-                {nameOf(applicants, pair.applicantId)} <span className="day-pair-with">and</span>{" "}
+                {nameOf(applicants, pair.applicantId)} <span className="day-pair-with">{t("days.pairs.and")}</span>{" "}
                 {nameOf(interviewers, pair.interviewerId)}
               </span>
               <button
                 type="button"
                 className="button button-quiet"
-                aria-label={`Remove ${nameOf(applicants, pair.applicantId)} and ${nameOf(interviewers, pair.interviewerId)}`}
+                aria-label={t("days.pairs.removeLabel", {
+                  applicant: nameOf(applicants, pair.applicantId),
+                  interviewer: nameOf(interviewers, pair.interviewerId),
+                })}
                 onClick={() => onChange(pairs.filter((p) => p !== pair))}
               >
-                Remove
+                {t("days.pairs.remove")}
               </button>
             </li>
           ))}
@@ -57,7 +61,7 @@ export function PairsEditor({ title, hint, testId, pairs, applicants, interviewe
       )}
       <div className="day-pairs-add">
         <label className="visually-hidden" htmlFor={`${id}-applicant`}>
-          Applicant
+          {t("days.pairs.applicant")}
         </label>
         <select
           id={`${id}-applicant`}
@@ -66,7 +70,7 @@ export function PairsEditor({ title, hint, testId, pairs, applicants, interviewe
           onChange={(e) => setApplicantId(e.target.value)}
           disabled={applicants.length === 0}
         >
-          <option value="">{applicants.length === 0 ? "No confirmed applicants yet" : "Applicant…"}</option>
+          <option value="">{applicants.length === 0 ? t("days.pairs.noApplicants") : t("days.pairs.chooseApplicant")}</option>
           {applicants.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
@@ -74,7 +78,7 @@ export function PairsEditor({ title, hint, testId, pairs, applicants, interviewe
           ))}
         </select>
         <label className="visually-hidden" htmlFor={`${id}-interviewer`}>
-          Interviewer
+          {t("days.pairs.interviewer")}
         </label>
         <select
           id={`${id}-interviewer`}
@@ -83,7 +87,7 @@ export function PairsEditor({ title, hint, testId, pairs, applicants, interviewe
           onChange={(e) => setInterviewerId(e.target.value)}
           disabled={interviewers.length === 0}
         >
-          <option value="">{interviewers.length === 0 ? "No interviewers yet" : "Interviewer…"}</option>
+          <option value="">{interviewers.length === 0 ? t("days.pairs.noInterviewers") : t("days.pairs.chooseInterviewer")}</option>
           {interviewers.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
@@ -91,7 +95,7 @@ export function PairsEditor({ title, hint, testId, pairs, applicants, interviewe
           ))}
         </select>
         <button type="button" className="button button-secondary" disabled={!canAdd} onClick={add} data-testid={`${testId}-add`}>
-          Add
+          {t("days.pairs.add")}
         </button>
       </div>
     </fieldset>

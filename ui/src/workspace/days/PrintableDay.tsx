@@ -3,6 +3,7 @@ import { createPortal } from "react-dom";
 import type { DayScheduleView } from "../../bindings/types";
 import { formatDay } from "../../time/format";
 import { itineraryLines, timetableLines, type PrintLine } from "./printableDay";
+import { t, tRich } from "../../i18n";
 
 type Props = {
   view: DayScheduleView;
@@ -36,20 +37,23 @@ export function PrintableDay({ view, title, onClose }: Props) {
       data-testid="day-printable"
       role="dialog"
       aria-modal="true"
-      aria-label="Printable schedule"
+      aria-label={t("days.print.label")}
       onKeyDown={(e) => e.key === "Escape" && onClose()}
     >
       <div className="print-toolbar">
         <span>
-          <strong>Printable schedule</strong> · {view.itineraries.length} itineraries and {view.timetables.length} timetables, one per
-          page
+          {tRich("days.print.toolbar", {
+            title: <strong>{t("days.print.label")}</strong>,
+            itineraries: view.itineraries.length,
+            timetables: view.timetables.length,
+          })}
         </span>
         <span className="print-toolbar-actions">
           <button type="button" className="button button-primary" onClick={() => window.print()} data-testid="day-print-again">
-            Print…
+            {t("days.print.again")}
           </button>
           <button type="button" className="button button-secondary" ref={closeRef} onClick={onClose} data-testid="day-print-close">
-            Close
+            {t("common.close")}
           </button>
         </span>
       </div>
@@ -57,27 +61,27 @@ export function PrintableDay({ view, title, onClose }: Props) {
         {view.itineraries.map((it) => (
           <PrintPage
             key={`a-${it.applicantId}`}
-            kind="Itinerary"
+            kind={t("days.print.itinerary")}
             name={it.name}
             title={title}
             date={date}
             zone={view.timeZone}
             draft={draft}
-            whoHeading="Interviewer"
+            whoHeading={t("days.print.interviewer")}
             lines={itineraryLines(view, it.applicantId)}
           />
         ))}
-        {view.timetables.map((t) => (
+        {view.timetables.map((timetable) => (
           <PrintPage
-            key={`i-${t.interviewerId}`}
-            kind="Timetable"
-            name={t.name}
+            key={`i-${timetable.interviewerId}`}
+            kind={t("days.print.timetable")}
+            name={timetable.name}
             title={title}
             date={date}
             zone={view.timeZone}
             draft={draft}
-            whoHeading="Applicant"
-            lines={timetableLines(view, t.interviewerId)}
+            whoHeading={t("days.print.applicant")}
+            lines={timetableLines(view, timetable.interviewerId)}
           />
         ))}
       </div>
@@ -103,18 +107,18 @@ function PrintPage({ kind, name, title, date, zone, draft, whoHeading, lines }: 
       <header className="print-page-head">
         <p className="print-kind">
           {kind}
-          {draft && <span className="print-draft"> · Draft, not yet published</span>}
+          {draft && <span className="print-draft"> · {t("days.print.draft")}</span>}
         </p>
         <h2 className="print-name">{name}</h2>
         <p className="print-meta">
-          {title} · {date} · times in {zone}
+          {t("days.print.meta", { title, date, zone })}
         </p>
       </header>
       <table className="print-table">
         <thead>
           <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Round</th>
+            <th scope="col">{t("days.print.time")}</th>
+            <th scope="col">{t("days.print.round")}</th>
             <th scope="col">{whoHeading}</th>
           </tr>
         </thead>

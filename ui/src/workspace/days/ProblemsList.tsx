@@ -1,5 +1,6 @@
 import type { Suggestion } from "./placement";
 import { RosterNote } from "./RosterNote";
+import { tPlural } from "../../i18n";
 
 type Props = {
   conflicts: string[];
@@ -17,10 +18,7 @@ export function ProblemsList({ conflicts, unmet, rosterChanges, suggestion, fill
       <RosterNote rosterChanges={rosterChanges} suggestion={suggestion} filling={filling} />
       {conflicts.length > 0 && (
         <div className="day-conflicts" role="alert" data-testid="day-conflicts-list">
-          <p className="day-problems-title">
-            {conflicts.length === 1 ? "1 rule is broken" : `${conflicts.length} rules are broken`}: the schedule cannot be
-            published until a change mends {conflicts.length === 1 ? "it" : "them"}.
-          </p>
+          <p className="day-problems-title">{tPlural("days.problems.broken", conflicts.length)}</p>
           <ul>
             {conflicts.map((message) => (
               <li key={message}>{message}</li>
@@ -30,9 +28,7 @@ export function ProblemsList({ conflicts, unmet, rosterChanges, suggestion, fill
       )}
       {unmet.length > 0 && (
         <details className="day-unmet" data-testid="day-unmet">
-          <summary>
-            {unmet.length === 1 ? "1 wish could not be met" : `${unmet.length} wishes could not be met`}
-          </summary>
+          <summary>{tPlural("days.problems.unmet", unmet.length)}</summary>
           <ul>
             {unmet.map((message) => (
               <li key={message}>{message}</li>

@@ -2,6 +2,7 @@ import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { useState } from "react";
 import type { AppError } from "../../bindings/types";
 import { ErrorBanner } from "../../ErrorBanner";
+import { t } from "../../i18n";
 
 type Props = {
   republish: boolean;
@@ -42,30 +43,24 @@ export function PublishDialog({ republish, changed, rosterChanged, disabledReaso
           disabled={disabledReason !== null}
           title={disabledReason ?? undefined}
         >
-          {republish && changed ? "Publish changes…" : "Publish…"}
+          {republish && changed ? t("days.publish.changes") : t("days.publish.button")}
         </button>
       </AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
         <AlertDialog.Content className="dialog" data-testid="day-publish-dialog">
           <AlertDialog.Title className="dialog-title">
-            {republish ? "Publish the changed schedule?" : "Publish the schedule?"}
+            {republish ? t("days.publish.republishTitle") : t("days.publish.title")}
           </AlertDialog.Title>
           <AlertDialog.Description className="dialog-description">
-            Each applicant gets their own itinerary and each interviewer their timetable, by email with a calendar
-            invitation, at the next Sync.{" "}
-            {republish
-              ? "Everyone receives an update to the same calendar events, never a duplicate."
-              : "If you change the schedule later, publishing again sends updates to the same calendar events, never duplicates."}
-            {republish &&
-              rosterChanged &&
-              " Anyone no longer booked for the day gets a cancellation of their calendar event, and anyone new gets their first itinerary."}
+            {t("days.publish.description")} {republish ? t("days.publish.republish") : t("days.publish.later")}
+            {republish && rosterChanged && ` ${t("days.publish.rosterChanged")}`}
           </AlertDialog.Description>
           {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
           <div className="dialog-actions">
             <AlertDialog.Cancel asChild>
               <button type="button" className="button button-secondary">
-                Not yet
+                {t("days.publish.notYet")}
               </button>
             </AlertDialog.Cancel>
             <button
@@ -78,10 +73,10 @@ export function PublishDialog({ republish, changed, rosterChanged, disabledReaso
             >
               {publishing ? (
                 <>
-                  <span className="spinner" aria-hidden="true" /> Publishing…
+                  <span className="spinner" aria-hidden="true" /> {t("days.publish.publishing")}
                 </>
               ) : (
-                "Publish"
+                t("days.publish.confirm")
               )}
             </button>
           </div>

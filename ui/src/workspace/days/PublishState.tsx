@@ -1,12 +1,13 @@
 import type { DayScheduleView, PublishReport } from "../../bindings/types";
 import { formatWhen } from "../../time/format";
+import { t, tPlural } from "../../i18n";
 
 /** Whether applicants have this schedule: a draft, published, or published with changes since. */
 export function PublishState({ view, zone }: { view: DayScheduleView; zone: string }) {
   if (view.publishedAt === null) {
     return (
       <span className="day-state is-draft" data-testid="day-state" data-state="draft">
-        Draft · not sent to anyone
+        {t("days.state.draft")}
       </span>
     );
   }
@@ -14,41 +15,41 @@ export function PublishState({ view, zone }: { view: DayScheduleView; zone: stri
   if (view.unpublishedChanges) {
     return (
       <span className="day-state is-changed" data-testid="day-state" data-state="changed">
-        Published {when} · changes since not sent
+        {t("days.state.changed", { when })}
       </span>
     );
   }
   return (
     <span className="day-state is-published" data-testid="day-state" data-state="published">
-      ✓ Published {when}
+      {t("days.state.published", { when })}
     </span>
   );
 }
 
 export function PublishReportNote({ report, onDismiss }: { report: PublishReport; onDismiss: () => void }) {
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
   return (
     <div className="notice-success day-report" role="status" data-testid="day-publish-report">
       <div>
         <p className="notice-title">
-          {report.sequence > 0 ? "Updates queued" : "Schedule published"}
+          {report.sequence > 0 ? t("days.report.updates") : t("days.report.published")}
         </p>
         <p className="notice-message">
-          {plural(report.itineraries, "itinerary", "itineraries")} and {plural(report.timetables, "timetable", "timetables")} are
-          in the Outbox and go out at the next Sync.
+          {t("days.report.sent", {
+            itineraries: tPlural("days.report.itineraries", report.itineraries),
+            timetables: tPlural("days.report.timetables", report.timetables),
+          })}
         </p>
         {(report.withdrawn > 0 || report.canceled > 0) && (
           <ul className="day-report-details">
             {report.withdrawn > 0 && (
               <li data-testid="day-report-withdrawn">
-                {plural(report.withdrawn, "earlier message", "earlier messages")} that had not gone out yet{" "}
-                {report.withdrawn === 1 ? "was" : "were"} replaced, so nobody gets both versions.
+                {tPlural("days.report.withdrawn", report.withdrawn)}
               </li>
             )}
             {report.canceled > 0 && (
               <li data-testid="day-report-canceled">
-                {plural(report.canceled, "applicant who left gets", "applicants who left get")} a cancellation of{" "}
-                {report.canceled === 1 ? "their calendar event" : "their calendar events"}.
+                {tPlural("days.report.canceled", report.canceled)}
               </li>
             )}
           </ul>
@@ -62,7 +63,7 @@ export function PublishReportNote({ report, onDismiss }: { report: PublishReport
         )}
       </div>
       <button type="button" className="button button-quiet" onClick={onDismiss}>
-        Dismiss
+        {t("common.dismiss")}
       </button>
     </div>
   );

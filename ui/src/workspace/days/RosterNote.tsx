@@ -1,4 +1,5 @@
 import { describeSeats, type Suggestion } from "./placement";
+import { t, tRich } from "../../i18n";
 
 type Props = {
   rosterChanges: string[];
@@ -13,7 +14,7 @@ export function RosterNote({ rosterChanges, suggestion, filling }: Props) {
   if (!changed && !(filling && suggestion)) return null;
   return (
     <div className="day-roster" role="status" data-testid="day-roster-changes">
-      <p className="day-problems-title">{changed ? "Who comes has changed since this schedule was made" : "Open seats left"}</p>
+      <p className="day-problems-title">{changed ? t("days.roster.changed") : t("days.roster.openSeats")}</p>
       {changed && (
         <ul>
           {rosterChanges.map((message) => (
@@ -23,18 +24,20 @@ export function RosterNote({ rosterChanges, suggestion, filling }: Props) {
       )}
       {suggestion ? (
         <p className="day-roster-next" data-testid="day-roster-next">
-          <strong>Next:</strong> drag {suggestion.name} from Sitting out into an open seat ({describeSeats(suggestion.seats)}).
-          With the keyboard, select {suggestion.name} with Enter, then press Enter on the Open cell.
+          {tRich("days.roster.next", {
+            label: <strong>{t("days.roster.nextLabel")}</strong>,
+            name: suggestion.name,
+            seats: describeSeats(suggestion.seats),
+          })}
         </p>
       ) : (
         <p className="day-roster-next" data-testid="day-roster-next">
-          <strong>Next:</strong> every open seat that someone can take without breaking a rule is filled. Publish the changes
-          to send everyone their updated itinerary.
+          {tRich("days.roster.done", { label: <strong>{t("days.roster.nextLabel")}</strong> })}
         </p>
       )}
       {changed && (
         <p className="day-roster-alternative">
-          Generating the schedule again also takes everyone in, but rearranges every applicant’s rounds.
+          {t("days.roster.alternative")}
         </p>
       )}
     </div>

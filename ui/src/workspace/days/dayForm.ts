@@ -1,5 +1,6 @@
 import type { DaySettings } from "../../bindings/types";
 import { pairsOf, type DayPair } from "./dayPairs";
+import { t } from "../../i18n";
 
 export type BlockDraft = { label: string; start: string; minutes: string };
 
@@ -42,29 +43,29 @@ export function formOf(settings: DaySettings): DayForm {
 const clock = /^([01]?\d|2[0-3]):[0-5]\d$/;
 
 function count(text: string): number | null {
-  const t = text.trim();
-  return /^\d+$/.test(t) ? Number(t) : null;
+  const trimmed = text.trim();
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : null;
 }
 
 /** The settings for generateDaySchedule, or what is wrong with the form. */
 export function toDaySettings(form: DayForm): { settings: DaySettings | null; errors: DayFormErrors } {
   const errors: DayFormErrors = {};
   const rounds = count(form.rounds);
-  if (rounds === null || rounds < 1) errors.rounds = "Enter how many rounds the day has, at least 1.";
+  if (rounds === null || rounds < 1) errors.rounds = t("days.error.rounds");
   const roundMinutes = count(form.roundMinutes);
-  if (roundMinutes === null || roundMinutes < 1) errors.roundMinutes = "Enter each round’s length in whole minutes.";
+  if (roundMinutes === null || roundMinutes < 1) errors.roundMinutes = t("days.error.roundMinutes");
   const passingMinutes = form.passingMinutes.trim() === "" ? 0 : count(form.passingMinutes);
-  if (passingMinutes === null) errors.passingMinutes = "Enter the passing time in whole minutes, or 0.";
+  if (passingMinutes === null) errors.passingMinutes = t("days.error.passingMinutes");
   const start = form.start.trim();
-  if (start !== "" && !clock.test(start)) errors.start = "Write the start as a time of day, like 09:30, or leave it empty.";
+  if (start !== "" && !clock.test(start)) errors.start = t("days.error.start");
 
   const blockProblems: string[] = [];
   const fixedBlocks = form.blocks.map((b, i) => {
-    const name = b.label.trim() || `Block ${i + 1}`;
+    const name = b.label.trim() || t("days.error.blockFallbackName", { number: i + 1 });
     const minutes = count(b.minutes);
-    if (b.label.trim() === "") blockProblems.push(`Give block ${i + 1} a name, such as Lunch.`);
-    if (!clock.test(b.start.trim())) blockProblems.push(`Write when ${name} starts as a time like 12:30.`);
-    if (minutes === null || minutes < 1) blockProblems.push(`Give ${name} a length in minutes.`);
+    if (b.label.trim() === "") blockProblems.push(t("days.error.blockName", { number: i + 1 }));
+    if (!clock.test(b.start.trim())) blockProblems.push(t("days.error.blockStart", { name }));
+    if (minutes === null || minutes < 1) blockProblems.push(t("days.error.blockMinutes", { name }));
     return { label: b.label.trim(), start: b.start.trim(), minutes: minutes ?? 0 };
   });
   if (blockProblems.length > 0) errors.blocks = blockProblems.join(" ");
@@ -72,7 +73,7 @@ export function toDaySettings(form: DayForm): { settings: DaySettings | null; er
   const clash = form.conflicts.find((c) =>
     form.mustMeet.some((m) => m.applicantId === c.applicantId && m.interviewerId === c.interviewerId),
   );
-  if (clash) errors.pairs = "The same applicant and interviewer cannot both have a conflict of interest and be required to meet.";
+  if (clash) errors.pairs = t("days.error.pairs");
 
   if (Object.keys(errors).length > 0) return { settings: null, errors };
   const settings: DaySettings = {

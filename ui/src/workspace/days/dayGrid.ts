@@ -1,4 +1,5 @@
 import type { DayRoundView, DayScheduleView, DaySlot } from "../../bindings/types";
+import { t } from "../../i18n";
 
 /** One applicant in one round: what a swap exchanges. */
 export type GridApplicant = { applicantId: number; name: string; round: number };
@@ -43,13 +44,13 @@ export function buildDayGrid(view: DayScheduleView): DayGrid {
       }
       const key = `${seat.interviewerId}:${seat.round}`;
       hosts.set(key, [...(hosts.get(key) ?? []), who]);
-      if (!view.timetables.some((t) => t.interviewerId === seat.interviewerId)) {
-        unknownInterviewers.set(seat.interviewerId, seat.interviewerName ?? `Interviewer ${seat.interviewerId}`);
+      if (!view.timetables.some((table) => table.interviewerId === seat.interviewerId)) {
+        unknownInterviewers.set(seat.interviewerId, seat.interviewerName ?? t("days.interviewerFallback", { id: seat.interviewerId }));
       }
     }
   }
   const people = [
-    ...view.timetables.map((t) => ({ interviewerId: t.interviewerId, name: t.name, duties: t.duties })),
+    ...view.timetables.map((table) => ({ interviewerId: table.interviewerId, name: table.name, duties: table.duties })),
     ...[...unknownInterviewers].map(([interviewerId, name]) => ({ interviewerId, name, duties: [] })),
   ];
   const rows: GridRow[] = people.map((person) => ({
@@ -102,7 +103,7 @@ function mentions(message: string, name: string): boolean {
  */
 export function conflictCells(view: DayScheduleView, conflicts: readonly string[]): Map<string, string[]> {
   const cells = new Map<string, string[]>();
-  const interviewers = view.timetables.map((t) => ({ id: t.interviewerId, name: t.name }));
+  const interviewers = view.timetables.map((table) => ({ id: table.interviewerId, name: table.name }));
   for (const message of conflicts) {
     const rounds = roundsIn(message);
     const named = interviewers.filter((i) => mentions(message, i.name)).map((i) => i.id);

@@ -1,5 +1,6 @@
 import type { DayScheduleView, DaySlot } from "../../bindings/types";
 import { hostOf, type DayGrid } from "./dayGrid";
+import { t, tPlural } from "../../i18n";
 
 /** Somewhere an applicant can be put within their round other than onto another applicant. */
 export type PlaceTarget =
@@ -62,26 +63,29 @@ export function nextPlacement(view: DayScheduleView, grid: DayGrid): Suggestion 
 export function describeSeats(seats: readonly OpenSeat[]): string {
   const byRound = new Map<number, string[]>();
   for (const seat of seats) byRound.set(seat.round, [...(byRound.get(seat.round) ?? []), seat.interviewer]);
-  const parts = [...byRound].sort(([a], [b]) => a - b).map(([round, names]) => `round ${round} with ${listed(names, "or")}`);
+  const parts = [...byRound]
+    .sort(([a], [b]) => a - b)
+    .map(([round, names]) => t("days.seats.round", { round, interviewers: listed(names, "or") }));
   return listed(parts, "and");
 }
 
 function listed(items: readonly string[], last: "and" | "or"): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${last} ${items[items.length - 1]}`;
+  if (items.length <= 1) return items[0] ?? "";
+  const words = { items: items.slice(0, -1).join(", "), last: items[items.length - 1] ?? "" };
+  return last === "and" ? t("days.seats.and", words) : t("days.seats.or", words);
 }
 
 /** What the researcher hears and reads after a place: where the applicant went and who is free now. */
 export function placedText(name: string, round: number, to: string | null, from: string | null, conflicts: number): string {
   const moved =
     to === null
-      ? `${name} now sits out round ${round}.`
-      : `${name} now meets ${to} in round ${round}.`;
-  const freed = from !== null && from !== to ? ` ${from} is free in round ${round} now.` : "";
-  return `${moved}${freed} ${brokenRulesText(conflicts, "change")}`;
+      ? t("days.announce.sitsOut", { name, round })
+      : t("days.announce.meets", { name, interviewer: to, round });
+  const freed = from !== null && from !== to ? t("days.announce.freed", { name: from, round }) : null;
+  return [moved, freed, brokenRulesText(conflicts, "change")].filter((part) => part !== null).join(" ");
 }
 
 export function brokenRulesText(conflicts: number, edit: "swap" | "change"): string {
-  if (conflicts === 0) return "The schedule breaks no rule.";
-  const rules = conflicts === 1 ? "a rule" : `${conflicts} rules`;
-  return `It now breaks ${rules}, marked in red below; another ${edit} can mend it.`;
+  if (conflicts === 0) return t("days.broken.none");
+  return edit === "swap" ? tPlural("days.broken.swap", conflicts) : tPlural("days.broken.change", conflicts);
 }

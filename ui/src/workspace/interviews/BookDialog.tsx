@@ -8,6 +8,7 @@ import { RuleCheckStatus } from "./RuleCheckStatus";
 import { TimePicker, type TimeChoice } from "./TimePicker";
 import { useRuleCheckedSave } from "./useRuleCheckedSave";
 import { WhenText } from "./WhenText";
+import { t } from "../../i18n";
 
 type Props = {
   study: StudySummary;
@@ -31,12 +32,14 @@ export function BookDialog({ study, displayZone, sessions, participant: preset, 
   const [booked, setBooked] = useState<InterviewView | null>(null);
 
   const check = useCallback(
-    (t: Target) => commands.checkBooking(study.id, t.time.sessionId, t.time.start, null),
+    (target: Target) => commands.checkBooking(study.id, target.time.sessionId, target.time.start, null),
     [study.id],
   );
   const save = useCallback(
-    async (t: Target, accepted: string[]) => {
-      setBooked(await commands.bookManually(study.id, t.participant.id, t.time.sessionId, t.time.start, accepted));
+    async (target: Target, accepted: string[]) => {
+      setBooked(
+        await commands.bookManually(study.id, target.participant.id, target.time.sessionId, target.time.start, accepted),
+      );
       onBooked();
     },
     [study.id, onBooked],
@@ -55,8 +58,8 @@ export function BookDialog({ study, displayZone, sessions, participant: preset, 
       <DialogShell
         open
         onOpenChange={(open) => !open && onClose()}
-        title="Interview booked"
-        description={`${who} is booked. The confirmation with a calendar invitation waits in the Outbox and goes out at the next Sync.`}
+        title={t("interviews.book.bookedTitle")}
+        description={t("interviews.book.bookedDescription", { who })}
         testId="book-dialog"
       >
         <div className="booked-summary" role="status" data-testid="book-result">
@@ -65,7 +68,7 @@ export function BookDialog({ study, displayZone, sessions, participant: preset, 
         </div>
         <div className="dialog-actions">
           <button type="button" className="button button-primary" data-testid="book-done" onClick={onClose}>
-            Done
+            {t("common.done")}
           </button>
         </div>
       </DialogShell>
@@ -76,19 +79,21 @@ export function BookDialog({ study, displayZone, sessions, participant: preset, 
     <DialogShell
       open
       onOpenChange={(open) => !open && onClose()}
-      title={preset ? (title ?? "Book again") : "Book manually"}
+      title={preset ? (title ?? t("interviews.book.again")) : t("interviews.book.title")}
       description={
-        step === "who"
-          ? "Choose the participant to book an interview for."
-          : `Choose a time for ${who}. Confab checks it against the study's rules before booking.`
+        step === "who" ? t("interviews.book.chooseParticipant") : t("interviews.book.chooseTime", { who })
       }
       testId="book-dialog"
       wide
       busy={busy}
     >
-      <ol className="steps" aria-label="Steps">
-        <li aria-current={step === "who" ? "step" : undefined}>1. Participant{participant && step === "when" ? `: ${who}` : ""}</li>
-        <li aria-current={step === "when" ? "step" : undefined}>2. Time</li>
+      <ol className="steps" aria-label={t("interviews.book.steps")}>
+        <li aria-current={step === "who" ? "step" : undefined}>
+          {participant && step === "when"
+            ? t("interviews.book.stepParticipantChosen", { who })
+            : t("interviews.book.stepParticipant")}
+        </li>
+        <li aria-current={step === "when" ? "step" : undefined}>{t("interviews.book.stepTime")}</li>
       </ol>
 
       {step === "who" && (
@@ -96,7 +101,7 @@ export function BookDialog({ study, displayZone, sessions, participant: preset, 
           <ParticipantPicker studyId={study.id} value={participant} onChange={setParticipant} />
           <div className="dialog-actions">
             <button type="button" className="button button-secondary" onClick={onClose}>
-              Close
+              {t("common.close")}
             </button>
             <button
               type="button"
@@ -105,7 +110,7 @@ export function BookDialog({ study, displayZone, sessions, participant: preset, 
               disabled={participant === null}
               onClick={() => setStep("when")}
             >
-              Next: choose a time
+              {t("interviews.book.next")}
             </button>
           </div>
         </>
@@ -122,7 +127,7 @@ export function BookDialog({ study, displayZone, sessions, participant: preset, 
             displayZone={displayZone}
             disabled={busy}
           />
-          <RuleCheckStatus state={flow.state} savingLabel="Booking…" onDismissError={flow.reset} />
+          <RuleCheckStatus state={flow.state} savingLabel={t("interviews.book.booking")} onDismissError={flow.reset} />
           <div className="dialog-actions">
             <button
               type="button"
@@ -133,11 +138,11 @@ export function BookDialog({ study, displayZone, sessions, participant: preset, 
                 setStep("who");
               }}
             >
-              Back
+              {t("interviews.book.back")}
             </button>
             {flow.state.phase === "confirming" ? (
               <button type="button" className="button button-danger" data-testid="book-anyway" onClick={() => void flow.accept()}>
-                Book anyway
+                {t("interviews.book.anyway")}
               </button>
             ) : (
               <button
@@ -149,7 +154,7 @@ export function BookDialog({ study, displayZone, sessions, participant: preset, 
                 onClick={() => time && void flow.start({ participant, time })}
               >
                 {busy && <span className="spinner" aria-hidden="true" />}
-                Book interview
+                {t("interviews.book.submit")}
               </button>
             )}
           </div>

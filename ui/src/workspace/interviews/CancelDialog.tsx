@@ -3,6 +3,7 @@ import { commands } from "../../bindings/commands";
 import type { CancelOutcome, InterviewView, ParticipantSummary } from "../../bindings/types";
 import { TextPromptDialog } from "../../dialogs/TextPromptDialog";
 import { formatRangeWithZone } from "../../time/format";
+import { t } from "../../i18n";
 
 type Props = {
   interview: InterviewView;
@@ -21,18 +22,21 @@ export function CancelDialog({ interview, zone, participants, onClose, onChanged
     <TextPromptDialog
       open
       onOpenChange={(open) => !open && onClose()}
-      title={outcome ? "Interview canceled" : "Cancel interview"}
-      description={`${who}, ${formatRangeWithZone(interview.start, interview.end, zone)}`}
+      title={outcome ? t("interviews.cancel.canceledTitle") : t("interviews.cancel.title")}
+      description={t("interviews.cancel.description", {
+        who,
+        when: formatRangeWithZone(interview.start, interview.end, zone),
+      })}
       testId="cancel-dialog"
-      intro={`${who} gets a cancellation with a calendar CANCEL through the Outbox at the next Sync, and the place is offered to the first participant on the waitlist.`}
-      label="Reason"
+      intro={t("interviews.cancel.intro", { who })}
+      label={t("interviews.cancel.reason")}
       optional
-      placeholder="For example: the participant no longer fits the study"
-      hint="Kept with the interview and in the audit log."
+      placeholder={t("interviews.cancel.reasonPlaceholder")}
+      hint={t("interviews.cancel.reasonHint")}
       fieldTestId="cancel-reason"
-      cancelLabel="Keep interview"
-      submitLabel="Cancel interview"
-      busyLabel="Canceling…"
+      cancelLabel={t("interviews.cancel.keep")}
+      submitLabel={t("interviews.cancel.submit")}
+      busyLabel={t("interviews.cancel.busy")}
       submitTestId="cancel-submit"
       tone="danger"
       onSubmit={async (reason) => {
@@ -42,18 +46,19 @@ export function CancelDialog({ interview, zone, participants, onClose, onChanged
       result={
         outcome && (
           <div className="dialog-result" role="status" data-testid="cancel-result">
-            <p>
-              {who} gets a cancellation with a calendar CANCEL, so the interview leaves their calendar. It waits in
-              the Outbox and goes out at the next Sync.
-            </p>
+            <p>{t("interviews.cancel.result", { who })}</p>
             <p data-testid="cancel-offered">
               {outcome.offeredTo == null
-                ? "No one is on the waitlist, so the place is simply free again."
-                : `The freed place was offered to ${offeredTo ? `${offeredTo.name} (${offeredTo.email})` : `participant #${outcome.offeredTo}`} from the waitlist.`}
+                ? t("interviews.cancel.noWaitlist")
+                : t("interviews.cancel.offered", {
+                    person: offeredTo
+                      ? t("interviews.cancel.offeredPerson", { name: offeredTo.name, email: offeredTo.email })
+                      : t("interviews.cancel.offeredNumber", { id: outcome.offeredTo }),
+                  })}
             </p>
             <div className="dialog-actions">
               <button type="button" className="button button-primary" data-testid="cancel-done" onClick={onClose}>
-                Done
+                {t("common.done")}
               </button>
             </div>
           </div>

@@ -3,6 +3,7 @@ import { commands } from "../../bindings/commands";
 import type { InterviewView, OutboxMessage } from "../../bindings/types";
 import { TextPromptDialog } from "../../dialogs/TextPromptDialog";
 import { formatRangeWithZone } from "../../time/format";
+import { t } from "../../i18n";
 
 type Props = {
   interview: InterviewView;
@@ -20,17 +21,20 @@ export function ComposeRescheduleDialog({ interview, zone, onClose, onChanged }:
     <TextPromptDialog
       open
       onOpenChange={(open) => !open && onClose()}
-      title={queued ? "Reschedule email in the Outbox" : "Ask for a new time"}
-      description={`${who} is booked for ${formatRangeWithZone(interview.start, interview.end, zone)}.`}
+      title={queued ? t("interviews.compose.queuedTitle") : t("interviews.compose.title")}
+      description={t("interviews.compose.description", {
+        who,
+        when: formatRangeWithZone(interview.start, interview.end, zone),
+      })}
       testId="compose-dialog"
-      label="Your message"
+      label={t("interviews.compose.label")}
       rows={6}
-      placeholder="For example: Something came up on my side. Could you pick another time below? Sorry for the change."
-      hint={`Confab adds the open times as links below your words, in ${who}'s time zone. The email waits in the Outbox until the next Sync.`}
+      placeholder={t("interviews.compose.placeholder")}
+      hint={t("interviews.compose.hint", { who })}
       fieldTestId="compose-message"
-      cancelLabel="Close"
-      submitLabel="Put in Outbox"
-      busyLabel="Preparing…"
+      cancelLabel={t("common.close")}
+      submitLabel={t("interviews.compose.submit")}
+      busyLabel={t("interviews.compose.busy")}
       submitTestId="compose-submit"
       onSubmit={async (message) => {
         setQueued(await commands.composeRescheduleRequest(interview.id, message));
@@ -40,12 +44,11 @@ export function ComposeRescheduleDialog({ interview, zone, onClose, onChanged }:
         queued && (
           <div className="dialog-result" role="status" data-testid="compose-result">
             <p>
-              “{queued.subject}” to {queued.recipients.join(", ")} waits in the Outbox with fresh choices of time and
-              goes out at the next Sync. The interview stays booked until {who} chooses a new time.
+              {t("interviews.compose.result", { subject: queued.subject, recipients: queued.recipients.join(", "), who })}
             </p>
             <div className="dialog-actions">
               <button type="button" className="button button-primary" data-testid="compose-done" onClick={onClose}>
-                Done
+                {t("common.done")}
               </button>
             </div>
           </div>

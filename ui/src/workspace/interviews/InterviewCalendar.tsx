@@ -12,6 +12,7 @@ import type { InterviewView } from "../../bindings/types";
 import { instantFromCalendar, legendOrder, stateStyles, toCalendarEvent } from "./calendarEvents";
 import { MoveDialog, type Move } from "./MoveDialog";
 import { calendarInput } from "../../time/calendarClock";
+import { t } from "../../i18n";
 
 type Props = {
   interviews: InterviewView[];
@@ -43,7 +44,7 @@ export function InterviewCalendar({ interviews, zone, onMoved }: Props) {
     const start = shown ? instantFromCalendar(shown, zone) : null;
     if (!interview || !start) {
       info.revert();
-      setDropError(`That time does not exist in ${zone}: the clocks skip it. Drag the interview to another time.`);
+      setDropError(t("interviews.calendar.skipped", { zone }));
       return;
     }
     setDropError(null);
@@ -53,7 +54,7 @@ export function InterviewCalendar({ interviews, zone, onMoved }: Props) {
   return (
     <div className="interview-calendar calendar-palette" data-testid="interview-calendar">
       <div className="calendar-bar">
-        <ul className="calendar-legend" aria-label="Colours">
+        <ul className="calendar-legend" aria-label={t("interviews.calendar.legend")}>
           {legendOrder.map((state) => (
             <li key={state}>
               <span className="legend-swatch" style={{ background: stateStyles[state].color }} aria-hidden="true" />
@@ -62,7 +63,7 @@ export function InterviewCalendar({ interviews, zone, onMoved }: Props) {
           ))}
         </ul>
         <p className="calendar-zone" data-testid="calendar-zone">
-          Times in {zone}, the study's time zone. Drag a scheduled interview to move it.
+          {t("interviews.calendar.zone", { zone })}
         </p>
       </div>
       {dropError && (
@@ -78,7 +79,12 @@ export function InterviewCalendar({ interviews, zone, onMoved }: Props) {
         initialView="timeGridWeek"
         initialDate={initialDate}
         headerToolbar={{ start: "prev,next today", center: "title", end: "timeGridWeek,dayGridMonth,listMonth" }}
-        buttons={{ today: { text: "Today" }, week: { text: "Week" }, month: { text: "Month" }, list: { text: "List" } }}
+        buttons={{
+          today: { text: t("calendar.today") },
+          week: { text: t("calendar.week") },
+          month: { text: t("calendar.month") },
+          list: { text: t("calendar.list") },
+        }}
         events={events}
         eventDurationEditable={false}
         eventDrop={dropped}
@@ -86,7 +92,7 @@ export function InterviewCalendar({ interviews, zone, onMoved }: Props) {
         nowIndicator
         scrollTime="08:00:00"
         height={620}
-        noEventsText="No interviews in this period."
+        noEventsText={t("interviews.calendar.empty")}
       />
       {move && (
         <MoveDialog

@@ -1,5 +1,6 @@
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import type { InterviewView } from "../../bindings/types";
+import { t } from "../../i18n";
 
 export type InterviewAction = "cancel" | "compose" | "reschedule" | "no_show" | "completed" | "book_again";
 
@@ -23,18 +24,18 @@ export function actionsFor(interview: InterviewView, now = Date.now()): Intervie
 /** An action's words in the menu: booking after a completed interview books the next one. */
 export function actionLabel(action: InterviewAction, interview: InterviewView): string {
   if (action === "book_again" && interview.state === "completed") {
-    return `Book interview ${interview.round + 1} of ${interview.rounds}…`;
+    return t("interviews.action.bookNext", { round: interview.round + 1, rounds: interview.rounds });
   }
-  return labels[action];
+  return labels[action]();
 }
 
-const labels: Record<InterviewAction, string> = {
-  reschedule: "Reschedule interview…",
-  compose: "Compose reschedule email…",
-  cancel: "Cancel interview…",
-  no_show: "Mark as no show",
-  completed: "Mark completed",
-  book_again: "Book again…",
+const labels: Record<InterviewAction, () => string> = {
+  reschedule: () => t("interviews.action.reschedule"),
+  compose: () => t("interviews.action.compose"),
+  cancel: () => t("interviews.action.cancel"),
+  no_show: () => t("interviews.action.noShow"),
+  completed: () => t("interviews.action.completed"),
+  book_again: () => t("interviews.action.bookAgain"),
 };
 
 type Props = {
@@ -54,7 +55,7 @@ export function InterviewMenu({ interview, onAction }: Props) {
           type="button"
           className="button button-quiet interview-menu-trigger"
           data-testid="interview-menu"
-          aria-label={`Actions for ${who}'s interview`}
+          aria-label={t("interviews.menu.label", { who })}
         >
           …
         </button>

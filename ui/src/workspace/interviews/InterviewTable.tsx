@@ -4,6 +4,7 @@ import { InterviewMenu, type InterviewAction } from "./InterviewMenu";
 import { roundLabel } from "./roundLabel";
 import { describeOverrides } from "./ruleNames";
 import { WhenText } from "./WhenText";
+import { t } from "../../i18n";
 
 type Props = {
   list: InterviewList;
@@ -20,14 +21,14 @@ function wasRescheduled(interview: InterviewView): boolean {
 
 export function InterviewTable({ list, interviews, zone, participantZone, onAction }: Props) {
   return (
-    <div className="interview-table" role="table" aria-label="Interviews" data-testid={`interview-table-${list}`}>
+    <div className="interview-table" role="table" aria-label={t("interviews.table.label")} data-testid={`interview-table-${list}`}>
       <div className="interview-columns" role="row">
-        <span role="columnheader">Participant</span>
-        <span role="columnheader">When</span>
-        <span role="columnheader">Length</span>
-        <span role="columnheader">Notes</span>
+        <span role="columnheader">{t("interviews.table.participant")}</span>
+        <span role="columnheader">{t("interviews.table.when")}</span>
+        <span role="columnheader">{t("interviews.table.length")}</span>
+        <span role="columnheader">{t("interviews.table.notes")}</span>
         <span role="columnheader">
-          <span className="visually-hidden">Actions</span>
+          <span className="visually-hidden">{t("interviews.table.actions")}</span>
         </span>
       </div>
       {interviews.map((interview) => {
@@ -67,19 +68,21 @@ export function InterviewTable({ list, interviews, zone, participantZone, onActi
                 <span
                   className="tag tag-info"
                   data-testid="interview-rescheduled"
-                  title={`The participant's calendar holds update ${interview.sequence} of this invitation.`}
+                  title={t("interviews.table.rescheduledTitle", { sequence: interview.sequence })}
                 >
-                  Rescheduled · update {interview.sequence}
+                  {t("interviews.table.rescheduled", { sequence: interview.sequence })}
                 </span>
               )}
               {overrides.length > 0 && (
-                <span className="tag tag-warning" data-testid="interview-overrides" title="Booked past these study rules">
-                  Booked past: {overrides.join(", ")}
+                <span className="tag tag-warning" data-testid="interview-overrides" title={t("interviews.table.overridesTitle")}>
+                  {t("interviews.table.overrides", { rules: overrides.join(", ") })}
                 </span>
               )}
               {interview.state === "canceled" && (
                 <span className="interview-reason" data-testid="interview-cancel-reason">
-                  {interview.cancelReason.trim() !== "" ? `“${interview.cancelReason}”` : "No reason given"}
+                  {interview.cancelReason.trim() !== ""
+                    ? t("interviews.table.reason", { reason: interview.cancelReason })
+                    : t("interviews.table.noReason")}
                 </span>
               )}
             </span>

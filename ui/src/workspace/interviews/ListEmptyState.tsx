@@ -1,21 +1,22 @@
 import type { InterviewList } from "../../bindings/types";
+import { t } from "../../i18n";
 
 const texts: Record<InterviewList, { title: string; hint: string }> = {
   upcoming: {
-    title: "No upcoming interviews",
-    hint: "Invite participants from Participants so they choose a time themselves, or book one for them with Book manually.",
+    title: t("interviews.empty.upcoming.title"),
+    hint: t("interviews.empty.upcoming.hint"),
   },
   completed: {
-    title: "No completed interviews yet",
-    hint: "Scheduled interviews move here by themselves once they have ended.",
+    title: t("interviews.empty.completed.title"),
+    hint: t("interviews.empty.completed.hint"),
   },
   canceled: {
-    title: "No canceled interviews",
-    hint: "Interviews canceled by you, or by a participant through their link or calendar, appear here with the reason.",
+    title: t("interviews.empty.canceled.title"),
+    hint: t("interviews.empty.canceled.hint"),
   },
   no_show: {
-    title: "No no-shows",
-    hint: "When a participant does not come, open the interview's … menu under Upcoming or Completed and choose Mark as no show.",
+    title: t("interviews.empty.noShow.title"),
+    hint: t("interviews.empty.noShow.hint"),
   },
 };
 
@@ -28,7 +29,7 @@ export function ListEmptyState({ list, onBook }: { list: InterviewList; onBook: 
       {list === "upcoming" && (
         <div className="empty-state-actions">
           <button type="button" className="button button-primary" data-testid="empty-book-manually" onClick={onBook}>
-            Book manually
+            {t("interviews.bookManually")}
           </button>
         </div>
       )}

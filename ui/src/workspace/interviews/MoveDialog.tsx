@@ -5,6 +5,7 @@ import { ErrorBanner } from "../../ErrorBanner";
 import { toAppError } from "../../errors";
 import { DialogShell } from "../../dialogs/DialogShell";
 import { formatWhenWithZone } from "../../time/format";
+import { t } from "../../i18n";
 
 export type Move = { interview: InterviewView; start: string; revert: () => void };
 
@@ -83,21 +84,21 @@ export function MoveDialog({ move, zone, onDone, onCancel }: Props) {
     <DialogShell
       open
       onOpenChange={(open) => !open && onCancel()}
-      title="Move interview?"
-      description={`Move ${who}'s interview from ${from} to ${to}? They get an updated calendar invitation through the Outbox at the next Sync.`}
+      title={t("interviews.move.title")}
+      description={t("interviews.move.description", { who, from, to })}
       testId="move-dialog"
       busy={phase.kind === "saving"}
     >
       {phase.kind === "checking" && (
         <p className="loading-line" role="status">
-          <span className="spinner" aria-hidden="true" /> Checking the study's rules…
+          <span className="spinner" aria-hidden="true" /> {t("interviews.rules.checking")}
         </p>
       )}
       {phase.kind === "failed" && <ErrorBanner error={phase.error} onDismiss={onCancel} />}
       {breaks.length > 0 && (
         <div className={blocked ? "rule-breaks rule-breaks-blocked" : "rule-breaks"} role="alert" data-testid="rule-breaks">
           <p className="rule-breaks-title">
-            {blocked ? "That time cannot be booked:" : "The new time breaks these rules of the study:"}
+            {blocked ? t("interviews.move.blocked") : t("interviews.move.breaks")}
           </p>
           <ul className="rule-break-list">
             {breaks.map((b) => (
@@ -110,7 +111,7 @@ export function MoveDialog({ move, zone, onDone, onCancel }: Props) {
       )}
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" data-testid="move-cancel" disabled={phase.kind === "saving"} onClick={onCancel}>
-          Keep the old time
+          {t("interviews.move.keep")}
         </button>
         <button
           type="button"
@@ -121,7 +122,11 @@ export function MoveDialog({ move, zone, onDone, onCancel }: Props) {
           onClick={() => void confirm()}
         >
           {phase.kind === "saving" && <span className="spinner" aria-hidden="true" />}
-          {phase.kind === "saving" ? "Moving…" : breaks.length > 0 ? "Move anyway" : "Move interview"}
+          {phase.kind === "saving"
+            ? t("interviews.move.moving")
+            : breaks.length > 0
+              ? t("interviews.move.anyway")
+              : t("interviews.move.submit")}
         </button>
       </div>
     </DialogShell>

@@ -3,6 +3,7 @@ import { commands } from "../../bindings/commands";
 import type { AppError, ParticipantSummary } from "../../bindings/types";
 import { ErrorBanner } from "../../ErrorBanner";
 import { toAppError } from "../../errors";
+import { t } from "../../i18n";
 
 type Props = {
   studyId: number;
@@ -48,12 +49,12 @@ export function ParticipantPicker({ studyId, value, onChange }: Props) {
   return (
     <div className="participant-picker">
       <div className="field">
-        <label htmlFor={`${id}-search`}>Participant</label>
+        <label htmlFor={`${id}-search`}>{t("interviews.picker.participant")}</label>
         <input
           id={`${id}-search`}
           type="search"
           data-testid="book-participant-search"
-          placeholder="Search by name, email or notes"
+          placeholder={t("interviews.picker.placeholder")}
           autoComplete="off"
           value={text}
           onChange={(event) => setText(event.target.value)}
@@ -61,19 +62,19 @@ export function ParticipantPicker({ studyId, value, onChange }: Props) {
       </div>
       {found.kind === "loading" && (
         <p className="loading-line" role="status">
-          <span className="spinner" aria-hidden="true" /> Finding participants…
+          <span className="spinner" aria-hidden="true" /> {t("interviews.picker.finding")}
         </p>
       )}
       {found.kind === "failed" && <ErrorBanner error={found.error} onDismiss={() => setAttempt((n) => n + 1)} />}
       {found.kind === "loaded" && found.people.length === 0 && (
         <p className="picker-empty" data-testid="book-participants-empty">
           {text.trim() === ""
-            ? "The study has no participants yet. Add them under Participants, then book here."
-            : `No participant of this study matches “${text.trim()}”.`}
+            ? t("interviews.picker.none")
+            : t("interviews.picker.noMatch", { text: text.trim() })}
         </p>
       )}
       {found.kind === "loaded" && found.people.length > 0 && (
-        <ul className="participant-options" aria-label="Participants">
+        <ul className="participant-options" aria-label={t("interviews.picker.label")}>
           {found.people.map((person) => (
             <li key={person.id}>
               <button
@@ -92,7 +93,7 @@ export function ParticipantPicker({ studyId, value, onChange }: Props) {
         </ul>
       )}
       {found.kind === "loaded" && found.people.length === SHOWN && (
-        <p className="picker-hint">Showing the first {SHOWN}; type to narrow the list.</p>
+        <p className="picker-hint">{t("interviews.picker.more", { count: SHOWN })}</p>
       )}
     </div>
   );

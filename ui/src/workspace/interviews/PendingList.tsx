@@ -4,6 +4,7 @@ import type { AppError, InterviewView, PendingParticipant } from "../../bindings
 import { ErrorBanner } from "../../ErrorBanner";
 import { toAppError } from "../../errors";
 import { WhenText } from "./WhenText";
+import { t } from "../../i18n";
 
 type Props = {
   studyId: number;
@@ -13,7 +14,11 @@ type Props = {
   onAssigned: (interview: InterviewView, rank: number) => void;
 };
 
-const rankNames: Record<number, string> = { 1: "First choice", 2: "Second choice" };
+function rankName(rank: number): string {
+  if (rank === 1) return t("interviews.pending.first");
+  if (rank === 2) return t("interviews.pending.second");
+  return t("interviews.pending.choice", { rank });
+}
 
 /** Participants whose choices wait for the researcher, each choice one click from booked. */
 export function PendingList({ studyId, pending, zone, participantZone, onAssigned }: Props) {
@@ -36,11 +41,8 @@ export function PendingList({ studyId, pending, zone, participantZone, onAssigne
   if (pending.length === 0) {
     return (
       <div className="empty-state" data-testid="pending-empty">
-        <p className="empty-state-title">No one is waiting for a decision</p>
-        <p className="empty-state-hint">
-          With self-scheduling off (Study settings), participants' first and second choices wait here until you
-          assign one. With it on, a valid choice is booked at once.
-        </p>
+        <p className="empty-state-title">{t("interviews.pending.emptyTitle")}</p>
+        <p className="empty-state-hint">{t("interviews.pending.emptyHint")}</p>
       </div>
     );
   }
@@ -62,7 +64,7 @@ export function PendingList({ studyId, pending, zone, participantZone, onAssigne
                 .sort((a, b) => a.rank - b.rank)
                 .map((choice) => {
                   const key = `${person.participantId}-${choice.rank}`;
-                  const label = rankNames[choice.rank] ?? `Choice ${choice.rank}`;
+                  const label = rankName(choice.rank);
                   return (
                     <li key={choice.rank} className="pending-choice">
                       <span className="pending-rank">{label}</span>
@@ -76,13 +78,16 @@ export function PendingList({ studyId, pending, zone, participantZone, onAssigne
                         type="button"
                         className="button button-secondary"
                         data-testid={`assign-choice-${choice.rank}`}
-                        aria-label={`Assign ${person.name || person.email} their ${label.toLowerCase()}`}
+                        aria-label={t("interviews.pending.assignLabel", {
+                          name: person.name || person.email,
+                          choice: label.toLowerCase(),
+                        })}
                         disabled={assigning !== null}
                         aria-busy={assigning === key || undefined}
                         onClick={() => void assign(person, choice.rank)}
                       >
                         {assigning === key && <span className="spinner" aria-hidden="true" />}
-                        {assigning === key ? "Assigning…" : "Assign"}
+                        {assigning === key ? t("interviews.pending.assigning") : t("interviews.pending.assign")}
                       </button>
                     </li>
                   );

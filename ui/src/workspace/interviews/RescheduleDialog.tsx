@@ -7,6 +7,7 @@ import { isBusy } from "./ruleFlow";
 import { RuleCheckStatus } from "./RuleCheckStatus";
 import { TimePicker, type TimeChoice } from "./TimePicker";
 import { useRuleCheckedSave } from "./useRuleCheckedSave";
+import { t } from "../../i18n";
 
 type Props = {
   interview: InterviewView;
@@ -44,8 +45,11 @@ export function RescheduleDialog({ interview, studyZone, displayZone, sessions, 
     <DialogShell
       open
       onOpenChange={(open) => !open && onClose()}
-      title="Reschedule interview"
-      description={`${who} is booked for ${formatRangeWithZone(interview.start, interview.end, displayZone)}. They get an updated calendar invitation through the Outbox at the next Sync.`}
+      title={t("interviews.reschedule.title")}
+      description={t("interviews.reschedule.description", {
+        who,
+        when: formatRangeWithZone(interview.start, interview.end, displayZone),
+      })}
       testId="reschedule-dialog"
       wide
       busy={busy}
@@ -60,14 +64,14 @@ export function RescheduleDialog({ interview, studyZone, displayZone, sessions, 
         displayZone={displayZone}
         disabled={busy}
       />
-      <RuleCheckStatus state={flow.state} savingLabel="Rescheduling…" onDismissError={flow.reset} />
+      <RuleCheckStatus state={flow.state} savingLabel={t("interviews.reschedule.saving")} onDismissError={flow.reset} />
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" disabled={busy} onClick={onClose}>
-          Close
+          {t("common.close")}
         </button>
         {flow.state.phase === "confirming" ? (
           <button type="button" className="button button-danger" data-testid="reschedule-anyway" onClick={() => void flow.accept()}>
-            Reschedule anyway
+            {t("interviews.reschedule.anyway")}
           </button>
         ) : (
           <button
@@ -79,7 +83,7 @@ export function RescheduleDialog({ interview, studyZone, displayZone, sessions, 
             onClick={() => choice && void flow.start(choice)}
           >
             {busy && <span className="spinner" aria-hidden="true" />}
-            Reschedule
+            {t("interviews.reschedule.submit")}
           </button>
         )}
       </div>

@@ -1,5 +1,6 @@
 import { ErrorBanner } from "../../ErrorBanner";
 import type { RuleFlowState } from "./ruleFlow";
+import { t, tPlural } from "../../i18n";
 
 type Props = {
   state: RuleFlowState;
@@ -17,7 +18,7 @@ export function RuleCheckStatus({ state, savingLabel, onDismissError }: Props) {
     case "checking":
       return (
         <p className="loading-line" role="status" data-testid="rule-checking">
-          <span className="spinner" aria-hidden="true" /> Checking the study's rules…
+          <span className="spinner" aria-hidden="true" /> {t("interviews.rules.checking")}
         </p>
       );
     case "saving":
@@ -30,7 +31,7 @@ export function RuleCheckStatus({ state, savingLabel, onDismissError }: Props) {
       return (
         <div className="rule-breaks" role="alert" data-testid="rule-breaks">
           <p className="rule-breaks-title">
-            This time breaks {state.breaks.length === 1 ? "a rule" : `${state.breaks.length} rules`} of the study:
+            {tPlural("interviews.rules.breaks", state.breaks.length)}
           </p>
           <ul className="rule-break-list">
             {state.breaks.map((b) => (
@@ -39,16 +40,13 @@ export function RuleCheckStatus({ state, savingLabel, onDismissError }: Props) {
               </li>
             ))}
           </ul>
-          <p className="rule-breaks-hint">
-            Confirm to book it anyway: the interview keeps a note of the rules it was booked past. Or choose
-            another time.
-          </p>
+          <p className="rule-breaks-hint">{t("interviews.rules.confirmHint")}</p>
         </div>
       );
     case "blocked":
       return (
         <div className="rule-breaks rule-breaks-blocked" role="alert" data-testid="rule-blocked">
-          <p className="rule-breaks-title">This time cannot be booked:</p>
+          <p className="rule-breaks-title">{t("interviews.rules.blocked")}</p>
           <ul className="rule-break-list">
             {state.breaks.map((b) => (
               <li key={b.rule} data-testid="rule-break" data-rule={b.rule}>
@@ -56,7 +54,7 @@ export function RuleCheckStatus({ state, savingLabel, onDismissError }: Props) {
               </li>
             ))}
           </ul>
-          <p className="rule-breaks-hint">Every place is promised to someone already. Choose another time.</p>
+          <p className="rule-breaks-hint">{t("interviews.rules.blockedHint")}</p>
         </div>
       );
     case "failed":

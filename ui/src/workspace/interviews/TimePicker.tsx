@@ -7,6 +7,7 @@ import { formatClock, formatDayKey, formatWhenWithZone } from "../../time/format
 import { sessionLabel } from "./sessionLabel";
 import { groupSlotsByDay, slotKey } from "./slotGroups";
 import { dayIn, instantOf, sameClock, zoneAbbreviation } from "../../time/zonedTime";
+import { t, tPlural, tRich } from "../../i18n";
 
 export type TimeChoice = { sessionId: number; start: string };
 
@@ -60,7 +61,7 @@ export function TimePicker({ studyId, zone, sessions, value, onChange, preferred
 
   return (
     <div className="time-picker" data-testid="time-picker">
-      <div className="segmented" role="group" aria-label="How to choose the time">
+      <div className="segmented" role="group" aria-label={t("interviews.time.how")}>
         <button
           type="button"
           className="segmented-option"
@@ -69,7 +70,7 @@ export function TimePicker({ studyId, zone, sessions, value, onChange, preferred
           disabled={disabled}
           onClick={() => switchTo("slots")}
         >
-          Open times
+          {t("interviews.time.open")}
         </button>
         <button
           type="button"
@@ -79,25 +80,24 @@ export function TimePicker({ studyId, zone, sessions, value, onChange, preferred
           disabled={disabled}
           onClick={() => switchTo("custom")}
         >
-          Another time
+          {t("interviews.time.another")}
         </button>
       </div>
 
       {mode === "slots" && (
         <div className="slot-days" aria-describedby={`${id}-zone`}>
           <p className="picker-hint" id={`${id}-zone`}>
-            Open times of the next {WEEKS_AHEAD} weeks, in the study's time zone ({zone}).
+            {t("interviews.time.openHint", { weeks: WEEKS_AHEAD, zone })}
           </p>
           {slots.kind === "loading" && (
             <p className="loading-line" role="status">
-              <span className="spinner" aria-hidden="true" /> Finding open times…
+              <span className="spinner" aria-hidden="true" /> {t("interviews.time.finding")}
             </p>
           )}
           {slots.kind === "failed" && <ErrorBanner error={slots.error} onDismiss={() => setAttempt((n) => n + 1)} />}
           {slots.kind === "loaded" && days.length === 0 && (
             <p className="picker-empty" data-testid="slots-empty">
-              No open times in the next {WEEKS_AHEAD} weeks. Add or widen a session under Sessions &amp; availability,
-              or choose “Another time” to book outside the open times.
+              {t("interviews.time.none", { weeks: WEEKS_AHEAD })}
             </p>
           )}
           {days.length > 0 && (
@@ -117,7 +117,7 @@ export function TimePicker({ studyId, zone, sessions, value, onChange, preferred
                           data-start={slot.start}
                           aria-pressed={key === chosenKey}
                           disabled={disabled}
-                          title={slot.remaining > 1 ? `${slot.remaining} places left` : undefined}
+                          title={slot.remaining > 1 ? tPlural("interviews.time.placesLeft", slot.remaining) : undefined}
                           onClick={() => onChange({ sessionId: slot.sessionId, start: slot.start })}
                         >
                           {formatClock(slot.start, zone)}
@@ -144,9 +144,9 @@ export function TimePicker({ studyId, zone, sessions, value, onChange, preferred
 
       {value && (
         <p className="chosen-time" data-testid="chosen-time">
-          Chosen: <strong>{formatWhenWithZone(value.start, zone)}</strong>
+          {tRich("interviews.time.chosen", { time: <strong>{formatWhenWithZone(value.start, zone)}</strong> })}
           {displayZone && !sameClock(value.start, zone, displayZone) && (
-            <> ({formatWhenWithZone(value.start, displayZone)} on your clock)</>
+            <> {t("interviews.time.onYourClock", { time: formatWhenWithZone(value.start, displayZone) })}</>
           )}
         </p>
       )}
@@ -181,7 +181,7 @@ function CustomTime({ zone, sessions, preferredSessionId, disabled, onChange }: 
   if (sessions.length === 0) {
     return (
       <p className="picker-empty">
-        The study has no sessions yet. Add one under Sessions &amp; availability: every interview belongs to a session.
+        {t("interviews.time.noSessions")}
       </p>
     );
   }
@@ -189,7 +189,7 @@ function CustomTime({ zone, sessions, preferredSessionId, disabled, onChange }: 
   return (
     <div className="form custom-time">
       <div className="field">
-        <label htmlFor={`${id}-session`}>Session</label>
+        <label htmlFor={`${id}-session`}>{t("interviews.time.session")}</label>
         <select
           id={`${id}-session`}
           data-testid="custom-session"
@@ -199,15 +199,16 @@ function CustomTime({ zone, sessions, preferredSessionId, disabled, onChange }: 
         >
           {sessions.map((session) => (
             <option key={session.id} value={session.id}>
-              {sessionLabel(session, zone)}
-              {session.visible ? "" : " (hidden)"}
+              {session.visible
+                ? sessionLabel(session, zone)
+                : t("interviews.time.hiddenSession", { session: sessionLabel(session, zone) })}
             </option>
           ))}
         </select>
       </div>
       <div className="field-row">
         <div className="field field-grow">
-          <label htmlFor={`${id}-date`}>Date</label>
+          <label htmlFor={`${id}-date`}>{t("interviews.time.date")}</label>
           <input
             id={`${id}-date`}
             type="date"
@@ -219,7 +220,7 @@ function CustomTime({ zone, sessions, preferredSessionId, disabled, onChange }: 
         </div>
         <div className="field field-grow">
           <label htmlFor={`${id}-time`}>
-            Start ({instant ? zoneAbbreviation(instant, zone) : zone})
+            {t("interviews.time.start", { zone: instant ? zoneAbbreviation(instant, zone) : zone })}
           </label>
           <input
             id={`${id}-time`}
@@ -235,11 +236,11 @@ function CustomTime({ zone, sessions, preferredSessionId, disabled, onChange }: 
       </div>
       {skipped ? (
         <p className="field-error" role="alert">
-          {date} {time} does not exist in {zone}: the clocks skip it. Choose a time an hour later.
+          {t("interviews.time.skipped", { date, time, zone })}
         </p>
       ) : (
         <p className="picker-hint">
-          Any start time, on the study's clock ({zone}). Confab checks it against the study's rules before booking.
+          {t("interviews.time.customHint", { zone })}
         </p>
       )}
     </div>

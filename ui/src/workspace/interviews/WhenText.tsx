@@ -1,5 +1,6 @@
 import { formatRange, formatWhen } from "../../time/format";
 import { sameClock, zoneAbbreviation } from "../../time/zonedTime";
+import { t } from "../../i18n";
 
 type Props = {
   start: string;
@@ -20,7 +21,7 @@ export function WhenText({ start, end, zone, participantZone }: Props) {
       </span>
       {theirs && (
         <span className="when-theirs" data-testid="interview-when-participant" title={theirs}>
-          {formatWhen(start, theirs)} {zoneAbbreviation(start, theirs)}, their time
+          {t("interviews.when.theirs", { time: formatWhen(start, theirs), zone: zoneAbbreviation(start, theirs) })}
         </span>
       )}
     </span>

@@ -2,15 +2,16 @@ import type { InterviewView } from "../../bindings/types";
 import { calendarInput, wallOfCalendarDate } from "../../time/calendarClock";
 import { instantOf } from "../../time/zonedTime";
 import { roundLabel } from "./roundLabel";
+import { t } from "../../i18n";
 
 export type InterviewState = "scheduled" | "completed" | "canceled" | "no_show";
 
 /** Each state's colour (CSS variables of interviews.css, so dark mode changes them) and its name in the legend. */
 export const stateStyles: Record<InterviewState, { label: string; color: string }> = {
-  scheduled: { label: "Scheduled", color: "var(--interview-scheduled)" },
-  completed: { label: "Completed", color: "var(--interview-completed)" },
-  canceled: { label: "Canceled", color: "var(--interview-canceled)" },
-  no_show: { label: "No show", color: "var(--interview-no-show)" },
+  scheduled: { label: t("interviews.state.scheduled"), color: "var(--interview-scheduled)" },
+  completed: { label: t("interviews.state.completed"), color: "var(--interview-completed)" },
+  canceled: { label: t("interviews.state.canceled"), color: "var(--interview-canceled)" },
+  no_show: { label: t("interviews.state.noShow"), color: "var(--interview-no-show)" },
 };
 
 export const legendOrder: InterviewState[] = ["scheduled", "completed", "canceled", "no_show"];

@@ -1,6 +1,7 @@
 import type { InterviewView } from "../../bindings/types";
+import { t } from "../../i18n";
 
 /** "Interview 2 of 3" when the study holds several interviews per participant; "" otherwise. */
 export function roundLabel(interview: Pick<InterviewView, "round" | "rounds">): string {
-  return interview.rounds > 1 ? `Interview ${interview.round} of ${interview.rounds}` : "";
+  return interview.rounds > 1 ? t("interviews.round", { round: interview.round, rounds: interview.rounds }) : "";
 }

@@ -1,16 +1,17 @@
+import { t } from "../../i18n";
 /** Short names for the rules an interview was booked past, as the lists show them. */
-const names: Record<string, string> = {
-  too_soon: "minimum notice",
-  beyond_horizon: "booking horizon",
-  daily_cap: "daily limit",
-  weekly_cap: "weekly limit",
-  interviewers_busy: "interviewers busy",
-  buffer_conflict: "buffer time",
-  in_the_past: "in the past",
-  not_a_slot_start: "outside the slot times",
-  hidden_session: "hidden session",
-  unknown_session: "unknown session",
-  full: "no place left",
+const names: Record<string, () => string> = {
+  too_soon: () => t("interviews.rule.tooSoon"),
+  beyond_horizon: () => t("interviews.rule.beyondHorizon"),
+  daily_cap: () => t("interviews.rule.dailyCap"),
+  weekly_cap: () => t("interviews.rule.weeklyCap"),
+  interviewers_busy: () => t("interviews.rule.interviewersBusy"),
+  buffer_conflict: () => t("interviews.rule.bufferConflict"),
+  in_the_past: () => t("interviews.rule.inThePast"),
+  not_a_slot_start: () => t("interviews.rule.notASlotStart"),
+  hidden_session: () => t("interviews.rule.hiddenSession"),
+  unknown_session: () => t("interviews.rule.unknownSession"),
+  full: () => t("interviews.rule.full"),
 };
 
 /** "minimum notice, daily limit" for `too_soon,daily_cap`; unknown keys are shown as they are. */
@@ -19,5 +20,5 @@ export function describeOverrides(overrides: string): string[] {
     .split(",")
     .map((key) => key.trim())
     .filter((key) => key !== "")
-    .map((key) => names[key] ?? key.replace(/_/g, " "));
+    .map((key) => names[key]?.() ?? key.replace(/_/g, " "));
 }

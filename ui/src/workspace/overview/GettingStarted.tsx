@@ -1,5 +1,6 @@
 import type { PaneId } from "../../navigation";
 import { OpenPaneLink } from "./OpenPaneLink";
+import { t } from "../../i18n";
 
 type Props = {
   sessions: number;
@@ -14,28 +15,28 @@ export function GettingStarted({ sessions, participants, onOpenPane }: Props) {
       done: sessions > 0,
       pane: "sessions",
       testId: "overview-step-sessions",
-      title: "Add sessions",
-      hint: "Under Sessions & availability, offer the times participants can choose from: a window of slots, weekly hours, or a whole interview day.",
+      title: t("overview.step.sessions.title"),
+      hint: t("overview.step.sessions.hint"),
     },
     {
       done: participants > 0,
       pane: "participants",
       testId: "overview-step-participants",
-      title: "Add or import participants",
-      hint: "Under Participants, add people one by one or import a CSV file from your recruiting sheet.",
+      title: t("overview.step.participants.title"),
+      hint: t("overview.step.participants.hint"),
     },
     {
       done: false,
       pane: "participants",
       testId: "overview-step-invite",
-      title: "Invite them",
-      hint: "Select participants and invite them: each gets the open times in their own time zone, and their replies come back at the next Sync.",
+      title: t("overview.step.invite.title"),
+      hint: t("overview.step.invite.hint"),
     },
   ];
   return (
     <div className="empty-state" data-testid="overview-empty">
-      <p className="empty-state-title">This study is ready for its first participants</p>
-      <p className="empty-state-hint">Three steps take it from here to booked interviews:</p>
+      <p className="empty-state-title">{t("overview.empty.title")}</p>
+      <p className="empty-state-hint">{t("overview.empty.hint")}</p>
       <ol className="getting-started">
         {steps.map((step) => (
           <li key={step.title} className={step.done ? "getting-started-step is-done" : "getting-started-step"}>
@@ -48,7 +49,7 @@ export function GettingStarted({ sessions, participants, onOpenPane }: Props) {
                   {step.title}
                   {onOpenPane && <span aria-hidden="true"> →</span>}
                 </OpenPaneLink>
-                {step.done && <span className="visually-hidden"> (done)</span>}
+                {step.done && <span className="visually-hidden"> {t("overview.step.done")}</span>}
               </span>
               <span className="getting-started-hint">{step.hint}</span>
             </span>

@@ -2,6 +2,7 @@ import type { AttentionItem } from "../../bindings/types";
 import type { PaneId } from "../../navigation";
 import { OpenPaneLink } from "./OpenPaneLink";
 import { formatWhen } from "../../time/format";
+import { t, tPlural, tRich } from "../../i18n";
 
 type Props = {
   items: AttentionItem[];
@@ -18,13 +19,13 @@ export function NeedsAttention({ items, outboxWaiting, zone, onOpenPane }: Props
     <section className="panel" aria-labelledby="overview-attention-heading" data-testid="overview-attention">
       <div className="overview-panel-head">
         <h2 className="panel-title" id="overview-attention-heading">
-          Needs your attention
+          {t("overview.attention.title")}
         </h2>
         {items.length > 0 && <span className="overview-badge">{items.length}</span>}
       </div>
       {items.length === 0 ? (
         <p className="panel-hint" data-testid="overview-attention-empty">
-          Nothing needs a look. Replies that Sync cannot settle by itself, such as a proposed new time, appear here.
+          {t("overview.attention.empty")}
         </p>
       ) : (
         <>
@@ -37,25 +38,29 @@ export function NeedsAttention({ items, outboxWaiting, zone, onOpenPane }: Props
             ))}
           </ul>
           <p className="panel-hint">
-            {items.length > SHOWN ? `And ${items.length - SHOWN} more. ` : ""}
-            Open the <strong>Outbox</strong> in the sidebar to accept, decline or dismiss them.
+            {items.length > SHOWN && (
+              <>
+                {t("overview.attention.more", { count: items.length - SHOWN })}{" "}
+              </>
+            )}
+            {tRich("overview.attention.openOutbox", { outbox: <strong>{t("overview.attention.outbox")}</strong> })}
             {onOpenPane && (
               <>
                 {" "}
-                The interviews they concern, with their current times, are under{" "}
-                <OpenPaneLink pane="interviews" onOpenPane={onOpenPane} testId="overview-attention-interviews">
-                  Interviews
-                </OpenPaneLink>
-                .
+                {tRich("overview.attention.interviews", {
+                  link: (
+                    <OpenPaneLink pane="interviews" onOpenPane={onOpenPane} testId="overview-attention-interviews">
+                      {t("overview.interviewsLink")}
+                    </OpenPaneLink>
+                  ),
+                })}
               </>
             )}
           </p>
         </>
       )}
       <p className="overview-outbox" data-testid="overview-outbox-waiting">
-        {outboxWaiting === 0
-          ? "The Outbox is empty: every prepared message has gone out."
-          : `${outboxWaiting === 1 ? "1 message is" : `${outboxWaiting} messages are`} waiting in the Outbox (all studies). They go out at the next Sync.`}
+        {outboxWaiting === 0 ? t("overview.outbox.empty") : tPlural("overview.outbox.waiting", outboxWaiting)}
       </p>
     </section>
   );

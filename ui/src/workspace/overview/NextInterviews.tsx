@@ -3,6 +3,7 @@ import type { PaneId } from "../../navigation";
 import { OpenPaneLink } from "./OpenPaneLink";
 import { formatWhen } from "../../time/format";
 import { cityOf, clocksDiffer } from "../../time/zonedTime";
+import { t, tRich } from "../../i18n";
 
 type Props = {
   interviews: InterviewView[];
@@ -18,25 +19,26 @@ export function NextInterviews({ interviews, zone, participantZones, onOpenPane 
     <section className="panel" aria-labelledby="overview-next-heading" data-testid="overview-next">
       <div className="overview-panel-head">
         <h2 className="panel-title" id="overview-next-heading">
-          Next interviews
+          {t("overview.next.title")}
         </h2>
         <span className="overview-panel-aside">
-          <span className="overview-zone">Times in {zone}</span>
+          <span className="overview-zone">{t("overview.next.zone", { zone })}</span>
           {onOpenPane && interviews.length > 0 && (
             <OpenPaneLink pane="interviews" onOpenPane={onOpenPane} testId="overview-open-interviews">
-              All interviews
+              {t("overview.next.all")}
             </OpenPaneLink>
           )}
         </span>
       </div>
       {interviews.length === 0 ? (
         <p className="panel-hint" data-testid="overview-next-empty">
-          Nothing is scheduled yet. Interviews appear here once participants book a time, or when you book one for
-          them under{" "}
-          <OpenPaneLink pane="interviews" onOpenPane={onOpenPane} testId="overview-open-interviews">
-            Interviews
-          </OpenPaneLink>
-          .
+          {tRich("overview.next.empty", {
+            link: (
+              <OpenPaneLink pane="interviews" onOpenPane={onOpenPane} testId="overview-open-interviews">
+                {t("overview.interviewsLink")}
+              </OpenPaneLink>
+            ),
+          })}
         </p>
       ) : (
         <ul className="next-list">
@@ -53,7 +55,7 @@ export function NextInterviews({ interviews, zone, participantZones, onOpenPane 
                       onOpenPane={onOpenPane}
                       testId="overview-next-open"
                       className="next-link"
-                      label={`${interview.participantName}: open Interviews`}
+                      label={t("overview.next.openLabel", { name: interview.participantName })}
                     >
                       {interview.participantName}
                     </OpenPaneLink>
@@ -62,7 +64,7 @@ export function NextInterviews({ interviews, zone, participantZones, onOpenPane 
                 </span>
                 {showTheirs && (
                   <span className="next-theirs" title={theirs}>
-                    {formatWhen(interview.start, theirs)} in {cityOf(theirs)}
+                    {t("overview.next.theirs", { time: formatWhen(interview.start, theirs), city: cityOf(theirs) })}
                   </span>
                 )}
               </li>

@@ -1,6 +1,7 @@
 import type { StatusCount } from "../../bindings/types";
 import type { PaneId } from "../../navigation";
 import { OpenPaneLink } from "./OpenPaneLink";
+import { t, tPlural } from "../../i18n";
 
 type Props = {
   counts: StatusCount[];
@@ -15,15 +16,15 @@ export function StatusCounts({ counts, total, onOpenPane }: Props) {
     <section className="panel" aria-labelledby="overview-status-heading" data-testid="overview-status">
       <div className="overview-panel-head">
         <h2 className="panel-title" id="overview-status-heading">
-          Where participants stand
+          {t("overview.status.title")}
         </h2>
         <span className="overview-panel-aside">
           <span className="overview-total" data-testid="overview-total">
-            {total === 1 ? "1 participant" : `${total} participants`}
+            {tPlural("overview.status.total", total)}
           </span>
           {onOpenPane && (
             <OpenPaneLink pane="participants" onOpenPane={onOpenPane} testId="overview-open-participants">
-              See participants
+              {t("overview.status.see")}
             </OpenPaneLink>
           )}
         </span>
@@ -36,7 +37,7 @@ export function StatusCounts({ counts, total, onOpenPane }: Props) {
               key={c.status}
               className={`status-bar-part status-${c.status}`}
               style={{ flexGrow: c.count }}
-              title={`${c.label}: ${c.count}`}
+              title={t("overview.status.barTitle", { label: c.label, count: c.count })}
             />
           ))}
         </div>

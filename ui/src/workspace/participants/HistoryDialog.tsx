@@ -6,6 +6,7 @@ import { ErrorBanner } from "../../ErrorBanner";
 import { toAppError } from "../../errors";
 import { actionOf, actorOf, newestFirst, valueLabel } from "./historyWording";
 import { formatDateTime } from "../../time/format";
+import { t } from "../../i18n";
 
 type Props = {
   studyId: number;
@@ -57,28 +58,28 @@ function HistoryBody({
 
   return (
     <>
-      <Dialog.Title className="dialog-title">History of {participant.name}</Dialog.Title>
+      <Dialog.Title className="dialog-title">{t("participants.history.title", { name: participant.name })}</Dialog.Title>
       <Dialog.Description className="dialog-description">
-        Every change in this study, newest first. Times in {timeZone}.
+        {t("participants.history.description", { zone: timeZone })}
       </Dialog.Description>
 
       {state.kind === "loading" && (
         <p className="loading-line" role="status">
           <span className="spinner" aria-hidden="true" />
-          Loading the history…
+          {t("participants.history.loading")}
         </p>
       )}
       {state.kind === "failed" && (
         <>
           <ErrorBanner error={state.error} onDismiss={() => setAttempt((n) => n + 1)} />
           <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
-            Try again
+            {t("common.tryAgain")}
           </button>
         </>
       )}
       {state.kind === "loaded" && state.entries.length === 0 && (
         <p className="panel-hint" data-testid="history-empty">
-          Nothing has been recorded for {participant.name} in this study yet.
+          {t("participants.history.empty", { name: participant.name })}
         </p>
       )}
       {state.kind === "loaded" && state.entries.length > 0 && (
@@ -86,11 +87,11 @@ function HistoryBody({
           <table className="history-table" data-testid="history-table">
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Change</th>
-                <th scope="col">Why</th>
+                <th scope="col">{t("participants.history.column.when")}</th>
+                <th scope="col">{t("participants.history.column.who")}</th>
+                <th scope="col">{t("participants.history.column.what")}</th>
+                <th scope="col">{t("participants.history.column.change")}</th>
+                <th scope="col">{t("participants.history.column.why")}</th>
               </tr>
             </thead>
             <tbody>
@@ -107,7 +108,7 @@ function HistoryBody({
                     ) : (
                       <>
                         {entry.from !== "" && <span className="history-from">{valueLabel(entry.from, statuses)}</span>}
-                        {entry.from !== "" && entry.to !== "" && <span aria-label="to"> → </span>}
+                        {entry.from !== "" && entry.to !== "" && <span aria-label={t("participants.history.to")}> → </span>}
                         {entry.to !== "" && <span className="history-to">{valueLabel(entry.to, statuses)}</span>}
                       </>
                     )}
@@ -122,7 +123,7 @@ function HistoryBody({
 
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" data-testid="history-close" onClick={onClose}>
-          Close
+          {t("common.close")}
         </button>
       </div>
     </>

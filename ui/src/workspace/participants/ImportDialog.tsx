@@ -17,7 +17,8 @@ import {
   separatorChoices,
   totalsLines,
 } from "./importPlan";
-import { countOf } from "./statusWording";
+import { t, tPlural, tRich } from "../../i18n";
+
 
 type Props = {
   studyId: number;
@@ -33,7 +34,7 @@ export function ImportDialog({ open, onClose, ...rest }: Props) {
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog dialog-wide" data-testid="import-dialog" aria-describedby={undefined}>
-          <Dialog.Title className="dialog-title">Import participants from a CSV or Excel file</Dialog.Title>
+          <Dialog.Title className="dialog-title">{t("participants.import.title")}</Dialog.Title>
           {/* Mounted only while open: every opening starts with no file. */}
           {open && <ImportFlow onClose={onClose} {...rest} />}
         </Dialog.Content>
@@ -99,7 +100,10 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
       await check(csv, null);
     } catch (reason) {
       setBusy(null);
-      setProblem({ code: "invalid_input", message: `${chosen.name} could not be read: ${toAppError(reason).message}` });
+      setProblem({
+        code: "invalid_input",
+        message: t("participants.import.unreadable", { file: chosen.name, reason: toAppError(reason).message }),
+      });
     }
   }
 
@@ -164,7 +168,7 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
         </ul>
         <div className="dialog-actions">
           <button type="button" className="button button-primary" data-testid="import-done" onClick={onClose}>
-            Done
+            {t("common.done")}
           </button>
         </div>
       </div>
@@ -174,16 +178,17 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
   const problemRows = preview?.rows.filter((row) => row.outcome.kind === "error" || row.outcome.kind === "duplicate") ?? [];
   const validRows = preview?.rows.filter((row) => row.outcome.kind === "new" || row.outcome.kind === "existing") ?? [];
   const listed = [...problemRows, ...validRows].slice(0, LISTED_ROWS);
+  const validCount = preview ? preview.totals.newParticipants + preview.totals.existingParticipants : 0;
 
   return (
     <div className="import-flow">
       <p className="dialog-description">
-        The first line names the columns, e.g. <code>name,email,time zone,phone,notes</code>; other columns
-        become custom fields. Nothing is imported before you confirm.
+        {/* Column names as the import reads them, not words to translate. */}
+        {tRich("participants.import.intro", { example: <code>name,email,time zone,phone,notes</code> })}
       </p>
 
       <div className="field">
-        <label htmlFor={`${id}-file`}>CSV or Excel (.xlsx) file</label>
+        <label htmlFor={`${id}-file`}>{t("participants.import.file")}</label>
         <input
           id={`${id}-file`}
           className="file-input"
@@ -198,7 +203,7 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
       {busy !== null && busy !== "importing" && (
         <p className="loading-line" role="status">
           <span className="spinner" aria-hidden="true" />
-          {busy === "reading" ? "Reading the file…" : "Checking every line…"}
+          {busy === "reading" ? t("participants.import.reading") : t("participants.import.checking")}
         </p>
       )}
 
@@ -206,12 +211,12 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
 
       {columns.length > 0 && (
         <fieldset className="import-mapping" data-testid="import-mapping">
-          <legend>Columns</legend>
+          <legend>{t("participants.import.columns")}</legend>
           <div className="import-mapping-grid">
             {columns.map((column, index) => (
               <div className="field import-mapping-row" key={`${column.header}-${index}`}>
                 <label htmlFor={`${id}-column-${index}`} className="import-column-header">
-                  {column.header === "" ? `Column ${index + 1}` : column.header}
+                  {column.header === "" ? t("participants.import.unnamedColumn", { number: index + 1 }) : column.header}
                 </label>
                 <select
                   id={`${id}-column-${index}`}
@@ -236,7 +241,7 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
       {file && preview?.encoding !== "xlsx" && (
         <div className="import-reading">
           <label className="field">
-            <span className="field-label">Encoding</span>
+            <span className="field-label">{t("participants.import.encodingLabel")}</span>
             <select
               className="input"
               data-testid="import-encoding-choice"
@@ -255,7 +260,7 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
             </select>
           </label>
           <label className="field">
-            <span className="field-label">Cells separated by</span>
+            <span className="field-label">{t("participants.import.separatorLabel")}</span>
             <select
               className="input"
               data-testid="import-separator-choice"
@@ -274,26 +279,30 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
       )}
 
       {preview && (
-        <section className="import-report" aria-label="What the import would do" data-testid="import-report">
+        <section className="import-report" aria-label={t("participants.import.report")} data-testid="import-report">
           <p className="import-summary" data-testid="import-summary">
             {preview.message}
           </p>
           <p className="import-encoding" data-testid="import-encoding">
             {preview.encoding === "xlsx"
-              ? "Read from the workbook’s first sheet."
-              : `Read as ${encodingName(preview.encoding)} text.`}
+              ? t("participants.import.readWorkbook")
+              : t("participants.import.readAs", { encoding: encodingName(preview.encoding) })}
           </p>
           <p className="import-counts">
             <span className="import-count import-count-valid">
-              {countOf(preview.totals.newParticipants + preview.totals.existingParticipants, "valid row")}
+              {tPlural("participants.import.validRows", validCount, { count: validCount.toLocaleString() })}
             </span>
             {preview.totals.duplicates > 0 && (
               <span className="import-count import-count-duplicate">
-                {countOf(preview.totals.duplicates, "duplicate")}
+                {tPlural("participants.import.duplicates", preview.totals.duplicates, {
+                  count: preview.totals.duplicates.toLocaleString(),
+                })}
               </span>
             )}
             {preview.totals.errors > 0 && (
-              <span className="import-count import-count-error">{countOf(preview.totals.errors, "error")}</span>
+              <span className="import-count import-count-error">
+                {tPlural("participants.import.errors", preview.totals.errors, { count: preview.totals.errors.toLocaleString() })}
+              </span>
             )}
           </p>
           {listed.length > 0 && (
@@ -301,10 +310,10 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
               <table className="import-rows">
                 <thead>
                   <tr>
-                    <th scope="col">Line</th>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Outcome</th>
+                    <th scope="col">{t("participants.import.column.line")}</th>
+                    <th scope="col">{t("participants.import.column.name")}</th>
+                    <th scope="col">{t("participants.import.column.email")}</th>
+                    <th scope="col">{t("participants.import.column.outcome")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -317,7 +326,9 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
           )}
           {preview.rows.length > listed.length && (
             <p className="panel-hint">
-              {countOf(preview.rows.length - listed.length, "more valid row")} not listed.
+              {tPlural("participants.import.notListed", preview.rows.length - listed.length, {
+                count: (preview.rows.length - listed.length).toLocaleString(),
+              })}
             </p>
           )}
         </section>
@@ -325,7 +336,7 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
 
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" onClick={onClose} disabled={busy === "importing"}>
-          Cancel
+          {t("common.cancel")}
         </button>
         {choice.kind !== "none" && (
           <button
@@ -339,7 +350,7 @@ export function ImportFlow({ studyId, onClose, onImported }: Omit<Props, "open">
           >
             {busy === "importing" ? (
               <>
-                <span className="spinner" aria-hidden="true" /> Importing…
+                <span className="spinner" aria-hidden="true" /> {t("participants.import.importing")}
               </>
             ) : (
               choice.label
@@ -367,12 +378,13 @@ function ImportRowView({ row }: { row: ImportRow }) {
 export function encodingName(encoding: string): string {
   const known: Record<string, string> = {
     "UTF-8": "UTF-8",
-    "UTF-16LE": "Unicode (UTF-16)",
-    "UTF-16BE": "Unicode (UTF-16, big-endian)",
-    "windows-1252": "Western European (Windows-1252)",
-    "ISO-8859-2": "Central European (ISO-8859-2)",
-    "windows-1250": "Central European (Windows-1250)",
-    macintosh: "Western (Mac Roman)",
+    "UTF-16LE": t("participants.import.encodingName.utf16le"),
+    "UTF-16BE": t("participants.import.encodingName.utf16be"),
+    "windows-1252": t("participants.import.encodingName.windows1252"),
+    "ISO-8859-2": t("participants.import.encodingName.iso88592"),
+    "windows-1250": t("participants.import.encodingName.windows1250"),
+    macintosh: t("participants.import.encodingName.macintosh"),
   };
   return known[encoding] ?? encoding;
 }
+

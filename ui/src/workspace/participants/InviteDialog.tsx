@@ -3,7 +3,8 @@ import { commands } from "../../bindings/commands";
 import type { AppError, InviteReport } from "../../bindings/types";
 import { ErrorBanner } from "../../ErrorBanner";
 import { toAppError } from "../../errors";
-import { countOf } from "./statusWording";
+import { t, tPlural } from "../../i18n";
+
 
 export type InviteTarget = { id: number; name: string };
 
@@ -64,26 +65,26 @@ function InviteReportView({
   onClose: () => void;
 }) {
   const names = new Map(targets.map((target) => [target.id, target.name]));
-  const who = targets.length === 1 ? (targets[0]?.name ?? "") : countOf(targets.length, "participant");
+  const who =
+    targets.length === 1
+      ? (targets[0]?.name ?? "")
+      : tPlural("participants.invite.who", targets.length, { count: targets.length.toLocaleString() });
 
   return (
     <>
-      <Dialog.Title className="dialog-title">Invite {who}</Dialog.Title>
-      <Dialog.Description className="dialog-description">
-        Invitations list the open times in each participant's time zone. They wait in the Outbox until the
-        next Sync.
-      </Dialog.Description>
+      <Dialog.Title className="dialog-title">{t("participants.invite.title", { who })}</Dialog.Title>
+      <Dialog.Description className="dialog-description">{t("participants.invite.description")}</Dialog.Description>
 
       {outcome.kind === "working" && (
         <p className="loading-line" role="status">
           <span className="spinner" aria-hidden="true" />
-          Preparing {targets.length === 1 ? "the invitation" : "the invitations"}…
+          {tPlural("participants.invite.preparing", targets.length)}
         </p>
       )}
 
       {outcome.kind === "notReady" && (
         <div className="invite-not-ready" data-testid="invite-not-ready">
-          <p className="invite-headline">{who} cannot be invited yet:</p>
+          <p className="invite-headline">{t("participants.invite.notReady", { who })}</p>
           <ul className="invite-list">
             {outcome.missing.map((reason) => (
               <li key={reason}>{reason}</li>
@@ -98,15 +99,17 @@ function InviteReportView({
         <div className="invite-report" data-testid="invite-report">
           <p className="invite-headline" role="status" data-testid="invite-queued">
             {outcome.report.queued.length === 0
-              ? "No invitation was queued."
-              : `${countOf(outcome.report.queued.length, "invitation")} ${
-                  outcome.report.queued.length === 1 ? "is" : "are"
-                } in the Outbox, ready for the next Sync.`}
+              ? t("participants.invite.noneQueued")
+              : tPlural("participants.invite.queued", outcome.report.queued.length, {
+                  count: outcome.report.queued.length.toLocaleString(),
+                })}
           </p>
           {outcome.report.skipped.length > 0 && (
             <>
               <p className="invite-skipped-title">
-                {countOf(outcome.report.skipped.length, "participant")} left out:
+                {tPlural("participants.invite.skipped", outcome.report.skipped.length, {
+                  count: outcome.report.skipped.length.toLocaleString(),
+                })}
               </p>
               <ul className="invite-list" data-testid="invite-skipped">
                 {outcome.report.skipped.map((skip) => (
@@ -130,7 +133,7 @@ function InviteReportView({
           disabled={outcome.kind === "working"}
           onClick={onClose}
         >
-          {outcome.kind === "working" ? "Working…" : "Close"}
+          {outcome.kind === "working" ? t("participants.invite.working") : t("common.close")}
         </button>
       </div>
     </>

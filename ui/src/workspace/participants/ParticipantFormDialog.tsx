@@ -7,6 +7,7 @@ import { LanguageSelect } from "../../language/LanguageSelect";
 import { useMessageLanguages } from "../../language/messageLanguages";
 import { fieldErrorsFrom, type ParticipantErrors, type ParticipantField } from "./participantFieldErrors";
 import { toAppError } from "../../errors";
+import { t } from "../../i18n";
 
 /** Adding a new participant to the study, or editing one. */
 export type ParticipantFormMode = { kind: "add" } | { kind: "edit"; participant: ParticipantSummary };
@@ -26,12 +27,12 @@ export function ParticipantFormDialog({ mode, onClose, ...rest }: Props) {
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog" data-testid="participant-dialog">
           <Dialog.Title className="dialog-title">
-            {mode?.kind === "edit" ? `Edit ${mode.participant.name}` : "Add a participant"}
+            {mode?.kind === "edit"
+              ? t("participants.form.editTitle", { name: mode.participant.name })
+              : t("participants.form.addTitle")}
           </Dialog.Title>
           <Dialog.Description className="dialog-description">
-            {mode?.kind === "edit"
-              ? "Changes apply in every study this participant takes part in."
-              : "They are enrolled in this study as Added; invite them when you are ready."}
+            {mode?.kind === "edit" ? t("participants.form.editDescription") : t("participants.form.addDescription")}
           </Dialog.Description>
           {mode !== null && <ParticipantForm mode={mode} onClose={onClose} {...rest} />}
         </Dialog.Content>
@@ -139,12 +140,12 @@ function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"
       )}
       <div className="field-row">
         <div className="field field-grow">
-          <label htmlFor={`${id}-name`}>Name</label>
+          <label htmlFor={`${id}-name`}>{t("participants.form.name")}</label>
           <input {...control("name")} type="text" autoComplete="off" required />
           {fieldError("name")}
         </div>
         <div className="field field-grow">
-          <label htmlFor={`${id}-email`}>Email</label>
+          <label htmlFor={`${id}-email`}>{t("participants.form.email")}</label>
           <input {...control("email")} type="email" autoComplete="off" spellCheck={false} required />
           {fieldError("email")}
         </div>
@@ -152,13 +153,13 @@ function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"
       <div className="field-row">
         <div className="field field-grow">
           <label htmlFor={`${id}-timeZone`}>
-            Time zone <span className="field-optional">(optional)</span>
+            {t("participants.form.timeZone")} <span className="field-optional">{t("common.optional")}</span>
           </label>
           <input
             {...control("timeZone")}
             type="text"
             list={`${id}-zones`}
-            placeholder="e.g. America/New_York"
+            placeholder={t("participants.form.timeZonePlaceholder")}
             autoComplete="off"
             spellCheck={false}
           />
@@ -170,13 +171,13 @@ function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"
           {fieldError("timeZone")}
         </div>
         <div className="field field-grow">
-          <label htmlFor={`${id}-language`}>Language of messages</label>
+          <label htmlFor={`${id}-language`}>{t("participants.form.language")}</label>
           <LanguageSelect
             id={`${id}-language`}
             testId="participant-language-input"
             value={values.language}
             options={languages}
-            emptyLabel="The study’s language"
+            emptyLabel={t("participants.form.languageOfStudy")}
             onChange={(tag) => set("language", tag)}
           />
           {fieldError("language")}
@@ -185,7 +186,7 @@ function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"
       <div className="field-row">
         <div className="field field-grow">
           <label htmlFor={`${id}-phone`}>
-            Phone <span className="field-optional">(optional)</span>
+            {t("participants.form.phone")} <span className="field-optional">{t("common.optional")}</span>
           </label>
           <input {...control("phone")} type="tel" autoComplete="off" />
           {fieldError("phone")}
@@ -193,14 +194,14 @@ function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"
       </div>
       <div className="field">
         <label htmlFor={`${id}-notes`}>
-          Notes <span className="field-optional">(optional)</span>
+          {t("participants.form.notes")} <span className="field-optional">{t("common.optional")}</span>
         </label>
         <textarea {...control("notes")} rows={3} />
         {fieldError("notes")}
       </div>
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" onClick={onClose}>
-          Cancel
+          {t("common.cancel")}
         </button>
         <button
           type="submit"
@@ -209,7 +210,7 @@ function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"
           disabled={saving}
           aria-busy={saving || undefined}
         >
-          {saving ? "Saving…" : existing === null ? "Add participant" : "Save changes"}
+          {saving ? t("participants.form.saving") : existing === null ? t("participants.form.add") : t("participants.form.save")}
         </button>
       </div>
     </form>

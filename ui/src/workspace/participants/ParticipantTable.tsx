@@ -18,6 +18,7 @@ import { markFirstRowsPainted, scrollFrameRecorder } from "./participantsPerform
 import { RowActions, type RowAction } from "./RowActions";
 import { formatClock, formatDate, formatWhen } from "../../time/format";
 import { cityOf } from "../../time/zonedTime";
+import { t } from "../../i18n";
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -32,24 +33,29 @@ const helper = createColumnHelper<Features, ParticipantRow>();
 const byKey = (a: TableRow, b: TableRow, id: string) =>
   compareKeys(a.getValue<string | number>(id), b.getValue<string | number>(id));
 const columns = helper.columns([
-  helper.display({ id: "select", header: "Select", enableSorting: false }),
-  helper.accessor((row) => row.nameKey, { id: "name", header: "Name", sortFn: byKey }),
-  helper.accessor((row) => row.emailKey, { id: "email", header: "Email", sortFn: byKey }),
-  helper.accessor((row) => row.statusRank, { id: "status", header: "Status", sortFn: byKey }),
+  helper.display({ id: "select", header: t("participants.column.select"), enableSorting: false }),
+  helper.accessor((row) => row.nameKey, { id: "name", header: t("participants.column.name"), sortFn: byKey }),
+  helper.accessor((row) => row.emailKey, { id: "email", header: t("participants.column.email"), sortFn: byKey }),
+  helper.accessor((row) => row.statusRank, { id: "status", header: t("participants.column.status"), sortFn: byKey }),
   helper.accessor((row) => row.nextInterviewMs, {
     id: "nextInterview",
-    header: "Next interview",
+    header: t("participants.column.nextInterview"),
     sortFn: byKey,
     sortUndefined: "last",
   }),
   helper.accessor((row) => row.timeZone ?? undefined, {
     id: "timeZone",
-    header: "Their time zone",
+    header: t("participants.column.timeZone"),
     sortFn: byKey,
     sortUndefined: "last",
   }),
-  helper.accessor((row) => row.createdMs, { id: "added", header: "Added", sortFn: byKey, sortUndefined: "last" }),
-  helper.display({ id: "actions", header: "Actions", enableSorting: false }),
+  helper.accessor((row) => row.createdMs, {
+    id: "added",
+    header: t("participants.column.added"),
+    sortFn: byKey,
+    sortUndefined: "last",
+  }),
+  helper.display({ id: "actions", header: t("participants.column.actions"), enableSorting: false }),
 ]);
 
 export const ROW_HEIGHT = 44;
@@ -179,8 +185,8 @@ export function ParticipantTable({
                     <th key={header.id} className="participant-th cell-select" scope="col">
                       <input
                         type="checkbox"
-                        aria-label={allShownSelected ? "Deselect all shown" : "Select all shown"}
-                        title={allShownSelected ? "Deselect all shown" : "Select all shown"}
+                        aria-label={allShownSelected ? t("participants.table.deselectAll") : t("participants.table.selectAll")}
+                        title={allShownSelected ? t("participants.table.deselectAll") : t("participants.table.selectAll")}
                         data-testid="select-all"
                         checked={allShownSelected}
                         ref={(box) => {
@@ -195,7 +201,7 @@ export function ParticipantTable({
                 if (id === "actions") {
                   return (
                     <th key={header.id} className="participant-th cell-actions" scope="col">
-                      <span className="visually-hidden">Actions</span>
+                      <span className="visually-hidden">{t("participants.column.actions")}</span>
                     </th>
                   );
                 }
@@ -212,7 +218,7 @@ export function ParticipantTable({
                       className="sort-button"
                       data-testid={`sort-${id}`}
                       onClick={header.column.getToggleSortingHandler()}
-                      title={id === "nextInterview" ? `Times in ${timeZone}` : undefined}
+                      title={id === "nextInterview" ? t("participants.table.timesIn", { zone: timeZone }) : undefined}
                     >
                       <table.FlexRender header={header} />
                       <span className="sort-arrow" aria-hidden="true">
@@ -285,7 +291,7 @@ const ParticipantTableRow = memo(function ParticipantTableRow({
       <td className="participant-td cell-select">
         <input
           type="checkbox"
-          aria-label={`Select ${participant.name}`}
+          aria-label={t("participants.table.select", { name: participant.name })}
           data-testid="participant-select"
           checked={selected}
           // React's change event carries the click, so Shift extends the selection as a range.
@@ -317,8 +323,11 @@ const ParticipantTableRow = memo(function ParticipantTableRow({
       </td>
       <td className="participant-td cell-timeZone" title={theirZone ?? undefined}>
         {theirZone === null ? (
-          <span className="cell-none" title={participant.timeZone === null ? "Not known" : "Same as yours"}>
-            {participant.timeZone === null ? "—" : "Same"}
+          <span
+            className="cell-none"
+            title={participant.timeZone === null ? t("participants.table.zoneUnknown") : t("participants.table.zoneSameTitle")}
+          >
+            {participant.timeZone === null ? "—" : t("participants.table.zoneSame")}
           </span>
         ) : (
           <>

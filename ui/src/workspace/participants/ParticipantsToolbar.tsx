@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type ChangeEvent } from "react";
 import type { StatusOption } from "../../bindings/types";
 import { ALL_STATUSES } from "./participantRows";
+import { t } from "../../i18n";
 
 type Props = {
   text: string;
@@ -48,7 +49,7 @@ export function ParticipantsToolbar({ text, onTextChange, status, onStatusChange
     <div className="participants-toolbar" role="search">
       <div className="search-box">
         <label htmlFor={`${id}-search`} className="visually-hidden">
-          Search participants
+          {t("participants.search.label")}
         </label>
         <span className="search-icon" aria-hidden="true">
           ⌕
@@ -59,7 +60,7 @@ export function ParticipantsToolbar({ text, onTextChange, status, onStatusChange
           type="search"
           className="search-input"
           data-testid="participant-search"
-          placeholder="Search name, email, notes, fields"
+          placeholder={t("participants.search.placeholder")}
           autoComplete="off"
           spellCheck={false}
           aria-keyshortcuts="/ Control+F"
@@ -81,7 +82,7 @@ export function ParticipantsToolbar({ text, onTextChange, status, onStatusChange
         </kbd>
       </div>
       <label htmlFor={`${id}-status`} className="visually-hidden">
-        Status
+        {t("participants.filter.label")}
       </label>
       <select
         id={`${id}-status`}
@@ -90,10 +91,13 @@ export function ParticipantsToolbar({ text, onTextChange, status, onStatusChange
         value={status}
         onChange={(event) => onStatusChange(event.target.value)}
       >
-        <option value={ALL_STATUSES}>All statuses ({matching.toLocaleString()})</option>
+        <option value={ALL_STATUSES}>{t("participants.filter.all", { count: matching.toLocaleString() })}</option>
         {statuses.map((option) => (
           <option key={option.key} value={option.key}>
-            {option.label} ({(counts.get(option.key) ?? 0).toLocaleString()})
+            {t("participants.filter.option", {
+              label: option.label,
+              count: (counts.get(option.key) ?? 0).toLocaleString(),
+            })}
           </option>
         ))}
       </select>

@@ -15,7 +15,8 @@ import { ParticipantTable } from "./ParticipantTable";
 import { RemoveDialog } from "./RemoveDialog";
 import type { RowAction } from "./RowActions";
 import { StatusDialog } from "./StatusDialog";
-import { countOf, type StatusTargets } from "./statusWording";
+import type { StatusTargets } from "./statusWording";
+import { t, tPlural } from "../../i18n";
 
 type Props = {
   study: StudySummary;
@@ -114,7 +115,9 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
     try {
       const csv = await commands.exportParticipantsCsv(study.id, layout);
       const path = await commands.saveTextFile(`${fileNameFor(study.name)}-participants.csv`, csv);
-      if (path !== null) setNotice(`Saved ${countOf(rows.length, "participant")} to ${path}`);
+      if (path !== null) {
+        setNotice(tPlural("participants.exported", rows.length, { count: rows.length.toLocaleString(), path }));
+      }
     } catch (reason) {
       onError(toAppError(reason));
     } finally {
@@ -128,9 +131,9 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
     <>
       <header className="screen-header">
         <div className="screen-title">
-          <h1 id="participants-heading">Participants</h1>
+          <h1 id="participants-heading">{t("participants.title")}</h1>
           <span className="screen-subtitle" data-testid="participants-count">
-            {study.name} · {countOf(rows.length, "participant")}
+            {tPlural("participants.subtitle", rows.length, { study: study.name, count: rows.length.toLocaleString() })}
           </span>
         </div>
         <div className="screen-actions">
@@ -140,21 +143,21 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
             data-testid="export-csv-button"
             disabled={!hasAny || exporting}
             aria-busy={exporting || undefined}
-            title="Every participant of this study, with their status"
+            title={t("participants.export.title")}
             onClick={() => void exportCsv({ byteOrderMark: false, separator: "comma" })}
           >
             {exporting && <span className="spinner" aria-hidden="true" />}
-            {exporting ? "Exporting…" : "Export CSV"}
+            {exporting ? t("participants.export.busy") : t("participants.export.csv")}
           </button>
           <button
             type="button"
             className="button button-secondary"
             data-testid="export-excel-button"
             disabled={!hasAny || exporting}
-            title="The same list, laid out so that Excel opens it with accents and columns intact"
+            title={t("participants.export.excelTitle")}
             onClick={() => void exportCsv(excelLayout())}
           >
-            Export for Excel
+            {t("participants.export.excel")}
           </button>
           <button
             type="button"
@@ -162,7 +165,7 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
             data-testid="import-csv-button"
             onClick={() => setImportOpen(true)}
           >
-            Import CSV
+            {t("participants.importButton")}
           </button>
           <button
             type="button"
@@ -170,7 +173,7 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
             data-testid="add-participant-button"
             onClick={() => setForm({ kind: "add" })}
           >
-            Add participant
+            {t("participants.addButton")}
           </button>
         </div>
       </header>
@@ -179,24 +182,21 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
         <div className="notice-success participants-notice" role="status" data-testid="participants-notice">
           <span className="notice-message">{notice}</span>
           <button type="button" className="button button-quiet" onClick={() => setNotice(null)}>
-            Dismiss
+            {t("common.dismiss")}
           </button>
         </div>
       )}
 
       {!hasAny && (
         <div className="empty-state" data-testid="participants-empty">
-          <p className="empty-state-title">No participants in this study yet.</p>
-          <p className="empty-state-hint">
-            Import a CSV file with a name and an email column (other columns become custom fields), or add
-            participants one by one. Then invite them to choose a time.
-          </p>
+          <p className="empty-state-title">{t("participants.empty.title")}</p>
+          <p className="empty-state-hint">{t("participants.empty.hint")}</p>
           <div className="empty-state-actions">
             <button type="button" className="button button-primary" onClick={() => setImportOpen(true)}>
-              Import a CSV file
+              {t("participants.empty.import")}
             </button>
             <button type="button" className="button button-secondary" onClick={() => setForm({ kind: "add" })}>
-              Add a participant
+              {t("participants.empty.add")}
             </button>
           </div>
         </div>
@@ -215,11 +215,14 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
               matching={matching.length}
             />
             {selected.length > 0 ? (
-              <div className="selection-bar" data-testid="selection-bar" aria-label="Selected participants">
+              <div className="selection-bar" data-testid="selection-bar" aria-label={t("participants.selection.label")}>
                 <span className="selection-count" data-testid="selection-count">
-                  {selected.length.toLocaleString()} selected
+                  {t("participants.selection.count", { count: selected.length.toLocaleString() })}
                   {hiddenSelected > 0 && (
-                    <span className="selection-hidden"> ({hiddenSelected.toLocaleString()} not shown)</span>
+                    <span className="selection-hidden">
+                      {" "}
+                      {t("participants.selection.hidden", { count: hiddenSelected.toLocaleString() })}
+                    </span>
                   )}
                 </span>
                 <button
@@ -228,7 +231,7 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
                   data-testid="bulk-invite"
                   onClick={() => void startInvite(selected.map((row) => ({ id: row.id, name: row.name })))}
                 >
-                  Invite
+                  {t("participants.selection.invite")}
                 </button>
                 <button
                   type="button"
@@ -236,7 +239,7 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
                   data-testid="bulk-status"
                   onClick={() => setStatusRequest({ targets: selected, preset: null })}
                 >
-                  Set status
+                  {t("participants.selection.status")}
                 </button>
                 <button
                   type="button"
@@ -244,32 +247,22 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
                   data-testid="clear-selection"
                   onClick={() => setSelection({})}
                 >
-                  Clear
+                  {t("participants.selection.clear")}
                 </button>
               </div>
             ) : (
               <p className="selection-hint">
                 {shown.length === rows.length
-                  ? "Select participants to invite them or set their status. Shift-click selects a range."
-                  : `Showing ${shown.length.toLocaleString()} of ${rows.length.toLocaleString()}`}
+                  ? t("participants.selection.hint")
+                  : t("participants.showing", { shown: shown.length.toLocaleString(), total: rows.length.toLocaleString() })}
               </p>
             )}
           </div>
 
           {shown.length === 0 ? (
             <div className="empty-state" data-testid="participants-no-matches">
-              <p className="empty-state-title">
-                No participants match
-                {text.trim() !== "" && <> “{text.trim()}”</>}
-                {status !== ALL_STATUSES && (
-                  <> with the status {statuses.find((option) => option.key === status)?.label ?? status}</>
-                )}
-                .
-              </p>
-              <p className="empty-state-hint">
-                Search looks in names, emails, notes and custom fields. Check the spelling, or try part of a
-                word.
-              </p>
+              <p className="empty-state-title">{noMatchTitle(text.trim(), status, statuses)}</p>
+              <p className="empty-state-hint">{t("participants.noMatch.hint")}</p>
               <div className="empty-state-actions">
                 <button
                   type="button"
@@ -280,7 +273,7 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
                     setStatus(ALL_STATUSES);
                   }}
                 >
-                  Show all participants
+                  {t("participants.noMatch.showAll")}
                 </button>
               </div>
             </div>
@@ -299,8 +292,8 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
           )}
           <p className="participants-footnote">
             {ownZone
-              ? `Times are in your time zone, ${timeZone}. A participant's own zone is shown where it differs.`
-              : `Times are in the study's time zone, ${timeZone}; set your own in Settings → Mail.`}
+              ? t("participants.footnote.own", { zone: timeZone })
+              : t("participants.footnote.study", { zone: timeZone })}
           </p>
         </>
       )}
@@ -317,7 +310,11 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
         onClose={() => setForm(null)}
         onSaved={(saved) => {
           setForm(null);
-          setNotice(form?.kind === "edit" ? `Saved ${saved.name}.` : `${saved.name} was added to ${study.name}.`);
+          setNotice(
+            form?.kind === "edit"
+              ? t("participants.saved", { name: saved.name })
+              : t("participants.added", { name: saved.name, study: study.name }),
+          );
           void reload();
         }}
       />
@@ -340,7 +337,7 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
         participant={removing}
         onClose={() => setRemoving(null)}
         onRemoved={(id) => {
-          setNotice(`${removing?.name ?? "The participant"} was removed from Confab.`);
+          setNotice(t("participants.removed", { name: removing?.name ?? t("participants.removedSomeone") }));
           setRemoving(null);
           setSelection((old) => {
             const next = { ...old };
@@ -353,6 +350,17 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
       <InviteDialog run={inviteRun} onClose={() => setInviteRun(null)} />
     </>
   );
+}
+
+/** Why the list is empty: what was searched for, in which status. */
+function noMatchTitle(text: string, status: string, statuses: StatusOption[]): string {
+  if (status === ALL_STATUSES) {
+    return text === "" ? t("participants.noMatch.plain") : t("participants.noMatch.text", { text });
+  }
+  const label = statuses.find((option) => option.key === status)?.label ?? status;
+  return text === ""
+    ? t("participants.noMatch.status", { status: label })
+    : t("participants.noMatch.textAndStatus", { text, status: label });
 }
 
 /** A file name made of the study's name: letters, digits and dashes. */

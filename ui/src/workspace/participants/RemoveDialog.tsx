@@ -1,5 +1,6 @@
 import { commands } from "../../bindings/commands";
 import { ConfirmDialog } from "../../dialogs/ConfirmDialog";
+import { t } from "../../i18n";
 
 type Props = {
   /** Null while the dialog is closed. */
@@ -15,11 +16,11 @@ export function RemoveDialog({ participant, onClose, onRemoved }: Props) {
       open={participant !== null}
       onOpenChange={(open) => !open && onClose()}
       testId="remove-dialog"
-      title={`Remove ${participant?.name ?? ""} from Confab?`}
-      description={`${participant?.name ?? ""} (${participant?.email ?? ""}) leaves every study they are enrolled in, not only this one. A participant with a scheduled interview cannot be removed: cancel the interview first, so that they are told.`}
-      cancelLabel="Keep"
-      confirmLabel="Remove from Confab"
-      busyLabel="Removing…"
+      title={t("participants.remove.title", { name: participant?.name ?? "" })}
+      description={t("participants.remove.description", { name: participant?.name ?? "", email: participant?.email ?? "" })}
+      cancelLabel={t("participants.remove.keep")}
+      confirmLabel={t("participants.remove.confirm")}
+      busyLabel={t("participants.remove.busy")}
       confirmTestId="remove-confirm"
       onConfirm={async () => {
         if (!participant) return;

@@ -2,6 +2,7 @@ import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { useState } from "react";
 import type { StatusOption } from "../../bindings/types";
 import type { ParticipantRow } from "./participantRows";
+import { t } from "../../i18n";
 
 /** What a row's menu asks the pane to do. */
 export type RowAction =
@@ -24,7 +25,7 @@ type Props = {
 export function RowActions({ participant, statuses, onAction }: Props) {
   const [used, setUsed] = useState(false);
   const [open, setOpen] = useState(false);
-  const label = `Actions for ${participant.name}`;
+  const label = t("participants.row.actions", { name: participant.name });
 
   if (!used) {
     const activate = () => {
@@ -63,7 +64,7 @@ export function RowActions({ participant, statuses, onAction }: Props) {
         <DropdownMenu.Content className="menu" align="end" sideOffset={4} data-testid="participant-menu-content">
           <DropdownMenu.Sub>
             <DropdownMenu.SubTrigger className="menu-item menu-sub-trigger" data-testid="menu-status">
-              Participant Status
+              {t("participants.row.status")}
               <span className="menu-item-hint" aria-hidden="true">
                 ›
               </span>
@@ -84,7 +85,7 @@ export function RowActions({ participant, statuses, onAction }: Props) {
                         {current ? "✓" : ""}
                       </span>
                       {status.label}
-                      {current && <span className="visually-hidden"> (current)</span>}
+                      {current && <span className="visually-hidden"> {t("participants.row.current")}</span>}
                     </DropdownMenu.Item>
                   );
                 })}
@@ -96,21 +97,21 @@ export function RowActions({ participant, statuses, onAction }: Props) {
             data-testid="menu-history"
             onSelect={() => onAction({ kind: "history", participant })}
           >
-            History
+            {t("participants.row.history")}
           </DropdownMenu.Item>
           <DropdownMenu.Item
             className="menu-item"
             data-testid="menu-invite"
             onSelect={() => onAction({ kind: "invite", participant })}
           >
-            Invite
+            {t("participants.row.invite")}
           </DropdownMenu.Item>
           <DropdownMenu.Item
             className="menu-item"
             data-testid="menu-edit"
             onSelect={() => onAction({ kind: "edit", participant })}
           >
-            Edit
+            {t("participants.row.edit")}
           </DropdownMenu.Item>
           <DropdownMenu.Separator className="menu-separator" />
           <DropdownMenu.Item
@@ -118,7 +119,7 @@ export function RowActions({ participant, statuses, onAction }: Props) {
             data-testid="menu-remove"
             onSelect={() => onAction({ kind: "remove", participant })}
           >
-            Remove from Confab
+            {t("participants.row.remove")}
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>

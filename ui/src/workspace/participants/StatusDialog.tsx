@@ -7,11 +7,11 @@ import { BusyButton } from "../../dialogs/BusyButton";
 import { toAppError } from "../../errors";
 import {
   alreadyInStatus,
-  countOf,
   statusChangeQuestion,
   statusConsequence,
   type StatusTargets,
 } from "./statusWording";
+import { t, tPlural } from "../../i18n";
 
 type Props = {
   studyId: number;
@@ -84,16 +84,18 @@ function StatusForm({
       <Dialog.Title className="dialog-title" data-testid={chosen ? "status-question" : undefined}>
         {chosen
           ? statusChangeQuestion(targets.length === 1 || toChange.length === 0 ? targets : toChange, chosen.label)
-          : `Set the status of ${countOf(targets.length, "participant")}`}
+          : tPlural("participants.statusDialog.title", targets.length, { count: targets.length.toLocaleString() })}
       </Dialog.Title>
       <Dialog.Description className="dialog-description">
-        The change is kept in {targets.length === 1 ? `${targets[0]?.name}'s` : "each participant's"} history,
-        with your reason.
+        {targets.length === 1
+          ? t("participants.statusDialog.keptOne", { name: String(targets[0]?.name) })
+          : t("participants.statusDialog.keptMany")}
         {targets.length > 1 && unchanged.length > 0 && (
           <>
             {" "}
-            {countOf(unchanged.length, "participant")} already {unchanged.length === 1 ? "has" : "have"} this status
-            and {unchanged.length === 1 ? "stays" : "stay"} as {unchanged.length === 1 ? "is" : "they are"}.
+            {tPlural("participants.statusDialog.unchanged", unchanged.length, {
+              count: unchanged.length.toLocaleString(),
+            })}
           </>
         )}
       </Dialog.Description>
@@ -106,7 +108,7 @@ function StatusForm({
 
       {preset === null && (
         <div className="field">
-          <label htmlFor={`${id}-status`}>New status</label>
+          <label htmlFor={`${id}-status`}>{t("participants.statusDialog.newStatus")}</label>
           <select
             id={`${id}-status`}
             data-testid="status-choice"
@@ -114,7 +116,7 @@ function StatusForm({
             onChange={(event) => setStatusKey(event.target.value)}
           >
             <option value="" disabled>
-              Choose a status…
+              {t("participants.statusDialog.choose")}
             </option>
             {statuses.map((status) => (
               <option key={status.key} value={status.key}>
@@ -127,13 +129,13 @@ function StatusForm({
 
       <div className="field">
         <label htmlFor={`${id}-reason`}>
-          Reason <span className="field-optional">(optional)</span>
+          {t("participants.statusDialog.reason")} <span className="field-optional">{t("common.optional")}</span>
         </label>
         <textarea
           id={`${id}-reason`}
           data-testid="status-reason"
           rows={2}
-          placeholder="For example: interviewed by phone"
+          placeholder={t("participants.statusDialog.reasonPlaceholder")}
           value={reason}
           onChange={(event) => setReason(event.target.value)}
         />
@@ -142,13 +144,13 @@ function StatusForm({
       {busy && toChange.length > 1 && (
         <p className="loading-line" role="status">
           <span className="spinner" aria-hidden="true" />
-          Changing {countOf(toChange.length, "participant")}…
+          {tPlural("participants.statusDialog.changingMany", toChange.length, { count: toChange.length.toLocaleString() })}
         </p>
       )}
 
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" onClick={onClose} disabled={busy}>
-          Cancel
+          {t("common.cancel")}
         </button>
         <BusyButton
           type="submit"
@@ -156,8 +158,8 @@ function StatusForm({
           testId="status-confirm"
           disabled={!chosen || toChange.length === 0}
           busy={busy}
-          label={chosen ? `Set to ${chosen.label}` : "Set status"}
-          busyLabel="Changing…"
+          label={chosen ? t("participants.statusDialog.setTo", { status: chosen.label }) : t("participants.statusDialog.set")}
+          busyLabel={t("participants.statusDialog.changing")}
         />
       </div>
     </form>

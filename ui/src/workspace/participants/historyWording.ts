@@ -1,4 +1,5 @@
 import type { HistoryEntry, StatusOption } from "../../bindings/types";
+import { t } from "../../i18n";
 
 /** Newest first, and in the order written when two share a second. */
 export function newestFirst(entries: HistoryEntry[]): HistoryEntry[] {
@@ -9,13 +10,17 @@ export function newestFirst(entries: HistoryEntry[]): HistoryEntry[] {
 export function actorOf(entry: HistoryEntry): string {
   switch (entry.actorKind) {
     case "researcher":
-      return entry.actor === "" ? "You" : entry.actor;
+      return entry.actor === "" ? t("participants.history.actor.you") : entry.actor;
     case "participant":
-      return entry.actor === "" ? "The participant" : `${entry.actor} (by email)`;
+      return entry.actor === ""
+        ? t("participants.history.actor.participant")
+        : t("participants.history.actor.byEmail", { actor: entry.actor });
     case "calendar":
-      return entry.actor === "" ? "A calendar reply" : `${entry.actor} (calendar reply)`;
+      return entry.actor === ""
+        ? t("participants.history.actor.calendar")
+        : t("participants.history.actor.byCalendar", { actor: entry.actor });
     case "system":
-      return "Confab";
+      return t("participants.history.actor.system");
     default:
       return entry.actor === "" ? entry.actorKind : entry.actor;
   }
@@ -23,7 +28,7 @@ export function actorOf(entry: HistoryEntry): string {
 
 /** What happened: the log's action words, read as a sentence start. */
 export function actionOf(entry: HistoryEntry): string {
-  if (entry.action === "status") return "Status changed";
+  if (entry.action === "status") return t("participants.history.action.status");
   const words = entry.action.replaceAll("_", " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

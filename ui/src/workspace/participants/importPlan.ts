@@ -1,5 +1,6 @@
 import type { ColumnMapping, ImportColumn, ImportField, ImportMode, ImportReport, RowOutcome, Separator } from "../../bindings/types";
-import { countOf } from "./statusWording";
+import { t, tPlural } from "../../i18n";
+
 
 /** An ImportField as the value of a <select> option: "email", "custom:Team". */
 export function fieldValue(field: ImportField): string {
@@ -24,17 +25,18 @@ export function fieldFromValue(value: string): ImportField {
 
 /** The fields a column can go to; a custom field keeps the column's own name. */
 export function fieldOptions(column: ImportColumn): { value: string; label: string }[] {
-  const customKey = column.field.kind === "custom" ? column.field.key : column.header.trim() || "Field";
+  const customKey =
+    column.field.kind === "custom" ? column.field.key : column.header.trim() || t("participants.import.field.customDefault");
   return [
-    { value: "name", label: "Name" },
-    { value: "firstName", label: "First name" },
-    { value: "lastName", label: "Last name" },
-    { value: "email", label: "Email" },
-    { value: "timeZone", label: "Time zone" },
-    { value: "phone", label: "Phone" },
-    { value: "notes", label: "Notes" },
-    { value: `custom:${customKey}`, label: `Custom field “${customKey}”` },
-    { value: "ignore", label: "Leave out" },
+    { value: "name", label: t("participants.import.field.name") },
+    { value: "firstName", label: t("participants.import.field.firstName") },
+    { value: "lastName", label: t("participants.import.field.lastName") },
+    { value: "email", label: t("participants.import.field.email") },
+    { value: "timeZone", label: t("participants.import.field.timeZone") },
+    { value: "phone", label: t("participants.import.field.phone") },
+    { value: "notes", label: t("participants.import.field.notes") },
+    { value: `custom:${customKey}`, label: t("participants.import.field.custom", { name: customKey }) },
+    { value: "ignore", label: t("participants.import.field.ignore") },
   ];
 }
 
@@ -55,18 +57,19 @@ export function mappingWith(
 /** The encodings a researcher can choose in the preview, as spreadsheet programs name them. */
 export const encodingChoices: ReadonlyArray<{ value: string; label: string }> = [
   { value: "UTF-8", label: "UTF-8" },
-  { value: "UTF-16LE", label: "Unicode (UTF-16)" },
-  { value: "windows-1252", label: "Western European (Windows-1252)" },
-  { value: "ISO-8859-15", label: "Western European (ISO-8859-15)" },
-  { value: "macintosh", label: "Western (Mac Roman)" },
-  { value: "windows-1250", label: "Central European (Windows-1250)" },
-  { value: "ISO-8859-2", label: "Central European (ISO-8859-2)" },
+  { value: "UTF-16LE", label: t("participants.import.encodingName.utf16le") },
+  { value: "windows-1252", label: t("participants.import.encodingName.windows1252") },
+  { value: "ISO-8859-15", label: t("participants.import.encodingName.iso885915") },
+  { value: "macintosh", label: t("participants.import.encodingName.macintosh") },
+  { value: "windows-1250", label: t("participants.import.encodingName.windows1250") },
+  { value: "ISO-8859-2", label: t("participants.import.encodingName.iso88592") },
 ];
 
+
 export const separatorChoices: ReadonlyArray<{ value: Separator; label: string }> = [
-  { value: "comma", label: "Commas" },
-  { value: "semicolon", label: "Semicolons" },
-  { value: "tab", label: "Tabs" },
+  { value: "comma", label: t("participants.import.separator.comma") },
+  { value: "semicolon", label: t("participants.import.separator.semicolon") },
+  { value: "tab", label: t("participants.import.separator.tab") },
 ];
 
 /** What the dialog's main button does with this preview. */
@@ -79,13 +82,18 @@ export function importChoice(report: ImportReport): ImportChoice {
   const valid = report.totals.newParticipants + report.totals.existingParticipants;
   if (valid === 0) return { kind: "none" };
   if (report.totals.errors === 0) {
-    return { kind: "all", count: valid, mode: "allOrNothing", label: `Import ${countOf(valid, "participant")}` };
+    return {
+      kind: "all",
+      count: valid,
+      mode: "allOrNothing",
+      label: tPlural("participants.import.submitAll", valid, { count: valid.toLocaleString() }),
+    };
   }
   return {
     kind: "validOnly",
     count: valid,
     mode: "validRowsOnly",
-    label: valid === 1 ? "Import the 1 valid row" : `Import the ${valid.toLocaleString()} valid rows`,
+    label: tPlural("participants.import.submitValid", valid, { count: valid.toLocaleString() }),
   };
 }
 
@@ -93,11 +101,11 @@ export function importChoice(report: ImportReport): ImportChoice {
 export function outcomeText(outcome: RowOutcome): string {
   switch (outcome.kind) {
     case "new":
-      return "New participant";
+      return t("participants.import.outcome.new");
     case "existing":
-      return outcome.newlyEnrolled ? "Already in Confab; will be enrolled" : "Already in this study";
+      return outcome.newlyEnrolled ? t("participants.import.outcome.enrol") : t("participants.import.outcome.inStudy");
     case "duplicate":
-      return `Same email as line ${outcome.firstLine}; left out`;
+      return t("participants.import.outcome.duplicate", { line: outcome.firstLine });
     case "error":
       return outcome.message;
   }
@@ -110,13 +118,16 @@ export function outcomeTone(outcome: RowOutcome): "valid" | "duplicate" | "error
 /** The totals of an import that was written, one line each. */
 export function totalsLines(report: ImportReport): string[] {
   const { totals } = report;
-  const lines = [`${countOf(totals.newParticipants, "new participant")} added`];
+  const counted = (count: number) => ({ count: count.toLocaleString() });
+  const lines = [tPlural("participants.import.total.added", totals.newParticipants, counted(totals.newParticipants))];
   if (totals.existingParticipants > 0) {
-    lines.push(`${countOf(totals.existingParticipants, "participant")} already in Confab`);
+    lines.push(tPlural("participants.import.total.existing", totals.existingParticipants, counted(totals.existingParticipants)));
   }
-  lines.push(`${countOf(totals.newlyEnrolled, "participant")} enrolled in this study`);
-  if (totals.duplicates > 0) lines.push(`${countOf(totals.duplicates, "repeated email")} left out`);
-  if (totals.errors > 0) lines.push(`${countOf(totals.errors, "line")} with problems left out`);
+  lines.push(tPlural("participants.import.total.enrolled", totals.newlyEnrolled, counted(totals.newlyEnrolled)));
+  if (totals.duplicates > 0) {
+    lines.push(tPlural("participants.import.total.duplicates", totals.duplicates, counted(totals.duplicates)));
+  }
+  if (totals.errors > 0) lines.push(tPlural("participants.import.total.errors", totals.errors, counted(totals.errors)));
   return lines;
 }
 

@@ -1,4 +1,5 @@
 import type { ParticipantSummary, StatusOption } from "../../bindings/types";
+import { t } from "../../i18n";
 
 /** A participant as the table shows it, with what searching and sorting need worked out once. */
 export type ParticipantRow = ParticipantSummary & {
@@ -25,7 +26,7 @@ export function toRows(participants: ParticipantSummary[], statuses: StatusOptio
     const known = participant.status === null ? undefined : labels.get(participant.status);
     return {
       ...participant,
-      statusLabel: known?.label ?? participant.status ?? "Not enrolled",
+      statusLabel: known?.label ?? participant.status ?? t("participants.notEnrolled"),
       statusRank: known?.rank ?? statuses.length,
       searchText: searchTextOf(participant),
       nameKey: foldForSorting(participant.name),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alreadyInStatus, countOf, statusChangeQuestion, statusConsequence } from "./statusWording";
+import { alreadyInStatus, statusChangeQuestion, statusConsequence } from "./statusWording";
 
 const ada = { id: 1, name: "Ada Park", status: "invited", statusLabel: "Invited" };
 const bo = { id: 2, name: "Bo Li", status: "completed", statusLabel: "Completed" };
@@ -19,9 +19,9 @@ describe("status change wording", () => {
     expect(alreadyInStatus([ada, bo], "completed")).toEqual([bo]);
   });
 
-  it("uses the singular for one", () => {
-    expect(countOf(1, "participant")).toBe("1 participant");
-    expect(countOf(3, "reply", "replies")).toBe("3 replies");
+  it("writes the count in the reader's locale", () => {
+    const many = Array.from({ length: 1200 }, (_, i) => ({ ...ada, id: i }));
+    expect(statusChangeQuestion(many, "Completed")).toBe(`Set ${(1200).toLocaleString()} participants to Completed?`);
   });
 
   it("says what happens to a scheduled interview before the change is confirmed", () => {

@@ -1,4 +1,5 @@
 import type { ParticipantRow } from "./participantRows";
+import { t, tPlural } from "../../i18n";
 
 /** Who a status change is for: one participant (with their current status) or several. */
 export type StatusTargets = Pick<ParticipantRow, "id" | "name" | "status" | "statusLabel">[];
@@ -10,9 +11,12 @@ export type StatusTargets = Pick<ParticipantRow, "id" | "name" | "status" | "sta
 export function statusChangeQuestion(targets: StatusTargets, toLabel: string): string {
   if (targets.length === 1) {
     const [only] = targets as [StatusTargets[number]];
-    return `Change ${only.name} from ${only.statusLabel} to ${toLabel}?`;
+    return t("participants.statusChange.questionOne", { name: only.name, from: only.statusLabel, to: toLabel });
   }
-  return `Set ${countOf(targets.length, "participant")} to ${toLabel}?`;
+  return tPlural("participants.statusChange.questionMany", targets.length, {
+    count: targets.length.toLocaleString(),
+    to: toLabel,
+  });
 }
 
 /** Participants who already have the chosen status: setting it again changes nothing for them. */
@@ -20,10 +24,6 @@ export function alreadyInStatus(targets: StatusTargets, status: string): StatusT
   return targets.filter((target) => target.status === status);
 }
 
-/** "1 participant", "12 participants", with the number in the reader's locale. */
-export function countOf(count: number, noun: string, plural = `${noun}s`): string {
-  return `${count.toLocaleString()} ${count === 1 ? noun : plural}`;
-}
 
 /**
  * What the change does beyond the label, said before the researcher confirms it: a status
@@ -35,14 +35,21 @@ export function statusConsequence(targets: StatusTargets, toKey: string): string
   if (toKey === "interview_scheduled") {
     const without = targets.filter((target) => target.status !== "interview_scheduled");
     if (without.length === 0) return null;
-    return "Interview Scheduled follows from a booking: book a time for them with Book manually in Interviews instead, and the status changes by itself.";
+    return t("participants.statusChange.needsBooking");
   }
   if (withInterview.length === 0) return null;
-  const whose =
-    targets.length === 1 ? "Their scheduled interview" : `The scheduled interviews of ${countOf(withInterview.length, "participant")}`;
-  if (toKey === "no_show") return `${whose} will be marked as a no-show.`;
-  if (toKey === "completed") return `${whose} will be marked as completed.`;
-  return `${whose} will be cancelled with your reason: a cancellation goes to ${
-    withInterview.length === 1 ? "them" : "each of them"
-  }, and the time is offered to the waiting list.`;
+  const one = targets.length === 1;
+  const count = withInterview.length;
+  const params = { count: count.toLocaleString() };
+  if (toKey === "no_show") {
+    return one ? t("participants.statusChange.noShowOne") : tPlural("participants.statusChange.noShowMany", count, params);
+  }
+  if (toKey === "completed") {
+    return one
+      ? t("participants.statusChange.completedOne")
+      : tPlural("participants.statusChange.completedMany", count, params);
+  }
+  return one
+    ? t("participants.statusChange.cancelledOne")
+    : tPlural("participants.statusChange.cancelledMany", count, params);
 }

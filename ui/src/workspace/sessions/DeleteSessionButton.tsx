@@ -1,6 +1,7 @@
 import { commands } from "../../bindings/commands";
 import type { SessionView } from "../../bindings/types";
 import { ConfirmDialog } from "../../dialogs/ConfirmDialog";
+import { t } from "../../i18n";
 
 type Props = {
   session: SessionView;
@@ -16,16 +17,16 @@ export function DeleteSessionButton({ session, onDeleted }: Props) {
     <ConfirmDialog
       trigger={
         <button type="button" className="button button-quiet button-danger-text" data-testid="session-delete">
-          Delete…
+          {t("sessions.delete.button")}
         </button>
       }
       narrow
       testId="session-delete-dialog"
-      title={`Delete “${session.title}”?`}
-      description="It disappears from the calendar and is no longer offered. A session that already has interviews or choices cannot be deleted; hide it instead."
-      cancelLabel="Keep it"
-      confirmLabel="Delete session"
-      busyLabel="Deleting…"
+      title={t("sessions.delete.title", { title: session.title })}
+      description={t("sessions.delete.description")}
+      cancelLabel={t("sessions.delete.keep")}
+      confirmLabel={t("sessions.delete.confirm")}
+      busyLabel={t("sessions.delete.busy")}
       confirmTestId="session-delete-confirm"
       onConfirm={async () => {
         await commands.deleteSession(session.id);

@@ -3,6 +3,7 @@ import { commands } from "../../bindings/commands";
 import type { AppError, InterviewerView } from "../../bindings/types";
 import { ErrorBanner } from "../../ErrorBanner";
 import { toAppError } from "../../errors";
+import { t, tRich } from "../../i18n";
 
 type Props = {
   studyId: number;
@@ -19,8 +20,8 @@ export function InterviewersPanel({ studyId, interviewers, onAdded }: Props) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
-  const nameError = name.trim() === "" ? "Give the interviewer’s name." : null;
-  const emailError = !/^[^\s@]+@[^\s@]+$/.test(email.trim()) ? "Give an email address, like iris@example.org." : null;
+  const nameError = name.trim() === "" ? t("sessions.interviewers.nameError") : null;
+  const emailError = !/^[^\s@]+@[^\s@]+$/.test(email.trim()) ? t("sessions.interviewers.emailError") : null;
 
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -48,15 +49,15 @@ export function InterviewersPanel({ studyId, interviewers, onAdded }: Props) {
   return (
     <section className="panel interviewers-panel" aria-labelledby={`${id}-heading`} data-testid="interviewers-panel">
       <h2 className="panel-title" id={`${id}-heading`}>
-        Interviewers
+        {t("sessions.interviewers.title")}
       </h2>
       {interviewers === null ? (
         <p className="loading-line">
-          <span className="spinner" aria-hidden="true" /> Loading interviewers…
+          <span className="spinner" aria-hidden="true" /> {t("sessions.interviewers.loading")}
         </p>
       ) : interviewers.length === 0 ? (
         <p className="panel-hint" data-testid="interviewers-empty">
-          No interviewers yet. Add the people who run the interviews, then tick them on each session.
+          {t("sessions.interviewers.empty")}
         </p>
       ) : (
         <ul className="interviewer-list" data-testid="interviewer-list">
@@ -73,9 +74,9 @@ export function InterviewersPanel({ studyId, interviewers, onAdded }: Props) {
       )}
 
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-      <form className="interviewer-form" noValidate onSubmit={add} aria-label="Add interviewer">
+      <form className="interviewer-form" noValidate onSubmit={add} aria-label={t("sessions.interviewers.form")}>
         <div className="field field-grow">
-          <label htmlFor={`${id}-name`}>Name</label>
+          <label htmlFor={`${id}-name`}>{t("sessions.interviewers.name")}</label>
           <input
             id={`${id}-name`}
             data-testid="interviewer-name-input"
@@ -88,7 +89,7 @@ export function InterviewersPanel({ studyId, interviewers, onAdded }: Props) {
           {attempted && nameError && <p className="field-error">{nameError}</p>}
         </div>
         <div className="field field-grow">
-          <label htmlFor={`${id}-email`}>Email</label>
+          <label htmlFor={`${id}-email`}>{t("sessions.interviewers.email")}</label>
           <input
             id={`${id}-email`}
             data-testid="interviewer-email-input"
@@ -108,13 +109,14 @@ export function InterviewersPanel({ studyId, interviewers, onAdded }: Props) {
           aria-busy={saving || undefined}
         >
           {saving && <span className="spinner" aria-hidden="true" />}
-          {saving ? "Adding…" : "Add interviewer"}
+          {saving ? t("sessions.interviewers.adding") : t("sessions.interviewers.add")}
         </button>
       </form>
       <p className="panel-hint interviewers-import-hint" data-testid="busy-import-hint">
-        <strong>Busy times:</strong> export an interviewer’s calendar as an <code>.ics</code> file and open it with
-        Confab (double-click it, or choose Open With → Confab in your file manager). Confab asks whose calendar it is;
-        their busy times then show shaded on this calendar and are never offered to participants.
+        {tRich("sessions.interviewers.busyHint", {
+          title: <strong>{t("sessions.interviewers.busyTitle")}</strong>,
+          ics: <code>.ics</code>,
+        })}
       </p>
     </section>
   );

@@ -4,6 +4,7 @@ import type { SlotView } from "../../bindings/types";
 import { toAppError } from "../../errors";
 import type { VisibleRange } from "./SessionsCalendar";
 import { instantOfAny } from "../../time/zonedTime";
+import { t, tPlural, tPluralRich } from "../../i18n";
 
 type Props = {
   studyId: number;
@@ -35,14 +36,14 @@ export function OpenSlotsSummary({ studyId, zone, range, version }: Props) {
   if (!range || state.kind === "loading") {
     return (
       <p className="open-slots loading-line" data-testid="open-slots" aria-live="polite">
-        <span className="spinner" aria-hidden="true" /> Counting open slots…
+        <span className="spinner" aria-hidden="true" /> {t("sessions.slots.counting")}
       </p>
     );
   }
   if (state.kind === "failed") {
     return (
       <p className="open-slots open-slots-failed" data-testid="open-slots" title={state.message}>
-        Open slots could not be counted: {state.message}
+        {t("sessions.slots.failed", { message: state.message })}
       </p>
     );
   }
@@ -51,15 +52,15 @@ export function OpenSlotsSummary({ studyId, zone, range, version }: Props) {
   const started = instantOfAny(range.start, zone).getTime() < Date.now();
   return (
     <p className="open-slots" data-testid="open-slots" data-count={count} aria-live="polite">
-      <strong data-testid="open-slots-count">{count}</strong> open {count === 1 ? "slot" : "slots"}
-      {places !== count && ` (${places} places)`} {where(range.view)}
-      {started && <span className="open-slots-note"> · from now on</span>}
+      {tPluralRich("sessions.slots.count", count, { count: <strong data-testid="open-slots-count">{count}</strong> })}
+      {places !== count && ` ${tPlural("sessions.slots.places", places)}`} {where(range.view)}
+      {started && <span className="open-slots-note"> · {t("sessions.slots.fromNow")}</span>}
     </p>
   );
 }
 
 function where(view: string): string {
-  if (view === "timeGridDay") return "on this day";
-  if (view === "dayGridMonth") return "in the weeks shown";
-  return "in this week";
+  if (view === "timeGridDay") return t("sessions.slots.where.day");
+  if (view === "dayGridMonth") return t("sessions.slots.where.month");
+  return t("sessions.slots.where.week");
 }

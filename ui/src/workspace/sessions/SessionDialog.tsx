@@ -10,6 +10,7 @@ import { formatWallRange } from "../../time/format";
 import { describeWeekly } from "./sessionFormat";
 import { SessionForm } from "./SessionForm";
 import { wallClockOf } from "../../time/zonedTime";
+import { t } from "../../i18n";
 
 /** What the dialog is open for: a new session from a draft, or one session to change. */
 export type SessionDialogTarget =
@@ -66,18 +67,15 @@ function NewSessionContent({ draft, studyId, studyZone, researcherZone, intervie
   }
   return (
     <>
-      <Dialog.Title className="dialog-title">New session</Dialog.Title>
-      <Dialog.Description className="dialog-description">
-        A time participants can choose. One-off windows and weekly hours are cut into slots of the study’s
-        interview length.
-      </Dialog.Description>
+      <Dialog.Title className="dialog-title">{t("sessions.dialog.newTitle")}</Dialog.Title>
+      <Dialog.Description className="dialog-description">{t("sessions.dialog.newDescription")}</Dialog.Description>
       <SessionForm
         initial={draft}
         interviewers={interviewers}
         studyZone={studyZone}
         researcherZone={researcherZone}
-        submitLabel="Create session"
-        savingLabel="Creating…"
+        submitLabel={t("sessions.dialog.create")}
+        savingLabel={t("sessions.dialog.creating")}
         onSubmit={create}
         onCancel={onClose}
       />
@@ -114,8 +112,8 @@ function EditSessionContent({
       interviewers={interviewers}
       studyZone={studyZone}
       researcherZone={researcherZone}
-      submitLabel="Save changes"
-      savingLabel="Saving…"
+      submitLabel={t("sessions.dialog.save")}
+      savingLabel={t("sessions.dialog.saving")}
       onSubmit={save}
       onCancel={onClose}
       extraActions={<DeleteSessionButton session={session} onDeleted={() => void onSaved(true)} />}
@@ -126,16 +124,16 @@ function EditSessionContent({
       <Dialog.Title className="dialog-title">{session.title}</Dialog.Title>
       <Dialog.Description className="dialog-description" data-testid="session-dialog-summary">
         {kindLabel(p.kind)} · {when} · {capacityLabel(session)}
-        {session.visible ? "" : " · Hidden"}
+        {session.visible ? "" : ` · ${t("sessions.dialog.hidden")}`}
       </Dialog.Description>
       {p.kind === "weekly" ? (
         <Tabs.Root defaultValue="session" className="session-tabs">
-          <Tabs.List className="session-tab-list" aria-label="What to change">
+          <Tabs.List className="session-tab-list" aria-label={t("sessions.dialog.tabs")}>
             <Tabs.Trigger value="session" className="session-tab" data-testid="session-tab-details">
-              Every week
+              {t("sessions.dialog.everyWeek")}
             </Tabs.Trigger>
             <Tabs.Trigger value="date" className="session-tab" data-testid="session-tab-date">
-              One date
+              {t("sessions.dialog.oneDate")}
             </Tabs.Trigger>
           </Tabs.List>
           <Tabs.Content value="session" className="session-tab-panel">

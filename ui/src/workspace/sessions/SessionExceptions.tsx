@@ -5,6 +5,7 @@ import { ErrorBanner } from "../../ErrorBanner";
 import { toAppError } from "../../errors";
 import { formatDayKeyShort, weekdayNames } from "../../time/format";
 import { isoWeekday, nextWeekday } from "../../time/zonedTime";
+import { t } from "../../i18n";
 
 type Props = {
   session: SessionView;
@@ -32,11 +33,12 @@ export function SessionExceptions({ session, date, today, onChanged }: Props) {
   const [done, setDone] = useState<string | null>(null);
 
   const dateError = !/^\d{4}-\d{2}-\d{2}$/.test(day)
-    ? "Choose a date."
+    ? t("sessions.exception.chooseDate")
     : isoWeekday(day) !== weekday
-      ? `Choose a ${dayName}: the session is not open on other days.`
+      ? t("sessions.exception.wrongDay", { day: String(dayName) })
       : null;
-  const hoursError = !closed && !(startTime && endTime && endTime > startTime) ? "The hours must end after they start." : null;
+  const hoursError =
+    !closed && !(startTime && endTime && endTime > startTime) ? t("sessions.exception.hoursError") : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,7 +53,11 @@ export function SessionExceptions({ session, date, today, onChanged }: Props) {
         endTime: closed ? null : endTime,
       });
       await onChanged();
-      setDone(closed ? `Closed on ${formatDayKeyShort(day)}.` : `Open ${startTime}–${endTime} on ${formatDayKeyShort(day)}.`);
+      setDone(
+        closed
+          ? t("sessions.exception.closedOn", { date: formatDayKeyShort(day) })
+          : t("sessions.exception.openOn", { start: startTime, end: endTime, date: formatDayKeyShort(day) }),
+      );
     } catch (reason) {
       setError(toAppError(reason));
     } finally {
@@ -63,15 +69,17 @@ export function SessionExceptions({ session, date, today, onChanged }: Props) {
   return (
     <div className="session-exceptions" data-testid="session-exceptions">
       <p className="panel-hint">
-        Close one {dayName} (a holiday, a conference) or give it other hours. The other weeks stay as they are.
+        {t("sessions.exception.hint", { day: dayName ?? "" })}
       </p>
       {exceptions.length > 0 && (
-        <ul className="session-exception-list" aria-label="Dates with changes" data-testid="session-exception-list">
+        <ul className="session-exception-list" aria-label={t("sessions.exception.list")} data-testid="session-exception-list">
           {exceptions.map((e) => (
             <li key={e.date}>
               <span>{formatDayKeyShort(e.date)}</span>
               <span className="session-check-hint">
-                {e.startTime && e.endTime ? `open ${e.startTime}–${e.endTime}` : "closed"}
+                {e.startTime && e.endTime
+                  ? t("sessions.exception.listOpen", { start: e.startTime, end: e.endTime })
+                  : t("sessions.exception.listClosed")}
               </span>
             </li>
           ))}
@@ -81,7 +89,7 @@ export function SessionExceptions({ session, date, today, onChanged }: Props) {
       <form className="form" noValidate onSubmit={submit}>
         <div className="session-when session-when-hours">
           <div className="field">
-            <label htmlFor={`${id}-date`}>Date</label>
+            <label htmlFor={`${id}-date`}>{t("sessions.exception.date")}</label>
             <input
               id={`${id}-date`}
               type="date"
@@ -94,30 +102,30 @@ export function SessionExceptions({ session, date, today, onChanged }: Props) {
           </div>
         </div>
         <fieldset className="session-kinds session-kinds-compact">
-          <legend>That day</legend>
+          <legend>{t("sessions.exception.thatDay")}</legend>
           <label className="session-kind" data-checked={closed || undefined}>
             <input type="radio" name={`${id}-closed`} data-testid="exception-closed" checked={closed} onChange={() => setClosed(true)} />
-            <span className="session-kind-label">Closed</span>
+            <span className="session-kind-label">{t("sessions.exception.closed")}</span>
           </label>
           <label className="session-kind" data-checked={!closed || undefined}>
             <input type="radio" name={`${id}-closed`} data-testid="exception-hours" checked={!closed} onChange={() => setClosed(false)} />
-            <span className="session-kind-label">Other hours</span>
+            <span className="session-kind-label">{t("sessions.exception.otherHours")}</span>
           </label>
         </fieldset>
         {!closed && (
           <div className="session-when session-when-hours">
             <div className="field">
-              <label htmlFor={`${id}-start`}>From</label>
+              <label htmlFor={`${id}-start`}>{t("sessions.exception.from")}</label>
               <input id={`${id}-start`} type="time" step={300} value={startTime} onChange={(e) => setStartTime(e.target.value)} />
             </div>
             <div className="field">
-              <label htmlFor={`${id}-end`}>To</label>
+              <label htmlFor={`${id}-end`}>{t("sessions.exception.to")}</label>
               <input id={`${id}-end`} type="time" step={300} value={endTime} onChange={(e) => setEndTime(e.target.value)} />
               {hoursError && <p className="field-error">{hoursError}</p>}
             </div>
           </div>
         )}
-        <p className="field-hint">To undo a change, give the date its usual hours again.</p>
+        <p className="field-hint">{t("sessions.exception.undoHint")}</p>
         <div className="dialog-actions">
           {done && (
             <span className="session-saved" role="status" data-testid="exception-saved">
@@ -132,7 +140,7 @@ export function SessionExceptions({ session, date, today, onChanged }: Props) {
             aria-busy={saving || undefined}
           >
             {saving && <span className="spinner" aria-hidden="true" />}
-            {saving ? "Saving…" : "Save this date"}
+            {saving ? t("sessions.exception.saving") : t("sessions.exception.save")}
           </button>
         </div>
       </form>

@@ -12,6 +12,7 @@ import {
 } from "./sessionDraft";
 import { formatWhenRange, weekdayNames } from "../../time/format";
 import { instantOfAny, isoWeekday } from "../../time/zonedTime";
+import { t } from "../../i18n";
 
 type Props = {
   initial: SessionDraft;
@@ -89,16 +90,16 @@ export function SessionForm({
   }
 
   const kinds: Array<{ kind: SessionKind; label: string; hint: string }> = [
-    { kind: "window", label: "One-off window", hint: "Cut into slots participants can book" },
+    { kind: "window", label: t("sessions.form.kind.window"), hint: t("sessions.form.kind.windowHint") },
     {
       kind: "weekly",
       label:
         draft.kind !== "weekly" && /^\d{4}-\d{2}-\d{2}$/.test(draft.date)
-          ? `Weekly on ${days[isoWeekday(draft.date) - 1]}s`
-          : "Weekly",
-      hint: "The same hours every week",
+          ? t("sessions.form.kind.weeklyOn", { day: String(days[isoWeekday(draft.date) - 1]) })
+          : t("sessions.form.kind.weekly"),
+      hint: t("sessions.form.kind.weeklyHint"),
     },
-    { kind: "day", label: "Interview day", hint: "One place per applicant, up to the capacity" },
+    { kind: "day", label: t("sessions.form.kind.day"), hint: t("sessions.form.kind.dayHint") },
   ];
 
   const yourTime =
@@ -115,7 +116,7 @@ export function SessionForm({
       {serverError && <ErrorBanner error={serverError} onDismiss={() => setServerError(null)} />}
 
       <div className="field">
-        <label htmlFor={`${id}-title`}>Title</label>
+        <label htmlFor={`${id}-title`}>{t("sessions.form.title")}</label>
         <input
           {...input("title")}
           data-testid="session-title-input"
@@ -128,7 +129,7 @@ export function SessionForm({
       </div>
 
       <fieldset className="session-kinds">
-        <legend>Kind</legend>
+        <legend>{t("sessions.form.kind")}</legend>
         {kinds.map((k) => (
           <label key={k.kind} className="session-kind" data-checked={draft.kind === k.kind || undefined}>
             <input
@@ -151,7 +152,7 @@ export function SessionForm({
         <>
           <div className="session-when">
             <div className="field">
-              <label htmlFor={`${id}-weekday`}>Every</label>
+              <label htmlFor={`${id}-weekday`}>{t("sessions.form.every")}</label>
               <select
                 id={`${id}-weekday`}
                 data-testid="session-weekday-select"
@@ -169,7 +170,7 @@ export function SessionForm({
           </div>
           <div className="field-row">
             <div className="field field-grow">
-              <label htmlFor={`${id}-validFrom`}>First date</label>
+              <label htmlFor={`${id}-validFrom`}>{t("sessions.form.firstDate")}</label>
               <input
                 {...input("validFrom")}
                 data-testid="session-valid-from-input"
@@ -181,7 +182,7 @@ export function SessionForm({
             </div>
             <div className="field field-grow">
               <label htmlFor={`${id}-validUntil`}>
-                Last date <span className="field-optional">(optional)</span>
+                {t("sessions.form.lastDate")} <span className="field-optional">{t("common.optional")}</span>
               </label>
               <input
                 {...input("validUntil")}
@@ -198,7 +199,7 @@ export function SessionForm({
       ) : (
         <div className="session-when">
           <div className="field">
-            <label htmlFor={`${id}-date`}>Date</label>
+            <label htmlFor={`${id}-date`}>{t("sessions.form.date")}</label>
             <input
               {...input("date")}
               data-testid="session-date-input"
@@ -212,17 +213,17 @@ export function SessionForm({
         </div>
       )}
       <p className="session-zone-note" data-testid="session-zone-note">
-        Times in {studyZone}, the study’s time zone.
+        {t("sessions.form.zoneNote", { zone: studyZone })}
         {yourTime && (
           <>
             {" "}
-            For you ({researcherZone}): {yourTime}.
+            {t("sessions.form.yourTime", { zone: String(researcherZone), time: yourTime })}
           </>
         )}
       </p>
 
       <div className="field session-capacity">
-        <label htmlFor={`${id}-capacity`}>{draft.kind === "day" ? "Places" : "Participants per slot"}</label>
+        <label htmlFor={`${id}-capacity`}>{draft.kind === "day" ? t("sessions.form.places") : t("sessions.form.perSlot")}</label>
         <input
           {...input("capacity")}
           data-testid="session-capacity-input"
@@ -234,19 +235,16 @@ export function SessionForm({
           onChange={(e) => set("capacity", e.target.value)}
         />
         <p className="field-hint">
-          {draft.kind === "day"
-            ? "How many applicants the day can take."
-            : "1 for one-to-one interviews; more for group sessions."}
+          {draft.kind === "day" ? t("sessions.form.placesHint") : t("sessions.form.perSlotHint")}
         </p>
         {fieldError("capacity")}
       </div>
 
       <fieldset className="session-interviewers">
-        <legend>Interviewers</legend>
+        <legend>{t("sessions.form.interviewers")}</legend>
         {interviewers.length === 0 ? (
           <p className="field-hint" data-testid="session-no-interviewers">
-            No interviewers yet. Add them under Interviewers below the calendar; their busy times then keep
-            participants from booking when they are away.
+            {t("sessions.form.noInterviewers")}
           </p>
         ) : (
           interviewers.map((person) => (
@@ -281,9 +279,9 @@ export function SessionForm({
         />
         <span className="session-switch-track" aria-hidden="true" />
         <span className="session-switch-text">
-          <span>Offered to participants</span>
+          <span>{t("sessions.form.offered")}</span>
           <span className="session-check-hint">
-            {draft.visible ? "Participants can choose it." : "Hidden: it stays on your calendar but is never offered."}
+            {draft.visible ? t("sessions.form.visible") : t("sessions.form.hidden")}
           </span>
         </span>
       </label>
@@ -291,7 +289,7 @@ export function SessionForm({
       <div className="dialog-actions session-form-actions">
         {extraActions && <div className="session-form-extra">{extraActions}</div>}
         <button type="button" className="button button-secondary" data-testid="session-cancel" onClick={onCancel}>
-          Cancel
+          {t("common.cancel")}
         </button>
         <button
           type="submit"
@@ -311,7 +309,7 @@ export function SessionForm({
     return (
       <>
         <div className="field">
-          <label htmlFor={`${id}-startTime`}>From</label>
+          <label htmlFor={`${id}-startTime`}>{t("sessions.form.from")}</label>
           <input
             {...input("startTime")}
             data-testid="session-start-input"
@@ -323,7 +321,7 @@ export function SessionForm({
           {fieldError("startTime")}
         </div>
         <div className="field">
-          <label htmlFor={`${id}-endTime`}>To</label>
+          <label htmlFor={`${id}-endTime`}>{t("sessions.form.to")}</label>
           <input
             {...input("endTime")}
             data-testid="session-end-input"

@@ -22,6 +22,7 @@ import { browserLocale } from "./browserLocale";
 import type { SessionEventProps } from "./calendarEvents";
 import { calendarInput, wallOfCalendarDate } from "../../time/calendarClock";
 import type { WallClock } from "../../time/zonedTime";
+import { t } from "../../i18n";
 
 export type VisibleRange = { start: WallClock; end: WallClock; view: string };
 
@@ -50,13 +51,13 @@ const button = (text: string, testId: string) => ({
   },
 });
 const buttons = {
-  today: button("Today", "calendar-today"),
+  today: button(t("calendar.today"), "calendar-today"),
   prev: { didMount: button("", "calendar-prev").didMount },
   next: { didMount: button("", "calendar-next").didMount },
-  timeGridDay: button("Day", "calendar-view-day"),
-  timeGridWeek: button("Week", "calendar-view-week"),
-  dayGridMonth: button("Month", "calendar-view-month"),
-  listWeek: button("List", "calendar-view-list"),
+  timeGridDay: button(t("calendar.day"), "calendar-view-day"),
+  timeGridWeek: button(t("calendar.week"), "calendar-view-week"),
+  dayGridMonth: button(t("calendar.month"), "calendar-view-month"),
+  listWeek: button(t("calendar.list"), "calendar-view-list"),
 };
 
 /**
@@ -123,7 +124,7 @@ export const SessionsCalendar = memo(function SessionsCalendar({ events, zone, o
         selectAllow={sameDay}
         editable
         eventInteractive
-        noEventsText="No sessions in these days"
+        noEventsText={t("sessions.calendar.empty")}
         eventTimeFormat={{ hour: "numeric", minute: "2-digit" }}
         slotHeaderFormat={{ hour: "numeric", minute: "2-digit" }}
         class="confab-calendar"

@@ -2,6 +2,7 @@ import type { EventInput } from "@fullcalendar/react";
 import type { BusyTimeView, SessionPattern, SessionView } from "../../bindings/types";
 import { calendarInput, wallOfCalendarDate } from "../../time/calendarClock";
 import { addDays, datePart, isoWeekday, timePart } from "../../time/zonedTime";
+import { t, tPlural } from "../../i18n";
 
 /** What the calendar keeps on each session event, to find the session again on a click or drop. */
 export type SessionEventProps = {
@@ -12,17 +13,17 @@ export type SessionEventProps = {
 
 export function capacityLabel(session: Pick<SessionView, "capacity" | "pattern">): string {
   const n = session.capacity;
-  if (session.pattern.kind === "day") return n === 1 ? "1 place" : `${n} places`;
-  return n === 1 ? "1 per slot" : `${n} per slot`;
+  if (session.pattern.kind === "day") return tPlural("sessions.capacity.places", n);
+  return tPlural("sessions.capacity.perSlot", n);
 }
 
 export function kindLabel(kind: SessionPattern["kind"]): string {
-  return kind === "window" ? "One-off window" : kind === "weekly" ? "Weekly availability" : "Interview day";
+  return kind === "window" ? t("sessions.kind.window") : kind === "weekly" ? t("sessions.kind.weekly") : t("sessions.kind.day");
 }
 
 /** The event title: says hidden and interview day in words, not only by colour. */
 export function sessionEventTitle(session: SessionView): string {
-  const prefix = [session.visible ? "" : "Hidden", session.pattern.kind === "day" ? "Interview day" : ""]
+  const prefix = [session.visible ? "" : t("sessions.event.hidden"), session.pattern.kind === "day" ? t("sessions.kind.day") : ""]
     .filter(Boolean)
     .join(" · ");
   return `${prefix ? `${prefix} · ` : ""}${session.title} · ${capacityLabel(session)}`;
@@ -101,7 +102,7 @@ export function sessionEvents(session: SessionView, zone: string): EventInput[] 
     if (exception.startTime && exception.endTime) {
       events.push({
         id: `session-${session.id}-on-${exception.date}`,
-        title: `${title} · other hours`,
+        title: t("sessions.event.otherHours", { title }),
         start: `${exception.date}T${exception.startTime}:00`,
         end: `${exception.date}T${exception.endTime}:00`,
         editable: false,
@@ -119,7 +120,7 @@ export function sessionEvents(session: SessionView, zone: string): EventInput[] 
 export function busyEvents(busy: BusyTimeView[], zone: string): EventInput[] {
   return busy.map((b, index) => ({
     id: `busy-${b.interviewerId}-${index}`,
-    title: `Busy · ${b.interviewerName}`,
+    title: t("sessions.event.busy", { name: b.interviewerName }),
     start: calendarInput(b.start, zone),
     end: calendarInput(b.end, zone),
     display: "background",
@@ -151,7 +152,7 @@ export function patternAfterMove(session: SessionView, start: Date, end: Date | 
 function durationMs(session: SessionView): number {
   const p = session.pattern;
   if (p.kind === "weekly") {
-    const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+    const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
     return (minutes(p.endTime) - minutes(p.startTime)) * 60_000;
   }
   return new Date(p.end).getTime() - new Date(p.start).getTime();

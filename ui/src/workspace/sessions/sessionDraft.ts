@@ -1,5 +1,6 @@
 import type { SessionPattern, SessionView } from "../../bindings/types";
 import { datePart, isoWeekday, timePart, wallClockOf, type WallClock } from "../../time/zonedTime";
+import { t } from "../../i18n";
 
 export type SessionKind = SessionPattern["kind"];
 
@@ -26,10 +27,11 @@ export type DraftErrors = Partial<Record<DraftField, string>>;
 
 export const MAX_CAPACITY = 1000;
 
+// What the researcher sees in the title field, and what is saved if they leave it.
 const defaultTitles: Record<SessionKind, string> = {
-  window: "Interview slots",
-  weekly: "Weekly availability",
-  day: "Interview day",
+  window: t("sessions.defaultTitle.window"),
+  weekly: t("sessions.defaultTitle.weekly"),
+  day: t("sessions.defaultTitle.day"),
 };
 
 export function defaultTitle(kind: SessionKind): string {
@@ -124,24 +126,24 @@ const isTime = (s: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s);
 /** What is wrong with the form, field by field, in words that say how to fix it. */
 export function validateDraft(draft: SessionDraft): DraftErrors {
   const errors: DraftErrors = {};
-  if (draft.title.trim() === "") errors.title = "Give the session a title.";
+  if (draft.title.trim() === "") errors.title = t("sessions.error.title");
   if (draft.kind === "weekly") {
-    if (!isDate(draft.validFrom)) errors.validFrom = "Choose the first date the weekly hours apply.";
-    if (draft.validUntil !== "" && !isDate(draft.validUntil)) errors.validUntil = "Choose a last date, or leave it empty.";
+    if (!isDate(draft.validFrom)) errors.validFrom = t("sessions.error.validFrom");
+    if (draft.validUntil !== "" && !isDate(draft.validUntil)) errors.validUntil = t("sessions.error.validUntil");
     else if (draft.validUntil !== "" && isDate(draft.validFrom) && draft.validUntil < draft.validFrom) {
-      errors.validUntil = "The last date cannot be before the first.";
+      errors.validUntil = t("sessions.error.validUntilBeforeFrom");
     }
   } else if (!isDate(draft.date)) {
-    errors.date = "Choose the date.";
+    errors.date = t("sessions.error.date");
   }
-  if (!isTime(draft.startTime)) errors.startTime = "Give a start time, like 09:00.";
-  if (!isTime(draft.endTime)) errors.endTime = "Give an end time, like 12:00.";
+  if (!isTime(draft.startTime)) errors.startTime = t("sessions.error.startTime");
+  if (!isTime(draft.endTime)) errors.endTime = t("sessions.error.endTime");
   else if (isTime(draft.startTime) && draft.endTime <= draft.startTime) {
-    errors.endTime = "The end must be after the start, on the same day.";
+    errors.endTime = t("sessions.error.endBeforeStart");
   }
   const capacity = Number(draft.capacity);
   if (draft.capacity.trim() === "" || !Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY) {
-    errors.capacity = `Give a whole number from 1 to ${MAX_CAPACITY}.`;
+    errors.capacity = t("sessions.error.capacity", { max: MAX_CAPACITY });
   }
   return errors;
 }

@@ -1,6 +1,7 @@
 import { commands } from "../../bindings/commands";
 import type { StudySummary } from "../../bindings/types";
 import { ConfirmDialog } from "../../dialogs/ConfirmDialog";
+import { t } from "../../i18n";
 
 type Props = {
   study: StudySummary;
@@ -12,23 +13,21 @@ export function ArchiveStudy({ study, onArchived }: Props) {
   return (
     <section className="panel settings-section settings-danger" aria-labelledby="settings-archive-heading">
       <h2 className="panel-title" id="settings-archive-heading">
-        Archive this study
+        {t("studySettings.archive.title")}
       </h2>
-      <p className="panel-hint">
-        When the study is over, archive it to take it off the Studies list. Nothing is deleted.
-      </p>
+      <p className="panel-hint">{t("studySettings.archive.hint")}</p>
       <ConfirmDialog
         trigger={
           <button type="button" className="button button-secondary archive-button" data-testid="archive-study-button">
-            Archive study…
+            {t("studySettings.archive.button")}
           </button>
         }
         testId="archive-dialog"
-        title={`Archive “${study.name}”?`}
-        description="The study leaves the Studies list. Nothing is deleted: its participants, interviews, messages and history are all kept in the database and in backups."
-        cancelLabel="Keep it"
-        confirmLabel="Archive study"
-        busyLabel="Archiving…"
+        title={t("studySettings.archive.dialogTitle", { name: study.name })}
+        description={t("studySettings.archive.description")}
+        cancelLabel={t("studySettings.archive.keep")}
+        confirmLabel={t("studySettings.archive.confirm")}
+        busyLabel={t("studySettings.archive.busy")}
         tone="primary"
         confirmTestId="archive-confirm"
         onConfirm={async () => {

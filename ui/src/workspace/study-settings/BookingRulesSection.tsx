@@ -1,25 +1,68 @@
 import { SettingField, type SectionProps } from "./SettingField";
+import { t } from "../../i18n";
 
 export function BookingRulesSection(props: SectionProps) {
   return (
     <section className="panel settings-section" aria-labelledby="settings-rules-heading">
       <h2 className="panel-title" id="settings-rules-heading">
-        Booking rules
+        {t("studySettings.rules.title")}
       </h2>
       <div className="settings-grid">
-        <SettingField {...props} field="bufferBeforeMinutes" label="Buffer before" type="number" unit="minutes" hint="Kept free before each interview." />
-        <SettingField {...props} field="bufferAfterMinutes" label="Buffer after" type="number" unit="minutes" hint="Kept free after each interview, for notes." />
-        <SettingField {...props} field="minNoticeMinutes" label="Minimum notice" type="number" unit="minutes" hint="No booking sooner than this; 1440 is one day." />
-        <SettingField {...props} field="horizonDays" label="Booking horizon" type="number" unit="days" hint="How far ahead participants can book." />
-        <SettingField {...props} field="maxPerDay" label="Most interviews per day" type="number" placeholder="No cap" hint="Leave empty for no cap." />
-        <SettingField {...props} field="maxPerWeek" label="Most interviews per week" type="number" placeholder="No cap" hint="Leave empty for no cap." />
+        <SettingField
+          {...props}
+          field="bufferBeforeMinutes"
+          label={t("studySettings.rules.bufferBefore")}
+          type="number"
+          unit={t("studySettings.unit.minutes")}
+          hint={t("studySettings.rules.bufferBeforeHint")}
+        />
+        <SettingField
+          {...props}
+          field="bufferAfterMinutes"
+          label={t("studySettings.rules.bufferAfter")}
+          type="number"
+          unit={t("studySettings.unit.minutes")}
+          hint={t("studySettings.rules.bufferAfterHint")}
+        />
+        <SettingField
+          {...props}
+          field="minNoticeMinutes"
+          label={t("studySettings.rules.minNotice")}
+          type="number"
+          unit={t("studySettings.unit.minutes")}
+          hint={t("studySettings.rules.minNoticeHint")}
+        />
+        <SettingField
+          {...props}
+          field="horizonDays"
+          label={t("studySettings.rules.horizon")}
+          type="number"
+          unit={t("studySettings.unit.days")}
+          hint={t("studySettings.rules.horizonHint")}
+        />
+        <SettingField
+          {...props}
+          field="maxPerDay"
+          label={t("studySettings.rules.maxPerDay")}
+          type="number"
+          placeholder={t("studySettings.rules.noCap")}
+          hint={t("studySettings.rules.noCapHint")}
+        />
+        <SettingField
+          {...props}
+          field="maxPerWeek"
+          label={t("studySettings.rules.maxPerWeek")}
+          type="number"
+          placeholder={t("studySettings.rules.noCap")}
+          hint={t("studySettings.rules.noCapHint")}
+        />
         <SettingField
           {...props}
           field="changeCutoffHours"
-          label="Participants’ cancellation cut-off"
+          label={t("studySettings.rules.cutoff")}
           type="number"
-          unit="hours"
-          hint="Participants cannot cancel or reschedule later than this before the interview."
+          unit={t("studySettings.unit.hours")}
+          hint={t("studySettings.rules.cutoffHint")}
         />
       </div>
     </section>

@@ -1,15 +1,16 @@
 import type { SectionProps } from "./SettingField";
+import { t } from "../../i18n";
 
 const kinds = [
   {
     key: "one_to_one",
-    title: "One-to-one interviews",
-    text: "Each participant books one slot, with a conferencing link and dial-in details.",
+    title: t("studySettings.kind.oneToOne"),
+    text: t("studySettings.kind.oneToOneHint"),
   },
   {
     key: "interview_days",
-    title: "Interview days",
-    text: "Applicants choose a whole day; on the day, rounds let each meet several interviewers.",
+    title: t("studySettings.kind.days"),
+    text: t("studySettings.kind.daysHint"),
   },
 ] as const;
 
@@ -17,7 +18,7 @@ export function KindSection({ draft, errors, onChange }: SectionProps) {
   return (
     <section className="panel settings-section" aria-labelledby="settings-kind-heading">
       <h2 className="panel-title" id="settings-kind-heading">
-        Kind of study
+        {t("studySettings.kind.title")}
       </h2>
       <div className="kind-choices" role="radiogroup" aria-labelledby="settings-kind-heading">
         {kinds.map((kind) => (

@@ -1,15 +1,27 @@
 import { SettingField, type SectionProps } from "./SettingField";
+import { t } from "../../i18n";
 
 export function MeetingSection(props: SectionProps) {
   return (
     <section className="panel settings-section" aria-labelledby="settings-meeting-heading">
       <h2 className="panel-title" id="settings-meeting-heading">
-        Where interviews happen
+        {t("studySettings.meeting.title")}
       </h2>
-      <p className="panel-hint">These go into every confirmation and calendar invitation.</p>
-      <SettingField {...props} field="location" label="Location" placeholder="Room 2.14, Research Building" />
-      <SettingField {...props} field="conferencingUrl" label="Conferencing link" type="url" placeholder="https://" />
-      <SettingField {...props} field="dialIn" label="Dial-in details" multiline placeholder="+1 555 0100, meeting ID 123 456" />
+      <p className="panel-hint">{t("studySettings.meeting.hint")}</p>
+      <SettingField
+        {...props}
+        field="location"
+        label={t("studySettings.meeting.location")}
+        placeholder={t("studySettings.meeting.locationPlaceholder")}
+      />
+      <SettingField {...props} field="conferencingUrl" label={t("studySettings.meeting.conferencing")} type="url" placeholder="https://" />
+      <SettingField
+        {...props}
+        field="dialIn"
+        label={t("studySettings.meeting.dialIn")}
+        multiline
+        placeholder={t("studySettings.meeting.dialInPlaceholder")}
+      />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { LanguageSelect } from "../../language/LanguageSelect";
 import { useMessageLanguages } from "../../language/messageLanguages";
 import { SettingField, type SectionProps } from "./SettingField";
+import { t } from "../../i18n";
 
 export function ParticipantsSection(props: SectionProps) {
   const { draft, onChange, errors } = props;
@@ -8,7 +9,7 @@ export function ParticipantsSection(props: SectionProps) {
   return (
     <section className="panel settings-section" aria-labelledby="settings-participants-heading">
       <h2 className="panel-title" id="settings-participants-heading">
-        Confirmations and reminders
+        {t("studySettings.participants.title")}
       </h2>
       <label className="switch-row" data-testid="setting-selfScheduling-switch">
         <input
@@ -21,16 +22,20 @@ export function ParticipantsSection(props: SectionProps) {
           onChange={(e) => onChange("selfScheduling", e.target.checked)}
         />
         <span className="switch-text">
-          <span className="switch-title">Self-scheduling {draft.selfScheduling ? "on" : "off"}</span>
+          <span className="switch-title">
+            {draft.selfScheduling
+              ? t("studySettings.participants.selfSchedulingOn")
+              : t("studySettings.participants.selfSchedulingOff")}
+          </span>
           <span className="switch-hint" id="self-scheduling-explained" data-testid="self-scheduling-explained">
             {draft.selfScheduling
-              ? "A participant’s valid choice is confirmed at once: their confirmation and calendar invitation go out at the next Sync."
-              : "Choices wait as Pending until you assign each participant their first or second choice under Interviews."}
+              ? t("studySettings.participants.selfSchedulingOnHint")
+              : t("studySettings.participants.selfSchedulingOffHint")}
           </span>
         </span>
       </label>
       <div className="field">
-        <label htmlFor="setting-language">Language of messages</label>
+        <label htmlFor="setting-language">{t("studySettings.participants.language")}</label>
         <LanguageSelect
           id="setting-language"
           testId="setting-language"
@@ -38,10 +43,7 @@ export function ParticipantsSection(props: SectionProps) {
           options={languages}
           onChange={(tag) => onChange("language", tag)}
         />
-        <p className="field-hint">
-          Participants without a language of their own get their messages, and the dates in them, in this language.
-          Each language has its own wording under Settings → Message templates.
-        </p>
+        <p className="field-hint">{t("studySettings.participants.languageHint")}</p>
         {errors.language && (
           <p className="field-error" data-testid="setting-language-error">
             {errors.language}
@@ -51,31 +53,31 @@ export function ParticipantsSection(props: SectionProps) {
       <SettingField
         {...props}
         field="reminderHours"
-        label="Reminder"
+        label={t("studySettings.participants.reminder")}
         type="number"
-        unit="hours before"
-        placeholder="None"
+        unit={t("studySettings.participants.reminderUnit")}
+        placeholder={t("studySettings.participants.reminderNone")}
         className="field-minutes"
-        hint="Leave empty to send no reminders."
+        hint={t("studySettings.participants.reminderHint")}
       />
       <SettingField
         {...props}
         field="waitlistOfferHours"
-        label="Waitlist offers stay open"
+        label={t("studySettings.participants.waitlist")}
         type="number"
-        unit="hours"
-        placeholder="No limit"
+        unit={t("studySettings.unit.hours")}
+        placeholder={t("studySettings.participants.waitlistNoLimit")}
         className="field-minutes"
-        hint="A freed place goes to whoever waited longest; if they do not take it in time, it is offered to the next person."
+        hint={t("studySettings.participants.waitlistHint")}
       />
       <SettingField
         {...props}
         field="interviewsPerParticipant"
-        label="Interviews per participant"
+        label={t("studySettings.participants.perParticipant")}
         type="number"
-        unit="one at a time"
+        unit={t("studySettings.participants.perParticipantUnit")}
         className="field-minutes"
-        hint="More than one for a pre and a post, or a follow-up: after each completed interview, the participant can be invited to the next."
+        hint={t("studySettings.participants.perParticipantHint")}
       />
     </section>
   );

@@ -1,4 +1,5 @@
 import type { NewStudy, StudySettings, StudySummary } from "../../bindings/types";
+import { t } from "../../i18n";
 
 /**
  * The Study settings form as typed: numbers stay text so that an emptied field can mean
@@ -81,16 +82,16 @@ function wholeNumber(text: string, what: string, empty: string | null): Parsed {
   if (trimmed === "") {
     return empty === null ? { value: null } : { value: null, error: empty };
   }
-  if (!/^-?\d+$/.test(trimmed)) return { value: null, error: `Enter ${what} as a whole number.` };
+  if (!/^-?\d+$/.test(trimmed)) return { value: null, error: t("studySettings.error.wholeNumber", { what }) };
   return { value: Number(trimmed) };
 }
 
 export function toNewStudy(draft: SettingsDraft): { study: NewStudy; errors: DraftErrors } {
   const errors: DraftErrors = {};
-  const minutes = wholeNumber(draft.interviewMinutes, "the interview length", "Enter the interview length in minutes.");
+  const minutes = wholeNumber(draft.interviewMinutes, t("studySettings.what.interviewLength"), t("study.error.minutesMissing"));
   if (minutes.error) errors.interviewMinutes = minutes.error;
-  if (draft.name.trim() === "") errors.name = "Enter a name for the study.";
-  if (draft.timeZone.trim() === "") errors.timeZone = "Choose a time zone, for example Europe/Berlin.";
+  if (draft.name.trim() === "") errors.name = t("study.error.nameMissing");
+  if (draft.timeZone.trim() === "") errors.timeZone = t("study.error.timeZoneMissing");
   return {
     study: {
       name: draft.name.trim(),
@@ -108,40 +109,39 @@ export function toNewStudy(draft: SettingsDraft): { study: NewStudy; errors: Dra
  */
 export function toStudySettings(draft: SettingsDraft): { settings: StudySettings; errors: DraftErrors } {
   const errors: DraftErrors = {};
-  const required = (field: DraftField, what: string): number => {
-    const parsed = wholeNumber(String(draft[field]), what, `Enter ${what}; use 0 for none.`);
+  // `what` names the setting inside the sentences of the error; `empty` is the whole sentence for an empty field.
+  const required = (field: DraftField, what: string, empty = t("studySettings.error.required", { what })): number => {
+    const parsed = wholeNumber(String(draft[field]), what, empty);
     if (parsed.error) errors[field] = parsed.error;
     return parsed.value ?? 0;
   };
   const capOrNone = (field: DraftField, what: string): number | null => {
     const parsed = wholeNumber(String(draft[field]), what, null);
-    if (parsed.error) errors[field] = `${parsed.error} Leave it empty for none.`;
+    if (parsed.error) errors[field] = t("studySettings.error.orEmpty", { error: parsed.error });
     return parsed.value;
   };
   const settings: StudySettings = {
     kind: draft.kind,
-    bufferBeforeMinutes: required("bufferBeforeMinutes", "the buffer before"),
-    bufferAfterMinutes: required("bufferAfterMinutes", "the buffer after"),
-    minNoticeMinutes: required("minNoticeMinutes", "the minimum notice"),
-    horizonDays: required("horizonDays", "how many days ahead participants can book"),
-    maxPerDay: capOrNone("maxPerDay", "the daily cap"),
-    maxPerWeek: capOrNone("maxPerWeek", "the weekly cap"),
-    changeCutoffHours: required("changeCutoffHours", "the cut-off"),
+    bufferBeforeMinutes: required("bufferBeforeMinutes", t("studySettings.what.bufferBefore")),
+    bufferAfterMinutes: required("bufferAfterMinutes", t("studySettings.what.bufferAfter")),
+    minNoticeMinutes: required("minNoticeMinutes", t("studySettings.what.minNotice")),
+    horizonDays: required("horizonDays", t("studySettings.what.horizon"), t("studySettings.error.horizonDays")),
+    maxPerDay: capOrNone("maxPerDay", t("studySettings.what.dailyCap")),
+    maxPerWeek: capOrNone("maxPerWeek", t("studySettings.what.weeklyCap")),
+    changeCutoffHours: required("changeCutoffHours", t("studySettings.what.cutoff")),
     location: draft.location.trim(),
     conferencingUrl: draft.conferencingUrl.trim(),
     dialIn: draft.dialIn.trim(),
     selfScheduling: draft.selfScheduling,
-    reminderHours: capOrNone("reminderHours", "the reminder hours"),
-    waitlistOfferHours: capOrNone("waitlistOfferHours", "the hours a waitlist offer stays open"),
-    interviewsPerParticipant: required("interviewsPerParticipant", "how many interviews each participant has"),
+    reminderHours: capOrNone("reminderHours", t("studySettings.what.reminder")),
+    waitlistOfferHours: capOrNone("waitlistOfferHours", t("studySettings.what.waitlist")),
+    interviewsPerParticipant: required(
+      "interviewsPerParticipant",
+      t("studySettings.what.perParticipant"),
+      t("studySettings.error.interviewsPerParticipant"),
+    ),
     language: draft.language,
   };
-  if (errors.interviewsPerParticipant?.endsWith("use 0 for none.")) {
-    errors.interviewsPerParticipant = "Enter how many interviews each participant has, from 1 to 9.";
-  }
-  if (errors.horizonDays?.endsWith("use 0 for none.")) {
-    errors.horizonDays = "Enter how many days ahead participants can book.";
-  }
   return { settings, errors };
 }
 
