@@ -132,6 +132,39 @@ async fn a_german_participant_reads_and_answers_in_german() {
     let summary = event["summary"].as_str().unwrap_or_default();
     assert!(summary.starts_with("Interviewtermin"), "{event}");
 
+    // She answers the confirmation in her own words: she cannot come. Confab does not cancel
+    // by itself, but the researcher reads what she asks for.
+    let reply = format!(
+        "From: {}\r\nTo: {}\r\nSubject: AW: {}\r\nMessage-ID: <greta-words@confab.test>\r\nDate: Mon, 23 Nov 2026 10:30:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGuten Tag,\r\nleider kann ich nicht kommen und muss den Termin absagen.\r\nGreta\r\n",
+        stack.address("alice"),
+        stack.address("researcher"),
+        subject(&confirmation[0]),
+    );
+    send_as(
+        &stack,
+        "alice",
+        &stack.address("researcher"),
+        reply.as_bytes(),
+    )
+    .await;
+    sync(&f.confab, &stack).await;
+    let items = f.confab.attention_items(None).await.unwrap();
+    assert!(
+        items.iter().any(|i| i
+            .summary
+            .contains("Greta Lang seems to ask to cancel their interview")),
+        "{items:?}"
+    );
+    assert!(
+        f.confab
+            .list_interviews(f.study_id, InterviewList::Upcoming)
+            .await
+            .unwrap()
+            .iter()
+            .any(|i| i.participant_id == greta),
+        "the interview stands until the researcher cancels it"
+    );
+
     // Later she answers an old message from Outlook in German ("AW:") with a code Confab
     // never sent: the answer is German, and its subject carries one "Re:" and no "AW:".
     let made_up = format!(

@@ -7,10 +7,12 @@
 //! the researcher with its candidates. Numbers on their own count only in short answers or
 //! after a word such as "option" or "number", so that "I have 2 children" books nothing.
 
+mod intent;
 mod words;
 
 use chrono::{Datelike, NaiveDateTime, Timelike};
 
+pub use intent::{ReplyIntent, intent_of};
 use words::{MONTHS, NUMBER_WORDS, SEPARATORS, WEEKDAYS};
 
 /// One time as the message that offered it showed it.

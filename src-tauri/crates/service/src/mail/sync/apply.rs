@@ -27,7 +27,7 @@ use confab_core::Language;
 use confab_core::language::{Phrases, phrases::fill};
 use confab_mail::dates::choice_time;
 use confab_mail::inbound::without_reply_prefixes;
-use confab_mail::reply_choice::{OfferedTime, ReplyChoices, read_choices};
+use confab_mail::reply_choice::{OfferedTime, ReplyChoices, ReplyIntent, intent_of, read_choices};
 use confab_mail::template::MessageKind;
 use confab_mail::token::without_tokens;
 
@@ -1090,15 +1090,30 @@ impl Confab {
             }
         }
         let subject = inbound.subject.clone().unwrap_or_default();
+        // Words that ask to cancel or to leave are told to the researcher as such; Confab
+        // does not act on them by itself, since a sentence can mean the opposite.
+        let summary = match intent_of(&inbound.own_words) {
+            Some(ReplyIntent::Cancel) => format!(
+                "{} seems to ask to cancel their interview: \"{}\". Cancel it under Interviews, or reply to ask.",
+                person.name,
+                excerpt(&inbound.own_words)
+            ),
+            Some(ReplyIntent::Decline) => format!(
+                "{} seems to no longer want to take part: \"{}\". Set their status to Declined, or reply to ask.",
+                person.name,
+                excerpt(&inbound.own_words)
+            ),
+            None => format!(
+                "{} wrote without using a link: \"{}\"",
+                person.name,
+                subject.trim()
+            ),
+        };
         flag(
             txn,
             Flag {
                 kind: "message",
-                summary: format!(
-                    "{} wrote without using a link: \"{}\"",
-                    person.name,
-                    subject.trim()
-                ),
+                summary,
                 study_id: None,
                 participant_id: Some(person.id),
                 interview_id: None,
