@@ -238,6 +238,51 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // Dates as participants read them: ICU4X in their language against the fixed English
+    // pattern chrono wrote before messages had a language.
+    let mut dates = c.benchmark_group("dates");
+    dates
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5))
+        .throughput(Throughput::Elements(COUNT as u64));
+    let zone = chrono_tz::Europe::Berlin;
+    for tag in ["en-GB", "de-DE", "pt-BR"] {
+        let language: confab_core::Language = tag.parse().unwrap();
+        dates.bench_function(format!("interview_and_choice_times/{tag}"), |b| {
+            b.iter(|| {
+                for i in 0..COUNT {
+                    let (start, end) = (start_of(i), start_of(i) + Span::minutes(45));
+                    black_box(confab_mail::dates::interview_time(
+                        start, end, zone, &language,
+                    ));
+                    black_box(confab_mail::dates::choice_time(start, end, zone, &language));
+                }
+            })
+        });
+    }
+    dates.bench_function("interview_and_choice_times/chrono_english_pattern", |b| {
+        b.iter(|| {
+            for i in 0..COUNT {
+                let (start, end) = (
+                    start_of(i).with_timezone(&zone),
+                    (start_of(i) + Span::minutes(45)).with_timezone(&zone),
+                );
+                black_box(format!(
+                    "{}–{}",
+                    start.format("%A %-d %B %Y, %H:%M"),
+                    end.format("%H:%M")
+                ));
+                black_box(format!(
+                    "{}–{}",
+                    start.format("%a %-d %b, %H:%M"),
+                    end.format("%H:%M")
+                ));
+            }
+        })
+    });
+    dates.finish();
 }
 
 /// Median of `runs` timings of `work`, in milliseconds.

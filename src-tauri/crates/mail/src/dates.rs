@@ -30,40 +30,36 @@ fn icu_date_time(t: &NaiveDateTime) -> Option<IcuDateTime<Gregorian>> {
     })
 }
 
+/// `t` written with an ICU4X field set of date and time in `language`, or by a fixed pattern
+/// where ICU4X has no data for it. A macro, since each field set is its own formatter type.
+macro_rules! written {
+    ($t:expr, $language:expr, $fieldset:expr, $fallback:literal) => {
+        match (
+            FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new(
+                locale($language).into(),
+                $fieldset,
+            ),
+            icu_date_time($t),
+        ) {
+            (Ok(f), Some(dt)) => f.format(&dt).to_string(),
+            _ => $t.format($fallback).to_string(),
+        }
+    };
+}
+
 /// `Tuesday, 1 December 2026 at 10:00`, `Dienstag, 1. Dezember 2026 um 10:00`.
 fn long(t: &NaiveDateTime, language: &Language) -> String {
-    let formatter = FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new(
-        locale(language).into(),
-        YMDE::long().with_time_hm(),
-    );
-    match (formatter, icu_date_time(t)) {
-        (Ok(f), Some(dt)) => f.format(&dt).to_string(),
-        _ => t.format("%Y-%m-%d %H:%M").to_string(),
-    }
+    written!(t, language, YMDE::long().with_time_hm(), "%Y-%m-%d %H:%M")
 }
 
 /// `Tue 1 Dec, 10:00`, `Di., 1. Dez., 10:00`.
 fn short(t: &NaiveDateTime, language: &Language) -> String {
-    let formatter = FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new(
-        locale(language).into(),
-        MDE::medium().with_time_hm(),
-    );
-    match (formatter, icu_date_time(t)) {
-        (Ok(f), Some(dt)) => f.format(&dt).to_string(),
-        _ => t.format("%m-%d %H:%M").to_string(),
-    }
+    written!(t, language, MDE::medium().with_time_hm(), "%m-%d %H:%M")
 }
 
 /// `Tuesday 1 December at 10:00`: a day near enough that its year goes without saying.
 fn near(t: &NaiveDateTime, language: &Language) -> String {
-    let formatter = FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new(
-        locale(language).into(),
-        MDE::long().with_time_hm(),
-    );
-    match (formatter, icu_date_time(t)) {
-        (Ok(f), Some(dt)) => f.format(&dt).to_string(),
-        _ => t.format("%m-%d %H:%M").to_string(),
-    }
+    written!(t, language, MDE::long().with_time_hm(), "%m-%d %H:%M")
 }
 
 /// `10:00`, `10:00 AM`, `10 h 00`.

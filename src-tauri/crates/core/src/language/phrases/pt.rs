@@ -33,7 +33,7 @@ pub(super) const PHRASES: Phrases = Phrases {
     link_expired: "Agradeço a sua mensagem. O link que utilizou já não é válido (o horário que oferecia já passou ou esta fase do estudo foi encerrada), por isso nada foi alterado. Se ainda quiser participar ou alterar alguma coisa, basta responder a esta mensagem e explicar o que deseja; a pessoa responsável pelo estudo dará uma resposta em breve.",
     new_time_unavailable: "Lamento, mas não é possível marcar o novo horário que escolheu porque {reason}, e neste momento não há nenhum outro horário disponível. A sua entrevista continua marcada como antes; darei notícias em breve.",
 
-    waitlisted: "Lamentamos: os horários que escolheu já estavam ocupados quando a sua resposta chegou e, de momento, não há outro horário livre. Ficou na lista de espera e voltaremos a escrever assim que surgir uma vaga.",
+    waitlisted: "Lamento: os horários que escolheu já estavam ocupados quando a sua resposta chegou e, de momento, não há outro horário livre. Ficou na lista de espera e voltarei a escrever assim que surgir uma vaga.",
 
     reason_taken: "foi reservado por outra pessoa pouco antes de a sua resposta chegar",
     reason_day_full: "esse dia já está totalmente ocupado com outras entrevistas",
