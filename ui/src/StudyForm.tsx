@@ -5,7 +5,6 @@ import { ErrorBanner } from "./ErrorBanner";
 import { toAppError } from "./errors";
 import { localTimeZone, timeZoneChoices } from "./timeZones";
 import {
-  fieldNamedIn,
   MAX_INTERVIEW_MINUTES,
   MIN_INTERVIEW_MINUTES,
   normaliseNewStudy,
@@ -14,6 +13,9 @@ import {
   type StudyField,
 } from "./validation";
 import { t } from "./i18n";
+import { fieldProblems } from "./fieldProblems";
+
+const studyFields: readonly StudyField[] = ["name", "description", "timeZone", "interviewMinutes"];
 
 type Props = {
   onCreated: (study: StudySummary) => void;
@@ -69,7 +71,7 @@ export function StudyForm({ onCreated, onCancel }: Props) {
     } catch (reason) {
       const error = toAppError(reason);
       setServerError(error);
-      const field = error.code === "invalid_input" ? fieldNamedIn(error.message) : undefined;
+      const field = studyFields.find((f) => fieldProblems(error, studyFields).fields[f] !== undefined);
       setServerField(field);
       if (field) focusField(field);
     } finally {

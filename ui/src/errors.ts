@@ -1,4 +1,4 @@
-import type { AppError, ErrorCode } from "./bindings/types";
+import type { AppError, ErrorCode, FieldProblem } from "./bindings/types";
 import { t } from "./i18n";
 
 // Keyed by ErrorCode so that a code added on the Rust side fails the type check here
@@ -24,10 +24,11 @@ function isErrorCode(value: unknown): value is ErrorCode {
 /** Turns whatever a rejected command promise carries into an AppError. */
 export function toAppError(reason: unknown): AppError {
   if (typeof reason === "object" && reason !== null) {
-    const { code, message } = reason as { code?: unknown; message?: unknown };
+    const { code, message, fields } = reason as { code?: unknown; message?: unknown; fields?: unknown };
     const text = typeof message === "string" && message.trim() !== "" ? message : undefined;
     if (isErrorCode(code)) {
-      return { code, message: text ?? t("errors.unknown") };
+      const problems = fieldProblemsIn(fields);
+      return { code, message: text ?? t("errors.unknown"), ...(problems.length > 0 ? { fields: problems } : {}) };
     }
     if (text !== undefined) {
       return { code: "internal", message: text };
@@ -38,6 +39,14 @@ export function toAppError(reason: unknown): AppError {
     return { code: "internal", message: reason };
   }
   return { code: "internal", message: describeUnknown(reason) };
+}
+
+function fieldProblemsIn(value: unknown): FieldProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (p): p is FieldProblem =>
+      typeof p === "object" && p !== null && typeof p.field === "string" && typeof p.message === "string",
+  );
 }
 
 function describeUnknown(reason: unknown): string {

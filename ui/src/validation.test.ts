@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NewStudy } from "./bindings/types";
-import { fieldNamedIn, normaliseNewStudy, validateNewStudy } from "./validation";
+import { normaliseNewStudy, validateNewStudy } from "./validation";
 
 const valid: NewStudy = {
   name: "Remote work interviews",
@@ -97,23 +97,5 @@ describe("normaliseNewStudy", () => {
         interviewMinutes: 45,
       }),
     ).toEqual({ name: "Pilot", description: "notes", timeZone: "Asia/Tokyo", interviewMinutes: 45 });
-  });
-});
-
-describe("fieldNamedIn", () => {
-  it("finds the field a back-end message is about", () => {
-    expect(fieldNamedIn("Give the study a name.")).toBe("name");
-    expect(fieldNamedIn('"CET" is not a full time zone name: choose a region and city.')).toBe("timeZone");
-    expect(fieldNamedIn("An interview lasts between 5 and 480 minutes; you gave 0.")).toBe(
-      "interviewMinutes",
-    );
-    expect(fieldNamedIn("Unknown time zone name: Mars/Olympus")).toBe("timeZone");
-    expect(fieldNamedIn("interview_minutes must be between 5 and 480")).toBe("interviewMinutes");
-    expect(fieldNamedIn("description is too long")).toBe("description");
-  });
-
-  it("names no field when the message mentions none", () => {
-    expect(fieldNamedIn("the request was malformed")).toBeUndefined();
-    expect(fieldNamedIn("rename failed")).toBeUndefined();
   });
 });

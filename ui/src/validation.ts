@@ -60,17 +60,3 @@ export function normaliseNewStudy(input: NewStudy): NewStudy {
     interviewMinutes: input.interviewMinutes,
   };
 }
-
-/**
- * Which form field a back-end invalid_input message is about, if it names one, so the form can
- * highlight it. The back end has no field property in AppError, only prose.
- */
-export function fieldNamedIn(message: string): StudyField | undefined {
-  const text = message.toLowerCase();
-  // "time zone name" must not count as the study's name, so time zone is checked first.
-  if (/time[ _]?zone/.test(text)) return "timeZone";
-  if (/minute|length|duration/.test(text)) return "interviewMinutes";
-  if (/description/.test(text)) return "description";
-  if (/\bname\b/.test(text)) return "name";
-  return undefined;
-}

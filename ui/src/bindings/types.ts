@@ -1,7 +1,17 @@
 // This file is generated from the Rust types by `CONFAB_UPDATE_BINDINGS=1 cargo test -p confab-desktop --test bindings`. Do not edit.
 export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "data_folder_unusable" | "database_corrupt" | "database_too_new" | "mail" | "sign_in" | "sync_running" | "storage" | "internal";
 
-export type AppError = { code: ErrorCode, message: string, };
+export type AppError = { code: ErrorCode, message: string, 
+/**
+ * Empty (and left out) when the error is about no field.
+ */
+fields?: Array<FieldProblem>, };
+
+export type FieldProblem = { 
+/**
+ * The field as the window's form names it (`timeZone`, `interviewsPerParticipant`).
+ */
+field: string, message: string, };
 
 export type StartupState = { "status": "ready", dataDir: string, databasePath: string, } | { "status": "failed", error: AppError, };
 

@@ -205,6 +205,7 @@ describe("creating a study", () => {
     mocked.createStudy.mockRejectedValue({
       code: "invalid_input",
       message: "A study named Pilot already exists; choose another name.",
+      fields: [{ field: "name", message: "A study named Pilot already exists; choose another name." }],
     });
     render(<StudiesScreen onError={onError} onOpen={vi.fn()} />);
     const dialog = await openDialog();

@@ -32,12 +32,25 @@ pub enum ErrorCode {
     Internal,
 }
 
-/// An error as it crosses to the window or the terminal: a code to switch on and a message
-/// for a person, which says what went wrong and what to do.
+/// What is wrong with one field of a form, for the window to show beside that field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldProblem {
+    /// The field as the window's form names it (`timeZone`, `interviewsPerParticipant`).
+    pub field: String,
+    pub message: String,
+}
+
+/// An error as it crosses to the window or the terminal: a code to switch on, a message for a
+/// person which says what went wrong and what to do, and, when the input broke a rule, each
+/// field it is about, so that a form marks its fields without reading the message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct AppError {
     pub code: ErrorCode,
     pub message: String,
+    /// Empty (and left out) when the error is about no field.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<FieldProblem>>", optional)]
+    pub fields: Vec<FieldProblem>,
 }
 
 impl AppError {
@@ -45,6 +58,20 @@ impl AppError {
         Self {
             code,
             message: message.into(),
+            fields: Vec::new(),
+        }
+    }
+
+    /// An error about one field of a form.
+    pub fn about_field(code: ErrorCode, field: &str, message: impl Into<String>) -> Self {
+        let message = message.into();
+        Self {
+            code,
+            fields: vec![FieldProblem {
+                field: field.to_owned(),
+                message: message.clone(),
+            }],
+            message,
         }
     }
 }
@@ -59,7 +86,18 @@ impl std::error::Error for AppError {}
 
 impl From<FieldErrors> for AppError {
     fn from(errors: FieldErrors) -> Self {
-        Self::new(ErrorCode::InvalidInput, errors.to_string())
+        Self {
+            code: ErrorCode::InvalidInput,
+            message: errors.to_string(),
+            fields: errors
+                .0
+                .into_iter()
+                .map(|e| FieldProblem {
+                    field: e.field.to_owned(),
+                    message: e.message,
+                })
+                .collect(),
+        }
     }
 }
 

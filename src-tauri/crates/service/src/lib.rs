@@ -46,7 +46,7 @@ pub use csv_import::{
     RowOutcome, Separator, read_participant_file,
 };
 pub use data_dir::{APP_IDENTIFIER, DATA_DIR_ENV, default_data_dir};
-pub use error::{AppError, ErrorCode};
+pub use error::{AppError, ErrorCode, FieldProblem};
 pub use interview_days::{
     DayDutyView, DayItineraryView, DayPair, DayRoundView, DayScheduleView, DaySeatView,
     DaySettings, DaySlot, DayTimetableView, FixedBlockInput, PublishReport, SwapReport,

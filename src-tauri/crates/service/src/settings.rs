@@ -194,8 +194,9 @@ impl Confab {
             .reminder_hours
             .is_some_and(|h| !(1..=MAX_REMINDER_HOURS).contains(&h))
         {
-            return Err(AppError::new(
+            return Err(AppError::about_field(
                 ErrorCode::InvalidInput,
+                "reminderHours",
                 format!(
                     "A reminder goes 1 to {MAX_REMINDER_HOURS} hours before the interview, or leave it empty for none."
                 ),
@@ -205,25 +206,26 @@ impl Confab {
             .waitlist_offer_hours
             .is_some_and(|h| !(1..=MAX_REMINDER_HOURS).contains(&h))
         {
-            return Err(AppError::new(
+            return Err(AppError::about_field(
                 ErrorCode::InvalidInput,
+                "waitlistOfferHours",
                 format!(
                     "A waitlist offer stays open 1 to {MAX_REMINDER_HOURS} hours, or leave it empty for no limit."
                 ),
             ));
         }
         if !(1..=MAX_INTERVIEWS_PER_PARTICIPANT).contains(&settings.interviews_per_participant) {
-            return Err(AppError::new(
+            return Err(AppError::about_field(
                 ErrorCode::InvalidInput,
+                "interviewsPerParticipant",
                 format!(
                     "A study holds 1 to {MAX_INTERVIEWS_PER_PARTICIPANT} interviews per participant."
                 ),
             ));
         }
-        let language = settings
-            .language
-            .parse::<Language>()
-            .map_err(|e| AppError::new(ErrorCode::InvalidInput, e.to_string()))?;
+        let language = settings.language.parse::<Language>().map_err(|e| {
+            AppError::about_field(ErrorCode::InvalidInput, "language", e.to_string())
+        })?;
         let settings = StudySettings {
             language: language.to_string(),
             ..settings
@@ -234,8 +236,9 @@ impl Confab {
         let before = StudySettings::from(&row);
         let held = interviews::most_rounds_held(&txn, study_id).await?;
         if settings.interviews_per_participant < held {
-            return Err(AppError::new(
+            return Err(AppError::about_field(
                 ErrorCode::InvalidInput,
+                "interviewsPerParticipant",
                 format!(
                     "A participant of this study already has {held} interviews scheduled or completed, so the study holds at least {held} interviews per participant."
                 ),

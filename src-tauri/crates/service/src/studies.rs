@@ -73,9 +73,10 @@ impl Confab {
     }
 }
 
-fn name_taken(name: &str) -> AppError {
-    AppError::new(
+pub(crate) fn name_taken(name: &str) -> AppError {
+    AppError::about_field(
         ErrorCode::Conflict,
+        "name",
         format!("A study named \"{name}\" already exists. Choose another name."),
     )
 }

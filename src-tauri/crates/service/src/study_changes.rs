@@ -7,7 +7,7 @@ use confab_store::{Set, begin_write, studies};
 
 use crate::clock::now_ts;
 use crate::participants::require_study;
-use crate::{Actor, AppError, Confab, ErrorCode, NewStudy, StudySummary};
+use crate::{Actor, AppError, Confab, NewStudy, StudySummary};
 
 impl Confab {
     /// Changes what a study is called, its description, its time zone and its interview
@@ -30,13 +30,7 @@ impl Confab {
         if let Some(other) = studies::find_by_name(&txn, &valid.name).await?
             && other.id != study_id
         {
-            return Err(AppError::new(
-                ErrorCode::Conflict,
-                format!(
-                    "A study named \"{}\" already exists. Choose another name.",
-                    valid.name
-                ),
-            ));
+            return Err(crate::studies::name_taken(&valid.name));
         }
         let saved = studies::update(
             &txn,

@@ -166,6 +166,70 @@ async fn bad_input_is_refused_with_what_to_fix_and_nothing_is_stored() {
 }
 
 #[tokio::test]
+async fn every_refusal_of_a_form_names_its_fields() {
+    let (_dir, confab, study) = setup().await;
+    let err = confab
+        .create_participant(
+            NewParticipant {
+                language: Some("Klingon".into()),
+                time_zone: Some("Mars/Base".into()),
+                ..person("", "ada.example.org")
+            },
+            &me(),
+        )
+        .await
+        .unwrap_err();
+    let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["name", "email", "timeZone", "language"], "{err:?}");
+    assert!(err.fields[3].message.contains("Klingon"));
+    // The message for a person still says everything, in one place.
+    assert!(err.message.contains("Klingon") && err.message.contains("@"));
+
+    confab
+        .create_participant(person("Ada", "ada@example.org"), &me())
+        .await
+        .unwrap();
+    let taken = confab
+        .create_participant(person("Ada Again", "ADA@example.org"), &me())
+        .await
+        .unwrap_err();
+    assert_eq!(taken.code, ErrorCode::Conflict);
+    assert_eq!(taken.fields.len(), 1);
+    assert_eq!(taken.fields[0].field, "email");
+
+    let settings = confab.study_settings(study).await.unwrap();
+    let refused = confab
+        .update_study_settings(
+            study,
+            confab_service::StudySettings {
+                language: "tlh".into(),
+                ..settings.clone()
+            },
+            &me(),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(refused.fields[0].field, "language");
+    let refused = confab
+        .update_study_settings(
+            study,
+            confab_service::StudySettings {
+                interviews_per_participant: 12,
+                ..settings
+            },
+            &me(),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(refused.fields[0].field, "interviewsPerParticipant");
+    // Errors about no field carry none.
+    let missing = confab.get_participant(9_999).await.unwrap_err();
+    assert!(missing.fields.is_empty());
+    let json = serde_json::to_value(&missing).unwrap();
+    assert!(json.get("fields").is_none(), "{json}");
+}
+
+#[tokio::test]
 async fn an_email_already_used_in_any_case_is_a_conflict() {
     let (_dir, confab, _study) = setup().await;
     confab

@@ -93,10 +93,7 @@ function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"
       onSaved(saved);
     } catch (reason) {
       const error = toAppError(reason);
-      const { fields, other } =
-        error.code === "invalid_input" || error.code === "conflict"
-          ? fieldErrorsFrom(error.message)
-          : { fields: {}, other: [error.message] };
+      const { fields, other } = fieldErrorsFrom(error);
       setErrors(fields);
       setFormError(other.length > 0 ? other.join(" ") : null);
       const first = fieldOrder.find((field) => fields[field] !== undefined);

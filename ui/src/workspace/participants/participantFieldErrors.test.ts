@@ -2,31 +2,36 @@ import { describe, expect, it } from "vitest";
 import { fieldErrorsFrom } from "./participantFieldErrors";
 
 describe("fieldErrorsFrom", () => {
-  it("gives each sentence of the back end's message to the field it is about", () => {
-    const { fields, other } = fieldErrorsFrom(
-      'Fill in the participant\'s name. "bad" is not an email address: it needs an @, as in someone@example.org. "Mars/Base" is not a known time zone: choose one such as Europe/Berlin or America/New_York.',
-    );
+  it("gives each of the back end's problems to the field it names", () => {
+    const { fields, other } = fieldErrorsFrom({
+      code: "invalid_input",
+      message: "joined",
+      fields: [
+        { field: "name", message: "Fill in the participant's name." },
+        { field: "email", message: '"bad" is not an email address: it needs an @, as in someone@example.org.' },
+        { field: "language", message: '"Klingon" is not a language Confab writes messages in.' },
+      ],
+    });
     expect(fields).toEqual({
       name: "Fill in the participant's name.",
       email: '"bad" is not an email address: it needs an @, as in someone@example.org.',
-      timeZone: '"Mars/Base" is not a known time zone: choose one such as Europe/Berlin or America/New_York.',
+      language: '"Klingon" is not a language Confab writes messages in.',
     });
     expect(other).toEqual([]);
   });
 
-  it("reads a taken address as an email error", () => {
-    const { fields } = fieldErrorsFrom(
-      "A (#1) already has the email address a@b.org. Edit that participant instead, or use another address.",
-    );
+  it("puts a taken address on the email field", () => {
+    const { fields } = fieldErrorsFrom({
+      code: "conflict",
+      message: "A (#1) already has the email address a@b.org.",
+      fields: [{ field: "email", message: "A (#1) already has the email address a@b.org." }],
+    });
     expect(fields.email).toContain("already has the email address");
   });
 
-  it("does not let a typed value pick the field", () => {
-    const { fields } = fieldErrorsFrom('"Phone Name" is not an email address: it needs an @.');
-    expect(Object.keys(fields)).toEqual(["email"]);
-  });
-
-  it("keeps sentences about no field apart", () => {
-    expect(fieldErrorsFrom("The database is busy.").other).toEqual(["The database is busy."]);
+  it("does not let the words of a message pick a field", () => {
+    const { fields, other } = fieldErrorsFrom({ code: "storage", message: "The email and phone name store is busy." });
+    expect(fields).toEqual({});
+    expect(other).toEqual(["The email and phone name store is busy."]);
   });
 });

@@ -75,9 +75,11 @@ describe("Study settings", () => {
   });
 
   it("shows the back end's refusal on the field it names", async () => {
+    const message = "The conferencing link must be a web address starting with https://, without spaces.";
     mocked.updateStudySettings.mockRejectedValue({
       code: "invalid_input",
-      message: "The conferencing link must be a web address starting with https://, without spaces.",
+      message,
+      fields: [{ field: "conferencingUrl", message }],
     });
     renderPane();
     fireEvent.change(await screen.findByTestId("setting-conferencingUrl"), { target: { value: "meet.example.org" } });

@@ -54,18 +54,28 @@ describe("the settings form", () => {
 });
 
 describe("placing the back end's messages on fields", () => {
-  it("gives each sentence to the field it names", () => {
-    const message =
-      "The buffer after an interview must be 0 to 240 minutes; you gave 300. The weekly cap cannot be lower than the daily cap. The conferencing link must be a web address starting with https://, without spaces.";
-    const { fields, rest } = settingsErrorsFrom(message);
+  it("gives each problem to the field it names, whatever its words", () => {
+    const { fields, rest } = settingsErrorsFrom({
+      code: "invalid_input",
+      message: "joined",
+      fields: [
+        { field: "bufferAfterMinutes", message: "The buffer after an interview must be 0 to 240 minutes; you gave 300." },
+        { field: "maxPerWeek", message: "The weekly cap cannot be lower than the daily cap." },
+        { field: "language", message: '"Klingon" is not a language Confab writes messages in.' },
+        { field: "name", message: 'A study named "Diary" already exists. Choose another name.' },
+      ],
+    });
     expect(fields.bufferAfterMinutes).toMatch(/^The buffer after/);
     expect(fields.maxPerWeek).toBe("The weekly cap cannot be lower than the daily cap.");
     expect(fields.maxPerDay).toBeUndefined();
-    expect(fields.conferencingUrl).toMatch(/https:\/\//);
+    expect(fields.language).toMatch(/Klingon/);
+    expect(fields.name).toMatch(/already exists/);
     expect(rest).toEqual([]);
   });
 
-  it("keeps what names no field", () => {
-    expect(settingsErrorsFrom("Something else went wrong.").rest).toEqual(["Something else went wrong."]);
+  it("keeps an error about no field for the whole form", () => {
+    expect(settingsErrorsFrom({ code: "storage", message: "The weekly cap of the database failed." }).rest).toEqual([
+      "The weekly cap of the database failed.",
+    ]);
   });
 });

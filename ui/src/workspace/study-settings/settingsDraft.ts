@@ -1,4 +1,5 @@
-import type { NewStudy, StudySettings, StudySummary } from "../../bindings/types";
+import type { AppError, NewStudy, StudySettings, StudySummary } from "../../bindings/types";
+import { fieldProblems } from "../../fieldProblems";
 import { t } from "../../i18n";
 
 /**
@@ -145,48 +146,30 @@ export function toStudySettings(draft: SettingsDraft): { settings: StudySettings
   return { settings, errors };
 }
 
-// Which field each sentence of a back-end message is about; checked in this order, so the
-// weekly cap's "daily cap" is not taken for the daily cap.
-const sentenceFields: Array<[RegExp, DraftField]> = [
-  [/interviews per participant/i, "interviewsPerParticipant"],
-  [/language/i, "language"],
-  [/kind of study/i, "kind"],
-  [/buffer before/i, "bufferBeforeMinutes"],
-  [/buffer after/i, "bufferAfterMinutes"],
-  [/minimum notice/i, "minNoticeMinutes"],
-  [/days ahead|horizon/i, "horizonDays"],
-  [/weekly cap|per week/i, "maxPerWeek"],
-  [/daily cap|per day/i, "maxPerDay"],
-  [/cut-?off/i, "changeCutoffHours"],
-  [/conferencing/i, "conferencingUrl"],
-  [/dial-?in/i, "dialIn"],
-  [/location/i, "location"],
-  [/reminder/i, "reminderHours"],
-  [/waitlist offer/i, "waitlistOfferHours"],
+const draftFields: readonly DraftField[] = [
+  "name",
+  "description",
+  "timeZone",
+  "interviewMinutes",
+  "kind",
+  "bufferBeforeMinutes",
+  "bufferAfterMinutes",
+  "minNoticeMinutes",
+  "horizonDays",
+  "maxPerDay",
+  "maxPerWeek",
+  "changeCutoffHours",
+  "location",
+  "conferencingUrl",
+  "dialIn",
+  "selfScheduling",
+  "reminderHours",
+  "waitlistOfferHours",
+  "interviewsPerParticipant",
+  "language",
 ];
 
-/**
- * The back end joins one sentence per wrong setting into one message; this gives each sentence
- * to the field it names, and what names no field under `null`.
- */
-export function settingsErrorsFrom(message: string): { fields: DraftErrors; rest: string[] } {
-  const fields: DraftErrors = {};
-  const rest: string[] = [];
-  for (const sentence of splitSentences(message)) {
-    const match = sentenceFields.find(([pattern]) => pattern.test(sentence));
-    if (!match) {
-      rest.push(sentence);
-      continue;
-    }
-    const field = match[1];
-    fields[field] = fields[field] ? `${fields[field]} ${sentence}` : sentence;
-  }
-  return { fields, rest };
-}
-
-function splitSentences(message: string): string[] {
-  return message
-    .split(/(?<=[.!?])\s+(?=[A-Z"“])/)
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
+/** The back end's problems with the settings, by the field each names; the rest under `rest`. */
+export function settingsErrorsFrom(error: AppError): { fields: DraftErrors; rest: string[] } {
+  return fieldProblems(error, draftFields);
 }

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from "react";
 import { commands } from "../../bindings/commands";
 import type { AppError, StudySettings, StudySummary } from "../../bindings/types";
 import { toAppError } from "../../errors";
-import { fieldNamedIn } from "../../validation";
 import { clearDraft, loadDraft, saveDraft } from "../../drafts/drafts";
 import {
   draftOf,
@@ -154,19 +153,10 @@ function placeError(
   setErrors: (e: DraftErrors) => void,
   setFormError: (e: AppError | null) => void,
 ): DraftField[] {
-  if (error.code !== "invalid_input") {
-    setFormError(error);
-    return [];
-  }
-  const { fields, rest } = settingsErrorsFrom(error.message);
-  const studyField = Object.keys(fields).length === 0 ? fieldNamedIn(error.message) : undefined;
-  if (studyField) {
-    setErrors({ [studyField]: error.message });
-    return [studyField];
-  }
+  const { fields, rest } = settingsErrorsFrom(error);
   setErrors(fields);
-  if (rest.length > 0 || Object.keys(fields).length === 0) {
-    setFormError({ code: error.code, message: rest.length > 0 ? rest.join(" ") : error.message });
+  if (rest.length > 0) {
+    setFormError({ code: error.code, message: rest.join(" ") });
   }
   return Object.keys(fields) as DraftField[];
 }

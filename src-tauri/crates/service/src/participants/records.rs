@@ -71,8 +71,9 @@ pub(crate) async fn require_participant(
 }
 
 pub(super) fn email_taken(existing: &participant::Model) -> AppError {
-    AppError::new(
+    AppError::about_field(
         ErrorCode::Conflict,
+        "email",
         format!(
             "{} (#{}) already has the email address {}. Edit that participant instead, or use another address.",
             existing.name, existing.id, existing.email
