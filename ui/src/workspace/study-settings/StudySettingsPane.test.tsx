@@ -61,7 +61,10 @@ describe("Study settings", () => {
     fireEvent.change(screen.getByTestId("setting-conferencingUrl"), { target: { value: "https://meet.example.org/diary" } });
     fireEvent.click(screen.getByTestId("settings-save"));
 
-    await waitFor(() => expect(screen.getByTestId("settings-save-status").textContent).toContain("Saved"));
+    // Two commands run one after the other before "Saved" shows; a busy machine needs more than a second.
+    await waitFor(() => expect(screen.getByTestId("settings-save-status").textContent).toContain("Saved"), {
+      timeout: 5000,
+    });
     expect(mocked.updateStudy).toHaveBeenCalledWith(3, { name: "Diary study", description: "", timeZone: "UTC", interviewMinutes: 45 });
     expect(onStudyChanged).toHaveBeenCalledWith(expect.objectContaining({ name: "Diary study" }));
     expect(mocked.updateStudySettings).toHaveBeenCalledWith(3, {
