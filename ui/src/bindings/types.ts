@@ -283,7 +283,11 @@ round: number,
 /**
  * ... of this many (the study's setting); the views name the round only when above 1.
  */
-rounds: number, };
+rounds: number, 
+/**
+ * Who runs it, by name; empty when its session has no interviewers.
+ */
+interviewers: Array<string>, };
 
 export type CancelOutcome = { interview: InterviewView, 
 /**

@@ -75,6 +75,8 @@ pub struct InterviewView {
     pub round: i32,
     /// ... of this many (the study's setting); the views name the round only when above 1.
     pub rounds: i32,
+    /// Who runs it, by name; empty when its session has no interviewers.
+    pub interviewers: Vec<String>,
 }
 
 /// The tabs of the Interviews screen.
@@ -106,6 +108,10 @@ fn refused(error: DbErr) -> AppError {
             ErrorCode::Conflict,
             "The participant already has another interview at that time.",
         ),
+        Some(Refusal::InterviewerOverlap) => AppError::new(
+            ErrorCode::Conflict,
+            "The interviewer already has another interview at that time. Choose another time.",
+        ),
         Some(Refusal::AlreadyScheduled) => AppError::new(
             ErrorCode::Conflict,
             "The participant already has a scheduled interview in this study; reschedule it instead.",
@@ -124,16 +130,28 @@ pub(crate) async fn view_of(
 ) -> Result<InterviewView, AppError> {
     let person = require_participant(db, row.participant_id).await?;
     let study = require_study(db, row.study_id).await?;
+    let interviewers = confab_store::interview_interviewers::names_of(db, &[row.id])
+        .await?
+        .remove(&row.id)
+        .unwrap_or_default();
     Ok(view_with(
         row,
         &person.name,
         &person.email,
         study.interviews_per_participant,
+        interviewers,
     ))
 }
 
-fn view_with(row: interview::Model, name: &str, email: &str, rounds: i32) -> InterviewView {
+fn view_with(
+    row: interview::Model,
+    name: &str,
+    email: &str,
+    rounds: i32,
+    interviewers: Vec<String>,
+) -> InterviewView {
     InterviewView {
+        interviewers,
         round: row.round,
         rounds: rounds.max(row.round),
         id: row.id,
@@ -248,6 +266,7 @@ async fn insert_interview(
     )
     .await
     .map_err(refused)?;
+    crate::staffing::assign_interviewer(txn, &row).await?;
     // Once booked, the times offered before stop acting: a later click is read as a further
     // choice that changes nothing, not as a second booking.
     confab_store::tokens::retire_for_enrolment(
@@ -621,12 +640,17 @@ impl Confab {
         // Without the researcher's address there is nobody to send a confirmation from.
         let confirm = !researcher_email.is_empty();
         let row = insert_interview(&txn, new, actor, &reason, confirm).await?;
+        let interviewers = confab_store::interview_interviewers::names_of(&txn, &[row.id])
+            .await?
+            .remove(&row.id)
+            .unwrap_or_default();
         txn.commit().await?;
         Ok(view_with(
             row,
             &name,
             &email,
             study.interviews_per_participant,
+            interviewers,
         ))
     }
 
@@ -667,7 +691,10 @@ impl Confab {
         let mut change = interviews::set_state(&row, interviews::CANCELED, now);
         change.sequence = Set(row.sequence + 1);
         change.cancel_reason = Set(reason.trim().to_owned());
+        // Whoever ran the old time is free of it; the new time gets whoever is free then.
+        confab_store::interview_interviewers::clear(txn, row.id).await?;
         let updated = interviews::update(txn, change).await.map_err(refused)?;
+        crate::staffing::assign_interviewer(txn, &updated).await?;
         let enrolment = confab_store::enrolments::find_by_id(txn, row.enrolment_id)
             .await?
             .ok_or_else(|| not_found("enrolment", row.enrolment_id))?;
@@ -927,14 +954,18 @@ impl Confab {
             InterviewList::NoShow => interviews::NO_SHOW,
         };
         let rows = interviews::for_study_in_state(&self.db, study_id, state).await?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let mut staff = confab_store::interview_interviewers::names_of(&self.db, &ids).await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
             let person = require_participant(&self.db, row.participant_id).await?;
+            let interviewers = staff.remove(&row.id).unwrap_or_default();
             out.push(view_with(
                 row,
                 &person.name,
                 &person.email,
                 study.interviews_per_participant,
+                interviewers,
             ));
         }
         Ok(out)

@@ -26,6 +26,7 @@ mod session_changes;
 mod sessions;
 mod settings;
 mod slots;
+mod staffing;
 mod startup;
 mod status_by_hand;
 mod statuses;

@@ -6,7 +6,9 @@ use confab_core::availability::{
 };
 use confab_core::time_zone::parse_time_zone;
 use confab_store::entity::{session, session_exception, study};
-use confab_store::{ConnectionTrait, choices, interviewers, interviews, sessions};
+use confab_store::{
+    ConnectionTrait, choices, interview_interviewers, interviewers, interviews, sessions,
+};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -171,7 +173,7 @@ pub(crate) async fn load(
     );
     let taken = taken_in_study(db, study.id, from, to, leave_out, leave_out_enrolment).await?;
     let people: Vec<i64> = links.iter().map(|l| l.interviewer_id).collect();
-    let busy = busy_of(db, &people, from, to).await?;
+    let busy = busy_of(db, &people, from, to, leave_out).await?;
     Ok(StudyAvailability {
         rules,
         sessions: specs,
@@ -254,7 +256,7 @@ pub(crate) async fn load_for_booking(
     let busy = if people.is_empty() {
         Vec::new()
     } else {
-        busy_of(db, &people, near_from, near_to).await?
+        busy_of(db, &people, near_from, near_to, leave_out).await?
     };
     Ok((
         StudyAvailability {
@@ -305,13 +307,16 @@ async fn taken_in_study(
         .collect())
 }
 
+/// When each interviewer is busy: their calendars' busy times, and the interviews they run in
+/// any study (but `leave_out`, the one being moved).
 async fn busy_of(
     db: &impl ConnectionTrait,
     people: &[i64],
     from: i64,
     to: i64,
+    leave_out: Option<i64>,
 ) -> Result<Vec<Busy>, AppError> {
-    Ok(interviewers::busy_times(db, people, from, to)
+    let mut busy: Vec<Busy> = interviewers::busy_times(db, people, from, to)
         .await?
         .into_iter()
         .map(|b| Busy {
@@ -319,7 +324,18 @@ async fn busy_of(
             start: from_ts(b.starts_at),
             end: from_ts(b.ends_at),
         })
-        .collect())
+        .collect();
+    busy.extend(
+        interview_interviewers::held_between(db, people, from, to, leave_out)
+            .await?
+            .into_iter()
+            .map(|(interviewer_id, start, end)| Busy {
+                interviewer_id,
+                start: from_ts(start),
+                end: from_ts(end),
+            }),
+    );
+    Ok(busy)
 }
 
 fn rules_of(study: &study::Model) -> Result<StudyRules, AppError> {

@@ -13,6 +13,7 @@ pub mod enrolments;
 pub mod entity;
 mod files;
 pub mod inbound;
+pub mod interview_interviewers;
 pub mod interviewers;
 pub mod interviews;
 pub mod mail_profile;

@@ -21,6 +21,8 @@ pub fn refusal(error: &DbErr) -> Option<Refusal> {
         Some(Refusal::SlotFull)
     } else if text.contains("confab:participant_overlap") {
         Some(Refusal::ParticipantOverlap)
+    } else if text.contains("confab:interviewer_overlap") {
+        Some(Refusal::InterviewerOverlap)
     } else if text.contains("interviews_one_scheduled_per_enrolment")
         || text.contains("UNIQUE constraint failed: interviews.enrolment_id")
     {
@@ -34,5 +36,7 @@ pub fn refusal(error: &DbErr) -> Option<Refusal> {
 pub enum Refusal {
     SlotFull,
     ParticipantOverlap,
+    /// One of the interview's interviewers holds another scheduled interview at that time.
+    InterviewerOverlap,
     AlreadyScheduled,
 }

@@ -46,6 +46,11 @@ export function InterviewTable({ list, interviews, zone, participantZone, onActi
                 {interview.participantName || interview.participantEmail}
               </span>
               <span className="interview-email">{interview.participantEmail}</span>
+              {interview.interviewers.length > 0 && (
+                <span className="interview-email" data-testid="interview-interviewers">
+                  {t("interviews.table.with", { names: interview.interviewers.join(", ") })}
+                </span>
+              )}
             </span>
             <span role="cell">
               <WhenText

@@ -71,6 +71,7 @@ const carlsInterview: InterviewView = {
   cancelReason: "",
   round: 1,
   rounds: 1,
+  interviewers: ["Ana Lind"],
 };
 
 const slot = {
@@ -143,6 +144,7 @@ describe("InterviewsPane", () => {
     // 08:00 UTC is 4:00 AM in New York (EDT) and 9:00 AM in Berlin.
     expect(within(row).getByTestId("interview-when").textContent).toMatch(/4:00\s?–\s?4:45\sAM/);
     expect(within(row).getByTestId("interview-when-participant").textContent).toMatch(/9:00\sAM.*their time/);
+    expect(within(row).getByTestId("interview-interviewers").textContent).toBe("with Ana Lind");
   });
 
   it("says what to do when a list is empty", async () => {

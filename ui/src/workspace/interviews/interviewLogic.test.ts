@@ -29,6 +29,7 @@ function interview(overrides: Partial<InterviewView> = {}): InterviewView {
     cancelReason: "",
     round: 1,
     rounds: 1,
+    interviewers: [],
     ...overrides,
   };
 }

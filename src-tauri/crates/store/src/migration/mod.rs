@@ -13,6 +13,7 @@ mod m20261201_110000_attention_candidates;
 mod m20261201_120000_interview_rounds;
 mod m20261201_140000_send_claims_and_hashed_tokens;
 mod m20261201_160000_languages;
+mod m20261201_170000_interview_interviewers;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_120000_interview_rounds::Migration),
             Box::new(m20261201_140000_send_claims_and_hashed_tokens::Migration),
             Box::new(m20261201_160000_languages::Migration),
+            Box::new(m20261201_170000_interview_interviewers::Migration),
         ]
     }
 }

@@ -1,0 +1,197 @@
+//! An interviewer runs each interview, and nobody runs two at once: the least-booked free
+//! interviewer of the session is put on each booking (ties by name), a session offers no
+//! more places at a time than it has free interviewers, a person listed in two studies is
+//! busy in both, and the database itself refuses a second overlapping interview for them.
+
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+use chrono::Duration;
+use confab_service::{ErrorCode, InterviewList, NewSession, NewStudy, SessionPattern};
+use support::{Fixture, me};
+
+async fn interviewer_on(f: &Fixture, name: &str, email: &str) -> i64 {
+    let who = f
+        .confab
+        .add_interviewer(f.study_id, name, email, &me())
+        .await
+        .unwrap();
+    confab_store::sqlx::query(
+        "INSERT INTO session_interviewers (session_id, interviewer_id) VALUES (?, ?)",
+    )
+    .bind(f.session_id)
+    .bind(who.id)
+    .execute(&f.confab.sqlite_pool())
+    .await
+    .unwrap();
+    who.id
+}
+
+async fn runs(f: &Fixture, participant_id: i64) -> Vec<String> {
+    f.confab
+        .list_interviews(f.study_id, InterviewList::Upcoming)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.participant_id == participant_id)
+        .map(|i| i.interviewers)
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_booking_gets_a_free_interviewer_and_nobody_is_booked_twice() {
+    // Three places at each time, but only two interviewers.
+    let f = Fixture::new(3, true).await;
+    interviewer_on(&f, "Ben Ode", "ben@uni.example").await;
+    interviewer_on(&f, "Ana Lind", "ana@uni.example").await;
+    let people: Vec<i64> = {
+        let mut v = Vec::new();
+        for name in ["Ada", "Bea", "Cem", "Dov", "Eli"] {
+            v.push(f.participant(name).await);
+        }
+        v
+    };
+    let book = |who: i64, n: i64| {
+        let confab = &f.confab;
+        let (study, session, at) = (f.study_id, f.session_id, f.slot(n));
+        async move {
+            confab
+                .book_manually(study, who, session, at, &[], &me())
+                .await
+        }
+    };
+
+    // Two at 09:00: one each, alphabetically first when both have run none.
+    assert_eq!(book(people[0], 0).await.unwrap().interviewers, ["Ana Lind"]);
+    assert_eq!(book(people[1], 0).await.unwrap().interviewers, ["Ben Ode"]);
+    // A third place at 09:00 is not offered any more, and booking it is refused as a rule.
+    let open: Vec<_> = f
+        .confab
+        .open_slots(f.study_id, None, None, None)
+        .await
+        .unwrap();
+    assert!(open.iter().all(|s| s.start != f.slot(0)), "{open:?}");
+    let third = book(people[2], 0).await.unwrap_err();
+    assert_eq!(third.code, ErrorCode::InvalidInput, "{third:?}");
+    assert!(third.message.contains("interviewers"), "{}", third.message);
+
+    // At 10:00 both have run one: Ana again by name; at 11:00 Ben, who has run fewer.
+    assert_eq!(book(people[2], 1).await.unwrap().interviewers, ["Ana Lind"]);
+    assert_eq!(book(people[3], 2).await.unwrap().interviewers, ["Ben Ode"]);
+    assert_eq!(runs(&f, people[0]).await, ["Ana Lind"]);
+
+    // Ada moves to 11:00: Ana, free there, takes her; her 09:00 is free again.
+    let ada = f
+        .confab
+        .list_interviews(f.study_id, InterviewList::Upcoming)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.participant_id == people[0])
+        .unwrap();
+    let moved = f
+        .confab
+        .reschedule_interview(ada.id, f.session_id, f.slot(2), &[], &me())
+        .await
+        .unwrap();
+    assert_eq!(moved.interviewers, ["Ana Lind"]);
+    assert_eq!(book(people[4], 0).await.unwrap().interviewers, ["Ana Lind"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_person_in_two_studies_is_busy_in_both_and_the_database_says_so() {
+    let f = Fixture::new(1, true).await;
+    interviewer_on(&f, "Ana Lind", "ana@uni.example").await;
+    let ada = f.participant("Ada").await;
+    f.confab
+        .book_manually(f.study_id, ada, f.session_id, f.slot(0), &[], &me())
+        .await
+        .unwrap();
+
+    // Another study lists Ana (the same address, written otherwise) at an overlapping time.
+    let other = f
+        .confab
+        .create_study(NewStudy {
+            name: "Second study".into(),
+            description: String::new(),
+            time_zone: "UTC".into(),
+            interview_minutes: 60,
+        })
+        .await
+        .unwrap();
+    let mut settings = f.confab.study_settings(other.id).await.unwrap();
+    settings.min_notice_minutes = 0;
+    f.confab
+        .update_study_settings(other.id, settings, &me())
+        .await
+        .unwrap();
+    let ana_there = f
+        .confab
+        .add_interviewer(other.id, "Ana L.", "ANA@uni.example", &me())
+        .await
+        .unwrap();
+    let half_past = f.slot(0) + Duration::minutes(30);
+    let local = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M").to_string();
+    let session = f
+        .confab
+        .create_session(
+            NewSession {
+                study_id: other.id,
+                title: "Overlapping".into(),
+                pattern: SessionPattern::Window {
+                    start: local(half_past),
+                    end: local(half_past + Duration::hours(1)),
+                },
+                capacity: 1,
+                visible: true,
+                interviewer_ids: vec![ana_there.id],
+            },
+            &me(),
+        )
+        .await
+        .unwrap();
+    let open = f
+        .confab
+        .open_slots(other.id, None, None, None)
+        .await
+        .unwrap();
+    assert!(open.is_empty(), "Ana is busy in the first study: {open:?}");
+    let bo = f.participant("Bo").await;
+    f.confab.enrol(other.id, bo, &me()).await.unwrap();
+    // Booked past the rule by hand, the interview has nobody, rather than Ana twice.
+    let booked = f
+        .confab
+        .book_manually(
+            other.id,
+            bo,
+            session.id,
+            half_past,
+            &["interviewers_busy".to_owned()],
+            &me(),
+        )
+        .await
+        .unwrap();
+    assert!(booked.interviewers.is_empty(), "{booked:?}");
+
+    // Whatever writes to the database cannot put her on it either.
+    let refused = confab_store::sqlx::query(
+        "INSERT INTO interview_interviewers (interview_id, interviewer_id) VALUES (?, ?)",
+    )
+    .bind(booked.id)
+    .bind(ana_there.id)
+    .execute(&f.confab.sqlite_pool())
+    .await
+    .unwrap_err();
+    assert!(
+        refused.to_string().contains("confab:interviewer_overlap"),
+        "{refused}"
+    );
+    // Nor move her first interview onto a time she already holds elsewhere.
+    let first = f
+        .confab
+        .list_interviews(f.study_id, InterviewList::Upcoming)
+        .await
+        .unwrap();
+    assert_eq!(first[0].interviewers, ["Ana Lind"]);
+}

@@ -1,0 +1,126 @@
+//! Who runs each interview. A person listed as an interviewer in several studies (the same
+//! address) is one person: their interviews in every study count when they are busy.
+
+use std::collections::HashMap;
+
+use sea_orm::{ConnectionTrait, DbErr, Statement};
+
+/// Puts an interviewer on an interview; refused (`confab:interviewer_overlap`) when they hold
+/// another scheduled interview that overlaps it, in any study.
+pub async fn assign(
+    db: &impl ConnectionTrait,
+    interview_id: i64,
+    interviewer_id: i64,
+) -> Result<(), DbErr> {
+    db.execute_raw(Statement::from_sql_and_values(
+        db.get_database_backend(),
+        "INSERT INTO interview_interviewers (interview_id, interviewer_id) VALUES (?, ?)",
+        [interview_id.into(), interviewer_id.into()],
+    ))
+    .await
+    .map(|_| ())
+}
+
+/// Takes everyone off an interview, before it moves.
+pub async fn clear(db: &impl ConnectionTrait, interview_id: i64) -> Result<(), DbErr> {
+    db.execute_raw(Statement::from_sql_and_values(
+        db.get_database_backend(),
+        "DELETE FROM interview_interviewers WHERE interview_id = ?",
+        [interview_id.into()],
+    ))
+    .await
+    .map(|_| ())
+}
+
+/// How many scheduled or completed interviews of `study_id` each of its interviewers runs.
+pub async fn load_in_study(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+) -> Result<HashMap<i64, i64>, DbErr> {
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            db.get_database_backend(),
+            "SELECT held.interviewer_id AS who, count(*) AS n FROM interview_interviewers held \
+             JOIN interviews i ON i.id = held.interview_id \
+             WHERE i.study_id = ? AND i.state IN ('scheduled', 'completed') \
+             GROUP BY held.interviewer_id",
+            [study_id.into()],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("", "who")?, r.try_get("", "n")?)))
+        .collect()
+}
+
+/// The scheduled interviews, in any study, of the people behind `interviewer_ids` that
+/// overlap `from..to`, as `(interviewer_id, starts_at, ends_at)` with the id asked about;
+/// `leave_out` (an interview being moved) is not counted.
+pub async fn held_between(
+    db: &impl ConnectionTrait,
+    interviewer_ids: &[i64],
+    from: i64,
+    to: i64,
+    leave_out: Option<i64>,
+) -> Result<Vec<(i64, i64, i64)>, DbErr> {
+    if interviewer_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks = vec!["?"; interviewer_ids.len()].join(", ");
+    let mut values: Vec<sea_orm::Value> = interviewer_ids.iter().map(|&i| i.into()).collect();
+    values.extend([from.into(), to.into(), leave_out.unwrap_or(0).into()]);
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            db.get_database_backend(),
+            format!(
+                "SELECT me.id AS who, i.starts_at AS starts_at, i.ends_at AS ends_at \
+                 FROM interviewers me \
+                 JOIN interviewers same ON lower(same.email) = lower(me.email) \
+                 JOIN interview_interviewers held ON held.interviewer_id = same.id \
+                 JOIN interviews i ON i.id = held.interview_id \
+                 WHERE me.id IN ({marks}) AND i.state = 'scheduled' \
+                   AND i.ends_at > ? AND i.starts_at < ? AND i.id <> ?"
+            ),
+            values,
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get("", "who")?,
+                r.try_get("", "starts_at")?,
+                r.try_get("", "ends_at")?,
+            ))
+        })
+        .collect()
+}
+
+/// The names of each interview's interviewers, by interview, in name order.
+pub async fn names_of(
+    db: &impl ConnectionTrait,
+    interview_ids: &[i64],
+) -> Result<HashMap<i64, Vec<String>>, DbErr> {
+    let mut out: HashMap<i64, Vec<String>> = HashMap::new();
+    if interview_ids.is_empty() {
+        return Ok(out);
+    }
+    let marks = vec!["?"; interview_ids.len()].join(", ");
+    let values: Vec<sea_orm::Value> = interview_ids.iter().map(|&i| i.into()).collect();
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            db.get_database_backend(),
+            format!(
+                "SELECT held.interview_id AS interview, p.name AS name \
+                 FROM interview_interviewers held JOIN interviewers p ON p.id = held.interviewer_id \
+                 WHERE held.interview_id IN ({marks}) ORDER BY p.name, p.id"
+            ),
+            values,
+        ))
+        .await?;
+    for r in &rows {
+        let interview: i64 = r.try_get("", "interview")?;
+        out.entry(interview)
+            .or_default()
+            .push(r.try_get("", "name")?);
+    }
+    Ok(out)
+}
