@@ -9,28 +9,9 @@ import { MeetingSection } from "./study-settings/MeetingSection";
 import { ParticipantsSection } from "./study-settings/ParticipantsSection";
 import { StudyDetailsSection } from "./study-settings/StudyDetailsSection";
 import { useSettingsForm } from "./study-settings/useSettingsForm";
+import { draftFields } from "./study-settings/settingsDraft";
 import { t } from "../i18n";
 import "./study-settings/study-settings.css";
-
-// Form order, so that the first wrong field is the one focused.
-const fieldOrder = [
-  "name",
-  "description",
-  "timeZone",
-  "interviewMinutes",
-  "kind",
-  "bufferBeforeMinutes",
-  "bufferAfterMinutes",
-  "minNoticeMinutes",
-  "horizonDays",
-  "maxPerDay",
-  "maxPerWeek",
-  "changeCutoffHours",
-  "location",
-  "conferencingUrl",
-  "dialIn",
-  "reminderHours",
-];
 
 export function StudySettingsPane({ study, onError, onStudyChanged }: PaneProps) {
   const form = useSettingsForm(study, onStudyChanged);
@@ -45,7 +26,7 @@ export function StudySettingsPane({ study, onError, onStudyChanged }: PaneProps)
     event.preventDefault();
     if (form.saveState === "saving") return;
     const wrong = await form.save();
-    const first = fieldOrder.find((f) => wrong.includes(f as never));
+    const first = draftFields.find((f) => wrong.includes(f));
     if (first) formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
   }
 

@@ -16,10 +16,13 @@ pub(crate) async fn assign_interviewer(
     db: &impl ConnectionTrait,
     row: &interview::Model,
 ) -> Result<Option<String>, AppError> {
-    let Some((_, people)) = sessions::find_with_interviewers(db, row.session_id).await? else {
+    let Some((session, people)) = sessions::find_with_interviewers(db, row.session_id).await?
+    else {
         return Ok(None);
     };
-    if people.is_empty() {
+    // An interview day's applicants meet its interviewers round by round, as its schedule
+    // says; nobody runs an applicant's whole day.
+    if people.is_empty() || session.kind == "day" {
         return Ok(None);
     }
     let mut taken: Vec<i64> =

@@ -195,3 +195,48 @@ async fn a_person_in_two_studies_is_busy_in_both_and_the_database_says_so() {
         .unwrap();
     assert_eq!(first[0].interviewers, ["Ana Lind"]);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_interview_days_applicants_are_not_given_one_interviewer_for_the_day() {
+    let f = Fixture::new(1, true).await;
+    let tz: chrono_tz::Tz = "America/New_York".parse().unwrap();
+    let local = |h: i64| {
+        (f.first + Duration::hours(h))
+            .with_timezone(&tz)
+            .format("%Y-%m-%dT%H:%M")
+            .to_string()
+    };
+    let iris = f
+        .confab
+        .add_interviewer(f.study_id, "Dr Iris", "iris@uni.example", &me())
+        .await
+        .unwrap();
+    let day = f
+        .confab
+        .create_session(
+            NewSession {
+                study_id: f.study_id,
+                title: "Interview day".into(),
+                pattern: SessionPattern::Day {
+                    start: local(0),
+                    end: local(8),
+                },
+                capacity: 3,
+                visible: true,
+                interviewer_ids: vec![iris.id],
+            },
+            &me(),
+        )
+        .await
+        .unwrap();
+    // Three applicants for one interviewer: the day's rounds share her out, so each books.
+    for name in ["Ada", "Bea", "Cal"] {
+        let id = f.participant(name).await;
+        let booked = f
+            .confab
+            .book_manually(f.study_id, id, day.id, f.first, &[], &me())
+            .await
+            .unwrap();
+        assert!(booked.interviewers.is_empty(), "{booked:?}");
+    }
+}

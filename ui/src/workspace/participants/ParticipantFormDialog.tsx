@@ -5,7 +5,12 @@ import type { ParticipantSummary } from "../../bindings/types";
 import { timeZoneChoices } from "../../timeZones";
 import { LanguageSelect } from "../../language/LanguageSelect";
 import { useMessageLanguages } from "../../language/messageLanguages";
-import { fieldErrorsFrom, type ParticipantErrors, type ParticipantField } from "./participantFieldErrors";
+import {
+  fieldErrorsFrom,
+  participantFields,
+  type ParticipantErrors,
+  type ParticipantField,
+} from "./participantFieldErrors";
 import { toAppError } from "../../errors";
 import { t } from "../../i18n";
 
@@ -40,8 +45,6 @@ export function ParticipantFormDialog({ mode, onClose, ...rest }: Props) {
     </Dialog.Root>
   );
 }
-
-const fieldOrder: ParticipantField[] = ["name", "email", "timeZone", "language", "phone", "notes"];
 
 function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"> & { mode: ParticipantFormMode }) {
   const id = useId();
@@ -96,7 +99,7 @@ function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"
       const { fields, other } = fieldErrorsFrom(error);
       setErrors(fields);
       setFormError(other.length > 0 ? other.join(" ") : null);
-      const first = fieldOrder.find((field) => fields[field] !== undefined);
+      const first = participantFields.find((field) => fields[field] !== undefined);
       if (first) controls.current[first]?.focus();
     } finally {
       setSaving(false);

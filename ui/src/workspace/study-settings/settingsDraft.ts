@@ -146,7 +146,8 @@ export function toStudySettings(draft: SettingsDraft): { settings: StudySettings
   return { settings, errors };
 }
 
-const draftFields: readonly DraftField[] = [
+/** Every field, in the form's order, so that the first wrong one is the one focused. */
+export const draftFields: readonly DraftField[] = [
   "name",
   "description",
   "timeZone",
