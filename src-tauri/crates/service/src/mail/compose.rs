@@ -530,11 +530,13 @@ pub(crate) async fn queue_researcher_notice(
     if let Some(p) = person {
         values = values.with(Field::ParticipantName, p.name.clone());
     }
+    // The researcher reads Confab in English, and so its notices: what happened is told in
+    // English words, whatever the participants read.
     let template = template_for(
         db,
         Some(study.id),
         MessageKind::ResearcherNotice,
-        study_language(study).base(),
+        BaseLanguage::English,
     )
     .await?;
     let rendered = render(&template, &values).map_err(rendering_error)?;
