@@ -53,7 +53,9 @@ pub async fn inbox(stack: &MailStack, user: &str) -> Vec<Vec<u8>> {
 /// `count` of them: the SMTP server delivers to the mailbox on its own time, so this waits
 /// (up to 20 s) for delivery, and then returns what arrived.
 pub async fn inbox_with(stack: &MailStack, user: &str, needle: &str, count: usize) -> Vec<Vec<u8>> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    // Generous: it returns as soon as the mail is there, and a machine busy with builds and
+    // fuzzers can take longer than 20 s for a Sync and its delivery.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
         let found: Vec<Vec<u8>> = inbox(stack, user)
             .await
