@@ -12,10 +12,11 @@ use confab_service::{
     MailProfile, MailProvider, MailSecurity, MessageTemplate, NewParticipant, NewSession, NewStudy,
     OutboxEdit, OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantEnrolment,
     ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport,
-    ReplyCandidate, RestoreReport, RowOutcome, RuleBreakView, Separator, SessionChange,
-    SessionExceptionView, SessionPattern, SessionView, SignInChoice, SlotView, StartupState,
-    StatusCount, StatusOption, StudyOverview, StudySettings, StudySummary, SwapReport,
-    SyncProgress, SyncReport, TemplatePreview,
+    RemovalReport, ReplyCandidate, RestoreReport, RowOutcome, RuleBreakView, Separator,
+    SessionChange, SessionExceptionView, SessionPattern, SessionView, SignInChoice, SlotView,
+    StaffPick, StaffRole, StaffView, Staffing, StartupState, StatusCount, StatusOption,
+    StudyOverview, StudySettings, StudySummary, SwapReport, SyncProgress, SyncReport,
+    TemplatePreview,
 };
 use ts_rs::{Config, TS};
 
@@ -116,6 +117,25 @@ fn commands() -> Vec<Command> {
                 arg::<String>("email"),
             ],
             name_of::<InterviewerView>(),
+        ),
+        cmd(
+            "update_interviewer",
+            vec![
+                id("interviewer_id"),
+                arg::<String>("name"),
+                arg::<StaffRole>("role"),
+            ],
+            name_of::<InterviewerView>(),
+        ),
+        cmd(
+            "remove_interviewer",
+            vec![id("interviewer_id"), arg::<Option<i64>>("takeover")],
+            name_of::<RemovalReport>(),
+        ),
+        cmd(
+            "set_interview_staff",
+            vec![id("interview_id"), arg::<Vec<StaffPick>>("staff")],
+            name_of::<InterviewView>(),
         ),
         cmd(
             "import_calendar_file",
@@ -512,6 +532,11 @@ exported_types!(
     HistoryEntry,
     AboutInfo,
     InterviewerView,
+    StaffRole,
+    StaffView,
+    Staffing,
+    StaffPick,
+    RemovalReport,
     BusyImportReport,
     BusyTimeView,
     CalendarFile,

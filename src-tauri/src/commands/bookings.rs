@@ -1,6 +1,7 @@
 use chrono::{DateTime, Utc};
 use confab_service::{
-    Actor, AppError, CancelOutcome, InterviewList, InterviewView, PendingParticipant, RuleBreakView,
+    Actor, AppError, CancelOutcome, InterviewList, InterviewView, PendingParticipant,
+    RuleBreakView, StaffPick,
 };
 use tauri::State;
 
@@ -123,5 +124,17 @@ pub async fn assign_choice(
     state
         .confab()?
         .assign_choice(study_id, participant_id, rank, &Actor::researcher())
+        .await
+}
+
+#[tauri::command]
+pub async fn set_interview_staff(
+    state: State<'_, AppState>,
+    interview_id: i64,
+    staff: Vec<StaffPick>,
+) -> Result<InterviewView, AppError> {
+    state
+        .confab()?
+        .set_interview_staff(interview_id, &staff, &Actor::researcher())
         .await
 }

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use confab_service::{
-    Actor, AppError, BusyTimeView, InterviewerView, NewSession, SessionChange,
-    SessionExceptionView, SessionView, SlotView,
+    Actor, AppError, BusyTimeView, InterviewerView, NewSession, RemovalReport, SessionChange,
+    SessionExceptionView, SessionView, SlotView, StaffRole,
 };
 use tauri::State;
 
@@ -94,6 +94,31 @@ pub async fn add_interviewer(
     state
         .confab()?
         .add_interviewer(study_id, &name, &email, &Actor::researcher())
+        .await
+}
+
+#[tauri::command]
+pub async fn update_interviewer(
+    state: State<'_, AppState>,
+    interviewer_id: i64,
+    name: String,
+    role: StaffRole,
+) -> Result<InterviewerView, AppError> {
+    state
+        .confab()?
+        .update_interviewer(interviewer_id, &name, role, &Actor::researcher())
+        .await
+}
+
+#[tauri::command]
+pub async fn remove_interviewer(
+    state: State<'_, AppState>,
+    interviewer_id: i64,
+    takeover: Option<i64>,
+) -> Result<RemovalReport, AppError> {
+    state
+        .confab()?
+        .remove_interviewer(interviewer_id, takeover, &Actor::researcher())
         .await
 }
 

@@ -1,6 +1,6 @@
 // This file is generated from the Rust command table by `CONFAB_UPDATE_BINDINGS=1 cargo test -p confab-desktop --test bindings`. Do not edit.
 import { invoke, type Channel } from "@tauri-apps/api/core";
-import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, BusyTimeView, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, CsvLayout, DayScheduleView, DaySettings, DaySlot, FoundMailSettings, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, LanguageOption, MailAuth, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RuleBreakView, SessionChange, SessionExceptionView, SessionView, SignInChoice, SlotView, StartupState, StatusOption, StudyOverview, StudySettings, StudySummary, SwapReport, SyncProgress, SyncReport, TemplatePreview } from "./types";
+import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, BusyTimeView, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, CsvLayout, DayScheduleView, DaySettings, DaySlot, FoundMailSettings, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, LanguageOption, MailAuth, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RemovalReport, RuleBreakView, SessionChange, SessionExceptionView, SessionView, SignInChoice, SlotView, StaffPick, StaffRole, StartupState, StatusOption, StudyOverview, StudySettings, StudySummary, SwapReport, SyncProgress, SyncReport, TemplatePreview } from "./types";
 
 export const commands = {
   startupState: (): Promise<StartupState> => invoke("startup_state"),
@@ -19,6 +19,9 @@ export const commands = {
   saveTextFile: (suggestedName: string, contents: string): Promise<string | null> => invoke("save_text_file", { suggestedName, contents }),
   listInterviewers: (studyId: number): Promise<Array<InterviewerView>> => invoke("list_interviewers", { studyId }),
   addInterviewer: (studyId: number, name: string, email: string): Promise<InterviewerView> => invoke("add_interviewer", { studyId, name, email }),
+  updateInterviewer: (interviewerId: number, name: string, role: StaffRole): Promise<InterviewerView> => invoke("update_interviewer", { interviewerId, name, role }),
+  removeInterviewer: (interviewerId: number, takeover: number | null): Promise<RemovalReport> => invoke("remove_interviewer", { interviewerId, takeover }),
+  setInterviewStaff: (interviewId: number, staff: Array<StaffPick>): Promise<InterviewView> => invoke("set_interview_staff", { interviewId, staff }),
   importCalendarFile: (input: CalendarImport): Promise<BusyImportReport> => invoke("import_calendar_file", { input }),
   listSessions: (studyId: number): Promise<Array<SessionView>> => invoke("list_sessions", { studyId }),
   createSession: (input: NewSession): Promise<SessionView> => invoke("create_session", { input }),

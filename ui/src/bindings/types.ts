@@ -49,7 +49,11 @@ interviewsPerParticipant: number,
 /**
  * The language of messages to participants who have none of their own (`en-GB`, `de`).
  */
-language: string, };
+language: string, 
+/**
+ * How interviewers are put on interviews.
+ */
+staffing: Staffing, };
 
 export type StudyOverview = { 
 /**
@@ -85,7 +89,21 @@ export type AboutInfo = { version: string,
  */
 license: string, dataDir: string, logDir: string, };
 
-export type InterviewerView = { id: number, studyId: number, name: string, email: string, };
+export type InterviewerView = { id: number, studyId: number, name: string, email: string, role: StaffRole, };
+
+export type StaffRole = "interviewer" | "noteTaker";
+
+export type StaffView = { interviewerId: number, name: string, email: string, role: StaffRole, };
+
+export type Staffing = { "mode": "roundRobin" } | { "mode": "fixed", interviewerId: number, } | { "mode": "panel", size: number | null, };
+
+export type StaffPick = { interviewerId: number, role: StaffRole, };
+
+export type RemovalReport = { name: string, 
+/**
+ * Interviews ahead that the person chosen took over.
+ */
+handedOver: number, };
 
 export type BusyImportReport = { imported: number, 
 /**
@@ -285,9 +303,9 @@ round: number,
  */
 rounds: number, 
 /**
- * Who runs it, by name; empty when its session has no interviewers.
+ * Who runs it (interviewers first, then note-takers); empty when nobody was put on it.
  */
-interviewers: Array<string>, };
+interviewers: Array<StaffView>, };
 
 export type CancelOutcome = { interview: InterviewView, 
 /**

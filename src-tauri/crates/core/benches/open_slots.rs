@@ -115,6 +115,7 @@ fn study(size: &Size) -> Study {
                 capacity: 1,
                 visible: true,
                 interviewers: vec![interviewer],
+                panel: 1,
             });
         }
     }

@@ -18,11 +18,14 @@ use ts_rs::TS;
 
 use crate::clock::{from_ts, now_ts};
 use crate::mail::compose::queue_interview_mail;
+use crate::mail::staff::{StaffChange, notify_staff, staff_now};
 use crate::participants::records::{require_participant, require_study};
 use crate::slots::{RuleBreakView, load_for_booking, rule_key};
+use crate::staffing::StaffView;
 use crate::statuses::{apply_event, apply_event_and_log, not_enrolled};
 use crate::{Actor, AppError, Confab, ErrorCode};
 use confab_mail::template::MessageKind;
+use confab_store::interview_interviewers::OnInterview;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -75,8 +78,8 @@ pub struct InterviewView {
     pub round: i32,
     /// ... of this many (the study's setting); the views name the round only when above 1.
     pub rounds: i32,
-    /// Who runs it, by name; empty when its session has no interviewers.
-    pub interviewers: Vec<String>,
+    /// Who runs it (interviewers first, then note-takers); empty when nobody was put on it.
+    pub interviewers: Vec<StaffView>,
 }
 
 /// The tabs of the Interviews screen.
@@ -130,10 +133,7 @@ pub(crate) async fn view_of(
 ) -> Result<InterviewView, AppError> {
     let person = require_participant(db, row.participant_id).await?;
     let study = require_study(db, row.study_id).await?;
-    let interviewers = confab_store::interview_interviewers::names_of(db, &[row.id])
-        .await?
-        .remove(&row.id)
-        .unwrap_or_default();
+    let interviewers = staff_now(db, row.id).await?;
     Ok(view_with(
         row,
         &person.name,
@@ -148,10 +148,10 @@ fn view_with(
     name: &str,
     email: &str,
     rounds: i32,
-    interviewers: Vec<String>,
+    interviewers: Vec<OnInterview>,
 ) -> InterviewView {
     InterviewView {
-        interviewers,
+        interviewers: interviewers.into_iter().map(StaffView::from).collect(),
         round: row.round,
         rounds: rounds.max(row.round),
         id: row.id,
@@ -266,7 +266,7 @@ async fn insert_interview(
     )
     .await
     .map_err(refused)?;
-    crate::staffing::assign_interviewer(txn, &row).await?;
+    crate::staffing::assign_interviewer(txn, new.study, &row, &[]).await?;
     // Once booked, the times offered before stop acting: a later click is read as a further
     // choice that changes nothing, not as a second booking.
     confab_store::tokens::retire_for_enrolment(
@@ -300,6 +300,7 @@ async fn insert_interview(
     .await?;
     if confirm {
         queue_interview_mail(txn, &row, MessageKind::Confirmation).await?;
+        notify_staff(txn, &row, &[], StaffChange::Booked).await?;
     }
     Ok(row)
 }
@@ -640,10 +641,7 @@ impl Confab {
         // Without the researcher's address there is nobody to send a confirmation from.
         let confirm = !researcher_email.is_empty();
         let row = insert_interview(&txn, new, actor, &reason, confirm).await?;
-        let interviewers = confab_store::interview_interviewers::names_of(&txn, &[row.id])
-            .await?
-            .remove(&row.id)
-            .unwrap_or_default();
+        let interviewers = staff_now(&txn, row.id).await?;
         txn.commit().await?;
         Ok(view_with(
             row,
@@ -691,10 +689,8 @@ impl Confab {
         let mut change = interviews::set_state(&row, interviews::CANCELED, now);
         change.sequence = Set(row.sequence + 1);
         change.cancel_reason = Set(reason.trim().to_owned());
-        // Whoever ran the old time is free of it; the new time gets whoever is free then.
-        confab_store::interview_interviewers::clear(txn, row.id).await?;
+        // Who was on it stays on record; a canceled interview holds nobody's time.
         let updated = interviews::update(txn, change).await.map_err(refused)?;
-        crate::staffing::assign_interviewer(txn, &updated).await?;
         let enrolment = confab_store::enrolments::find_by_id(txn, row.enrolment_id)
             .await?
             .ok_or_else(|| not_found("enrolment", row.enrolment_id))?;
@@ -724,6 +720,7 @@ impl Confab {
         {
             queue_interview_mail(txn, &updated, MessageKind::Cancellation).await?;
         }
+        notify_staff(txn, &updated, &[], StaffChange::Canceled).await?;
         let offered_to =
             crate::waitlist::offer_place(txn, &crate::waitlist::FreedPlace::of(&updated), actor)
                 .await?;
@@ -789,7 +786,12 @@ impl Confab {
             updated_at: Set(now_ts()),
             ..Default::default()
         };
+        // Whoever ran the old time is free of it; those of them free at the new time keep it.
+        let before = staff_now(txn, row.id).await?;
+        confab_store::interview_interviewers::clear(txn, row.id).await?;
         let updated = interviews::update(txn, change).await.map_err(refused)?;
+        let prefer: Vec<i64> = before.iter().map(|p| p.interviewer_id).collect();
+        crate::staffing::assign_interviewer(txn, &study, &updated, &prefer).await?;
         // Cancel links already sent act until the interview's new end.
         confab_store::tokens::move_interview_end(txn, row.id, updated.ends_at).await?;
         let enrolment = confab_store::enrolments::find_by_id(txn, row.enrolment_id)
@@ -815,6 +817,7 @@ impl Confab {
         )
         .await?;
         queue_interview_mail(txn, &updated, MessageKind::Update).await?;
+        notify_staff(txn, &updated, &before, StaffChange::Moved).await?;
         let interview = view_of(txn, updated).await?;
         Ok(interview)
     }
@@ -955,7 +958,7 @@ impl Confab {
         };
         let rows = interviews::for_study_in_state(&self.db, study_id, state).await?;
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-        let mut staff = confab_store::interview_interviewers::names_of(&self.db, &ids).await?;
+        let mut staff = confab_store::interview_interviewers::staff_of(&self.db, &ids).await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
             let person = require_participant(&self.db, row.participant_id).await?;

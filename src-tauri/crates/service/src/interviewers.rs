@@ -8,6 +8,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::clock::now_ts;
+use crate::staffing::StaffRole;
 use crate::{Actor, AppError, Confab, ErrorCode};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -19,6 +20,7 @@ pub struct InterviewerView {
     pub study_id: i64,
     pub name: String,
     pub email: String,
+    pub role: StaffRole,
 }
 
 impl From<interviewer::Model> for InterviewerView {
@@ -26,6 +28,7 @@ impl From<interviewer::Model> for InterviewerView {
         Self {
             id: m.id,
             study_id: m.study_id,
+            role: StaffRole::of_key(&m.role),
             name: m.name,
             email: m.email,
         }

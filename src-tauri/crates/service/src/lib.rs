@@ -22,6 +22,7 @@ mod overview;
 mod participant_search;
 mod participants;
 mod pending;
+mod restaffing;
 mod session_changes;
 mod sessions;
 mod settings;
@@ -66,10 +67,12 @@ pub use participants::{
     NewParticipant, ParticipantDetail, ParticipantEnrolment, ParticipantSummary, ParticipantUpdate,
 };
 pub use pending::{HeldChoice, PendingParticipant};
+pub use restaffing::{RemovalReport, StaffPick};
 pub use session_changes::SessionChange;
 pub use sessions::{NewSession, SessionExceptionView, SessionPattern, SessionView};
 pub use settings::StudySettings;
 pub use slots::{RuleBreakView, SlotView};
+pub use staffing::{StaffRole, StaffView, Staffing};
 pub use startup::StartupState;
 pub use statuses::HistoryEntry;
 pub use studies::{NewStudy, StudySummary};

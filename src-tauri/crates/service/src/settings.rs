@@ -2,12 +2,14 @@ use confab_core::Language;
 use confab_core::study_settings::SchedulingRules;
 use confab_store::audit::{self, NewEntry};
 use confab_store::entity::study;
-use confab_store::{Set, begin_write, interviews, studies};
+use confab_store::interview_interviewers::NOTE_TAKER;
+use confab_store::{Set, begin_write, interviewers, interviews, studies};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::now_ts;
 use crate::participants::records::require_study;
+use crate::staffing::Staffing;
 use crate::{Actor, AppError, Confab, ErrorCode};
 
 /// Everything about how a study schedules, as the settings screen edits it.
@@ -45,6 +47,9 @@ pub struct StudySettings {
     /// The language of messages to participants who have none of their own (`en-GB`, `de`).
     #[serde(default = "default_language")]
     pub language: String,
+    /// How interviewers are put on interviews.
+    #[serde(default)]
+    pub staffing: Staffing,
 }
 
 fn default_language() -> String {
@@ -80,6 +85,7 @@ impl From<&study::Model> for StudySettings {
             waitlist_offer_hours: s.waitlist_offer_hours,
             interviews_per_participant: s.interviews_per_participant,
             language: s.language.clone(),
+            staffing: Staffing::of(s),
         }
     }
 }
@@ -166,8 +172,58 @@ impl StudySettings {
                 new.interviews_per_participant.to_string(),
             ),
             ("language", self.language.clone(), new.language.clone()),
+            (
+                "interviewers on each interview",
+                self.staffing.describe(),
+                new.staffing.describe(),
+            ),
         ];
         fields.into_iter().filter(|(_, a, b)| a != b).collect()
+    }
+}
+
+/// A panel larger than this is a hearing, not an interview.
+const MAX_PANEL: u32 = 12;
+
+/// A fixed interviewer must be one of the study's interviewers (not a note-taker).
+async fn check_staffing(
+    db: &impl confab_store::ConnectionTrait,
+    study_id: i64,
+    staffing: &Staffing,
+) -> Result<(), AppError> {
+    match staffing {
+        Staffing::RoundRobin => Ok(()),
+        Staffing::Panel { size } => match size {
+            Some(n) if !(1..=MAX_PANEL).contains(n) => Err(AppError::about_field(
+                ErrorCode::InvalidInput,
+                "staffing",
+                format!(
+                    "A panel has 1 to {MAX_PANEL} interviewers, or leave the number empty for all of a session's interviewers."
+                ),
+            )),
+            _ => Ok(()),
+        },
+        Staffing::Fixed { interviewer_id } => {
+            let person = interviewers::find(db, *interviewer_id)
+                .await?
+                .filter(|p| p.study_id == study_id);
+            match person {
+                Some(p) if p.role == NOTE_TAKER => Err(AppError::about_field(
+                    ErrorCode::InvalidInput,
+                    "staffing",
+                    format!(
+                        "{} takes notes in this study; choose an interviewer to run every interview.",
+                        p.name
+                    ),
+                )),
+                Some(_) => Ok(()),
+                None => Err(AppError::about_field(
+                    ErrorCode::InvalidInput,
+                    "staffing",
+                    "Choose one of the study's interviewers to run every interview.",
+                )),
+            }
+        }
     }
 }
 
@@ -233,6 +289,7 @@ impl Confab {
         settings.rules().validate()?;
         let txn = begin_write(&self.db).await?;
         let row = require_study(&txn, study_id).await?;
+        check_staffing(&txn, study_id, &settings.staffing).await?;
         let before = StudySettings::from(&row);
         let held = interviews::most_rounds_held(&txn, study_id).await?;
         if settings.interviews_per_participant < held {
@@ -261,10 +318,14 @@ impl Confab {
             )
             .await?;
         }
+        let (staffing, fixed_interviewer, panel_size) = settings.staffing.columns();
         let updated = studies::update(
             &txn,
             study::ActiveModel {
                 id: Set(study_id),
+                staffing: Set(staffing.to_owned()),
+                fixed_interviewer_id: Set(fixed_interviewer),
+                panel_size: Set(panel_size),
                 kind: Set(settings.kind.clone()),
                 buffer_before_minutes: Set(settings.buffer_before_minutes),
                 buffer_after_minutes: Set(settings.buffer_after_minutes),

@@ -12,7 +12,10 @@ use confab_store::{
 use serde::Serialize;
 use ts_rs::TS;
 
+use confab_store::interview_interviewers::NOTE_TAKER;
+
 use crate::clock::from_ts;
+use crate::staffing::Staffing;
 use crate::{AppError, Confab, ErrorCode};
 
 /// A start time a participant can choose, in UTC and in the time zone it was asked for.
@@ -100,9 +103,11 @@ fn date(text: &str) -> Option<NaiveDate> {
 
 fn spec(
     row: &session::Model,
-    interviewer_ids: Vec<i64>,
+    staffing: &Staffing,
+    interviewer_ids: &[i64],
     exceptions: Vec<DateException>,
 ) -> SessionSpec {
+    let (interviewers, panel) = staffing.engine_people(interviewer_ids);
     let pattern = match row.kind.as_str() {
         "weekly" => SessionPattern::Weekly {
             weekday: weekday(row.weekday.unwrap_or(1)),
@@ -130,7 +135,8 @@ fn spec(
         pattern,
         capacity: u32::try_from(row.capacity).unwrap_or(1),
         visible: row.visible,
-        interviewers: interviewer_ids,
+        interviewers,
+        panel,
     }
 }
 
@@ -147,13 +153,20 @@ pub(crate) async fn load(
     let rows = sessions::for_study(db, study.id).await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let links = sessions::interviewer_links(db, &ids).await?;
+    let note_takers: Vec<i64> = interviewers::for_study(db, study.id)
+        .await?
+        .into_iter()
+        .filter(|p| p.role == NOTE_TAKER)
+        .map(|p| p.id)
+        .collect();
     let exceptions = sessions::exceptions_for_sessions(db, &ids).await?;
-    let specs = rows
+    let staffing = Staffing::of(study);
+    let specs: Vec<SessionSpec> = rows
         .iter()
         .map(|row| {
-            let people = links
+            let people: Vec<i64> = links
                 .iter()
-                .filter(|l| l.session_id == row.id)
+                .filter(|l| l.session_id == row.id && !note_takers.contains(&l.interviewer_id))
                 .map(|l| l.interviewer_id)
                 .collect();
             let own = exceptions
@@ -161,7 +174,7 @@ pub(crate) async fn load(
                 .filter(|e| e.session_id == row.id)
                 .filter_map(date_exception)
                 .collect();
-            spec(row, people, own)
+            spec(row, &staffing, &people, own)
         })
         .collect();
     // Caps count a whole week, so read a week beyond the range on both sides.
@@ -172,7 +185,12 @@ pub(crate) async fn load(
         now + Duration::days(i64::from(study.horizon_days)).num_seconds() + week,
     );
     let taken = taken_in_study(db, study.id, from, to, leave_out, leave_out_enrolment).await?;
-    let people: Vec<i64> = links.iter().map(|l| l.interviewer_id).collect();
+    let mut people: Vec<i64> = specs
+        .iter()
+        .flat_map(|s| s.interviewers.iter().copied())
+        .collect();
+    people.sort_unstable();
+    people.dedup();
     let busy = busy_of(db, &people, from, to, leave_out).await?;
     Ok(StudyAvailability {
         rules,
@@ -218,7 +236,8 @@ pub(crate) async fn load_for_booking(
     } else {
         Vec::new()
     };
-    let spec = spec(&row, people.clone(), exceptions);
+    let spec = spec(&row, &Staffing::of(study), &people.interviewers, exceptions);
+    let people = spec.interviewers.clone();
     let t = start.timestamp();
     let day = Duration::days(1).num_seconds();
     let capped = study.max_per_day.is_some() || study.max_per_week.is_some();

@@ -5,20 +5,69 @@ use std::collections::HashMap;
 
 use sea_orm::{ConnectionTrait, DbErr, Statement};
 
-/// Puts an interviewer on an interview; refused (`confab:interviewer_overlap`) when they hold
-/// another scheduled interview that overlaps it, in any study.
+/// An interviewer or note-taker.
+pub const INTERVIEWER: &str = "interviewer";
+pub const NOTE_TAKER: &str = "note_taker";
+
+/// One person on an interview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OnInterview {
+    pub interviewer_id: i64,
+    pub name: String,
+    pub email: String,
+    /// [`INTERVIEWER`] or [`NOTE_TAKER`].
+    pub role: String,
+}
+
+/// Puts a person on an interview in `role`; refused (`confab:interviewer_overlap`) when they
+/// hold another scheduled interview that overlaps it, in any study.
 pub async fn assign(
+    db: &impl ConnectionTrait,
+    interview_id: i64,
+    interviewer_id: i64,
+    role: &str,
+) -> Result<(), DbErr> {
+    db.execute_raw(Statement::from_sql_and_values(
+        db.get_database_backend(),
+        "INSERT INTO interview_interviewers (interview_id, interviewer_id, role) VALUES (?, ?, ?)",
+        [interview_id.into(), interviewer_id.into(), role.into()],
+    ))
+    .await
+    .map(|_| ())
+}
+
+/// Takes one person off an interview.
+pub async fn unassign(
     db: &impl ConnectionTrait,
     interview_id: i64,
     interviewer_id: i64,
 ) -> Result<(), DbErr> {
     db.execute_raw(Statement::from_sql_and_values(
         db.get_database_backend(),
-        "INSERT INTO interview_interviewers (interview_id, interviewer_id) VALUES (?, ?)",
+        "DELETE FROM interview_interviewers WHERE interview_id = ? AND interviewer_id = ?",
         [interview_id.into(), interviewer_id.into()],
     ))
     .await
     .map(|_| ())
+}
+
+/// The scheduled interviews, from `from` on, that `interviewer_id` sits on.
+pub async fn upcoming_of(
+    db: &impl ConnectionTrait,
+    interviewer_id: i64,
+    from: i64,
+) -> Result<Vec<i64>, DbErr> {
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            db.get_database_backend(),
+            "SELECT i.id AS id FROM interview_interviewers held \
+             JOIN interviews i ON i.id = held.interview_id \
+             WHERE held.interviewer_id = ? AND i.state = 'scheduled' AND i.ends_at > ? \
+             ORDER BY i.starts_at, i.id",
+            [interviewer_id.into(), from.into()],
+        ))
+        .await?;
+    rows.iter().map(|r| r.try_get("", "id")).collect()
 }
 
 /// Takes everyone off an interview, before it moves.
@@ -94,12 +143,13 @@ pub async fn held_between(
         .collect()
 }
 
-/// The names of each interview's interviewers, by interview, in name order.
-pub async fn names_of(
+/// The people on each interview, by interview: interviewers first, then note-takers, each in
+/// name order.
+pub async fn staff_of(
     db: &impl ConnectionTrait,
     interview_ids: &[i64],
-) -> Result<HashMap<i64, Vec<String>>, DbErr> {
-    let mut out: HashMap<i64, Vec<String>> = HashMap::new();
+) -> Result<HashMap<i64, Vec<OnInterview>>, DbErr> {
+    let mut out: HashMap<i64, Vec<OnInterview>> = HashMap::new();
     if interview_ids.is_empty() {
         return Ok(out);
     }
@@ -109,18 +159,23 @@ pub async fn names_of(
         .query_all_raw(Statement::from_sql_and_values(
             db.get_database_backend(),
             format!(
-                "SELECT held.interview_id AS interview, p.name AS name \
+                "SELECT held.interview_id AS interview, p.id AS who, p.name AS name, \
+                        p.email AS email, held.role AS role \
                  FROM interview_interviewers held JOIN interviewers p ON p.id = held.interviewer_id \
-                 WHERE held.interview_id IN ({marks}) ORDER BY p.name, p.id"
+                 WHERE held.interview_id IN ({marks}) \
+                 ORDER BY held.role = 'note_taker', p.name, p.id"
             ),
             values,
         ))
         .await?;
     for r in &rows {
         let interview: i64 = r.try_get("", "interview")?;
-        out.entry(interview)
-            .or_default()
-            .push(r.try_get("", "name")?);
+        out.entry(interview).or_default().push(OnInterview {
+            interviewer_id: r.try_get("", "who")?,
+            name: r.try_get("", "name")?,
+            email: r.try_get("", "email")?,
+            role: r.try_get("", "role")?,
+        });
     }
     Ok(out)
 }

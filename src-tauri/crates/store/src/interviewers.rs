@@ -18,14 +18,48 @@ pub async fn insert(
         study_id: Set(study_id),
         name: Set(name.to_owned()),
         email: Set(email.to_owned()),
+        role: Set(crate::interview_interviewers::INTERVIEWER.to_owned()),
         ..Default::default()
     }
     .insert(db)
     .await
 }
 
+/// Changes a person's name and role in their study.
+pub async fn update(
+    db: &impl ConnectionTrait,
+    id: i64,
+    name: &str,
+    role: &str,
+) -> Result<interviewer::Model, DbErr> {
+    interviewer::ActiveModel {
+        id: Set(id),
+        name: Set(name.to_owned()),
+        role: Set(role.to_owned()),
+        ..Default::default()
+    }
+    .update(db)
+    .await
+}
+
+/// Removes a person from their study, with their busy times and their places on interviews.
+pub async fn delete(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
+    Interviewer::delete_by_id(id).exec(db).await.map(|_| ())
+}
+
 pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<interviewer::Model>, DbErr> {
     Interviewer::find_by_id(id).one(db).await
+}
+
+/// The people with these ids, in no particular order.
+pub async fn many(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<Vec<interviewer::Model>, DbErr> {
+    Interviewer::find()
+        .filter(interviewer::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
 }
 
 pub async fn for_study(

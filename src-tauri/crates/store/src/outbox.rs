@@ -231,6 +231,44 @@ pub async fn calendar_event_sent(
         .map(|n| n > 0)
 }
 
+/// Whether a message about `interview_id` that carried its calendar event went (or is going)
+/// to the staff member at `email`.
+pub async fn staff_event_sent(
+    db: &impl ConnectionTrait,
+    interview_id: i64,
+    email: &str,
+) -> Result<bool, DbErr> {
+    use sea_orm::PaginatorTrait;
+    Outbox::find()
+        .filter(outbox_message::Column::InterviewId.eq(interview_id))
+        .filter(outbox_message::Column::ParticipantId.is_null())
+        .filter(outbox_message::Column::State.is_in([SENT, SENDING]))
+        .filter(outbox_message::Column::CalendarEvent.is_not_null())
+        .filter(outbox_message::Column::Recipients.contains(email))
+        .count(db)
+        .await
+        .map(|n| n > 0)
+}
+
+/// Deletes the unsent messages about one interview to one staff member at `email`, once they
+/// are taken off it.
+pub async fn withdraw_unsent_to_staff(
+    db: &impl ConnectionTrait,
+    interview_id: i64,
+    email: &str,
+) -> Result<u64, DbErr> {
+    let ids: Vec<i64> = Outbox::find()
+        .select_only()
+        .column(outbox_message::Column::Id)
+        .filter(outbox_message::Column::InterviewId.eq(interview_id))
+        .filter(outbox_message::Column::ParticipantId.is_null())
+        .filter(outbox_message::Column::Recipients.contains(email))
+        .into_tuple()
+        .all(db)
+        .await?;
+    withdraw_unsent(db, &ids).await
+}
+
 /// Deletes the unsent messages about one interview (confirmations, updates, reminders,
 /// reschedule requests) once they no longer say anything true; cancellations stay.
 pub async fn withdraw_unsent_for_interview(

@@ -104,29 +104,52 @@ pub async fn set_interviewers(
     Ok(())
 }
 
-/// A session with its interviewers' ids, in one statement.
+/// Who a session's interviews can take: its interviewers, and the note-takers who sit in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SessionPeople {
+    pub interviewers: Vec<i64>,
+    pub note_takers: Vec<i64>,
+}
+
+/// A session with its people's ids, in one statement.
 pub async fn find_with_interviewers(
     db: &impl ConnectionTrait,
     id: i64,
-) -> Result<Option<(session::Model, Vec<i64>)>, DbErr> {
+) -> Result<Option<(session::Model, SessionPeople)>, DbErr> {
     use sea_orm::FromQueryResult;
+    let people = |role: &str| {
+        format!(
+            "(SELECT group_concat(si.interviewer_id) FROM session_interviewers si \
+               JOIN interviewers p ON p.id = si.interviewer_id \
+               WHERE si.session_id = s.id AND p.role = '{role}')"
+        )
+    };
     let row = db
         .query_one_raw(sea_orm::Statement::from_sql_and_values(
             db.get_database_backend(),
-            "SELECT s.*, (SELECT group_concat(interviewer_id) FROM session_interviewers \
-                          WHERE session_id = s.id) AS interviewer_ids \
-             FROM sessions s WHERE s.id = ?",
+            format!(
+                "SELECT s.*, {} AS interviewer_ids, {} AS note_taker_ids \
+                 FROM sessions s WHERE s.id = ?",
+                people(crate::interview_interviewers::INTERVIEWER),
+                people(crate::interview_interviewers::NOTE_TAKER)
+            ),
             [id.into()],
         ))
         .await?;
     row.map(|r| {
-        let ids: Option<String> = r.try_get("", "interviewer_ids")?;
-        let ids = ids
-            .unwrap_or_default()
-            .split(',')
-            .filter_map(|i| i.trim().parse().ok())
-            .collect();
-        Ok((session::Model::from_query_result(&r, "")?, ids))
+        let ids = |column: &str| -> Result<Vec<i64>, DbErr> {
+            let ids: Option<String> = r.try_get("", column)?;
+            Ok(ids
+                .unwrap_or_default()
+                .split(',')
+                .filter_map(|i| i.trim().parse().ok())
+                .collect())
+        };
+        let people = SessionPeople {
+            interviewers: ids("interviewer_ids")?,
+            note_takers: ids("note_taker_ids")?,
+        };
+        Ok((session::Model::from_query_result(&r, "")?, people))
     })
     .transpose()
 }

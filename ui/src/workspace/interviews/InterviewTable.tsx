@@ -48,7 +48,7 @@ export function InterviewTable({ list, interviews, zone, participantZone, onActi
               <span className="interview-email">{interview.participantEmail}</span>
               {interview.interviewers.length > 0 && (
                 <span className="interview-email" data-testid="interview-interviewers">
-                  {t("interviews.table.with", { names: interview.interviewers.join(", ") })}
+                  {t("interviews.table.with", { names: interview.interviewers.map((p) => p.name).join(", ") })}
                 </span>
               )}
             </span>

@@ -71,7 +71,7 @@ const carlsInterview: InterviewView = {
   cancelReason: "",
   round: 1,
   rounds: 1,
-  interviewers: ["Ana Lind"],
+  interviewers: [{ interviewerId: 1, name: "Ana Lind", email: "ana@uni.example", role: "interviewer" }],
 };
 
 const slot = {

@@ -34,6 +34,7 @@ const settings: StudySettings = {
   waitlistOfferHours: 48,
   interviewsPerParticipant: 1,
   language: "en-GB",
+  staffing: { mode: "roundRobin" },
 };
 
 function renderPane() {

@@ -20,6 +20,7 @@ const settings: StudySettings = {
   waitlistOfferHours: 48,
   interviewsPerParticipant: 1,
   language: "en-GB",
+  staffing: { mode: "roundRobin" },
 };
 
 describe("the settings form", () => {

@@ -1,4 +1,4 @@
-import type { AppError, NewStudy, StudySettings, StudySummary } from "../../bindings/types";
+import type { AppError, NewStudy, Staffing, StudySettings, StudySummary } from "../../bindings/types";
 import { fieldProblems } from "../../fieldProblems";
 import { t } from "../../i18n";
 
@@ -27,6 +27,7 @@ export type SettingsDraft = {
   waitlistOfferHours: string;
   interviewsPerParticipant: string;
   language: string;
+  staffing: Staffing;
 };
 
 export type DraftField = keyof SettingsDraft;
@@ -56,19 +57,25 @@ export function draftOf(study: StudySummary, settings: StudySettings): SettingsD
     waitlistOfferHours: optional(settings.waitlistOfferHours),
     interviewsPerParticipant: String(settings.interviewsPerParticipant),
     language: settings.language,
+    staffing: settings.staffing,
   };
+}
+
+/** Staffing is an object: a draft restored from storage holds an equal copy, not the same one. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 const studyFields: DraftField[] = ["name", "description", "timeZone", "interviewMinutes"];
 
 /** Whether the study's own details (saved with updateStudy) differ between two drafts. */
 export function studyDetailsChanged(a: SettingsDraft, b: SettingsDraft): boolean {
-  return studyFields.some((field) => a[field] !== b[field]);
+  return studyFields.some((field) => !sameValue(a[field], b[field]));
 }
 
 /** Whether the scheduling settings (saved with updateStudySettings) differ between two drafts. */
 export function schedulingChanged(a: SettingsDraft, b: SettingsDraft): boolean {
-  return (Object.keys(a) as DraftField[]).some((field) => !studyFields.includes(field) && a[field] !== b[field]);
+  return (Object.keys(a) as DraftField[]).some((field) => !studyFields.includes(field) && !sameValue(a[field], b[field]));
 }
 
 export function sameDraft(a: SettingsDraft, b: SettingsDraft): boolean {
@@ -142,6 +149,7 @@ export function toStudySettings(draft: SettingsDraft): { settings: StudySettings
       t("studySettings.error.interviewsPerParticipant"),
     ),
     language: draft.language,
+    staffing: draft.staffing,
   };
   return { settings, errors };
 }
@@ -168,6 +176,7 @@ export const draftFields: readonly DraftField[] = [
   "waitlistOfferHours",
   "interviewsPerParticipant",
   "language",
+  "staffing",
 ];
 
 /** The back end's problems with the settings, by the field each names; the rest under `rest`. */

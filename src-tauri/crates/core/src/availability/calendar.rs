@@ -116,7 +116,7 @@ impl<'a> Calendar<'a> {
                 .iter()
                 .filter(|busy| !busy.overlaps(low, high))
                 .count();
-            let free = u32::try_from(free).unwrap_or(u32::MAX);
+            let free = u32::try_from(free).unwrap_or(u32::MAX) / session.spec.panel.max(1);
             if free == 0 {
                 breaks.push(RuleBreak::InterviewersBusy);
             }

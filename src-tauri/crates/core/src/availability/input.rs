@@ -61,6 +61,8 @@ pub struct SessionSpec {
     pub capacity: u32,
     pub visible: bool,
     pub interviewers: Vec<i64>,
+    /// How many of the interviewers each interview takes (a panel); at least one.
+    pub panel: u32,
 }
 
 /// A scheduled interview or a Pending hold (a held choice): both take a place and count toward caps.

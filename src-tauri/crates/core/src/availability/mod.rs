@@ -45,9 +45,10 @@
 //! - `BeyondHorizon`: `s <= now + horizon_days × 24 h`.
 //! - `Full`: the places, `capacity` minus the [`Taken`] entries of `S` starting exactly at `s`,
 //!   are more than zero.
-//! - `InterviewersBusy`: if `S` has interviewers, at least one of them (each counted once) has no
-//!   [`Busy`] time overlapping the block. The places offered are then at most the number of such
-//!   free interviewers. A session without interviewers is not limited by busy times.
+//! - `InterviewersBusy`: if `S` has interviewers, at least `panel` of them (each counted once)
+//!   have no [`Busy`] time overlapping the block. The places offered are then at most the number
+//!   of such free interviewers divided by `panel`. A session without interviewers is not limited
+//!   by busy times.
 //! - `BufferConflict`: no [`Taken`] entry of `S` at a start other than `s` overlaps the block.
 //! - `DailyCapReached` / `WeeklyCapReached`: fewer than `max_per_day` [`Taken`] entries of the
 //!   whole study start on the local date of `s`, and fewer than `max_per_week` in its local ISO

@@ -66,12 +66,12 @@ fn attendee(person: &Person, method: ItipMethod) -> Property {
         // A new or moved interview asks every attendee to answer again (RFC 5546 §2.1.4).
         ItipMethod::Request => {
             property
-                .add_parameter("ROLE", "REQ-PARTICIPANT")
+                .add_parameter("ROLE", person.role.as_str())
                 .add_parameter("PARTSTAT", "NEEDS-ACTION")
                 .add_parameter("RSVP", "TRUE");
         }
         ItipMethod::Cancel => {
-            property.add_parameter("ROLE", "REQ-PARTICIPANT");
+            property.add_parameter("ROLE", person.role.as_str());
         }
         ItipMethod::DeclineCounter => {}
     }

@@ -22,6 +22,9 @@ pub use time::{ItipTime, zone_named};
 pub struct Person {
     pub name: String,
     pub email: String,
+    /// What they are to an interview, when they attend one (RFC 5545 §3.2.16).
+    #[serde(default, skip_serializing_if = "AttendeeRole::is_required")]
+    pub role: AttendeeRole,
 }
 
 impl Person {
@@ -29,7 +32,37 @@ impl Person {
         Self {
             name: name.into(),
             email: email.into(),
+            role: AttendeeRole::Required,
         }
+    }
+
+    pub fn with_role(self, role: AttendeeRole) -> Self {
+        Self { role, ..self }
+    }
+}
+
+/// An attendee's ROLE: the participant is required, an interviewer leads (CHAIR), a note-taker
+/// may come (OPT-PARTICIPANT).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttendeeRole {
+    #[default]
+    Required,
+    Chair,
+    Optional,
+}
+
+impl AttendeeRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttendeeRole::Required => "REQ-PARTICIPANT",
+            AttendeeRole::Chair => "CHAIR",
+            AttendeeRole::Optional => "OPT-PARTICIPANT",
+        }
+    }
+
+    fn is_required(&self) -> bool {
+        *self == AttendeeRole::Required
     }
 }
 

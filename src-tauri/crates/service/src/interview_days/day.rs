@@ -100,12 +100,13 @@ pub(crate) async fn load_day(
     session_id: i64,
     settings: &DaySettings,
 ) -> Result<Day, AppError> {
-    let Some((session, linked)) = sessions::find_with_interviewers(db, session_id).await? else {
+    let Some((session, people)) = sessions::find_with_interviewers(db, session_id).await? else {
         return Err(AppError::new(
             ErrorCode::NotFound,
             format!("There is no session {session_id}."),
         ));
     };
+    let linked = people.interviewers;
     let (Some(starts_at), true) = (session.starts_at, session.kind == "day") else {
         return Err(invalid(
             "Only an interview-day session has a day schedule; this session is not one.",

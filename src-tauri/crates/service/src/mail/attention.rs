@@ -213,7 +213,10 @@ impl Confab {
                 kind: "decline_counter".into(),
                 to: vec![Person::new(person.name.clone(), person.email.clone())],
                 rendered,
-                calendar: Some((ItipMethod::DeclineCounter, event_of(&study, &person, &row))),
+                calendar: Some((
+                    ItipMethod::DeclineCounter,
+                    event_of(&study, &person, &row, &[]),
+                )),
                 in_reply_to: None,
             },
         )

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use confab_core::time_zone::parse_time_zone;
-use confab_mail::calendar::{InterviewEvent, ItipMethod, Person};
+use confab_mail::calendar::{AttendeeRole, InterviewEvent, ItipMethod, Person};
 use confab_mail::mailto::mailto_link;
 use confab_mail::mime::new_message_id;
 use confab_mail::template::{
@@ -12,7 +12,8 @@ use confab_mail::template::{
 };
 use confab_mail::token::{new_token, short_code, tagged_subject};
 use confab_store::entity::{interview, outbox_message, participant, study, token};
-use confab_store::{ConnectionTrait, Set, outbox, tokens};
+use confab_store::interview_interviewers::{NOTE_TAKER, OnInterview};
+use confab_store::{ConnectionTrait, Set, interview_interviewers, outbox, tokens};
 
 use super::profile::{MailProfile, load_profile};
 use crate::clock::{from_ts, now_ts};
@@ -180,7 +181,7 @@ pub(crate) fn round_words(round: i32, of: i32, language: &Language) -> String {
     }
 }
 
-fn rendering_error(e: impl std::fmt::Display) -> AppError {
+pub(crate) fn rendering_error(e: impl std::fmt::Display) -> AppError {
     AppError::new(
         ErrorCode::InvalidInput,
         format!(
@@ -189,10 +190,29 @@ fn rendering_error(e: impl std::fmt::Display) -> AppError {
     )
 }
 
+/// The people on an interview as its calendar attendees: interviewers lead it, note-takers
+/// may come.
+pub(crate) fn staff_attendees(staff: &[OnInterview]) -> Vec<Person> {
+    staff
+        .iter()
+        .map(|p| {
+            let role = if p.role == NOTE_TAKER {
+                AttendeeRole::Optional
+            } else {
+                AttendeeRole::Chair
+            };
+            Person::new(p.name.clone(), p.email.clone()).with_role(role)
+        })
+        .collect()
+}
+
+/// The interview's calendar event, as its participant receives it; everyone on the interview
+/// is an attendee beside them.
 pub(crate) fn event_of(
     study: &study::Model,
     person: &participant::Model,
     row: &interview::Model,
+    staff: &[OnInterview],
 ) -> InterviewEvent {
     let non_empty = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
     let language = reader_language(person, study);
@@ -201,7 +221,9 @@ pub(crate) fn event_of(
         uid: row.calendar_uid.clone(),
         sequence: u32::try_from(row.sequence).unwrap_or(0),
         organizer: Person::new("", ""),
-        attendees: vec![Person::new(person.name.clone(), person.email.clone())],
+        attendees: std::iter::once(Person::new(person.name.clone(), person.email.clone()))
+            .chain(staff_attendees(staff))
+            .collect(),
         start: from_ts(row.starts_at),
         end: from_ts(row.ends_at),
         summary: match round_words(row.round, study.interviews_per_participant, &language) {
@@ -335,7 +357,7 @@ impl LinkBatch {
     }
 }
 
-async fn person_and_study(
+pub(crate) async fn person_and_study(
     db: &impl ConnectionTrait,
     study_id: i64,
     participant_id: i64,
@@ -392,7 +414,11 @@ pub(crate) async fn queue_interview_mail(
     let template = template_for(db, Some(study.id), kind, language.base()).await?;
     let rendered = render(&template, &values).map_err(rendering_error)?;
     // A reminder repeats the invitation as it stands, so calendars that missed it catch up.
-    let calendar = Some((method, event_of(&study, &person, row)));
+    let staff = interview_interviewers::staff_of(db, &[row.id])
+        .await?
+        .remove(&row.id)
+        .unwrap_or_default();
+    let calendar = Some((method, event_of(&study, &person, row, &staff)));
     queue(
         db,
         &profile,

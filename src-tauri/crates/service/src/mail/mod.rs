@@ -8,6 +8,7 @@ pub(crate) mod invite;
 mod outbox;
 pub(crate) mod profile;
 mod sign_in;
+pub(crate) mod staff;
 mod sync;
 mod templates;
 

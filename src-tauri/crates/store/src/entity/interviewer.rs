@@ -8,6 +8,8 @@ pub struct Model {
     pub study_id: i64,
     pub name: String,
     pub email: String,
+    /// `interviewer`, or `note_taker`: sits in when free, never counts as a place.
+    pub role: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

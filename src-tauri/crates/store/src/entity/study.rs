@@ -32,6 +32,12 @@ pub struct Model {
     pub interviews_per_participant: i32,
     /// The language of messages to participants who have none of their own (`en-GB`, `de`).
     pub language: String,
+    /// `round_robin`, `fixed` or `panel`: how interviewers are put on interviews.
+    pub staffing: String,
+    /// The one interviewer of every interview, when staffing is `fixed`.
+    pub fixed_interviewer_id: Option<i64>,
+    /// How many interviewers sit on each interview, when staffing is `panel`; all when empty.
+    pub panel_size: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

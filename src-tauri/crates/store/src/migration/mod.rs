@@ -14,6 +14,7 @@ mod m20261201_120000_interview_rounds;
 mod m20261201_140000_send_claims_and_hashed_tokens;
 mod m20261201_160000_languages;
 mod m20261201_170000_interview_interviewers;
+mod m20261201_180000_staffing;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_140000_send_claims_and_hashed_tokens::Migration),
             Box::new(m20261201_160000_languages::Migration),
             Box::new(m20261201_170000_interview_interviewers::Migration),
+            Box::new(m20261201_180000_staffing::Migration),
         ]
     }
 }

@@ -42,6 +42,7 @@ pub(super) fn session(id: i64, pattern: SessionPattern) -> SessionSpec {
         capacity: 1,
         visible: true,
         interviewers: Vec::new(),
+        panel: 1,
     }
 }
 

@@ -263,6 +263,8 @@ fn judge(
     let remaining = if people.is_empty() {
         places
     } else {
+        // A panel takes several interviewers at once: only whole panels count.
+        let free = free / session.panel.max(1);
         if free == 0 {
             breaks.push(RuleBreak::InterviewersBusy);
         }

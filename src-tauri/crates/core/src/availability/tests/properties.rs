@@ -169,18 +169,20 @@ fn sessions_strategy(anchor: DateTime<Utc>) -> impl Strategy<Value = Vec<Session
         prop_oneof![1 => Just(0u32), 6 => 1u32..=3],
         proptest::bool::weighted(0.85),
         proptest::collection::vec(1i64..=4, 0..=3),
+        1u32..=2,
     );
     proptest::collection::vec(session, 1..=5).prop_map(|sessions| {
         sessions
             .into_iter()
             .zip(1i64..)
             .map(
-                |((pattern, capacity, visible, interviewers), id)| SessionSpec {
+                |((pattern, capacity, visible, interviewers, panel), id)| SessionSpec {
                     id,
                     pattern,
                     capacity,
                     visible,
                     interviewers,
+                    panel,
                 },
             )
             .collect()

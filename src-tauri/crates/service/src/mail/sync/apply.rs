@@ -31,6 +31,8 @@ use confab_mail::reply_choice::{OfferedTime, ReplyChoices, ReplyIntent, intent_o
 use confab_mail::template::MessageKind;
 use confab_mail::token::without_tokens;
 
+mod staff_reply;
+
 /// What Sync did with one message, as the inbound log keeps it.
 pub(crate) struct Applied {
     pub kind: &'static str,
@@ -987,6 +989,11 @@ impl Confab {
         let email = person.email.to_lowercase();
         let answering = message.attendee.as_ref().map(|a| a.email.as_str());
         if from != email || answering != Some(email.as_str()) {
+            if let Some(outcome) =
+                staff_reply::staff_answer(txn, &row, &person, &study, &from, message).await?
+            {
+                return Ok(Target::Settled(outcome));
+            }
             let who = match answering {
                 Some(attendee) if attendee != from => {
                     format!("{} (for the attendee {attendee})", display_sender(inbound))
