@@ -4,6 +4,7 @@
 pub mod account;
 pub mod autoconfig;
 pub mod busy;
+pub mod caldav;
 pub mod calendar;
 pub mod connect_options;
 pub mod connection_test;
