@@ -19,6 +19,8 @@ pub mod oauth;
 pub mod reply_choice;
 pub mod smtp;
 pub mod template;
+#[cfg(feature = "test-stack")]
+pub mod test_caldav;
 #[cfg(all(feature = "test-stack", target_os = "linux"))]
 pub mod test_keyring;
 #[cfg(feature = "test-stack")]
