@@ -89,6 +89,18 @@ install_python_icalendar() {
   export CONFAB_PYTHON="$venv/bin/python"
 }
 
+# Radicale, a CalDAV server, in the same Python environment: the calendar tests run it on
+# loopback (scripts/radicale.sh) and read what Confab stored with Python's icalendar.
+install_python_radicale() {
+  install_python_icalendar
+  local venv
+  venv="$(dirname "$(dirname "$CONFAB_PYTHON")")"
+  if ! "$venv/bin/python" -c 'import radicale' 2>/dev/null; then
+    step "Installing Radicale (CalDAV server for the tests)"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check 'radicale>=3.5,<4'
+  fi
+}
+
 setup() {
   install_system_packages "${APT_PACKAGES[@]}"
   check_toolchains

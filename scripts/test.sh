@@ -6,6 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 setup
 install_system_packages "${TEST_APT_PACKAGES[@]}"
 install_python_icalendar
+install_python_radicale
 install_tauri_driver
 cd "$REPO"
 

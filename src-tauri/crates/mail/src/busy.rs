@@ -22,6 +22,7 @@ pub struct BusyImport {
     pub skipped: Vec<String>,
 }
 
+mod exceptions;
 mod nesting;
 mod recurrence;
 
@@ -34,7 +35,9 @@ type Span = (DateTime<Utc>, DateTime<Utc>);
 /// Reads the events of `ics` that overlap [from, to); repeating events are expanded over that
 /// stretch only. Times without a zone are read in `local`, the interviewer's (or study's)
 /// time zone; zones may be IANA or Windows names. Free (TRANSP:TRANSPARENT, or Outlook's
-/// busy status FREE) and cancelled events do not block anything.
+/// busy status FREE) and cancelled events do not block anything. Occurrences taken out of a
+/// series (EXDATE) block nothing, and one replaced by a component of its own (the same UID
+/// with a RECURRENCE-ID: moved, cancelled or made free) blocks what that component says.
 pub fn read_busy_times(
     ics: &str,
     local: Tz,
@@ -64,6 +67,7 @@ pub fn read_busy_times(
     })?;
     let mut import = BusyImport::default();
     let mut budget = recurrence::MAX_GENERATED_PER_FILE;
+    let replaced = exceptions::replaced(&calendar, local);
     for event in calendar.events() {
         let uid = event.get_uid().unwrap_or_default().to_owned();
         let summary = event.get_summary().unwrap_or_default().to_owned();
@@ -82,7 +86,12 @@ pub fn read_busy_times(
         {
             continue;
         }
-        match occurrences(event, local, from, to, &mut budget) {
+        let exceptions = if exceptions::is_replacement(event) {
+            exceptions::Exceptions::default()
+        } else {
+            exceptions::of(event, local, &replaced)
+        };
+        match occurrences(event, local, from, to, &exceptions, &mut budget) {
             Ok(spans) => import
                 .events
                 .extend(spans.into_iter().map(|(start, end)| BusyEvent {
@@ -109,6 +118,7 @@ fn occurrences(
     local: Tz,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
+    exceptions: &exceptions::Exceptions,
     budget: &mut usize,
 ) -> Result<Vec<Span>, String> {
     let start_value = event.get_start().ok_or("it has no start time")?;
@@ -132,15 +142,10 @@ fn occurrences(
             vec![]
         });
     };
-    recurrence::expand(
-        rule,
-        start,
-        zone_of(&start_value, local),
-        length,
-        from,
-        to,
-        budget,
-    )
+    let zone = zone_of(&start_value, local);
+    let mut spans = recurrence::expand(rule, start, zone, length, from, to, budget)?;
+    spans.retain(|(begin, _)| !exceptions.excludes(*begin, zone));
+    Ok(spans)
 }
 
 fn zone_of(value: &DatePerhapsTime, local: Tz) -> Option<Tz> {
@@ -263,6 +268,47 @@ mod tests {
                 "2026-03-30T07:00:00+00:00"
             ]
         );
+    }
+
+    #[test]
+    fn occurrences_taken_out_or_replaced_follow_their_exceptions() {
+        let import = read(concat!(
+            // Weekly on Mondays 09:00 Berlin, five times from 2 March; 9 March is taken out,
+            // 16 March moved to Tuesday 11:00, 23 March cancelled and 30 March made free.
+            "BEGIN:VEVENT\r\nUID:s\r\nSUMMARY:Team\r\nDTSTART;TZID=Europe/Berlin:20260302T090000\r\nDTEND;TZID=Europe/Berlin:20260302T100000\r\nRRULE:FREQ=WEEKLY;COUNT=6\r\nEXDATE;TZID=Europe/Berlin:20260309T090000\r\nEND:VEVENT\r\n",
+            "BEGIN:VEVENT\r\nUID:s\r\nRECURRENCE-ID;TZID=Europe/Berlin:20260316T090000\r\nSUMMARY:Team (moved)\r\nDTSTART;TZID=Europe/Berlin:20260317T110000\r\nDTEND;TZID=Europe/Berlin:20260317T120000\r\nEND:VEVENT\r\n",
+            "BEGIN:VEVENT\r\nUID:s\r\nRECURRENCE-ID:20260323T080000Z\r\nSTATUS:CANCELLED\r\nDTSTART;TZID=Europe/Berlin:20260323T090000\r\nDTEND;TZID=Europe/Berlin:20260323T100000\r\nEND:VEVENT\r\n",
+            "BEGIN:VEVENT\r\nUID:s\r\nRECURRENCE-ID;TZID=Europe/Berlin:20260330T090000\r\nTRANSP:TRANSPARENT\r\nDTSTART;TZID=Europe/Berlin:20260330T090000\r\nDTEND;TZID=Europe/Berlin:20260330T100000\r\nEND:VEVENT\r\n",
+            // Daily at 07:00 UTC, three days; two taken out by one EXDATE listing both.
+            "BEGIN:VEVENT\r\nUID:d\r\nDTSTART:20260601T070000Z\r\nDTEND:20260601T073000Z\r\nRRULE:FREQ=DAILY;COUNT=3\r\nEXDATE:20260601T070000Z,20260603T070000Z\r\nEND:VEVENT\r\n",
+            // All-day on three Fridays, the second taken out by its date.
+            "BEGIN:VEVENT\r\nUID:a\r\nDTSTART;VALUE=DATE:20260703\r\nDTEND;VALUE=DATE:20260704\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\nEXDATE;VALUE=DATE:20260710\r\nEND:VEVENT\r\n",
+        ))
+        .unwrap();
+        let spans: Vec<(String, String, &str)> = import
+            .events
+            .iter()
+            .map(|e| (e.start.to_rfc3339(), e.end.to_rfc3339(), e.summary.as_str()))
+            .collect();
+        let span = |start: &str, end: &str, summary: &'static str| {
+            (
+                format!("2026-{start}:00+00:00"),
+                format!("2026-{end}:00+00:00"),
+                summary,
+            )
+        };
+        assert_eq!(
+            spans,
+            [
+                span("03-02T08:00", "03-02T09:00", "Team"),
+                span("03-17T10:00", "03-17T11:00", "Team (moved)"),
+                span("04-06T07:00", "04-06T08:00", "Team"),
+                span("06-02T07:00", "06-02T07:30", ""),
+                span("07-02T22:00", "07-03T22:00", ""),
+                span("07-16T22:00", "07-17T22:00", ""),
+            ]
+        );
+        assert!(import.skipped.is_empty(), "{:?}", import.skipped);
     }
 
     #[test]

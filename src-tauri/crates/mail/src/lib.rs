@@ -4,6 +4,7 @@
 pub mod account;
 pub mod autoconfig;
 pub mod busy;
+pub mod caldav;
 pub mod calendar;
 pub mod connect_options;
 pub mod connection_test;
@@ -18,6 +19,8 @@ pub mod oauth;
 pub mod reply_choice;
 pub mod smtp;
 pub mod template;
+#[cfg(feature = "test-stack")]
+pub mod test_caldav;
 #[cfg(all(feature = "test-stack", target_os = "linux"))]
 pub mod test_keyring;
 #[cfg(feature = "test-stack")]

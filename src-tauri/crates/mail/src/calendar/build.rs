@@ -18,14 +18,42 @@ pub const PRODID: &str = "-//Confab//Confab Interviews//EN";
 /// hold `,` `;` or `:`. Characters that cannot be part of an address are dropped from it; the
 /// addresses themselves are checked when the mail is built.
 pub fn build_calendar(event: &InterviewEvent, method: ItipMethod) -> String {
+    calendar(vevent(event, method, Delivery::Itip), Some(method))
+}
+
+/// Writes the calendar object that stores `event` in a calendar on a CalDAV server: the
+/// same event as the invitation (same UID, SEQUENCE and properties), without METHOD, which
+/// a stored object may not carry (RFC 4791 §4.1). A cancelled interview can be kept as
+/// `STATUS:CANCELLED` rather than deleted.
+///
+/// The organizer and every attendee are marked `SCHEDULE-AGENT=CLIENT` (RFC 6638 §7.1):
+/// Confab sends the invitations itself, so a server that schedules on its own must not mail
+/// the participants a second one.
+pub fn build_stored_event(event: &InterviewEvent, cancelled: bool) -> String {
+    let method = if cancelled {
+        ItipMethod::Cancel
+    } else {
+        ItipMethod::Request
+    };
+    calendar(vevent(event, method, Delivery::Stored), None)
+}
+
+/// How the event reaches calendars: mailed as an iTIP message, or stored on a server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Delivery {
+    Itip,
+    Stored,
+}
+
+fn vevent(event: &InterviewEvent, method: ItipMethod, delivery: Delivery) -> Event {
     let mut vevent = Event::new();
     vevent
         .uid(&single_line(&event.uid))
         .sequence(event.sequence)
         .timestamp(event.dtstamp);
-    vevent.append_property(organizer(&event.organizer));
+    vevent.append_property(organizer(&event.organizer, delivery));
     for person in &event.attendees {
-        vevent.append_multi_property(attendee(person, method));
+        vevent.append_multi_property(attendee(person, method, delivery));
     }
     if method != ItipMethod::DeclineCounter {
         vevent
@@ -42,26 +70,33 @@ pub fn build_calendar(event: &InterviewEvent, method: ItipMethod) -> String {
             EventStatus::Confirmed
         });
     }
+    vevent.done()
+}
 
+fn calendar(vevent: Event, method: Option<ItipMethod>) -> String {
     let mut calendar = Calendar::empty();
     calendar
         .append_property(("PRODID", PRODID))
         .append_property(("VERSION", "2.0"))
-        .append_property(("CALSCALE", "GREGORIAN"))
-        .append_property(("METHOD", method.as_str()))
-        .push(vevent.done());
+        .append_property(("CALSCALE", "GREGORIAN"));
+    if let Some(method) = method {
+        calendar.append_property(("METHOD", method.as_str()));
+    }
+    calendar.push(vevent);
     calendar.to_string()
 }
 
-fn organizer(person: &Person) -> Property {
+fn organizer(person: &Person, delivery: Delivery) -> Property {
     let mut property = Property::new("ORGANIZER", cal_address(&person.email));
     add_name(&mut property, &person.name);
+    add_schedule_agent(&mut property, delivery);
     property
 }
 
-fn attendee(person: &Person, method: ItipMethod) -> Property {
+fn attendee(person: &Person, method: ItipMethod, delivery: Delivery) -> Property {
     let mut property = Property::new("ATTENDEE", cal_address(&person.email));
     add_name(&mut property, &person.name);
+    add_schedule_agent(&mut property, delivery);
     match method {
         // A new or moved interview asks every attendee to answer again (RFC 5546 §2.1.4).
         ItipMethod::Request => {
@@ -76,6 +111,12 @@ fn attendee(person: &Person, method: ItipMethod) -> Property {
         ItipMethod::DeclineCounter => {}
     }
     property
+}
+
+fn add_schedule_agent(property: &mut Property, delivery: Delivery) {
+    if delivery == Delivery::Stored {
+        property.add_parameter("SCHEDULE-AGENT", "CLIENT");
+    }
 }
 
 fn add_name(property: &mut Property, name: &str) {
@@ -223,6 +264,36 @@ mod tests {
         assert!(ics.contains("SEQUENCE:3\r\n"));
         assert!(ics.contains("UID:interview-42@confab\r\n"));
         assert!(!ics.contains("RSVP=TRUE"));
+    }
+
+    #[test]
+    fn a_stored_event_is_the_request_without_method_and_without_server_scheduling() {
+        let stored = unfolded(&build_stored_event(&event(), false));
+        let request = unfolded(&build_calendar(&event(), ItipMethod::Request));
+        assert!(!stored.contains("METHOD"), "{stored}");
+        assert_eq!(
+            stored.replace(";SCHEDULE-AGENT=CLIENT", ""),
+            request.replace("METHOD:REQUEST\r\n", ""),
+        );
+        for line in [
+            "ORGANIZER;CN=\"Dr. Rivera, Lab\";SCHEDULE-AGENT=CLIENT:mailto:rivera@uni.example\r\n",
+            "ATTENDEE;CN=\"Ada ^'Ace^' Ng; PhD\";PARTSTAT=NEEDS-ACTION;ROLE=REQ-PARTICIPANT;RSVP=TRUE;SCHEDULE-AGENT=CLIENT:mailto:ada@example.org\r\n",
+            "STATUS:CONFIRMED\r\n",
+        ] {
+            assert!(stored.contains(line), "missing {line:?} in\n{stored}");
+        }
+    }
+
+    #[test]
+    fn a_stored_cancelled_event_keeps_the_uid_and_is_marked_cancelled() {
+        let mut cancelled = event();
+        cancelled.sequence = 3;
+        let ics = unfolded(&build_stored_event(&cancelled, true));
+        assert!(!ics.contains("METHOD"), "{ics}");
+        assert!(ics.contains("STATUS:CANCELLED\r\n"));
+        assert!(ics.contains("SEQUENCE:3\r\n"));
+        assert!(ics.contains("UID:interview-42@confab\r\n"));
+        assert!(ics.contains("DTSTART:20260302T090000Z\r\n"));
     }
 
     #[test]
