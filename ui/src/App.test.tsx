@@ -212,8 +212,8 @@ describe("App", () => {
     mocked.listInterviewers.mockImplementation(async (studyId: number) =>
       studyId === 4
         ? [
-            { id: 8, studyId: 4, name: "Iris Chen", email: "iris@example.org", role: "interviewer" },
-            { id: 9, studyId: 4, name: "Omar Haddad", email: "omar@example.org", role: "interviewer" },
+            { id: 8, studyId: 4, name: "Iris Chen", email: "iris@example.org", role: "interviewer", calendarHref: null, busyReadAt: null },
+            { id: 9, studyId: 4, name: "Omar Haddad", email: "omar@example.org", role: "interviewer", calendarHref: null, busyReadAt: null },
           ]
         : [],
     );
@@ -248,7 +248,7 @@ describe("App", () => {
     mocked.listStudies.mockResolvedValue([
       { id: 4, name: "Checkout", description: "", timeZone: "UTC", interviewMinutes: 30, createdAt: "2026-01-01T00:00:00Z" },
     ]);
-    mocked.listInterviewers.mockResolvedValue([{ id: 8, studyId: 4, name: "Iris Chen", email: "iris@example.org", role: "interviewer" }]);
+    mocked.listInterviewers.mockResolvedValue([{ id: 8, studyId: 4, name: "Iris Chen", email: "iris@example.org", role: "interviewer", calendarHref: null, busyReadAt: null }]);
     mocked.importCalendarFile.mockRejectedValue({ code: "invalid_input", message: "The file is not a calendar." });
     render(<App />);
     await screen.findByTestId("screen-studies");

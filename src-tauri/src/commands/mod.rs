@@ -1,6 +1,7 @@
 mod about;
 mod bookings;
 mod calendar;
+mod calendar_account;
 mod days;
 mod events;
 mod files;
@@ -16,6 +17,7 @@ include!("names.rs");
 pub use about::*;
 pub use bookings::*;
 pub use calendar::*;
+pub use calendar_account::*;
 pub use days::*;
 pub use events::*;
 pub use files::*;

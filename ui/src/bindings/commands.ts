@@ -1,6 +1,6 @@
 // This file is generated from the Rust command table by `CONFAB_UPDATE_BINDINGS=1 cargo test -p confab-desktop --test bindings`. Do not edit.
 import { invoke, type Channel } from "@tauri-apps/api/core";
-import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, BusyTimeView, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, CsvLayout, DayScheduleView, DaySettings, DaySlot, FoundMailSettings, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, LanguageOption, MailAuth, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RemovalReport, RuleBreakView, SessionChange, SessionExceptionView, SessionView, SignInChoice, SlotView, StaffPick, StaffRole, StartupState, StatusOption, StudyOverview, StudySettings, StudySummary, SwapReport, SyncProgress, SyncReport, TemplatePreview } from "./types";
+import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, BusyTimeView, CalendarAccountInput, CalendarAccountView, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, CsvLayout, DayScheduleView, DaySettings, DaySlot, FoundMailSettings, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, LanguageOption, MailAuth, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RemoteCalendarView, RemovalReport, RuleBreakView, SessionChange, SessionExceptionView, SessionView, SignInChoice, SlotView, StaffPick, StaffRole, StartupState, StatusOption, StudyOverview, StudySettings, StudySummary, SwapReport, SyncProgress, SyncReport, TemplatePreview } from "./types";
 
 export const commands = {
   startupState: (): Promise<StartupState> => invoke("startup_state"),
@@ -22,6 +22,13 @@ export const commands = {
   updateInterviewer: (interviewerId: number, name: string, role: StaffRole): Promise<InterviewerView> => invoke("update_interviewer", { interviewerId, name, role }),
   removeInterviewer: (interviewerId: number, takeover: number | null): Promise<RemovalReport> => invoke("remove_interviewer", { interviewerId, takeover }),
   setInterviewStaff: (interviewId: number, staff: Array<StaffPick>): Promise<InterviewView> => invoke("set_interview_staff", { interviewId, staff }),
+  calendarAccount: (): Promise<CalendarAccountView | null> => invoke("calendar_account"),
+  connectCalendarAccount: (input: CalendarAccountInput): Promise<Array<RemoteCalendarView>> => invoke("connect_calendar_account", { input }),
+  remoteCalendars: (): Promise<Array<RemoteCalendarView>> => invoke("remote_calendars"),
+  removeCalendarAccount: (): Promise<null> => invoke("remove_calendar_account"),
+  setInterviewerCalendar: (interviewerId: number, href: string | null): Promise<null> => invoke("set_interviewer_calendar", { interviewerId, href }),
+  studyCalendar: (studyId: number): Promise<string | null> => invoke("study_calendar", { studyId }),
+  setStudyCalendar: (studyId: number, href: string | null): Promise<null> => invoke("set_study_calendar", { studyId, href }),
   importCalendarFile: (input: CalendarImport): Promise<BusyImportReport> => invoke("import_calendar_file", { input }),
   listSessions: (studyId: number): Promise<Array<SessionView>> => invoke("list_sessions", { studyId }),
   createSession: (input: NewSession): Promise<SessionView> => invoke("create_session", { input }),

@@ -89,7 +89,15 @@ export type AboutInfo = { version: string,
  */
 license: string, dataDir: string, logDir: string, };
 
-export type InterviewerView = { id: number, studyId: number, name: string, email: string, role: StaffRole, };
+export type InterviewerView = { id: number, studyId: number, name: string, email: string, role: StaffRole, 
+/**
+ * The calendar of the calendar account their busy times are read from at each Sync.
+ */
+calendarHref: string | null, 
+/**
+ * When Sync last read it.
+ */
+busyReadAt: string | null, };
 
 export type StaffRole = "interviewer" | "noteTaker";
 
@@ -120,6 +128,28 @@ export type CalendarFile = { id: number,
 name: string, path: string, };
 
 export type CalendarImport = { fileId: number, interviewerId: number, };
+
+export type CalendarAccountView = { url: string, username: string, 
+/**
+ * When Sync last read the calendars.
+ */
+lastReadAt: string | null, 
+/**
+ * Why the last Sync could not read or write them; empty when it could.
+ */
+lastProblem: string, };
+
+export type CalendarAccountInput = { url: string, username: string, 
+/**
+ * Kept in the system keyring, never in the database.
+ */
+password: string, };
+
+export type RemoteCalendarView = { href: string, name: string, 
+/**
+ * Whether Confab may write the study's interviews into it.
+ */
+writable: boolean, };
 
 export type BackupReport = { path: string, };
 
@@ -389,7 +419,19 @@ warnings: Array<string>,
 /**
  * One line per reply handled, e.g. "ada@example.org: booked their first choice".
  */
-actions: Array<string>, };
+actions: Array<string>, 
+/**
+ * Interviewers whose busy times were read from their calendars.
+ */
+calendarsRead: number, 
+/**
+ * Interviews written into (or updated in) the researcher's calendar.
+ */
+calendarWritten: number, 
+/**
+ * Canceled interviews removed from it.
+ */
+calendarRemoved: number, };
 
 export type AttentionItem = { id: number, 
 /**

@@ -25,7 +25,7 @@ const report: SyncReport = {
   unclear: 0,
   read: 1,
   applied: 1,
-  needsAttention: 0,
+  needsAttention: 0, calendarsRead: 0, calendarWritten: 0, calendarRemoved: 0,
   warnings: [],
   actions: ["alice@confab.test: booked their first choice"],
 };

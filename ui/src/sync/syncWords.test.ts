@@ -9,7 +9,7 @@ const quiet: SyncReport = {
   unclear: 0,
   read: 0,
   applied: 0,
-  needsAttention: 0,
+  needsAttention: 0, calendarsRead: 0, calendarWritten: 0, calendarRemoved: 0,
   warnings: [],
   actions: [],
 };
@@ -36,7 +36,7 @@ describe("the summary of a Sync", () => {
   });
 
   it("names what needs the researcher", () => {
-    const busy = { ...quiet, sent: 3, read: 2, applied: 1, needsAttention: 1, failed: 1 };
+    const busy = { ...quiet, sent: 3, read: 2, applied: 1, needsAttention: 1, calendarsRead: 0, calendarWritten: 0, calendarRemoved: 0, failed: 1 };
     expect(shortSummary(busy)).toBe("3 sent, 2 read, 1 applied, 1 need you, 1 failed");
     const facts = summaryFacts(busy);
     expect(facts.find((f) => f.key === "applied")).toMatchObject({ label: "1 reply applied", tone: "good" });
@@ -52,5 +52,21 @@ describe("the summary of a Sync", () => {
       tone: "warn",
     });
     expect(followUps(cut)).toEqual([expect.stringContaining("within 24 hours")]);
+  });
+});
+
+describe("the calendar side of a Sync", () => {
+  it("is left out when no calendar account took part", () => {
+    expect(summaryFacts(quiet).map((f) => f.key)).not.toContain("calendarsRead");
+  });
+
+  it("says what was read and written", () => {
+    const facts = summaryFacts({ ...quiet, calendarsRead: 2, calendarWritten: 1, calendarRemoved: 1 });
+    const labels = facts.filter((f) => f.key.startsWith("calendar")).map((f) => f.label);
+    expect(labels).toEqual([
+      "busy times read for 2 interviewers",
+      "1 interview written to your calendar",
+      "1 canceled interview removed from it",
+    ]);
   });
 });

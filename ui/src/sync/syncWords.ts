@@ -40,6 +40,20 @@ export type SummaryFact = { key: keyof SyncReport; label: string; value: number;
 
 /** The counts of a Sync as label and number, in the order a researcher reads them. */
 export function summaryFacts(report: SyncReport): SummaryFact[] {
+  return [...mailFacts(report), ...calendarFacts(report)];
+}
+
+/** What Sync read from and wrote to the calendar account; nothing when none is connected. */
+function calendarFacts(report: SyncReport): SummaryFact[] {
+  if (report.calendarsRead + report.calendarWritten + report.calendarRemoved === 0) return [];
+  return [
+    { key: "calendarsRead", label: tPlural("sync.fact.calendarsRead", report.calendarsRead), value: report.calendarsRead, tone: "plain" },
+    { key: "calendarWritten", label: tPlural("sync.fact.calendarWritten", report.calendarWritten), value: report.calendarWritten, tone: "plain" },
+    { key: "calendarRemoved", label: tPlural("sync.fact.calendarRemoved", report.calendarRemoved), value: report.calendarRemoved, tone: "plain" },
+  ];
+}
+
+function mailFacts(report: SyncReport): SummaryFact[] {
   return [
     { key: "sent", label: tPlural("sync.fact.sent", report.sent), value: report.sent, tone: "plain" },
     { key: "read", label: tPlural("sync.fact.read", report.read), value: report.read, tone: "plain" },

@@ -13,6 +13,8 @@ use crate::output::{print_json, print_text};
 
 /// Read by `confab sync` and `confab mail password` when set, for machines without a keyring.
 pub const PASSWORD_ENV: &str = "CONFAB_MAIL_PASSWORD";
+/// The calendar account's password for a headless `confab sync` (otherwise the keyring's).
+pub const CALENDAR_PASSWORD_ENV: &str = "CONFAB_CALENDAR_PASSWORD";
 
 #[derive(Subcommand)]
 pub enum MailCommand {
@@ -475,6 +477,7 @@ fn print_message(m: &confab_service::OutboxMessage) -> Result<(), AppError> {
 pub async fn sync(confab: &Confab, json: bool) -> Result<(), AppError> {
     let options = SyncOptions {
         password: std::env::var(PASSWORD_ENV).ok(),
+        calendar_password: std::env::var(CALENDAR_PASSWORD_ENV).ok(),
         ..Default::default()
     };
     let report = confab
@@ -502,6 +505,12 @@ pub async fn sync(confab: &Confab, json: bool) -> Result<(), AppError> {
         report.applied,
         report.needs_attention
     );
+    if report.calendars_read + report.calendar_written + report.calendar_removed > 0 {
+        text.push_str(&format!(
+            "Calendars: busy times read for {} interviewer(s); {} interview(s) written, {} removed.\n",
+            report.calendars_read, report.calendar_written, report.calendar_removed
+        ));
+    }
     for a in &report.actions {
         text.push_str(&format!("  {a}\n"));
     }

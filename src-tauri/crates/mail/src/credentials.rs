@@ -86,7 +86,23 @@ fn what(account: &AccountSettings) -> &'static str {
 
 /// Saves (or replaces) the account's secret.
 pub async fn store(account: &AccountSettings, secret: &Secret) -> Result<(), CredentialError> {
-    let entry = entry_name(account);
+    store_entry(&entry_name(account), secret).await
+}
+
+/// Reads the account's secret.
+pub async fn load(account: &AccountSettings) -> Result<Secret, CredentialError> {
+    load_entry(&entry_name(account), what(account)).await
+}
+
+/// Removes the account's secret. Removing one that is not there is not an error.
+pub async fn delete(account: &AccountSettings) -> Result<(), CredentialError> {
+    delete_entry(&entry_name(account)).await
+}
+
+/// Saves (or replaces) the secret kept under `entry`, for accounts other than mail (a
+/// calendar server's).
+pub async fn store_entry(entry: &str, secret: &Secret) -> Result<(), CredentialError> {
+    let entry = entry.to_owned();
     let secret = secret.clone();
     blocking(entry.clone(), move || {
         open(&entry)?
@@ -96,10 +112,9 @@ pub async fn store(account: &AccountSettings, secret: &Secret) -> Result<(), Cre
     .await
 }
 
-/// Reads the account's secret.
-pub async fn load(account: &AccountSettings) -> Result<Secret, CredentialError> {
-    let entry = entry_name(account);
-    let what = what(account);
+/// Reads the secret kept under `entry`; `what` names it in the error when there is none.
+pub async fn load_entry(entry: &str, what: &'static str) -> Result<Secret, CredentialError> {
+    let entry = entry.to_owned();
     blocking(entry.clone(), move || match open(&entry)?.get_password() {
         Ok(password) => Ok(Secret(password)),
         Err(keyring::Error::NoEntry) => Err(CredentialError::Missing { what, entry }),
@@ -108,9 +123,9 @@ pub async fn load(account: &AccountSettings) -> Result<Secret, CredentialError> 
     .await
 }
 
-/// Removes the account's secret. Removing one that is not there is not an error.
-pub async fn delete(account: &AccountSettings) -> Result<(), CredentialError> {
-    let entry = entry_name(account);
+/// Removes the secret kept under `entry`; one that is not there is not an error.
+pub async fn delete_entry(entry: &str) -> Result<(), CredentialError> {
+    let entry = entry.to_owned();
     blocking(entry.clone(), move || {
         match open(&entry)?.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),

@@ -21,6 +21,10 @@ pub struct InterviewerView {
     pub name: String,
     pub email: String,
     pub role: StaffRole,
+    /// The calendar of the calendar account their busy times are read from at each Sync.
+    pub calendar_href: Option<String>,
+    /// When Sync last read it.
+    pub busy_read_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl From<interviewer::Model> for InterviewerView {
@@ -29,6 +33,8 @@ impl From<interviewer::Model> for InterviewerView {
             id: m.id,
             study_id: m.study_id,
             role: StaffRole::of_key(&m.role),
+            calendar_href: m.calendar_href,
+            busy_read_at: m.busy_read_at.map(crate::clock::from_ts),
             name: m.name,
             email: m.email,
         }

@@ -89,6 +89,7 @@ async fn sync(confab: &Confab, stack: &MailStack, mechanisms: &[OAuthMechanism])
             SyncOptions {
                 password: None,
                 connect: stack.connect_options().with_oauth_mechanisms(mechanisms),
+                ..Default::default()
             },
             |_| {},
         )
@@ -187,6 +188,7 @@ fn a_revoked_sign_in_stops_sync_before_anything_is_sent() {
                     SyncOptions {
                         password: None,
                         connect: stack.connect_options(),
+                        ..Default::default()
                     },
                     |_| {},
                 )
@@ -248,6 +250,7 @@ fn saving_settings_keeps_the_sign_in_method() {
                 SyncOptions {
                     password: None,
                     connect: stack.connect_options(),
+                    ..Default::default()
                 },
                 |_| {},
             )
@@ -262,6 +265,7 @@ fn saving_settings_keeps_the_sign_in_method() {
                 SyncOptions {
                     password: None,
                     connect: stack.connect_options(),
+                    ..Default::default()
                 },
                 |_| {},
             )

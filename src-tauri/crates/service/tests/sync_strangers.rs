@@ -19,6 +19,7 @@ async fn try_sync(confab: &Confab, stack: &MailStack) -> Result<SyncReport, Stri
             SyncOptions {
                 password: Some(stack.password().to_owned()),
                 connect: stack.connect_options(),
+                ..Default::default()
             },
             |_| {},
         )

@@ -62,6 +62,15 @@ pub async fn many(
         .await
 }
 
+/// Everyone whose busy times come from a calendar of the calendar account.
+pub async fn with_calendars(db: &impl ConnectionTrait) -> Result<Vec<interviewer::Model>, DbErr> {
+    Interviewer::find()
+        .filter(interviewer::Column::CalendarHref.is_not_null())
+        .order_by_asc(interviewer::Column::Id)
+        .all(db)
+        .await
+}
+
 pub async fn for_study(
     db: &impl ConnectionTrait,
     study_id: i64,

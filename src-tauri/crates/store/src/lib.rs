@@ -6,6 +6,7 @@
 pub mod attention;
 pub mod audit;
 mod backup;
+pub mod calendar_account;
 pub mod choices;
 mod crash_point;
 pub mod day_schedules;

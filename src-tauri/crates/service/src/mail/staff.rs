@@ -32,6 +32,20 @@ pub(crate) enum StaffChange {
     Restaffed,
 }
 
+/// The interview as the researcher's side sees it (its staff, the researcher's own calendar):
+/// the participant's event, titled and written in English.
+pub(crate) fn researcher_copy(
+    study: &confab_store::entity::study::Model,
+    participant: &confab_store::entity::participant::Model,
+    row: &interview::Model,
+    staff: &[OnInterview],
+) -> InterviewEvent {
+    let mut event = event_of(study, participant, row, staff);
+    event.summary = format!("Interview with {}: {}", participant.name, study.name);
+    event.language = Language::study_default().to_string();
+    event
+}
+
 /// The people on an interview now.
 pub(crate) async fn staff_now(
     db: &impl ConnectionTrait,
@@ -96,9 +110,7 @@ pub(crate) async fn notify_staff(
     let zone = researcher_zone(db, &study).await?;
     let english = Language::study_default();
     let when = interview_time(from_ts(row.starts_at), from_ts(row.ends_at), zone, &english);
-    let mut event = event_of(&study, &participant, row, &now);
-    event.summary = format!("Interview with {}: {}", participant.name, study.name);
-    event.language = english.to_string();
+    let event = researcher_copy(&study, &participant, row, &now);
     for (person, kind) in sends {
         let mut event = event.clone();
         if kind == Kind::TakenOff {

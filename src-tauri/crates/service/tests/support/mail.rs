@@ -304,6 +304,7 @@ pub async fn sync(
             confab_service::SyncOptions {
                 password: Some(stack.password().to_owned()),
                 connect: stack.connect_options(),
+                ..Default::default()
             },
             |_| {},
         )

@@ -10,6 +10,10 @@ pub struct Model {
     pub email: String,
     /// `interviewer`, or `note_taker`: sits in when free, never counts as a place.
     pub role: String,
+    /// The calendar of the calendar account their busy times are read from, if any.
+    pub calendar_href: Option<String>,
+    /// When Sync last read that calendar.
+    pub busy_read_at: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -38,6 +38,8 @@ pub struct Model {
     pub fixed_interviewer_id: Option<i64>,
     /// How many interviewers sit on each interview, when staffing is `panel`; all when empty.
     pub panel_size: Option<i32>,
+    /// The calendar (of the calendar account) the study's interviews are written into.
+    pub calendar_href: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

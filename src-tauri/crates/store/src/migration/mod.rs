@@ -15,6 +15,7 @@ mod m20261201_140000_send_claims_and_hashed_tokens;
 mod m20261201_160000_languages;
 mod m20261201_170000_interview_interviewers;
 mod m20261201_180000_staffing;
+mod m20261201_190000_calendar_account;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_160000_languages::Migration),
             Box::new(m20261201_170000_interview_interviewers::Migration),
             Box::new(m20261201_180000_staffing::Migration),
+            Box::new(m20261201_190000_calendar_account::Migration),
         ]
     }
 }

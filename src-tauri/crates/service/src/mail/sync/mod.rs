@@ -3,6 +3,7 @@
 //! Sync is cut off half-way and run again.
 
 mod apply;
+mod calendars;
 mod not_applied;
 mod read;
 mod reminders;
@@ -66,6 +67,12 @@ pub struct SyncReport {
     pub warnings: Vec<String>,
     /// One line per reply handled, e.g. "ada@example.org: booked their first choice".
     pub actions: Vec<String>,
+    /// Interviewers whose busy times were read from their calendars.
+    pub calendars_read: u32,
+    /// Interviews written into (or updated in) the researcher's calendar.
+    pub calendar_written: u32,
+    /// Canceled interviews removed from it.
+    pub calendar_removed: u32,
 }
 
 /// How Sync gets the account's secret.
@@ -75,6 +82,8 @@ pub struct SyncOptions {
     pub password: Option<String>,
     /// Connection timeouts and trusted certificates; the default trusts the public roots.
     pub connect: ConnectOptions,
+    /// The calendar account's password, for a headless caller; otherwise the OS keyring.
+    pub calendar_password: Option<String>,
 }
 
 pub(crate) const INBOX: &str = "INBOX";
@@ -218,6 +227,8 @@ impl Confab {
         let mut report = SyncReport::default();
         self.queue_due_reminders().await?;
         self.expire_waitlist_offers().await?;
+        // Busy times first, so that the replies read below are judged against them.
+        let calendar = self.read_calendars(&options, &mut report).await?;
         // IMAP logs in first: an account that must sign in again stops here, before
         // anything is sent.
         let (mut imap, secret) = log_in(&account, options.password, &options.connect).await?;
@@ -263,6 +274,9 @@ impl Confab {
             .await?;
         let _ = imap.logout().await;
         smtp.close().await;
+        if let Some(account) = &calendar {
+            self.write_calendars(account, &mut report).await?;
+        }
         let waiting =
             confab_store::outbox::count_in(&self.db, &[confab_store::outbox::UNKNOWN]).await?;
         report.unclear = u32::try_from(waiting).unwrap_or(u32::MAX);

@@ -1,0 +1,185 @@
+//! The calendar account (one per database), which calendars are read and written, and what
+//! was last written of each interview.
+
+use sea_orm::{ConnectionTrait, DbErr, Statement};
+
+/// The calendar account's settings; its password is in the system keyring.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarAccountRow {
+    pub url: String,
+    pub username: String,
+    pub last_read_at: Option<i64>,
+    pub last_problem: String,
+}
+
+fn statement(db: &impl ConnectionTrait, sql: &str, values: Vec<sea_orm::Value>) -> Statement {
+    Statement::from_sql_and_values(db.get_database_backend(), sql, values)
+}
+
+pub async fn find(db: &impl ConnectionTrait) -> Result<Option<CalendarAccountRow>, DbErr> {
+    let row = db
+        .query_one_raw(statement(
+            db,
+            "SELECT url, username, last_read_at, last_problem FROM calendar_account WHERE id = 1",
+            vec![],
+        ))
+        .await?;
+    row.map(|r| {
+        Ok(CalendarAccountRow {
+            url: r.try_get("", "url")?,
+            username: r.try_get("", "username")?,
+            last_read_at: r.try_get("", "last_read_at")?,
+            last_problem: r.try_get("", "last_problem")?,
+        })
+    })
+    .transpose()
+}
+
+/// Saves the account; a changed server or user forgets what was read and written with the
+/// one before.
+pub async fn put(db: &impl ConnectionTrait, url: &str, username: &str) -> Result<(), DbErr> {
+    if let Some(old) = find(db).await?
+        && (old.url != url || old.username != username)
+    {
+        forget_links(db).await?;
+    }
+    db.execute_raw(statement(
+        db,
+        "INSERT INTO calendar_account (id, url, username) VALUES (1, ?, ?) \
+         ON CONFLICT (id) DO UPDATE SET url = excluded.url, username = excluded.username",
+        vec![url.into(), username.into()],
+    ))
+    .await
+    .map(|_| ())
+}
+
+/// Removes the account and every link to its calendars.
+pub async fn delete(db: &impl ConnectionTrait) -> Result<(), DbErr> {
+    forget_links(db).await?;
+    db.execute_raw(statement(db, "DELETE FROM calendar_account", vec![]))
+        .await
+        .map(|_| ())
+}
+
+async fn forget_links(db: &impl ConnectionTrait) -> Result<(), DbErr> {
+    for sql in [
+        "UPDATE interviewers SET calendar_href = NULL, busy_read_at = NULL",
+        "UPDATE studies SET calendar_href = NULL",
+        "DELETE FROM calendar_copies",
+    ] {
+        db.execute_raw(statement(db, sql, vec![])).await?;
+    }
+    Ok(())
+}
+
+/// Records how the last reading went: when, and the problem if any (empty when none).
+pub async fn record_read(
+    db: &impl ConnectionTrait,
+    at: Option<i64>,
+    problem: &str,
+) -> Result<(), DbErr> {
+    let sql = if at.is_some() {
+        "UPDATE calendar_account SET last_read_at = ?, last_problem = ? WHERE id = 1"
+    } else {
+        "UPDATE calendar_account SET last_read_at = coalesce(?, last_read_at), last_problem = ? WHERE id = 1"
+    };
+    db.execute_raw(statement(db, sql, vec![at.into(), problem.into()]))
+        .await
+        .map(|_| ())
+}
+
+pub async fn set_interviewer_calendar(
+    db: &impl ConnectionTrait,
+    interviewer_id: i64,
+    href: Option<&str>,
+) -> Result<(), DbErr> {
+    db.execute_raw(statement(
+        db,
+        "UPDATE interviewers SET calendar_href = ?, busy_read_at = NULL WHERE id = ?",
+        vec![href.map(str::to_owned).into(), interviewer_id.into()],
+    ))
+    .await
+    .map(|_| ())
+}
+
+pub async fn mark_busy_read(
+    db: &impl ConnectionTrait,
+    interviewer_id: i64,
+    at: i64,
+) -> Result<(), DbErr> {
+    db.execute_raw(statement(
+        db,
+        "UPDATE interviewers SET busy_read_at = ? WHERE id = ?",
+        vec![at.into(), interviewer_id.into()],
+    ))
+    .await
+    .map(|_| ())
+}
+
+pub async fn set_study_calendar(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+    href: Option<&str>,
+) -> Result<(), DbErr> {
+    db.execute_raw(statement(
+        db,
+        "UPDATE studies SET calendar_href = ? WHERE id = ?",
+        vec![href.map(str::to_owned).into(), study_id.into()],
+    ))
+    .await
+    .map(|_| ())
+}
+
+/// What was last written of each interview of `study_id`: (interview, calendar, written).
+pub async fn copies_in_study(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+) -> Result<Vec<(i64, String, String)>, DbErr> {
+    let rows = db
+        .query_all_raw(statement(
+            db,
+            "SELECT c.interview_id AS id, c.calendar_href AS href, c.written AS written \
+             FROM calendar_copies c JOIN interviews i ON i.id = c.interview_id \
+             WHERE i.study_id = ?",
+            vec![study_id.into()],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get("", "id")?,
+                r.try_get("", "href")?,
+                r.try_get("", "written")?,
+            ))
+        })
+        .collect()
+}
+
+pub async fn put_copy(
+    db: &impl ConnectionTrait,
+    interview_id: i64,
+    href: &str,
+    written: &str,
+    at: i64,
+) -> Result<(), DbErr> {
+    db.execute_raw(statement(
+        db,
+        "INSERT INTO calendar_copies (interview_id, calendar_href, written, written_at) \
+         VALUES (?, ?, ?, ?) ON CONFLICT (interview_id) DO UPDATE SET \
+         calendar_href = excluded.calendar_href, written = excluded.written, \
+         written_at = excluded.written_at",
+        vec![interview_id.into(), href.into(), written.into(), at.into()],
+    ))
+    .await
+    .map(|_| ())
+}
+
+pub async fn delete_copy(db: &impl ConnectionTrait, interview_id: i64) -> Result<(), DbErr> {
+    db.execute_raw(statement(
+        db,
+        "DELETE FROM calendar_copies WHERE interview_id = ?",
+        vec![interview_id.into()],
+    ))
+    .await
+    .map(|_| ())
+}

@@ -1,0 +1,60 @@
+use confab_service::{AppError, CalendarAccountInput, CalendarAccountView, RemoteCalendarView};
+use tauri::State;
+
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn calendar_account(
+    state: State<'_, AppState>,
+) -> Result<Option<CalendarAccountView>, AppError> {
+    state.confab()?.calendar_account().await
+}
+
+#[tauri::command]
+pub async fn connect_calendar_account(
+    state: State<'_, AppState>,
+    input: CalendarAccountInput,
+) -> Result<Vec<RemoteCalendarView>, AppError> {
+    state.confab()?.connect_calendar_account(input).await
+}
+
+#[tauri::command]
+pub async fn remote_calendars(
+    state: State<'_, AppState>,
+) -> Result<Vec<RemoteCalendarView>, AppError> {
+    state.confab()?.remote_calendars().await
+}
+
+#[tauri::command]
+pub async fn remove_calendar_account(state: State<'_, AppState>) -> Result<(), AppError> {
+    state.confab()?.remove_calendar_account().await
+}
+
+#[tauri::command]
+pub async fn set_interviewer_calendar(
+    state: State<'_, AppState>,
+    interviewer_id: i64,
+    href: Option<String>,
+) -> Result<(), AppError> {
+    state
+        .confab()?
+        .set_interviewer_calendar(interviewer_id, href)
+        .await
+}
+
+#[tauri::command]
+pub async fn study_calendar(
+    state: State<'_, AppState>,
+    study_id: i64,
+) -> Result<Option<String>, AppError> {
+    state.confab()?.study_calendar(study_id).await
+}
+
+#[tauri::command]
+pub async fn set_study_calendar(
+    state: State<'_, AppState>,
+    study_id: i64,
+    href: Option<String>,
+) -> Result<(), AppError> {
+    state.confab()?.set_study_calendar(study_id, href).await
+}
