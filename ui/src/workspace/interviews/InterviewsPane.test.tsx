@@ -147,6 +147,32 @@ describe("InterviewsPane", () => {
     expect(within(row).getByTestId("interview-interviewers").textContent).toBe("with Ana Lind");
   });
 
+  it("names the interviewers of each interview, and its note-takers apart", async () => {
+    const staffed: InterviewView = {
+      ...carlsInterview,
+      interviewers: [
+        { interviewerId: 1, name: "Ana Lind", email: "ana@uni.example", role: "interviewer" },
+        { interviewerId: 2, name: "Ben Okafor", email: "ben@uni.example", role: "interviewer" },
+        { interviewerId: 3, name: "Cy Oduya", email: "cy@uni.example", role: "noteTaker" },
+      ],
+    };
+    const notesOnly: InterviewView = {
+      ...carlsInterview,
+      id: 12,
+      start: "2030-03-13T08:00:00Z",
+      end: "2030-03-13T08:45:00Z",
+      interviewers: [{ interviewerId: 3, name: "Cy Oduya", email: "cy@uni.example", role: "noteTaker" }],
+    };
+    const nobody: InterviewView = { ...carlsInterview, id: 13, start: "2030-03-14T08:00:00Z", end: "2030-03-14T08:45:00Z", interviewers: [] };
+    given({ upcoming: [staffed, notesOnly, nobody] });
+    renderPane();
+    await screen.findAllByTestId("interview-row");
+    const rows = screen.getAllByTestId("interview-row");
+    expect(within(rows[0]!).getByTestId("interview-interviewers").textContent).toBe("with Ana Lind, Ben Okafor · notes: Cy Oduya");
+    expect(within(rows[1]!).getByTestId("interview-interviewers").textContent).toBe("notes: Cy Oduya");
+    expect(within(rows[2]!).queryByTestId("interview-interviewers")).toBeNull();
+  });
+
   it("says what to do when a list is empty", async () => {
     given({ upcoming: [] });
     renderPane();
