@@ -183,9 +183,10 @@ describe("the interview menu", () => {
   const now = new Date("2026-03-28T12:00:00Z").getTime();
 
   it("offers no-show and completed only once a scheduled interview has begun", () => {
-    expect(actionsFor(interview({ start: "2026-03-29T09:00:00Z" }), now)).toEqual(["reschedule", "compose", "cancel"]);
+    expect(actionsFor(interview({ start: "2026-03-29T09:00:00Z" }), now)).toEqual(["reschedule", "staff", "compose", "cancel"]);
     expect(actionsFor(interview({ start: "2026-03-28T11:30:00Z" }), now)).toEqual([
       "reschedule",
+      "staff",
       "compose",
       "cancel",
       "no_show",
