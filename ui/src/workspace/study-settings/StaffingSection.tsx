@@ -44,7 +44,8 @@ export function StaffingSection({ studyId, draft, errors, onChange }: Props) {
   }, [staffing]);
 
   const interviewers = (people ?? []).filter((p) => p.role === "interviewer");
-  const noInterviewers = people !== null && interviewers.length === 0;
+  // Said only when the list came: a list that failed to load says so itself.
+  const noInterviewers = people !== null && loadError === null && interviewers.length === 0;
   const error = errors.staffing;
   const errorId = `${id}-error`;
 
@@ -93,12 +94,11 @@ export function StaffingSection({ studyId, draft, errors, onChange }: Props) {
             {modes.map((choice) => {
               const chosen = staffing.mode === choice.mode;
               // Nobody to choose yet (or the list is still on its way): the choice waits.
-              const unavailable = choice.mode === "fixed" && !chosen && (people === null || noInterviewers);
-              const hintId = `${id}-${choice.mode}-hint`;
+              const unavailable = choice.mode === "fixed" && !chosen && interviewers.length === 0;
               return (
                 <label
                   key={choice.mode}
-                  className={["kind-choice", chosen ? "is-chosen" : "", unavailable ? "is-unavailable" : ""].join(" ").trim()}
+                  className={["kind-choice", chosen && "is-chosen", unavailable && "is-unavailable"].filter(Boolean).join(" ")}
                 >
                   <input
                     type="radio"
@@ -108,12 +108,11 @@ export function StaffingSection({ studyId, draft, errors, onChange }: Props) {
                     data-field={chosen && choice.mode === "roundRobin" ? "staffing" : undefined}
                     checked={chosen}
                     disabled={unavailable}
-                    aria-describedby={hintId}
                     onChange={() => choose(choice.mode)}
                   />
                   <span className="kind-choice-text">
                     <span className="kind-choice-title">{choice.title}</span>
-                    <span className="kind-choice-hint" id={hintId}>
+                    <span className="kind-choice-hint">
                       {choice.hint}
                       {choice.mode === "fixed" && noInterviewers && (
                         <span className="staffing-needs-people" data-testid="staffing-no-interviewers">

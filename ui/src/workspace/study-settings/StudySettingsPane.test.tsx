@@ -187,6 +187,17 @@ describe("Who runs each interview", () => {
     expect(mocked.updateStudySettings).not.toHaveBeenCalled();
   });
 
+  it("focuses the panel size before wrong fields further down the form", async () => {
+    renderPane();
+    fireEvent.click(await screen.findByTestId("setting-staffing-panel"));
+    fireEvent.change(screen.getByTestId("setting-staffing-size"), { target: { value: "0" } });
+    fireEvent.change(screen.getByTestId("setting-bufferAfterMinutes"), { target: { value: "" } });
+    fireEvent.click(screen.getByTestId("settings-save"));
+    await screen.findByTestId("setting-staffing-error");
+    expect(screen.getByTestId("setting-bufferAfterMinutes-error")).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByTestId("setting-staffing-size"));
+  });
+
   it("shows the back end's refusal of the staffing in the section", async () => {
     const message = "Ben Okafor takes notes in this study; choose an interviewer to run every interview.";
     mocked.updateStudySettings.mockRejectedValue({ code: "invalid_input", message, fields: [{ field: "staffing", message }] });
@@ -207,8 +218,17 @@ describe("Who runs each interview", () => {
     mocked.listInterviewers.mockResolvedValue([people[2]!]);
     renderPane();
     expect((await screen.findByTestId("staffing-no-interviewers")).textContent).toContain("Sessions & availability");
+    expect(screen.getByTestId("settings-staffing").textContent).toContain("Note-takers");
     expect((screen.getByTestId("setting-staffing-fixed") as HTMLInputElement).disabled).toBe(true);
     expect((screen.getByTestId("setting-staffing-roundRobin") as HTMLInputElement).checked).toBe(true);
+  });
+
+  it("says when the study's interviewers could not be loaded", async () => {
+    mocked.listInterviewers.mockRejectedValue({ code: "storage", message: "The database is busy." });
+    renderPane();
+    expect((await screen.findByTestId("staffing-people-failed")).textContent).toContain("The database is busy.");
+    expect(screen.queryByTestId("staffing-no-interviewers")).toBeNull();
+    expect((screen.getByTestId("setting-staffing-fixed") as HTMLInputElement).disabled).toBe(true);
   });
 
   it("explains that interview days are staffed round by round", async () => {

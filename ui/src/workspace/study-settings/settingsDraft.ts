@@ -174,6 +174,7 @@ export const draftFields: readonly DraftField[] = [
   "timeZone",
   "interviewMinutes",
   "kind",
+  "staffing",
   "bufferBeforeMinutes",
   "bufferAfterMinutes",
   "minNoticeMinutes",
@@ -189,7 +190,6 @@ export const draftFields: readonly DraftField[] = [
   "waitlistOfferHours",
   "interviewsPerParticipant",
   "language",
-  "staffing",
 ];
 
 /** The back end's problems with the settings, by the field each names; the rest under `rest`. */
