@@ -15,6 +15,7 @@ import "./interviews/interviews.css";
 import { ListEmptyState } from "./interviews/ListEmptyState";
 import { PendingList } from "./interviews/PendingList";
 import { RescheduleDialog } from "./interviews/RescheduleDialog";
+import { StaffDialog } from "./interviews/StaffDialog";
 import { interviewLists, useInterviewsData, type InterviewsData } from "./interviews/useInterviewsData";
 import type { PaneProps } from "./paneProps";
 import { t } from "../i18n";
@@ -30,10 +31,10 @@ const listNames: Record<InterviewList, () => string> = {
 
 type OpenDialog =
   | { kind: "book"; participant?: ParticipantSummary; title?: string }
-  | { kind: "cancel" | "compose" | "reschedule"; interview: InterviewView };
+  | { kind: "cancel" | "compose" | "reschedule" | "staff"; interview: InterviewView };
 
 export function InterviewsPane({ study, onError }: PaneProps) {
-  const { state, refresh } = useInterviewsData(study, onError);
+  const { state, refresh, replace } = useInterviewsData(study, onError);
   const [tab, setTab] = useState<TabId>("upcoming");
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -65,6 +66,16 @@ export function InterviewsPane({ study, onError }: PaneProps) {
       void refresh();
     },
     [describe, refresh],
+  );
+
+  const restaffed = useCallback(
+    (interview: InterviewView) => {
+      setDialog(null);
+      replace(interview);
+      setNotice(t("interviews.notice.restaffed", { interview: describe(interview) }));
+      void refresh();
+    },
+    [describe, refresh, replace],
   );
 
   async function mark(action: "no_show" | "completed", interview: InterviewView) {
@@ -251,6 +262,9 @@ export function InterviewsPane({ study, onError }: PaneProps) {
       )}
       {dialog?.kind === "compose" && (
         <ComposeRescheduleDialog interview={dialog.interview} zone={zone} onClose={closeDialog} onChanged={changed} />
+      )}
+      {dialog?.kind === "staff" && (
+        <StaffDialog interview={dialog.interview} zone={zone} onClose={closeDialog} onChanged={restaffed} />
       )}
       {data && dialog?.kind === "reschedule" && (
         <RescheduleDialog

@@ -197,6 +197,12 @@ export function SessionsPane({ study, onError }: PaneProps) {
         studyId={study.id}
         interviewers={interviewers}
         onAdded={(added) => setInterviewers((list) => [...(list ?? []), added])}
+        onChanged={(changed) => setInterviewers((list) => (list ?? []).map((p) => (p.id === changed.id ? changed : p)))}
+        onRemoved={(removed) => {
+          setInterviewers((list) => (list ?? []).filter((p) => p.id !== removed.id));
+          // Their sessions no longer list them.
+          void saved(false);
+        }}
       />
 
       <SessionDialog

@@ -7,6 +7,7 @@ import { BookingRulesSection } from "./study-settings/BookingRulesSection";
 import { KindSection } from "./study-settings/KindSection";
 import { MeetingSection } from "./study-settings/MeetingSection";
 import { ParticipantsSection } from "./study-settings/ParticipantsSection";
+import { StaffingSection } from "./study-settings/StaffingSection";
 import { StudyDetailsSection } from "./study-settings/StudyDetailsSection";
 import { useSettingsForm } from "./study-settings/useSettingsForm";
 import { draftFields } from "./study-settings/settingsDraft";
@@ -66,6 +67,7 @@ export function StudySettingsPane({ study, onError, onStudyChanged }: PaneProps)
           {form.formError && <ErrorBanner error={form.formError} onDismiss={() => form.setFormError(null)} />}
           <StudyDetailsSection draft={form.draft} errors={form.errors} onChange={form.change} />
           <KindSection draft={form.draft} errors={form.errors} onChange={form.change} />
+          <StaffingSection studyId={study.id} draft={form.draft} errors={form.errors} onChange={form.change} />
           <BookingRulesSection draft={form.draft} errors={form.errors} onChange={form.change} />
           <MeetingSection draft={form.draft} errors={form.errors} onChange={form.change} />
           <ParticipantsSection draft={form.draft} errors={form.errors} onChange={form.change} />

@@ -2,13 +2,13 @@ import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import type { InterviewView } from "../../bindings/types";
 import { t } from "../../i18n";
 
-export type InterviewAction = "cancel" | "compose" | "reschedule" | "no_show" | "completed" | "book_again";
+export type InterviewAction = "cancel" | "compose" | "reschedule" | "staff" | "no_show" | "completed" | "book_again";
 
 /** The actions an interview in its state allows, in menu order. */
 export function actionsFor(interview: InterviewView, now = Date.now()): InterviewAction[] {
   const started = new Date(interview.start).getTime() <= now;
   if (interview.state === "scheduled") {
-    const actions: InterviewAction[] = ["reschedule", "compose", "cancel"];
+    const actions: InterviewAction[] = ["reschedule", "staff", "compose", "cancel"];
     // Whether someone came is only known once the interview has begun.
     if (started) actions.push("no_show", "completed");
     return actions;
@@ -31,6 +31,7 @@ export function actionLabel(action: InterviewAction, interview: InterviewView): 
 
 const labels: Record<InterviewAction, () => string> = {
   reschedule: () => t("interviews.action.reschedule"),
+  staff: () => t("interviews.action.staff"),
   compose: () => t("interviews.action.compose"),
   cancel: () => t("interviews.action.cancel"),
   no_show: () => t("interviews.action.noShow"),

@@ -3,6 +3,7 @@ import { formatMinutes, lengthInMinutes } from "../../time/format";
 import { InterviewMenu, type InterviewAction } from "./InterviewMenu";
 import { roundLabel } from "./roundLabel";
 import { describeOverrides } from "./ruleNames";
+import { staffLine } from "../staff/staffWords";
 import { WhenText } from "./WhenText";
 import { t } from "../../i18n";
 
@@ -33,6 +34,7 @@ export function InterviewTable({ list, interviews, zone, participantZone, onActi
       </div>
       {interviews.map((interview) => {
         const overrides = describeOverrides(interview.ruleOverrides);
+        const staff = staffLine(interview.interviewers);
         return (
           <div
             key={interview.id}
@@ -46,9 +48,9 @@ export function InterviewTable({ list, interviews, zone, participantZone, onActi
                 {interview.participantName || interview.participantEmail}
               </span>
               <span className="interview-email">{interview.participantEmail}</span>
-              {interview.interviewers.length > 0 && (
+              {staff !== "" && (
                 <span className="interview-email" data-testid="interview-interviewers">
-                  {t("interviews.table.with", { names: interview.interviewers.map((p) => p.name).join(", ") })}
+                  {staff}
                 </span>
               )}
             </span>

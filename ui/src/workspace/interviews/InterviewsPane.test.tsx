@@ -19,6 +19,8 @@ vi.mock("../../bindings/commands", () => ({
     markCompleted: vi.fn(),
     composeRescheduleRequest: vi.fn(),
     assignChoice: vi.fn(),
+    listInterviewers: vi.fn(),
+    setInterviewStaff: vi.fn(),
   },
 }));
 
@@ -147,6 +149,32 @@ describe("InterviewsPane", () => {
     expect(within(row).getByTestId("interview-interviewers").textContent).toBe("with Ana Lind");
   });
 
+  it("names the interviewers of each interview, and its note-takers apart", async () => {
+    const staffed: InterviewView = {
+      ...carlsInterview,
+      interviewers: [
+        { interviewerId: 1, name: "Ana Lind", email: "ana@uni.example", role: "interviewer" },
+        { interviewerId: 2, name: "Ben Okafor", email: "ben@uni.example", role: "interviewer" },
+        { interviewerId: 3, name: "Cy Oduya", email: "cy@uni.example", role: "noteTaker" },
+      ],
+    };
+    const notesOnly: InterviewView = {
+      ...carlsInterview,
+      id: 12,
+      start: "2030-03-13T08:00:00Z",
+      end: "2030-03-13T08:45:00Z",
+      interviewers: [{ interviewerId: 3, name: "Cy Oduya", email: "cy@uni.example", role: "noteTaker" }],
+    };
+    const nobody: InterviewView = { ...carlsInterview, id: 13, start: "2030-03-14T08:00:00Z", end: "2030-03-14T08:45:00Z", interviewers: [] };
+    given({ upcoming: [staffed, notesOnly, nobody] });
+    renderPane();
+    await screen.findAllByTestId("interview-row");
+    const rows = screen.getAllByTestId("interview-row");
+    expect(within(rows[0]!).getByTestId("interview-interviewers").textContent).toBe("with Ana Lind, Ben Okafor · notes: Cy Oduya");
+    expect(within(rows[1]!).getByTestId("interview-interviewers").textContent).toBe("notes: Cy Oduya");
+    expect(within(rows[2]!).queryByTestId("interview-interviewers")).toBeNull();
+  });
+
   it("says what to do when a list is empty", async () => {
     given({ upcoming: [] });
     renderPane();
@@ -227,5 +255,72 @@ describe("InterviewsPane", () => {
 
     expect((await within(dialog).findByTestId("cancel-offered")).textContent).toContain("Dana Diaz");
     expect(mocked.cancelInterview).toHaveBeenCalledWith(11, "Moved away");
+  });
+
+  it("changes who sits on an interview, keeping the dialog open on a refusal", async () => {
+    mocked.listInterviewers.mockResolvedValue([
+      { id: 1, studyId: 4, name: "Ana Lind", email: "ana@uni.example", role: "interviewer" },
+      { id: 2, studyId: 4, name: "Ben Okafor", email: "ben@uni.example", role: "interviewer" },
+      { id: 3, studyId: 4, name: "Cy Oduya", email: "cy@uni.example", role: "noteTaker" },
+    ]);
+    const restaffed: InterviewView = {
+      ...carlsInterview,
+      interviewers: [
+        { interviewerId: 2, name: "Ben Okafor", email: "ben@uni.example", role: "interviewer" },
+        { interviewerId: 1, name: "Ana Lind", email: "ana@uni.example", role: "noteTaker" },
+        { interviewerId: 3, name: "Cy Oduya", email: "cy@uni.example", role: "noteTaker" },
+      ],
+    };
+    mocked.setInterviewStaff
+      .mockRejectedValueOnce({ code: "conflict", message: "Ben Okafor has another interview at 2030-03-12 08:00 UTC; choose someone else for this one." })
+      .mockImplementationOnce(async () => {
+        given({ upcoming: [restaffed] });
+        return restaffed;
+      });
+    renderPane();
+    fireEvent.keyDown(await screen.findByTestId("interview-menu"), { key: "Enter" });
+    const item = await screen.findByTestId("interview-action-staff");
+    expect(item.textContent).toBe("Change interviewers…");
+    fireEvent.click(item);
+
+    const dialog = await screen.findByTestId("staff-dialog");
+    expect(within(dialog).getByRole("heading").textContent).toBe("Change interviewers");
+    const ana = (await within(dialog).findByTestId("staff-pick-1")) as HTMLInputElement;
+    expect(ana.checked).toBe(true);
+    expect((within(dialog).getByTestId("staff-pick-2") as HTMLInputElement).checked).toBe(false);
+    expect(within(dialog).queryByTestId("staff-role-2")).toBeNull();
+
+    fireEvent.click(within(dialog).getByTestId("staff-pick-2"));
+    expect((within(dialog).getByLabelText("Role of Ben Okafor") as HTMLSelectElement).value).toBe("interviewer");
+    fireEvent.click(within(dialog).getByTestId("staff-pick-3"));
+    // A note-taker of the study is ticked as one.
+    expect((within(dialog).getByTestId("staff-role-3") as HTMLSelectElement).value).toBe("noteTaker");
+    fireEvent.change(within(dialog).getByLabelText("Role of Ana Lind"), { target: { value: "noteTaker" } });
+    fireEvent.click(within(dialog).getByTestId("staff-save"));
+
+    expect((await within(dialog).findByTestId("error-banner")).textContent).toContain("another interview");
+    const picks = [
+      { interviewerId: 2, role: "interviewer" },
+      { interviewerId: 1, role: "noteTaker" },
+      { interviewerId: 3, role: "noteTaker" },
+    ];
+    expect(mocked.setInterviewStaff).toHaveBeenCalledWith(11, picks);
+
+    fireEvent.click(within(dialog).getByTestId("staff-save"));
+    await waitFor(() => expect(screen.queryByTestId("staff-dialog")).toBeNull());
+    expect(mocked.setInterviewStaff).toHaveBeenLastCalledWith(11, picks);
+    expect(screen.getByTestId("interview-interviewers").textContent).toBe("with Ben Okafor · notes: Ana Lind, Cy Oduya");
+    expect(screen.getByTestId("interviews-notice").textContent).toContain("Interviewers changed");
+  });
+
+  it("warns when nobody would run the interview", async () => {
+    mocked.listInterviewers.mockResolvedValue([{ id: 1, studyId: 4, name: "Ana Lind", email: "ana@uni.example", role: "interviewer" }]);
+    renderPane();
+    fireEvent.keyDown(await screen.findByTestId("interview-menu"), { key: "Enter" });
+    fireEvent.click(await screen.findByTestId("interview-action-staff"));
+    const dialog = await screen.findByTestId("staff-dialog");
+    expect(within(dialog).queryByTestId("staff-nobody-runs")).toBeNull();
+    fireEvent.click(await within(dialog).findByTestId("staff-pick-1"));
+    expect(within(dialog).getByTestId("staff-nobody-runs").textContent).toContain("nobody to run it");
   });
 });

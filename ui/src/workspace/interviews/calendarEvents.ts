@@ -2,6 +2,7 @@ import type { InterviewView } from "../../bindings/types";
 import { calendarInput, wallOfCalendarDate } from "../../time/calendarClock";
 import { instantOf } from "../../time/zonedTime";
 import { roundLabel } from "./roundLabel";
+import { staffLine } from "../staff/staffWords";
 import { t } from "../../i18n";
 
 export type InterviewState = "scheduled" | "completed" | "canceled" | "no_show";
@@ -42,7 +43,7 @@ export function toCalendarEvent(interview: InterviewView, zone: string): Calenda
   const style = stateStyles[state];
   return {
     id: String(interview.id),
-    title: [interview.participantName || interview.participantEmail, roundLabel(interview)]
+    title: [interview.participantName || interview.participantEmail, roundLabel(interview), staffLine(interview.interviewers)]
       .filter((part) => part !== "")
       .join(" · "),
     start: calendarInput(interview.start, zone),

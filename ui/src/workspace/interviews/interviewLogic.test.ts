@@ -156,6 +156,17 @@ describe("calendar events", () => {
     expect(toCalendarEvent(interview(), "UTC").title).toBe("Bea Lund");
   });
 
+  it("names who runs it and who takes notes", () => {
+    const staff = interview({
+      interviewers: [
+        { interviewerId: 1, name: "Ana Lind", email: "ana@uni.example", role: "interviewer" },
+        { interviewerId: 2, name: "Ben Okafor", email: "ben@uni.example", role: "interviewer" },
+        { interviewerId: 3, name: "Cy Oduya", email: "cy@uni.example", role: "noteTaker" },
+      ],
+    });
+    expect(toCalendarEvent(staff, "UTC").title).toBe("Bea Lund · with Ana Lind, Ben Okafor · notes: Cy Oduya");
+  });
+
   it("names an interview by email when it has no name", () => {
     expect(toCalendarEvent(interview({ participantName: "" }), "UTC").title).toBe("bea@example.org");
   });
@@ -172,9 +183,10 @@ describe("the interview menu", () => {
   const now = new Date("2026-03-28T12:00:00Z").getTime();
 
   it("offers no-show and completed only once a scheduled interview has begun", () => {
-    expect(actionsFor(interview({ start: "2026-03-29T09:00:00Z" }), now)).toEqual(["reschedule", "compose", "cancel"]);
+    expect(actionsFor(interview({ start: "2026-03-29T09:00:00Z" }), now)).toEqual(["reschedule", "staff", "compose", "cancel"]);
     expect(actionsFor(interview({ start: "2026-03-28T11:30:00Z" }), now)).toEqual([
       "reschedule",
+      "staff",
       "compose",
       "cancel",
       "no_show",

@@ -86,5 +86,17 @@ export function useInterviewsData(study: StudySummary, onError: (error: AppError
     };
   }, [refresh]);
 
-  return { state, refresh };
+  /** Shows an interview as it now is at once, before the lists are asked again. */
+  const replace = useCallback((interview: InterviewView) => {
+    setState((s) => {
+      if (s.kind !== "loaded") return s;
+      const lists = { ...s.data.lists };
+      for (const list of interviewLists) {
+        lists[list] = lists[list].map((i) => (i.id === interview.id ? interview : i));
+      }
+      return { ...s, data: { ...s.data, lists } };
+    });
+  }, []);
+
+  return { state, refresh, replace };
 }

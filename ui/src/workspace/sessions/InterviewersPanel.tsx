@@ -3,17 +3,28 @@ import { commands } from "../../bindings/commands";
 import type { AppError, InterviewerView } from "../../bindings/types";
 import { ErrorBanner } from "../../ErrorBanner";
 import { toAppError } from "../../errors";
+import { InterviewerRow } from "./InterviewerRow";
+import { RemoveInterviewerDialog } from "./RemoveInterviewerDialog";
 import { t, tRich } from "../../i18n";
 
 type Props = {
   studyId: number;
   interviewers: InterviewerView[] | null;
   onAdded: (interviewer: InterviewerView) => void;
+  /** Renamed, or made an interviewer or a note-taker. */
+  onChanged: (interviewer: InterviewerView) => void;
+  onRemoved: (interviewer: InterviewerView) => void;
 };
 
-/** The study's interviewers, a form to add one, and how their busy times get in. */
-export function InterviewersPanel({ studyId, interviewers, onAdded }: Props) {
+/**
+ * The study's interviewers and note-takers, each renamed, given the other role or removed from a
+ * row's menu; a form to add one, and how their busy times get in.
+ */
+export function InterviewersPanel({ studyId, interviewers, onAdded, onChanged, onRemoved }: Props) {
   const id = useId();
+  const [removing, setRemoving] = useState<InterviewerView | null>(null);
+  const [listError, setListError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [attempted, setAttempted] = useState(false);
@@ -62,16 +73,39 @@ export function InterviewersPanel({ studyId, interviewers, onAdded }: Props) {
       ) : (
         <ul className="interviewer-list" data-testid="interviewer-list">
           {interviewers.map((person) => (
-            <li key={person.id} className="interviewer-row" data-testid="interviewer-row">
-              <span className="interviewer-avatar" aria-hidden="true">
-                {initials(person.name)}
-              </span>
-              <span className="interviewer-name">{person.name}</span>
-              <span className="interviewer-email">{person.email}</span>
-            </li>
+            <InterviewerRow
+              key={person.id}
+              person={person}
+              onChanged={(changed, before) => {
+                setListError(null);
+                setNotice(
+                  changed.role === before.role
+                    ? t("sessions.interviewers.renamed", { before: before.name, name: changed.name })
+                    : changed.role === "noteTaker"
+                      ? t("sessions.interviewers.nowNoteTaker", { name: changed.name })
+                      : t("sessions.interviewers.nowInterviewer", { name: changed.name }),
+                );
+                onChanged(changed);
+              }}
+              onRemove={(person) => {
+                setListError(null);
+                setNotice(null);
+                setRemoving(person);
+              }}
+              onError={(error) => {
+                setNotice(null);
+                setListError(error);
+              }}
+            />
           ))}
         </ul>
       )}
+      {notice && (
+        <p className="interviewers-notice" role="status" data-testid="interviewers-notice">
+          {notice}
+        </p>
+      )}
+      {listError && <ErrorBanner error={listError} onDismiss={() => setListError(null)} />}
 
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       <form className="interviewer-form" noValidate onSubmit={add} aria-label={t("sessions.interviewers.form")}>
@@ -118,11 +152,12 @@ export function InterviewersPanel({ studyId, interviewers, onAdded }: Props) {
           ics: <code>.ics</code>,
         })}
       </p>
+      <RemoveInterviewerDialog
+        person={removing}
+        people={interviewers ?? []}
+        onClose={() => setRemoving(null)}
+        onRemoved={onRemoved}
+      />
     </section>
   );
-}
-
-function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  return ((words[0]?.[0] ?? "") + (words.length > 1 ? (words[words.length - 1]?.[0] ?? "") : "")).toUpperCase();
 }

@@ -263,7 +263,11 @@ export function SessionForm({
                 }
               />
               <span>{person.name}</span>
-              <span className="session-check-hint">{person.email}</span>
+              <span className="session-check-hint">
+                {person.role === "noteTaker"
+                  ? t("sessions.form.noteTakerEmail", { email: person.email })
+                  : person.email}
+              </span>
             </label>
           ))
         )}

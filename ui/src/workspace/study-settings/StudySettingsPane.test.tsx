@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { StudySettings } from "../../bindings/types";
+import type { InterviewerView, StudySettings } from "../../bindings/types";
 import { StudySettingsPane } from "../StudySettingsPane";
 
 vi.mock("../../bindings/commands", () => ({
@@ -10,6 +10,7 @@ vi.mock("../../bindings/commands", () => ({
     updateStudySettings: vi.fn(),
     updateStudy: vi.fn(),
     archiveStudy: vi.fn(),
+    listInterviewers: vi.fn(),
   },
 }));
 
@@ -37,6 +38,12 @@ const settings: StudySettings = {
   staffing: { mode: "roundRobin" },
 };
 
+const people: InterviewerView[] = [
+  { id: 7, studyId: 3, name: "Ana Lind", email: "ana@uni.example", role: "interviewer" },
+  { id: 8, studyId: 3, name: "Ben Okafor", email: "ben@uni.example", role: "interviewer" },
+  { id: 9, studyId: 3, name: "Cy Oduya", email: "cy@uni.example", role: "noteTaker" },
+];
+
 function renderPane() {
   const onStudyChanged = vi.fn();
   render(<StudySettingsPane study={study} onError={vi.fn()} onStudyChanged={onStudyChanged} />);
@@ -49,7 +56,13 @@ beforeEach(() => {
   mocked.studySettings.mockResolvedValue(settings);
   mocked.updateStudySettings.mockImplementation(async (_id, s) => s);
   mocked.updateStudy.mockImplementation(async (id, input) => ({ ...study, id, ...input }));
+  mocked.listInterviewers.mockResolvedValue(people);
 });
+
+async function saveAndWait() {
+  fireEvent.click(screen.getByTestId("settings-save"));
+  await waitFor(() => expect(screen.getByTestId("settings-save-status").textContent).toContain("Saved"));
+}
 
 describe("Study settings", () => {
   it("saves a rename and the scheduling changes, with empty fields as none", async () => {
@@ -115,5 +128,113 @@ describe("Study settings", () => {
     fireEvent.click(screen.getByTestId("archive-confirm"));
     await waitFor(() => expect(onStudyChanged).toHaveBeenCalledWith(null));
     expect(mocked.archiveStudy).toHaveBeenCalledWith(3);
+  });
+});
+
+describe("Who runs each interview", () => {
+  it("saves each way of staffing as its own value", async () => {
+    renderPane();
+    const fixed = (await screen.findByTestId("setting-staffing-fixed")) as HTMLInputElement;
+    await waitFor(() => expect(fixed.disabled).toBe(false));
+    fireEvent.click(fixed);
+    const who = screen.getByTestId("setting-staffing-interviewer") as HTMLSelectElement;
+    // Note-takers never run an interview alone.
+    expect([...who.options].map((o) => o.textContent)).toEqual(["Ana Lind", "Ben Okafor"]);
+    expect(who.value).toBe("7");
+    fireEvent.change(who, { target: { value: "8" } });
+    await saveAndWait();
+    expect(mocked.updateStudySettings).toHaveBeenLastCalledWith(3, { ...settings, staffing: { mode: "fixed", interviewerId: 8 } });
+
+    fireEvent.click(screen.getByTestId("setting-staffing-panel"));
+    const size = screen.getByTestId("setting-staffing-size") as HTMLInputElement;
+    expect(size.value).toBe("");
+    expect(size.placeholder).toBe("All");
+    fireEvent.change(size, { target: { value: "3" } });
+    await saveAndWait();
+    expect(mocked.updateStudySettings).toHaveBeenLastCalledWith(3, { ...settings, staffing: { mode: "panel", size: 3 } });
+
+    fireEvent.change(screen.getByTestId("setting-staffing-size"), { target: { value: "" } });
+    await saveAndWait();
+    expect(mocked.updateStudySettings).toHaveBeenLastCalledWith(3, { ...settings, staffing: { mode: "panel", size: null } });
+
+    // Back to fixed: the interviewer chosen before is still chosen.
+    fireEvent.click(screen.getByTestId("setting-staffing-fixed"));
+    expect((screen.getByTestId("setting-staffing-interviewer") as HTMLSelectElement).value).toBe("8");
+    fireEvent.click(screen.getByTestId("setting-staffing-roundRobin"));
+    expect(screen.queryByTestId("setting-staffing-interviewer")).toBeNull();
+    await saveAndWait();
+    expect(mocked.updateStudySettings).toHaveBeenLastCalledWith(3, { ...settings, staffing: { mode: "roundRobin" } });
+    expect(screen.getByTestId("settings-staffing").textContent).toContain("Note-takers");
+  });
+
+  it("reports a panel size that is not a whole number from 1 to 12, and focuses it", async () => {
+    renderPane();
+    fireEvent.click(await screen.findByTestId("setting-staffing-panel"));
+    const size = screen.getByTestId("setting-staffing-size");
+    fireEvent.change(size, { target: { value: "13" } });
+    fireEvent.click(screen.getByTestId("settings-save"));
+
+    expect((await screen.findByTestId("setting-staffing-error")).textContent).toContain("1 to 12");
+    expect(size.getAttribute("aria-invalid")).toBe("true");
+    expect(size.getAttribute("aria-describedby")).toContain(screen.getByTestId("setting-staffing-error").id);
+    expect(document.activeElement).toBe(size);
+    expect(mocked.updateStudySettings).not.toHaveBeenCalled();
+
+    fireEvent.change(size, { target: { value: "2.5" } });
+    expect(screen.queryByTestId("setting-staffing-error")).toBeNull();
+    fireEvent.click(screen.getByTestId("settings-save"));
+    expect((await screen.findByTestId("setting-staffing-error")).textContent).toContain("whole number");
+    expect(mocked.updateStudySettings).not.toHaveBeenCalled();
+  });
+
+  it("focuses the panel size before wrong fields further down the form", async () => {
+    renderPane();
+    fireEvent.click(await screen.findByTestId("setting-staffing-panel"));
+    fireEvent.change(screen.getByTestId("setting-staffing-size"), { target: { value: "0" } });
+    fireEvent.change(screen.getByTestId("setting-bufferAfterMinutes"), { target: { value: "" } });
+    fireEvent.click(screen.getByTestId("settings-save"));
+    await screen.findByTestId("setting-staffing-error");
+    expect(screen.getByTestId("setting-bufferAfterMinutes-error")).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByTestId("setting-staffing-size"));
+  });
+
+  it("shows the back end's refusal of the staffing in the section", async () => {
+    const message = "Ben Okafor takes notes in this study; choose an interviewer to run every interview.";
+    mocked.updateStudySettings.mockRejectedValue({ code: "invalid_input", message, fields: [{ field: "staffing", message }] });
+    renderPane();
+    const fixed = (await screen.findByTestId("setting-staffing-fixed")) as HTMLInputElement;
+    await waitFor(() => expect(fixed.disabled).toBe(false));
+    fireEvent.click(fixed);
+    fireEvent.click(screen.getByTestId("settings-save"));
+
+    const error = await screen.findByTestId("setting-staffing-error");
+    expect(error.textContent).toBe(message);
+    expect(screen.getByTestId("settings-staffing").contains(error)).toBe(true);
+    expect(document.activeElement).toBe(screen.getByTestId("setting-staffing-interviewer"));
+    expect(screen.queryByTestId("error-banner")).toBeNull();
+  });
+
+  it("asks for interviewers before one can run every interview", async () => {
+    mocked.listInterviewers.mockResolvedValue([people[2]!]);
+    renderPane();
+    expect((await screen.findByTestId("staffing-no-interviewers")).textContent).toContain("Sessions & availability");
+    expect(screen.getByTestId("settings-staffing").textContent).toContain("Note-takers");
+    expect((screen.getByTestId("setting-staffing-fixed") as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByTestId("setting-staffing-roundRobin") as HTMLInputElement).checked).toBe(true);
+  });
+
+  it("says when the study's interviewers could not be loaded", async () => {
+    mocked.listInterviewers.mockRejectedValue({ code: "storage", message: "The database is busy." });
+    renderPane();
+    expect((await screen.findByTestId("staffing-people-failed")).textContent).toContain("The database is busy.");
+    expect(screen.queryByTestId("staffing-no-interviewers")).toBeNull();
+    expect((screen.getByTestId("setting-staffing-fixed") as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it("explains that interview days are staffed round by round", async () => {
+    mocked.studySettings.mockResolvedValue({ ...settings, kind: "interview_days" });
+    renderPane();
+    expect((await screen.findByTestId("staffing-interview-days")).textContent).toContain("round by round");
+    expect(screen.queryByTestId("setting-staffing-roundRobin")).toBeNull();
   });
 });

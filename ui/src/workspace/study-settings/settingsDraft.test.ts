@@ -54,6 +54,24 @@ describe("the settings form", () => {
   });
 });
 
+describe("the staffing choice", () => {
+  it("takes a panel of 1 to 12 or of all, and nothing else", () => {
+    const withPanel = (size: number | null) =>
+      toStudySettings({ ...draftOf(study, settings), staffing: { mode: "panel", size } }).errors.staffing;
+    expect(withPanel(null)).toBeUndefined();
+    expect(withPanel(1)).toBeUndefined();
+    expect(withPanel(12)).toBeUndefined();
+    expect(withPanel(0)).toMatch(/1 to 12/);
+    expect(withPanel(13)).toMatch(/1 to 12/);
+    expect(withPanel(2.5)).toMatch(/whole number/);
+  });
+
+  it("sends a fixed interviewer as chosen", () => {
+    const draft = { ...draftOf(study, settings), staffing: { mode: "fixed", interviewerId: 8 } as const };
+    expect(toStudySettings(draft)).toEqual({ settings: { ...settings, staffing: { mode: "fixed", interviewerId: 8 } }, errors: {} });
+  });
+});
+
 describe("placing the back end's messages on fields", () => {
   it("gives each problem to the field it names, whatever its words", () => {
     const { fields, rest } = settingsErrorsFrom({

@@ -82,6 +82,17 @@ export function sameDraft(a: SettingsDraft, b: SettingsDraft): boolean {
   return !studyDetailsChanged(a, b) && !schedulingChanged(a, b);
 }
 
+/** A panel larger than this is a hearing, not an interview (the back end's limit too). */
+export const MAX_PANEL = 12;
+
+/** What is wrong with a staffing choice as typed: a panel size must be a whole number 1 to 12, or empty for all. */
+export function staffingError(staffing: Staffing): string | undefined {
+  if (staffing.mode !== "panel" || staffing.size === null) return undefined;
+  const size = staffing.size;
+  if (Number.isInteger(size) && size >= 1 && size <= MAX_PANEL) return undefined;
+  return t("studySettings.staffing.panelSizeError", { max: MAX_PANEL });
+}
+
 type Parsed = { value: number | null; error?: string };
 
 /** A whole number, or `null` when the field is empty and `empty` allows it. */
@@ -151,6 +162,8 @@ export function toStudySettings(draft: SettingsDraft): { settings: StudySettings
     language: draft.language,
     staffing: draft.staffing,
   };
+  const staffing = staffingError(draft.staffing);
+  if (staffing) errors.staffing = staffing;
   return { settings, errors };
 }
 
@@ -161,6 +174,7 @@ export const draftFields: readonly DraftField[] = [
   "timeZone",
   "interviewMinutes",
   "kind",
+  "staffing",
   "bufferBeforeMinutes",
   "bufferAfterMinutes",
   "minNoticeMinutes",
@@ -176,7 +190,6 @@ export const draftFields: readonly DraftField[] = [
   "waitlistOfferHours",
   "interviewsPerParticipant",
   "language",
-  "staffing",
 ];
 
 /** The back end's problems with the settings, by the field each names; the rest under `rest`. */
