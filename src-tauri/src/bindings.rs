@@ -169,6 +169,11 @@ fn commands() -> Vec<Command> {
             unit(),
         ),
         cmd(
+            "study_calendar_file",
+            vec![id("study_id")],
+            name_of::<String>(),
+        ),
+        cmd(
             "import_calendar_file",
             vec![arg::<CalendarImport>("input")],
             name_of::<BusyImportReport>(),

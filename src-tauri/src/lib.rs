@@ -79,6 +79,7 @@ pub fn run() {
             commands::set_interviewer_calendar,
             commands::study_calendar,
             commands::set_study_calendar,
+            commands::study_calendar_file,
             commands::list_sessions,
             commands::create_session,
             commands::update_session,

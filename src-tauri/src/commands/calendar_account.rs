@@ -58,3 +58,14 @@ pub async fn set_study_calendar(
 ) -> Result<(), AppError> {
     state.confab()?.set_study_calendar(study_id, href).await
 }
+
+/// Writes the study's calendar file now and says where it is, for the researcher to import or
+/// subscribe to.
+#[tauri::command]
+pub async fn study_calendar_file(
+    state: State<'_, AppState>,
+    study_id: i64,
+) -> Result<String, AppError> {
+    let path = state.confab()?.write_study_calendar_file(study_id).await?;
+    Ok(path.display().to_string())
+}

@@ -27,6 +27,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "set_interviewer_calendar",
     "study_calendar",
     "set_study_calendar",
+    "study_calendar_file",
     "import_calendar_file",
     "list_sessions",
     "create_session",

@@ -29,6 +29,7 @@ export const commands = {
   setInterviewerCalendar: (interviewerId: number, href: string | null): Promise<null> => invoke("set_interviewer_calendar", { interviewerId, href }),
   studyCalendar: (studyId: number): Promise<string | null> => invoke("study_calendar", { studyId }),
   setStudyCalendar: (studyId: number, href: string | null): Promise<null> => invoke("set_study_calendar", { studyId, href }),
+  studyCalendarFile: (studyId: number): Promise<string> => invoke("study_calendar_file", { studyId }),
   importCalendarFile: (input: CalendarImport): Promise<BusyImportReport> => invoke("import_calendar_file", { input }),
   listSessions: (studyId: number): Promise<Array<SessionView>> => invoke("list_sessions", { studyId }),
   createSession: (input: NewSession): Promise<SessionView> => invoke("create_session", { input }),

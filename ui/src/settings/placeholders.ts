@@ -12,6 +12,7 @@ export const placeholders: ReadonlyArray<{ name: string; meaning: string; links?
   { name: "message", meaning: t("templates.placeholder.message") },
   { name: "itinerary", meaning: t("templates.placeholder.itinerary") },
   { name: "interview_round", meaning: t("templates.placeholder.interviewRound") },
+  { name: "interviewers", meaning: t("templates.placeholder.interviewers") },
   { name: "choices", meaning: t("templates.placeholder.choices"), links: true },
   { name: "decline_link", meaning: t("templates.placeholder.declineLink"), links: true },
   { name: "cancel_link", meaning: t("templates.placeholder.cancelLink"), links: true },

@@ -317,7 +317,7 @@ fn export_to_stdout_or_a_file_reads_back_through_import() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "name,email,time zone,language,phone,status,next interview,Cohort\r\n'=1+1,ada@example.org,,,'+44 1,Added,,A\r\n"
+        "name,email,time zone,language,phone,status,next interview,interviewers,Cohort\r\n'=1+1,ada@example.org,,,'+44 1,Added,,,A\r\n"
     );
     let as_json = json(dir.path(), &["participants", "export", "--study", &study]);
     assert_eq!(as_json["csv"], stdout(&out));
@@ -345,7 +345,7 @@ fn export_to_stdout_or_a_file_reads_back_through_import() {
     assert!(excel.status.success(), "{}", stderr(&excel));
     assert!(
         stdout(&excel).starts_with(
-            "\u{FEFF}name;email;time zone;language;phone;status;next interview;Cohort\r\n"
+            "\u{FEFF}name;email;time zone;language;phone;status;next interview;interviewers;Cohort\r\n"
         ),
         "{}",
         stdout(&excel)

@@ -570,6 +570,7 @@ impl Confab {
         let row = insert_interview(&txn, new, actor, reason, true).await?;
         let interview = view_of(&txn, row).await?;
         txn.commit().await?;
+        self.calendar_file_follows(study_id);
         Ok(interview)
     }
 
@@ -643,6 +644,7 @@ impl Confab {
         let row = insert_interview(&txn, new, actor, &reason, confirm).await?;
         let interviewers = staff_now(&txn, row.id).await?;
         txn.commit().await?;
+        self.calendar_file_follows(study_id);
         Ok(view_with(
             row,
             &name,
@@ -665,6 +667,7 @@ impl Confab {
             .cancel_interview_in(&txn, interview_id, reason, actor)
             .await?;
         txn.commit().await?;
+        self.calendar_file_follows(outcome.interview.study_id);
         Ok(outcome)
     }
 
@@ -746,6 +749,7 @@ impl Confab {
             .reschedule_interview_in(&txn, interview_id, session_id, start, accepted_rules, actor)
             .await?;
         txn.commit().await?;
+        self.calendar_file_follows(interview.study_id);
         Ok(interview)
     }
 

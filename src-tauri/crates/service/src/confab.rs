@@ -10,6 +10,7 @@ pub struct Confab {
     pub(crate) db: DatabaseConnection,
     data_dir: PathBuf,
     pub(crate) database_path: PathBuf,
+    pub(crate) calendar_files: std::sync::Arc<crate::study_calendar_file::PendingFiles>,
 }
 
 impl Confab {
@@ -20,6 +21,7 @@ impl Confab {
             db: connection,
             data_dir: data_dir.to_owned(),
             database_path: path,
+            calendar_files: Default::default(),
         })
     }
 

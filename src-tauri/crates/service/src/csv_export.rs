@@ -14,7 +14,7 @@ use crate::csv_import::{FORMULA_STARTS, ImportField, Separator, guess_field};
 use crate::participants::{local_minutes, require_study};
 use crate::{AppError, Confab, ErrorCode};
 
-const FIXED_HEADERS: [&str; 7] = [
+const FIXED_HEADERS: [&str; 8] = [
     "name",
     "email",
     "time zone",
@@ -22,6 +22,8 @@ const FIXED_HEADERS: [&str; 7] = [
     "phone",
     "status",
     "next interview",
+    // Who runs the next interview; read back, it is left alone.
+    "interviewers",
 ];
 
 /// How an export is laid out: plain CSV, or as Excel opens it correctly.
@@ -61,7 +63,9 @@ impl Confab {
     ) -> Result<String, AppError> {
         let study = require_study(&self.db, study_id).await?;
         let rows = participants::in_study(&self.db, study_id).await?;
-        let next = participants::next_interview_starts(&self.db, study_id, now_ts()).await?;
+        let next = participants::next_interviews(&self.db, study_id, now_ts()).await?;
+        let ids: Vec<i64> = next.values().map(|row| row.id).collect();
+        let mut staff = confab_store::interview_interviewers::staff_of(&self.db, &ids).await?;
         let fields: Vec<_> = rows
             .iter()
             .map(|(p, _)| participants::custom_fields(p))
@@ -84,8 +88,16 @@ impl Confab {
                 .unwrap_or_else(|_| enrolment.status.clone());
             let next_interview = next
                 .get(&p.id)
-                .map(|ts| local_minutes(*ts, &study.time_zone))
+                .map(|row| local_minutes(row.starts_at, &study.time_zone))
                 .unwrap_or_default();
+            let interviewers: Vec<String> = next
+                .get(&p.id)
+                .and_then(|row| staff.remove(&row.id))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|person| person.name)
+                .collect();
+            let interviewers = interviewers.join("; ");
             let mut cells = vec![
                 p.name.as_str(),
                 p.email.as_str(),
@@ -94,6 +106,7 @@ impl Confab {
                 p.phone.as_str(),
                 status.as_str(),
                 next_interview.as_str(),
+                interviewers.as_str(),
             ];
             cells.extend(
                 keys.iter()

@@ -33,6 +33,7 @@ mod startup;
 mod status_by_hand;
 mod statuses;
 mod studies;
+mod study_calendar_file;
 mod study_changes;
 mod waitlist;
 
@@ -78,3 +79,4 @@ pub use staffing::{StaffRole, StaffView, Staffing};
 pub use startup::StartupState;
 pub use statuses::HistoryEntry;
 pub use studies::{NewStudy, StudySummary};
+pub use study_calendar_file::CALENDARS_FOLDER;

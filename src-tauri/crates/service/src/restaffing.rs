@@ -169,6 +169,7 @@ impl Confab {
         notify_staff(&txn, &row, &before, StaffChange::Restaffed).await?;
         let view = view_of(&txn, row).await?;
         txn.commit().await?;
+        self.calendar_file_follows(view.study_id);
         Ok(view)
     }
 
@@ -197,7 +198,7 @@ impl Confab {
                 ErrorCode::Conflict,
                 "role",
                 format!(
-                    "{} runs every interview of this study (Settings → Interviewers on each interview); choose someone else there before making them a note-taker.",
+                    "{} runs every interview of this study (Study settings → Who runs each interview); choose someone else there before making them a note-taker.",
                     before.name
                 ),
             ));
@@ -312,6 +313,7 @@ impl Confab {
         )
         .await?;
         txn.commit().await?;
+        self.calendar_file_follows(leaving.study_id);
         Ok(RemovalReport {
             name: leaving.name,
             handed_over,

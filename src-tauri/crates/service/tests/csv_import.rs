@@ -689,10 +689,10 @@ async fn an_export_reads_back_the_same_through_the_import() {
     let mut lines = exported.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "name,email,time zone,language,phone,status,next interview,Cohort,Handle,custom:Phone,Quote,Score"
+        "name,email,time zone,language,phone,status,next interview,interviewers,Cohort,Handle,custom:Phone,Quote,Score"
     );
     // Sorted by name: "=HYPERLINK" sorts before "Lovelace".
-    assert!(lines.next().unwrap().starts_with("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",grace@example.org,,,,Added,,,'@grace,,"));
+    assert!(lines.next().unwrap().starts_with("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",grace@example.org,,,,Added,,,,'@grace,,"));
     assert!(!exported.lines().any(|l| l.starts_with('=')
         || l.contains(",=")
         || l.contains(",+")
@@ -807,7 +807,7 @@ async fn the_export_shows_status_and_next_interview_in_the_study_time_zone() {
     let exported = confab.export_participants_csv(study).await.unwrap();
     assert_eq!(
         exported,
-        "name,email,time zone,language,phone,status,next interview\r\nAda,ada@example.org,,,,Interview Scheduled,2030-03-08 09:00\r\n"
+        "name,email,time zone,language,phone,status,next interview,interviewers\r\nAda,ada@example.org,,,,Interview Scheduled,2030-03-08 09:00,\r\n"
     );
     let err = confab.export_participants_csv(999).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::NotFound);

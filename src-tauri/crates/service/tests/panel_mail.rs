@@ -72,11 +72,23 @@ async fn a_panel_gets_one_event_updates_together_and_a_removed_interviewer_alone
         .map(|p| p.name.as_str())
         .collect();
     assert_eq!(names, ["Carol Diaz", "Dave Eng"]);
+    // The export names the panel of each participant's next interview.
+    let csv = f.confab.export_participants_csv(f.study_id).await.unwrap();
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("Alice Park,") && l.ends_with(",Carol Diaz; Dave Eng")),
+        "{csv}"
+    );
     let first = sync(&f.confab, &stack).await;
     assert_eq!((first.sent, first.failed), (3, 0), "{first:?}");
 
     // Alice's invitation lists the panel as chairs beside her.
     let confirmation = inbox_with(&stack, "alice", "", 1).await;
+    let words = text_body(&confirmation[0]);
+    assert!(
+        words.contains("You will meet Carol Diaz, Dave Eng."),
+        "{words}"
+    );
     let ics = calendar_part(&confirmation[0]);
     let read = python_reads(&ics);
     assert_eq!(read["method"], "REQUEST");

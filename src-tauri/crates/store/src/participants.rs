@@ -148,13 +148,13 @@ pub async fn scheduled_interviews(
         .await
 }
 
-/// For each participant of the study with a scheduled interview that has not ended by `now`,
-/// the start of the earliest one.
-pub async fn next_interview_starts(
+/// Each participant's next scheduled interview in the study (one not yet over), by
+/// participant.
+pub async fn next_interviews(
     db: &impl ConnectionTrait,
     study_id: i64,
     now: i64,
-) -> Result<HashMap<i64, i64>, DbErr> {
+) -> Result<HashMap<i64, interview::Model>, DbErr> {
     let rows = Interview::find()
         .filter(interview::Column::StudyId.eq(study_id))
         .filter(interview::Column::State.eq(SCHEDULED))
@@ -164,9 +164,22 @@ pub async fn next_interview_starts(
         .await?;
     let mut next = HashMap::new();
     for row in rows {
-        next.entry(row.participant_id).or_insert(row.starts_at);
+        next.entry(row.participant_id).or_insert(row);
     }
     Ok(next)
+}
+
+/// When each participant's next scheduled interview in the study starts, by participant.
+pub async fn next_interview_starts(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+    now: i64,
+) -> Result<HashMap<i64, i64>, DbErr> {
+    Ok(next_interviews(db, study_id, now)
+        .await?
+        .into_iter()
+        .map(|(who, row)| (who, row.starts_at))
+        .collect())
 }
 
 /// Notes a bounce or an automatic reply on a participant, for the researcher to check.

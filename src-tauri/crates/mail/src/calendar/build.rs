@@ -38,6 +38,23 @@ pub fn build_stored_event(event: &InterviewEvent, cancelled: bool) -> String {
     calendar(vevent(event, method, Delivery::Stored), None)
 }
 
+/// Writes a calendar file holding every event of `events` as stored events (no METHOD), for a
+/// calendar program to import or subscribe to: a study's interviews for a researcher whose
+/// calendar has no CalDAV. `name` is the calendar's name (X-WR-CALNAME, which Apple Calendar,
+/// Google and Thunderbird show).
+pub fn build_calendar_file(name: &str, events: &[InterviewEvent]) -> String {
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("PRODID", PRODID))
+        .append_property(("VERSION", "2.0"))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .append_property(("X-WR-CALNAME", text(name).replace('\n', " ").as_str()));
+    for event in events {
+        calendar.push(vevent(event, ItipMethod::Request, Delivery::Stored));
+    }
+    calendar.to_string()
+}
+
 /// How the event reaches calendars: mailed as an iTIP message, or stored on a server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Delivery {

@@ -12,7 +12,7 @@ mod windows_zones;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-pub use build::{PRODID, build_calendar, build_stored_event};
+pub use build::{PRODID, build_calendar, build_calendar_file, build_stored_event};
 pub use itip::{ItipAttendee, ItipKind, ItipMessage, MAX_CALENDAR_BYTES, PartStat, parse_itip};
 pub use time::{ItipTime, zone_named};
 

@@ -27,10 +27,13 @@ pub enum Field {
     /// Which of the study's interviews this is, e.g. "2 of 3"; empty when the study holds one,
     /// so a line with nothing else is left out.
     InterviewRound,
+    /// Who the participant meets (the interview's interviewers and note-takers), by name;
+    /// empty when nobody is on it, so a line with nothing else is left out.
+    Interviewers,
 }
 
 impl Field {
-    pub const ALL: [Field; 11] = [
+    pub const ALL: [Field; 12] = [
         Field::ParticipantName,
         Field::StudyName,
         Field::ResearcherName,
@@ -42,6 +45,7 @@ impl Field {
         Field::Message,
         Field::Itinerary,
         Field::InterviewRound,
+        Field::Interviewers,
     ];
 
     pub fn name(self) -> &'static str {
@@ -57,6 +61,7 @@ impl Field {
             Field::Message => "message",
             Field::Itinerary => "itinerary",
             Field::InterviewRound => "interview_round",
+            Field::Interviewers => "interviewers",
         }
     }
 }
@@ -190,6 +195,7 @@ impl Values {
                 Field::InterviewRound,
                 fill(phrases.round_of, &[("round", "1"), ("count", "2")]),
             )
+            .with(Field::Interviewers, "Ana Lind, Ben Okafor")
             .with(Field::Location, phrases.sample_location)
             .with(
                 Field::ConferencingUrl,

@@ -45,7 +45,7 @@ pub(crate) fn guess_field(header: &str) -> ImportField {
         "phone" | "phonenumber" | "telephone" | "tel" | "mobile" => ImportField::Phone,
         "notes" | "note" => ImportField::Notes,
         // Confab's own export has these; an import cannot set them.
-        "status" | "nextinterview" => ImportField::Ignore,
+        "status" | "nextinterview" | "interviewers" => ImportField::Ignore,
         _ => ImportField::Custom(header.to_owned()),
     }
 }

@@ -396,6 +396,12 @@ pub(crate) async fn queue_interview_mail(
             Field::InterviewRound,
             round_words(row.round, study.interviews_per_participant, &language),
         );
+    let staff = interview_interviewers::staff_of(db, &[row.id])
+        .await?
+        .remove(&row.id)
+        .unwrap_or_default();
+    let names: Vec<&str> = staff.iter().map(|p| p.name.as_str()).collect();
+    values = values.with(Field::Interviewers, names.join(", "));
     let method = match kind {
         MessageKind::Cancellation => ItipMethod::Cancel,
         _ => ItipMethod::Request,
@@ -414,10 +420,6 @@ pub(crate) async fn queue_interview_mail(
     let template = template_for(db, Some(study.id), kind, language.base()).await?;
     let rendered = render(&template, &values).map_err(rendering_error)?;
     // A reminder repeats the invitation as it stands, so calendars that missed it catch up.
-    let staff = interview_interviewers::staff_of(db, &[row.id])
-        .await?
-        .remove(&row.id)
-        .unwrap_or_default();
     let calendar = Some((method, event_of(&study, &person, row, &staff)));
     queue(
         db,

@@ -46,6 +46,21 @@ pub(crate) fn researcher_copy(
     event
 }
 
+/// The interview as it goes into the researcher's own calendar (by CalDAV, or the study's
+/// calendar file): the researcher organizes it.
+pub(crate) async fn researcher_event(
+    db: &impl ConnectionTrait,
+    study: &confab_store::entity::study::Model,
+    row: &interview::Model,
+    staff: &[OnInterview],
+) -> Result<InterviewEvent, AppError> {
+    let (_, participant) = person_and_study(db, study.id, row.participant_id).await?;
+    let profile = load_profile(db).await?;
+    let mut event = researcher_copy(study, &participant, row, staff);
+    event.organizer = Person::new(profile.researcher_name, profile.researcher_email);
+    Ok(event)
+}
+
 /// The people on an interview now.
 pub(crate) async fn staff_now(
     db: &impl ConnectionTrait,

@@ -40,6 +40,7 @@ Viele Grüße
 Ihr Interviewtermin für die Studie „{{{{study_name}}}}“ steht fest: am {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 Dies ist Interview {{{{interview_round}}}}.
+Sie sprechen mit {{{{interviewers}}}}.
 
 {WHERE}
 
@@ -65,6 +66,7 @@ Viele Grüße
 Ihr Interview für die Studie „{{{{study_name}}}}“ wurde verschoben und findet jetzt am {{{{interview_time}}}} ({{{{participant_time_zone}}}}) statt.
 
 Dies ist Interview {{{{interview_round}}}}.
+Sie sprechen mit {{{{interviewers}}}}.
 
 {WHERE}
 
@@ -129,6 +131,7 @@ Viele Grüße
 eine kurze Erinnerung an Ihr Interview für die Studie „{{{{study_name}}}}“ am {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 Dies ist Interview {{{{interview_round}}}}.
+Sie sprechen mit {{{{interviewers}}}}.
 
 {WHERE}
 

@@ -39,6 +39,7 @@ Best wishes,
 Your interview for {{{{study_name}}}} is booked for {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 This is interview {{{{interview_round}}}}.
+You will meet {{{{interviewers}}}}.
 
 {WHERE}
 
@@ -62,6 +63,7 @@ Looking forward to speaking with you,
 Your interview for {{{{study_name}}}} has moved. The new time is {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 This is interview {{{{interview_round}}}}.
+You will meet {{{{interviewers}}}}.
 
 {WHERE}
 
@@ -126,6 +128,7 @@ Best wishes,
 A short reminder of your interview for {{{{study_name}}}} on {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 This is interview {{{{interview_round}}}}.
+You will meet {{{{interviewers}}}}.
 
 {WHERE}
 

@@ -40,6 +40,7 @@ Un cordial saludo,
 Su entrevista para {{{{study_name}}}} ha quedado reservada para el {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 Esta es la entrevista {{{{interview_round}}}}.
+Se reunirá con {{{{interviewers}}}}.
 
 {WHERE}
 
@@ -65,6 +66,7 @@ Un cordial saludo,
 Su entrevista para {{{{study_name}}}} ha cambiado de horario: ahora será el {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 Esta es la entrevista {{{{interview_round}}}}.
+Se reunirá con {{{{interviewers}}}}.
 
 {WHERE}
 
@@ -129,6 +131,7 @@ Un cordial saludo,
 Le recuerdo que su entrevista para {{{{study_name}}}} es el {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 Esta es la entrevista {{{{interview_round}}}}.
+Se reunirá con {{{{interviewers}}}}.
 
 {WHERE}
 

@@ -40,6 +40,7 @@ Bien cordialement,
 Votre entretien pour l'étude {{{{study_name}}}} est confirmé : il aura lieu le {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 Il s'agit de l'entretien {{{{interview_round}}}}.
+Vous rencontrerez {{{{interviewers}}}}.
 
 {WHERE}
 
@@ -64,6 +65,7 @@ Au plaisir d'échanger avec vous,
 Votre entretien pour l'étude {{{{study_name}}}} a été déplacé. Il aura désormais lieu le {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 Il s'agit de l'entretien {{{{interview_round}}}}.
+Vous rencontrerez {{{{interviewers}}}}.
 
 {WHERE}
 
@@ -128,6 +130,7 @@ Bien cordialement,
 Petit rappel : votre entretien pour l'étude {{{{study_name}}}} aura lieu le {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 Il s'agit de l'entretien {{{{interview_round}}}}.
+Vous rencontrerez {{{{interviewers}}}}.
 
 {WHERE}
 

@@ -39,6 +39,7 @@ Cordiali saluti,
 la Sua intervista per lo studio {{{{study_name}}}} è confermata per {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 Si tratta dell'intervista {{{{interview_round}}}}.
+Incontrerà {{{{interviewers}}}}.
 
 {WHERE}
 
@@ -62,6 +63,7 @@ Cordiali saluti e a presto,
 la Sua intervista per lo studio {{{{study_name}}}} è stata spostata a {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 Si tratta dell'intervista {{{{interview_round}}}}.
+Incontrerà {{{{interviewers}}}}.
 
 {WHERE}
 
@@ -126,6 +128,7 @@ Cordiali saluti,
 Le ricordo la Sua intervista per lo studio {{{{study_name}}}}, prevista per {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 Si tratta dell'intervista {{{{interview_round}}}}.
+Incontrerà {{{{interviewers}}}}.
 
 {WHERE}
 

@@ -40,6 +40,7 @@ Met vriendelijke groet,
 Uw interview voor het onderzoek {{{{study_name}}}} is ingepland op {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 Dit is interview {{{{interview_round}}}}.
+U spreekt met {{{{interviewers}}}}.
 
 {WHERE}
 
@@ -66,6 +67,7 @@ Met vriendelijke groet,
 Uw interview voor het onderzoek {{{{study_name}}}} is verplaatst en vindt nu plaats op {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 Dit is interview {{{{interview_round}}}}.
+U spreekt met {{{{interviewers}}}}.
 
 {WHERE}
 
@@ -130,6 +132,7 @@ Met vriendelijke groet,
 Een korte herinnering aan uw interview voor het onderzoek {{{{study_name}}}} op {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 Dit is interview {{{{interview_round}}}}.
+U spreekt met {{{{interviewers}}}}.
 
 {WHERE}
 

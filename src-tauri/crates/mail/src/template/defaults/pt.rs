@@ -40,6 +40,7 @@ Cordialmente,
 A sua entrevista para {{{{study_name}}}} está marcada para {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 Esta é a entrevista {{{{interview_round}}}}.
+A entrevista será conduzida por {{{{interviewers}}}}.
 
 {WHERE}
 
@@ -63,6 +64,7 @@ Até breve,
 A sua entrevista para {{{{study_name}}}} foi remarcada para {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 Esta é a entrevista {{{{interview_round}}}}.
+A entrevista será conduzida por {{{{interviewers}}}}.
 
 {WHERE}
 
@@ -127,6 +129,7 @@ Cordialmente,
 Um breve lembrete: a sua entrevista para {{{{study_name}}}} está marcada para {{{{interview_time}}}} ({{{{participant_time_zone}}}}).
 
 Esta é a entrevista {{{{interview_round}}}}.
+A entrevista será conduzida por {{{{interviewers}}}}.
 
 {WHERE}
 

@@ -7,7 +7,7 @@
 
 use chrono::{Duration, Utc};
 use confab_mail::caldav::{self, CalDavAccount, CalDavError};
-use confab_mail::calendar::{Person, build_stored_event};
+use confab_mail::calendar::build_stored_event;
 use confab_store::calendar_account as store;
 use confab_store::entity::{interview, study};
 use confab_store::{interviewers, interviews, studies};
@@ -15,13 +15,11 @@ use confab_store::{interviewers, interviews, studies};
 use super::{SyncOptions, SyncReport};
 use crate::calendar_account::caldav_account;
 use crate::clock::now_ts;
-use crate::mail::compose::person_and_study;
-use crate::mail::profile::load_profile;
-use crate::mail::staff::{researcher_copy, staff_now};
+use crate::mail::staff::{researcher_event, staff_now};
 use crate::{AppError, Confab};
 
 /// Interviews that ended longer ago than this are left as they were written.
-const WRITE_DAYS_BEHIND: i64 = 30;
+pub(crate) const WRITE_DAYS_BEHIND: i64 = 30;
 /// Busy times are read from a week ago to a week past the booking horizon, as from files.
 const READ_DAYS_AROUND: i64 = 7;
 
@@ -166,11 +164,6 @@ impl Confab {
     ) -> Result<(), Stop> {
         let copies = store::copies_in_study(&self.db, study.id).await?;
         let copy_of = |id: i64| copies.iter().find(|(i, _, _)| *i == id);
-        let profile = load_profile(&self.db).await?;
-        let organizer = Person::new(
-            profile.researcher_name.clone(),
-            profile.researcher_email.clone(),
-        );
         let since = now_ts() - Duration::days(WRITE_DAYS_BEHIND).num_seconds();
         for row in interviews::for_study_in_state(&self.db, study.id, interviews::SCHEDULED)
             .await?
@@ -188,9 +181,7 @@ impl Confab {
                     .await
                     .map_err(Stop::from)?;
             }
-            let (_, participant) = person_and_study(&self.db, study.id, row.participant_id).await?;
-            let mut event = researcher_copy(study, &participant, &row, &staff);
-            event.organizer = organizer.clone();
+            let event = researcher_event(&self.db, study, &row, &staff).await?;
             caldav::put_event(
                 account,
                 href,

@@ -277,6 +277,10 @@ impl Confab {
         if let Some(account) = &calendar {
             self.write_calendars(account, &mut report).await?;
         }
+        // The studies' calendar files follow what this Sync booked, moved and canceled.
+        if let Err(e) = self.write_calendar_files().await {
+            report.warnings.push(e.message);
+        }
         let waiting =
             confab_store::outbox::count_in(&self.db, &[confab_store::outbox::UNKNOWN]).await?;
         report.unclear = u32::try_from(waiting).unwrap_or(u32::MAX);
