@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { commands } from "../bindings/commands";
 import type { AppError } from "../bindings/types";
 import { toAppError } from "../errors";
+import { CalendarSettings } from "../settings/CalendarSettings";
 import { MailSettings } from "../settings/MailSettings";
 import { TemplateSettings } from "../settings/TemplateSettings";
 import { t } from "../i18n";
@@ -49,6 +50,7 @@ export function SettingsScreen({ dataDir, databasePath, onShowAbout, onError }: 
         <h1 id="settings-heading">{t("settings.title")}</h1>
       </header>
       <MailSettings />
+      <CalendarSettings />
       <TemplateSettings onError={onError} />
       <div className="panel">
         <h2 className="panel-title">{t("settings.storage.title")}</h2>

@@ -3,6 +3,7 @@ import { commands } from "../bindings/commands";
 import type { AppError, BusyTimeView, InterviewerView, SessionView } from "../bindings/types";
 import { ErrorBanner } from "../ErrorBanner";
 import { toAppError } from "../errors";
+import { CalendarLinks } from "../settings/CalendarLinks";
 import type { PaneProps } from "./paneProps";
 import { busyEvents, changeWithPattern, patternAfterMove, sessionEvents } from "./sessions/calendarEvents";
 import { InterviewersPanel } from "./sessions/InterviewersPanel";
@@ -214,6 +215,8 @@ export function SessionsPane({ study, onError }: PaneProps) {
         onClose={() => setTarget(null)}
         onSaved={saved}
       />
+
+      <CalendarLinks studyId={study.id} interviewers={interviewers} />
     </section>
   );
 }
