@@ -3,6 +3,7 @@ import { commands } from "../bindings/commands";
 import type { AppError, InterviewerView, RemoteCalendarView } from "../bindings/types";
 import { ErrorBanner } from "../ErrorBanner";
 import { nextStepFor, toAppError } from "../errors";
+import { StudyCalendarFile } from "./StudyCalendarFile";
 import { t } from "../i18n";
 import { formatDateTime } from "../time/format";
 import { localZone, timeAgo } from "./relativeTime";
@@ -149,6 +150,7 @@ export function CalendarLinks({ studyId, interviewers }: Props) {
           {t("calendarLinks.noAccount")}
         </p>
       )}
+      <StudyCalendarFile studyId={studyId} />
       {loaded.phase === "ready" && (
         <>
           <p className="panel-hint">{t("calendarLinks.hint")}</p>
