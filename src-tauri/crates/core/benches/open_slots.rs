@@ -156,13 +156,36 @@ fn study(size: &Size) -> Study {
     }
 }
 
+/// The same study with interviewer assignment on: each booked interview also holds its
+/// session's interviewer, so the engine sees it as that person's busy time too.
+fn with_assignment(mut study: Study) -> Study {
+    let held: Vec<Busy> = study
+        .taken
+        .iter()
+        .map(|t| Busy {
+            interviewer_id: t.session_id / 10,
+            start: t.start,
+            end: t.end,
+        })
+        .collect();
+    study.busy.extend(held);
+    study
+}
+
 fn open_slots_over_the_horizon(c: &mut Criterion) {
     let mut group = c.benchmark_group("open_slots_90_days");
     group.measurement_time(Duration::from_secs(5));
     let (from, now) = (now(), now());
     let to = now + TimeDelta::days(i64::from(HORIZON_DAYS) + 1);
-    for size in &SIZES {
-        let study = study(size);
+    let full = SIZES.iter().find(|s| s.label == "full").unwrap();
+    let variants = SIZES
+        .iter()
+        .map(|size| (size.label.to_owned(), study(size)))
+        .chain(std::iter::once((
+            "full_with_assignment".to_owned(),
+            with_assignment(study(full)),
+        )));
+    for (label, study) in variants {
         let availability = Availability {
             rules: &study.rules,
             sessions: &study.sessions,
@@ -172,13 +195,13 @@ fn open_slots_over_the_horizon(c: &mut Criterion) {
         let offered = availability.open_slots(from, to, now).len();
         println!(
             "{}: {} sessions, {} taken, {} busy -> {offered} open slots",
-            size.label,
+            label,
             study.sessions.len(),
             study.taken.len(),
             study.busy.len()
         );
         group.bench_with_input(
-            BenchmarkId::from_parameter(size.label),
+            BenchmarkId::from_parameter(&label),
             &availability,
             |bencher, availability| {
                 bencher.iter(|| black_box(availability.open_slots(from, to, now)));
