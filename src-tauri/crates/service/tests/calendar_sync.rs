@@ -72,20 +72,10 @@ async fn busy_times_are_read_and_interviews_written_moved_and_removed_through_sy
     assert_eq!(names, ["Ana Lind", "Interviews"]);
 
     let ana = f
-        .confab
-        .add_interviewer(f.study_id, "Ana Lind", "ana@uni.example", &me())
-        .await
-        .unwrap();
-    confab_store::sqlx::query(
-        "INSERT INTO session_interviewers (session_id, interviewer_id) VALUES (?, ?)",
-    )
-    .bind(f.session_id)
-    .bind(ana.id)
-    .execute(&f.confab.sqlite_pool())
-    .await
-    .unwrap();
+        .interviewer_on_session("Ana Lind", "ana@uni.example")
+        .await;
     f.confab
-        .set_interviewer_calendar(ana.id, Some(ana_cal.clone()))
+        .set_interviewer_calendar(ana, Some(ana_cal.clone()))
         .await
         .unwrap();
     f.confab

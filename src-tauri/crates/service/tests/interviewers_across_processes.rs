@@ -65,17 +65,9 @@ async fn no_person_is_on_two_interviews_whatever_the_processes_do() {
     println!("CONFAB_PROCESS_SEED={seed}");
     // Study A: Ana and Ben on a session with four places at each of three times.
     let f = Fixture::new(4, true).await;
-    let ana = f
-        .confab
-        .add_interviewer(f.study_id, "Ana Lind", "ana@uni.example", &me())
-        .await
-        .unwrap();
-    let ben = f
-        .confab
-        .add_interviewer(f.study_id, "Ben Ode", "ben@uni.example", &me())
-        .await
-        .unwrap();
-    put_on_session(&f.confab, f.session_id, &[ana.id, ben.id]).await;
+    f.interviewer_on_session("Ana Lind", "ana@uni.example")
+        .await;
+    f.interviewer_on_session("Ben Ode", "ben@uni.example").await;
     // Study B: the same Ana (same address) on a session at the same times.
     let other = f
         .confab
@@ -223,19 +215,6 @@ async fn no_person_is_on_two_interviews_whatever_the_processes_do() {
         "seed {seed}: {} interviews have someone on them",
         staffed.0
     );
-}
-
-async fn put_on_session(confab: &Confab, session_id: i64, people: &[i64]) {
-    for who in people {
-        confab_store::sqlx::query(
-            "INSERT INTO session_interviewers (session_id, interviewer_id) VALUES (?, ?)",
-        )
-        .bind(session_id)
-        .bind(who)
-        .execute(&confab.sqlite_pool())
-        .await
-        .unwrap();
-    }
 }
 
 fn rand_seed() -> u64 {

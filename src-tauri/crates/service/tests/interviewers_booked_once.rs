@@ -13,23 +13,6 @@ use confab_service::{
 };
 use support::{Fixture, me};
 
-async fn interviewer_on(f: &Fixture, name: &str, email: &str) -> i64 {
-    let who = f
-        .confab
-        .add_interviewer(f.study_id, name, email, &me())
-        .await
-        .unwrap();
-    confab_store::sqlx::query(
-        "INSERT INTO session_interviewers (session_id, interviewer_id) VALUES (?, ?)",
-    )
-    .bind(f.session_id)
-    .bind(who.id)
-    .execute(&f.confab.sqlite_pool())
-    .await
-    .unwrap();
-    who.id
-}
-
 fn names(view: &InterviewView) -> Vec<String> {
     view.interviewers.iter().map(|p| p.name.clone()).collect()
 }
@@ -49,8 +32,9 @@ async fn runs(f: &Fixture, participant_id: i64) -> Vec<String> {
 async fn each_booking_gets_a_free_interviewer_and_nobody_is_booked_twice() {
     // Three places at each time, but only two interviewers.
     let f = Fixture::new(3, true).await;
-    interviewer_on(&f, "Ben Ode", "ben@uni.example").await;
-    interviewer_on(&f, "Ana Lind", "ana@uni.example").await;
+    f.interviewer_on_session("Ben Ode", "ben@uni.example").await;
+    f.interviewer_on_session("Ana Lind", "ana@uni.example")
+        .await;
     let people: Vec<i64> = {
         let mut v = Vec::new();
         for name in ["Ada", "Bea", "Cem", "Dov", "Eli"] {
@@ -108,7 +92,8 @@ async fn each_booking_gets_a_free_interviewer_and_nobody_is_booked_twice() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_person_in_two_studies_is_busy_in_both_and_the_database_says_so() {
     let f = Fixture::new(1, true).await;
-    interviewer_on(&f, "Ana Lind", "ana@uni.example").await;
+    f.interviewer_on_session("Ana Lind", "ana@uni.example")
+        .await;
     let ada = f.participant("Ada").await;
     f.confab
         .book_manually(f.study_id, ada, f.session_id, f.slot(0), &[], &me())

@@ -16,23 +16,6 @@ use support::mail::{
 };
 use support::{Fixture, me};
 
-async fn on_session(f: &Fixture, name: &str, email: &str) -> i64 {
-    let who = f
-        .confab
-        .add_interviewer(f.study_id, name, email, &me())
-        .await
-        .unwrap();
-    confab_store::sqlx::query(
-        "INSERT INTO session_interviewers (session_id, interviewer_id) VALUES (?, ?)",
-    )
-    .bind(f.session_id)
-    .bind(who.id)
-    .execute(&f.confab.sqlite_pool())
-    .await
-    .unwrap();
-    who.id
-}
-
 fn unfolded(ics: &str) -> String {
     ics.replace("\r\n ", "")
 }
@@ -45,8 +28,12 @@ async fn a_panel_gets_one_event_updates_together_and_a_removed_interviewer_alone
         .update_mail_profile(researcher_profile(&stack))
         .await
         .unwrap();
-    let carol = on_session(&f, "Carol Diaz", &stack.address("carol")).await;
-    let dave = on_session(&f, "Dave Eng", &stack.address("dave")).await;
+    let carol = f
+        .interviewer_on_session("Carol Diaz", &stack.address("carol"))
+        .await;
+    let dave = f
+        .interviewer_on_session("Dave Eng", &stack.address("dave"))
+        .await;
     let settings = f.confab.study_settings(f.study_id).await.unwrap();
     f.confab
         .update_study_settings(

@@ -83,6 +83,24 @@ impl Fixture {
         }
     }
 
+    /// An interviewer of the study, listed on its session; returns their id.
+    pub async fn interviewer_on_session(&self, name: &str, email: &str) -> i64 {
+        let who = self
+            .confab
+            .add_interviewer(self.study_id, name, email, &me())
+            .await
+            .unwrap();
+        confab_store::sqlx::query(
+            "INSERT INTO session_interviewers (session_id, interviewer_id) VALUES (?, ?)",
+        )
+        .bind(self.session_id)
+        .bind(who.id)
+        .execute(&self.confab.sqlite_pool())
+        .await
+        .unwrap();
+        who.id
+    }
+
     /// For tests that read the database file directly.
     pub fn data_dir(&self) -> &std::path::Path {
         self._dir.path()
