@@ -126,6 +126,19 @@ describe("which calendars a study uses", () => {
     expect((screen.getByLabelText("Busy times of Omar Haddad from") as HTMLSelectElement).value).toBe(OMAR);
   });
 
+  it("says when a calendar was read once its host has the interviewers again after a Sync", async () => {
+    const { rerender } = render(<CalendarLinks studyId={7} interviewers={[iris]} />);
+    const irisCalendar = await screen.findByLabelText("Busy times of Iris Lee from");
+    await waitFor(() => expect(irisCalendar.hasAttribute("disabled")).toBe(false));
+    fireEvent.change(irisCalendar, { target: { value: WORK } });
+    await waitFor(() => expect(screen.getByTestId("calendar-links-read-11").textContent).toBe("Saved."));
+
+    const read = new Date(Date.now() - 2 * 3_600_000 - 60_000).toISOString();
+    rerender(<CalendarLinks studyId={7} interviewers={[{ ...iris, calendarHref: WORK, busyReadAt: read }]} />);
+    await waitFor(() => expect(screen.getByTestId("calendar-links-read-11").textContent).toBe("Read 2 hours ago"));
+    expect((screen.getByLabelText("Busy times of Iris Lee from") as HTMLSelectElement).value).toBe(WORK);
+  });
+
   it("uses the interviewers its host has already loaded", async () => {
     render(<CalendarLinks studyId={7} interviewers={[omar]} />);
     await screen.findByLabelText("Busy times of Omar Haddad from");

@@ -85,6 +85,12 @@ export function CalendarLinks({ studyId, interviewers }: Props) {
 
   const people = interviewers ?? ownInterviewers;
 
+  // The host's interviewers come again after a Sync, with when each calendar was read: that
+  // then says more than the last "Saved.".
+  useEffect(() => {
+    setSavedKey(null);
+  }, [interviewers]);
+
   async function save(key: string, change: () => Promise<unknown>, apply: () => void) {
     setSaving(key);
     setSavedKey(null);

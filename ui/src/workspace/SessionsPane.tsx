@@ -11,6 +11,7 @@ import { OpenSlotsSummary } from "./sessions/OpenSlotsSummary";
 import { defaultKind, draftForRange } from "./sessions/sessionDraft";
 import { SessionDialog, type SessionDialogTarget } from "./sessions/SessionDialog";
 import { SessionsCalendar, type VisibleRange } from "./sessions/SessionsCalendar";
+import { useSyncState } from "../sync/useSyncState";
 import { instantOfAny, wallClockOf, zoneDifference, type WallClock } from "../time/zonedTime";
 import { t, tRich } from "../i18n";
 import "./sessions/sessions.css";
@@ -30,6 +31,10 @@ export function SessionsPane({ study, onError }: PaneProps) {
   // The calendar's callbacks read the newest sessions here, so they stay stable across renders.
   const sessionsRef = useRef<SessionView[]>([]);
   sessionsRef.current = sessions ?? [];
+  // Sync reads the interviewers' calendars: after each one, the busy times and when each
+  // calendar was read are asked again.
+  const syncGeneration = useSyncState().generation;
+  const seenSync = useRef(syncGeneration);
 
   const loadSessions = useCallback(async () => {
     const list = await commands.listSessions(study.id);
@@ -70,6 +75,20 @@ export function SessionsPane({ study, onError }: PaneProps) {
       active = false;
     };
   }, [study.id, zone, loadSessions, onError]);
+
+  useEffect(() => {
+    if (syncGeneration === seenSync.current) return;
+    seenSync.current = syncGeneration;
+    let active = true;
+    // New interviewers bring the busy times again (below) and the time each calendar was read.
+    commands
+      .listInterviewers(study.id)
+      .then((list) => active && setInterviewers(list))
+      .catch((reason: unknown) => active && onError(toAppError(reason)));
+    return () => {
+      active = false;
+    };
+  }, [study.id, syncGeneration, onError]);
 
   useEffect(() => {
     if (!range) return;

@@ -137,6 +137,9 @@ export const SessionsCalendar = memo(function SessionsCalendar({ events, zone, o
         eventClass={eventLayoutClass}
         eventDidMount={markForTests}
         eventContent={renderEvent}
+        // Busy times are background events, which FullCalendar 7 draws through hooks of their own.
+        backgroundEventDidMount={markForTests}
+        backgroundEventContent={renderEvent}
       />
     </div>
   );
