@@ -326,7 +326,7 @@ test("one interviewer runs every interview, and Sync reads their busy times from
     // What Sync did, in its details.
     await byTestId(browser, "sync-details-button").click();
     await byTestId(browser, "sync-report-dialog").waitForDisplayed();
-    assert.match(await byTestId(browser, "sync-fact-calendarsRead").getText(), /busy times read for 1 interviewer/);
+    assert.match(await byTestId(browser, "sync-fact-calendarsRead").getText(), /1 interviewer’s busy times read/);
     assert.match(await byTestId(browser, "sync-fact-calendarWritten").getText(), /1 interview written to your calendar/);
     await screenshot(browser, "staffing-16-sync-details");
     await byTestId(browser, "sync-report-close").click();

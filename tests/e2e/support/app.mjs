@@ -49,6 +49,10 @@ export async function startDriver() {
   if (driver) return;
   const binary = process.env.TAURI_DRIVER ?? join(process.env.HOME ?? "", ".cargo", "bin", "tauri-driver");
   driver = spawn(binary, ["--port", String(driverPort), "--native-port", String(driverPort + 1)], {
+    // A process group of its own: stopping the driver also stops the WebKitWebDriver and any
+    // app window it started, so that no window outlives its test and holds the run's output
+    // open (the test runner waits for it).
+    detached: true,
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,
@@ -68,7 +72,13 @@ export async function startDriver() {
 }
 
 export function stopDriver() {
-  driver?.kill();
+  if (driver?.pid) {
+    try {
+      process.kill(-driver.pid, "SIGTERM");
+    } catch {
+      driver.kill();
+    }
+  }
   driver = undefined;
 }
 

@@ -156,7 +156,6 @@ export function CalendarLinks({ studyId, interviewers }: Props) {
           {t("calendarLinks.noAccount")}
         </p>
       )}
-      <StudyCalendarFile studyId={studyId} />
       {loaded.phase === "ready" && (
         <>
           <p className="panel-hint">{t("calendarLinks.hint")}</p>
@@ -239,6 +238,7 @@ export function CalendarLinks({ studyId, interviewers }: Props) {
           )}
         </>
       )}
+      <StudyCalendarFile studyId={studyId} />
     </section>
   );
 }

@@ -56,6 +56,12 @@ describe("the summary of a Sync", () => {
 });
 
 describe("the calendar side of a Sync", () => {
+  it("is named in the short line when calendars were read or written", () => {
+    expect(shortSummary({ ...quiet, calendarsRead: 1, calendarWritten: 1 })).toBe(
+      "Nothing sent, no new mail, calendars: 1 read, 1 written",
+    );
+  });
+
   it("is left out when no calendar account took part", () => {
     expect(summaryFacts(quiet).map((f) => f.key)).not.toContain("calendarsRead");
   });
@@ -64,7 +70,7 @@ describe("the calendar side of a Sync", () => {
     const facts = summaryFacts({ ...quiet, calendarsRead: 2, calendarWritten: 1, calendarRemoved: 1 });
     const labels = facts.filter((f) => f.key.startsWith("calendar")).map((f) => f.label);
     expect(labels).toEqual([
-      "busy times read for 2 interviewers",
+      "2 interviewers’ busy times read",
       "1 interview written to your calendar",
       "1 canceled interview removed from it",
     ]);

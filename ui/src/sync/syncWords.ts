@@ -32,6 +32,14 @@ export function shortSummary(report: SyncReport): string {
   if (report.failed > 0) parts.push(t("sync.short.failed", { count: report.failed }));
   if (report.deferred > 0) parts.push(t("sync.short.postponed", { count: report.deferred }));
   if (report.unclear > 0) parts.push(t("sync.short.unclear", { count: report.unclear }));
+  if (report.calendarsRead + report.calendarWritten + report.calendarRemoved > 0) {
+    parts.push(
+      t("sync.short.calendars", {
+        read: report.calendarsRead,
+        written: report.calendarWritten + report.calendarRemoved,
+      }),
+    );
+  }
   const text = parts.join(", ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
