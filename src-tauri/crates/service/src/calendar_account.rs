@@ -28,13 +28,23 @@ pub struct CalendarAccountView {
 }
 
 /// What the researcher types to connect an account.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CalendarAccountInput {
     pub url: String,
     pub username: String,
     /// Kept in the system keyring, never in the database.
     pub password: String,
+}
+
+impl std::fmt::Debug for CalendarAccountInput {
+    // The password never reaches a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CalendarAccountInput")
+            .field("url", &self.url)
+            .field("username", &self.username)
+            .finish_non_exhaustive()
+    }
 }
 
 /// One calendar of the account.
@@ -137,14 +147,12 @@ impl Confab {
     }
 
     /// Logs in to the calendar server and lists the account's calendars; only then is the
-    /// account saved, its password in the keyring.
+    /// account saved, its password in the keyring first.
     pub async fn connect_calendar_account(
         &self,
         input: CalendarAccountInput,
     ) -> Result<Vec<RemoteCalendarView>, AppError> {
-        let calendars = self
-            .connect_calendar_account_without_keyring(&input, &ConnectOptions::default())
-            .await?;
+        let calendars = discover_with(&input, &ConnectOptions::default()).await?;
         credentials::store_entry(
             &keyring_entry(input.url.trim(), input.username.trim()),
             &Secret::new(input.password.clone()),
@@ -156,6 +164,7 @@ impl Confab {
                 format!("The calendar account works, but its password could not be kept: {e}."),
             )
         })?;
+        self.save_calendar_account(&input).await?;
         Ok(calendars)
     }
 
@@ -167,18 +176,16 @@ impl Confab {
         input: &CalendarAccountInput,
         connect: &ConnectOptions,
     ) -> Result<Vec<RemoteCalendarView>, AppError> {
-        check_input(input)?;
-        let account = CalDavAccount::new(
-            input.url.trim(),
-            input.username.trim(),
-            Secret::new(input.password.clone()),
-        )
-        .with_trust(connect.trust.clone());
-        let found = caldav::discover(&account).await.map_err(calendar_error)?;
+        let calendars = discover_with(input, connect).await?;
+        self.save_calendar_account(input).await?;
+        Ok(calendars)
+    }
+
+    async fn save_calendar_account(&self, input: &CalendarAccountInput) -> Result<(), AppError> {
         let txn = begin_write(&self.db).await?;
         store::put(&txn, input.url.trim(), input.username.trim()).await?;
         txn.commit().await?;
-        Ok(calendars_of(found))
+        Ok(())
     }
 
     /// The account's calendars that hold events, as the server lists them now.
@@ -268,6 +275,22 @@ impl Confab {
         }
         Ok(())
     }
+}
+
+/// Checks what was typed and lists the account's calendars, saving nothing.
+async fn discover_with(
+    input: &CalendarAccountInput,
+    connect: &ConnectOptions,
+) -> Result<Vec<RemoteCalendarView>, AppError> {
+    check_input(input)?;
+    let account = CalDavAccount::new(
+        input.url.trim(),
+        input.username.trim(),
+        Secret::new(input.password.clone()),
+    )
+    .with_trust(connect.trust.clone());
+    let found = caldav::discover(&account).await.map_err(calendar_error)?;
+    Ok(calendars_of(found))
 }
 
 fn calendars_of(found: Vec<caldav::RemoteCalendar>) -> Vec<RemoteCalendarView> {

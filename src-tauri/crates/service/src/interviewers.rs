@@ -155,12 +155,8 @@ impl Confab {
                 )
             })
             .collect();
-        // One calendar event can repeat with the same UID and start only once.
-        let mut unique = rows;
-        unique.sort();
-        unique.dedup_by(|a, b| a.0 == b.0 && a.3 == b.3);
         let txn = begin_write(&self.db).await?;
-        let imported = interviewers::replace_busy_times(&txn, interviewer_id, &unique).await?;
+        let imported = interviewers::replace_busy_times(&txn, interviewer_id, &rows).await?;
         audit::record(
             &txn,
             NewEntry {

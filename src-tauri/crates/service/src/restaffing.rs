@@ -219,6 +219,7 @@ impl Confab {
         )
         .await?;
         txn.commit().await?;
+        self.calendar_file_follows(updated.study_id);
         Ok(updated.into())
     }
 

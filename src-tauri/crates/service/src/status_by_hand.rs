@@ -50,6 +50,8 @@ impl Confab {
             self.set_status_in(&txn, row, to, reason, actor).await?;
         }
         txn.commit().await?;
+        // A status set by hand can cancel or end an interview.
+        self.calendar_file_follows(study_id);
         Ok(to)
     }
 

@@ -83,7 +83,11 @@ impl Confab {
         let write = |path: &PathBuf| -> std::io::Result<()> {
             let folder = path.parent().unwrap_or(path);
             std::fs::create_dir_all(folder)?;
-            let part = path.with_extension("ics.part");
+            // A name of its own per write: two writers (the window, a `confab sync`) never
+            // write into one half-made file.
+            static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+            let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let part = path.with_extension(format!("ics.{}-{n}.part", std::process::id()));
             std::fs::write(&part, text.as_bytes())?;
             std::fs::rename(&part, path)
         };

@@ -89,6 +89,18 @@ async fn busy_times_are_read_and_interviews_written_moved_and_removed_through_sy
         "meeting.ics",
         &busy_event("meeting-1", f.slot(0), f.slot(0) + Duration::minutes(50)),
     );
+    // An interview of Confab's that Ana accepted into her calendar is not read back as busy
+    // time (the third slot stays open, and the booking below moves there).
+    radicale.put_object(
+        "researcher",
+        &ana_cal,
+        "accepted.ics",
+        &busy_event(
+            "5f0c1d2e-accepted@confab",
+            f.slot(2),
+            f.slot(2) + Duration::minutes(60),
+        ),
+    );
     let open_before = f
         .confab
         .open_slots(f.study_id, None, None, None)
@@ -107,6 +119,10 @@ async fn busy_times_are_read_and_interviews_written_moved_and_removed_through_sy
     assert!(
         open.iter().all(|s| s.start != f.slot(0)),
         "Ana's meeting closes the first slot: {open:?}"
+    );
+    assert!(
+        open.iter().any(|s| s.start == f.slot(2)),
+        "Confab's own interview in her calendar is not busy time: {open:?}"
     );
     let listed = f.confab.list_interviewers(f.study_id).await.unwrap();
     assert!(listed[0].busy_read_at.is_some());

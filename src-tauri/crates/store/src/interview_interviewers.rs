@@ -92,6 +92,7 @@ pub async fn load_in_study(
             "SELECT held.interviewer_id AS who, count(*) AS n FROM interview_interviewers held \
              JOIN interviews i ON i.id = held.interview_id \
              WHERE i.study_id = ? AND i.state IN ('scheduled', 'completed') \
+               AND held.role = 'interviewer' \
              GROUP BY held.interviewer_id",
             [study_id.into()],
         ))

@@ -89,6 +89,12 @@ pub async fn replace_busy_times(
     interviewer_id: i64,
     entries: &[(i64, i64, String, String)],
 ) -> Result<usize, DbErr> {
+    // One calendar event can repeat with the same UID and start only once (a moved
+    // occurrence can land on another's start); the table holds each once.
+    let mut unique = entries.to_vec();
+    unique.sort();
+    unique.dedup_by(|a, b| a.0 == b.0 && a.3 == b.3);
+    let entries = &unique;
     BusyTime::delete_many()
         .filter(busy_time::Column::InterviewerId.eq(interviewer_id))
         .exec(db)

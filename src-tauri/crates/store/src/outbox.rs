@@ -244,7 +244,7 @@ pub async fn staff_event_sent(
         .filter(outbox_message::Column::ParticipantId.is_null())
         .filter(outbox_message::Column::State.is_in([SENT, SENDING]))
         .filter(outbox_message::Column::CalendarEvent.is_not_null())
-        .filter(outbox_message::Column::Recipients.contains(email))
+        .filter(outbox_message::Column::Recipients.contains(format!("\"{email}\"")))
         .count(db)
         .await
         .map(|n| n > 0)
@@ -262,7 +262,7 @@ pub async fn withdraw_unsent_to_staff(
         .column(outbox_message::Column::Id)
         .filter(outbox_message::Column::InterviewId.eq(interview_id))
         .filter(outbox_message::Column::ParticipantId.is_null())
-        .filter(outbox_message::Column::Recipients.contains(email))
+        .filter(outbox_message::Column::Recipients.contains(format!("\"{email}\"")))
         .into_tuple()
         .all(db)
         .await?;

@@ -86,6 +86,7 @@ impl Dav {
     /// Sends `request` to `url`, following redirects, and returns whatever the server
     /// answered, error statuses included: what a status means depends on the request.
     pub fn send(&self, url: &Url, request: &Request) -> Result<Answer, CalDavError> {
+        let origin = url.origin();
         let mut url = url.clone();
         for _ in 0..=MAX_REDIRECTS {
             // Every hop is checked: a redirect to plain http would send the password openly.
@@ -93,10 +94,12 @@ impl Dav {
                 url: url.to_string(),
                 reason: format!("it sent Confab to an address that cannot be used ({reason})"),
             })?;
-            let mut call = self
-                .agent
-                .request(request.method, url.as_str())
-                .set("Authorization", &self.authorization);
+            let mut call = self.agent.request(request.method, url.as_str());
+            // The password goes only to the server it was given for, never to one a redirect
+            // names.
+            if url.origin() == origin {
+                call = call.set("Authorization", &self.authorization);
+            }
             if let Some(depth) = request.depth {
                 call = call.set("Depth", depth);
             }

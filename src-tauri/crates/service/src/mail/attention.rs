@@ -169,6 +169,7 @@ impl Confab {
             .await?;
         attention::resolve(&txn, id, "accepted: interview moved", now_ts()).await?;
         txn.commit().await?;
+        self.calendar_file_follows(moved.study_id);
         Ok(moved)
     }
 

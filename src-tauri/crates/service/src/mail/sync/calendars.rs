@@ -18,6 +18,9 @@ use crate::clock::now_ts;
 use crate::mail::staff::{researcher_event, staff_now};
 use crate::{AppError, Confab};
 
+/// Every calendar event Confab makes (interviews, interview days) has a UID ending so.
+const CONFAB_UID_SUFFIX: &str = "@confab";
+
 /// Interviews that ended longer ago than this are left as they were written.
 pub(crate) const WRITE_DAYS_BEHIND: i64 = 30;
 /// Busy times are read from a week ago to a week past the booking horizon, as from files.
@@ -74,6 +77,10 @@ impl Confab {
                     let rows: Vec<(i64, i64, String, String)> = read
                         .events
                         .iter()
+                        // Confab's own interviews, accepted into the interviewer's calendar,
+                        // are already counted as theirs; read back as busy time they would
+                        // keep the interviewer from their own interview when it moves.
+                        .filter(|e| !e.uid.ends_with(CONFAB_UID_SUFFIX))
                         .map(|e| {
                             (
                                 e.start.timestamp(),
@@ -171,25 +178,23 @@ impl Confab {
             .filter(|r| r.ends_at > since)
         {
             let staff = staff_now(&self.db, row.id).await?;
-            let written = fingerprint(&row, href, &staff);
+            let written = fingerprint(&row, study, href, &staff);
             let copy = copy_of(row.id);
             if copy.is_some_and(|(_, h, w)| h == href && *w == written) {
                 continue;
             }
-            if let Some((_, old_href, _)) = copy.filter(|(_, h, _)| h != href) {
-                caldav::delete_event(account, old_href, &row.calendar_uid)
-                    .await
-                    .map_err(Stop::from)?;
+            if let Some((_, old_href, _)) = copy.filter(|(_, h, _)| h != href)
+                && let Err(e) = caldav::delete_event(account, old_href, &row.calendar_uid).await
+            {
+                one_interview(e, &row, report)?;
+                continue;
             }
             let event = researcher_event(&self.db, study, &row, &staff).await?;
-            caldav::put_event(
-                account,
-                href,
-                &row.calendar_uid,
-                &build_stored_event(&event, false),
-            )
-            .await
-            .map_err(Stop::from)?;
+            let stored = build_stored_event(&event, false);
+            if let Err(e) = caldav::put_event(account, href, &row.calendar_uid, &stored).await {
+                one_interview(e, &row, report)?;
+                continue;
+            }
             store::put_copy(&self.db, row.id, href, &written, now_ts()).await?;
             report.calendar_written += 1;
         }
@@ -197,9 +202,10 @@ impl Confab {
             let Some((_, old_href, _)) = copy_of(row.id) else {
                 continue;
             };
-            caldav::delete_event(account, old_href, &row.calendar_uid)
-                .await
-                .map_err(Stop::from)?;
+            if let Err(e) = caldav::delete_event(account, old_href, &row.calendar_uid).await {
+                one_interview(e, &row, report)?;
+                continue;
+            }
             store::delete_copy(&self.db, row.id).await?;
             report.calendar_removed += 1;
         }
@@ -207,23 +213,48 @@ impl Confab {
     }
 }
 
+/// A write refused for one interview is reported and the others go on; only a server that
+/// cannot be reached or refuses the login stops the calendar part of Sync.
+fn one_interview(
+    e: CalDavError,
+    row: &interview::Model,
+    report: &mut SyncReport,
+) -> Result<(), Stop> {
+    if matches!(
+        e,
+        CalDavError::Unreachable { .. } | CalDavError::LoginRefused { .. }
+    ) {
+        return Err(Stop::Account(e));
+    }
+    report.warnings.push(format!(
+        "The interview of {} was not written to the calendar: {e}",
+        crate::clock::from_ts(row.starts_at).format("%Y-%m-%d %H:%M UTC")
+    ));
+    Ok(())
+}
+
 /// What of an interview its calendar copy shows; a change in any of it writes it again.
 fn fingerprint(
     row: &interview::Model,
+    study: &study::Model,
     href: &str,
     staff: &[confab_store::interview_interviewers::OnInterview],
 ) -> String {
     let people: Vec<String> = staff
         .iter()
-        .map(|p| format!("{}:{}", p.email.to_lowercase(), p.role))
+        .map(|p| format!("{}<{}>:{}", p.name, p.email.to_lowercase(), p.role))
         .collect();
     format!(
-        "{href}|{}|{}|{}|{}|{}",
+        "{href}|{}|{}|{}|{}|{}|{}|{}|{}|{}",
         row.sequence,
         row.starts_at,
         row.ends_at,
         row.session_id,
-        people.join(",")
+        people.join(","),
+        study.name,
+        study.location,
+        study.conferencing_url,
+        study.dial_in
     )
 }
 

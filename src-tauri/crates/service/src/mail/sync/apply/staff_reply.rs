@@ -34,6 +34,18 @@ pub(super) async fn staff_answer(
     if answering.as_deref().is_some_and(|a| a != from) {
         return Ok(None);
     }
+    if i64::from(message.sequence) < i64::from(row.sequence) {
+        return Ok(Some(
+            Applied::done(
+                "calendar_reply",
+                format!(
+                    "{} answered an older version of the invitation; ignored",
+                    member.name
+                ),
+            )
+            .about(Some(person.id), Some(row.id)),
+        ));
+    }
     let partstat = message
         .attendee_from(from)
         .map(|a| a.partstat.clone())
