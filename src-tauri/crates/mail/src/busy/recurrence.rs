@@ -57,6 +57,16 @@ pub(super) fn expand(
             "its repeat rule names only dates that do not exist, such as 30 February".into(),
         );
     }
+    // Every second or minute, but only on chosen hours or minutes: no calendar program
+    // writes such a rule, and the expansion has to step through every second or minute in
+    // between, which a hostile file can make cost seconds.
+    if matches!(parsed.get_freq(), Frequency::Secondly | Frequency::Minutely)
+        && has_by_parts(&parsed)
+    {
+        return Err(
+            "its repeat rule repeats every second or minute on chosen hours or minutes, which calendar programs do not write".into(),
+        );
+    }
     if *budget == 0 {
         return Err(over_budget());
     }
@@ -665,6 +675,27 @@ mod tests {
             "2026-04-01T00:00:00Z",
         );
         assert_eq!(last[0].0, utc("2026-03-31T09:00:00Z"));
+    }
+
+    #[test]
+    fn a_minutely_rule_on_chosen_hours_is_refused_at_once() {
+        let mut budget = MAX_GENERATED_PER_FILE;
+        let err = expand(
+            "FREQ=MINUTELY;COUNT=4040000;BYHOUR=1,2,23;BYMINUTE=55",
+            utc("0001-01-01T00:00:00Z"),
+            None,
+            Duration::seconds(1),
+            utc("2026-01-01T00:00:00Z"),
+            utc("2026-03-01T00:00:00Z"),
+            &mut budget,
+        )
+        .unwrap_err();
+        assert!(
+            err.contains("every second or minute on chosen hours"),
+            "{err}"
+        );
+        // Refused before expanding anything.
+        assert_eq!(budget, MAX_GENERATED_PER_FILE);
     }
 
     #[test]
