@@ -10,8 +10,8 @@ mod support;
 use confab_mail::test_stack::MailStack;
 use confab_service::{InterviewList, StudySettings};
 use support::mail::{
-    calendar_part, inbox_with, mailbox_participant, mailto_link, python_reads, reply_from_link,
-    researcher_profile, send_as, sync, text_body,
+    calendar_part, delivered_to, inbox_with, mailbox_participant, mailto_link, python_reads,
+    reply_from_link, researcher_profile, send_as, sync, text_body,
 };
 use support::{Fixture, me, reads_right};
 
@@ -43,6 +43,8 @@ async fn ada_clicks(stack: &MailStack, needle: &str, count: usize, n: usize, id:
         &reply_from_link(&stack.address("alice"), &link, id),
     )
     .await;
+    // The next Sync must find the click: a loaded machine can take a while to deliver it.
+    delivered_to(stack, "researcher", &link.subject, 1).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
