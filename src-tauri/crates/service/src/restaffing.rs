@@ -250,21 +250,21 @@ impl Confab {
                 format!("{} is not one of this study's interviewers.", taking.name),
             ));
         }
-        let Some(taking) = taking.filter(|_| !ahead.is_empty()) else {
-            if !ahead.is_empty() {
-                return Err(AppError::about_field(
-                    ErrorCode::Conflict,
-                    "takeover",
-                    format!(
-                        "{} is on {} interview{} ahead. Choose who takes {} over before removing them.",
-                        leaving.name,
-                        ahead.len(),
-                        if ahead.len() == 1 { "" } else { "s" },
-                        if ahead.len() == 1 { "it" } else { "them" },
-                    ),
-                ));
-            }
-            return self.finish_removal(txn, leaving, None, 0, actor).await;
+        if ahead.is_empty() {
+            return self.finish_removal(txn, leaving, taking, 0, actor).await;
+        }
+        let Some(taking) = taking else {
+            return Err(AppError::about_field(
+                ErrorCode::Conflict,
+                "takeover",
+                format!(
+                    "{} is on {} interview{} ahead. Choose who takes {} over before removing them.",
+                    leaving.name,
+                    ahead.len(),
+                    if ahead.len() == 1 { "" } else { "s" },
+                    if ahead.len() == 1 { "it" } else { "them" },
+                ),
+            ));
         };
         for interview_id in &ahead {
             hand_over(&txn, *interview_id, &leaving, &taking, actor).await?;

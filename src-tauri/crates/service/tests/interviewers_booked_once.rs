@@ -231,3 +231,79 @@ async fn an_interview_days_applicants_are_not_given_one_interviewer_for_the_day(
         assert!(booked.interviewers.is_empty(), "{booked:?}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn removing_an_interviewer_with_interviews_ahead_asks_who_takes_them_over() {
+    let f = Fixture::new(1, true).await;
+    let ana = f
+        .interviewer_on_session("Ana Lind", "ana@uni.example")
+        .await;
+    let ben = f.interviewer_on_session("Ben Ode", "ben@uni.example").await;
+    let settings = f.confab.study_settings(f.study_id).await.unwrap();
+    f.confab
+        .update_study_settings(
+            f.study_id,
+            confab_service::StudySettings {
+                staffing: confab_service::Staffing::Fixed {
+                    interviewer_id: ana,
+                },
+                ..settings
+            },
+            &me(),
+        )
+        .await
+        .unwrap();
+    let ada = f.participant("Ada").await;
+    let booked = f
+        .confab
+        .book_manually(f.study_id, ada, f.session_id, f.slot(0), &[], &me())
+        .await
+        .unwrap();
+    assert_eq!(names(&booked), ["Ana Lind"]);
+
+    // Without a takeover the removal is refused, naming the interview ahead.
+    let refused = f
+        .confab
+        .remove_interviewer(ana, None, &me())
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Conflict);
+    assert_eq!(refused.fields[0].field, "takeover");
+    assert!(
+        refused.message.contains("Ana Lind is on 1 interview ahead"),
+        "{}",
+        refused.message
+    );
+
+    // With Ben taking over: he runs Ada's interview, and every interview from now on.
+    let report = f
+        .confab
+        .remove_interviewer(ana, Some(ben), &me())
+        .await
+        .unwrap();
+    assert_eq!((report.name.as_str(), report.handed_over), ("Ana Lind", 1));
+    assert_eq!(runs(&f, ada).await, ["Ben Ode"]);
+    let staffing = f.confab.study_settings(f.study_id).await.unwrap().staffing;
+    assert_eq!(
+        staffing,
+        confab_service::Staffing::Fixed {
+            interviewer_id: ben
+        }
+    );
+
+    // Ben, fixed with nothing ahead, leaves with Cy named: the study stays with one person.
+    let cy = f.interviewer_on_session("Cy Oduya", "cy@uni.example").await;
+    f.confab
+        .cancel_interview(booked.id, "moved away", &me())
+        .await
+        .unwrap();
+    f.confab
+        .remove_interviewer(ben, Some(cy), &me())
+        .await
+        .unwrap();
+    let staffing = f.confab.study_settings(f.study_id).await.unwrap().staffing;
+    assert_eq!(
+        staffing,
+        confab_service::Staffing::Fixed { interviewer_id: cy }
+    );
+}
