@@ -11,8 +11,8 @@ mod support;
 use confab_mail::test_stack::MailStack;
 use confab_service::{InterviewList, ParticipantUpdate, StudySettings};
 use support::mail::{
-    calendar_part, inbox_with, mailbox_participant, mailto_link, python_reads, reply_from_link,
-    researcher_profile, send_as, subject, sync, text_body,
+    calendar_part, delivered_to, inbox_with, mailbox_participant, mailto_link, python_reads,
+    reply_from_link, researcher_profile, send_as, subject, sync, text_body,
 };
 use support::{Fixture, me, reads_right};
 
@@ -107,6 +107,7 @@ async fn a_german_participant_reads_and_answers_in_german() {
         &reply_from_link(&stack.address("alice"), &link, "greta-1@confab.test"),
     )
     .await;
+    delivered_to(&stack, "researcher", "Terminwahl", 1).await;
     sync(&f.confab, &stack).await;
     let booked = f
         .confab
@@ -147,6 +148,7 @@ async fn a_german_participant_reads_and_answers_in_german() {
         reply.as_bytes(),
     )
     .await;
+    delivered_to(&stack, "researcher", "AW: ", 1).await;
     sync(&f.confab, &stack).await;
     let items = f.confab.attention_items(None).await.unwrap();
     assert!(
@@ -179,6 +181,7 @@ async fn a_german_participant_reads_and_answers_in_german() {
         made_up.as_bytes(),
     )
     .await;
+    delivered_to(&stack, "researcher", "AW: ", 2).await;
     sync(&f.confab, &stack).await;
     sync(&f.confab, &stack).await;
     let answer = inbox_with(&stack, "alice", "Re: Terminwahl", 1).await;
