@@ -13,7 +13,7 @@ use confab_mail::template::{
 use confab_mail::token::{new_token, short_code, tagged_subject};
 use confab_store::entity::{interview, outbox_message, participant, study, token};
 use confab_store::interview_interviewers::{NOTE_TAKER, OnInterview};
-use confab_store::{ConnectionTrait, Set, interview_interviewers, outbox, tokens};
+use confab_store::{ConnectionTrait, Set, outbox, tokens};
 
 use super::profile::{MailProfile, load_profile};
 use crate::clock::{from_ts, now_ts};
@@ -396,10 +396,7 @@ pub(crate) async fn queue_interview_mail(
             Field::InterviewRound,
             round_words(row.round, study.interviews_per_participant, &language),
         );
-    let staff = interview_interviewers::staff_of(db, &[row.id])
-        .await?
-        .remove(&row.id)
-        .unwrap_or_default();
+    let staff = super::staff::staff_now(db, row.id).await?;
     let names: Vec<&str> = staff.iter().map(|p| p.name.as_str()).collect();
     values = values.with(Field::Interviewers, names.join(", "));
     let method = match kind {
