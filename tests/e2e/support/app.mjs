@@ -2,7 +2,7 @@
 // starts the built app binary with its own data folder.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
-import { connect } from "node:net";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,7 +14,9 @@ export const appBinary = process.env.CONFAB_APP_BINARY ?? join(targetDir, "debug
 // `confab`, built by `cargo build -p confab-cli` (and by the Rust tests).
 export const cliBinary = process.env.CONFAB_CLI_BINARY ?? join(targetDir, "debug", "confab");
 export const screenshotDir = join(repo, "target", "e2e-screenshots");
-export const driverPort = Number(process.env.CONFAB_DRIVER_PORT ?? 4444);
+// The driver's port (and the next one, WebKitWebDriver's): CONFAB_DRIVER_PORT if set,
+// otherwise two free ones found at start, so that other runs on the machine do not collide.
+export let driverPort = Number(process.env.CONFAB_DRIVER_PORT ?? 0);
 
 let driver;
 
@@ -26,10 +28,15 @@ export const appConfigDir = join(appHome, "config", "org.confab.desktop");
 // Tauri's app log folder on Linux, under the redirected data folder.
 export const appLogDir = join(appHome, "data", "org.confab.desktop", "logs");
 
-export function waitForPort(port, timeoutMs) {
+/** Waits until something listens on `port`; gives up early once `gaveUp()` says so. */
+export function waitForPort(port, timeoutMs, gaveUp = () => false) {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolvePort, reject) => {
     const attempt = () => {
+      if (gaveUp()) {
+        reject(new Error(`the driver stopped before it listened on port ${port}`));
+        return;
+      }
       const socket = connect(port, "127.0.0.1");
       socket.once("connect", () => {
         socket.end();
@@ -45,30 +52,75 @@ export function waitForPort(port, timeoutMs) {
   });
 }
 
+function portIsFree(port) {
+  return new Promise((resolveFree) => {
+    const server = createServer();
+    server.once("error", () => resolveFree(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolveFree(true)));
+  });
+}
+
+/** Two free ports in a row for the driver and WebKitWebDriver. */
+async function freePortPair() {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 40_000);
+    if ((await portIsFree(port)) && (await portIsFree(port + 1))) return port;
+  }
+}
+
+/**
+ * Starts a tauri-driver with `spawnOnPort(port)` and waits until it and its WebKitWebDriver
+ * listen. A driver that exits at once lost its port to another process between the check and
+ * its start: it is started again on new ports (a fixed CONFAB_DRIVER_PORT is not changed).
+ */
+export async function startDriverOnFreePorts(spawnOnPort) {
+  const fixed = process.env.CONFAB_DRIVER_PORT !== undefined;
+  for (let attempt = 1; ; attempt++) {
+    const port = fixed ? driverPort : await freePortPair();
+    const child = spawnOnPort(port);
+    let exited = false;
+    child.once("exit", () => (exited = true));
+    try {
+      await waitForPort(port, 15_000, () => exited);
+      await waitForPort(port + 1, 15_000, () => exited);
+      driverPort = port;
+      return child;
+    } catch (error) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // Already gone.
+      }
+      if (fixed || attempt >= 5) throw error;
+    }
+  }
+}
+
 export async function startDriver() {
   if (driver) return;
   const binary = process.env.TAURI_DRIVER ?? join(process.env.HOME ?? "", ".cargo", "bin", "tauri-driver");
-  driver = spawn(binary, ["--port", String(driverPort), "--native-port", String(driverPort + 1)], {
-    // A process group of its own: stopping the driver also stops the WebKitWebDriver and any
-    // app window it started, so that no window outlives its test and holds the run's output
-    // open (the test runner waits for it).
-    detached: true,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: {
-      ...process.env,
-      XDG_CONFIG_HOME: join(appHome, "config"),
-      XDG_DATA_HOME: join(appHome, "data"),
-      // No session bus: on the tester's desktop, a test window on the usual database would
-      // otherwise find a running Confab through single-instance's D-Bus name and hand over to it.
-      DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(appHome, "no-session-bus")}`,
-    },
+  driver = await startDriverOnFreePorts((port) => {
+    const child = spawn(binary, ["--port", String(port), "--native-port", String(port + 1)], {
+      // A process group of its own: stopping the driver also stops the WebKitWebDriver and
+      // any app window it started, so that no window outlives its test and holds the run's
+      // output open (the test runner waits for it).
+      detached: true,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: join(appHome, "config"),
+        XDG_DATA_HOME: join(appHome, "data"),
+        // No session bus: on the tester's desktop, a test window on the usual database would
+        // otherwise find a running Confab through single-instance's D-Bus name and hand over
+        // to it.
+        DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(appHome, "no-session-bus")}`,
+      },
+    });
+    child.once("error", (e) => {
+      throw new Error(`could not start tauri-driver (${binary}): ${e.message}`);
+    });
+    return child;
   });
-  driver.once("error", (e) => {
-    throw new Error(`could not start tauri-driver (${binary}): ${e.message}`);
-  });
-  // tauri-driver answers before the WebKitWebDriver it starts is listening; wait for both.
-  await waitForPort(driverPort, 15_000);
-  await waitForPort(driverPort + 1, 15_000);
 }
 
 export function stopDriver() {

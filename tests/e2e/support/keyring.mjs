@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { remote } from "webdriverio";
-import { appBinary, driverPort, waitForPort } from "./app.mjs";
+import { appBinary, driverPort, startDriverOnFreePorts } from "./app.mjs";
 
 let keyringDriver;
 
@@ -26,14 +26,13 @@ export async function startKeyringDriver() {
   // The keyring daemon unlocks a new login keyring with the password on its input; the shell
   // then becomes tauri-driver, whose app inherits the private bus.
   const script = 'echo -n e2e-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$0" "$@"';
-  const child = spawn(
-    "dbus-run-session",
-    ["--", "sh", "-c", script, driverBinary, "--port", String(driverPort), "--native-port", String(driverPort + 1)],
-    { env, stdio: ["ignore", "inherit", "inherit"], detached: true },
+  keyringDriver = await startDriverOnFreePorts((port) =>
+    spawn(
+      "dbus-run-session",
+      ["--", "sh", "-c", script, driverBinary, "--port", String(port), "--native-port", String(port + 1)],
+      { env, stdio: ["ignore", "inherit", "inherit"], detached: true },
+    ),
   );
-  keyringDriver = child;
-  await waitForPort(driverPort, 15_000);
-  await waitForPort(driverPort + 1, 15_000);
 }
 
 export function stopKeyringDriver() {
