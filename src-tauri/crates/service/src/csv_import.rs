@@ -12,7 +12,7 @@ mod workbook;
 use std::collections::BTreeMap;
 
 use confab_store::audit::{self, NewEntry};
-use confab_store::begin_write;
+use confab_store::{ConnectionTrait, begin_write, enrolments, participants};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -24,7 +24,7 @@ use summary::{
 };
 
 use crate::clock::now_ts;
-use crate::participants::{enrol_in, insert_participant, require_study, save_changes};
+use crate::participants::{require_study, save_changes};
 use crate::{Actor, AppError, Confab};
 
 /// Where one column of the file goes.
@@ -255,36 +255,12 @@ impl Confab {
                 message,
             ));
         }
-        let now = now_ts();
-        for row in &planned {
-            let reason = format!("CSV import, line {}", row.line);
-            match &row.plan {
-                Plan::Create(valid) => {
-                    let created =
-                        insert_participant(&txn, valid, now, actor, Some(&reason)).await?;
-                    enrol_in(&txn, study_id, created.id, now, actor, &reason).await?;
-                }
-                Plan::Existing {
-                    row: existing,
-                    enrol,
-                    merged,
-                    ..
-                } => {
-                    if let Some(merged) = merged {
-                        save_changes(&txn, existing, merged, actor, &reason).await?;
-                    }
-                    if *enrol {
-                        enrol_in(&txn, study_id, existing.id, now, actor, &reason).await?;
-                    }
-                }
-                Plan::Duplicate(_) | Plan::Error(_) => {}
-            }
-        }
+        write_planned(&txn, study_id, &planned, actor).await?;
         let message = done_message(&totals, &planned);
         audit::record(
             &txn,
             NewEntry {
-                at: now,
+                at: now_ts(),
                 actor_kind: Some(actor.kind),
                 actor: actor.name.clone(),
                 study_id: Some(study_id),
@@ -305,4 +281,78 @@ impl Confab {
             message,
         ))
     }
+}
+
+/// Writes what the plan says in a few multi-row statements: the new participants, then every
+/// enrolment, then their audit lines, as creating and enrolling each one would.
+async fn write_planned(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+    planned: &[plan::PlannedRow],
+    actor: &Actor,
+) -> Result<(), AppError> {
+    let now = now_ts();
+    let reason = |line: u64| format!("CSV import, line {line}");
+    let entry = |line: u64, participant_id: i64, action: &str, to_value: String| NewEntry {
+        at: now,
+        actor_kind: Some(actor.kind),
+        actor: actor.name.clone(),
+        participant_id: Some(participant_id),
+        action: action.into(),
+        to_value,
+        reason: reason(line),
+        ..Default::default()
+    };
+    let new: Vec<_> = planned
+        .iter()
+        .filter_map(|row| match &row.plan {
+            Plan::Create(valid) => Some((row.line, valid)),
+            _ => None,
+        })
+        .collect();
+    let people: Vec<_> = new.iter().map(|(_, valid)| *valid).collect();
+    let ids = participants::insert_many(db, &people, now).await?;
+    let mut entries = Vec::with_capacity(planned.len() * 2);
+    let mut to_enrol = Vec::with_capacity(planned.len());
+    for (line, valid) in &new {
+        let id = *ids.get(&valid.email).ok_or_else(|| {
+            AppError::new(
+                crate::ErrorCode::Internal,
+                format!("line {line} was not written; nothing was imported"),
+            )
+        })?;
+        entries.push(entry(
+            *line,
+            id,
+            "participant created",
+            format!("{} <{}>", valid.name, valid.email),
+        ));
+        to_enrol.push((*line, id));
+    }
+    for row in planned {
+        if let Plan::Existing {
+            row: existing,
+            enrol,
+            merged,
+            ..
+        } = &row.plan
+        {
+            if let Some(merged) = merged {
+                save_changes(db, existing, merged, actor, &reason(row.line)).await?;
+            }
+            if *enrol {
+                to_enrol.push((row.line, existing.id));
+            }
+        }
+    }
+    let enrolled: Vec<i64> = to_enrol.iter().map(|(_, id)| *id).collect();
+    enrolments::insert_many(db, study_id, &enrolled, now).await?;
+    let added = confab_core::EnrolmentStatus::Added.key();
+    for (line, id) in to_enrol {
+        let mut enrolled = entry(line, id, "enrolled", added.to_owned());
+        enrolled.study_id = Some(study_id);
+        entries.push(enrolled);
+    }
+    audit::record_all(db, entries).await?;
+    Ok(())
 }

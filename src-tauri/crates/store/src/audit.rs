@@ -43,7 +43,18 @@ pub async fn record_all(db: &impl ConnectionTrait, entries: Vec<NewEntry>) -> Re
     if entries.is_empty() {
         return Ok(());
     }
-    // One plain multi-row insert: every booking writes two lines.
+    // Plain multi-row inserts: every booking writes two lines, an import thousands (in chunks
+    // well below SQLite's limit on parameters).
+    let mut entries = entries;
+    while entries.len() > 1000 {
+        let rest = entries.split_off(1000);
+        insert_entries(db, entries).await?;
+        entries = rest;
+    }
+    insert_entries(db, entries).await
+}
+
+async fn insert_entries(db: &impl ConnectionTrait, entries: Vec<NewEntry>) -> Result<(), DbErr> {
     let rows = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; entries.len()].join(", ");
     let mut values: Vec<sea_orm::Value> = Vec::with_capacity(entries.len() * 10);
     for e in entries {

@@ -42,6 +42,52 @@ pub async fn insert(
     .await
 }
 
+/// Enrols many participants with the status Added in a few statements, for imports.
+pub async fn insert_many(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+    participant_ids: &[i64],
+    now: i64,
+) -> Result<(), DbErr> {
+    for chunk in participant_ids.chunks(1000) {
+        let rows = vec!["(?, ?, ?, ?, ?)"; chunk.len()].join(", ");
+        let mut values: Vec<sea_orm::Value> = Vec::with_capacity(chunk.len() * 5);
+        for id in chunk {
+            values.extend([
+                study_id.into(),
+                (*id).into(),
+                EnrolmentStatus::Added.key().into(),
+                now.into(),
+                now.into(),
+            ]);
+        }
+        db.execute_raw(sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            format!(
+                "INSERT INTO enrolments (study_id, participant_id, status, created_at, updated_at) VALUES {rows}"
+            ),
+            values,
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
+/// The ids of the participants enrolled in the study.
+pub async fn participant_ids(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+) -> Result<std::collections::HashSet<i64>, DbErr> {
+    let rows = db
+        .query_all_raw(sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            "SELECT participant_id FROM enrolments WHERE study_id = ?",
+            [study_id.into()],
+        ))
+        .await?;
+    rows.iter().map(|r| r.try_get_by_index(0)).collect()
+}
+
 pub async fn set_status(
     db: &impl ConnectionTrait,
     id: i64,

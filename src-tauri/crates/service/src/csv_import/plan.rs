@@ -34,21 +34,28 @@ pub(super) async fn plan(
     study_id: i64,
     rows: Vec<ReadRow>,
 ) -> Result<Vec<PlannedRow>, AppError> {
+    // Everyone the file names, and who of them is in the study, read once rather than per line.
+    let emails: Vec<&str> = rows
+        .iter()
+        .filter_map(|row| row.result.as_ref().ok().map(|v| v.email.as_str()))
+        .collect();
+    let mut existing = participants::find_by_emails(db, &emails).await?;
+    let enrolled = enrolments::participant_ids(db, study_id).await?;
     let mut first_line: HashMap<String, u64> = HashMap::new();
     let mut planned = Vec::with_capacity(rows.len());
     for row in rows {
         let plan = match row.result {
             Err(message) => Plan::Error(message),
             Ok(valid) => {
-                if let Some(first) = first_line.get(&valid.email) {
+                let key = valid.email.trim().to_lowercase();
+                if let Some(first) = first_line.get(&key) {
                     Plan::Duplicate(*first)
                 } else {
-                    first_line.insert(valid.email.clone(), row.line);
-                    match participants::find_by_email(db, &valid.email).await? {
+                    first_line.insert(key.clone(), row.line);
+                    match existing.remove(&key) {
                         None => Plan::Create(valid),
                         Some(existing) => {
-                            let enrol =
-                                enrolments::find(db, study_id, existing.id).await?.is_none();
+                            let enrol = !enrolled.contains(&existing.id);
                             let (merged, filled) = fill_empty(&existing, valid);
                             Plan::Existing {
                                 row: Box::new(existing),
