@@ -26,6 +26,7 @@ use crate::statuses::{apply_event, apply_event_and_log, not_enrolled};
 use crate::{Actor, AppError, Confab, ErrorCode};
 use confab_mail::template::MessageKind;
 use confab_store::interview_interviewers::OnInterview;
+use confab_store::sessions::SessionPeople;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -174,12 +175,12 @@ fn view_with(
 /// interview day, the interview length otherwise.
 fn end_of(
     study: &study::Model,
-    session: Option<&session::Model>,
+    session: Option<&LoadedSession>,
     session_id: i64,
     start: DateTime<Utc>,
 ) -> Result<DateTime<Utc>, AppError> {
-    let session = session
-        .filter(|s| s.study_id == study.id)
+    let (session, _) = session
+        .filter(|(s, _)| s.study_id == study.id)
         .ok_or_else(|| not_found("session of this study", session_id))?;
     Ok(match (session.kind.as_str(), session.ends_at) {
         ("day", Some(end)) => from_ts(end),
@@ -226,9 +227,14 @@ fn check_accepted(breaks: &[RuleBreakView], accepted: &[String]) -> Result<(), A
     ))
 }
 
+/// A session with the people it has, as read for one booking.
+type LoadedSession = (session::Model, SessionPeople);
+
 struct NewInterview<'a> {
     study: &'a study::Model,
     enrolment: &'a enrolment::Model,
+    /// The session as already read, when it was; read again otherwise.
+    session: Option<&'a LoadedSession>,
     session_id: i64,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
@@ -241,7 +247,7 @@ async fn insert_interview(
     actor: &Actor,
     reason: &str,
     confirm: bool,
-) -> Result<interview::Model, AppError> {
+) -> Result<(interview::Model, bool), AppError> {
     let now = now_ts();
     let round = next_round(txn, new.study, new.enrolment).await?;
     let row = interviews::insert(
@@ -266,7 +272,8 @@ async fn insert_interview(
     )
     .await
     .map_err(refused)?;
-    crate::staffing::assign_interviewer(txn, new.study, &row, &[]).await?;
+    let staffed =
+        crate::staffing::assign_interviewer(txn, new.study, &row, &[], new.session).await?;
     // Once booked, the times offered before stop acting: a later click is read as a further
     // choice that changes nothing, not as a second booking.
     confab_store::tokens::retire_for_enrolment(
@@ -300,9 +307,11 @@ async fn insert_interview(
     .await?;
     if confirm {
         queue_interview_mail(txn, &row, MessageKind::Confirmation).await?;
-        notify_staff(txn, &row, &[], StaffChange::Booked).await?;
+        if staffed {
+            notify_staff(txn, &row, &[], StaffChange::Booked).await?;
+        }
     }
-    Ok(row)
+    Ok((row, staffed))
 }
 
 /// The round a new booking holds: the first the participant has not held (a completed
@@ -455,6 +464,7 @@ impl Confab {
             let new = NewInterview {
                 study: &study,
                 enrolment: &enrolment,
+                session: found[first_free].as_ref(),
                 session_id: pick.session_id,
                 start: pick.start,
                 end,
@@ -466,7 +476,7 @@ impl Confab {
                 "second choice; the first was taken"
             };
             let row = match insert_interview(txn, new, actor, reason, true).await {
-                Ok(row) => row,
+                Ok((row, _)) => row,
                 // The participant's own interview in another study overlaps it: the database
                 // refused the booking, and nothing was written.
                 Err(e) if e.code == ErrorCode::Conflict => {
@@ -557,6 +567,7 @@ impl Confab {
         let new = NewInterview {
             study: &study,
             enrolment: &enrolment,
+            session: None,
             session_id: choice.session_id,
             start: from_ts(choice.starts_at),
             end: from_ts(choice.ends_at),
@@ -567,7 +578,7 @@ impl Confab {
         } else {
             "assigned second choice"
         };
-        let row = insert_interview(&txn, new, actor, reason, true).await?;
+        let (row, _) = insert_interview(&txn, new, actor, reason, true).await?;
         let interview = view_of(&txn, row).await?;
         txn.commit().await?;
         self.calendar_file_follows(study_id);
@@ -629,6 +640,7 @@ impl Confab {
         let new = NewInterview {
             study: &study,
             enrolment: &enrolment,
+            session: session.as_ref(),
             session_id,
             start,
             end,
@@ -641,8 +653,12 @@ impl Confab {
         };
         // Without the researcher's address there is nobody to send a confirmation from.
         let confirm = !researcher_email.is_empty();
-        let row = insert_interview(&txn, new, actor, &reason, confirm).await?;
-        let interviewers = staff_now(&txn, row.id).await?;
+        let (row, staffed) = insert_interview(&txn, new, actor, &reason, confirm).await?;
+        let interviewers = if staffed {
+            staff_now(&txn, row.id).await?
+        } else {
+            Vec::new()
+        };
         txn.commit().await?;
         self.calendar_file_follows(study_id);
         Ok(view_with(
@@ -795,7 +811,8 @@ impl Confab {
         confab_store::interview_interviewers::clear(txn, row.id).await?;
         let updated = interviews::update(txn, change).await.map_err(refused)?;
         let prefer: Vec<i64> = before.iter().map(|p| p.interviewer_id).collect();
-        crate::staffing::assign_interviewer(txn, &study, &updated, &prefer).await?;
+        crate::staffing::assign_interviewer(txn, &study, &updated, &prefer, session.as_ref())
+            .await?;
         // Cancel links already sent act until the interview's new end.
         confab_store::tokens::move_interview_end(txn, row.id, updated.ends_at).await?;
         let enrolment = confab_store::enrolments::find_by_id(txn, row.enrolment_id)

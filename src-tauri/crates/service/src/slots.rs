@@ -13,6 +13,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use confab_store::interview_interviewers::NOTE_TAKER;
+use confab_store::sessions::SessionPeople;
 
 use crate::clock::from_ts;
 use crate::staffing::Staffing;
@@ -211,9 +212,9 @@ pub(crate) async fn load_for_booking(
     start: DateTime<Utc>,
     leave_out: Option<i64>,
     leave_out_enrolment: Option<i64>,
-) -> Result<(StudyAvailability, Option<session::Model>), AppError> {
+) -> Result<(StudyAvailability, Option<(session::Model, SessionPeople)>), AppError> {
     let rules = rules_of(study)?;
-    let Some((row, people)) = sessions::find_with_interviewers(db, session_id)
+    let Some((row, session_people)) = sessions::find_with_interviewers(db, session_id)
         .await?
         .filter(|(s, _)| s.study_id == study.id)
     else {
@@ -236,7 +237,12 @@ pub(crate) async fn load_for_booking(
     } else {
         Vec::new()
     };
-    let spec = spec(&row, &Staffing::of(study), &people.interviewers, exceptions);
+    let spec = spec(
+        &row,
+        &Staffing::of(study),
+        &session_people.interviewers,
+        exceptions,
+    );
     let people = spec.interviewers.clone();
     let t = start.timestamp();
     let day = Duration::days(1).num_seconds();
@@ -284,7 +290,7 @@ pub(crate) async fn load_for_booking(
             taken,
             busy,
         },
-        Some(row),
+        Some((row, session_people)),
     ))
 }
 

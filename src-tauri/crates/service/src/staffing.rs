@@ -3,7 +3,7 @@
 //! session sit in when free. The database refuses a second overlapping interview for the same
 //! person in any study, so two bookings at once cannot both take them.
 
-use confab_store::entity::{interview, study};
+use confab_store::entity::{interview, session, study};
 use confab_store::interview_interviewers::{INTERVIEWER, NOTE_TAKER, OnInterview};
 use confab_store::sessions::SessionPeople;
 use confab_store::{ConnectionTrait, interview_interviewers, interviewers, sessions};
@@ -132,15 +132,23 @@ pub(crate) async fn assign_interviewer(
     study: &study::Model,
     row: &interview::Model,
     prefer: &[i64],
-) -> Result<(), AppError> {
-    let Some((session, people)) = sessions::find_with_interviewers(db, row.session_id).await?
-    else {
-        return Ok(());
+    loaded: Option<&(session::Model, SessionPeople)>,
+) -> Result<bool, AppError> {
+    let read;
+    let (session, people) = match loaded {
+        Some((session, people)) if session.id == row.session_id => (session, people),
+        _ => match sessions::find_with_interviewers(db, row.session_id).await? {
+            Some(found) => {
+                read = found;
+                (&read.0, &read.1)
+            }
+            None => return Ok(false),
+        },
     };
     // An interview day's applicants meet its interviewers round by round, as its schedule
     // says; nobody runs an applicant's whole day.
     if session.kind == "day" {
-        return Ok(());
+        return Ok(false);
     }
     let staffing = Staffing::of(study);
     let (candidates, wanted) = match staffing {
@@ -159,7 +167,8 @@ pub(crate) async fn assign_interviewer(
             placed += 1;
         }
     }
-    add_note_takers(db, row, &people).await
+    let note_takers = add_note_takers(db, row, people).await?;
+    Ok(placed > 0 || note_takers > 0)
 }
 
 /// The session's note-takers who are free then sit in.
@@ -167,11 +176,14 @@ async fn add_note_takers(
     db: &impl ConnectionTrait,
     row: &interview::Model,
     people: &SessionPeople,
-) -> Result<(), AppError> {
+) -> Result<usize, AppError> {
+    let mut placed = 0;
     for id in free_in_load_order(db, row, &people.note_takers, &[]).await? {
-        put_on(db, row.id, id, StaffRole::NoteTaker).await?;
+        if put_on(db, row.id, id, StaffRole::NoteTaker).await? {
+            placed += 1;
+        }
     }
-    Ok(())
+    Ok(placed)
 }
 
 /// Puts one person on an interview; `false` when they were taken in the moment between
