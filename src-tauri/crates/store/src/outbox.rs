@@ -162,16 +162,28 @@ pub async fn handing_over(
 
 /// Marks a message sent if it was on its way (`sending` or `unknown`); says whether it was.
 pub async fn mark_sent(db: &impl ConnectionTrait, id: i64, now: i64) -> Result<bool, DbErr> {
+    Ok(mark_sent_where(db, &[id], now).await? == 1)
+}
+
+/// Marks those of `ids` sent that were on their way, in one statement.
+pub async fn mark_all_sent(db: &impl ConnectionTrait, ids: &[i64], now: i64) -> Result<(), DbErr> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    mark_sent_where(db, ids, now).await.map(drop)
+}
+
+async fn mark_sent_where(db: &impl ConnectionTrait, ids: &[i64], now: i64) -> Result<u64, DbErr> {
     let result = Outbox::update_many()
         .col_expr(outbox_message::Column::State, SENT.into())
         .col_expr(outbox_message::Column::SentAt, Some(now).into())
         .col_expr(outbox_message::Column::LastError, String::new().into())
         .col_expr(outbox_message::Column::UpdatedAt, now.into())
-        .filter(outbox_message::Column::Id.eq(id))
+        .filter(outbox_message::Column::Id.is_in(ids.iter().copied()))
         .filter(outbox_message::Column::State.is_in([SENDING, UNKNOWN]))
         .exec(db)
         .await?;
-    Ok(result.rows_affected == 1)
+    Ok(result.rows_affected)
 }
 
 /// Messages whose outcome is unclear, oldest first.

@@ -10,42 +10,69 @@ use super::ImapSession;
 use super::error::ImapErrorKind;
 
 impl ImapSession {
-    /// Moves message `uid` of `from` to `to`, marked read. Uses MOVE (RFC 6851), or COPY and
-    /// an expunge of that one message where the server has no MOVE.
-    pub async fn move_message(&mut self, from: &str, uid: u32, to: &str) -> Result<(), ImapError> {
-        let set = uid.to_string();
+    /// Moves the researcher's copies of sent messages (`uid` in `from`, with its
+    /// Message-ID) to `to`, marked read; a copy whose message `to` already holds (filed there
+    /// by the provider) is removed instead. A few commands for the whole batch, however many
+    /// copies: MOVE (RFC 6851), or COPY and an expunge where the server has no MOVE.
+    pub async fn file_copies(
+        &mut self,
+        from: &str,
+        to: &str,
+        copies: &[(u32, &str)],
+    ) -> Result<(), ImapError> {
+        if copies.is_empty() {
+            return Ok(());
+        }
+        let ids: Vec<&str> = copies.iter().map(|(_, id)| *id).collect();
+        let there = self.message_ids_in(to, &ids).await?;
+        let bare = |id: &str| {
+            id.trim()
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_owned()
+        };
+        let (mut filed_already, mut to_move): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+        for (uid, id) in copies {
+            if there.contains(&bare(id)) {
+                filed_already.push(*uid);
+            } else {
+                to_move.push(*uid);
+            }
+        }
         self.run(&format!("open the folder {from}"), async |session| {
             session.select(from).await
         })
         .await?;
-        self.run("mark the sent copy read", async |session| {
-            session
-                .uid_store(&set, "+FLAGS.SILENT (\\Seen)")
-                .await?
-                .try_collect::<Vec<_>>()
-                .await
-        })
-        .await?;
-        let moved = self
-            .run(&format!("move the sent copy to {to}"), async |session| {
-                session.uid_mv(&set, to).await
+        if !to_move.is_empty() {
+            to_move.sort_unstable();
+            let set = super::fetch::uid_set(&to_move);
+            self.run("mark the sent copies read", async |session| {
+                session
+                    .uid_store(&set, "+FLAGS.SILENT (\\Seen)")
+                    .await?
+                    .try_collect::<Vec<_>>()
+                    .await
             })
-            .await;
-        match moved {
-            Ok(()) => Ok(()),
-            Err(err) if err.kind == ImapErrorKind::Server => self.copy_and_remove(&set, to).await,
-            Err(err) => Err(err),
+            .await?;
+            let moved = self
+                .run(&format!("move the sent copies to {to}"), async |session| {
+                    session.uid_mv(&set, to).await
+                })
+                .await;
+            match moved {
+                Ok(()) => {}
+                Err(err) if err.kind == ImapErrorKind::Server => {
+                    self.copy_and_remove(&set, to).await?;
+                }
+                Err(err) => return Err(err),
+            }
         }
-    }
-
-    /// Removes message `uid` of `folder` (a second copy of something already filed).
-    pub async fn remove_message(&mut self, folder: &str, uid: u32) -> Result<(), ImapError> {
-        let set = uid.to_string();
-        self.run(&format!("open the folder {folder}"), async |session| {
-            session.select(folder).await
-        })
-        .await?;
-        self.expunge_one(&set).await
+        if !filed_already.is_empty() {
+            filed_already.sort_unstable();
+            self.expunge_one(&super::fetch::uid_set(&filed_already))
+                .await?;
+        }
+        Ok(())
     }
 
     async fn copy_and_remove(&mut self, set: &str, to: &str) -> Result<(), ImapError> {
@@ -56,6 +83,7 @@ impl ImapSession {
         self.expunge_one(set).await
     }
 
+    /// Removes the messages of `set` in the selected folder.
     async fn expunge_one(&mut self, set: &str) -> Result<(), ImapError> {
         self.run("remove the message", async |session| {
             session

@@ -1,6 +1,8 @@
 //! Filing sent messages: finding the Sent folder, appending a copy, and checking whether a
 //! copy is already there (some providers file one by themselves).
 
+use std::collections::HashSet;
+
 use async_imap::types::{Name, NameAttribute};
 use futures::TryStreamExt;
 
@@ -100,15 +102,36 @@ impl ImapSession {
     }
 
     /// Whether `folder` holds a message with this Message-ID (with or without the angle
-    /// brackets). The server's search is a substring match, so every hit is checked
-    /// against the exact header.
+    /// brackets).
     pub async fn contains_message_id(
         &mut self,
         folder: &str,
         message_id: &str,
     ) -> Result<bool, ImapError> {
-        let id = bare_message_id(message_id)?;
-        let query = format!("HEADER Message-ID {}", quoted(&format!("<{id}>")));
+        Ok(!self.message_ids_in(folder, &[message_id]).await?.is_empty())
+    }
+
+    /// Which of these Message-IDs `folder` holds (returned without angle brackets), in one
+    /// search however many are asked about. The server's search is a substring match, so
+    /// every hit is checked against the exact header.
+    pub async fn message_ids_in(
+        &mut self,
+        folder: &str,
+        message_ids: &[&str],
+    ) -> Result<HashSet<String>, ImapError> {
+        let wanted: Vec<&str> = message_ids
+            .iter()
+            .map(|id| bare_message_id(id))
+            .collect::<Result<_, _>>()?;
+        if wanted.is_empty() {
+            return Ok(HashSet::new());
+        }
+        // OR takes two keys: a OR b OR c … nests as OR a OR b c.
+        let keys: Vec<String> = wanted
+            .iter()
+            .map(|id| format!("HEADER Message-ID {}", quoted(&format!("<{id}>"))))
+            .collect();
+        let query = format!("{}{}", "OR ".repeat(keys.len() - 1), keys.join(" "));
         self.run(&format!("open the folder {folder}"), async |session| {
             session.examine(folder).await
         })
@@ -121,7 +144,7 @@ impl ImapSession {
             .into_iter()
             .collect();
         if hits.is_empty() {
-            return Ok(false);
+            return Ok(HashSet::new());
         }
         hits.sort_unstable();
         let set = super::fetch::uid_set(&hits);
@@ -137,12 +160,12 @@ impl ImapSession {
                 },
             )
             .await?;
-        Ok(headers.iter().any(|fetch| {
-            fetch
-                .header()
-                .and_then(message_id_of)
-                .is_some_and(|found| found == id)
-        }))
+        Ok(headers
+            .iter()
+            .filter_map(|fetch| fetch.header().and_then(message_id_of))
+            .filter(|found| wanted.contains(found))
+            .map(str::to_owned)
+            .collect())
     }
 }
 

@@ -76,6 +76,7 @@ impl Confab {
             if batch.restarted {
                 report.warnings.push(RENUMBERED.into());
             }
+            let mut own_copies: Vec<(u32, String)> = Vec::new();
             for message in &batch.messages {
                 let own = if message.oversized {
                     let inbound = oversized(message);
@@ -85,11 +86,22 @@ impl Confab {
                     self.handle(batch.uid_validity, message.uid, &message.bytes, report)
                         .await?
                 };
-                if let (Some(id), Some(sent)) = (own, sent_folder) {
-                    file_own_copy(imap, sent, message.uid, &id).await?;
+                if let Some(id) = own {
+                    own_copies.push((message.uid, id));
                 }
                 done += 1;
                 progress(SyncProgress::Reading { done, total });
+            }
+            // Filed once per batch: a few commands for all of them rather than several for
+            // each. A Sync cut off before this leaves those copies in the inbox: only copies.
+            if let Some(sent) = sent_folder {
+                let copies: Vec<(u32, &str)> = own_copies
+                    .iter()
+                    .map(|(uid, id)| (*uid, id.as_str()))
+                    .collect();
+                imap.file_copies(INBOX, sent, &copies)
+                    .await
+                    .map_err(|e| AppError::new(ErrorCode::Mail, e.message))?;
             }
             if batch.messages.is_empty() {
                 inbound::set_position(
@@ -199,24 +211,4 @@ fn oversized(message: &FetchedMessage) -> Inbound {
         ),
     };
     inbound
-}
-
-/// Moves the researcher's copy of a sent message from the inbox to Sent, or drops it where
-/// the provider filed one in Sent by itself.
-async fn file_own_copy(
-    imap: &mut ImapSession,
-    sent: &str,
-    uid: u32,
-    message_id: &str,
-) -> Result<(), AppError> {
-    let mail = |e: confab_mail::imap::ImapError| AppError::new(ErrorCode::Mail, e.message);
-    if imap
-        .contains_message_id(sent, message_id)
-        .await
-        .map_err(mail)?
-    {
-        imap.remove_message(INBOX, uid).await.map_err(mail)
-    } else {
-        imap.move_message(INBOX, uid, sent).await.map_err(mail)
-    }
 }

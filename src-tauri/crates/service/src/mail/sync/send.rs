@@ -20,7 +20,7 @@ use confab_mail::mime::{AutoSubmitted, CalendarPart, OutgoingMail, build_mime};
 use confab_mail::smtp::{Handover, SendError, SendErrorKind, SmtpSender};
 use confab_mail::template::MessageKind;
 use confab_store::entity::outbox_message;
-use confab_store::{Set, crash_point, outbox};
+use confab_store::{Set, begin_write, crash_point, outbox};
 
 use super::{INBOX, SyncProgress, SyncReport};
 use crate::clock::now_ts;
@@ -143,22 +143,33 @@ impl Confab {
     ) -> Result<(), AppError> {
         let due = outbox::due(&self.db, now_ts()).await?;
         let total = u32::try_from(due.len()).unwrap_or(u32::MAX);
+        // Messages the server took, to be marked sent with the next write: one commit fewer
+        // per message. Until then they read as `unknown`, which a crash leaves them as anyway.
+        let mut accepted = Vec::new();
+        let mut result = Ok(());
         for (done, row) in due.into_iter().enumerate() {
             if out.lease_lost.load(Ordering::SeqCst) {
-                return Err(lease_lost());
+                result = Err(lease_lost());
+                break;
             }
             progress(SyncProgress::Sending {
                 done: u32::try_from(done).unwrap_or(u32::MAX),
                 total,
             });
-            match self.send_one(out, row).await? {
-                Outcome::Sent => report.sent += 1,
-                Outcome::Deferred => report.deferred += 1,
-                Outcome::Failed => report.failed += 1,
+            match self.send_one(out, row, &mut accepted).await {
+                Ok(Outcome::Sent) => report.sent += 1,
+                Ok(Outcome::Deferred) => report.deferred += 1,
+                Ok(Outcome::Failed) => report.failed += 1,
                 // Counted once, at the end of the Sync.
-                Outcome::Unclear | Outcome::Skipped => {}
+                Ok(Outcome::Unclear | Outcome::Skipped) => {}
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
             }
         }
+        outbox::mark_all_sent(&self.db, &accepted, now_ts()).await?;
+        result?;
         progress(SyncProgress::Sending { done: total, total });
         Ok(())
     }
@@ -167,6 +178,7 @@ impl Confab {
         &self,
         out: &mut Outgoing<'_>,
         row: outbox_message::Model,
+        accepted: &mut Vec<i64>,
     ) -> Result<Outcome, AppError> {
         let now = now_ts();
         let (raw, from_states): (Vec<u8>, &[&str]) = match (row.state.as_str(), &row.raw) {
@@ -196,7 +208,12 @@ impl Confab {
                 }
             },
         };
-        if !outbox::claim(&self.db, row.id, from_states, out.owner, &raw, now).await? {
+        let txn = begin_write(&self.db).await?;
+        outbox::mark_all_sent(&txn, accepted, now).await?;
+        let claimed = outbox::claim(&txn, row.id, from_states, out.owner, &raw, now).await?;
+        txn.commit().await?;
+        accepted.clear();
+        if !claimed {
             return Ok(Outcome::Skipped);
         }
         let mut to: Vec<String> = recipients_of(&row).into_iter().map(|p| p.email).collect();
@@ -217,7 +234,7 @@ impl Confab {
         match handover.finish(&raw).await {
             Ok(()) => {
                 crash_point("accepted");
-                outbox::mark_sent(&self.db, row.id, now_ts()).await?;
+                accepted.push(row.id);
                 Ok(Outcome::Sent)
             }
             Err(e) if e.kind == SendErrorKind::Unclear => {

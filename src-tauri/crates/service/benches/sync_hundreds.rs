@@ -1,0 +1,360 @@
+//! A Sync of hundreds, against the real mail stack on loopback, beside what the same mail
+//! costs without Confab, in the same run:
+//!
+//! - sending: 500 invitations built, sent, and the researcher's copies filed in Sent (the
+//!   Sync that sends them and the one that files the copies that arrived after it), against
+//!   the same 500 messages, as Confab built them, sent with lettre over one connection;
+//! - reading: 500 participants' answers (each chose a time by its link in the invitation)
+//!   read and applied, from the Sync's first reading step to its last, against fetching the
+//!   same 500 messages with async-imap alone.
+//!
+//! Prints each figure and the ratio of rates. Command (from the repository root):
+//!
+//! ```sh
+//! cargo bench -p confab-service --bench sync_hundreds
+//! ```
+//!
+//! `CONFAB_SYNC_MESSAGES` sets how many participants (500).
+
+#![allow(clippy::unwrap_used, clippy::print_stdout)]
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use std::time::{Duration, Instant};
+
+use confab_mail::imap::ImapSession;
+use confab_mail::smtp::SmtpSender;
+use confab_mail::test_stack::MailStack;
+use confab_service::{
+    ImportMode, MailAccount, MailAuth, MailProfile, MailSecurity, ParticipantQuery, SyncOptions,
+    SyncProgress, SyncReport,
+};
+use futures::TryStreamExt;
+use lettre::AsyncTransport;
+use sea_orm::sqlx::{self, Row};
+use support::Fixture;
+use support::mail::{mailto_link, reply_from_link, text_body};
+
+fn messages() -> usize {
+    std::env::var("CONFAB_SYNC_MESSAGES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(500)
+}
+
+/// The researcher's account on the stack's ports without TLS, as the baselines use it, so
+/// that both sides pay the same for the connection.
+fn plain_profile(stack: &MailStack) -> MailProfile {
+    let plain = stack.account("researcher");
+    MailProfile {
+        researcher_name: "Dr Sam Rivera".into(),
+        researcher_email: stack.address("researcher"),
+        time_zone: "Europe/Berlin".into(),
+        account: Some(MailAccount {
+            username: plain.username.clone(),
+            auth: MailAuth::Password,
+            smtp_host: plain.smtp.host.clone(),
+            smtp_port: plain.smtp.port,
+            smtp_security: MailSecurity::Plain,
+            smtp_login: false,
+            imap_host: plain.imap.host.clone(),
+            imap_port: plain.imap.port,
+            imap_security: MailSecurity::Plain,
+            read_since: None,
+        }),
+        sync_automatically: false,
+    }
+}
+
+/// One Sync, timed; also the moments its reading began and ended, and how many progress
+/// steps the window would have shown.
+struct TimedSync {
+    report: SyncReport,
+    total: Duration,
+    reading: Duration,
+    steps: usize,
+}
+
+async fn timed_sync(f: &Fixture, stack: &MailStack) -> TimedSync {
+    let started = Instant::now();
+    let mut reading_from = None;
+    let mut reading_to = None;
+    let mut steps = 0;
+    let report = f
+        .confab
+        .sync(
+            SyncOptions {
+                password: Some(stack.password().to_owned()),
+                connect: stack.connect_options(),
+                ..Default::default()
+            },
+            |step| {
+                steps += 1;
+                if let SyncProgress::Reading { .. } = step {
+                    reading_from.get_or_insert_with(Instant::now);
+                    reading_to = Some(Instant::now());
+                }
+            },
+        )
+        .await
+        .unwrap();
+    let total = started.elapsed();
+    let reading = match (reading_from, reading_to) {
+        (Some(from), Some(to)) => to - from,
+        _ => Duration::ZERO,
+    };
+    TimedSync {
+        report,
+        total,
+        reading,
+        steps,
+    }
+}
+
+async fn session(stack: &MailStack, user: &str) -> ImapSession {
+    ImapSession::connect(
+        &stack.account(user),
+        &stack.secret(),
+        &stack.connect_options(),
+    )
+    .await
+    .unwrap()
+}
+
+/// Waits until `folders` of `user` together hold at least `count` messages.
+async fn wait_for(stack: &MailStack, user: &str, folders: &[&str], count: u32) {
+    let deadline = Instant::now() + Duration::from_secs(300);
+    loop {
+        let mut imap = session(stack, user).await;
+        let mut held = 0;
+        for folder in folders {
+            held += imap.message_count(folder).await.unwrap();
+        }
+        let _ = imap.logout().await;
+        if held >= count {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "only {held} of {count} messages reached {user}'s {folders:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+fn rate(n: usize, d: Duration) -> f64 {
+    n as f64 / d.as_secs_f64()
+}
+
+fn line(what: &str, n: usize, d: Duration) {
+    println!(
+        "{what:<58} {:>8.0} ms  {:>6.0} messages/s",
+        d.as_secs_f64() * 1000.0,
+        rate(n, d)
+    );
+}
+
+async fn run() {
+    let n = messages();
+    let stack = MailStack::start();
+    let f = Fixture::new(i32::try_from(n).unwrap(), true).await;
+    let me = support::me();
+    f.confab
+        .update_mail_profile(plain_profile(&stack))
+        .await
+        .unwrap();
+    // Every participant's mail reaches Alice's mailbox by its own address (alice+7@…).
+    let csv: String = std::iter::once("name,email\n".to_owned())
+        .chain((1..=n).map(|i| format!("Participant {i},alice+{i}@{}\n", stack.domain())))
+        .collect();
+    let imported = f
+        .confab
+        .import_csv(
+            f.study_id,
+            csv.as_bytes(),
+            None,
+            ImportMode::AllOrNothing,
+            &me,
+        )
+        .await
+        .unwrap();
+    assert_eq!(imported.totals.new_participants as usize, n);
+    let ids: Vec<i64> = f
+        .confab
+        .search_participants(ParticipantQuery {
+            study_id: Some(f.study_id),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    // Reading starts at the inbox's end as it is now.
+    timed_sync(&f, &stack).await;
+    f.confab
+        .invite_participants(f.study_id, &ids, &me)
+        .await
+        .unwrap();
+
+    println!(
+        "\nA Sync of {n}, load average {}",
+        std::fs::read_to_string("/proc/loadavg")
+            .unwrap_or_default()
+            .trim()
+    );
+
+    // Sending: the Sync that sends, then the one that files the copies that came later.
+    let send = timed_sync(&f, &stack).await;
+    assert_eq!(send.report.sent as usize, n, "{:?}", send.report);
+    wait_for(&stack, "alice", &["INBOX"], u32::try_from(n).unwrap()).await;
+    wait_for(
+        &stack,
+        "researcher",
+        &["INBOX", "Sent"],
+        u32::try_from(n).unwrap(),
+    )
+    .await;
+    let file = timed_sync(&f, &stack).await;
+    let mut researcher = session(&stack, "researcher").await;
+    assert_eq!(researcher.message_count("Sent").await.unwrap() as usize, n);
+    assert_eq!(researcher.message_count("INBOX").await.unwrap(), 0);
+    let _ = researcher.logout().await;
+
+    // Every participant answers: the first time their invitation offers, by its link.
+    let invitations = support::mail::inbox(&stack, "alice").await;
+    assert_eq!(invitations.len(), n);
+    let alice = SmtpSender::new(
+        &stack.account("alice"),
+        &stack.secret(),
+        &stack.connect_options(),
+    )
+    .unwrap();
+    for (i, invitation) in invitations.iter().enumerate() {
+        let to = support::mail::header_address(invitation, "To");
+        let link = mailto_link(&text_body(invitation), 0);
+        let reply = reply_from_link(&to, &link, &format!("answer-{i}@confab.test"));
+        alice.send(&to, &[&link.to], &reply).await.unwrap();
+    }
+    alice.close().await;
+    wait_for(&stack, "researcher", &["INBOX"], u32::try_from(n).unwrap()).await;
+
+    // Reading: async-imap alone first (it only peeks), then Confab's Sync.
+    let plain_read = fetch_with_async_imap(&stack, n).await;
+    let read = timed_sync(&f, &stack).await;
+    assert_eq!(read.report.read as usize, n, "{:?}", read.report);
+    assert_eq!(read.report.applied as usize, n, "{:?}", read.report);
+
+    // The baseline of sending: Confab's own 500 invitations, with lettre over one connection.
+    let plain_send = send_with_lettre(&f, &stack, n).await;
+
+    println!();
+    line("Confab: Sync sending the invitations", n, send.total);
+    line(
+        "Confab: the next Sync filing the copies that came after",
+        n,
+        file.total,
+    );
+    let confab_send = send.total + file.total;
+    line("Confab: sent and filed, together", n, confab_send);
+    line(
+        "lettre: the same messages over one connection",
+        n,
+        plain_send,
+    );
+    println!(
+        "sending: Confab at {:.2}× the baseline's rate (target at least 0.7×); {} progress steps shown",
+        plain_send.as_secs_f64() / confab_send.as_secs_f64(),
+        send.steps
+    );
+    line("Confab: reading and applying the answers", n, read.reading);
+    line("async-imap: fetching the same messages", n, plain_read);
+    println!(
+        "reading: Confab at {:.2}× the baseline's rate (target at least 0.7×); {} progress steps shown; the whole Sync (with {} confirmations sent) {:.0} ms",
+        plain_read.as_secs_f64() / read.reading.as_secs_f64(),
+        read.steps,
+        read.report.sent,
+        read.total.as_secs_f64() * 1000.0
+    );
+}
+
+/// The invitations as Confab built them, each to its participant and the researcher, sent
+/// with lettre over one connection.
+async fn send_with_lettre(f: &Fixture, stack: &MailStack, n: usize) -> Duration {
+    let pool = f.confab.sqlite_pool();
+    let rows = sqlx::query(
+        "SELECT o.raw, p.email FROM outbox o JOIN participants p ON p.id = o.participant_id \
+         WHERE o.kind = 'invitation' AND o.state = 'sent' ORDER BY o.id",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(rows.len(), n);
+    let researcher: lettre::Address = stack.address("researcher").parse().unwrap();
+    let prepared: Vec<(lettre::address::Envelope, Vec<u8>)> = rows
+        .iter()
+        .map(|row| {
+            let to: lettre::Address = row.get::<String, _>(1).parse().unwrap();
+            let envelope = lettre::address::Envelope::new(
+                Some(researcher.clone()),
+                vec![to, researcher.clone()],
+            )
+            .unwrap();
+            (envelope, row.get::<Vec<u8>, _>(0))
+        })
+        .collect();
+    let transport =
+        lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::builder_dangerous(stack.host())
+            .port(stack.smtp_port())
+            .pool_config(lettre::transport::smtp::PoolConfig::new().max_size(1))
+            .build();
+    let started = Instant::now();
+    for (envelope, bytes) in &prepared {
+        transport.send_raw(envelope, bytes).await.unwrap();
+    }
+    started.elapsed()
+}
+
+/// Logs in, opens the inbox and fetches every message in it, in the same batches as Sync.
+async fn fetch_with_async_imap(stack: &MailStack, n: usize) -> Duration {
+    let started = Instant::now();
+    let tcp = tokio::net::TcpStream::connect((stack.host(), stack.imap_port()))
+        .await
+        .unwrap();
+    let mut client = async_imap::Client::new(tcp);
+    client.read_response().await.unwrap();
+    let mut imap = client
+        .login("researcher", stack.password())
+        .await
+        .map_err(|(e, _)| e)
+        .unwrap();
+    imap.select("INBOX").await.unwrap();
+    let uids: Vec<u32> = imap.uid_search("ALL").await.unwrap().into_iter().collect();
+    let mut uids = uids;
+    uids.sort_unstable();
+    let mut fetched = 0;
+    for batch in uids.chunks(50) {
+        let set: Vec<String> = batch.iter().map(u32::to_string).collect();
+        let messages: Vec<_> = imap
+            .uid_fetch(set.join(","), "(UID RFC822.SIZE BODY.PEEK[])")
+            .await
+            .unwrap()
+            .try_collect()
+            .await
+            .unwrap();
+        fetched += messages.iter().filter(|m| m.body().is_some()).count();
+    }
+    let elapsed = started.elapsed();
+    assert_eq!(fetched, n);
+    imap.logout().await.unwrap();
+    elapsed
+}
+
+fn main() {
+    // `cargo test --benches` runs every bench once as a test; this one needs the mail stack
+    // and minutes, so it runs only as a benchmark.
+    if std::env::args().any(|a| a == "--bench") {
+        tokio::runtime::Runtime::new().unwrap().block_on(run());
+    }
+}
