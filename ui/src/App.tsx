@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { startTransition, Suspense, useCallback, useEffect, useState } from "react";
 import { AboutDialog } from "./AboutDialog";
 import { onAppEvent } from "./appEvents";
 import { commands } from "./bindings/commands";
@@ -6,11 +6,10 @@ import type { AppError, AppEvent, CalendarFile } from "./bindings/types";
 import { CalendarImportDialog } from "./CalendarImportDialog";
 import { ErrorBanner } from "./ErrorBanner";
 import { toAppError } from "./errors";
+import { lazyNamed } from "./lazyParts";
 import type { PaneId, Place, ScreenId } from "./navigation";
 import { NoticeBanner, type Notice } from "./NoticeBanner";
 import { noticeFor } from "./notices";
-import { OutboxScreen } from "./screens/OutboxScreen";
-import { SettingsScreen } from "./screens/SettingsScreen";
 import { StudiesScreen } from "./screens/StudiesScreen";
 import { Sidebar } from "./Sidebar";
 import { StartupFailure } from "./StartupFailure";
@@ -18,6 +17,10 @@ import type { StudySummary } from "./bindings/types";
 import { useAutoSync } from "./sync/useAutoSync";
 import { StudyWorkspace } from "./workspace/StudyWorkspace";
 import { t } from "./i18n";
+
+// Only the studies list is needed for the first screen; the rest loads when first shown.
+const OutboxScreen = lazyNamed(() => import("./screens/OutboxScreen"), "OutboxScreen");
+const SettingsScreen = lazyNamed(() => import("./screens/SettingsScreen"), "SettingsScreen");
 
 type Startup =
   | { phase: "loading" }
@@ -66,13 +69,16 @@ export function App() {
   const reportError = useCallback((next: AppError) => setError(next), []);
   useAutoSync(reportError);
   const showAbout = useCallback(() => setAboutOpen(true), []);
-  const navigate = useCallback((screen: ScreenId) => setPlace({ screen }), []);
+  // Moving to another place is a transition: while the code of a screen or section opened for the
+  // first time loads, the current one stays on screen instead of a loading line.
+  const navigate = useCallback((screen: ScreenId) => startTransition(() => setPlace({ screen })), []);
   const openStudy = useCallback(
-    (study: StudySummary, pane: PaneId = "overview") => setPlace({ screen: "study", study, pane }),
+    (study: StudySummary, pane: PaneId = "overview") =>
+      startTransition(() => setPlace({ screen: "study", study, pane })),
     [],
   );
   const openPane = useCallback(
-    (pane: PaneId) => setPlace((p) => (p.screen === "study" ? { ...p, pane } : p)),
+    (pane: PaneId) => startTransition(() => setPlace((p) => (p.screen === "study" ? { ...p, pane } : p))),
     [],
   );
   const studyChanged = useCallback(
@@ -120,25 +126,27 @@ export function App() {
             }}
           />
         )}
-        {place.screen === "studies" && <StudiesScreen onError={reportError} onOpen={openStudy} />}
-        {place.screen === "study" && (
-          <StudyWorkspace
-            study={place.study}
-            pane={place.pane}
-            onError={reportError}
-            onStudyChanged={studyChanged}
-            onOpenPane={openPane}
-          />
-        )}
-        {place.screen === "outbox" && <OutboxScreen onError={reportError} />}
-        {place.screen === "settings" && (
-          <SettingsScreen
-            dataDir={startup.dataDir}
-            databasePath={startup.databasePath}
-            onShowAbout={showAbout}
-            onError={reportError}
-          />
-        )}
+        <Suspense fallback={<PlaceLoading />}>
+          {place.screen === "studies" && <StudiesScreen onError={reportError} onOpen={openStudy} />}
+          {place.screen === "study" && (
+            <StudyWorkspace
+              study={place.study}
+              pane={place.pane}
+              onError={reportError}
+              onStudyChanged={studyChanged}
+              onOpenPane={openPane}
+            />
+          )}
+          {place.screen === "outbox" && <OutboxScreen onError={reportError} />}
+          {place.screen === "settings" && (
+            <SettingsScreen
+              dataDir={startup.dataDir}
+              databasePath={startup.databasePath}
+              onShowAbout={showAbout}
+              onError={reportError}
+            />
+          )}
+        </Suspense>
       </main>
       {about}
       <CalendarImportDialog
@@ -146,5 +154,15 @@ export function App() {
         onClose={() => setCalendarFiles((files) => files.slice(1))}
       />
     </div>
+  );
+}
+
+/** Shown only if a screen's code is still loading outside a transition, which navigation avoids. */
+function PlaceLoading() {
+  return (
+    <p className="loading-line" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {t("app.loading")}
+    </p>
   );
 }
