@@ -1,12 +1,10 @@
 import { startTransition, Suspense, useCallback, useEffect, useState } from "react";
-import { AboutDialog } from "./AboutDialog";
 import { onAppEvent } from "./appEvents";
 import { commands } from "./bindings/commands";
 import type { AppError, AppEvent, CalendarFile } from "./bindings/types";
-import { CalendarImportDialog } from "./CalendarImportDialog";
 import { ErrorBanner } from "./ErrorBanner";
 import { toAppError } from "./errors";
-import { lazyNamed } from "./lazyParts";
+import { lazyNamed, useHasBeenTrue } from "./lazyParts";
 import type { PaneId, Place, ScreenId } from "./navigation";
 import { NoticeBanner, type Notice } from "./NoticeBanner";
 import { noticeFor } from "./notices";
@@ -21,6 +19,8 @@ import { t } from "./i18n";
 // Only the studies list is needed for the first screen; the rest loads when first shown.
 const OutboxScreen = lazyNamed(() => import("./screens/OutboxScreen"), "OutboxScreen");
 const SettingsScreen = lazyNamed(() => import("./screens/SettingsScreen"), "SettingsScreen");
+const AboutDialog = lazyNamed(() => import("./AboutDialog"), "AboutDialog");
+const CalendarImportDialog = lazyNamed(() => import("./CalendarImportDialog"), "CalendarImportDialog");
 
 type Startup =
   | { phase: "loading" }
@@ -39,8 +39,10 @@ export function App() {
   useEffect(
     () =>
       onAppEvent((event: AppEvent) => {
-        if (event.kind === "showAbout") setAboutOpen(true);
-        else if (event.kind === "calendarFileOpened") setCalendarFiles((files) => [...files, event.file]);
+        // In transitions, as a dialog's code may still be loading (see lazyParts).
+        if (event.kind === "showAbout") startTransition(() => setAboutOpen(true));
+        else if (event.kind === "calendarFileOpened")
+          startTransition(() => setCalendarFiles((files) => [...files, event.file]));
         else setNotice(noticeFor(event));
       }),
     [],
@@ -68,7 +70,7 @@ export function App() {
 
   const reportError = useCallback((next: AppError) => setError(next), []);
   useAutoSync(reportError);
-  const showAbout = useCallback(() => setAboutOpen(true), []);
+  const showAbout = useCallback(() => startTransition(() => setAboutOpen(true)), []);
   // Moving to another place is a transition: while the code of a screen or section opened for the
   // first time loads, the current one stays on screen instead of a loading line.
   const navigate = useCallback((screen: ScreenId) => startTransition(() => setPlace({ screen })), []);
@@ -88,7 +90,15 @@ export function App() {
       ),
     [],
   );
-  const about = <AboutDialog open={aboutOpen} onOpenChange={setAboutOpen} />;
+  const aboutNeeded = useHasBeenTrue(aboutOpen);
+  const calendarImportNeeded = useHasBeenTrue(calendarFiles.length > 0);
+  // Each boundary is mounted from the start, so that a dialog opened in a transition waits for
+  // its code without a fallback.
+  const about = (
+    <Suspense fallback={null}>
+      {aboutNeeded && <AboutDialog open={aboutOpen} onOpenChange={setAboutOpen} />}
+    </Suspense>
+  );
   const noticeBanner = notice && <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} />;
 
   if (startup.phase === "loading") {
@@ -149,10 +159,14 @@ export function App() {
         </Suspense>
       </main>
       {about}
-      <CalendarImportDialog
-        file={calendarFiles[0] ?? null}
-        onClose={() => setCalendarFiles((files) => files.slice(1))}
-      />
+      <Suspense fallback={null}>
+        {calendarImportNeeded && (
+          <CalendarImportDialog
+            file={calendarFiles[0] ?? null}
+            onClose={() => setCalendarFiles((files) => files.slice(1))}
+          />
+        )}
+      </Suspense>
     </div>
   );
 }

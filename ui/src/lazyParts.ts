@@ -1,4 +1,4 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from "react";
+import { lazy, useState, type ComponentType, type LazyExoticComponent } from "react";
 
 // A part whose code is loaded on first use is shown by an update made in a transition
 // (`startTransition`), inside a `<Suspense>` that is already mounted: React then keeps what is
@@ -15,4 +15,14 @@ export function lazyNamed<M extends Record<K, ComponentType<any>>, K extends key
   name: K,
 ): LazyExoticComponent<M[K]> {
   return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+/**
+ * True from the first render at which `value` is true. A lazily loaded dialog is mounted the
+ * first time it opens and then stays mounted, so that it keeps what it had loaded, as before.
+ */
+export function useHasBeenTrue(value: boolean): boolean {
+  const [was, setWas] = useState(value);
+  if (value && !was) setWas(true);
+  return was || value;
 }
