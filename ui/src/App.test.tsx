@@ -99,13 +99,16 @@ describe("App", () => {
     expect(screen.getByTestId("nav-settings").hasAttribute("aria-current")).toBe(false);
 
     fireEvent.click(screen.getByTestId("nav-outbox"));
-    const outbox = screen.getByTestId("screen-outbox");
+    // The outbox's code loads on first use; the studies stay, with no loading line, until it is there.
+    expect(screen.queryByText("Loading…")).toBeNull();
+    expect(screen.getByTestId("screen-studies")).toBeTruthy();
+    const outbox = await screen.findByTestId("screen-outbox");
     expect(within(outbox).getByRole("heading", { level: 1 }).textContent).toBe("Outbox");
     expect(screen.getByTestId("nav-outbox").getAttribute("aria-current")).toBe("page");
     expect(screen.queryByTestId("screen-studies")).toBeNull();
 
     fireEvent.click(screen.getByTestId("nav-settings"));
-    expect(screen.getByTestId("settings-data-dir").textContent).toBe(ready.dataDir);
+    expect((await screen.findByTestId("settings-data-dir")).textContent).toBe(ready.dataDir);
     expect(screen.getByTestId("settings-database-path").textContent).toBe(ready.databasePath);
   });
 
@@ -159,7 +162,7 @@ describe("App", () => {
     mocked.openLogsFolder.mockRejectedValue({ code: "internal", message: "no file manager" });
     render(<App />);
     fireEvent.click(await screen.findByTestId("nav-settings"));
-    fireEvent.click(screen.getByTestId("open-logs-button"));
+    fireEvent.click(await screen.findByTestId("open-logs-button"));
 
     expect((await screen.findByTestId("error-banner")).textContent).toContain("no file manager");
   });

@@ -1,16 +1,13 @@
-import { useCallback, useEffect, useState } from "react";
-import { AboutDialog } from "./AboutDialog";
+import { startTransition, Suspense, useCallback, useEffect, useState } from "react";
 import { onAppEvent } from "./appEvents";
 import { commands } from "./bindings/commands";
 import type { AppError, AppEvent, CalendarFile } from "./bindings/types";
-import { CalendarImportDialog } from "./CalendarImportDialog";
 import { ErrorBanner } from "./ErrorBanner";
 import { toAppError } from "./errors";
+import { lazyNamed, useHasBeenTrue } from "./lazyParts";
 import type { PaneId, Place, ScreenId } from "./navigation";
 import { NoticeBanner, type Notice } from "./NoticeBanner";
 import { noticeFor } from "./notices";
-import { OutboxScreen } from "./screens/OutboxScreen";
-import { SettingsScreen } from "./screens/SettingsScreen";
 import { StudiesScreen } from "./screens/StudiesScreen";
 import { Sidebar } from "./Sidebar";
 import { StartupFailure } from "./StartupFailure";
@@ -18,6 +15,12 @@ import type { StudySummary } from "./bindings/types";
 import { useAutoSync } from "./sync/useAutoSync";
 import { StudyWorkspace } from "./workspace/StudyWorkspace";
 import { t } from "./i18n";
+
+// Only the studies list is needed for the first screen; the rest loads when first shown.
+const OutboxScreen = lazyNamed(() => import("./screens/OutboxScreen"), "OutboxScreen");
+const SettingsScreen = lazyNamed(() => import("./screens/SettingsScreen"), "SettingsScreen");
+const AboutDialog = lazyNamed(() => import("./AboutDialog"), "AboutDialog");
+const CalendarImportDialog = lazyNamed(() => import("./CalendarImportDialog"), "CalendarImportDialog");
 
 type Startup =
   | { phase: "loading" }
@@ -36,8 +39,10 @@ export function App() {
   useEffect(
     () =>
       onAppEvent((event: AppEvent) => {
-        if (event.kind === "showAbout") setAboutOpen(true);
-        else if (event.kind === "calendarFileOpened") setCalendarFiles((files) => [...files, event.file]);
+        // In transitions, as a dialog's code may still be loading (see lazyParts).
+        if (event.kind === "showAbout") startTransition(() => setAboutOpen(true));
+        else if (event.kind === "calendarFileOpened")
+          startTransition(() => setCalendarFiles((files) => [...files, event.file]));
         else setNotice(noticeFor(event));
       }),
     [],
@@ -65,14 +70,17 @@ export function App() {
 
   const reportError = useCallback((next: AppError) => setError(next), []);
   useAutoSync(reportError);
-  const showAbout = useCallback(() => setAboutOpen(true), []);
-  const navigate = useCallback((screen: ScreenId) => setPlace({ screen }), []);
+  const showAbout = useCallback(() => startTransition(() => setAboutOpen(true)), []);
+  // Moving to another place is a transition: while the code of a screen or section opened for the
+  // first time loads, the current one stays on screen instead of a loading line.
+  const navigate = useCallback((screen: ScreenId) => startTransition(() => setPlace({ screen })), []);
   const openStudy = useCallback(
-    (study: StudySummary, pane: PaneId = "overview") => setPlace({ screen: "study", study, pane }),
+    (study: StudySummary, pane: PaneId = "overview") =>
+      startTransition(() => setPlace({ screen: "study", study, pane })),
     [],
   );
   const openPane = useCallback(
-    (pane: PaneId) => setPlace((p) => (p.screen === "study" ? { ...p, pane } : p)),
+    (pane: PaneId) => startTransition(() => setPlace((p) => (p.screen === "study" ? { ...p, pane } : p))),
     [],
   );
   const studyChanged = useCallback(
@@ -82,7 +90,15 @@ export function App() {
       ),
     [],
   );
-  const about = <AboutDialog open={aboutOpen} onOpenChange={setAboutOpen} />;
+  const aboutNeeded = useHasBeenTrue(aboutOpen);
+  const calendarImportNeeded = useHasBeenTrue(calendarFiles.length > 0);
+  // Each boundary is mounted from the start, so that a dialog opened in a transition waits for
+  // its code without a fallback.
+  const about = (
+    <Suspense fallback={null}>
+      {aboutNeeded && <AboutDialog open={aboutOpen} onOpenChange={setAboutOpen} />}
+    </Suspense>
+  );
   const noticeBanner = notice && <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} />;
 
   if (startup.phase === "loading") {
@@ -120,31 +136,47 @@ export function App() {
             }}
           />
         )}
-        {place.screen === "studies" && <StudiesScreen onError={reportError} onOpen={openStudy} />}
-        {place.screen === "study" && (
-          <StudyWorkspace
-            study={place.study}
-            pane={place.pane}
-            onError={reportError}
-            onStudyChanged={studyChanged}
-            onOpenPane={openPane}
-          />
-        )}
-        {place.screen === "outbox" && <OutboxScreen onError={reportError} />}
-        {place.screen === "settings" && (
-          <SettingsScreen
-            dataDir={startup.dataDir}
-            databasePath={startup.databasePath}
-            onShowAbout={showAbout}
-            onError={reportError}
-          />
-        )}
+        <Suspense fallback={<PlaceLoading />}>
+          {place.screen === "studies" && <StudiesScreen onError={reportError} onOpen={openStudy} />}
+          {place.screen === "study" && (
+            <StudyWorkspace
+              study={place.study}
+              pane={place.pane}
+              onError={reportError}
+              onStudyChanged={studyChanged}
+              onOpenPane={openPane}
+            />
+          )}
+          {place.screen === "outbox" && <OutboxScreen onError={reportError} />}
+          {place.screen === "settings" && (
+            <SettingsScreen
+              dataDir={startup.dataDir}
+              databasePath={startup.databasePath}
+              onShowAbout={showAbout}
+              onError={reportError}
+            />
+          )}
+        </Suspense>
       </main>
       {about}
-      <CalendarImportDialog
-        file={calendarFiles[0] ?? null}
-        onClose={() => setCalendarFiles((files) => files.slice(1))}
-      />
+      <Suspense fallback={null}>
+        {calendarImportNeeded && (
+          <CalendarImportDialog
+            file={calendarFiles[0] ?? null}
+            onClose={() => setCalendarFiles((files) => files.slice(1))}
+          />
+        )}
+      </Suspense>
     </div>
+  );
+}
+
+/** Shown only if a screen's code is still loading outside a transition, which navigation avoids. */
+function PlaceLoading() {
+  return (
+    <p className="loading-line" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {t("app.loading")}
+    </p>
   );
 }

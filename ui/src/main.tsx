@@ -1,8 +1,8 @@
+import "./stylesheets";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { language } from "./i18n";
-import "./styles.css";
 
 // Screen readers pronounce the window in the language its words are in.
 document.documentElement.lang = language;

@@ -1,11 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { commands } from "../bindings/commands";
 import type { AppError, StudySummary } from "../bindings/types";
 import { toAppError } from "../errors";
 import { formatDate, formatMinutes } from "../time/format";
 import { markStudiesPainted } from "../performanceMarks";
-import { StudyDialog } from "../StudyDialog";
+import { lazyNamed, useHasBeenTrue } from "../lazyParts";
 import { t } from "../i18n";
+
+// The form is loaded when the researcher first asks for it, not before the list can paint.
+const StudyDialog = lazyNamed(() => import("../StudyDialog"), "StudyDialog");
 
 type Props = {
   onError: (error: AppError) => void;
@@ -20,6 +23,7 @@ type ListState =
 export function StudiesScreen({ onError, onOpen }: Props) {
   const [list, setList] = useState<ListState>({ kind: "loading" });
   const [dialogOpen, setDialogOpen] = useState(false);
+  const dialogNeeded = useHasBeenTrue(dialogOpen);
   const [loadingDemo, setLoadingDemo] = useState(false);
   // Only the newest request may write the list; an older, slower answer would show stale studies.
   const latestRequest = useRef(0);
@@ -60,6 +64,9 @@ export function StudiesScreen({ onError, onOpen }: Props) {
     }
   }
 
+  // A transition, as the dialog's code may still be loading (see lazyParts).
+  const openDialog = () => startTransition(() => setDialogOpen(true));
+
   function handleCreated() {
     setDialogOpen(false);
     void refresh();
@@ -73,7 +80,7 @@ export function StudiesScreen({ onError, onOpen }: Props) {
           type="button"
           className="button button-primary"
           data-testid="new-study-button"
-          onClick={() => setDialogOpen(true)}
+          onClick={openDialog}
         >
           {t("studies.new")}
         </button>
@@ -106,7 +113,7 @@ export function StudiesScreen({ onError, onOpen }: Props) {
               type="button"
               className="button button-primary"
               data-testid="create-study-button"
-              onClick={() => setDialogOpen(true)}
+              onClick={openDialog}
             >
               {t("studies.empty.create")}
             </button>
@@ -126,7 +133,9 @@ export function StudiesScreen({ onError, onOpen }: Props) {
 
       {list.kind === "loaded" && list.studies.length > 0 && <StudyList studies={list.studies} onOpen={onOpen} />}
 
-      <StudyDialog open={dialogOpen} onOpenChange={setDialogOpen} onCreated={handleCreated} />
+      <Suspense fallback={null}>
+        {dialogNeeded && <StudyDialog open={dialogOpen} onOpenChange={setDialogOpen} onCreated={handleCreated} />}
+      </Suspense>
     </section>
   );
 }

@@ -1,16 +1,18 @@
-import * as Dialog from "@radix-ui/react-dialog";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { startTransition, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { AppError, SyncReport } from "../bindings/types";
 import { toAppError } from "../errors";
+import { lazyNamed, useHasBeenTrue } from "../lazyParts";
 import { formatClock } from "../time/format";
 import { researcherZone, useMailProfile } from "../settings/mailProfileStore";
-import { SyncSummary } from "./SyncSummary";
 import { registerSyncShortcut, syncShortcutLabel } from "./syncShortcut";
 import { runSync } from "./syncRunner";
 import { describeProgress, shortSummary } from "./syncWords";
 import { useSyncState } from "./useSyncState";
 import { t } from "../i18n";
 import "./sync.css";
+
+// The button is in the sidebar of the first screen; the report's dialog loads when first opened.
+const SyncReportDialog = lazyNamed(() => import("./SyncReportDialog"), "SyncReportDialog");
 
 type Props = {
   onError: (error: AppError) => void;
@@ -25,6 +27,7 @@ export function SyncButton({ onError, onSynced, layout = "stacked" }: Props) {
   const zone = researcherZone(useMailProfile());
   const clockTime = (ms: number) => formatClock(ms, zone);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const detailsNeeded = useHasBeenTrue(detailsOpen);
   // The latest callbacks, so the shortcut registered once always reports to the current ones.
   const callbacks = useRef({ onError, onSynced });
   callbacks.current = { onError, onSynced };
@@ -63,7 +66,7 @@ export function SyncButton({ onError, onSynced, layout = "stacked" }: Props) {
           type="button"
           className="link-button sync-details-link"
           data-testid="sync-details-button"
-          onClick={() => setDetailsOpen(true)}
+          onClick={() => startTransition(() => setDetailsOpen(true))}
         >
           {t("sync.details")}
         </button>
@@ -91,26 +94,16 @@ export function SyncButton({ onError, onSynced, layout = "stacked" }: Props) {
       <div className="sync-status" role="status" aria-live="polite" data-testid="sync-status">
         {status}
       </div>
-      <Dialog.Root open={detailsOpen} onOpenChange={setDetailsOpen}>
-        <Dialog.Portal>
-          <Dialog.Overlay className="dialog-overlay" />
-          <Dialog.Content className="dialog" data-testid="sync-report-dialog">
-            <Dialog.Title className="dialog-title">{t("sync.report.title")}</Dialog.Title>
-            <Dialog.Description className="dialog-description">{t("sync.report.description")}</Dialog.Description>
-            {sync.lastReport && (
-              <SyncSummary
-                report={sync.lastReport}
-                finishedAt={sync.finishedAt ? clockTime(sync.finishedAt) : undefined}
-              />
-            )}
-            <div className="dialog-actions">
-              <Dialog.Close className="button button-secondary" data-testid="sync-report-close">
-                {t("common.close")}
-              </Dialog.Close>
-            </div>
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+      <Suspense fallback={null}>
+        {detailsNeeded && (
+          <SyncReportDialog
+            open={detailsOpen}
+            onOpenChange={setDetailsOpen}
+            report={sync.lastReport}
+            finishedAt={sync.finishedAt ? clockTime(sync.finishedAt) : undefined}
+          />
+        )}
+      </Suspense>
     </div>
   );
 }

@@ -1,11 +1,15 @@
+import { lazyNamed } from "../lazyParts";
 import type { PaneId } from "../navigation";
-import { DaysPane } from "./DaysPane";
-import { InterviewsPane } from "./InterviewsPane";
-import { OverviewPane } from "./OverviewPane";
 import type { PaneProps } from "./paneProps";
-import { ParticipantsPane } from "./ParticipantsPane";
-import { SessionsPane } from "./SessionsPane";
-import { StudySettingsPane } from "./StudySettingsPane";
+
+// Each section is loaded the first time it is opened: the calendars, the participants table
+// and the editors are not needed for the window's first screen.
+const OverviewPane = lazyNamed(() => import("./OverviewPane"), "OverviewPane");
+const ParticipantsPane = lazyNamed(() => import("./ParticipantsPane"), "ParticipantsPane");
+const SessionsPane = lazyNamed(() => import("./SessionsPane"), "SessionsPane");
+const InterviewsPane = lazyNamed(() => import("./InterviewsPane"), "InterviewsPane");
+const DaysPane = lazyNamed(() => import("./DaysPane"), "DaysPane");
+const StudySettingsPane = lazyNamed(() => import("./StudySettingsPane"), "StudySettingsPane");
 
 /** One study's workspace: the section the sidebar has open. */
 export function StudyWorkspace({ pane, ...props }: PaneProps & { pane: PaneId }) {
