@@ -3,7 +3,8 @@
 //!
 //! - sending: 500 invitations built, sent, and the researcher's copies filed in Sent (the
 //!   Sync that sends them and the one that files the copies that arrived after it), against
-//!   the same 500 messages, as Confab built them, sent with lettre over one connection;
+//!   the same 500 messages, as Confab built them, sent with lettre over one connection per
+//!   hundred (the most the test server takes on one);
 //! - reading: 500 participants' answers (each chose a time by its link in the invitation)
 //!   read and applied, from the Sync's first reading step to its last, against fetching the
 //!   same 500 messages with async-imap alone.
@@ -207,6 +208,7 @@ async fn run() {
 
     // Sending: the Sync that sends, then the one that files the copies that came later.
     let send = timed_sync(&f, &stack).await;
+    println!("the Sync that sent: {:?}", send.report);
     assert_eq!(send.report.sent as usize, n, "{:?}", send.report);
     wait_for(&stack, "alice", &["INBOX"], u32::try_from(n).unwrap()).await;
     wait_for(
@@ -225,19 +227,23 @@ async fn run() {
     // Every participant answers: the first time their invitation offers, by its link.
     let invitations = support::mail::inbox(&stack, "alice").await;
     assert_eq!(invitations.len(), n);
-    let alice = SmtpSender::new(
-        &stack.account("alice"),
-        &stack.secret(),
-        &stack.connect_options(),
-    )
-    .unwrap();
-    for (i, invitation) in invitations.iter().enumerate() {
-        let to = support::mail::header_address(invitation, "To");
-        let link = mailto_link(&text_body(invitation), 0);
-        let reply = reply_from_link(&to, &link, &format!("answer-{i}@confab.test"));
-        alice.send(&to, &[&link.to], &reply).await.unwrap();
+    // A connection of its own for every 50: the server takes only so many messages on one.
+    for (chunk, invitations) in invitations.chunks(50).enumerate() {
+        let alice = SmtpSender::new(
+            &stack.account("alice"),
+            &stack.secret(),
+            &stack.connect_options(),
+        )
+        .unwrap();
+        for (i, invitation) in invitations.iter().enumerate() {
+            let to = support::mail::header_address(invitation, "To");
+            let link = mailto_link(&text_body(invitation), 0);
+            let id = format!("answer-{chunk}-{i}@confab.test");
+            let reply = reply_from_link(&to, &link, &id);
+            alice.send(&to, &[&link.to], &reply).await.unwrap();
+        }
+        alice.close().await;
     }
-    alice.close().await;
     wait_for(&stack, "researcher", &["INBOX"], u32::try_from(n).unwrap()).await;
 
     // Reading: async-imap alone first (it only peeks), then Confab's Sync.
@@ -304,14 +310,18 @@ async fn send_with_lettre(f: &Fixture, stack: &MailStack, n: usize) -> Duration 
             (envelope, row.get::<Vec<u8>, _>(0))
         })
         .collect();
-    let transport =
-        lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::builder_dangerous(stack.host())
-            .port(stack.smtp_port())
-            .pool_config(lettre::transport::smtp::PoolConfig::new().max_size(1))
-            .build();
     let started = Instant::now();
-    for (envelope, bytes) in &prepared {
-        transport.send_raw(envelope, bytes).await.unwrap();
+    // OpenSMTPD takes 100 messages on one connection; a new one for each hundred, as Sync
+    // does when the server says so.
+    for hundred in prepared.chunks(100) {
+        let transport =
+            lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::builder_dangerous(stack.host())
+                .port(stack.smtp_port())
+                .pool_config(lettre::transport::smtp::PoolConfig::new().max_size(1))
+                .build();
+        for (envelope, bytes) in hundred {
+            transport.send_raw(envelope, bytes).await.unwrap();
+        }
     }
     started.elapsed()
 }

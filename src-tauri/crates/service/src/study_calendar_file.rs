@@ -59,12 +59,15 @@ impl Confab {
                 .collect();
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let mut staff = interview_interviewers::staff_of(&self.db, &ids).await?;
-        // One read of the participants and the profile, however many interviews.
+        // One read of the people on these interviews and of the profile, however many.
+        let mut on_file: Vec<i64> = rows.iter().map(|r| r.participant_id).collect();
+        on_file.sort_unstable();
+        on_file.dedup();
         let people: HashMap<i64, participant::Model> =
-            confab_store::participants::in_study(&self.db, study_id)
+            confab_store::participants::with_ids(&self.db, &on_file)
                 .await?
                 .into_iter()
-                .map(|(p, _)| (p.id, p))
+                .map(|p| (p.id, p))
                 .collect();
         let profile = load_profile(&self.db).await?;
         let organizer = Person::new(profile.researcher_name, profile.researcher_email);
@@ -123,8 +126,11 @@ impl Confab {
         };
         let confab = self.clone();
         runtime.spawn(async move {
-            tokio::time::sleep(SETTLE).await;
+            // At most one round of writing per SETTLE: a run of changes (a Sync applying
+            // hundreds of answers, a day of bookings imported) writes each file a few times,
+            // not once per change.
             loop {
+                tokio::time::sleep(SETTLE).await;
                 let studies: Vec<i64> = {
                     let mut set = confab
                         .calendar_files

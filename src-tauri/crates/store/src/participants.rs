@@ -168,9 +168,22 @@ pub async fn in_study(
         .into_iter()
         .map(|e| (e.participant_id, e))
         .collect();
-    let mut rows = Vec::with_capacity(enrolments.len());
-    // In chunks, to stay below the database's limit on query parameters.
     let ids: Vec<i64> = enrolments.keys().copied().collect();
+    let mut rows = with_ids(db, &ids).await?;
+    rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    Ok(rows
+        .into_iter()
+        .filter_map(|p| enrolments.get(&p.id).cloned().map(|e| (p, e)))
+        .collect())
+}
+
+/// The participants with these ids, in no particular order.
+pub async fn with_ids(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<Vec<participant::Model>, DbErr> {
+    let mut rows = Vec::with_capacity(ids.len());
+    // In chunks, to stay below the database's limit on query parameters.
     for chunk in ids.chunks(500) {
         let found = Participant::find()
             .filter(participant::Column::Id.is_in(chunk.iter().copied()))
@@ -178,11 +191,7 @@ pub async fn in_study(
             .await?;
         rows.extend(found);
     }
-    rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
-    Ok(rows
-        .into_iter()
-        .filter_map(|p| enrolments.get(&p.id).cloned().map(|e| (p, e)))
-        .collect())
+    Ok(rows)
 }
 
 /// Every study the participant is enrolled in.

@@ -16,6 +16,7 @@ mod m20261201_160000_languages;
 mod m20261201_170000_interview_interviewers;
 mod m20261201_180000_staffing;
 mod m20261201_190000_calendar_account;
+mod m20261201_200000_token_lookups;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_170000_interview_interviewers::Migration),
             Box::new(m20261201_180000_staffing::Migration),
             Box::new(m20261201_190000_calendar_account::Migration),
+            Box::new(m20261201_200000_token_lookups::Migration),
         ]
     }
 }
