@@ -24,6 +24,7 @@ export function ParticipantsPane({ study, onError }: PaneProps) {
           statuses={state.statuses}
           timeZone={state.timeZone}
           ownZone={state.ownZone}
+          complete={state.complete}
           reload={reload}
           onError={onError}
         />

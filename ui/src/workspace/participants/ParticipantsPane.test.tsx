@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ParticipantSummary } from "../../bindings/types";
 import { ParticipantsPane } from "../ParticipantsPane";
+import { FIRST_PAGE } from "./useParticipants";
 
 vi.mock("../../bindings/commands", () => ({
   commands: {
@@ -56,6 +57,35 @@ function renderPane() {
   render(<ParticipantsPane study={study} onError={onError} onStudyChanged={vi.fn()} />);
   return onError;
 }
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { promise, resolve, reject };
+}
+
+/** The first page and the whole list, each answered when the test says so. */
+function answerSeparately() {
+  const page = deferred<ParticipantSummary[]>();
+  const whole = deferred<ParticipantSummary[]>();
+  mocked.searchParticipants.mockImplementation((query) => (query.limit === null ? whole.promise : page.promise));
+  return { page, whole };
+}
+
+// More than a first page, sorted by name as the back end sends them; every other one invited.
+const crowd = Array.from({ length: FIRST_PAGE + 50 }, (_, i) =>
+  participant(i + 1, `Person ${String(i).padStart(3, "0")}`, `p${i}@example.org`, i % 2 === 0 ? "added" : "invited"),
+);
+const firstPage = crowd.slice(0, FIRST_PAGE);
+
+const marks = (name: string) => performance.getEntriesByName(name, "mark").length;
+
+const rowCount = () => screen.getByRole("table").getAttribute("aria-rowcount");
+const statusFilter = () => screen.getByTestId("status-filter") as HTMLSelectElement;
 
 beforeAll(() => {
   // jsdom lays nothing out; the list's virtualizer needs a box of some size to show rows in.
@@ -153,8 +183,8 @@ describe("Participants", () => {
     expect(within(report).getByTestId("invite-skipped-item").textContent).toBe(
       "Cy Diaz: Declined; set another status first to invite again",
     );
-    // The list is reloaded, so the new statuses show.
-    await waitFor(() => expect(mocked.searchParticipants).toHaveBeenCalledTimes(2));
+    // The list is reloaded, so the new statuses show: two requests on opening, one for the reload.
+    await waitFor(() => expect(mocked.searchParticipants).toHaveBeenCalledTimes(3));
   });
 
   it("extends a selection with Shift over the rows on screen only", async () => {
@@ -230,5 +260,170 @@ describe("Participants", () => {
         separator: expect.stringMatching(/^(comma|semicolon)$/),
       }),
     );
+  });
+
+  it("paints the first page before the whole list arrives, then puts the whole list in its place", async () => {
+    const { page, whole } = answerSeparately();
+    renderPane();
+    // Both are asked for at once, not one after the other.
+    await waitFor(() => expect(mocked.searchParticipants).toHaveBeenCalledTimes(2));
+    expect(mocked.searchParticipants).toHaveBeenCalledWith({ studyId: 4, text: null, status: null, limit: FIRST_PAGE, offset: 0 });
+    expect(mocked.searchParticipants).toHaveBeenCalledWith({ studyId: 4, text: null, status: null, limit: null, offset: null });
+
+    await act(async () => page.resolve(firstPage));
+    expect(names()[0]).toBe("Person 000");
+    expect(rowCount()).toBe(String(FIRST_PAGE + 1));
+    // What needs every participant waits, and says why.
+    expect(screen.getByRole("status").textContent).toBe("Loading the rest of the participants…");
+    expect(screen.getByTestId("participants-count").textContent).toBe("Checkout");
+    expect(statusFilter().disabled).toBe(true);
+    expect(statusFilter().options[0]?.textContent).toBe("All statuses");
+    expect((screen.getByTestId("export-csv-button") as HTMLButtonElement).disabled).toBe(true);
+    const firstRow = screen.getAllByTestId("participant-row")[0];
+    // The first rows are timed when the page is painted; all rows only once the rest is.
+    await waitFor(() => expect(marks("participants:first-rows")).toBe(1));
+    expect(performance.getEntriesByName("participants:open-to-first-rows", "measure")).toHaveLength(1);
+    expect(marks("participants:all-rows")).toBe(0);
+
+    await act(async () => whole.resolve(crowd));
+    expect(rowCount()).toBe(String(crowd.length + 1));
+    expect(screen.queryByTestId("participants-loading-rest")).toBeNull();
+    expect(screen.getByTestId("participants-count").textContent).toBe("Checkout · 150 participants");
+    expect(statusFilter().disabled).toBe(false);
+    expect(screen.getByRole("option", { name: "All statuses (150)" })).toBeTruthy();
+    expect((screen.getByTestId("export-csv-button") as HTMLButtonElement).disabled).toBe(false);
+    // The rows already on screen stay where they were, in the same elements.
+    expect(names()[0]).toBe("Person 000");
+    expect(screen.getAllByTestId("participant-row")[0]).toBe(firstRow);
+    await waitFor(() => expect(marks("participants:all-rows")).toBe(1));
+    expect(performance.getEntriesByName("participants:open-to-all-rows", "measure")).toHaveLength(1);
+    expect(marks("participants:first-rows")).toBe(1);
+  });
+
+  it("ignores a first page that arrives after the whole list", async () => {
+    const { page, whole } = answerSeparately();
+    renderPane();
+    await act(async () => whole.resolve(crowd));
+    expect(rowCount()).toBe(String(crowd.length + 1));
+
+    // An older answer, and one that differs, so that showing it would be seen.
+    await act(async () => page.resolve([participant(999, "Aaron Early", "aaron@example.org"), ...firstPage.slice(1)]));
+    expect(rowCount()).toBe(String(crowd.length + 1));
+    expect(names()[0]).toBe("Person 000");
+    expect(screen.queryByTestId("participants-loading-rest")).toBeNull();
+    expect(screen.getByTestId("participants-count").textContent).toBe("Checkout · 150 participants");
+  });
+
+  it("treats a first page shorter than asked for as the whole list", async () => {
+    const { page } = answerSeparately();
+    renderPane();
+    await act(async () => page.resolve(people));
+    expect(names()).toEqual(["Ada Park", "Bo Li", "Cy Diaz"]);
+    expect(screen.queryByTestId("participants-loading-rest")).toBeNull();
+    expect(screen.getByTestId("participants-count").textContent).toBe("Checkout · 3 participants");
+    expect(statusFilter().disabled).toBe(false);
+  });
+
+  it("keeps what is typed while the rest loads and searches once every participant is here", async () => {
+    const { page, whole } = answerSeparately();
+    renderPane();
+    await act(async () => page.resolve(firstPage));
+    const search = screen.getByTestId("participant-search") as HTMLInputElement;
+    expect(search.disabled).toBe(false);
+    fireEvent.change(search, { target: { value: "person 120" } });
+    // Person 120 is not in the first page: searching it would wrongly say no one matches.
+    expect(search.value).toBe("person 120");
+    expect(screen.queryByTestId("participants-no-matches")).toBeNull();
+    expect(names()[0]).toBe("Person 000");
+    expect(screen.getByRole("status").textContent).toBe(
+      "Loading the rest of the participants; the search applies once they are all here…",
+    );
+    // Rows on screen can be selected meanwhile.
+    fireEvent.click(screen.getAllByTestId("participant-select")[0] as HTMLElement);
+    expect(screen.getByTestId("selection-count").textContent).toBe("1 selected");
+
+    await act(async () => whole.resolve(crowd));
+    expect(names()).toEqual(["Person 120"]);
+    expect(screen.queryByRole("status")).toBeNull();
+    expect(screen.getByTestId("selection-count").textContent).toBe("1 selected (1 not shown)");
+    fireEvent.keyDown(search, { key: "Escape" });
+    fireEvent.change(statusFilter(), { target: { value: "invited" } });
+    expect(names()[0]).toBe("Person 001");
+    expect(rowCount()).toBe("76");
+    expect(screen.getByRole("option", { name: "Invited (75)" })).toBeTruthy();
+  });
+
+  it("drops the rest of the list when a change has asked for a newer one meanwhile", async () => {
+    const { page, whole } = answerSeparately();
+    mocked.setStatuses.mockResolvedValue("completed");
+    renderPane();
+    await act(async () => page.resolve(firstPage));
+    const reloaded = deferred<ParticipantSummary[]>();
+    mocked.searchParticipants.mockImplementation((query) => (query.limit === null ? reloaded.promise : page.promise));
+
+    // A status set on a shown row reloads the list while the rest is still on its way.
+    fireEvent.click(screen.getAllByTestId("participant-select")[0] as HTMLElement);
+    fireEvent.click(screen.getByTestId("bulk-status"));
+    const dialog = await screen.findByTestId("status-dialog");
+    fireEvent.change(within(dialog).getByTestId("status-choice"), { target: { value: "completed" } });
+    fireEvent.click(within(dialog).getByTestId("status-confirm"));
+    await waitFor(() => expect(mocked.searchParticipants).toHaveBeenCalledTimes(3));
+
+    // The first whole list was read before the change: it is dropped.
+    await act(async () => whole.resolve(crowd));
+    expect(rowCount()).toBe(String(FIRST_PAGE + 1));
+    expect(screen.getByTestId("participants-loading-rest")).toBeTruthy();
+
+    const changed = crowd.map((one, i) => (i === 0 ? { ...one, status: "completed" } : one));
+    await act(async () => reloaded.resolve(changed));
+    expect(rowCount()).toBe(String(crowd.length + 1));
+    expect(screen.queryByTestId("participants-loading-rest")).toBeNull();
+    expect(screen.getAllByTestId("participant-status")[0]?.textContent).toBe("Completed");
+  });
+
+  it("shows the failure and a way to try again when the rest cannot be loaded", async () => {
+    const { page, whole } = answerSeparately();
+    const onError = renderPane();
+    await act(async () => page.resolve(firstPage));
+    await act(async () => whole.reject({ code: "internal", message: "The database is locked." }));
+    // A first page alone would wait for ever for the rest: the failure takes its place.
+    expect(screen.getByTestId("participants-failed").textContent).toContain("The database is locked.");
+    expect(onError).toHaveBeenCalledTimes(1);
+
+    mocked.searchParticipants.mockReset();
+    mocked.searchParticipants.mockResolvedValue(crowd);
+    fireEvent.click(screen.getByRole("button", { name: "Try again" }));
+    await waitFor(() => expect(rowCount()).toBe(String(crowd.length + 1)));
+    expect(mocked.searchParticipants.mock.calls).toEqual([[{ studyId: 4, text: null, status: null, limit: null, offset: null }]]);
+  });
+
+  it("reloads the whole list in one request after a change, keeping the rows on screen meanwhile", async () => {
+    mocked.searchParticipants.mockResolvedValue(people);
+    mocked.setStatuses.mockResolvedValue("completed");
+    renderPane();
+    await screen.findAllByTestId("participant-row");
+    await waitFor(() => expect(mocked.searchParticipants).toHaveBeenCalledTimes(2));
+    mocked.searchParticipants.mockReset();
+    const reloaded = deferred<ParticipantSummary[]>();
+    mocked.searchParticipants.mockReturnValue(reloaded.promise);
+
+    fireEvent.click(screen.getByTestId("select-all"));
+    fireEvent.click(screen.getByTestId("bulk-status"));
+    const dialog = await screen.findByTestId("status-dialog");
+    fireEvent.change(within(dialog).getByTestId("status-choice"), { target: { value: "completed" } });
+    fireEvent.click(within(dialog).getByTestId("status-confirm"));
+    await waitFor(() => expect(mocked.searchParticipants).toHaveBeenCalledTimes(1));
+    expect(mocked.searchParticipants).toHaveBeenCalledWith({ studyId: 4, text: null, status: null, limit: null, offset: null });
+    expect(names()).toEqual(["Ada Park", "Bo Li", "Cy Diaz"]);
+    expect(screen.queryByTestId("participants-loading")).toBeNull();
+    expect(screen.queryByTestId("participants-loading-rest")).toBeNull();
+
+    await act(async () => reloaded.resolve(people.map((one) => ({ ...one, status: "completed" }))));
+    expect(screen.getAllByTestId("participant-status").map((cell) => cell.textContent)).toEqual([
+      "Completed",
+      "Completed",
+      "Completed",
+    ]);
+    expect(mocked.searchParticipants).toHaveBeenCalledTimes(1);
   });
 });

@@ -14,10 +14,24 @@ type Props = {
   counts: Map<string, number>;
   /** How many the search matches, whatever their status. */
   matching: number;
+  /**
+   * Only part of the list is loaded: the counts would be wrong, so the filter waits (disabled,
+   * without counts) while the search box still takes what is typed.
+   */
+  waiting: boolean;
 };
 
 /** The search box and the status filter above the list. */
-export function ParticipantsToolbar({ text, onTextChange, status, onStatusChange, statuses, counts, matching }: Props) {
+export function ParticipantsToolbar({
+  text,
+  onTextChange,
+  status,
+  onStatusChange,
+  statuses,
+  counts,
+  matching,
+  waiting,
+}: Props) {
   const id = useId();
   const search = useRef<HTMLInputElement>(null);
 
@@ -88,16 +102,21 @@ export function ParticipantsToolbar({ text, onTextChange, status, onStatusChange
         id={`${id}-status`}
         className="status-filter"
         data-testid="status-filter"
-        value={status}
+        value={waiting ? ALL_STATUSES : status}
+        disabled={waiting}
         onChange={(event) => onStatusChange(event.target.value)}
       >
-        <option value={ALL_STATUSES}>{t("participants.filter.all", { count: matching.toLocaleString() })}</option>
+        <option value={ALL_STATUSES}>
+          {waiting ? t("participants.filter.allWaiting") : t("participants.filter.all", { count: matching.toLocaleString() })}
+        </option>
         {statuses.map((option) => (
           <option key={option.key} value={option.key}>
-            {t("participants.filter.option", {
-              label: option.label,
-              count: (counts.get(option.key) ?? 0).toLocaleString(),
-            })}
+            {waiting
+              ? option.label
+              : t("participants.filter.option", {
+                  label: option.label,
+                  count: (counts.get(option.key) ?? 0).toLocaleString(),
+                })}
           </option>
         ))}
       </select>

@@ -9,7 +9,7 @@ import { ImportDialog } from "./ImportDialog";
 import { invite, InviteDialog, type InviteOutcome, type InviteTarget } from "./InviteDialog";
 import { ParticipantFormDialog, type ParticipantFormMode } from "./ParticipantFormDialog";
 import { ALL_STATUSES, countByStatus, filterRows, type ParticipantRow } from "./participantRows";
-import { measureFilterPainted } from "./participantsPerformance";
+import { markAllRowsPainted, measureFilterPainted } from "./participantsPerformance";
 import { ParticipantsToolbar } from "./ParticipantsToolbar";
 import { ParticipantTable } from "./ParticipantTable";
 import { RemoveDialog } from "./RemoveDialog";
@@ -25,14 +25,26 @@ type Props = {
   timeZone: string;
   /** Whether `timeZone` is the researcher's own, or the study's in its place. */
   ownZone: boolean;
+  /** False while `rows` is only the first page and the rest is on its way. */
+  complete: boolean;
   reload: () => Promise<void>;
   onError: (error: AppError) => void;
 };
 
 type StatusRequest = { targets: StatusTargets; preset: StatusOption | null };
 
-/** The loaded list: search, filter, selection, bulk actions and every dialog they open. */
-export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, reload, onError }: Props) {
+/**
+ * The loaded list: search, filter, selection, bulk actions and every dialog they open.
+ *
+ * While only the first page is shown (`complete` false), what needs every participant waits for
+ * them, with a status line that says so. The search box stays usable: researchers press "/" and
+ * type a name as soon as the section opens, and a disabled box would drop those keystrokes. But
+ * what they type is applied only once all rows are here, since searching the first page would
+ * say "no one matches" of someone further down the list. The status filter is disabled, as its
+ * counts would be those of the page, and the total and the export (whose report counts the
+ * rows) wait too. Rows can be selected and their menus used: they act on the rows shown.
+ */
+export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, complete, reload, onError }: Props) {
   const [text, setText] = useState("");
   const [status, setStatus] = useState(ALL_STATUSES);
   const [sorting, setSorting] = useState<SortingState>([]);
@@ -48,9 +60,11 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
   const filterStartedAt = useRef<number | null>(null);
 
   // Two passes over the loaded rows, no request: a keystroke costs well under a frame.
-  const matching = useMemo(() => filterRows(rows, text, ALL_STATUSES), [rows, text]);
+  const appliedText = complete ? text : "";
+  const matching = useMemo(() => filterRows(rows, appliedText, ALL_STATUSES), [rows, appliedText]);
   const counts = useMemo(() => countByStatus(matching), [matching]);
-  const shown = useMemo(() => filterRows(matching, "", status), [matching, status]);
+  const appliedStatus = complete ? status : ALL_STATUSES;
+  const shown = useMemo(() => filterRows(matching, "", appliedStatus), [matching, appliedStatus]);
   const shownSet = useMemo(() => (shown === rows ? null : new Set(shown)), [shown, rows]);
 
   useEffect(() => {
@@ -58,6 +72,10 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
     measureFilterPainted(filterStartedAt.current);
     filterStartedAt.current = null;
   }, [shown]);
+
+  useEffect(() => {
+    if (complete) markAllRowsPainted();
+  }, [complete]);
 
   const byId = useMemo(() => new Map(rows.map((row) => [String(row.id), row])), [rows]);
   // Selected participants who still exist; a removed one drops out of the selection.
@@ -68,10 +86,14 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
   const shownIds = useMemo(() => new Set(shown.map((row) => row.id)), [shown]);
   const hiddenSelected = selected.filter((row) => !shownIds.has(row.id)).length;
 
-  const changeText = useCallback((next: string, inputAt: number) => {
-    filterStartedAt.current = inputAt;
-    setText(next);
-  }, []);
+  const changeText = useCallback(
+    (next: string, inputAt: number) => {
+      // Timed only when the keystroke filters at once, not when it waits for the rest of the list.
+      filterStartedAt.current = complete ? inputAt : null;
+      setText(next);
+    },
+    [complete],
+  );
 
   const changeSorting = useCallback((updater: Updater<SortingState>) => setSorting(updater), []);
   const changeSelection = useCallback((updater: Updater<RowSelectionState>) => setSelection(updater), []);
@@ -133,7 +155,9 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
         <div className="screen-title">
           <h1 id="participants-heading">{t("participants.title")}</h1>
           <span className="screen-subtitle" data-testid="participants-count">
-            {tPlural("participants.subtitle", rows.length, { study: study.name, count: rows.length.toLocaleString() })}
+            {complete
+              ? tPlural("participants.subtitle", rows.length, { study: study.name, count: rows.length.toLocaleString() })
+              : study.name}
           </span>
         </div>
         <div className="screen-actions">
@@ -141,7 +165,7 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
             type="button"
             className="button button-secondary"
             data-testid="export-csv-button"
-            disabled={!hasAny || exporting}
+            disabled={!hasAny || exporting || !complete}
             aria-busy={exporting || undefined}
             title={t("participants.export.title")}
             onClick={() => void exportCsv({ byteOrderMark: false, separator: "comma" })}
@@ -153,7 +177,7 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
             type="button"
             className="button button-secondary"
             data-testid="export-excel-button"
-            disabled={!hasAny || exporting}
+            disabled={!hasAny || exporting || !complete}
             title={t("participants.export.excelTitle")}
             onClick={() => void exportCsv(excelLayout())}
           >
@@ -213,7 +237,14 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
               statuses={statuses}
               counts={counts}
               matching={matching.length}
+              waiting={!complete}
             />
+            {!complete && (
+              <p className="selection-hint loading-line" role="status" data-testid="participants-loading-rest">
+                <span className="spinner" aria-hidden="true" />
+                {text.trim() === "" ? t("participants.loadingRest") : t("participants.searchWaiting")}
+              </p>
+            )}
             {selected.length > 0 ? (
               <div className="selection-bar" data-testid="selection-bar" aria-label={t("participants.selection.label")}>
                 <span className="selection-count" data-testid="selection-count">
@@ -250,13 +281,13 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, rel
                   {t("participants.selection.clear")}
                 </button>
               </div>
-            ) : (
+            ) : complete ? (
               <p className="selection-hint">
                 {shown.length === rows.length
                   ? t("participants.selection.hint")
                   : t("participants.showing", { shown: shown.length.toLocaleString(), total: rows.length.toLocaleString() })}
               </p>
-            )}
+            ) : null}
           </div>
 
           {shown.length === 0 ? (

@@ -1,8 +1,15 @@
 // Performance API entries that scripts read through WebDriver (scripts/measure-participants.mjs).
 export const OPENED = "participants:opened";
+/** The first page of the list has arrived from the back end. */
+export const PAGE_LOADED = "participants:page-loaded";
+/** The whole list has arrived from the back end. */
 export const LOADED = "participants:loaded";
+/** The first rows (the first page, or the whole list when it came first) are painted. */
 export const FIRST_ROWS = "participants:first-rows";
 export const OPEN_TO_FIRST_ROWS = "participants:open-to-first-rows";
+/** The whole list is painted: its counts, total and search are then right. */
+export const ALL_ROWS = "participants:all-rows";
+export const OPEN_TO_ALL_ROWS = "participants:open-to-all-rows";
 export const FILTER = "participants:filter";
 export const SCROLL_FRAME = "participants:scroll-frame";
 
@@ -18,25 +25,41 @@ export function afterNextPaint(then: () => void) {
 export function markOpened() {
   if (!canMeasure) return;
   // Each opening starts a new series, so a script reads this opening's figures only.
-  for (const name of [OPENED, LOADED, FIRST_ROWS]) performance.clearMarks(name);
-  for (const name of [OPEN_TO_FIRST_ROWS, FILTER, SCROLL_FRAME]) performance.clearMeasures(name);
+  for (const name of [OPENED, PAGE_LOADED, LOADED, FIRST_ROWS, ALL_ROWS]) performance.clearMarks(name);
+  for (const name of [OPEN_TO_FIRST_ROWS, OPEN_TO_ALL_ROWS, FILTER, SCROLL_FRAME]) performance.clearMeasures(name);
   performance.mark(OPENED);
 }
 
-/** The list has arrived from the back end; the rest of the opening is building and drawing it. */
+function markOnce(name: string) {
+  if (canMeasure && performance.getEntriesByName(name, "mark").length === 0) performance.mark(name);
+}
+
+/** The first page has arrived from the back end; the whole list may still be on its way. */
+export function markPageLoaded() {
+  markOnce(PAGE_LOADED);
+}
+
+/** The whole list has arrived from the back end; the rest of the opening is building and drawing it. */
 export function markLoaded() {
-  if (canMeasure && performance.getEntriesByName(LOADED, "mark").length === 0) performance.mark(LOADED);
+  markOnce(LOADED);
+}
+
+/** Marks `mark`, and measures it from the opening, once the frame now being drawn is painted. */
+function markPaintedOnce(mark: string, measure: string) {
+  if (!canMeasure || performance.getEntriesByName(mark, "mark").length > 0) return;
+  afterNextPaint(() => {
+    if (performance.getEntriesByName(mark, "mark").length > 0) return;
+    performance.mark(mark);
+    if (performance.getEntriesByName(OPENED, "mark").length > 0) performance.measure(measure, OPENED, mark);
+  });
 }
 
 export function markFirstRowsPainted() {
-  if (!canMeasure || performance.getEntriesByName(FIRST_ROWS, "mark").length > 0) return;
-  afterNextPaint(() => {
-    if (performance.getEntriesByName(FIRST_ROWS, "mark").length > 0) return;
-    performance.mark(FIRST_ROWS);
-    if (performance.getEntriesByName(OPENED, "mark").length > 0) {
-      performance.measure(OPEN_TO_FIRST_ROWS, OPENED, FIRST_ROWS);
-    }
-  });
+  markPaintedOnce(FIRST_ROWS, OPEN_TO_FIRST_ROWS);
+}
+
+export function markAllRowsPainted() {
+  markPaintedOnce(ALL_ROWS, OPEN_TO_ALL_ROWS);
 }
 
 /** From a search keystroke's input event (its timestamp) to the filtered rows on screen. */

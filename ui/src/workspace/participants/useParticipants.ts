@@ -3,7 +3,13 @@ import { commands } from "../../bindings/commands";
 import type { AppError, StatusOption, StudySummary } from "../../bindings/types";
 import { toAppError } from "../../errors";
 import { toRows, type ParticipantRow } from "./participantRows";
-import { markLoaded } from "./participantsPerformance";
+import { markLoaded, markPageLoaded } from "./participantsPerformance";
+
+/**
+ * How many participants are asked for first when a study's list opens: more rows than the tallest
+ * window shows, and a small answer (a few dozen KiB) next to the whole list's megabytes.
+ */
+export const FIRST_PAGE = 100;
 
 export type ParticipantsState =
   | { kind: "loading" }
@@ -15,45 +21,87 @@ export type ParticipantsState =
       timeZone: string;
       /** False when the researcher has not set their zone and the study's is used instead. */
       ownZone: boolean;
+      /**
+       * False while only the first page is shown and the rest is on its way: counts, totals and
+       * search results over `rows` would then be wrong.
+       */
+      complete: boolean;
     };
 
 /**
  * A study's participants, loaded once and then filtered in memory, with the status names and the
- * zone times are shown in. `reload` refreshes them after a change without blanking the list.
+ * zone times are shown in. On opening, the first page and the whole list are asked for at once,
+ * so the first rows are painted without waiting for thousands of others; the whole list then
+ * replaces the page. Both are sorted alike by the back end (name, then id), so the rows already
+ * shown keep their place. `reload` refreshes the whole list after a change without blanking it.
  */
 export function useParticipants(study: StudySummary, onError: (error: AppError) => void) {
   const [state, setState] = useState<ParticipantsState>({ kind: "loading" });
   // Only the newest request may write the list; an older, slower answer would show stale rows.
   const latest = useRef(0);
 
-  const load = useCallback(async () => {
-    const request = ++latest.current;
-    try {
-      const [participants, statuses, zone] = await Promise.all([
-        commands.searchParticipants({ studyId: study.id, text: null, status: null, limit: null, offset: null }),
-        commands.statusOptions(),
-        researcherTimeZone(study.timeZone),
-      ]);
-      if (request !== latest.current) return;
-      markLoaded();
-      setState({ kind: "loaded", rows: toRows(participants, statuses), statuses, ...zone });
-    } catch (reason) {
-      if (request !== latest.current) return;
-      const error = toAppError(reason);
-      setState((old) => (old.kind === "loaded" ? old : { kind: "failed", error }));
-      onError(error);
-    }
-  }, [study.id, study.timeZone, onError]);
+  const load = useCallback(
+    async (firstPageFirst: boolean) => {
+      const request = ++latest.current;
+      const everyone = { studyId: study.id, text: null, status: null };
+      // The page and the whole list share these: the statuses' names and the zone times are shown in.
+      const context = Promise.all([commands.statusOptions(), researcherTimeZone(study.timeZone)]);
+      // Set by the first answer that holds every participant (or by the whole list's failure):
+      // a first page arriving after it has nothing to add.
+      let settled = false;
+
+      if (firstPageFirst) {
+        void Promise.all([commands.searchParticipants({ ...everyone, limit: FIRST_PAGE, offset: 0 }), context]).then(
+          ([participants, [statuses, zone]]) => {
+            if (settled || request !== latest.current) return;
+            markPageLoaded();
+            // Fewer than asked for is everyone there is: nothing more to wait for.
+            const complete = participants.length < FIRST_PAGE;
+            if (complete) {
+              settled = true;
+              markLoaded();
+            }
+            setState({ kind: "loaded", rows: toRows(participants, statuses), statuses, ...zone, complete });
+          },
+          () => {
+            // The whole list's request fails too, or brings everyone anyway; it reports any failure.
+          },
+        );
+      }
+
+      try {
+        const [participants, [statuses, zone]] = await Promise.all([
+          commands.searchParticipants({ ...everyone, limit: null, offset: null }),
+          context,
+        ]);
+        if (settled || request !== latest.current) return;
+        settled = true;
+        markLoaded();
+        setState({ kind: "loaded", rows: toRows(participants, statuses), statuses, ...zone, complete: true });
+      } catch (reason) {
+        if (settled || request !== latest.current) return;
+        settled = true;
+        const error = toAppError(reason);
+        // A reload's failure keeps the list shown. A first page alone gives way to the failure
+        // and its Try again: it would otherwise wait for a rest that is not coming.
+        setState((old) => (old.kind === "loaded" && old.complete ? old : { kind: "failed", error }));
+        onError(error);
+      }
+    },
+    [study.id, study.timeZone, onError],
+  );
+
+  const reload = useCallback(() => load(false), [load]);
 
   useEffect(() => {
-    void load();
+    void load(true);
     return () => {
-      // Answers arriving after the pane is left are dropped.
+      // Answers arriving after the pane is left, the first page's among them, are dropped.
       latest.current++;
     };
   }, [load]);
 
-  return { state, reload: load };
+  return { state, reload };
 }
 
 async function researcherTimeZone(studyZone: string): Promise<{ timeZone: string; ownZone: boolean }> {
