@@ -13,7 +13,7 @@ mod state;
 
 use std::path::PathBuf;
 
-use confab_service::{Confab, DATA_DIR_ENV, default_data_dir};
+use confab_service::{DATA_DIR_ENV, default_data_dir};
 use tauri::{App, AppHandle, Manager, RunEvent, Runtime};
 
 use calendar_files::CalendarFiles;
@@ -30,9 +30,6 @@ pub fn run() {
     let calendars = std::env::current_dir()
         .map(|cwd| calendar_files::in_arguments(&args, &cwd))
         .unwrap_or_default();
-    // A database that cannot be opened is not a reason to refuse to start: the window shows
-    // what is wrong and what to do about it.
-    let opened = tauri::async_runtime::block_on(Confab::open(&data_dir));
     let result = desktop::with_plugins(tauri::Builder::default(), usual_database)
         .plugin(tauri_plugin_dialog::init())
         // Only our own commands open anything; no script for links in the page.
@@ -41,7 +38,9 @@ pub fn run() {
                 .open_js_links_on_click(false)
                 .build(),
         )
-        .manage(AppState::new(data_dir, opened))
+        // Opened while the window starts. A database that cannot be opened is not a reason to
+        // refuse to start: the window shows what is wrong and what to do about it.
+        .manage(AppState::opening(data_dir))
         .manage(WindowEvents::default())
         .manage(CalendarFiles::default())
         .menu(menu::build)
@@ -163,9 +162,13 @@ fn started<R: Runtime>(app: &mut App<R>) {
         data_dir = %state.data_dir().display(),
         "Confab started"
     );
-    if let Err(error) = state.confab() {
-        tracing::error!(%error, "Confab could not open its database");
-    }
+    // Logged once the database is open, without holding up the window meanwhile.
+    let handle = app.handle().clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        if let Err(error) = handle.state::<AppState>().confab() {
+            tracing::error!(%error, "Confab could not open its database");
+        }
+    });
     app.manage(logs);
 }
 

@@ -1,5 +1,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::{PoisonError, RwLock};
+use std::thread::JoinHandle;
 
 use confab_service::{AppError, Confab, ErrorCode, RestoreReport, StartupState};
 use tauri::async_runtime::Mutex;
@@ -9,6 +10,9 @@ use tauri::async_runtime::Mutex;
 pub struct AppState {
     data_dir: PathBuf,
     confab: RwLock<Result<Confab, AppError>>,
+    /// The database being opened while the window starts; the first caller that needs it
+    /// waits for it and puts it in `confab`.
+    opening: std::sync::Mutex<Option<JoinHandle<Result<Confab, AppError>>>>,
     /// One restore at a time.
     restoring: Mutex<()>,
 }
@@ -18,7 +22,36 @@ impl AppState {
         Self {
             data_dir,
             confab: RwLock::new(confab),
+            opening: std::sync::Mutex::new(None),
             restoring: Mutex::new(()),
+        }
+    }
+
+    /// Starts opening (and if need be migrating) the database on a thread of its own, so that
+    /// the window is built and its page loaded meanwhile rather than after it.
+    pub fn opening(data_dir: PathBuf) -> Self {
+        let dir = data_dir.clone();
+        let started = std::thread::Builder::new()
+            .name("open-database".into())
+            .spawn(move || tauri::async_runtime::block_on(Confab::open(&dir)));
+        match started {
+            Ok(handle) => Self {
+                opening: std::sync::Mutex::new(Some(handle)),
+                ..Self::new(data_dir, Err(still_opening()))
+            },
+            Err(_) => {
+                let opened = tauri::async_runtime::block_on(Confab::open(&data_dir));
+                Self::new(data_dir, opened)
+            }
+        }
+    }
+
+    /// Waits, the first time, for the database being opened.
+    fn wait_until_open(&self) {
+        let mut opening = self.opening.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(handle) = opening.take() {
+            let opened = handle.join().unwrap_or_else(|_| Err(still_opening()));
+            self.set(opened);
         }
     }
 
@@ -27,6 +60,7 @@ impl AppState {
     }
 
     pub fn confab(&self) -> Result<Confab, AppError> {
+        self.wait_until_open();
         self.confab
             .read()
             .unwrap_or_else(PoisonError::into_inner)
@@ -47,6 +81,7 @@ impl AppState {
     /// is refused before the database is closed, so the window keeps working on it.
     pub async fn restore(&self, source: &Path) -> Result<RestoreReport, AppError> {
         let _one_at_a_time = self.restoring.lock().await;
+        self.wait_until_open();
         Confab::check_restore_source(source).await?;
         let busy = AppError::new(
             ErrorCode::Storage,
@@ -80,6 +115,14 @@ impl AppState {
     }
 }
 
+/// What a command meets if the thread opening the database stopped without an answer.
+fn still_opening() -> AppError {
+    AppError::new(
+        ErrorCode::Storage,
+        "Confab could not finish opening its database. Quit Confab and start it again.",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use confab_service::NewStudy;
@@ -99,6 +142,32 @@ mod tests {
         let confab = state.confab().unwrap();
         let studies = confab.list_studies().await.unwrap();
         studies.into_iter().map(|s| s.name).collect()
+    }
+
+    #[test]
+    fn a_database_opened_while_the_window_starts_is_there_for_the_first_command() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::opening(dir.path().to_owned());
+        let confab = state.confab().unwrap();
+        tauri::async_runtime::block_on(confab.create_study(study("Opened meanwhile"))).unwrap();
+        assert_eq!(
+            tauri::async_runtime::block_on(names(&state)),
+            ["Opened meanwhile"]
+        );
+        assert!(matches!(state.startup(), StartupState::Ready { .. }));
+    }
+
+    #[test]
+    fn a_database_that_cannot_be_opened_meanwhile_is_reported_to_every_command() {
+        let dir = tempfile::tempdir().unwrap();
+        // A file where the data folder should be.
+        let taken = dir.path().join("not-a-folder");
+        std::fs::write(&taken, b"").unwrap();
+        let state = AppState::opening(taken.clone());
+        let error = state.confab().unwrap_err();
+        assert!(error.message.contains("not-a-folder"), "{}", error.message);
+        assert!(matches!(state.startup(), StartupState::Failed { .. }));
+        assert!(state.confab().is_err());
     }
 
     #[tokio::test]
