@@ -10,12 +10,12 @@ import {
   type SortingState,
   type Updater,
 } from "@tanstack/react-table";
-import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useEffect, useMemo, useRef, type ChangeEvent } from "react";
 import type { StatusOption } from "../../bindings/types";
 import { compareKeys, type ParticipantRow } from "./participantRows";
 import { markFirstRowsPainted, scrollFrameRecorder } from "./participantsPerformance";
 import { RowActions, type RowAction } from "./RowActions";
+import { useRowVirtualizer, useVirtualRange, type VirtualRows } from "./virtualRows";
 import { formatClock, formatDate, formatWhen } from "../../time/format";
 import { cityOf } from "../../time/zonedTime";
 import { t } from "../../i18n";
@@ -59,6 +59,10 @@ const columns = helper.columns([
 ]);
 
 export const ROW_HEIGHT = 44;
+/** Rows drawn beyond each edge of the view, so that a fast scroll does not show blank space. */
+export const OVERSCAN = 10;
+
+const rowHeight = () => ROW_HEIGHT;
 
 const rowId = (row: ParticipantRow) => String(row.id);
 
@@ -89,7 +93,7 @@ export function ParticipantTable({
   onAction,
 }: Props) {
   // Stable inputs: a new state object or function on each render would make the table rebuild
-  // and re-sort all its rows on every scroll frame.
+  // and re-sort all its rows on every render.
   const state = useMemo(() => ({ sorting, rowSelection: selection }), [sorting, selection]);
   const table = useTable({
     features,
@@ -109,14 +113,17 @@ export function ParticipantTable({
     [sortedRows, shown],
   );
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
+  const getScrollElement = useCallback(() => scroller.current, []);
+  // A new key function would make the virtualizer lay out all 10,000 rows again.
+  const getItemKey = useCallback((index: number) => tableRows[index]?.id ?? index, [tableRows]);
+  // Scrolling renders only the body, and only when the rows to draw change (see virtualRows.ts):
+  // this component renders when the list, the sort, the selection or the filter does.
+  const virtualRows = useRowVirtualizer({
     count: tableRows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    // Let React batch a frame's scroll updates instead of rendering synchronously in each event.
-    useFlushSync: false,
-    getItemKey: (index) => tableRows[index]?.id ?? index,
+    getScrollElement,
+    estimateSize: rowHeight,
+    overscan: OVERSCAN,
+    getItemKey,
     // jsdom has no layout; a window-sized guess lets tests see rows too.
     initialRect: { width: 1000, height: 600 },
   });
@@ -130,7 +137,7 @@ export function ParticipantTable({
   // Shift-click ranges run over the rows on screen, never over those the search hides.
   const anchor = useRef<string | null>(null);
   // Read through a ref so the handler keeps its identity: the adapter's table object is new on
-  // every render, and a changing handler would redraw every row in view on every scroll frame.
+  // every render, and a changing handler would redraw every row in view whenever the table renders.
   const latest = useRef({ filteredIds, setRowSelection: table.setRowSelection });
   latest.current = { filteredIds, setRowSelection: table.setRowSelection };
   const toggleRow = useCallback((row: TableRow, checked: boolean, extend: boolean) => {
@@ -231,29 +238,68 @@ export function ParticipantTable({
             </tr>
           ))}
         </thead>
-        <tbody className="participant-tbody" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = tableRows[item.index];
-            if (!row) return null;
-            return (
-              <ParticipantTableRow
-                key={row.id}
-                row={row}
-                index={item.index}
-                start={item.start}
-                selected={selection[row.id] === true}
-                statuses={statuses}
-                timeZone={timeZone}
-                onAction={onAction}
-                onToggle={toggleRow}
-              />
-            );
-          })}
-        </tbody>
+        <ParticipantTableBody
+          virtualRows={virtualRows}
+          rows={tableRows}
+          selection={selection}
+          statuses={statuses}
+          timeZone={timeZone}
+          onAction={onAction}
+          onToggle={toggleRow}
+        />
       </table>
     </div>
   );
 }
+
+type BodyProps = {
+  virtualRows: VirtualRows;
+  rows: TableRow[];
+  selection: RowSelectionState;
+  statuses: StatusOption[];
+  timeZone: string;
+  onAction: (action: RowAction) => void;
+  onToggle: (row: TableRow, checked: boolean, extend: boolean) => void;
+};
+
+/**
+ * The rows in view and the overscan. Memoised, and subscribed to the virtualizer alone: a scroll
+ * renders it only when a row comes into or leaves that range, and even then the rows that stay
+ * keep their elements without rendering (each sits at its own offset in a body as tall as the
+ * whole list, so where the list is scrolled to is no part of a row's props).
+ */
+const ParticipantTableBody = memo(function ParticipantTableBody({
+  virtualRows,
+  rows,
+  selection,
+  statuses,
+  timeZone,
+  onAction,
+  onToggle,
+}: BodyProps) {
+  const items = useVirtualRange(virtualRows);
+  return (
+    <tbody className="participant-tbody" style={{ height: virtualRows.virtualizer.getTotalSize() }}>
+      {items.map((item) => {
+        const row = rows[item.index];
+        if (!row) return null;
+        return (
+          <ParticipantTableRow
+            key={row.id}
+            row={row}
+            index={item.index}
+            start={item.start}
+            selected={selection[row.id] === true}
+            statuses={statuses}
+            timeZone={timeZone}
+            onAction={onAction}
+            onToggle={onToggle}
+          />
+        );
+      })}
+    </tbody>
+  );
+});
 
 type RowProps = {
   row: TableRow;
