@@ -114,6 +114,13 @@ impl ItipMethod {
             Self::DeclineCounter => "DECLINECOUNTER",
         }
     }
+
+    /// The method as `as_str` writes it (as the outbox stores it); `None` for anything else.
+    pub fn from_stored(text: &str) -> Option<Self> {
+        [Self::Request, Self::Cancel, Self::DeclineCounter]
+            .into_iter()
+            .find(|method| method.as_str() == text)
+    }
 }
 
 impl std::fmt::Display for ItipMethod {
@@ -147,4 +154,23 @@ pub enum CalendarError {
         "the event's {property} uses the time zone \"{tzid}\", which the calendar does not define and which is not a known zone name"
     )]
     UnknownTimeZone { property: String, tzid: String },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ItipMethod;
+
+    #[test]
+    fn a_stored_method_reads_back_as_written_and_nothing_else_is_taken() {
+        for method in [
+            ItipMethod::Request,
+            ItipMethod::Cancel,
+            ItipMethod::DeclineCounter,
+        ] {
+            assert_eq!(ItipMethod::from_stored(method.as_str()), Some(method));
+        }
+        for other in ["", "cancel", "REPLY", "COUNTER", "REQUEST "] {
+            assert_eq!(ItipMethod::from_stored(other), None, "{other:?}");
+        }
+    }
 }

@@ -67,11 +67,9 @@ fn build(row: &outbox_message::Model, profile: &MailProfile) -> Result<Vec<u8>, 
             let mut event: InterviewEvent = serde_json::from_str(event)
                 .map_err(|e| format!("its calendar part is damaged ({e})"))?;
             event.organizer = me.clone();
-            let method = match method.as_str() {
-                "CANCEL" => ItipMethod::Cancel,
-                "DECLINECOUNTER" => ItipMethod::DeclineCounter,
-                _ => ItipMethod::Request,
-            };
+            let method = ItipMethod::from_stored(method).ok_or_else(|| {
+                format!("its calendar method {method:?} is not one Confab writes")
+            })?;
             Some(CalendarPart {
                 method,
                 ics: build_calendar(&event, method),
