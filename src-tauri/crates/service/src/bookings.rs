@@ -235,6 +235,8 @@ struct NewInterview<'a> {
     enrolment: &'a enrolment::Model,
     /// The session as already read, when it was; read again otherwise.
     session: Option<&'a LoadedSession>,
+    /// The rounds the participant holds, when already read; read again otherwise.
+    held_rounds: Option<&'a [i32]>,
     session_id: i64,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
@@ -249,7 +251,10 @@ async fn insert_interview(
     confirm: bool,
 ) -> Result<(interview::Model, bool), AppError> {
     let now = now_ts();
-    let round = next_round(txn, new.study, new.enrolment).await?;
+    let round = match new.held_rounds {
+        Some(held) => round_to_hold(new.study, interviews::first_free_round(held))?,
+        None => next_round(txn, new.study, new.enrolment).await?,
+    };
     let row = interviews::insert(
         txn,
         interview::Model {
@@ -322,7 +327,11 @@ async fn next_round(
     study: &study::Model,
     enrolment: &enrolment::Model,
 ) -> Result<i32, AppError> {
-    let next = interviews::next_round(db, enrolment.id).await?;
+    round_to_hold(study, interviews::next_round(db, enrolment.id).await?)
+}
+
+/// `next`, unless the participant has had every interview the study holds.
+fn round_to_hold(study: &study::Model, next: i32) -> Result<i32, AppError> {
     if next > study.interviews_per_participant {
         let all = match study.interviews_per_participant {
             1 => "the one interview".to_owned(),
@@ -465,6 +474,7 @@ impl Confab {
                 study: &study,
                 enrolment: &enrolment,
                 session: found[first_free].as_ref(),
+                held_rounds: None,
                 session_id: pick.session_id,
                 start: pick.start,
                 end,
@@ -568,6 +578,7 @@ impl Confab {
             study: &study,
             enrolment: &enrolment,
             session: None,
+            held_rounds: None,
             session_id: choice.session_id,
             start: from_ts(choice.starts_at),
             end: from_ts(choice.ends_at),
@@ -622,6 +633,7 @@ impl Confab {
             person_name: name,
             person_email: email,
             researcher_email,
+            held_rounds,
         }) = confab_store::enrolments::find_for_booking(&txn, study_id, participant_id).await?
         else {
             // Say which one is missing: the study, or the participant's place in it.
@@ -641,6 +653,7 @@ impl Confab {
             study: &study,
             enrolment: &enrolment,
             session: session.as_ref(),
+            held_rounds: Some(&held_rounds),
             session_id,
             start,
             end,

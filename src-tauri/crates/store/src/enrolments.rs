@@ -133,6 +133,8 @@ pub struct ForBooking {
     pub person_name: String,
     pub person_email: String,
     pub researcher_email: String,
+    /// The rounds the participant's scheduled and completed interviews of the study hold.
+    pub held_rounds: Vec<i32>,
 }
 
 pub async fn find_for_booking(
@@ -148,7 +150,9 @@ pub async fn find_for_booking(
     let sql = format!(
         "SELECT {}, e.id, e.study_id, e.participant_id, e.status, e.created_at, e.updated_at, \
                 p.name AS person_name, p.email AS person_email, \
-                coalesce((SELECT researcher_email FROM mail_profile WHERE id = 1), '') AS researcher_email \
+                coalesce((SELECT researcher_email FROM mail_profile WHERE id = 1), '') AS researcher_email, \
+                (SELECT group_concat(i.round) FROM interviews i \
+                   WHERE i.enrolment_id = e.id AND i.state IN ('completed', 'scheduled')) AS held_rounds \
          FROM enrolments e JOIN participants p ON p.id = e.participant_id \
               JOIN studies st ON st.id = e.study_id \
          WHERE e.study_id = ? AND e.participant_id = ?",
@@ -168,6 +172,12 @@ pub async fn find_for_booking(
             person_name: r.try_get("", "person_name")?,
             person_email: r.try_get("", "person_email")?,
             researcher_email: r.try_get("", "researcher_email")?,
+            held_rounds: r
+                .try_get::<Option<String>>("", "held_rounds")?
+                .unwrap_or_default()
+                .split(',')
+                .filter_map(|round| round.trim().parse().ok())
+                .collect(),
         })
     })
     .transpose()

@@ -127,7 +127,12 @@ pub async fn next_round(db: &impl ConnectionTrait, enrolment_id: i64) -> Result<
         .into_tuple()
         .all(db)
         .await?;
-    Ok((1..).find(|r| !held.contains(r)).unwrap_or(1))
+    Ok(first_free_round(&held))
+}
+
+/// The first round (from 1) that none of `held` is.
+pub fn first_free_round(held: &[i32]) -> i32 {
+    (1..).find(|r| !held.contains(r)).unwrap_or(1)
 }
 
 /// Whether the participant completed an interview of this study later than `row` (by start,
