@@ -83,21 +83,46 @@ async function measureOnce(testCase) {
   try {
     const pid = appPid(testCase.binary);
     const started = startEpochMs(pid);
-    let paintedAt = null;
+    let page = null;
     await browser.waitUntil(
       async () => {
-        paintedAt = await browser.execute((name) => {
+        page = await browser.execute((name) => {
           const mark = performance.getEntriesByName(name, "mark")[0];
-          return mark ? performance.timeOrigin + mark.startTime : null;
+          if (!mark) return null;
+          const navigation = performance.getEntriesByType("navigation")[0];
+          const at = (step) => {
+            const found = performance.getEntriesByName(step, "mark")[0];
+            return found ? performance.timeOrigin + found.startTime : null;
+          };
+          return {
+            painted: performance.timeOrigin + mark.startTime,
+            // Confab's own steps (null in other apps): the startup state, then the studies.
+            startupAnswered: at("confab:startup-answered"),
+            studiesAnswered: at("confab:studies-answered"),
+            origin: performance.timeOrigin,
+            scriptsRun: navigation ? performance.timeOrigin + navigation.domContentLoadedEventEnd : null,
+          };
         }, testCase.mark);
-        return paintedAt !== null;
+        return page !== null;
       },
       { timeout: 30_000, interval: 20, timeoutMsg: `no performance mark ${testCase.mark}` },
     );
     await sleep(settleMs);
     const app = rssKiB(pid);
     const withWebKit = app + descendants(pid).reduce((sum, child) => sum + rssKiB(child), 0);
-    return { paintMs: paintedAt - started, appKiB: app, totalKiB: withWebKit };
+    return {
+      paintMs: page.painted - started,
+      // Where the time goes: the process and its window up to the page's navigation, the
+      // page's scripts, and from them to the first screen painted.
+      toPageMs: page.origin - started,
+      pageScriptsMs: page.scriptsRun === null ? NaN : page.scriptsRun - page.origin,
+      toPaintedMs: page.scriptsRun === null ? NaN : page.painted - page.scriptsRun,
+      toStartupMs: page.startupAnswered === null ? NaN : page.startupAnswered - page.scriptsRun,
+      toStudiesMs: page.studiesAnswered === null ? NaN : page.studiesAnswered - page.startupAnswered,
+      studiesToPaintedMs: page.studiesAnswered === null ? NaN : page.painted - page.studiesAnswered,
+      appKiB: app,
+      totalKiB: withWebKit,
+    };
   } finally {
     await browser.deleteSession();
     // Let the process exit before the next launch looks for the newest one.
@@ -125,11 +150,18 @@ try {
       paint: `${Math.round(median(paint))} ms (${Math.round(Math.min(...paint))}–${Math.round(Math.max(...paint))})`,
       app: `${mib(median(results.map((r) => r.appKiB)))} MiB`,
       total: `${mib(median(results.map((r) => r.totalKiB)))} MiB`,
+      phases: ["toPageMs", "pageScriptsMs", "toPaintedMs", "toStartupMs", "toStudiesMs", "studiesToPaintedMs"]
+        .map((phase) => `${Math.round(median(results.map((r) => r[phase])))} ms`)
+        .join(" | "),
     });
   }
   console.log(`\n| app | launch to painted, median of ${runs} (min–max) | VmRSS, app process | VmRSS, with WebKit's processes |`);
   console.log("|---|---:|---:|---:|");
   for (const row of rows) console.log(`| ${row.label} | ${row.paint} | ${row.app} | ${row.total} |`);
+  console.log("\nWhere the time goes (medians): process start to the page's navigation | the page's scripts (to DOMContentLoaded) | from there to painted; of which, in Confab: to the startup state answered | to the studies answered | to painted");
+  console.log("\n| app | start → page | page scripts | → painted | → startup state | → studies | → painted |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|");
+  for (const row of rows) console.log(`| ${row.label} | ${row.phases} |`);
 } finally {
   stopDriver();
 }

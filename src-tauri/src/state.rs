@@ -5,6 +5,9 @@ use std::thread::JoinHandle;
 use confab_service::{AppError, Confab, ErrorCode, RestoreReport, StartupState};
 use tauri::async_runtime::Mutex;
 
+/// The database as opened, and how long that took.
+type Opened = (Result<Confab, AppError>, std::time::Duration);
+
 /// What the window's commands run on: the open database, or why it could not be opened. A
 /// restore swaps the database underneath, so commands take a handle to the current one.
 pub struct AppState {
@@ -12,7 +15,7 @@ pub struct AppState {
     confab: RwLock<Result<Confab, AppError>>,
     /// The database being opened while the window starts; the first caller that needs it
     /// waits for it and puts it in `confab`.
-    opening: std::sync::Mutex<Option<JoinHandle<Result<Confab, AppError>>>>,
+    opening: std::sync::Mutex<Option<JoinHandle<Opened>>>,
     /// One restore at a time.
     restoring: Mutex<()>,
 }
@@ -33,7 +36,11 @@ impl AppState {
         let dir = data_dir.clone();
         let started = std::thread::Builder::new()
             .name("open-database".into())
-            .spawn(move || tauri::async_runtime::block_on(Confab::open(&dir)));
+            .spawn(move || {
+                let started = std::time::Instant::now();
+                let opened = tauri::async_runtime::block_on(Confab::open(&dir));
+                (opened, started.elapsed())
+            });
         match started {
             Ok(handle) => Self {
                 opening: std::sync::Mutex::new(Some(handle)),
@@ -50,7 +57,13 @@ impl AppState {
     fn wait_until_open(&self) {
         let mut opening = self.opening.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(handle) = opening.take() {
-            let opened = handle.join().unwrap_or_else(|_| Err(still_opening()));
+            let opened = match handle.join() {
+                Ok((opened, took)) => {
+                    tracing::info!(ms = took.as_millis(), "database opened");
+                    opened
+                }
+                Err(_) => Err(still_opening()),
+            };
             self.set(opened);
         }
     }

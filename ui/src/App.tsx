@@ -1,4 +1,5 @@
 import { startTransition, Suspense, useCallback, useEffect, useState } from "react";
+import { STARTUP_ANSWERED, markOnce } from "./performanceMarks";
 import { onAppEvent } from "./appEvents";
 import { commands } from "./bindings/commands";
 import type { AppError, AppEvent, CalendarFile } from "./bindings/types";
@@ -53,6 +54,7 @@ export function App() {
     commands
       .startupState()
       .then((state) => {
+        markOnce(STARTUP_ANSWERED);
         if (!active) return;
         setStartup(
           state.status === "ready"

@@ -15,3 +15,12 @@ export function markStudiesPainted() {
 function marked() {
   return performance.getEntriesByName(STUDIES_PAINTED, "mark").length > 0;
 }
+
+/** Steps on the way to the first screen, so that start-up can be taken apart. */
+export const STARTUP_ANSWERED = "confab:startup-answered";
+export const STUDIES_ANSWERED = "confab:studies-answered";
+
+/** Marks `name` the first time only. */
+export function markOnce(name: string) {
+  if (performance.getEntriesByName(name, "mark").length === 0) performance.mark(name);
+}

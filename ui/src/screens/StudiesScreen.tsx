@@ -3,7 +3,7 @@ import { commands } from "../bindings/commands";
 import type { AppError, StudySummary } from "../bindings/types";
 import { toAppError } from "../errors";
 import { formatDate, formatMinutes } from "../time/format";
-import { markStudiesPainted } from "../performanceMarks";
+import { STUDIES_ANSWERED, markOnce, markStudiesPainted } from "../performanceMarks";
 import { lazyNamed, useHasBeenTrue } from "../lazyParts";
 import { t } from "../i18n";
 
@@ -32,6 +32,7 @@ export function StudiesScreen({ onError, onOpen }: Props) {
     const request = ++latestRequest.current;
     try {
       const studies = await commands.listStudies();
+      markOnce(STUDIES_ANSWERED);
       if (request === latestRequest.current) setList({ kind: "loaded", studies });
     } catch (reason) {
       if (request !== latestRequest.current) return;
