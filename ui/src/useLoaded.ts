@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useEffectEvent, useRef, useState, type DependencyList } from "react";
+import type { AppError } from "./bindings/types";
+import { toAppError } from "./errors";
+
+export type Loaded<T> = {
+  /**
+   * What the newest load for the current inputs gave; kept while they are loaded again and when
+   * a reload fails. Undefined until the first answer for these inputs.
+   */
+  data: T | undefined;
+  /** Why the newest load for the current inputs failed; null once one succeeds. */
+  error: AppError | null;
+  /** True until the current inputs, or the newest reload, have had their answer. */
+  loading: boolean;
+  /** Loads again for the same inputs, keeping `data` meanwhile; settles once the answer is in. */
+  reload: () => Promise<void>;
+  /** Changes what was loaded in place, after an edit, as the next load would find it. */
+  setData: (update: (data: T) => T) => void;
+};
+
+export type LoadOptions = {
+  /** Told of each failure of a load whose answer is still wanted. */
+  onError?: (error: AppError) => void;
+  /** Shows the previous inputs' data until the new inputs have theirs (a search as one types). */
+  keepPrevious?: boolean;
+};
+
+type Settled<T> = { inputs: DependencyList; attempt: number; data: T | undefined; error: AppError | null };
+
+const sameInputs = (a: DependencyList, b: DependencyList) => a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
+
+/**
+ * Loads data from the back end when a component mounts and again whenever `inputs` change,
+ * like an effect with that dependency list. An answer that comes after the component is gone,
+ * or after its inputs changed or a newer reload started, is dropped; `load` is handed a signal
+ * that is aborted then. A `load` that returns null loads nothing: the hook then waits, without
+ * data, for other inputs.
+ */
+export function useLoaded<T>(
+  load: (signal: AbortSignal) => Promise<T> | null,
+  inputs: DependencyList,
+  { onError, keepPrevious = false }: LoadOptions = {},
+): Loaded<T> {
+  const [settled, setSettled] = useState<Settled<T> | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  // Reloads asked for, counted ahead of the state, and the callers waiting for theirs.
+  const attempts = useRef(0);
+  const waiting = useRef<{ attempt: number; done: () => void }[]>([]);
+  const failed = useEffectEvent((error: AppError) => onError?.(error));
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const answered = () => {
+      const [done, still] = partition(waiting.current, (w) => w.attempt <= attempt);
+      waiting.current = still;
+      for (const w of done) w.done();
+    };
+    const pending = load(controller.signal);
+    if (pending === null) {
+      answered();
+    } else {
+      pending.then(
+        (data) => {
+          if (controller.signal.aborted) return;
+          setSettled({ inputs, attempt, data, error: null });
+          answered();
+        },
+        (reason: unknown) => {
+          if (controller.signal.aborted) return;
+          const error = toAppError(reason);
+          setSettled((previous) => ({
+            inputs,
+            attempt,
+            data: previous !== null && (keepPrevious || sameInputs(previous.inputs, inputs)) ? previous.data : undefined,
+            error,
+          }));
+          failed(error);
+          answered();
+        },
+      );
+    }
+    return () => controller.abort();
+    // The caller's dependency list, and the reloads asked for since.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the rule checks the list where useLoaded is called (eslint.config.js)
+  }, [...inputs, attempt]);
+
+  const reload = useCallback(
+    () =>
+      new Promise<void>((done) => {
+        const next = ++attempts.current;
+        waiting.current.push({ attempt: next, done });
+        setAttempt(next);
+      }),
+    [],
+  );
+
+  const setData = useCallback((update: (data: T) => T) => {
+    setSettled((now) => (now === null || now.data === undefined ? now : { ...now, data: update(now.data) }));
+  }, []);
+
+  const forInputs = settled !== null && sameInputs(settled.inputs, inputs);
+  const shown = forInputs || keepPrevious ? settled : null;
+  return {
+    data: shown?.data,
+    error: forInputs ? settled.error : null,
+    loading: !(forInputs && settled.attempt === attempt),
+    reload,
+    setData,
+  };
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
+}
