@@ -1,7 +1,7 @@
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { AppError } from "./bindings/types";
-import { useLoaded, type LoadOptions } from "./useLoaded";
+import { pause, useLoaded, type LoadOptions } from "./useLoaded";
 
 /** A promise the test settles when it likes, as a slow back end would. */
 function deferred<T>() {
@@ -180,5 +180,25 @@ describe("useLoaded", () => {
     expect(result.current).toMatchObject({ data: undefined, loading: true });
     rerender({ id: 4 });
     await waitFor(() => expect(result.current).toMatchObject({ data: "Study 4", loading: false }));
+  });
+
+  it("never asks for inputs left while it paused, as a search waits for typing to settle", async () => {
+    vi.useFakeTimers();
+    try {
+      const search = vi.fn((text: string) => Promise.resolve(`found ${text}`));
+      const { result, rerender } = renderHook(
+        ({ text }) => useLoaded((signal) => pause(200, signal).then(() => search(text)), [text], { keepPrevious: true }),
+        { initialProps: { text: "a" } },
+      );
+      await act(async () => vi.advanceTimersByTime(100));
+      rerender({ text: "an" });
+      await act(async () => vi.advanceTimersByTime(100));
+      rerender({ text: "ana" });
+      await act(async () => vi.advanceTimersByTime(200));
+      expect(search.mock.calls).toEqual([["ana"]]);
+      expect(result.current).toMatchObject({ data: "found ana", error: null, loading: false });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -185,7 +185,7 @@ export function SessionsPane({ study, onError }: PaneProps) {
             </span>
           )}
         </p>
-        <OpenSlotsSummary studyId={study.id} zone={zone} range={range} version={version} />
+        <OpenSlotsSummary key={version} studyId={study.id} zone={zone} range={range} />
       </div>
 
       {sessions === null ? (
