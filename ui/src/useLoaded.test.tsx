@@ -99,6 +99,16 @@ describe("useLoaded", () => {
     expect(result.current.error).toEqual({ code: "internal", message: "disk full" });
   });
 
+  it("takes a loader that throws before it has a promise as a failed load", async () => {
+    const onError = vi.fn();
+    const throwing = () => {
+      throw new Error("no such command");
+    };
+    const { result } = renderHook(() => useStudyName(throwing, 1, { onError }));
+    await waitFor(() => expect(result.current).toMatchObject({ error: { message: "no such command" }, loading: false }));
+    expect(onError).toHaveBeenCalledTimes(1);
+  });
+
   it("reloads keeping the data, and a failed reload keeps it too", async () => {
     const server = backEnd<string>();
     const { result } = renderHook(() => useStudyName(server.load, 1));
@@ -156,7 +166,7 @@ describe("useLoaded", () => {
     expect(result.current).toMatchObject({ data: "Sleep study (renamed)", loading: false });
   });
 
-  it("keeps the previous inputs' data while the new ones load, when asked to", async () => {
+  it("keeps the previous inputs' answer while the new ones load, when asked to", async () => {
     const server = backEnd<string>();
     const { result, rerender } = renderHook(({ id }) => useStudyName(server.load, id, { keepPrevious: true }), {
       initialProps: { id: 1 },
@@ -164,8 +174,12 @@ describe("useLoaded", () => {
     await act(async () => server.calls[0]!.answer.resolve("Sleep study"));
     rerender({ id: 2 });
     expect(result.current).toMatchObject({ data: "Sleep study", loading: true });
-    await act(async () => server.calls[1]!.answer.resolve("Diary study"));
-    expect(result.current).toMatchObject({ data: "Diary study", loading: false });
+    await act(async () => server.calls[1]!.answer.reject(refused));
+    expect(result.current).toMatchObject({ data: "Sleep study", error: refused, loading: false });
+    rerender({ id: 3 });
+    expect(result.current).toMatchObject({ data: "Sleep study", error: refused, loading: true });
+    await act(async () => server.calls[2]!.answer.resolve("Diary study"));
+    expect(result.current).toMatchObject({ data: "Diary study", error: null, loading: false });
   });
 
   it("loads nothing while the loader has nothing to load", async () => {

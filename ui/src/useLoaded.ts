@@ -21,7 +21,10 @@ export type Loaded<T> = {
 export type LoadOptions = {
   /** Told of each failure of a load whose answer is still wanted. */
   onError?: (error: AppError) => void;
-  /** Shows the previous inputs' data until the new inputs have theirs (a search as one types). */
+  /**
+   * Shows the previous inputs' data, and their error, until the new inputs have their answer:
+   * a search or a preview that follows typing does not blank out at each key.
+   */
   keepPrevious?: boolean;
 };
 
@@ -55,7 +58,13 @@ export function useLoaded<T>(
       waiting.current = still;
       for (const w of done) w.done();
     };
-    const pending = load(controller.signal);
+    let pending: Promise<T> | null;
+    try {
+      pending = load(controller.signal);
+    } catch (reason) {
+      // A load that throws before it has a promise failed all the same.
+      pending = Promise.reject(reason);
+    }
     if (pending === null) {
       answered();
     } else {
@@ -102,7 +111,7 @@ export function useLoaded<T>(
   const shown = forInputs || keepPrevious ? settled : null;
   return {
     data: shown?.data,
-    error: forInputs ? settled.error : null,
+    error: shown?.error ?? null,
     loading: !(forInputs && settled.attempt === attempt),
     reload,
     setData,
