@@ -166,6 +166,14 @@ describe("useLoaded", () => {
     expect(result.current).toMatchObject({ data: "Sleep study (renamed)", loading: false });
   });
 
+  it("takes data set as a value even after a failed load, and forgets the error", async () => {
+    const server = backEnd<string>();
+    const { result } = renderHook(() => useStudyName(server.load, 1));
+    await act(async () => server.calls[0]!.answer.reject(refused));
+    act(() => result.current.setData("Made here"));
+    expect(result.current).toMatchObject({ data: "Made here", error: null, loading: false });
+  });
+
   it("keeps the previous inputs' answer while the new ones load, when asked to", async () => {
     const server = backEnd<string>();
     const { result, rerender } = renderHook(({ id }) => useStudyName(server.load, id, { keepPrevious: true }), {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useEffectEvent, useRef, useState, type DependencyList } from "react";
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState, type DependencyList } from "react";
 import type { AppError } from "./bindings/types";
 import { toAppError } from "./errors";
 
@@ -14,8 +14,12 @@ export type Loaded<T> = {
   loading: boolean;
   /** Loads again for the same inputs, keeping `data` meanwhile; settles once the answer is in. */
   reload: () => Promise<void>;
-  /** Changes what was loaded in place, after an edit, as the next load would find it. */
-  setData: (update: (data: T) => T) => void;
+  /**
+   * Changes what was loaded, after an edit, as the next load would find it. Like a state setter:
+   * a value replaces the data (and any error) for the current inputs; a function changes the
+   * data there is, and does nothing while there is none.
+   */
+  setData: (next: T | ((data: T) => T)) => void;
 };
 
 export type LoadOptions = {
@@ -50,6 +54,11 @@ export function useLoaded<T>(
   const attempts = useRef(0);
   const waiting = useRef<{ attempt: number; done: () => void }[]>([]);
   const failed = useEffectEvent((error: AppError) => onError?.(error));
+  // The inputs and reloads of the latest render, for data set from outside a load.
+  const latest = useRef({ inputs, attempt });
+  useLayoutEffect(() => {
+    latest.current = { inputs, attempt };
+  });
 
   useEffect(() => {
     const controller = new AbortController();
@@ -103,8 +112,13 @@ export function useLoaded<T>(
     [],
   );
 
-  const setData = useCallback((update: (data: T) => T) => {
-    setSettled((now) => (now === null || now.data === undefined ? now : { ...now, data: update(now.data) }));
+  const setData = useCallback((next: T | ((data: T) => T)) => {
+    if (typeof next === "function") {
+      const update = next as (data: T) => T;
+      setSettled((now) => (now === null || now.data === undefined ? now : { ...now, data: update(now.data) }));
+    } else {
+      setSettled({ ...latest.current, data: next, error: null });
+    }
   }, []);
 
   const forInputs = settled !== null && sameInputs(settled.inputs, inputs);

@@ -32,7 +32,7 @@ export function CalendarSettings() {
   // Undefined until it is read; null when there is none.
   const loadedAccount = useLoaded(() => commands.calendarAccount(), []);
   const account = loadedAccount.data;
-  const setAccount = (now: CalendarAccountView | null) => loadedAccount.setData(() => now);
+  const setAccount = loadedAccount.setData;
   const loadError = loadedAccount.loading ? null : loadedAccount.error;
   const [calendars, setCalendars] = useState<RemoteCalendarView[] | null>(null);
   const [note, setNote] = useState<string | null>(null);

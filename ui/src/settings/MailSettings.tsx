@@ -32,7 +32,7 @@ const DRAFT_KEY = "settings.mail";
 export function MailSettings() {
   const loadedProfile = useLoaded(() => commands.mailProfile(), []);
   const loaded = loadedProfile.data ?? null;
-  const setLoaded = (saved: MailProfile) => loadedProfile.setData(() => saved);
+  const setLoaded = (saved: MailProfile) => loadedProfile.setData(saved);
   const loadError = loadedProfile.loading ? null : loadedProfile.error;
   const savedForm = useMemo(() => (loaded ? formFromProfile(loaded) : null), [loaded]);
   const draft = useDraft<ProfileForm>(DRAFT_KEY, savedForm);

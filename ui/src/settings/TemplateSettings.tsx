@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { commands } from "../bindings/commands";
-import type { AppError, MessageTemplate } from "../bindings/types";
+import type { AppError, MessageTemplate, StudySummary } from "../bindings/types";
 import { kindLabel } from "../outbox/labels";
 import { hasDraft } from "../drafts/drafts";
 import { kindPurpose } from "./placeholders";
@@ -10,6 +10,8 @@ import { baseOf, useMessageLanguages } from "../language/messageLanguages";
 import { t } from "../i18n";
 import { useLoaded } from "../useLoaded";
 
+const noStudies: StudySummary[] = [];
+
 type Props = {
   onError: (error: AppError) => void;
 };
@@ -17,7 +19,7 @@ type Props = {
 /** Each study's wording of each message Confab sends. */
 export function TemplateSettings({ onError }: Props) {
   const loadedStudies = useLoaded(() => commands.listStudies(), [], { onError });
-  const studies = loadedStudies.data ?? (loadedStudies.error ? [] : null);
+  const studies = loadedStudies.data ?? (loadedStudies.error ? noStudies : null);
   // The first study until another is chosen.
   const [chosenStudy, setChosenStudy] = useState<number | null>(null);
   const studyId = chosenStudy ?? studies?.[0]?.id ?? null;
@@ -41,7 +43,7 @@ export function TemplateSettings({ onError }: Props) {
     { onError },
   );
   const templates = loadedTemplates.loading ? null : (loadedTemplates.data ?? null);
-  const setTemplates = (list: MessageTemplate[]) => loadedTemplates.setData(() => list);
+  const setTemplates = loadedTemplates.setData;
 
   function chooseStudy(id: number) {
     setChosenStudy(id);
