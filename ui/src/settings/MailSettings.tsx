@@ -41,7 +41,7 @@ export function MailSettings() {
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [serverError, setServerError] = useState<AppError | null>(null);
   const [serverField, setServerField] = useState<ProfileField | undefined>();
-  const zones = useMemo(timeZoneChoices, []);
+  const zones = useMemo(() => timeZoneChoices(), []);
 
   const [finding, setFinding] = useState(false);
   const [foundNote, setFoundNote] = useState<string | null>(null);
