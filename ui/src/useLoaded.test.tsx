@@ -223,4 +223,29 @@ describe("useLoaded", () => {
       vi.useRealTimers();
     }
   });
+
+  it("shows a first part before the whole, drops a part that comes after it, and asks for none on a reload", async () => {
+    const whole = [deferred<string>(), deferred<string>()];
+    const parts: ((part: string) => void)[] = [];
+    const offered: boolean[] = [];
+    const { result } = renderHook(() =>
+      useLoaded((_signal, early) => {
+        offered.push(early !== undefined);
+        if (early) parts.push(early);
+        return whole[offered.length - 1]!.promise;
+      }, []),
+    );
+    act(() => parts[0]!("first page"));
+    expect(result.current).toMatchObject({ data: "first page", loading: true });
+    await act(async () => whole[0]!.resolve("everyone"));
+    act(() => parts[0]!("a late first page"));
+    expect(result.current).toMatchObject({ data: "everyone", loading: false });
+
+    act(() => {
+      void result.current.reload();
+    });
+    await act(async () => whole[1]!.resolve("everyone again"));
+    expect(offered).toEqual([true, false]);
+    expect(result.current).toMatchObject({ data: "everyone again", loading: false });
+  });
 });

@@ -37,6 +37,13 @@ type Settled<T> = { inputs: DependencyList; attempt: number; data: T | undefined
 const sameInputs = (a: DependencyList, b: DependencyList) => a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
 
 /**
+ * Shows part of an answer before the whole of it, such as the first page of a long list. A
+ * load is handed one only while nothing is shown for its inputs (not on a reload); a part that
+ * comes after the whole answer is dropped, and `loading` stays true until the whole is in.
+ */
+export type ShowEarly<T> = (part: T) => void;
+
+/**
  * Loads data from the back end when a component mounts and again whenever `inputs` change,
  * like an effect with that dependency list. An answer that comes after the component is gone,
  * or after its inputs changed or a newer reload started, is dropped; `load` is handed a signal
@@ -44,7 +51,7 @@ const sameInputs = (a: DependencyList, b: DependencyList) => a.length === b.leng
  * data, for other inputs.
  */
 export function useLoaded<T>(
-  load: (signal: AbortSignal) => Promise<T> | null,
+  load: (signal: AbortSignal, early?: ShowEarly<T>) => Promise<T> | null,
   inputs: DependencyList,
   { onError, keepPrevious = false }: LoadOptions = {},
 ): Loaded<T> {
@@ -59,17 +66,27 @@ export function useLoaded<T>(
   useLayoutEffect(() => {
     latest.current = { inputs, attempt };
   });
+  const forInputs = settled !== null && sameInputs(settled.inputs, inputs);
+  const showing = forInputs && settled.data !== undefined;
 
   useEffect(() => {
     const controller = new AbortController();
+    let whole = false;
+    // A part counts as data for these inputs, but of no reload: `loading` stays true.
+    const early = showing
+      ? undefined
+      : (part: T) => {
+          if (!controller.signal.aborted && !whole) setSettled({ inputs, attempt: -1, data: part, error: null });
+        };
     const answered = () => {
+      whole = true;
       const [done, still] = partition(waiting.current, (w) => w.attempt <= attempt);
       waiting.current = still;
       for (const w of done) w.done();
     };
     let pending: Promise<T> | null;
     try {
-      pending = load(controller.signal);
+      pending = load(controller.signal, early);
     } catch (reason) {
       // A load that throws before it has a promise failed all the same.
       pending = Promise.reject(reason);
@@ -121,7 +138,6 @@ export function useLoaded<T>(
     }
   }, []);
 
-  const forInputs = settled !== null && sameInputs(settled.inputs, inputs);
   const shown = forInputs || keepPrevious ? settled : null;
   return {
     data: shown?.data,
