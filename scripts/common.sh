@@ -56,15 +56,16 @@ check_toolchains() {
     || die "Node.js $node_version is too old: Confab's front end needs Node.js 20.19 or newer."
 }
 
+# `npm ci` installs exactly what package-lock.json lists (which names every platform's packages)
+# and refuses a lock that the package.json files have outgrown. It starts from an empty
+# node_modules, so it runs only when one of the three files changed since the last install.
 install_npm_packages() {
   local stamp="$REPO/node_modules/.confab-lock-hash"
   local hash
-  hash="$(sha256sum "$REPO/package-lock.json" | cut -d' ' -f1)"
-  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
-    step "Installing npm packages from package-lock.json"
-    # `npm ci` refuses this lock: npm records only the platform packages of the machine that
-    # wrote it for @tauri-apps/cli. `npm install` still installs the locked versions.
-    (cd "$REPO" && npm install --no-audit --no-fund --loglevel=error)
+  hash="$(cat "$REPO/package.json" "$REPO/ui/package.json" "$REPO/package-lock.json" | sha256sum | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ] || [ ! -f "$REPO/node_modules/.package-lock.json" ]; then
+    step "Installing npm packages from package-lock.json (npm ci)"
+    (cd "$REPO" && npm ci --no-audit --no-fund --loglevel=error)
     echo "$hash" > "$stamp"
   fi
 }

@@ -391,7 +391,7 @@ start_stack() {
   if [ -n "$oauth" ]; then
     command -v node >/dev/null || die "the OAuth server needs Node.js"
     [ -d "$(dirname "$SCRIPT")/../node_modules/oauth2-mock-server" ] \
-      || die "the OAuth server needs the npm packages: run npm install in the project folder"
+      || die "the OAuth server needs the npm packages: run npm ci in the project folder"
   fi
   mkdir -p "$dir"
   dir="$(cd "$dir" && pwd)"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of Confab: formatting, lints, Rust tests, front-end tests, and the
+# Runs every test of Confab: formatting, lints, Rust tests, front-end lints and tests, and the
 # end-to-end suite in the real app window under Xvfb.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -18,6 +18,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "Rust tests"
 cargo test --workspace --locked
+
+step "Front-end lints (ESLint, warnings are errors)"
+npm run lint --workspace ui
 
 step "Front-end type check and tests (tsc, Vitest)"
 npm run build --workspace ui

@@ -1,9 +1,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
-import { useEffect, useState } from "react";
 import { commands } from "./bindings/commands";
-import type { AboutInfo, AppError } from "./bindings/types";
-import { toAppError } from "./errors";
 import { t } from "./i18n";
+import { useLoaded } from "./useLoaded";
 
 type Props = {
   open: boolean;
@@ -11,24 +9,8 @@ type Props = {
 };
 
 export function AboutDialog({ open, onOpenChange }: Props) {
-  const [info, setInfo] = useState<AboutInfo | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    if (!open || info) return;
-    let active = true;
-    commands
-      .about()
-      .then((about) => {
-        if (active) setInfo(about);
-      })
-      .catch((reason: unknown) => {
-        if (active) setError(toAppError(reason));
-      });
-    return () => {
-      active = false;
-    };
-  }, [open, info]);
+  // Asked each time the dialog opens; what was shown last time stays until the answer comes.
+  const { data: info, error } = useLoaded(() => (open ? commands.about() : null), [open]);
 
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>

@@ -1,16 +1,11 @@
 import * as Dialog from "@radix-ui/react-dialog";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { commands } from "./bindings/commands";
-import type {
-  AppError,
-  BusyImportReport,
-  CalendarFile,
-  InterviewerView,
-  StudySummary,
-} from "./bindings/types";
+import type { AppError, BusyImportReport, CalendarFile } from "./bindings/types";
 import { ErrorBanner } from "./ErrorBanner";
 import { toAppError } from "./errors";
 import { t, tPlural, tRich } from "./i18n";
+import { useLoaded } from "./useLoaded";
 
 type Props = {
   /** The file to import; the dialog is open while there is one. */
@@ -42,54 +37,23 @@ export function CalendarImportDialog({ file, onClose }: Props) {
   );
 }
 
-type Loaded<T> = { kind: "loading" } | { kind: "loaded"; items: T[] };
-
 function CalendarImportForm({ file, onClose }: { file: CalendarFile; onClose: () => void }) {
   const id = useId();
-  const [studies, setStudies] = useState<Loaded<StudySummary>>({ kind: "loading" });
-  const [studyId, setStudyId] = useState<number | null>(null);
-  const [interviewers, setInterviewers] = useState<Loaded<InterviewerView>>({ kind: "loading" });
-  const [interviewerId, setInterviewerId] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
   const [report, setReport] = useState<BusyImportReport | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
-  useEffect(() => {
-    let active = true;
-    commands
-      .listStudies()
-      .then((items) => {
-        if (!active) return;
-        setStudies({ kind: "loaded", items });
-        setStudyId(items[0]?.id ?? null);
-      })
-      .catch((reason: unknown) => {
-        if (active) setError(toAppError(reason));
-      });
-    return () => {
-      active = false;
-    };
-  }, []);
-
-  useEffect(() => {
-    if (studyId === null) return;
-    let active = true;
-    setInterviewers({ kind: "loading" });
-    setInterviewerId(null);
-    commands
-      .listInterviewers(studyId)
-      .then((items) => {
-        if (!active) return;
-        setInterviewers({ kind: "loaded", items });
-        setInterviewerId(items[0]?.id ?? null);
-      })
-      .catch((reason: unknown) => {
-        if (active) setError(toAppError(reason));
-      });
-    return () => {
-      active = false;
-    };
-  }, [studyId]);
+  // The first study and its first interviewer until others are chosen.
+  const studies = useLoaded(() => commands.listStudies(), [], { onError: setError }).data;
+  const [chosenStudy, setStudyId] = useState<number | null>(null);
+  const studyId = chosenStudy ?? studies?.[0]?.id ?? null;
+  const interviewers = useLoaded(
+    () => (studyId === null ? null : commands.listInterviewers(studyId)),
+    [studyId],
+    { onError: setError },
+  ).data;
+  const [chosenInterviewer, setInterviewerId] = useState<number | null>(null);
+  const interviewerId = (interviewers?.find((i) => i.id === chosenInterviewer) ?? interviewers?.[0])?.id ?? null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -106,7 +70,7 @@ function CalendarImportForm({ file, onClose }: { file: CalendarFile; onClose: ()
   }
 
   if (report) {
-    const person = interviewers.kind === "loaded" ? interviewers.items.find((i) => i.id === interviewerId) : undefined;
+    const person = interviewers?.find((i) => i.id === interviewerId);
     return (
       <>
         <div role="status" data-testid="calendar-import-result" className="import-result">
@@ -136,8 +100,8 @@ function CalendarImportForm({ file, onClose }: { file: CalendarFile; onClose: ()
     );
   }
 
-  const noStudies = studies.kind === "loaded" && studies.items.length === 0;
-  const noInterviewers = interviewers.kind === "loaded" && interviewers.items.length === 0;
+  const noStudies = studies?.length === 0;
+  const noInterviewers = interviewers?.length === 0;
   return (
     <form className="form" noValidate onSubmit={submit}>
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
@@ -153,15 +117,14 @@ function CalendarImportForm({ file, onClose }: { file: CalendarFile; onClose: ()
               id={`${id}-study`}
               data-testid="calendar-study"
               value={studyId ?? ""}
-              disabled={studies.kind === "loading"}
+              disabled={studies === undefined}
               onChange={(event) => setStudyId(Number(event.target.value))}
             >
-              {studies.kind === "loaded" &&
-                studies.items.map((study) => (
-                  <option key={study.id} value={study.id}>
-                    {study.name}
-                  </option>
-                ))}
+              {studies?.map((study) => (
+                <option key={study.id} value={study.id}>
+                  {study.name}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
@@ -170,15 +133,14 @@ function CalendarImportForm({ file, onClose }: { file: CalendarFile; onClose: ()
               id={`${id}-interviewer`}
               data-testid="calendar-interviewer"
               value={interviewerId ?? ""}
-              disabled={interviewers.kind === "loading" || noInterviewers}
+              disabled={interviewers === undefined || noInterviewers}
               onChange={(event) => setInterviewerId(Number(event.target.value))}
             >
-              {interviewers.kind === "loaded" &&
-                interviewers.items.map((person) => (
-                  <option key={person.id} value={person.id}>
-                    {t("calendarImport.interviewerOption", { name: person.name, email: person.email })}
-                  </option>
-                ))}
+              {interviewers?.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {t("calendarImport.interviewerOption", { name: person.name, email: person.email })}
+                </option>
+              ))}
             </select>
             {noInterviewers && (
               <p className="field-error" data-testid="calendar-no-interviewers">

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { useId, useMemo, useState, type FormEvent } from "react";
 import { commands } from "./bindings/commands";
 import type { AppError, NewStudy, StudySummary } from "./bindings/types";
 import { ErrorBanner } from "./ErrorBanner";
@@ -35,8 +35,7 @@ export function StudyForm({ onCreated, onCancel }: Props) {
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<AppError | null>(null);
   const [serverField, setServerField] = useState<StudyField | undefined>();
-  const controls = useRef<Partial<Record<StudyField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
-  const zones = useMemo(timeZoneChoices, []);
+  const zones = useMemo(() => timeZoneChoices(), []);
 
   const draft: NewStudy = {
     name,
@@ -49,7 +48,7 @@ export function StudyForm({ onCreated, onCancel }: Props) {
   const shownErrors: StudyErrors = attempted ? validateNewStudy(draft) : {};
 
   function focusField(field: StudyField) {
-    controls.current[field]?.focus();
+    document.getElementById(`${id}-${field}`)?.focus();
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -84,9 +83,6 @@ export function StudyForm({ onCreated, onCancel }: Props) {
     const invalid = message !== undefined || serverField === field;
     return {
       id: `${id}-${field}`,
-      ref: (element: HTMLInputElement | HTMLTextAreaElement | null) => {
-        controls.current[field] = element;
-      },
       "aria-invalid": invalid || undefined,
       "aria-describedby": message !== undefined ? `${id}-${field}-error` : undefined,
     };

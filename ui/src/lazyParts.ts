@@ -9,7 +9,7 @@ import { lazy, useState, type ComponentType, type LazyExoticComponent } from "re
  * `React.lazy` for a module that exports its component by name, as every module here does.
  * Its code is fetched and run the first time it renders, not when the window starts.
  */
-// `any` as in React's own `lazy`: the props are whatever the named component takes.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as in React's own `lazy`: the props are whatever the named component takes
 export function lazyNamed<M extends Record<K, ComponentType<any>>, K extends keyof M & string>(
   load: () => Promise<M>,
   name: K,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { commands } from "../bindings/commands";
 import type { AppError, AttentionItem, RuleBreakView } from "../bindings/types";
 import { ErrorBanner } from "../ErrorBanner";
@@ -11,6 +11,7 @@ import { RuleBreakDialog } from "./RuleBreakDialog";
 import { formatDateTime, formatRangeWithZone } from "../time/format";
 import { sameClock } from "../time/zonedTime";
 import { t, tRich } from "../i18n";
+import { useLoaded } from "../useLoaded";
 
 type Props = {
   item: AttentionItem;
@@ -183,20 +184,10 @@ export function AttentionItemCard({ item, zone, onSettled }: Props) {
 
 /** The participant's own zone, to show their time beside the researcher's. */
 function useParticipantZone(participantId: number | null): string | null {
-  const [zone, setZone] = useState<string | null>(null);
-  useEffect(() => {
-    if (participantId === null) return;
-    let active = true;
-    commands
-      .getParticipant(participantId)
-      .then((p) => {
-        if (active) setZone(p.timeZone);
-      })
-      // Without it only the researcher's time shows, which is still right.
-      .catch(() => {});
-    return () => {
-      active = false;
-    };
-  }, [participantId]);
-  return zone;
+  // Without it only the researcher's time shows, which is still right.
+  const { data: participant } = useLoaded(
+    () => (participantId === null ? null : commands.getParticipant(participantId)),
+    [participantId],
+  );
+  return participant?.timeZone ?? null;
 }

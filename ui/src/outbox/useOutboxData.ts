@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback } from "react";
 import { commands } from "../bindings/commands";
 import type { AppError, AttentionItem, OutboxMessage } from "../bindings/types";
-import { toAppError } from "../errors";
+import { useLoaded } from "../useLoaded";
 
 export type OutboxData = {
   /** Null until the first load. */
@@ -13,42 +13,38 @@ export type OutboxData = {
   remove: (id: number) => void;
 };
 
+const noItems: AttentionItem[] = [];
+const noMessages: OutboxMessage[] = [];
+
+async function loadOutbox() {
+  // Waiting and sent apart: a long sent history must never crowd out what still waits.
+  const [waiting, sent, attention] = await Promise.all([
+    commands.listOutbox("waiting"),
+    commands.listOutbox("sent"),
+    commands.attentionItems(null),
+  ]);
+  return { messages: [...waiting, ...sent], attention };
+}
+
 export function useOutboxData(onError: (error: AppError) => void): OutboxData {
-  const [messages, setMessages] = useState<OutboxMessage[] | null>(null);
-  const [attention, setAttention] = useState<AttentionItem[]>([]);
-  const active = useRef(true);
-
-  const reload = useCallback(async () => {
-    try {
-      // Waiting and sent apart: a long sent history must never crowd out what still waits.
-      const [waiting, sent, items] = await Promise.all([
-        commands.listOutbox("waiting"),
-        commands.listOutbox("sent"),
-        commands.attentionItems(null),
-      ]);
-      if (!active.current) return;
-      setMessages([...waiting, ...sent]);
-      setAttention(items);
-    } catch (reason) {
-      if (!active.current) return;
-      setMessages((current) => current ?? []);
-      onError(toAppError(reason));
-    }
-  }, [onError]);
-
-  useEffect(() => {
-    active.current = true;
-    void reload();
-    return () => {
-      active.current = false;
-    };
-  }, [reload]);
+  const { data, error, reload, setData } = useLoaded(loadOutbox, [], { onError });
 
   const replace = useCallback(
-    (message: OutboxMessage) => setMessages((list) => list?.map((m) => (m.id === message.id ? message : m)) ?? null),
-    [],
+    (message: OutboxMessage) =>
+      setData((now) => ({ ...now, messages: now.messages.map((m) => (m.id === message.id ? message : m)) })),
+    [setData],
   );
-  const remove = useCallback((id: number) => setMessages((list) => list?.filter((m) => m.id !== id) ?? null), []);
+  const remove = useCallback(
+    (id: number) => setData((now) => ({ ...now, messages: now.messages.filter((m) => m.id !== id) })),
+    [setData],
+  );
 
-  return { messages, attention, reload, replace, remove };
+  return {
+    // An outbox that could not be read shows as empty; the error goes to the banner.
+    messages: data?.messages ?? (error ? noMessages : null),
+    attention: data?.attention ?? noItems,
+    reload,
+    replace,
+    remove,
+  };
 }

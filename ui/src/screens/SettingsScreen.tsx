@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { commands } from "../bindings/commands";
 import type { AppError } from "../bindings/types";
 import { toAppError } from "../errors";
@@ -6,6 +6,7 @@ import { CalendarSettings } from "../settings/CalendarSettings";
 import { MailSettings } from "../settings/MailSettings";
 import { TemplateSettings } from "../settings/TemplateSettings";
 import { t } from "../i18n";
+import { useLoaded } from "../useLoaded";
 
 type Props = {
   dataDir: string;
@@ -15,23 +16,8 @@ type Props = {
 };
 
 export function SettingsScreen({ dataDir, databasePath, onShowAbout, onError }: Props) {
-  const [logDir, setLogDir] = useState<string | null>(null);
+  const logDir = useLoaded(() => commands.about(), [], { onError }).data?.logDir ?? null;
   const [opening, setOpening] = useState(false);
-
-  useEffect(() => {
-    let active = true;
-    commands
-      .about()
-      .then((about) => {
-        if (active) setLogDir(about.logDir);
-      })
-      .catch((reason: unknown) => {
-        if (active) onError(toAppError(reason));
-      });
-    return () => {
-      active = false;
-    };
-  }, [onError]);
 
   async function openLogs() {
     setOpening(true);

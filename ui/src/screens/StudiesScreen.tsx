@@ -1,4 +1,4 @@
-import { startTransition, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, Suspense, useEffect, useState } from "react";
 import { commands } from "../bindings/commands";
 import type { AppError, StudySummary } from "../bindings/types";
 import { toAppError } from "../errors";
@@ -6,6 +6,7 @@ import { formatDate, formatMinutes } from "../time/format";
 import { STUDIES_ANSWERED, markOnce, markStudiesPainted } from "../performanceMarks";
 import { lazyNamed, useHasBeenTrue } from "../lazyParts";
 import { t } from "../i18n";
+import { useLoaded } from "../useLoaded";
 
 // The form is loaded when the researcher first asks for it, not before the list can paint.
 const StudyDialog = lazyNamed(() => import("../StudyDialog"), "StudyDialog");
@@ -21,33 +22,25 @@ type ListState =
   | { kind: "failed" };
 
 export function StudiesScreen({ onError, onOpen }: Props) {
-  const [list, setList] = useState<ListState>({ kind: "loading" });
   const [dialogOpen, setDialogOpen] = useState(false);
   const dialogNeeded = useHasBeenTrue(dialogOpen);
   const [loadingDemo, setLoadingDemo] = useState(false);
-  // Only the newest request may write the list; an older, slower answer would show stale studies.
-  const latestRequest = useRef(0);
-
-  const refresh = useCallback(async () => {
-    const request = ++latestRequest.current;
-    try {
-      const studies = await commands.listStudies();
-      markOnce(STUDIES_ANSWERED);
-      if (request === latestRequest.current) setList({ kind: "loaded", studies });
-    } catch (reason) {
-      if (request !== latestRequest.current) return;
-      setList((previous) => (previous.kind === "loaded" ? previous : { kind: "failed" }));
-      onError(toAppError(reason));
-    }
-  }, [onError]);
-
-  useEffect(() => {
-    void refresh();
-    return () => {
-      // Answers arriving after the screen is left are dropped.
-      latestRequest.current++;
-    };
-  }, [refresh]);
+  // A list that could not be refreshed stays as it was; the error goes to the banner.
+  const studies = useLoaded(
+    () =>
+      commands.listStudies().then((found) => {
+        markOnce(STUDIES_ANSWERED);
+        return found;
+      }),
+    [],
+    { onError },
+  );
+  const refresh = studies.reload;
+  const list: ListState = studies.data
+    ? { kind: "loaded", studies: studies.data }
+    : studies.error
+      ? { kind: "failed" }
+      : { kind: "loading" };
 
   useEffect(() => {
     if (list.kind === "loaded") markStudiesPainted();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { commands } from "../bindings/commands";
 import type { AppError, InterviewerView, RemoteCalendarView } from "../bindings/types";
 import { ErrorBanner } from "../ErrorBanner";
@@ -7,6 +7,7 @@ import { StudyCalendarFile } from "./StudyCalendarFile";
 import { t } from "../i18n";
 import { formatDateTime } from "../time/format";
 import { localZone, timeAgo } from "./relativeTime";
+import { useLoaded } from "../useLoaded";
 import "./calendar.css";
 
 type Props = {
@@ -19,8 +20,6 @@ type Props = {
 };
 
 type Loaded =
-  | { phase: "loading" }
-  | { phase: "failed"; error: AppError }
   | { phase: "noAccount" }
   | {
       phase: "ready";
@@ -29,9 +28,30 @@ type Loaded =
       /** Why the server's list is missing, if it is. */
       listError: AppError | null;
       studyHref: string | null;
+      /** The study's interviewers, when the host has none to give. */
+      ownInterviewers: InterviewerView[] | null;
+      /** The choices saved here, over what the interviewers were loaded with. */
+      links: Record<number, string | null>;
     };
 
 const NONE = "";
+
+async function loadLinks(studyId: number, hostHasInterviewers: boolean): Promise<Loaded> {
+  const account = await commands.calendarAccount();
+  if (account === null) return { phase: "noAccount" };
+  const [studyHref, ownInterviewers] = await Promise.all([
+    commands.studyCalendar(studyId),
+    hostHasInterviewers ? Promise.resolve(null) : commands.listInterviewers(studyId),
+  ]);
+  let calendars: RemoteCalendarView[] = [];
+  let listError: AppError | null = null;
+  try {
+    calendars = await commands.remoteCalendars();
+  } catch (reason) {
+    listError = toAppError(reason);
+  }
+  return { phase: "ready", calendars, listError, studyHref, ownInterviewers, links: {} };
+}
 
 /**
  * Which calendars of the calendar account a study uses: the one Sync writes its interviews into,
@@ -39,66 +59,29 @@ const NONE = "";
  */
 export function CalendarLinks({ studyId, interviewers }: Props) {
   const id = useId();
-  const [loaded, setLoaded] = useState<Loaded>({ phase: "loading" });
-  const [ownInterviewers, setOwnInterviewers] = useState<InterviewerView[] | null>(null);
-  // The choices saved here, over what the interviewers were loaded with.
-  const [links, setLinks] = useState<Record<number, string | null>>({});
-  const [saving, setSaving] = useState<string | null>(null);
-  const [savedKey, setSavedKey] = useState<string | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const hostHasInterviewers = interviewers !== undefined;
+  const state = useLoaded(() => loadLinks(studyId, hostHasInterviewers), [studyId, hostHasInterviewers]);
+  const loaded = state.loading ? undefined : state.data;
+  const [saving, setSaving] = useState<string | null>(null);
+  // The choice saved last. The host's interviewers come again after a Sync, with when each
+  // calendar was read: that then says more than the last "Saved.".
+  const [saved, setSaved] = useState<{ key: string; interviewers: typeof interviewers } | null>(null);
+  const savedKey = saved !== null && saved.interviewers === interviewers ? saved.key : null;
+  const [error, setError] = useState<AppError | null>(null);
 
-  useEffect(() => {
-    let active = true;
-    setLoaded({ phase: "loading" });
-    (async () => {
-      try {
-        const account = await commands.calendarAccount();
-        if (account === null) {
-          if (active) setLoaded({ phase: "noAccount" });
-          return;
-        }
-        const [studyHref, people] = await Promise.all([
-          commands.studyCalendar(studyId),
-          hostHasInterviewers ? Promise.resolve(null) : commands.listInterviewers(studyId),
-        ]);
-        let calendars: RemoteCalendarView[] = [];
-        let listError: AppError | null = null;
-        try {
-          calendars = await commands.remoteCalendars();
-        } catch (reason) {
-          listError = toAppError(reason);
-        }
-        if (!active) return;
-        if (people !== null) setOwnInterviewers(people);
-        setLinks({});
-        setLoaded({ phase: "ready", calendars, listError, studyHref });
-      } catch (reason) {
-        if (active) setLoaded({ phase: "failed", error: toAppError(reason) });
-      }
-    })();
-    return () => {
-      active = false;
-    };
-  }, [studyId, hostHasInterviewers, attempt]);
+  const people = interviewers ?? (loaded?.phase === "ready" ? loaded.ownInterviewers : null);
 
-  const people = interviewers ?? ownInterviewers;
-
-  // The host's interviewers come again after a Sync, with when each calendar was read: that
-  // then says more than the last "Saved.".
-  useEffect(() => {
-    setSavedKey(null);
-  }, [interviewers]);
+  const changeReady = (change: (ready: Extract<Loaded, { phase: "ready" }>) => Loaded) =>
+    state.setData((now) => (now.phase === "ready" ? change(now) : now));
 
   async function save(key: string, change: () => Promise<unknown>, apply: () => void) {
     setSaving(key);
-    setSavedKey(null);
+    setSaved(null);
     setError(null);
     try {
       await change();
       apply();
-      setSavedKey(key);
+      setSaved({ key, interviewers });
     } catch (reason) {
       setError(toAppError(reason));
     } finally {
@@ -107,12 +90,12 @@ export function CalendarLinks({ studyId, interviewers }: Props) {
   }
 
   function chooseStudyCalendar(value: string) {
-    if (loaded.phase !== "ready") return;
+    if (loaded?.phase !== "ready") return;
     const href = value === NONE ? null : value;
     void save(
       "study",
       () => commands.setStudyCalendar(studyId, href),
-      () => setLoaded((now) => (now.phase === "ready" ? { ...now, studyHref: href } : now)),
+      () => changeReady((now) => ({ ...now, studyHref: href })),
     );
   }
 
@@ -121,7 +104,7 @@ export function CalendarLinks({ studyId, interviewers }: Props) {
     void save(
       `interviewer-${person.id}`,
       () => commands.setInterviewerCalendar(person.id, href),
-      () => setLinks((now) => ({ ...now, [person.id]: href })),
+      () => changeReady((now) => ({ ...now, links: { ...now.links, [person.id]: href } })),
     );
   }
 
@@ -130,33 +113,33 @@ export function CalendarLinks({ studyId, interviewers }: Props) {
       <h2 className="panel-title" id={`${id}-heading`}>
         {t("calendarLinks.title")}
       </h2>
-      {loaded.phase === "loading" && (
+      {state.loading && (
         <p className="loading-line" role="status">
           <span className="spinner" aria-hidden="true" />
           {t("calendarLinks.loading")}
         </p>
       )}
-      {loaded.phase === "failed" && (
+      {!state.loading && state.error && (
         <>
           <div className="connection-result connection-failed" role="alert" data-testid="calendar-links-load-error">
             <p className="connection-title">{t("calendarLinks.loadError")}</p>
             <p>
-              {loaded.error.message} {nextStepFor(loaded.error.code)}
+              {state.error.message} {nextStepFor(state.error.code)}
             </p>
           </div>
           <div>
-            <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
+            <button type="button" className="button button-secondary" onClick={() => void state.reload()}>
               {t("common.tryAgain")}
             </button>
           </div>
         </>
       )}
-      {loaded.phase === "noAccount" && (
+      {loaded?.phase === "noAccount" && (
         <p className="panel-hint" data-testid="calendar-links-no-account">
           {t("calendarLinks.noAccount")}
         </p>
       )}
-      {loaded.phase === "ready" && (
+      {loaded?.phase === "ready" && (
         <>
           <p className="panel-hint">{t("calendarLinks.hint")}</p>
           {loaded.listError && (
@@ -203,7 +186,7 @@ export function CalendarLinks({ studyId, interviewers }: Props) {
             <div className="calendar-links-people">
               {people.map((person) => {
                 const key = `interviewer-${person.id}`;
-                const href = person.id in links ? (links[person.id] ?? null) : person.calendarHref;
+                const href = person.id in loaded.links ? (loaded.links[person.id] ?? null) : person.calendarHref;
                 return (
                   <div className="calendar-link-row" key={person.id} data-testid="calendar-link-row">
                     <span className="calendar-link-person">

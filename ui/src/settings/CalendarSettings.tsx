@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { commands } from "../bindings/commands";
 import type { AppError, CalendarAccountView, RemoteCalendarView } from "../bindings/types";
 import { BusyButton } from "../dialogs/BusyButton";
@@ -10,6 +10,7 @@ import { t, tPlural } from "../i18n";
 import { FormField } from "./FormField";
 import { formatDateTime } from "../time/format";
 import { localZone, timeAgo } from "./relativeTime";
+import { useLoaded } from "../useLoaded";
 import "./settings.css";
 import "./calendar.css";
 
@@ -28,31 +29,17 @@ const knownServers = [
  * calendars, and disconnecting it. Which calendars a study uses is chosen in the study.
  */
 export function CalendarSettings() {
-  const [account, setAccount] = useState<CalendarAccountView | null | undefined>(undefined);
-  const [loadError, setLoadError] = useState<AppError | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  // Undefined until it is read; null when there is none.
+  const loadedAccount = useLoaded(() => commands.calendarAccount(), []);
+  const account = loadedAccount.data;
+  const setAccount = loadedAccount.setData;
+  const loadError = loadedAccount.loading ? null : loadedAccount.error;
   const [calendars, setCalendars] = useState<RemoteCalendarView[] | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [changing, setChanging] = useState(false);
   const [refreshing, setRefreshing] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [confirming, setConfirming] = useState(false);
-
-  useEffect(() => {
-    let active = true;
-    setLoadError(null);
-    (async () => {
-      try {
-        const found = await commands.calendarAccount();
-        if (active) setAccount(found);
-      } catch (reason) {
-        if (active) setLoadError(toAppError(reason));
-      }
-    })();
-    return () => {
-      active = false;
-    };
-  }, [attempt]);
 
   async function connected(list: RemoteCalendarView[]) {
     setCalendars(list);
@@ -106,7 +93,7 @@ export function CalendarSettings() {
               </p>
             </div>
             <div>
-              <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
+              <button type="button" className="button button-secondary" onClick={() => void loadedAccount.reload()}>
                 {t("common.tryAgain")}
               </button>
             </div>

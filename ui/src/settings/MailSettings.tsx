@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { commands } from "../bindings/commands";
 import type { AppError, ConnectionCheck, MailProfile, MailSecurity } from "../bindings/types";
 import { ErrorBanner } from "../ErrorBanner";
@@ -23,13 +23,17 @@ import {
   type ProfileForm,
 } from "./profileForm";
 import { t } from "../i18n";
+import { useLoaded } from "../useLoaded";
 import "./settings.css";
 
 const DRAFT_KEY = "settings.mail";
 
 /** The researcher's name, address, time zone and mail account, its password and a test. */
 export function MailSettings() {
-  const [loaded, setLoaded] = useState<MailProfile | null>(null);
+  const loadedProfile = useLoaded(() => commands.mailProfile(), []);
+  const loaded = loadedProfile.data ?? null;
+  const setLoaded = (saved: MailProfile) => loadedProfile.setData(saved);
+  const loadError = loadedProfile.loading ? null : loadedProfile.error;
   const savedForm = useMemo(() => (loaded ? formFromProfile(loaded) : null), [loaded]);
   const draft = useDraft<ProfileForm>(DRAFT_KEY, savedForm);
   const [attempted, setAttempted] = useState(false);
@@ -37,28 +41,10 @@ export function MailSettings() {
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [serverError, setServerError] = useState<AppError | null>(null);
   const [serverField, setServerField] = useState<ProfileField | undefined>();
-  const zones = useMemo(timeZoneChoices, []);
+  const zones = useMemo(() => timeZoneChoices(), []);
 
-  const [loadError, setLoadError] = useState<AppError | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [finding, setFinding] = useState(false);
   const [foundNote, setFoundNote] = useState<string | null>(null);
-
-  useEffect(() => {
-    let active = true;
-    setLoadError(null);
-    (async () => {
-      try {
-        const profile = await commands.mailProfile();
-        if (active) setLoaded(profile);
-      } catch (reason) {
-        if (active) setLoadError(toAppError(reason));
-      }
-    })();
-    return () => {
-      active = false;
-    };
-  }, [attempt]);
 
   const form = draft.value;
   if (form === null) {
@@ -72,7 +58,7 @@ export function MailSettings() {
           </p>
         </div>
         <div>
-          <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="button button-secondary" onClick={() => void loadedProfile.reload()}>
             {t("common.tryAgain")}
           </button>
         </div>

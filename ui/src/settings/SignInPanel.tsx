@@ -56,7 +56,7 @@ export function SignInPanel({ auth, hasAccount, onBeforeUse, onChanged }: Props)
     }
   }
 
-  async function usePassword() {
+  async function switchToPassword() {
     if (busy) return;
     setError(null);
     setNote(null);
@@ -105,7 +105,7 @@ export function SignInPanel({ auth, hasAccount, onBeforeUse, onChanged }: Props)
             className="button button-quiet"
             data-testid="settings-use-password"
             disabled={busy !== null}
-            onClick={() => void usePassword()}
+            onClick={() => void switchToPassword()}
           >
             {t("signIn.usePassword")}
           </button>

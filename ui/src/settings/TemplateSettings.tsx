@@ -1,7 +1,6 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { commands } from "../bindings/commands";
 import type { AppError, MessageTemplate, StudySummary } from "../bindings/types";
-import { toAppError } from "../errors";
 import { kindLabel } from "../outbox/labels";
 import { hasDraft } from "../drafts/drafts";
 import { kindPurpose } from "./placeholders";
@@ -9,6 +8,9 @@ import { TemplateEditor, templateDraftKey } from "./TemplateEditor";
 import { LanguageSelect } from "../language/LanguageSelect";
 import { baseOf, useMessageLanguages } from "../language/messageLanguages";
 import { t } from "../i18n";
+import { useLoaded } from "../useLoaded";
+
+const noStudies: StudySummary[] = [];
 
 type Props = {
   onError: (error: AppError) => void;
@@ -16,71 +18,37 @@ type Props = {
 
 /** Each study's wording of each message Confab sends. */
 export function TemplateSettings({ onError }: Props) {
-  const [studies, setStudies] = useState<StudySummary[] | null>(null);
-  const [studyId, setStudyId] = useState<number | null>(null);
-  const [templates, setTemplates] = useState<MessageTemplate[] | null>(null);
+  const loadedStudies = useLoaded(() => commands.listStudies(), [], { onError });
+  const studies = loadedStudies.data ?? (loadedStudies.error ? noStudies : null);
+  // The first study until another is chosen.
+  const [chosenStudy, setChosenStudy] = useState<number | null>(null);
+  const studyId = chosenStudy ?? studies?.[0]?.id ?? null;
   const [kind, setKind] = useState("invitation");
+
+  // A study opens in its own language, or in British English when its settings cannot be read.
+  const studyLanguage = useLoaded(
+    () => (studyId === null ? null : commands.studySettings(studyId).then((settings) => settings.language)),
+    [studyId],
+    { onError },
+  );
+  const [chosenLanguage, setLanguage] = useState<string | null>(null);
   // A tag such as de-AT: its base names the wording, the whole tag the preview's dates.
-  const [language, setLanguage] = useState<string | null>(null);
+  const language = chosenLanguage ?? (studyLanguage.loading ? null : (studyLanguage.data ?? "en-GB"));
   const languages = useMessageLanguages();
   const base = language === null ? null : baseOf(language);
 
-  useEffect(() => {
-    let active = true;
-    (async () => {
-      try {
-        const list = await commands.listStudies();
-        if (!active) return;
-        setStudies(list);
-        setStudyId((current) => current ?? list[0]?.id ?? null);
-      } catch (reason) {
-        if (!active) return;
-        setStudies([]);
-        onError(toAppError(reason));
-      }
-    })();
-    return () => {
-      active = false;
-    };
-  }, [onError]);
+  const loadedTemplates = useLoaded(
+    () => (studyId === null || base === null ? null : commands.messageTemplates(studyId, base)),
+    [studyId, base],
+    { onError },
+  );
+  const templates = loadedTemplates.loading ? null : (loadedTemplates.data ?? null);
+  const setTemplates = loadedTemplates.setData;
 
-  // A study opens in its own language.
-  useEffect(() => {
-    if (studyId === null) return;
-    let active = true;
+  function chooseStudy(id: number) {
+    setChosenStudy(id);
     setLanguage(null);
-    commands
-      .studySettings(studyId)
-      .then((settings) => {
-        if (active) setLanguage(settings.language);
-      })
-      .catch((reason: unknown) => {
-        if (active) {
-          setLanguage("en-GB");
-          onError(toAppError(reason));
-        }
-      });
-    return () => {
-      active = false;
-    };
-  }, [studyId, onError]);
-
-  useEffect(() => {
-    if (studyId === null || base === null) return;
-    let active = true;
-    setTemplates(null);
-    commands
-      .messageTemplates(studyId, base)
-      .then((list) => {
-        if (active) setTemplates(list);
-      })
-      .catch((reason: unknown) => {
-        if (active) onError(toAppError(reason));
-      });
-    return () => {
-      active = false;
-    };
-  }, [studyId, base, onError]);
+  }
 
   const template = templates?.find((each) => each.kind === kind) ?? templates?.[0] ?? null;
 
@@ -109,7 +77,7 @@ export function TemplateSettings({ onError }: Props) {
                 id="template-study"
                 data-testid="template-study"
                 value={studyId ?? ""}
-                onChange={(e) => setStudyId(Number(e.target.value))}
+                onChange={(e) => chooseStudy(Number(e.target.value))}
               >
                 {studies.map((s) => (
                   <option key={s.id} value={s.id}>

@@ -1,7 +1,6 @@
-import { useEffect, useState } from "react";
 import { commands } from "../bindings/commands";
 import type { AppError, TemplatePreview } from "../bindings/types";
-import { toAppError } from "../errors";
+import { pause, useLoaded } from "../useLoaded";
 
 export type PreviewState = {
   preview: TemplatePreview | null;
@@ -17,26 +16,18 @@ export function useTemplatePreview(
   language: string,
   delayMs = 300,
 ): PreviewState {
-  const [state, setState] = useState<PreviewState>({ preview: null, problem: null, updating: false });
-  useEffect(() => {
-    if (subject === null || body === null) return;
-    let active = true;
-    setState((s) => ({ ...s, updating: true }));
-    const timer = setTimeout(() => {
-      commands
-        .previewMessageTemplate(subject, body, language)
-        .then((preview) => {
-          if (active) setState({ preview, problem: null, updating: false });
-        })
-        .catch((reason: unknown) => {
-          // The last good preview stays, so the pane does not flicker while someone types "{{".
-          if (active) setState((s) => ({ ...s, problem: toAppError(reason), updating: false }));
-        });
-    }, delayMs);
-    return () => {
-      active = false;
-      clearTimeout(timer);
-    };
-  }, [subject, body, language, delayMs]);
-  return state;
+  // The last good preview stays, so the pane does not flicker while someone types "{{".
+  const filled = useLoaded(
+    (signal) =>
+      subject === null || body === null
+        ? null
+        : pause(delayMs, signal).then(() => commands.previewMessageTemplate(subject, body, language)),
+    [subject, body, language, delayMs],
+    { keepPrevious: true },
+  );
+  return {
+    preview: filled.data ?? null,
+    problem: filled.error,
+    updating: filled.loading && subject !== null && body !== null,
+  };
 }

@@ -1,4 +1,4 @@
-import { startTransition, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { startTransition, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import type { AppError, SyncReport } from "../bindings/types";
 import { toAppError } from "../errors";
 import { lazyNamed, useHasBeenTrue } from "../lazyParts";
@@ -30,7 +30,9 @@ export function SyncButton({ onError, onSynced, layout = "stacked" }: Props) {
   const detailsNeeded = useHasBeenTrue(detailsOpen);
   // The latest callbacks, so the shortcut registered once always reports to the current ones.
   const callbacks = useRef({ onError, onSynced });
-  callbacks.current = { onError, onSynced };
+  useLayoutEffect(() => {
+    callbacks.current = { onError, onSynced };
+  });
 
   const start = useCallback(() => {
     runSync().then(

@@ -1,39 +1,26 @@
-import { useEffect, useId, useState } from "react";
-import { toAppError } from "../errors";
+import { useId, useState } from "react";
 import { DaySession } from "./days/DaySession";
-import { defaultSession, loadDays, startOf, type DaysData } from "./days/loadDays";
+import { defaultSession, loadDays, startOf } from "./days/loadDays";
 import { formatDay } from "../time/format";
 import { useResearcherZone } from "./overview/useResearcherZone";
 import type { PaneProps } from "./paneProps";
 import { t } from "../i18n";
+import { useLoaded } from "../useLoaded";
 import "./days/days.css";
 
 export function DaysPane({ study, onError }: PaneProps) {
   const id = useId();
   const zone = useResearcherZone(study.timeZone);
-  const [data, setData] = useState<DaysData | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [sessionId, setSessionId] = useState<number | null>(null);
-
-  useEffect(() => {
-    let active = true;
-    loadDays(study.id)
-      .then((loaded) => {
-        if (!active) return;
-        setData(loaded);
-        setSessionId(defaultSession(loaded.sessions)?.id ?? null);
-      })
-      .catch((reason: unknown) => {
-        if (!active) return;
-        setFailed(true);
-        onError(toAppError(reason));
-      });
-    return () => {
-      active = false;
-    };
-  }, [study.id, onError]);
-
-  const session = data?.sessions.find((s) => s.id === sessionId) ?? null;
+  const { data, error } = useLoaded(
+    // The session shown first is chosen as the days arrive: the next one to end, or the last.
+    () => loadDays(study.id).then((days) => ({ ...days, first: defaultSession(days.sessions)?.id ?? null })),
+    [study.id],
+    { onError },
+  );
+  const failed = error !== null;
+  const [picked, setPicked] = useState<number | null>(null);
+  const session =
+    data?.sessions.find((s) => s.id === picked) ?? data?.sessions.find((s) => s.id === data.first) ?? null;
   const dayLabel = (s: { title: string }, start: string) =>
     `${s.title || t("days.untitled")} · ${formatDay(start, study.timeZone)}`;
 
@@ -43,7 +30,7 @@ export function DaysPane({ study, onError }: PaneProps) {
         <h1 id="days-heading">{t("days.title")}</h1>
         <span className="screen-subtitle">{study.name}</span>
       </header>
-      {data === null && !failed && (
+      {data === undefined && !failed && (
         <p className="loading-line" role="status">
           <span className="spinner" aria-hidden="true" />
           {t("days.loading")}
@@ -52,13 +39,13 @@ export function DaysPane({ study, onError }: PaneProps) {
       {failed && (
         <p className="panel-hint">{t("days.failed")}</p>
       )}
-      {data !== null && data.sessions.length === 0 && (
+      {data !== undefined && data.sessions.length === 0 && (
         <div className="empty-state" data-testid="days-empty">
           <p className="empty-state-title">{t("days.empty.title")}</p>
           <p className="empty-state-hint">{t("days.empty.hint")}</p>
         </div>
       )}
-      {data !== null && session !== null && (
+      {data !== undefined && session !== null && (
         <>
           <div className="field day-picker">
             <label htmlFor={`${id}-session`}>{t("days.picker")}</label>
@@ -66,7 +53,7 @@ export function DaysPane({ study, onError }: PaneProps) {
               id={`${id}-session`}
               data-testid="day-session-select"
               value={session.id}
-              onChange={(e) => setSessionId(Number(e.target.value))}
+              onChange={(e) => setPicked(Number(e.target.value))}
             >
               {data.sessions.map((s) => (
                 <option key={s.id} value={s.id}>

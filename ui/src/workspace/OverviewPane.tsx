@@ -1,5 +1,3 @@
-import { useEffect, useState } from "react";
-import { toAppError } from "../errors";
 import { GettingStarted } from "./overview/GettingStarted";
 import { loadOverview, type OverviewData } from "./overview/loadOverview";
 import { NeedsAttention } from "./overview/NeedsAttention";
@@ -8,28 +6,13 @@ import { StatusCounts } from "./overview/StatusCounts";
 import { useResearcherZone } from "./overview/useResearcherZone";
 import type { PaneProps } from "./paneProps";
 import { t } from "../i18n";
+import { useLoaded } from "../useLoaded";
 import "./overview/overview.css";
 
 export function OverviewPane({ study, onError, onOpenPane }: PaneProps) {
-  const [data, setData] = useState<OverviewData | null>(null);
-  const [failed, setFailed] = useState(false);
+  const { data, error } = useLoaded(() => loadOverview(study.id), [study.id], { onError });
+  const failed = error !== null;
   const zone = useResearcherZone(study.timeZone);
-
-  useEffect(() => {
-    let active = true;
-    loadOverview(study.id)
-      .then((loaded) => {
-        if (active) setData(loaded);
-      })
-      .catch((reason: unknown) => {
-        if (!active) return;
-        setFailed(true);
-        onError(toAppError(reason));
-      });
-    return () => {
-      active = false;
-    };
-  }, [study.id, onError]);
 
   return (
     <section className="screen" data-testid="pane-overview-screen" aria-labelledby="overview-heading">
@@ -37,7 +20,7 @@ export function OverviewPane({ study, onError, onOpenPane }: PaneProps) {
         <h1 id="overview-heading">{t("overview.title")}</h1>
         <span className="screen-subtitle">{study.name}</span>
       </header>
-      {data === null && !failed && (
+      {data === undefined && !failed && (
         <p className="loading-line" role="status">
           <span className="spinner" aria-hidden="true" />
           {t("overview.loading")}
@@ -48,7 +31,7 @@ export function OverviewPane({ study, onError, onOpenPane }: PaneProps) {
           {t("overview.failed")}
         </p>
       )}
-      {data !== null && (
+      {data !== undefined && (
         <div className="overview">
           {data.overview.participants === 0 && (
             <GettingStarted sessions={data.sessions} participants={data.overview.participants} onOpenPane={onOpenPane} />

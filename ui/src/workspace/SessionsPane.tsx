@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { commands } from "../bindings/commands";
 import type { AppError, BusyTimeView, InterviewerView, SessionView } from "../bindings/types";
 import { ErrorBanner } from "../ErrorBanner";
@@ -14,81 +14,57 @@ import { SessionsCalendar, type VisibleRange } from "./sessions/SessionsCalendar
 import { useSyncState } from "../sync/useSyncState";
 import { instantOfAny, wallClockOf, zoneDifference, type WallClock } from "../time/zonedTime";
 import { t, tRich } from "../i18n";
+import { useLoaded } from "../useLoaded";
 import "./sessions/sessions.css";
+
+// What a list that could not be read shows: nothing, the same nothing on every render.
+const noSessions: SessionView[] = [];
+const nobody: InterviewerView[] = [];
 
 export function SessionsPane({ study, onError }: PaneProps) {
   const zone = study.timeZone;
-  const [sessions, setSessions] = useState<SessionView[] | null>(null);
-  const [interviewers, setInterviewers] = useState<InterviewerView[] | null>(null);
-  const [studyKind, setStudyKind] = useState<string | undefined>();
-  const [researcherZone, setResearcherZone] = useState<string | null>(null);
+  const loadedSessions = useLoaded(() => commands.listSessions(study.id), [study.id], { onError });
+  const sessions = loadedSessions.data ?? (loadedSessions.error ? noSessions : null);
+  const loadedInterviewers = useLoaded(() => commands.listInterviewers(study.id), [study.id], { onError });
+  const interviewers = loadedInterviewers.data ?? (loadedInterviewers.error ? nobody : null);
+  const { setData: setSessions, reload: reloadSessions } = loadedSessions;
+  const { setData: setInterviewers, reload: reloadInterviewers } = loadedInterviewers;
+  // Both only refine the screen (the default kind of a new session, a second time zone): the
+  // calendar works without them, so a failure here is not worth a banner.
+  const studyKind = useLoaded(() => commands.studySettings(study.id), [study.id]).data?.kind;
+  const profileZone = useLoaded(() => commands.mailProfile(), []).data?.timeZone;
+  const researcherZone = profileZone && profileZone !== zone ? profileZone : null;
   const [range, setRange] = useState<VisibleRange | null>(null);
   const [busy, setBusy] = useState<BusyTimeView[]>([]);
   const [target, setTarget] = useState<SessionDialogTarget | null>(null);
   const [calendarError, setCalendarError] = useState<AppError | null>(null);
-  // Bumped after every change of sessions, so the open-slot count is asked again.
+  // Bumped after every change of sessions, so the open slots are counted again.
   const [version, setVersion] = useState(0);
   // The calendar's callbacks read the newest sessions here, so they stay stable across renders.
   const sessionsRef = useRef<SessionView[]>([]);
-  sessionsRef.current = sessions ?? [];
+  useLayoutEffect(() => {
+    sessionsRef.current = sessions ?? [];
+  });
   // Sync reads the interviewers' calendars: after each one, the busy times and when each
   // calendar was read are asked again.
   const syncGeneration = useSyncState().generation;
   const seenSync = useRef(syncGeneration);
 
-  const loadSessions = useCallback(async () => {
-    const list = await commands.listSessions(study.id);
-    setSessions(list);
-    setVersion((v) => v + 1);
-    // An open editor shows the saved state, such as a date just closed.
-    setTarget((open) =>
-      open?.mode === "edit" ? { ...open, session: list.find((s) => s.id === open.session.id) ?? open.session } : open,
-    );
-  }, [study.id]);
-
-  useEffect(() => {
-    let active = true;
-    loadSessions().catch((reason: unknown) => {
-      if (!active) return;
-      setSessions([]);
-      onError(toAppError(reason));
-    });
-    commands
-      .listInterviewers(study.id)
-      .then((list) => active && setInterviewers(list))
-      .catch((reason: unknown) => {
-        if (!active) return;
-        setInterviewers([]);
-        onError(toAppError(reason));
-      });
-    // Both only refine the screen (the default kind of a new session, a second time zone): the
-    // calendar works without them, so a failure here is not worth a banner.
-    commands
-      .studySettings(study.id)
-      .then((settings) => active && setStudyKind(settings.kind))
-      .catch(() => undefined);
-    commands
-      .mailProfile()
-      .then((profile) => active && setResearcherZone(profile.timeZone && profile.timeZone !== zone ? profile.timeZone : null))
-      .catch(() => undefined);
-    return () => {
-      active = false;
-    };
-  }, [study.id, zone, loadSessions, onError]);
+  // An open editor shows the saved state, such as a date just closed.
+  const shownTarget = useMemo(
+    () =>
+      target?.mode === "edit"
+        ? { ...target, session: sessions?.find((s) => s.id === target.session.id) ?? target.session }
+        : target,
+    [target, sessions],
+  );
 
   useEffect(() => {
     if (syncGeneration === seenSync.current) return;
     seenSync.current = syncGeneration;
-    let active = true;
     // New interviewers bring the busy times again (below) and the time each calendar was read.
-    commands
-      .listInterviewers(study.id)
-      .then((list) => active && setInterviewers(list))
-      .catch((reason: unknown) => active && onError(toAppError(reason)));
-    return () => {
-      active = false;
-    };
-  }, [study.id, syncGeneration, onError]);
+    void reloadInterviewers();
+  }, [syncGeneration, reloadInterviewers]);
 
   useEffect(() => {
     if (!range) return;
@@ -136,7 +112,7 @@ export function SessionsPane({ study, onError }: PaneProps) {
       commands
         .updateSession(sessionId, changeWithPattern(session, patternAfterMove(session, start, end)))
         .then((saved) => {
-          setSessions((list) => (list ?? []).map((s) => (s.id === saved.id ? saved : s)));
+          setSessions((list) => list.map((s) => (s.id === saved.id ? saved : s)));
           setVersion((v) => v + 1);
         })
         .catch((reason: unknown) => {
@@ -144,19 +120,17 @@ export function SessionsPane({ study, onError }: PaneProps) {
           setCalendarError(toAppError(reason));
         });
     },
-    [],
+    [setSessions],
   );
 
   const saved = useCallback(
     async (close: boolean) => {
       if (close) setTarget(null);
-      try {
-        await loadSessions();
-      } catch (reason) {
-        onError(toAppError(reason));
-      }
+      // A failure reaches the banner through onError.
+      await reloadSessions();
+      setVersion((v) => v + 1);
     },
-    [loadSessions, onError],
+    [reloadSessions],
   );
 
   const difference = researcherZone ? zoneDifference(researcherZone, zone, new Date()) : null;
@@ -185,7 +159,7 @@ export function SessionsPane({ study, onError }: PaneProps) {
             </span>
           )}
         </p>
-        <OpenSlotsSummary studyId={study.id} zone={zone} range={range} version={version} />
+        <OpenSlotsSummary key={version} studyId={study.id} zone={zone} range={range} />
       </div>
 
       {sessions === null ? (
@@ -216,17 +190,17 @@ export function SessionsPane({ study, onError }: PaneProps) {
       <InterviewersPanel
         studyId={study.id}
         interviewers={interviewers}
-        onAdded={(added) => setInterviewers((list) => [...(list ?? []), added])}
-        onChanged={(changed) => setInterviewers((list) => (list ?? []).map((p) => (p.id === changed.id ? changed : p)))}
+        onAdded={(added) => setInterviewers((list) => [...list, added])}
+        onChanged={(changed) => setInterviewers((list) => list.map((p) => (p.id === changed.id ? changed : p)))}
         onRemoved={(removed) => {
-          setInterviewers((list) => (list ?? []).filter((p) => p.id !== removed.id));
+          setInterviewers((list) => list.filter((p) => p.id !== removed.id));
           // Their sessions no longer list them.
           void saved(false);
         }}
       />
 
       <SessionDialog
-        target={target}
+        target={shownTarget}
         studyId={study.id}
         studyZone={zone}
         researcherZone={researcherZone}

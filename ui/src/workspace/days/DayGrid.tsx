@@ -77,6 +77,7 @@ export function DayGrid(props: Props) {
 
   return (
     <div className="day-grid-scroll">
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the keys come from the cell buttons inside, handled once for the whole grid */}
       <table
         ref={table}
         className={drag.dragging ? "day-grid is-dragging" : "day-grid"}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { useEffect, useEffectEvent, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import type { DaySlot } from "../../bindings/types";
 import type { PlaceTarget } from "./placement";
 
@@ -57,8 +57,8 @@ export function useCellDrag(onDrop: (from: DaySlot, to: DropTarget) => void) {
   const justDropped = useRef(false);
   const [dragging, setDragging] = useState<DaySlot | null>(null);
   const [over, setOver] = useState<DropTarget | null>(null);
-  const drop = useRef(onDrop);
-  drop.current = onDrop;
+  // The latest onDrop, without listening again each time it changes.
+  const drop = useEffectEvent(onDrop);
 
   useEffect(() => {
     function move(event: PointerEvent) {
@@ -79,7 +79,7 @@ export function useCellDrag(onDrop: (from: DaySlot, to: DropTarget) => void) {
       // The click that follows a drag must not also select the cell it ended on.
       setTimeout(() => (justDropped.current = false), 0);
       const to = targetOfElement(document.elementFromPoint(event.clientX, event.clientY));
-      if (to && !sameTarget(to, { kind: "applicant", slot: current.from })) drop.current(current.from, to);
+      if (to && !sameTarget(to, { kind: "applicant", slot: current.from })) drop(current.from, to);
     }
     function cancel() {
       drag.current = null;

@@ -1,52 +1,40 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { commands } from "../../bindings/commands";
 import type { AppError, DayScheduleView, DaySettings, DaySlot, PublishReport, SwapReport } from "../../bindings/types";
 import { toAppError } from "../../errors";
+import { useLoaded } from "../../useLoaded";
+
+const noSlots: DaySlot[] = [];
 
 export type DayBusy = "generating" | "swapping" | "placing" | "publishing" | "exporting" | null;
 
-type Phase = { kind: "loading" } | { kind: "none" } | { kind: "ready"; view: DayScheduleView };
+/** The schedule (null before there is one), the cells an edit just changed, and the last publishing. */
+type Schedule = { view: DayScheduleView | null; swapped: DaySlot[]; publishReport: PublishReport | null };
+
+const fresh = (view: DayScheduleView | null): Schedule => ({ view, swapped: [], publishReport: null });
 
 /** One session's day schedule and what can be done to it. */
 export function useDaySchedule(sessionId: number, onError: (error: AppError) => void) {
-  const [phase, setPhase] = useState<Phase>({ kind: "loading" });
+  const schedule = useLoaded(
+    () =>
+      commands.daySchedule(sessionId).then(fresh, (reason: unknown) => {
+        // No schedule yet is the normal start, not an error.
+        if (toAppError(reason).code === "not_found") return fresh(null);
+        throw reason;
+      }),
+    [sessionId],
+    { onError },
+  );
+  const { setData } = schedule;
   const [busy, setBusy] = useState<DayBusy>(null);
   const [generateError, setGenerateError] = useState<AppError | null>(null);
-  const [swapped, setSwapped] = useState<DaySlot[]>([]);
-  const [publishReport, setPublishReport] = useState<PublishReport | null>(null);
-
-  useEffect(() => {
-    let active = true;
-    setPhase({ kind: "loading" });
-    setPublishReport(null);
-    setSwapped([]);
-    commands
-      .daySchedule(sessionId)
-      .then((view) => active && setPhase({ kind: "ready", view }))
-      .catch((reason: unknown) => {
-        if (!active) return;
-        const error = toAppError(reason);
-        // No schedule yet is the normal start, not an error.
-        if (error.code === "not_found") setPhase({ kind: "none" });
-        else {
-          setPhase({ kind: "none" });
-          onError(error);
-        }
-      });
-    return () => {
-      active = false;
-    };
-  }, [sessionId, onError]);
 
   const generate = useCallback(
     async (settings: DaySettings) => {
       setBusy("generating");
       setGenerateError(null);
       try {
-        const view = await commands.generateDaySchedule(sessionId, settings);
-        setPhase({ kind: "ready", view });
-        setSwapped([]);
-        setPublishReport(null);
+        setData(fresh(await commands.generateDaySchedule(sessionId, settings)));
         return true;
       } catch (reason) {
         setGenerateError(toAppError(reason));
@@ -55,7 +43,7 @@ export function useDaySchedule(sessionId: number, onError: (error: AppError) => 
         setBusy(null);
       }
     },
-    [sessionId],
+    [sessionId, setData],
   );
 
   /**
@@ -69,19 +57,18 @@ export function useDaySchedule(sessionId: number, onError: (error: AppError) => 
         .daySchedule(sessionId)
         .then((fresh) => fresh.rosterChanges)
         .catch(() => null);
-      setPhase((previous) => ({
-        kind: "ready",
+      setData((previous) => ({
         view: {
           ...report.schedule,
           // The report's own conflicts are the ones this edit left; the view carries the same list.
           conflicts: report.conflicts,
-          rosterChanges: roster ?? (previous.kind === "ready" ? previous.view.rosterChanges : report.schedule.rosterChanges),
+          rosterChanges: roster ?? previous.view?.rosterChanges ?? report.schedule.rosterChanges,
         },
+        swapped: marked,
+        publishReport: null,
       }));
-      setSwapped(marked);
-      setPublishReport(null);
     },
-    [sessionId],
+    [sessionId, setData],
   );
 
   const swap = useCallback(
@@ -123,16 +110,16 @@ export function useDaySchedule(sessionId: number, onError: (error: AppError) => 
     setBusy("publishing");
     try {
       const report = await commands.publishDaySchedule(sessionId);
-      setPublishReport(report);
+      setData((now) => ({ ...now, publishReport: report }));
       const view = await commands.daySchedule(sessionId);
-      setPhase({ kind: "ready", view });
+      setData((now) => ({ ...now, view }));
       return null;
     } catch (reason) {
       return toAppError(reason);
     } finally {
       setBusy(null);
     }
-  }, [sessionId]);
+  }, [sessionId, setData]);
 
   /** Asks where to save the CSV; the path it went to, or null when the researcher cancelled. */
   const exportCsv = useCallback(
@@ -152,14 +139,14 @@ export function useDaySchedule(sessionId: number, onError: (error: AppError) => 
   );
 
   return {
-    view: phase.kind === "ready" ? phase.view : null,
-    loading: phase.kind === "loading",
+    view: schedule.data?.view ?? null,
+    loading: schedule.loading,
     busy,
     generateError,
     clearGenerateError: () => setGenerateError(null),
-    swapped,
-    publishReport,
-    dismissPublishReport: () => setPublishReport(null),
+    swapped: schedule.data?.swapped ?? noSlots,
+    publishReport: schedule.data?.publishReport ?? null,
+    dismissPublishReport: () => setData((now) => ({ ...now, publishReport: null })),
     generate,
     swap,
     place,

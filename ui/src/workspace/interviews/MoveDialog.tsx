@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { commands } from "../../bindings/commands";
 import type { AppError, InterviewView, RuleBreakView } from "../../bindings/types";
 import { ErrorBanner } from "../../ErrorBanner";
@@ -6,6 +6,7 @@ import { toAppError } from "../../errors";
 import { DialogShell } from "../../dialogs/DialogShell";
 import { formatWhenWithZone } from "../../time/format";
 import { t } from "../../i18n";
+import { useLoaded } from "../../useLoaded";
 
 export type Move = { interview: InterviewView; start: string; revert: () => void };
 
@@ -16,12 +17,6 @@ type Props = {
   onDone: (interview: InterviewView) => void;
   onCancel: () => void;
 };
-
-type Phase =
-  | { kind: "checking" }
-  | { kind: "ready"; sessionId: number; breaks: RuleBreakView[] }
-  | { kind: "saving"; sessionId: number; breaks: RuleBreakView[] }
-  | { kind: "failed"; error: AppError; sessionId: number | null; breaks: RuleBreakView[] };
 
 /**
  * The time an interview was dragged to, in the session that offers a slot then (or its own),
@@ -43,27 +38,22 @@ async function inspect(move: Move): Promise<{ sessionId: number; breaks: RuleBre
 
 /** Confirms an interview dragged to another time in the calendar; canceling puts it back. */
 export function MoveDialog({ move, zone, onDone, onCancel }: Props) {
-  const [phase, setPhase] = useState<Phase>({ kind: "checking" });
+  const checked = useLoaded(() => inspect(move), [move]);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<AppError | null>(null);
   const { interview } = move;
   const who = interview.participantName || interview.participantEmail;
 
-  useEffect(() => {
-    let active = true;
-    inspect(move)
-      .then((found) => active && setPhase({ kind: "ready", ...found }))
-      .catch((reason: unknown) => active && setPhase({ kind: "failed", error: toAppError(reason), sessionId: null, breaks: [] }));
-    return () => {
-      active = false;
-    };
-  }, [move]);
-
-  const sessionId = phase.kind === "checking" ? null : phase.sessionId;
-  const breaks = phase.kind === "checking" ? [] : phase.breaks;
+  const checking = checked.loading;
+  const sessionId = checked.data?.sessionId ?? null;
+  const breaks = checked.data?.breaks ?? [];
   const blocked = breaks.some((b) => b.rule === "full");
+  const error = saving ? null : (saveError ?? checked.error);
 
   async function confirm() {
     if (sessionId === null || blocked) return;
-    setPhase({ kind: "saving", sessionId, breaks });
+    setSaving(true);
+    setSaveError(null);
     try {
       const moved = await commands.rescheduleInterview(
         interview.id,
@@ -73,7 +63,8 @@ export function MoveDialog({ move, zone, onDone, onCancel }: Props) {
       );
       onDone(moved);
     } catch (reason) {
-      setPhase({ kind: "failed", error: toAppError(reason), sessionId, breaks });
+      setSaveError(toAppError(reason));
+      setSaving(false);
     }
   }
 
@@ -87,14 +78,14 @@ export function MoveDialog({ move, zone, onDone, onCancel }: Props) {
       title={t("interviews.move.title")}
       description={t("interviews.move.description", { who, from, to })}
       testId="move-dialog"
-      busy={phase.kind === "saving"}
+      busy={saving}
     >
-      {phase.kind === "checking" && (
+      {checking && (
         <p className="loading-line" role="status">
           <span className="spinner" aria-hidden="true" /> {t("interviews.rules.checking")}
         </p>
       )}
-      {phase.kind === "failed" && <ErrorBanner error={phase.error} onDismiss={onCancel} />}
+      {error && <ErrorBanner error={error} onDismiss={onCancel} />}
       {breaks.length > 0 && (
         <div className={blocked ? "rule-breaks rule-breaks-blocked" : "rule-breaks"} role="alert" data-testid="rule-breaks">
           <p className="rule-breaks-title">
@@ -110,19 +101,19 @@ export function MoveDialog({ move, zone, onDone, onCancel }: Props) {
         </div>
       )}
       <div className="dialog-actions">
-        <button type="button" className="button button-secondary" data-testid="move-cancel" disabled={phase.kind === "saving"} onClick={onCancel}>
+        <button type="button" className="button button-secondary" data-testid="move-cancel" disabled={saving} onClick={onCancel}>
           {t("interviews.move.keep")}
         </button>
         <button
           type="button"
           className={breaks.length > 0 ? "button button-danger" : "button button-primary"}
           data-testid="move-confirm"
-          disabled={sessionId === null || blocked || phase.kind === "saving" || phase.kind === "checking"}
-          aria-busy={phase.kind === "saving" || undefined}
+          disabled={sessionId === null || blocked || saving || checking}
+          aria-busy={saving || undefined}
           onClick={() => void confirm()}
         >
-          {phase.kind === "saving" && <span className="spinner" aria-hidden="true" />}
-          {phase.kind === "saving"
+          {saving && <span className="spinner" aria-hidden="true" />}
+          {saving
             ? t("interviews.move.moving")
             : breaks.length > 0
               ? t("interviews.move.anyway")

@@ -1,9 +1,9 @@
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { commands } from "../../bindings/commands";
-import type { AppError, ParticipantSummary } from "../../bindings/types";
+import type { ParticipantSummary } from "../../bindings/types";
 import { ErrorBanner } from "../../ErrorBanner";
-import { toAppError } from "../../errors";
 import { t } from "../../i18n";
+import { pause, useLoaded } from "../../useLoaded";
 
 type Props = {
   studyId: number;
@@ -20,31 +20,22 @@ function statusLabel(status: string | null): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-type Found = { kind: "loading" } | { kind: "failed"; error: AppError } | { kind: "loaded"; people: ParticipantSummary[] };
-
 /** Finds a participant of the study by name, email, notes or custom fields. */
 export function ParticipantPicker({ studyId, value, onChange }: Props) {
   const id = useId();
   const [text, setText] = useState("");
-  const [found, setFound] = useState<Found>({ kind: "loading" });
-  // Dismissing a failed search asks again.
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let active = true;
-    // Typing settles before asking, so every key does not start a search.
-    const timer = setTimeout(() => {
-      setFound((f) => (f.kind === "loaded" ? f : { kind: "loading" }));
-      commands
-        .searchParticipants({ studyId, text: text.trim() || null, status: null, limit: SHOWN, offset: null })
-        .then((people) => active && setFound({ kind: "loaded", people }))
-        .catch((reason: unknown) => active && setFound({ kind: "failed", error: toAppError(reason) }));
-    }, 200);
-    return () => {
-      active = false;
-      clearTimeout(timer);
-    };
-  }, [studyId, text, attempt]);
+  // Typing settles before asking, so every key does not start a search; the list found last
+  // stays meanwhile.
+  const found = useLoaded(
+    (signal) =>
+      pause(200, signal).then(() =>
+        commands.searchParticipants({ studyId, text: text.trim() || null, status: null, limit: SHOWN, offset: null }),
+      ),
+    [studyId, text],
+    { keepPrevious: true },
+  );
+  const failed = !found.loading && found.error !== null;
+  const people = failed ? undefined : found.data;
 
   return (
     <div className="participant-picker">
@@ -60,22 +51,23 @@ export function ParticipantPicker({ studyId, value, onChange }: Props) {
           onChange={(event) => setText(event.target.value)}
         />
       </div>
-      {found.kind === "loading" && (
+      {!failed && people === undefined && (
         <p className="loading-line" role="status">
           <span className="spinner" aria-hidden="true" /> {t("interviews.picker.finding")}
         </p>
       )}
-      {found.kind === "failed" && <ErrorBanner error={found.error} onDismiss={() => setAttempt((n) => n + 1)} />}
-      {found.kind === "loaded" && found.people.length === 0 && (
+      {/* Dismissing a failed search asks again. */}
+      {failed && found.error && <ErrorBanner error={found.error} onDismiss={() => void found.reload()} />}
+      {people?.length === 0 && (
         <p className="picker-empty" data-testid="book-participants-empty">
           {text.trim() === ""
             ? t("interviews.picker.none")
             : t("interviews.picker.noMatch", { text: text.trim() })}
         </p>
       )}
-      {found.kind === "loaded" && found.people.length > 0 && (
+      {people !== undefined && people.length > 0 && (
         <ul className="participant-options" aria-label={t("interviews.picker.label")}>
-          {found.people.map((person) => (
+          {people.map((person) => (
             <li key={person.id}>
               <button
                 type="button"
@@ -92,7 +84,7 @@ export function ParticipantPicker({ studyId, value, onChange }: Props) {
           ))}
         </ul>
       )}
-      {found.kind === "loaded" && found.people.length === SHOWN && (
+      {people?.length === SHOWN && (
         <p className="picker-hint">{t("interviews.picker.more", { count: SHOWN })}</p>
       )}
     </div>

@@ -1,13 +1,13 @@
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useEffectEvent, useId, useMemo, useState } from "react";
 import { commands } from "../../bindings/commands";
-import type { AppError, SessionView, SlotView } from "../../bindings/types";
+import type { SessionView } from "../../bindings/types";
 import { ErrorBanner } from "../../ErrorBanner";
-import { toAppError } from "../../errors";
 import { formatClock, formatDayKey, formatWhenWithZone } from "../../time/format";
 import { sessionLabel } from "./sessionLabel";
 import { groupSlotsByDay, slotKey } from "./slotGroups";
 import { dayIn, instantOf, sameClock, zoneAbbreviation } from "../../time/zonedTime";
 import { t, tPlural, tRich } from "../../i18n";
+import { useLoaded } from "../../useLoaded";
 
 export type TimeChoice = { sessionId: number; start: string };
 
@@ -27,30 +27,17 @@ type Props = {
 
 const WEEKS_AHEAD = 6;
 
-type SlotsState = { kind: "loading" } | { kind: "failed"; error: AppError } | { kind: "loaded"; slots: SlotView[] };
-
 /** Picks a time: one of the open slots of the coming weeks, or any time in a chosen session. */
 export function TimePicker({ studyId, zone, sessions, value, onChange, preferredSessionId, displayZone, disabled }: Props) {
   const id = useId();
   const [mode, setMode] = useState<"slots" | "custom">("slots");
-  const [slots, setSlots] = useState<SlotsState>({ kind: "loading" });
-  // Dismissing a failed look-up asks again.
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let active = true;
-    setSlots({ kind: "loading" });
+  const slots = useLoaded(() => {
     const to = new Date(Date.now() + WEEKS_AHEAD * 7 * 86_400_000).toISOString();
-    commands
-      .openSlots(studyId, null, to, zone)
-      .then((found) => active && setSlots({ kind: "loaded", slots: found }))
-      .catch((reason: unknown) => active && setSlots({ kind: "failed", error: toAppError(reason) }));
-    return () => {
-      active = false;
-    };
-  }, [studyId, zone, attempt]);
+    return commands.openSlots(studyId, null, to, zone);
+  }, [studyId, zone]);
+  const found = slots.loading ? undefined : slots.data;
 
-  const days = useMemo(() => (slots.kind === "loaded" ? groupSlotsByDay(slots.slots, zone) : []), [slots, zone]);
+  const days = useMemo(() => (found ? groupSlotsByDay(found, zone) : []), [found, zone]);
   const chosenKey = value ? slotKey(value) : null;
 
   function switchTo(next: "slots" | "custom") {
@@ -89,13 +76,14 @@ export function TimePicker({ studyId, zone, sessions, value, onChange, preferred
           <p className="picker-hint" id={`${id}-zone`}>
             {t("interviews.time.openHint", { weeks: WEEKS_AHEAD, zone })}
           </p>
-          {slots.kind === "loading" && (
+          {slots.loading && (
             <p className="loading-line" role="status">
               <span className="spinner" aria-hidden="true" /> {t("interviews.time.finding")}
             </p>
           )}
-          {slots.kind === "failed" && <ErrorBanner error={slots.error} onDismiss={() => setAttempt((n) => n + 1)} />}
-          {slots.kind === "loaded" && days.length === 0 && (
+          {/* Dismissing a failed look-up asks again. */}
+          {!slots.loading && slots.error && <ErrorBanner error={slots.error} onDismiss={() => void slots.reload()} />}
+          {found && days.length === 0 && (
             <p className="picker-empty" data-testid="slots-empty">
               {t("interviews.time.none", { weeks: WEEKS_AHEAD })}
             </p>
@@ -174,8 +162,9 @@ function CustomTime({ zone, sessions, preferredSessionId, disabled, onChange }: 
 
   const start = instant?.toISOString() ?? null;
   // Reported when the chosen time changes, not on every render of the parent.
+  const report = useEffectEvent(onChange);
   useEffect(() => {
-    onChange(sessionId !== null && start !== null ? { sessionId, start } : null);
+    report(sessionId !== null && start !== null ? { sessionId, start } : null);
   }, [sessionId, start]);
 
   if (sessions.length === 0) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback } from "react";
 import { commands } from "../../bindings/commands";
 import type {
   AppError,
@@ -9,7 +9,7 @@ import type {
   SessionView,
   StudySummary,
 } from "../../bindings/types";
-import { toAppError } from "../../errors";
+import { useLoaded } from "../../useLoaded";
 
 export const interviewLists: InterviewList[] = ["upcoming", "completed", "canceled", "no_show"];
 
@@ -24,15 +24,15 @@ export type InterviewsData = {
   researcherZoneKnown: boolean;
 };
 
-async function load(study: StudySummary): Promise<InterviewsData> {
+async function load(studyId: number, studyZone: string): Promise<InterviewsData> {
   const [upcoming, completed, canceled, noShow, pending, participants, sessions, profile] = await Promise.all([
-    commands.listInterviews(study.id, "upcoming"),
-    commands.listInterviews(study.id, "completed"),
-    commands.listInterviews(study.id, "canceled"),
-    commands.listInterviews(study.id, "no_show"),
-    commands.pendingChoices(study.id),
-    commands.searchParticipants({ studyId: study.id, text: null, status: null, limit: null, offset: null }),
-    commands.listSessions(study.id),
+    commands.listInterviews(studyId, "upcoming"),
+    commands.listInterviews(studyId, "completed"),
+    commands.listInterviews(studyId, "canceled"),
+    commands.listInterviews(studyId, "no_show"),
+    commands.pendingChoices(studyId),
+    commands.searchParticipants({ studyId, text: null, status: null, limit: null, offset: null }),
+    commands.listSessions(studyId),
     commands.mailProfile(),
   ]);
   // An untouched profile says UTC with no address: that is a default, not the researcher's choice.
@@ -49,7 +49,7 @@ async function load(study: StudySummary): Promise<InterviewsData> {
     pending,
     participants: new Map(participants.map((p) => [p.id, p])),
     sessions,
-    displayZone: researcherZoneKnown ? profile.timeZone : study.timeZone,
+    displayZone: researcherZoneKnown ? profile.timeZone : studyZone,
     researcherZoneKnown,
   };
 }
@@ -61,42 +61,27 @@ export type DataState =
 
 /** Everything the Interviews section shows, loaded together and refreshed after every action. */
 export function useInterviewsData(study: StudySummary, onError: (error: AppError) => void) {
-  const [state, setState] = useState<DataState>({ kind: "loading" });
-  // Only the newest request may write; an older, slower answer would show stale lists.
-  const latest = useRef(0);
-
-  const refresh = useCallback(async () => {
-    const request = ++latest.current;
-    setState((s) => (s.kind === "loaded" ? { ...s, refreshing: true } : s));
-    try {
-      const data = await load(study);
-      if (request === latest.current) setState({ kind: "loaded", data, refreshing: false });
-    } catch (reason) {
-      if (request !== latest.current) return;
-      const error = toAppError(reason);
-      setState((s) => (s.kind === "loaded" ? { ...s, refreshing: false } : { kind: "failed", error }));
-      onError(error);
-    }
-  }, [study, onError]);
-
-  useEffect(() => {
-    void refresh();
-    return () => {
-      latest.current++;
-    };
-  }, [refresh]);
+  const loaded = useLoaded(() => load(study.id, study.timeZone), [study.id, study.timeZone], { onError });
+  const { setData } = loaded;
+  // A refresh that fails keeps the lists; the error goes to the banner.
+  const state: DataState = loaded.data
+    ? { kind: "loaded", data: loaded.data, refreshing: loaded.loading }
+    : loaded.error
+      ? { kind: "failed", error: loaded.error }
+      : { kind: "loading" };
 
   /** Shows an interview as it now is at once, before the lists are asked again. */
-  const replace = useCallback((interview: InterviewView) => {
-    setState((s) => {
-      if (s.kind !== "loaded") return s;
-      const lists = { ...s.data.lists };
-      for (const list of interviewLists) {
-        lists[list] = lists[list].map((i) => (i.id === interview.id ? interview : i));
-      }
-      return { ...s, data: { ...s.data, lists } };
-    });
-  }, []);
+  const replace = useCallback(
+    (interview: InterviewView) =>
+      setData((data) => {
+        const lists = { ...data.lists };
+        for (const list of interviewLists) {
+          lists[list] = lists[list].map((i) => (i.id === interview.id ? interview : i));
+        }
+        return { ...data, lists };
+      }),
+    [setData],
+  );
 
-  return { state, refresh, replace };
+  return { state, refresh: loaded.reload, replace };
 }

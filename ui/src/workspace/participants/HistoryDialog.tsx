@@ -1,9 +1,8 @@
 import * as Dialog from "@radix-ui/react-dialog";
-import { useEffect, useState } from "react";
 import { commands } from "../../bindings/commands";
-import type { AppError, HistoryEntry, StatusOption } from "../../bindings/types";
+import type { StatusOption } from "../../bindings/types";
 import { ErrorBanner } from "../../ErrorBanner";
-import { toAppError } from "../../errors";
+import { useLoaded } from "../../useLoaded";
 import { actionOf, actorOf, newestFirst, valueLabel } from "./historyWording";
 import { formatDateTime } from "../../time/format";
 import { t } from "../../i18n";
@@ -15,8 +14,6 @@ type Props = {
   statuses: StatusOption[];
   onClose: () => void;
 };
-
-type Loaded = { kind: "loading" } | { kind: "loaded"; entries: HistoryEntry[] } | { kind: "failed"; error: AppError };
 
 /** A participant's audit log in this study: when, who, what, from → to, why. */
 export function HistoryDialog({ participant, onClose, ...rest }: Props) {
@@ -41,20 +38,11 @@ function HistoryBody({
   statuses,
   onClose,
 }: Omit<Props, "participant"> & { participant: { id: number; name: string } }) {
-  const [state, setState] = useState<Loaded>({ kind: "loading" });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let active = true;
-    setState({ kind: "loading" });
-    commands
-      .participantHistory(participant.id, studyId)
-      .then((entries) => active && setState({ kind: "loaded", entries: newestFirst(entries) }))
-      .catch((reason: unknown) => active && setState({ kind: "failed", error: toAppError(reason) }));
-    return () => {
-      active = false;
-    };
-  }, [participant.id, studyId, attempt]);
+  const history = useLoaded(
+    () => commands.participantHistory(participant.id, studyId).then(newestFirst),
+    [participant.id, studyId],
+  );
+  const entries = history.loading ? undefined : history.data;
 
   return (
     <>
@@ -63,26 +51,26 @@ function HistoryBody({
         {t("participants.history.description", { zone: timeZone })}
       </Dialog.Description>
 
-      {state.kind === "loading" && (
+      {history.loading && (
         <p className="loading-line" role="status">
           <span className="spinner" aria-hidden="true" />
           {t("participants.history.loading")}
         </p>
       )}
-      {state.kind === "failed" && (
+      {!history.loading && history.error && (
         <>
-          <ErrorBanner error={state.error} onDismiss={() => setAttempt((n) => n + 1)} />
-          <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
+          <ErrorBanner error={history.error} onDismiss={() => void history.reload()} />
+          <button type="button" className="button button-secondary" onClick={() => void history.reload()}>
             {t("common.tryAgain")}
           </button>
         </>
       )}
-      {state.kind === "loaded" && state.entries.length === 0 && (
+      {entries?.length === 0 && (
         <p className="panel-hint" data-testid="history-empty">
           {t("participants.history.empty", { name: participant.name })}
         </p>
       )}
-      {state.kind === "loaded" && state.entries.length > 0 && (
+      {entries !== undefined && entries.length > 0 && (
         <div className="history-scroller">
           <table className="history-table" data-testid="history-table">
             <thead>
@@ -95,7 +83,7 @@ function HistoryBody({
               </tr>
             </thead>
             <tbody>
-              {state.entries.map((entry) => (
+              {entries.map((entry) => (
                 <tr key={entry.id} data-testid="history-entry">
                   <td className="history-when">
                     <time dateTime={entry.at}>{formatDateTime(entry.at, timeZone)}</time>

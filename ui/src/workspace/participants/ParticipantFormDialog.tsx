@@ -1,5 +1,5 @@
 import * as Dialog from "@radix-ui/react-dialog";
-import { useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { useId, useMemo, useState, type FormEvent } from "react";
 import { commands } from "../../bindings/commands";
 import type { ParticipantSummary } from "../../bindings/types";
 import { timeZoneChoices } from "../../timeZones";
@@ -60,8 +60,7 @@ function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"
   const [errors, setErrors] = useState<ParticipantErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const controls = useRef<Partial<Record<ParticipantField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
-  const zones = useMemo(timeZoneChoices, []);
+  const zones = useMemo(() => timeZoneChoices(), []);
   const languages = useMessageLanguages();
 
   function set(field: ParticipantField, value: string) {
@@ -100,7 +99,7 @@ function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"
       setErrors(fields);
       setFormError(other.length > 0 ? other.join(" ") : null);
       const first = participantFields.find((field) => fields[field] !== undefined);
-      if (first) controls.current[first]?.focus();
+      if (first) document.getElementById(`${id}-${first}`)?.focus();
     } finally {
       setSaving(false);
     }
@@ -110,9 +109,6 @@ function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"
     const message = errors[field];
     return {
       id: `${id}-${field}`,
-      ref: (element: HTMLInputElement | HTMLTextAreaElement | null) => {
-        controls.current[field] = element;
-      },
       "data-testid": `participant-${field}-input`,
       value: values[field],
       onChange: (event: { target: { value: string } }) => set(field, event.target.value),

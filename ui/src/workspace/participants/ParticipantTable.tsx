@@ -10,7 +10,7 @@ import {
   type SortingState,
   type Updater,
 } from "@tanstack/react-table";
-import { memo, useCallback, useEffect, useMemo, useRef, type ChangeEvent } from "react";
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ChangeEvent } from "react";
 import type { StatusOption } from "../../bindings/types";
 import { compareKeys, type ParticipantRow } from "./participantRows";
 import { markFirstRowsPainted, scrollFrameRecorder } from "./participantsPerformance";
@@ -127,7 +127,7 @@ export function ParticipantTable({
     // jsdom has no layout; a window-sized guess lets tests see rows too.
     initialRect: { width: 1000, height: 600 },
   });
-  const recordScrollFrame = useMemo(scrollFrameRecorder, []);
+  const recordScrollFrame = useMemo(() => scrollFrameRecorder(), []);
 
   useEffect(() => {
     if (tableRows.length > 0) markFirstRowsPainted();
@@ -139,7 +139,9 @@ export function ParticipantTable({
   // Read through a ref so the handler keeps its identity: the adapter's table object is new on
   // every render, and a changing handler would redraw every row in view whenever the table renders.
   const latest = useRef({ filteredIds, setRowSelection: table.setRowSelection });
-  latest.current = { filteredIds, setRowSelection: table.setRowSelection };
+  useLayoutEffect(() => {
+    latest.current = { filteredIds, setRowSelection: table.setRowSelection };
+  });
   const toggleRow = useCallback((row: TableRow, checked: boolean, extend: boolean) => {
     const { filteredIds: ids, setRowSelection } = latest.current;
     const from = anchor.current === null ? -1 : ids.indexOf(anchor.current);

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from "react";
 import { commands } from "../../bindings/commands";
 import type { AppError, StatusOption, StudySummary } from "../../bindings/types";
-import { toAppError } from "../../errors";
+import { useLoaded } from "../../useLoaded";
 import { toRows, type ParticipantRow } from "./participantRows";
 import { markLoaded, markPageLoaded } from "./participantsPerformance";
 
@@ -28,6 +27,8 @@ export type ParticipantsState =
       complete: boolean;
     };
 
+type Participants = Omit<Extract<ParticipantsState, { kind: "loaded" }>, "kind">;
+
 /**
  * A study's participants, loaded once and then filtered in memory, with the status names and the
  * zone times are shown in. On opening, the first page and the whole list are asked for at once,
@@ -36,32 +37,29 @@ export type ParticipantsState =
  * shown keep their place. `reload` refreshes the whole list after a change without blanking it.
  */
 export function useParticipants(study: StudySummary, onError: (error: AppError) => void) {
-  const [state, setState] = useState<ParticipantsState>({ kind: "loading" });
-  // Only the newest request may write the list; an older, slower answer would show stale rows.
-  const latest = useRef(0);
-
-  const load = useCallback(
-    async (firstPageFirst: boolean) => {
-      const request = ++latest.current;
+  const { data, error, reload } = useLoaded<Participants>(
+    async (signal, early) => {
       const everyone = { studyId: study.id, text: null, status: null };
       // The page and the whole list share these: the statuses' names and the zone times are shown in.
       const context = Promise.all([commands.statusOptions(), researcherTimeZone(study.timeZone)]);
-      // Set by the first answer that holds every participant (or by the whole list's failure):
-      // a first page arriving after it has nothing to add.
-      let settled = false;
+      // A first page that held every participant: it is the answer, whatever the whole list does.
+      let pageOfEveryone: Participants | null = null;
+      let wholeIn = false;
 
-      if (firstPageFirst) {
+      // Only when nothing is shown yet: a reload keeps the whole list until the new one is in.
+      if (early) {
         void Promise.all([commands.searchParticipants({ ...everyone, limit: FIRST_PAGE, offset: 0 }), context]).then(
           ([participants, [statuses, zone]]) => {
-            if (settled || request !== latest.current) return;
+            if (wholeIn || signal.aborted) return;
             markPageLoaded();
             // Fewer than asked for is everyone there is: nothing more to wait for.
             const complete = participants.length < FIRST_PAGE;
+            const page = { rows: toRows(participants, statuses), statuses, ...zone, complete };
             if (complete) {
-              settled = true;
+              pageOfEveryone = page;
               markLoaded();
             }
-            setState({ kind: "loaded", rows: toRows(participants, statuses), statuses, ...zone, complete });
+            early(page);
           },
           () => {
             // The whole list's request fails too, or brings everyone anyway; it reports any failure.
@@ -74,33 +72,27 @@ export function useParticipants(study: StudySummary, onError: (error: AppError) 
           commands.searchParticipants({ ...everyone, limit: null, offset: null }),
           context,
         ]);
-        if (settled || request !== latest.current) return;
-        settled = true;
-        markLoaded();
-        setState({ kind: "loaded", rows: toRows(participants, statuses), statuses, ...zone, complete: true });
+        wholeIn = true;
+        if (pageOfEveryone) return pageOfEveryone;
+        if (!signal.aborted) markLoaded();
+        return { rows: toRows(participants, statuses), statuses, ...zone, complete: true };
       } catch (reason) {
-        if (settled || request !== latest.current) return;
-        settled = true;
-        const error = toAppError(reason);
-        // A reload's failure keeps the list shown. A first page alone gives way to the failure
-        // and its Try again: it would otherwise wait for a rest that is not coming.
-        setState((old) => (old.kind === "loaded" && old.complete ? old : { kind: "failed", error }));
-        onError(error);
+        wholeIn = true;
+        if (pageOfEveryone) return pageOfEveryone;
+        throw reason;
       }
     },
-    [study.id, study.timeZone, onError],
+    [study.id, study.timeZone],
+    { onError },
   );
-
-  const reload = useCallback(() => load(false), [load]);
-
-  useEffect(() => {
-    void load(true);
-    return () => {
-      // Answers arriving after the pane is left, the first page's among them, are dropped.
-      latest.current++;
-    };
-  }, [load]);
-
+  // A reload's failure keeps the list shown. A first page alone gives way to the failure and its
+  // Try again: it would otherwise wait for a rest that is not coming.
+  const state: ParticipantsState =
+    data && (data.complete || !error)
+      ? { kind: "loaded", ...data }
+      : error
+        ? { kind: "failed", error }
+        : { kind: "loading" };
   return { state, reload };
 }
 

@@ -1,55 +1,47 @@
-import { useEffect, useState } from "react";
 import { commands } from "../../bindings/commands";
-import type { SlotView } from "../../bindings/types";
-import { toAppError } from "../../errors";
 import type { VisibleRange } from "./SessionsCalendar";
 import { instantOfAny } from "../../time/zonedTime";
 import { t, tPlural, tPluralRich } from "../../i18n";
+import { useLoaded } from "../../useLoaded";
 
 type Props = {
   studyId: number;
   zone: string;
   range: VisibleRange | null;
-  /** Changes after every edit of sessions, so the count follows what the researcher just did. */
-  version: number;
 };
 
-type State = { kind: "loading" } | { kind: "loaded"; slots: SlotView[] } | { kind: "failed"; message: string };
+/**
+ * How many slots participants could book in the days on screen: the effect of the availability.
+ * The Sessions pane mounts it afresh after every edit of sessions, so the count follows it.
+ */
+export function OpenSlotsSummary({ studyId, zone, range }: Props) {
+  const counted = useLoaded(() => {
+    if (!range) return null;
+    const start = instantOfAny(range.start, zone);
+    return commands
+      .openSlots(studyId, start.toISOString(), instantOfAny(range.end, zone).toISOString(), null)
+      // Whether the days on screen began before the count: their past slots are not offered.
+      .then((slots) => ({ slots, started: start.getTime() < Date.now() }));
+  }, [studyId, zone, range]);
 
-/** How many slots participants could book in the days on screen: the effect of the availability. */
-export function OpenSlotsSummary({ studyId, zone, range, version }: Props) {
-  const [state, setState] = useState<State>({ kind: "loading" });
-
-  useEffect(() => {
-    if (!range) return;
-    let active = true;
-    setState({ kind: "loading" });
-    commands
-      .openSlots(studyId, instantOfAny(range.start, zone).toISOString(), instantOfAny(range.end, zone).toISOString(), null)
-      .then((slots) => active && setState({ kind: "loaded", slots }))
-      .catch((reason: unknown) => active && setState({ kind: "failed", message: toAppError(reason).message }));
-    return () => {
-      active = false;
-    };
-  }, [studyId, zone, range, version]);
-
-  if (!range || state.kind === "loading") {
+  if (!range || counted.loading) {
     return (
       <p className="open-slots loading-line" data-testid="open-slots" aria-live="polite">
         <span className="spinner" aria-hidden="true" /> {t("sessions.slots.counting")}
       </p>
     );
   }
-  if (state.kind === "failed") {
+  if (counted.data === undefined) {
+    const message = counted.error?.message ?? "";
     return (
-      <p className="open-slots open-slots-failed" data-testid="open-slots" title={state.message}>
-        {t("sessions.slots.failed", { message: state.message })}
+      <p className="open-slots open-slots-failed" data-testid="open-slots" title={message}>
+        {t("sessions.slots.failed", { message })}
       </p>
     );
   }
-  const count = state.slots.length;
-  const places = state.slots.reduce((sum, s) => sum + s.remaining, 0);
-  const started = instantOfAny(range.start, zone).getTime() < Date.now();
+  const { slots, started } = counted.data;
+  const count = slots.length;
+  const places = slots.reduce((sum, s) => sum + s.remaining, 0);
   return (
     <p className="open-slots" data-testid="open-slots" data-count={count} aria-live="polite">
       {tPluralRich("sessions.slots.count", count, { count: <strong data-testid="open-slots-count">{count}</strong> })}

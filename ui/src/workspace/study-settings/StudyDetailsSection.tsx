@@ -4,7 +4,7 @@ import { SettingField, type SectionProps } from "./SettingField";
 import { t } from "../../i18n";
 
 export function StudyDetailsSection(props: SectionProps) {
-  const zones = useMemo(timeZoneChoices, []);
+  const zones = useMemo(() => timeZoneChoices(), []);
   return (
     <section className="panel settings-section" aria-labelledby="settings-study-heading">
       <h2 className="panel-title" id="settings-study-heading">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useState } from "react";
 import { commands } from "../../bindings/commands";
 import type { AppError, StudySettings, StudySummary } from "../../bindings/types";
 import { toAppError } from "../../errors";
@@ -49,24 +49,29 @@ export function useSettingsForm(study: StudySummary, onStudyChanged: (study: Stu
   const [formError, setFormError] = useState<AppError | null>(null);
   const [saveState, setSaveState] = useState<SaveState>("idle");
 
+  // The form starts from the settings as loaded, or from the draft kept while they were unsaved.
+  const start = useEffectEvent((settings: StudySettings) => {
+    const saved = draftOf(study, settings);
+    const stored = readStoredDraft(study.id);
+    // Fields added since the draft was kept take their saved value.
+    const restored = stored ? { ...saved, ...stored.draft } : null;
+    setLoaded({ saved, settings });
+    if (restored && !sameDraft(restored, saved)) {
+      setDraft(restored);
+      setRestoredAt(stored?.savedAt || null);
+    } else {
+      forgetDraft(study.id);
+      setDraft(saved);
+    }
+  });
+
+  // Loaded once per study: a rename saved from this form must not reload over the draft.
   useEffect(() => {
     let active = true;
     commands
       .studySettings(study.id)
       .then((settings) => {
-        if (!active) return;
-        const saved = draftOf(study, settings);
-        const stored = readStoredDraft(study.id);
-        // Fields added since the draft was kept take their saved value.
-        const restored = stored ? { ...saved, ...stored.draft } : null;
-        setLoaded({ saved, settings });
-        if (restored && !sameDraft(restored, saved)) {
-          setDraft(restored);
-          setRestoredAt(stored?.savedAt || null);
-        } else {
-          forgetDraft(study.id);
-          setDraft(saved);
-        }
+        if (active) start(settings);
       })
       .catch((reason: unknown) => {
         if (active) setLoadError(toAppError(reason));
@@ -74,7 +79,6 @@ export function useSettingsForm(study: StudySummary, onStudyChanged: (study: Stu
     return () => {
       active = false;
     };
-    // Loaded once per study: a rename saved from this form must not reload over the draft.
   }, [study.id]);
 
   const saved = loaded?.saved ?? null;
