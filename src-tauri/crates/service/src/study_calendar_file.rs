@@ -35,7 +35,12 @@ const SETTLE: std::time::Duration = std::time::Duration::from_millis(500);
 pub(crate) struct PendingFiles {
     studies: std::sync::Mutex<std::collections::BTreeSet<i64>>,
     writing: std::sync::atomic::AtomicBool,
+    /// Counts changes, so that the writer can tell whether more came while it waited.
+    changes: std::sync::atomic::AtomicU64,
 }
+
+/// The longest a file waits behind a run of changes that does not stop.
+const LONGEST_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl Confab {
     /// Where the study's calendar file is (whether or not it was written yet).
@@ -117,6 +122,7 @@ impl Confab {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .insert(study_id);
+        pending.changes.fetch_add(1, Ordering::SeqCst);
         if pending.writing.swap(true, Ordering::SeqCst) {
             return;
         }
@@ -126,11 +132,20 @@ impl Confab {
         };
         let confab = self.clone();
         runtime.spawn(async move {
-            // At most one round of writing per SETTLE: a run of changes (a Sync applying
-            // hundreds of answers, a day of bookings imported) writes each file a few times,
-            // not once per change.
+            // Written once the changes have settled for SETTLE, or after LONGEST_WAIT of
+            // changes that do not stop: a run of them (a Sync applying hundreds of answers,
+            // bookings one after the other) writes each file a few times, not once per change.
             loop {
-                tokio::time::sleep(SETTLE).await;
+                let waiting_since = std::time::Instant::now();
+                let mut seen = confab.calendar_files.changes.load(Ordering::SeqCst);
+                loop {
+                    tokio::time::sleep(SETTLE).await;
+                    let now = confab.calendar_files.changes.load(Ordering::SeqCst);
+                    if now == seen || waiting_since.elapsed() >= LONGEST_WAIT {
+                        break;
+                    }
+                    seen = now;
+                }
                 let studies: Vec<i64> = {
                     let mut set = confab
                         .calendar_files
