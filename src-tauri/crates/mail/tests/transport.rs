@@ -401,3 +401,44 @@ async fn a_send_given_up_before_its_data_delivers_nothing_and_the_next_goes_thro
     assert_eq!(all.len(), 1, "only the message sent in full arrived");
     inbox.logout().await.unwrap();
 }
+
+#[tokio::test]
+async fn copies_are_filed_in_one_batch_and_one_the_provider_filed_already_is_not_doubled() {
+    let stack = MailStack::start();
+    let researcher = stack.account("researcher");
+    let mut session = ImapSession::connect(&researcher, &stack.secret(), &stack.connect_options())
+        .await
+        .unwrap();
+    let sent = session.sent_folder().await.unwrap().unwrap();
+    // Three copies in the inbox; the provider put the second in Sent by itself as well.
+    let mut copies = Vec::new();
+    for user in ["alice", "bob", "carol"] {
+        let (id, bytes) = message(&researcher.address, &stack.address(user), "Your interview");
+        session.append("INBOX", &bytes, &[]).await.unwrap();
+        copies.push((id, bytes));
+    }
+    session
+        .append(&sent, &copies[1].1, &[Flag::Seen])
+        .await
+        .unwrap();
+    let inbox = session.fetch_new("INBOX", None, 10).await.unwrap();
+    let batch: Vec<(u32, &str)> = inbox
+        .messages
+        .iter()
+        .zip(&copies)
+        .map(|(m, (id, _))| (m.uid, id.as_str()))
+        .collect();
+
+    session.file_copies("INBOX", &sent, &batch).await.unwrap();
+
+    assert_eq!(session.message_count("INBOX").await.unwrap(), 0);
+    assert_eq!(
+        session.message_count(&sent).await.unwrap(),
+        3,
+        "no copy twice"
+    );
+    let ids: Vec<&str> = copies.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(session.message_ids_in(&sent, &ids).await.unwrap().len(), 3);
+    let unseen = unseen_uids(stack.imap_port(), "researcher", stack.password(), &sent).await;
+    assert!(unseen.is_empty(), "filed copies are read: {unseen:?}");
+}

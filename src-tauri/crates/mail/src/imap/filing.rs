@@ -25,15 +25,9 @@ impl ImapSession {
         }
         let ids: Vec<&str> = copies.iter().map(|(_, id)| *id).collect();
         let there = self.message_ids_in(to, &ids).await?;
-        let bare = |id: &str| {
-            id.trim()
-                .trim_start_matches('<')
-                .trim_end_matches('>')
-                .to_owned()
-        };
         let (mut filed_already, mut to_move): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
         for (uid, id) in copies {
-            if there.contains(&bare(id)) {
+            if super::folders::bare_message_id(id).is_ok_and(|bare| there.contains(bare)) {
                 filed_already.push(*uid);
             } else {
                 to_move.push(*uid);

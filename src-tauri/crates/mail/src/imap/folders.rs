@@ -215,7 +215,7 @@ fn pick_sent(folders: &[Listed]) -> Option<&str> {
 }
 
 /// The Message-ID without angle brackets or surrounding space.
-fn bare_message_id(message_id: &str) -> Result<&str, ImapError> {
+pub(super) fn bare_message_id(message_id: &str) -> Result<&str, ImapError> {
     let id = message_id.trim();
     let id = id.strip_prefix('<').unwrap_or(id);
     let id = id.strip_suffix('>').unwrap_or(id);
