@@ -17,13 +17,15 @@ APT_PACKAGES=(
 # What the tests need beyond the app: a real mail stack on loopback (OpenSMTPD delivering to
 # Dovecot), a real Secret Service for the keyring, Python for the independent iCalendar parser
 # and as the web server for autoconfig files, dnsmasq as the DNS server for SRV and MX, and
-# xdg-open, through which the window hands a sign-in to the browser ($BROWSER in the tests).
+# xdg-open, through which the window hands a sign-in to the browser ($BROWSER in the tests), and
+# PostgreSQL for the team database (scripts/postgres.sh runs its own server in a folder).
 # The mail stack's OAuth server (oauth2-mock-server) comes from package.json's devDependencies.
 TEST_APT_PACKAGES=(
   opensmtpd dovecot-imapd dovecot-lmtpd dovecot-submissiond
   dbus dbus-x11 gnome-keyring libsecret-tools
   python3 python3-venv
   dnsmasq-base xdg-utils
+  postgresql
 )
 
 step() { printf '\n==> %s\n' "$*"; }

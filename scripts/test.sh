@@ -19,6 +19,14 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust tests"
 cargo test --workspace --locked
 
+step "The store, the use cases and the CLI again, on a team database (a real PostgreSQL)"
+team_dir=$(mktemp -d)
+bash scripts/postgres.sh start "$team_dir" --watch $$
+CONFAB_TEST_DATABASE_URL=$(sed -n 's/^DATABASE_URL=//p' "$team_dir/postgres.env") \
+  cargo test --locked -p confab-store -p confab-service -p confab-cli
+bash scripts/postgres.sh stop "$team_dir"
+rm -rf "$team_dir"
+
 step "Front-end lints (ESLint, warnings are errors)"
 npm run lint --workspace ui
 

@@ -10,6 +10,7 @@ mod events;
 mod logging;
 mod menu;
 mod state;
+mod team_changes;
 
 use std::path::PathBuf;
 
@@ -48,6 +49,7 @@ pub fn run() {
         .setup(move |app| {
             started(app);
             calendar_files::open(app.handle(), calendars);
+            team_changes::watch(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -38,7 +38,7 @@ impl AppState {
             .name("open-database".into())
             .spawn(move || {
                 let started = std::time::Instant::now();
-                let opened = tauri::async_runtime::block_on(Confab::open(&dir));
+                let opened = tauri::async_runtime::block_on(Confab::open_configured(&dir));
                 (opened, started.elapsed())
             });
         match started {
@@ -47,7 +47,7 @@ impl AppState {
                 ..Self::new(data_dir, Err(still_opening()))
             },
             Err(_) => {
-                let opened = tauri::async_runtime::block_on(Confab::open(&data_dir));
+                let opened = tauri::async_runtime::block_on(Confab::open_configured(&data_dir));
                 Self::new(data_dir, opened)
             }
         }
@@ -84,7 +84,10 @@ impl AppState {
         match self.confab() {
             Ok(confab) => StartupState::Ready {
                 data_dir: self.data_dir.display().to_string(),
-                database_path: confab.database_path().display().to_string(),
+                database_path: confab.team_database().map_or_else(
+                    || confab.database_path().display().to_string(),
+                    |server| format!("postgres://{server}"),
+                ),
             },
             Err(error) => StartupState::Failed { error },
         }
@@ -95,6 +98,18 @@ impl AppState {
     pub async fn restore(&self, source: &Path) -> Result<RestoreReport, AppError> {
         let _one_at_a_time = self.restoring.lock().await;
         self.wait_until_open();
+        if let Some(server) = self
+            .confab()
+            .ok()
+            .and_then(|c| c.team_database().map(str::to_owned))
+        {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "The data lives in the team database {server}, which its server restores (pg_restore), not Confab."
+                ),
+            ));
+        }
         Confab::check_restore_source(source).await?;
         let busy = AppError::new(
             ErrorCode::Storage,
@@ -112,7 +127,7 @@ impl AppState {
                 Ok(report)
             }
             Err(error) => {
-                self.set(Confab::open(&self.data_dir).await);
+                self.set(Confab::open_configured(&self.data_dir).await);
                 Err(error)
             }
         }

@@ -1,6 +1,7 @@
 import { startTransition, Suspense, useCallback, useEffect, useState } from "react";
 import { STARTUP_ANSWERED, markOnce } from "./performanceMarks";
 import { onAppEvent } from "./appEvents";
+import { dataChanged } from "./dataChanged";
 import { commands } from "./bindings/commands";
 import type { AppError, AppEvent, CalendarFile } from "./bindings/types";
 import { ErrorBanner } from "./ErrorBanner";
@@ -44,6 +45,7 @@ export function App() {
         if (event.kind === "showAbout") startTransition(() => setAboutOpen(true));
         else if (event.kind === "calendarFileOpened")
           startTransition(() => setCalendarFiles((files) => [...files, event.file]));
+        else if (event.kind === "dataChanged") dataChanged();
         else setNotice(noticeFor(event));
       }),
     [],

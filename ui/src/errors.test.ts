@@ -67,6 +67,8 @@ describe("nextStepFor", () => {
       "data_folder_unusable",
       "database_corrupt",
       "database_too_new",
+      "database_unreachable",
+      "database_sign_in",
       "storage",
       "internal",
     ];

@@ -10,6 +10,8 @@ const nextSteps: Record<ErrorCode, () => string> = {
   data_folder_unusable: () => t("errors.nextStep.dataFolderUnusable"),
   database_corrupt: () => t("errors.nextStep.databaseCorrupt"),
   database_too_new: () => t("errors.nextStep.databaseTooNew"),
+  database_unreachable: () => t("errors.nextStep.databaseUnreachable"),
+  database_sign_in: () => t("errors.nextStep.databaseSignIn"),
   storage: () => t("errors.nextStep.storage"),
   mail: () => t("errors.nextStep.mail"),
   sign_in: () => t("errors.nextStep.signIn"),

@@ -25,6 +25,7 @@ export function noticeFor(event: AppEvent): Notice | null {
       return { tone: "failure", title: t("notices.actionFailed.title", { action: event.action }), message: event.error.message };
     case "showAbout":
     case "calendarFileOpened":
+    case "dataChanged":
       return null;
   }
 }

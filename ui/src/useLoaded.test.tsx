@@ -1,6 +1,7 @@
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { AppError } from "./bindings/types";
+import { dataChanged } from "./dataChanged";
 import { pause, useLoaded, type LoadOptions } from "./useLoaded";
 
 /** A promise the test settles when it likes, as a slow back end would. */
@@ -39,6 +40,20 @@ describe("useLoaded", () => {
     await act(async () => server.calls[0]!.answer.resolve("Sleep study"));
     expect(result.current).toMatchObject({ data: "Sleep study", error: null, loading: false });
     expect(server.calls).toHaveLength(1);
+  });
+
+  it("loads again when another desktop changed the data, keeping what it shows meanwhile", async () => {
+    const server = backEnd<string>();
+    const { result, unmount } = renderHook(() => useStudyName(server.load, 1));
+    await act(async () => server.calls[0]!.answer.resolve("Sleep study"));
+    act(() => dataChanged());
+    expect(server.calls).toHaveLength(2);
+    expect(result.current).toMatchObject({ data: "Sleep study", loading: true });
+    await act(async () => server.calls[1]!.answer.resolve("Sleep study, renamed"));
+    expect(result.current).toMatchObject({ data: "Sleep study, renamed", loading: false });
+    unmount();
+    act(() => dataChanged());
+    expect(server.calls).toHaveLength(2);
   });
 
   it("drops an answer for an id that is no longer shown, even when it comes last", async () => {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState, type DependencyList } from "react";
 import type { AppError } from "./bindings/types";
+import { onDataChanged } from "./dataChanged";
 import { toAppError } from "./errors";
 
 export type Loaded<T> = {
@@ -128,6 +129,9 @@ export function useLoaded<T>(
       }),
     [],
   );
+
+  // What another researcher changes on a team database shows without a manual refresh.
+  useEffect(() => onDataChanged(() => void reload()), [reload]);
 
   const setData = useCallback((next: T | ((data: T) => T)) => {
     if (typeof next === "function") {

@@ -1,5 +1,5 @@
 // This file is generated from the Rust types by `CONFAB_UPDATE_BINDINGS=1 cargo test -p confab-desktop --test bindings`. Do not edit.
-export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "data_folder_unusable" | "database_corrupt" | "database_too_new" | "mail" | "sign_in" | "sync_running" | "storage" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "data_folder_unusable" | "database_corrupt" | "database_too_new" | "database_unreachable" | "database_sign_in" | "mail" | "sign_in" | "sync_running" | "storage" | "internal";
 
 export type AppError = { code: ErrorCode, message: string, 
 /**
@@ -159,7 +159,7 @@ export type RestoreReport = { restoredFrom: string,
  */
 previousKeptAt: string | null, };
 
-export type AppEvent = { "kind": "showAbout" } | { "kind": "calendarFileOpened", file: CalendarFile, } | { "kind": "backedUp", report: BackupReport, } | { "kind": "restored", report: RestoreReport, } | { "kind": "actionFailed", action: string, error: AppError, };
+export type AppEvent = { "kind": "showAbout" } | { "kind": "calendarFileOpened", file: CalendarFile, } | { "kind": "backedUp", report: BackupReport, } | { "kind": "restored", report: RestoreReport, } | { "kind": "dataChanged", tables: Array<string>, } | { "kind": "actionFailed", action: string, error: AppError, };
 
 export type SessionPattern = { "kind": "window", start: string, end: string, } | { "kind": "weekly", weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, } | { "kind": "day", start: string, end: string, };
 

@@ -27,6 +27,11 @@ struct Cli {
     /// The folder that holds Confab's database [default: $CONFAB_DATA_DIR, or the app's own]
     #[arg(long, global = true, value_name = "DIR")]
     data_dir: Option<PathBuf>,
+    /// A team database shared by a lab: postgres://USER:PASSWORD@HOST:PORT/DATABASE (the
+    /// password may instead come from $PGPASSWORD) [default: $CONFAB_DATABASE_URL, or the
+    /// database file in the data folder]
+    #[arg(long, global = true, value_name = "URL")]
+    database: Option<String>,
     /// Print machine-readable JSON instead of text
     #[arg(long, global = true)]
     json: bool,
@@ -167,10 +172,23 @@ fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), AppError> {
     let data_dir = cli.data_dir.unwrap_or_else(default_data_dir);
+    let team = cli
+        .database
+        .or_else(|| std::env::var("CONFAB_DATABASE_URL").ok())
+        .filter(|url| !url.trim().is_empty());
     if let Command::Restore { file } = &cli.command {
+        if team.is_some() {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                "A team database is restored on its server (pg_restore), not by Confab; leave out --database and $CONFAB_DATABASE_URL to restore this computer's database file.",
+            ));
+        }
         return backup::restore(&data_dir, file, cli.json).await;
     }
-    let confab = Confab::open(&data_dir).await?;
+    let confab = match team {
+        Some(url) => Confab::open_team(&data_dir, url.trim()).await?,
+        None => Confab::open(&data_dir).await?,
+    };
     let json = cli.json;
     let result = match cli.command {
         Command::Studies(command) => studies::run(&confab, command, cli.json).await,
@@ -233,6 +251,8 @@ fn exit_code(code: ErrorCode) -> ExitCode {
         ErrorCode::DataFolderUnusable
         | ErrorCode::DatabaseCorrupt
         | ErrorCode::DatabaseTooNew
+        | ErrorCode::DatabaseUnreachable
+        | ErrorCode::DatabaseSignIn
         | ErrorCode::Storage => ExitCode::from(3),
         ErrorCode::Mail | ErrorCode::SignIn => ExitCode::from(4),
         ErrorCode::SyncRunning => ExitCode::from(5),

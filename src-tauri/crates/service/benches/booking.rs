@@ -5,117 +5,15 @@
 
 use std::time::{Duration, Instant};
 
+#[path = "support/booking_study.rs"]
+mod booking_study;
+
+use booking_study::setup;
 use chrono::{Duration as Days, Utc};
-use confab_service::{
-    Actor, Confab, NewParticipant, NewSession, NewStudy, SessionPattern, StudySettings,
-};
+use confab_service::{Actor, Confab};
 use criterion::{Criterion, criterion_group, criterion_main};
 use sea_orm::sqlx::{self, Row};
 use tokio::runtime::Runtime;
-
-const SESSIONS: usize = 40;
-const CAPACITY: i32 = 1000;
-
-struct Bench {
-    confab: Confab,
-    study: i64,
-    sessions: Vec<(i64, chrono::DateTime<Utc>)>,
-    next: usize,
-    _dir: tempfile::TempDir,
-}
-
-async fn setup() -> Bench {
-    let dir = tempfile::tempdir().unwrap();
-    let confab = Confab::open(dir.path()).await.unwrap();
-    let me = Actor::researcher();
-    let study = confab
-        .create_study(NewStudy {
-            name: "Bench".into(),
-            description: String::new(),
-            time_zone: "UTC".into(),
-            interview_minutes: 60,
-        })
-        .await
-        .unwrap()
-        .id;
-    let s = confab.study_settings(study).await.unwrap();
-    confab
-        .update_study_settings(
-            study,
-            StudySettings {
-                min_notice_minutes: 0,
-                horizon_days: 365,
-                ..s
-            },
-            &me,
-        )
-        .await
-        .unwrap();
-    let mut sessions = Vec::new();
-    for d in 0..SESSIONS {
-        // Interview days of large capacity, so every booking finds a place.
-        let day = (Utc::now() + Days::days(2 + d as i64))
-            .format("%Y-%m-%d")
-            .to_string();
-        let pattern = SessionPattern::Day {
-            start: format!("{day}T09:00"),
-            end: format!("{day}T17:00"),
-        };
-        let input = NewSession {
-            study_id: study,
-            title: String::new(),
-            pattern,
-            capacity: CAPACITY,
-            visible: true,
-            interviewer_ids: vec![],
-        };
-        let id = confab.create_session(input, &me).await.unwrap().id;
-        sessions.push((
-            id,
-            confab
-                .study_instant(study, &format!("{day}T09:00"))
-                .await
-                .unwrap(),
-        ));
-    }
-    Bench {
-        confab,
-        study,
-        sessions,
-        next: 0,
-        _dir: dir,
-    }
-}
-
-impl Bench {
-    async fn participants(&mut self, n: u64) -> Vec<(i64, i64, chrono::DateTime<Utc>)> {
-        let mut out = Vec::new();
-        for _ in 0..n {
-            let k = self.next;
-            self.next += 1;
-            let p = self
-                .confab
-                .create_participant(
-                    NewParticipant {
-                        name: format!("P{k}"),
-                        email: format!("p{k}@example.org"),
-                        time_zone: None,
-                        phone: String::new(),
-                        notes: String::new(),
-                        custom_fields: Default::default(),
-                        study_id: Some(self.study),
-                        language: None,
-                    },
-                    &Actor::researcher(),
-                )
-                .await
-                .unwrap();
-            let (session, start) = self.sessions[k % SESSIONS];
-            out.push((p.id, session, start));
-        }
-        out
-    }
-}
 
 /// The same check-and-insert, by hand: capacity, overlap, insert, status, audit line.
 async fn book_plain(
@@ -194,6 +92,12 @@ async fn book_plain(
     tx.commit().await.unwrap();
 }
 
+async fn fresh() -> booking_study::Bench {
+    let dir = tempfile::tempdir().unwrap();
+    let confab = Confab::open(dir.path()).await.unwrap();
+    setup(confab, dir).await
+}
+
 fn booking(c: &mut Criterion) {
     let rt = Runtime::new().unwrap();
     let mut group = c.benchmark_group("booking");
@@ -201,7 +105,7 @@ fn booking(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(8));
 
-    let mut service = rt.block_on(setup());
+    let mut service = rt.block_on(fresh());
     group.bench_function("service book_manually", |b| {
         b.iter_custom(|iters| {
             rt.block_on(async {
@@ -228,7 +132,7 @@ fn booking(c: &mut Criterion) {
         })
     });
 
-    let mut plain = rt.block_on(setup());
+    let mut plain = rt.block_on(fresh());
     let pool = plain.confab.sqlite_pool();
     group.bench_function("plain sqlx transaction", |b| {
         b.iter_custom(|iters| {

@@ -18,6 +18,12 @@ pub enum AppEvent {
     Restored {
         report: RestoreReport,
     },
+    /// Data on the team database changed (by another researcher's desktop, or this one's):
+    /// the window loads again what it shows. `tables` names what changed; empty when it may be
+    /// anything (the connection was lost for a while).
+    DataChanged {
+        tables: Vec<String>,
+    },
     /// `action` names what failed, for a heading: "The backup", "The restore".
     ActionFailed {
         action: String,

@@ -41,6 +41,14 @@ pub fn kept_backups_folder(data_dir: &Path) -> PathBuf {
 impl Confab {
     /// Writes a consistent copy of the database to `target`, even while it is in use.
     pub async fn back_up_to(&self, target: &Path) -> Result<BackupReport, AppError> {
+        if let Some(server) = self.team_database() {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "The data lives in the team database {server}, which its server backs up (pg_dump), not in a file on this computer. Ask the server's administrator for a copy."
+                ),
+            ));
+        }
         confab_store::back_up(&self.db, self.database_path(), target).await?;
         tracing::info!(target = %target.display(), "database backed up");
         Ok(BackupReport {

@@ -18,6 +18,10 @@ pub enum ErrorCode {
     DataFolderUnusable,
     DatabaseCorrupt,
     DatabaseTooNew,
+    /// The team database's server cannot be reached; what was last read can still be shown.
+    DatabaseUnreachable,
+    /// The team database's server refused the user name or password.
+    DatabaseSignIn,
     /// The mail servers or the keyring refused or could not be reached; the message says
     /// which and what to check in Settings → Mail.
     Mail,
@@ -120,6 +124,13 @@ impl From<OpenError> for AppError {
             OpenError::Corrupt { .. } => ErrorCode::DatabaseCorrupt,
             OpenError::TooNew { .. } => ErrorCode::DatabaseTooNew,
             OpenError::Backup { .. } | OpenError::Migration { .. } => ErrorCode::Storage,
+            OpenError::TeamAddress { .. } => ErrorCode::InvalidInput,
+            OpenError::TeamUnreachable { .. } => ErrorCode::DatabaseUnreachable,
+            OpenError::TeamSignIn { .. } => ErrorCode::DatabaseSignIn,
+            OpenError::TeamTooNew { .. } => ErrorCode::DatabaseTooNew,
+            OpenError::TeamUnsupported { .. } | OpenError::TeamMigration { .. } => {
+                ErrorCode::Storage
+            }
         };
         let advice = match &error {
             OpenError::DataFolder { .. } => {
@@ -136,6 +147,22 @@ impl From<OpenError> for AppError {
             }
             OpenError::Migration { .. } => {
                 "A copy made before the update is in the backups/ subfolder. Start Confab again; if it fails again, restore that copy."
+            }
+            OpenError::TeamAddress { .. } => {
+                "Write it as postgres://USER@HOST:PORT/DATABASE (the password is asked for separately)."
+            }
+            OpenError::TeamUnreachable { .. } => {
+                "Check the host and port, your network or VPN, and that the server is running."
+            }
+            OpenError::TeamSignIn { .. } => {
+                "Check the user name and password in Settings → Database."
+            }
+            OpenError::TeamTooNew { .. } => {
+                "Nothing was changed. Update Confab to the version your colleagues use."
+            }
+            OpenError::TeamUnsupported { .. } => "Nothing was changed.",
+            OpenError::TeamMigration { .. } => {
+                "Nothing was changed: the update is all or nothing. Try again; if it fails again, ask the server's administrator."
             }
         };
         Self::new(code, format!("{error} {advice}"))

@@ -45,6 +45,7 @@ pub use bookings::{CancelOutcome, ChoiceInput, ChoiceOutcome, InterviewList, Int
 pub use calendar_account::{CalendarAccountInput, CalendarAccountView, RemoteCalendarView};
 pub use calendar_file::{CalendarFile, CalendarImport};
 pub use confab::Confab;
+pub use confab_store::changes::Changed;
 pub use csv_export::CsvLayout;
 pub use csv_import::{
     ColumnMapping, ImportColumn, ImportField, ImportMode, ImportReport, ImportRow, ImportTotals,

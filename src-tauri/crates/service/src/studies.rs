@@ -1,5 +1,6 @@
 use chrono::{DateTime, Utc};
 use confab_core::StudyDraft;
+use confab_store::is_unique_violation;
 use confab_store::{entity::study, studies};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -79,8 +80,4 @@ pub(crate) fn name_taken(name: &str) -> AppError {
         "name",
         format!("A study named \"{name}\" already exists. Choose another name."),
     )
-}
-
-fn is_unique_violation(e: &confab_store::DbErr) -> bool {
-    e.to_string().contains("UNIQUE constraint failed")
 }

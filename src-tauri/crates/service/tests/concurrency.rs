@@ -7,7 +7,7 @@ mod support;
 
 use std::collections::HashMap;
 
-use confab_service::{Confab, ErrorCode, InterviewList};
+use confab_service::{ErrorCode, InterviewList};
 use support::{Fixture, me};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -20,7 +20,7 @@ async fn threads_on_separate_pools_never_overfill_a_slot() {
     // Four pools, as four windows or processes would have.
     let mut pools = Vec::new();
     for _ in 0..4 {
-        pools.push(Confab::open(f.confab.data_dir()).await.unwrap());
+        pools.push(f.another_window().await);
     }
     let mut tasks = Vec::new();
     for (i, p) in people.iter().enumerate() {

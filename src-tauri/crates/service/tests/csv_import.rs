@@ -1,5 +1,7 @@
 #![allow(clippy::unwrap_used)]
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -11,7 +13,7 @@ use confab_store::ConnectionTrait;
 
 async fn setup() -> (tempfile::TempDir, Confab, i64) {
     let dir = tempfile::tempdir().unwrap();
-    let confab = Confab::open(dir.path()).await.unwrap();
+    let confab = support::open_confab(dir.path()).await;
     let study = new_study(&confab, "Onboarding").await;
     (dir, confab, study)
 }
@@ -50,16 +52,13 @@ async fn everyone(confab: &Confab) -> Vec<ParticipantSummary> {
         .unwrap()
 }
 
-async fn audit_count(dir: &Path) -> usize {
+async fn audit_count(confab: &Confab) -> usize {
     use sea_orm::EntityTrait;
-    let db = confab_store::open(dir).await.unwrap();
-    let n = confab_store::entity::audit_entry::Entity::find()
-        .all(&db.connection)
+    confab_store::entity::audit_entry::Entity::find()
+        .all(confab.connection())
         .await
         .unwrap()
-        .len();
-    db.connection.close().await.unwrap();
-    n
+        .len()
 }
 
 async fn import(confab: &Confab, study: i64, csv: &str, mode: ImportMode) -> ImportReport {
@@ -87,8 +86,8 @@ Katherine Johnson,katherine@example.org,America/New_York,B
 
 #[tokio::test]
 async fn one_bad_line_imports_nothing_until_valid_rows_only_is_chosen() {
-    let (dir, confab, study) = setup().await;
-    let audit_before = audit_count(dir.path()).await;
+    let (_dir, confab, study) = setup().await;
+    let audit_before = audit_count(&confab).await;
 
     let refused = import(&confab, study, THREE_GOOD_ONE_BAD, ImportMode::AllOrNothing).await;
     assert!(!refused.imported);
@@ -112,7 +111,7 @@ async fn one_bad_line_imports_nothing_until_valid_rows_only_is_chosen() {
     );
     // The database is as it was.
     assert!(everyone(&confab).await.is_empty());
-    assert_eq!(audit_count(dir.path()).await, audit_before);
+    assert_eq!(audit_count(&confab).await, audit_before);
 
     let done = import(
         &confab,
@@ -136,13 +135,13 @@ async fn one_bad_line_imports_nothing_until_valid_rows_only_is_chosen() {
     assert_eq!(ada.custom_fields["Cohort"], "A");
     assert_eq!(ada.status.as_deref(), Some("added"));
     // Each participant created and enrolled, and the import itself.
-    assert_eq!(audit_count(dir.path()).await, audit_before + 3 * 2 + 1);
+    assert_eq!(audit_count(&confab).await, audit_before + 3 * 2 + 1);
 }
 
 #[tokio::test]
 async fn a_preview_reports_the_same_and_writes_nothing() {
-    let (dir, confab, study) = setup().await;
-    let before = audit_count(dir.path()).await;
+    let (_dir, confab, study) = setup().await;
+    let before = audit_count(&confab).await;
     let preview = confab
         .preview_csv_import(study, THREE_GOOD_ONE_BAD.as_bytes(), None)
         .await
@@ -157,7 +156,7 @@ async fn a_preview_reports_the_same_and_writes_nothing() {
         preview.message
     );
     assert!(everyone(&confab).await.is_empty());
-    assert_eq!(audit_count(dir.path()).await, before);
+    assert_eq!(audit_count(&confab).await, before);
     let columns: Vec<String> = preview
         .columns
         .iter()
@@ -702,7 +701,7 @@ async fn an_export_reads_back_the_same_through_the_import() {
     assert!(exported.contains(",'-1\r\n"));
 
     let other_dir = tempfile::tempdir().unwrap();
-    let other = Confab::open(other_dir.path()).await.unwrap();
+    let other = support::open_confab(other_dir.path()).await;
     let other_study = new_study(&other, "Copy").await;
     let report = other
         .import_csv(
@@ -742,7 +741,7 @@ async fn an_export_reads_back_the_same_through_the_import() {
             .starts_with(b"\xEF\xBB\xBFname;email;time zone;language;phone;")
     );
     let third_dir = tempfile::tempdir().unwrap();
-    let third = Confab::open(third_dir.path()).await.unwrap();
+    let third = support::open_confab(third_dir.path()).await;
     let third_study = new_study(&third, "Excel copy").await;
     let report = third
         .import_csv(
@@ -764,7 +763,7 @@ async fn an_export_reads_back_the_same_through_the_import() {
 
 #[tokio::test]
 async fn the_export_shows_status_and_next_interview_in_the_study_time_zone() {
-    let (dir, confab, study) = setup().await;
+    let (_dir, confab, study) = setup().await;
     let ada = confab
         .create_participant(
             NewParticipant {
@@ -788,22 +787,21 @@ async fn the_export_shows_status_and_next_interview_in_the_study_time_zone() {
         )
         .await
         .unwrap();
-    let db = confab_store::open(dir.path()).await.unwrap();
     // 2030-03-08 08:00 UTC is 09:00 in Berlin.
-    db.connection
+    confab
+        .connection()
         .execute_unprepared(&format!(
             "UPDATE enrolments SET status = 'interview_scheduled';
              INSERT INTO sessions (study_id, kind, starts_at, ends_at, capacity, created_at)
                VALUES ({study}, 'window', 1899187200, 1899190800, 1, 0);
              INSERT INTO interviews (study_id, enrolment_id, participant_id, session_id, starts_at,
                ends_at, state, calendar_uid, created_at, updated_at)
-             VALUES ({study}, (SELECT id FROM enrolments), {}, last_insert_rowid(), 1899187200,
+             VALUES ({study}, (SELECT id FROM enrolments), {}, (SELECT max(id) FROM sessions), 1899187200,
                1899189900, 'scheduled', 'uid-1', 0, 0);",
             ada.id
         ))
         .await
         .unwrap();
-    db.connection.close().await.unwrap();
     let exported = confab.export_participants_csv(study).await.unwrap();
     assert_eq!(
         exported,

@@ -12,7 +12,7 @@ use confab_service::{
     DayPair, DayScheduleView, DaySettings, DaySlot, ErrorCode, MailProfile, NewSession,
     OutboxFilter, SessionPattern,
 };
-use sea_orm::{ConnectionTrait, Database, Statement};
+use sea_orm::ConnectionTrait;
 use support::{Fixture, me};
 
 struct Day {
@@ -122,13 +122,10 @@ fn nobody_meets_anyone_twice(view: &DayScheduleView) -> bool {
 /// Participant, calendar method and calendar event of each queued message of `kind`: the
 /// outbox view leaves the event out.
 async fn events(d: &Day, kind: &str) -> Vec<(i64, String, serde_json::Value)> {
-    let path = d.f.data_dir().join(confab_store::DATABASE_FILE);
-    let db = Database::connect(format!("sqlite://{}?mode=ro", path.display()))
-        .await
-        .unwrap();
+    let db = d.f.database().await;
     let rows = db
-        .query_all_raw(Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .query_all_raw(confab_store::statement(
+            &db,
             "SELECT participant_id, calendar_method, calendar_event FROM outbox WHERE kind = ? ORDER BY id",
             [kind.into()],
         ))
@@ -366,13 +363,11 @@ async fn the_csv_has_one_row_per_applicant_per_round() {
 
 /// Marks every queued message as sent, as a Sync would.
 async fn pretend_sync_sent_everything(d: &Day) {
-    let path = d.f.data_dir().join(confab_store::DATABASE_FILE);
-    let db = Database::connect(format!("sqlite://{}?mode=rw", path.display()))
-        .await
-        .unwrap();
-    db.execute_raw(Statement::from_string(
-        db.get_database_backend(),
-        "UPDATE outbox SET state = 'sent', sent_at = 1, raw = x'00' WHERE state = 'queued'",
+    let db = d.f.database().await;
+    db.execute_raw(confab_store::statement(
+        &db,
+        "UPDATE outbox SET state = 'sent', sent_at = 1, raw = ? WHERE state = 'queued'",
+        [vec![0u8].into()],
     ))
     .await
     .unwrap();

@@ -11,10 +11,13 @@ mod support;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use confab_service::{Confab, ErrorCode, NewSession, NewStudy, SessionPattern, StudySettings};
+use confab_service::{ErrorCode, NewSession, NewStudy, SessionPattern, StudySettings};
+use confab_store::ConnectionTrait;
 use support::{Fixture, me};
 
 const DATA_ENV: &str = "CONFAB_PROCESS_DATA";
+/// The team database's URL, when the parent test runs on one.
+const TEAM_ENV: &str = "CONFAB_PROCESS_TEAM";
 const PLAN_ENV: &str = "CONFAB_PROCESS_PLAN";
 const CHILDREN: usize = 4;
 
@@ -28,7 +31,8 @@ fn book_in_a_child_process() {
     let plan: Vec<Booking> = serde_json::from_str(&std::env::var(PLAN_ENV).unwrap()).unwrap();
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
-        let confab = Confab::open(Path::new(&data)).await.unwrap();
+        let team = std::env::var(TEAM_ENV).ok().filter(|url| !url.is_empty());
+        let confab = support::open_again(Path::new(&data), team.as_deref()).await;
         let (mut booked, mut refused) = (0, 0);
         for (study, participant, session, start) in plan {
             let start = chrono::DateTime::from_timestamp(start, 0).unwrap();
@@ -163,6 +167,7 @@ async fn no_person_is_on_two_interviews_whatever_the_processes_do() {
                     "--nocapture",
                 ])
                 .env(DATA_ENV, f.data_dir())
+                .env(TEAM_ENV, f.team_url.clone().unwrap_or_default())
                 .env(PLAN_ENV, serde_json::to_string(share).unwrap())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
@@ -185,29 +190,45 @@ async fn no_person_is_on_two_interviews_whatever_the_processes_do() {
     assert!(booked > 0, "seed {seed}: nothing was booked");
 
     // The invariant, read from the database itself.
-    let pool = f.confab.sqlite_pool();
-    let doubles: Vec<(i64, i64)> = confab_store::sqlx::query_as(
-        "SELECT a.interview_id, b.interview_id \
+    let db = f.database().await;
+    let doubles = db
+        .query_all_raw(confab_store::statement(
+            &db,
+            "SELECT a.interview_id, b.interview_id \
          FROM interview_interviewers a JOIN interviewers pa ON pa.id = a.interviewer_id \
          JOIN interview_interviewers b ON b.interview_id > a.interview_id \
          JOIN interviewers pb ON pb.id = b.interviewer_id AND lower(pb.email) = lower(pa.email) \
          JOIN interviews ia ON ia.id = a.interview_id JOIN interviews ib ON ib.id = b.interview_id \
          WHERE ia.state = 'scheduled' AND ib.state = 'scheduled' \
            AND ia.starts_at < ib.ends_at AND ib.starts_at < ia.ends_at",
-    )
-    .fetch_all(&pool)
-    .await
-    .unwrap();
+            [],
+        ))
+        .await
+        .unwrap();
+    let doubles: Vec<(i64, i64)> = doubles
+        .iter()
+        .map(|r| {
+            (
+                r.try_get_by_index(0).unwrap(),
+                r.try_get_by_index(1).unwrap(),
+            )
+        })
+        .collect();
     assert!(
         doubles.is_empty(),
         "seed {seed}: a person on two interviews at once: {doubles:?}"
     );
-    let staffed: (i64,) = confab_store::sqlx::query_as(
-        "SELECT count(DISTINCT interview_id) FROM interview_interviewers",
-    )
-    .fetch_one(&pool)
-    .await
-    .unwrap();
+    let staffed: (i64,) = (db
+        .query_one_raw(confab_store::statement(
+            &db,
+            "SELECT count(DISTINCT interview_id) FROM interview_interviewers",
+            [],
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index(0)
+        .unwrap(),);
     // Three times, Ana shared by both studies and Ben in one: at most two people are free at
     // each time, and every time has someone.
     assert!(

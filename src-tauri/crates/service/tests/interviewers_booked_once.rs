@@ -11,6 +11,7 @@ use chrono::Duration;
 use confab_service::{
     ErrorCode, InterviewList, InterviewView, NewSession, NewStudy, SessionPattern,
 };
+use confab_store::ConnectionTrait;
 use support::{Fixture, me};
 
 fn names(view: &InterviewView) -> Vec<String> {
@@ -166,14 +167,15 @@ async fn a_person_in_two_studies_is_busy_in_both_and_the_database_says_so() {
     assert!(booked.interviewers.is_empty(), "{booked:?}");
 
     // Whatever writes to the database cannot put her on it either.
-    let refused = confab_store::sqlx::query(
-        "INSERT INTO interview_interviewers (interview_id, interviewer_id) VALUES (?, ?)",
-    )
-    .bind(booked.id)
-    .bind(ana_there.id)
-    .execute(&f.confab.sqlite_pool())
-    .await
-    .unwrap_err();
+    let db = f.database().await;
+    let refused = db
+        .execute_raw(confab_store::statement(
+            &db,
+            "INSERT INTO interview_interviewers (interview_id, interviewer_id) VALUES (?, ?)",
+            [booked.id.into(), ana_there.id.into()],
+        ))
+        .await
+        .unwrap_err();
     assert!(
         refused.to_string().contains("confab:interviewer_overlap"),
         "{refused}"

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use confab_core::EnrolmentStatus as S;
 use confab_service::{Confab, MailProfile};
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use support::mail::{Mailto, calendar_reply, mailto_link, reply_from_link};
 use support::{Fixture, me};
 
@@ -119,11 +119,7 @@ impl World {
             ids.push(f.participant(name).await);
             emails.push(format!("{}@example.org", name.to_lowercase()));
         }
-        let url = format!(
-            "sqlite://{}?mode=ro",
-            f.data_dir().join("confab.sqlite3").display()
-        );
-        let db = Database::connect(url).await.unwrap();
+        let db = f.database().await;
         Self {
             f,
             db,
@@ -180,8 +176,13 @@ impl World {
             .unwrap();
         rows.iter()
             .map(|r| {
+                // A team database keeps some numbers as 32-bit integers.
                 (0..)
-                    .map_while(|i| r.try_get_by_index::<i64>(i).ok())
+                    .map_while(|i| {
+                        r.try_get_by_index::<i64>(i)
+                            .or_else(|_| r.try_get_by_index::<i32>(i).map(i64::from))
+                            .ok()
+                    })
                     .collect()
             })
             .collect()
@@ -237,7 +238,8 @@ impl World {
             .query_all_raw(Statement::from_string(
                 self.db.get_database_backend(),
                 format!(
-                    "SELECT starts_at, used_at IS NULL AND (expires_at IS NULL OR expires_at > strftime('%s', 'now')), interview_id IS NOT NULL FROM tokens WHERE token = '{}'",
+                    "SELECT starts_at, used_at IS NULL AND (expires_at IS NULL OR expires_at > {}), interview_id IS NOT NULL FROM tokens WHERE token = '{}'",
+                    chrono::Utc::now().timestamp(),
                     confab_store::tokens::hash(&code)
                 ),
             ))

@@ -1,7 +1,8 @@
 #![allow(clippy::unwrap_used)]
 
+mod support;
+
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use confab_service::{
     Actor, Confab, ErrorCode, NewParticipant, NewStudy, ParticipantQuery, ParticipantUpdate,
@@ -10,7 +11,7 @@ use confab_store::ConnectionTrait;
 
 async fn setup() -> (tempfile::TempDir, Confab, i64) {
     let dir = tempfile::tempdir().unwrap();
-    let confab = Confab::open(dir.path()).await.unwrap();
+    let confab = support::open_confab(dir.path()).await;
     let study = confab
         .create_study(NewStudy {
             name: "Onboarding".into(),
@@ -35,17 +36,19 @@ fn me() -> Actor {
     Actor::researcher()
 }
 
-/// Runs SQL on the same database file through a second connection, for what no use case of
-/// this crate writes yet (sessions and interviews).
-async fn sql(dir: &Path, statements: &str) {
-    let db = confab_store::open(dir).await.unwrap();
-    db.connection.execute_unprepared(statements).await.unwrap();
-    db.connection.close().await.unwrap();
+/// Runs SQL on the test's database, for what no use case of this crate writes yet (sessions
+/// and interviews).
+async fn sql(confab: &Confab, statements: &str) {
+    confab
+        .connection()
+        .execute_unprepared(statements)
+        .await
+        .unwrap();
 }
 
-async fn schedule(dir: &Path, study_id: i64, participant_id: i64, starts_at: i64, uid: &str) {
+async fn schedule(confab: &Confab, study_id: i64, participant_id: i64, starts_at: i64, uid: &str) {
     sql(
-        dir,
+        confab,
         &format!(
             "INSERT INTO sessions (study_id, kind, starts_at, ends_at, capacity, created_at)
                VALUES ({study_id}, 'window', {starts_at}, {starts_at} + 3600, 1, 0);
@@ -53,18 +56,16 @@ async fn schedule(dir: &Path, study_id: i64, participant_id: i64, starts_at: i64
                ends_at, state, calendar_uid, created_at, updated_at)
              VALUES ({study_id},
                (SELECT id FROM enrolments WHERE study_id = {study_id} AND participant_id = {participant_id}),
-               {participant_id}, last_insert_rowid(), {starts_at}, {starts_at} + 2700, 'scheduled', '{uid}', 0, 0);"
+               {participant_id}, (SELECT max(id) FROM sessions), {starts_at}, {starts_at} + 2700, 'scheduled', '{uid}', 0, 0);"
         ),
     )
     .await;
 }
 
-async fn audit_actions(dir: &Path, participant_id: i64) -> Vec<String> {
-    let db = confab_store::open(dir).await.unwrap();
-    let entries = confab_store::audit::for_participant(&db.connection, participant_id, None)
+async fn audit_actions(confab: &Confab, participant_id: i64) -> Vec<String> {
+    let entries = confab_store::audit::for_participant(confab.connection(), participant_id, None)
         .await
         .unwrap();
-    db.connection.close().await.unwrap();
     entries.into_iter().map(|e| e.action).collect()
 }
 
@@ -78,7 +79,7 @@ async fn count(confab: &Confab) -> usize {
 
 #[tokio::test]
 async fn a_created_participant_is_enrolled_shown_and_audited() {
-    let (dir, confab, study) = setup().await;
+    let (_dir, confab, study) = setup().await;
     let created = confab
         .create_participant(
             NewParticipant {
@@ -114,7 +115,7 @@ async fn a_created_participant_is_enrolled_shown_and_audited() {
     assert_eq!(json["enrolments"][0]["studyId"], study);
 
     assert_eq!(
-        audit_actions(dir.path(), created.id).await,
+        audit_actions(&confab, created.id).await,
         ["participant created", "enrolled"]
     );
 }
@@ -267,7 +268,7 @@ async fn creating_into_an_unknown_study_stores_nothing() {
 
 #[tokio::test]
 async fn an_update_changes_only_what_is_given_and_is_audited_per_field() {
-    let (dir, confab, _study) = setup().await;
+    let (_dir, confab, _study) = setup().await;
     let ada = confab
         .create_participant(
             NewParticipant {
@@ -308,7 +309,7 @@ async fn an_update_changes_only_what_is_given_and_is_audited_per_field() {
         BTreeMap::from([("Cohort".to_owned(), "B".to_owned())])
     );
     assert_eq!(
-        audit_actions(dir.path(), ada.id).await,
+        audit_actions(&confab, ada.id).await,
         [
             "participant created",
             "participant changed: email",
@@ -323,7 +324,7 @@ async fn an_update_changes_only_what_is_given_and_is_audited_per_field() {
         .update_participant(ada.id, ParticipantUpdate::default(), &me())
         .await
         .unwrap();
-    assert_eq!(audit_actions(dir.path(), ada.id).await.len(), 6);
+    assert_eq!(audit_actions(&confab, ada.id).await.len(), 6);
 }
 
 #[tokio::test]
@@ -385,7 +386,7 @@ async fn an_update_is_refused_for_bad_input_a_taken_email_or_an_unknown_id() {
 
 #[tokio::test]
 async fn removing_is_refused_while_an_interview_is_scheduled() {
-    let (dir, confab, study) = setup().await;
+    let (_dir, confab, study) = setup().await;
     let ada = confab
         .create_participant(
             NewParticipant {
@@ -397,7 +398,7 @@ async fn removing_is_refused_while_an_interview_is_scheduled() {
         .await
         .unwrap();
     // 2030-03-08 09:00 in Berlin.
-    schedule(dir.path(), study, ada.id, 1_899_187_200, "uid-1").await;
+    schedule(&confab, study, ada.id, 1_899_187_200, "uid-1").await;
     let err = confab.remove_participant(ada.id, &me()).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::Conflict);
     assert!(
@@ -408,7 +409,7 @@ async fn removing_is_refused_while_an_interview_is_scheduled() {
     assert!(err.message.contains("Cancel that interview first"));
     assert!(confab.get_participant(ada.id).await.is_ok());
 
-    sql(dir.path(), "UPDATE interviews SET state = 'canceled'").await;
+    sql(&confab, "UPDATE interviews SET state = 'canceled'").await;
     confab.remove_participant(ada.id, &me()).await.unwrap();
     let gone = confab.get_participant(ada.id).await.unwrap_err();
     assert_eq!(gone.code, ErrorCode::NotFound);
@@ -421,8 +422,7 @@ async fn removing_is_refused_while_an_interview_is_scheduled() {
         ErrorCode::NotFound
     );
     // The removal is kept in the study's log, naming who it was.
-    let db = confab_store::open(dir.path()).await.unwrap();
-    let log = confab_store::audit::for_study(&db.connection, study)
+    let log = confab_store::audit::for_study(confab.connection(), study)
         .await
         .unwrap();
     let removal = log
@@ -460,7 +460,7 @@ async fn enrolling_twice_is_a_conflict_and_unknown_ids_are_not_found() {
 
 #[tokio::test]
 async fn search_matches_name_email_notes_and_field_values_in_any_case() {
-    let (dir, confab, study) = setup().await;
+    let (_dir, confab, study) = setup().await;
     let mut ids = BTreeMap::new();
     for (name, email, notes, cohort, enrol) in [
         ("Zoë Quinn", "zoe@example.org", "", "Night owls", true),
@@ -579,9 +579,9 @@ async fn search_matches_name_email_notes_and_field_values_in_any_case() {
     );
 
     // Status and next interview, for the study asked about.
-    schedule(dir.path(), study, ids["Zoë Quinn"], 1_899_187_200, "uid-z").await;
+    schedule(&confab, study, ids["Zoë Quinn"], 1_899_187_200, "uid-z").await;
     sql(
-        dir.path(),
+        &confab,
         &format!(
             "UPDATE enrolments SET status = 'interview_scheduled' WHERE participant_id = {}",
             ids["Zoë Quinn"]

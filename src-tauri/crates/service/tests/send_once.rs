@@ -74,12 +74,7 @@ async fn sync(
 }
 
 async fn db(f: &Fixture) -> sea_orm::DatabaseConnection {
-    sea_orm::Database::connect(format!(
-        "sqlite://{}",
-        f.data_dir().join("confab.sqlite3").display()
-    ))
-    .await
-    .unwrap()
+    f.database().await
 }
 
 async fn exec(f: &Fixture, sql: &str) {
@@ -215,7 +210,7 @@ async fn a_second_sync_while_one_runs_is_refused_plainly_and_nothing_goes_twice(
     let (f, _) = invited(&stack, &proxy).await;
     // The window's Sync is held up by a slow server…
     proxy.set_greeting_delay(Duration::from_millis(1500));
-    let window = Confab::open(f.data_dir()).await.unwrap();
+    let window = f.another_window().await;
     let password = stack.password().to_owned();
     let running = tokio::spawn(async move {
         window
@@ -247,9 +242,13 @@ async fn a_lease_left_by_a_dead_sync_does_not_block_the_next() {
     let proxy = proxy_to(&stack, || Cut::None);
     let (f, _) = invited(&stack, &proxy).await;
     // Held by a Sync on another computer, for another minute: refused.
+    let now = chrono::Utc::now().timestamp();
     exec(
         &f,
-        "INSERT INTO sync_lease (name, owner, expires_at) VALUES ('sync', 'elsewhere/1/x', strftime('%s', 'now') + 60)",
+        &format!(
+            "INSERT INTO sync_lease (name, owner, expires_at) VALUES ('sync', 'elsewhere/1/x', {})",
+            now + 60
+        ),
     )
     .await;
     let err = sync(&f.confab, &stack).await.unwrap_err();
@@ -257,7 +256,7 @@ async fn a_lease_left_by_a_dead_sync_does_not_block_the_next() {
     // Its time is up (that computer died): taken over.
     exec(
         &f,
-        "UPDATE sync_lease SET expires_at = strftime('%s', 'now') - 1",
+        &format!("UPDATE sync_lease SET expires_at = {}", now - 1),
     )
     .await;
     assert_eq!(sync(&f.confab, &stack).await.unwrap().sent, 1);
@@ -273,7 +272,8 @@ async fn a_lease_left_by_a_dead_sync_does_not_block_the_next() {
         exec(
             &f,
             &format!(
-                "INSERT INTO sync_lease (name, owner, expires_at) VALUES ('sync', '{host}/{pid}/y', strftime('%s', 'now') + 600)"
+                "INSERT INTO sync_lease (name, owner, expires_at) VALUES ('sync', '{host}/{pid}/y', {})",
+                now + 600
             ),
         )
         .await;
@@ -412,7 +412,7 @@ async fn a_sync_dropped_half_way_does_not_hold_up_the_next() {
     let proxy = proxy_to(&stack, || Cut::None);
     let (f, _) = invited(&stack, &proxy).await;
     proxy.set_greeting_delay(Duration::from_millis(1500));
-    let window = Confab::open(f.data_dir()).await.unwrap();
+    let window = f.another_window().await;
     let password = stack.password().to_owned();
     let running = tokio::spawn(async move {
         window

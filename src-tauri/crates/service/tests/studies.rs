@@ -1,5 +1,7 @@
 #![allow(clippy::unwrap_used)]
 
+mod support;
+
 use confab_service::{Confab, ErrorCode, NewStudy};
 
 fn new_study(name: &str) -> NewStudy {
@@ -14,7 +16,7 @@ fn new_study(name: &str) -> NewStudy {
 #[tokio::test]
 async fn a_created_study_is_listed_after_reopening() {
     let dir = tempfile::tempdir().unwrap();
-    let confab = Confab::open(dir.path()).await.unwrap();
+    let (confab, team_url) = support::open_new(dir.path()).await;
     let created = confab
         .create_study(new_study("Checkout usability"))
         .await
@@ -22,7 +24,7 @@ async fn a_created_study_is_listed_after_reopening() {
     assert_eq!(created.time_zone, "America/New_York");
     confab.close().await.unwrap();
 
-    let reopened = Confab::open(dir.path()).await.unwrap();
+    let reopened = support::open_again(dir.path(), team_url.as_deref()).await;
     let listed = reopened.list_studies().await.unwrap();
     assert_eq!(listed, vec![created]);
 }
@@ -30,7 +32,7 @@ async fn a_created_study_is_listed_after_reopening() {
 #[tokio::test]
 async fn studies_are_listed_newest_first() {
     let dir = tempfile::tempdir().unwrap();
-    let confab = Confab::open(dir.path()).await.unwrap();
+    let confab = support::open_confab(dir.path()).await;
     confab.create_study(new_study("First")).await.unwrap();
     confab.create_study(new_study("Second")).await.unwrap();
     let names: Vec<String> = confab
@@ -46,7 +48,7 @@ async fn studies_are_listed_newest_first() {
 #[tokio::test]
 async fn a_second_study_with_the_same_name_is_a_conflict() {
     let dir = tempfile::tempdir().unwrap();
-    let confab = Confab::open(dir.path()).await.unwrap();
+    let confab = support::open_confab(dir.path()).await;
     confab.create_study(new_study("Diary study")).await.unwrap();
     let err = confab
         .create_study(new_study(" Diary study "))
@@ -60,7 +62,7 @@ async fn a_second_study_with_the_same_name_is_a_conflict() {
 #[tokio::test]
 async fn invalid_input_is_refused_with_every_problem_named() {
     let dir = tempfile::tempdir().unwrap();
-    let confab = Confab::open(dir.path()).await.unwrap();
+    let confab = support::open_confab(dir.path()).await;
     let mut input = new_study("");
     input.time_zone = "EST".into();
     let err = confab.create_study(input).await.unwrap_err();
@@ -73,7 +75,7 @@ async fn invalid_input_is_refused_with_every_problem_named() {
 #[tokio::test]
 async fn the_demo_study_is_loaded_once() {
     let dir = tempfile::tempdir().unwrap();
-    let confab = Confab::open(dir.path()).await.unwrap();
+    let confab = support::open_confab(dir.path()).await;
     let first = confab.load_demo_study().await.unwrap();
     let second = confab.load_demo_study().await.unwrap();
     assert_eq!(first, second);

@@ -77,7 +77,8 @@ fn sync_in_a_child_process() {
     let password = std::env::var(PASSWORD_ENV).ok();
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
-        let confab = Confab::open(Path::new(&data)).await.unwrap();
+        let data = Path::new(&data);
+        let confab = support::open_again(data, team_url(data).as_deref()).await;
         confab
             .sync(
                 SyncOptions {
@@ -217,13 +218,18 @@ async fn finish(data: &Path, password: &str, tally: &mut Tally) {
 }
 
 async fn raw_db(data: &Path) -> sea_orm::DatabaseConnection {
-    sea_orm::Database::connect(format!(
-        "sqlite://{}",
-        data.join("confab.sqlite3").display()
-    ))
-    .await
-    .unwrap()
+    let url = team_url(data)
+        .unwrap_or_else(|| format!("sqlite://{}", data.join("confab.sqlite3").display()));
+    sea_orm::Database::connect(url).await.unwrap()
 }
+
+/// The team database a data folder's Syncs run on, when the test runs on one: kept in a file
+/// of the folder, where the child processes find it.
+fn team_url(data: &Path) -> Option<String> {
+    std::fs::read_to_string(data.join(TEAM_URL_FILE)).ok()
+}
+
+const TEAM_URL_FILE: &str = "team-database-url";
 
 async fn query_i64(db: &impl ConnectionTrait, sql: &str) -> i64 {
     db.query_one_raw(Statement::from_string(db.get_database_backend(), sql))
@@ -349,6 +355,9 @@ async fn interrupted_syncs_send_and_apply_everything_once() {
     let password = stack.password().to_owned();
     let f = Fixture::new(PEOPLE as i32, true).await;
     let data = f.confab.data_dir().to_owned();
+    if let Some(url) = &f.team_url {
+        std::fs::write(data.join(TEAM_URL_FILE), url).unwrap();
+    }
     f.confab
         .update_mail_profile(plain_profile(&stack, None))
         .await

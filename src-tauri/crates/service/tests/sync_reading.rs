@@ -8,6 +8,7 @@ mod support;
 
 use confab_mail::test_stack::MailStack;
 use confab_service::{InterviewList, MailProfile};
+use confab_store::ConnectionTrait;
 use support::mail::{
     alice_and_bob_invited, delivered_to, inbox_with, mailbox_participant, mailto_link,
     reply_from_link, researcher_profile, send_as, sync, text_body,
@@ -237,12 +238,13 @@ async fn a_renumbered_inbox_is_not_read_again() {
     old_mail(&stack).await;
     // The stored position names another UIDVALIDITY: for Confab, exactly what a renumbered
     // mailbox looks like.
-    confab_store::sqlx::query(
-        "UPDATE mailbox_state SET uid_validity = uid_validity + 7, last_uid = 0",
-    )
-    .execute(&f.confab.sqlite_pool())
-    .await
-    .unwrap();
+    f.database()
+        .await
+        .execute_unprepared(
+            "UPDATE mailbox_state SET uid_validity = uid_validity + 7, last_uid = 0",
+        )
+        .await
+        .unwrap();
     let report = sync(&f.confab, &stack).await;
     assert_eq!(report.read, 0, "{report:?}");
     assert!(

@@ -7,6 +7,7 @@ mod support;
 
 use confab_mail::test_stack::MailStack;
 use confab_service::{Confab, InterviewList, SyncOptions, SyncReport};
+use confab_store::ConnectionTrait;
 use support::mail::{
     delivered_to, inbox_with, mailbox_participant, mailto_link, reply_from_link,
     researcher_profile, send_as, subject, text_body,
@@ -233,12 +234,13 @@ async fn a_message_that_cannot_be_applied_is_set_aside_and_reading_goes_on() {
     try_sync(&f.confab, &stack).await.unwrap();
     // A notice template that this version cannot render, as an older one might have saved:
     // booking Alice fails when it queues the researcher's notice, after the booking is made.
-    confab_store::sqlx::query(
+    let db = f.database().await;
+    db.execute_raw(confab_store::statement(
+        &db,
         "INSERT INTO message_templates (study_id, kind, language, subject, body, updated_at) \
          VALUES (?, 'researcher_notice', 'en', 'Notice', '{{no_such_field}}', 0)",
-    )
-    .bind(f.study_id)
-    .execute(&f.confab.sqlite_pool())
+        [f.study_id.into()],
+    ))
     .await
     .unwrap();
 

@@ -7,7 +7,7 @@
 mod support;
 
 use confab_service::{ChoiceInput, ChoiceOutcome, MailProfile, OutboxFilter, StudySettings};
-use sea_orm::{ConnectionTrait, Database};
+use sea_orm::ConnectionTrait;
 use support::mail::{mailto_link, reply_from_link};
 use support::{Fixture, me};
 
@@ -101,11 +101,7 @@ async fn a_place_moves_to_the_next_person_when_an_offer_runs_out() {
     );
 
     // A day passes without an answer from Dov.
-    let url = format!(
-        "sqlite://{}?mode=rwc",
-        f.data_dir().join("confab.sqlite3").display()
-    );
-    let db = Database::connect(url).await.unwrap();
+    let db = f.database().await;
     db.execute_unprepared("UPDATE waitlist_offers SET expires_at = expires_at - 90000")
         .await
         .unwrap();

@@ -71,8 +71,7 @@ async fn insert_entries(db: &impl ConnectionTrait, entries: Vec<NewEntry>) -> Re
             e.reason.into(),
         ]);
     }
-    db.execute_raw(sea_orm::Statement::from_sql_and_values(
-        db.get_database_backend(),
+    db.execute_raw(crate::dialect::statement(db,
         format!(
             "INSERT INTO audit_log (at, actor_kind, actor, study_id, participant_id, interview_id, action, from_value, to_value, reason) VALUES {rows}"
         ),

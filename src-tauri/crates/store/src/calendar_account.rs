@@ -1,7 +1,8 @@
 //! The calendar account (one per database), which calendars are read and written, and what
 //! was last written of each interview.
 
-use sea_orm::{ConnectionTrait, DbErr, Statement};
+use crate::dialect::statement;
+use sea_orm::{ConnectionTrait, DbErr};
 
 /// The calendar account's settings; its password is in the system keyring.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,10 +11,6 @@ pub struct CalendarAccountRow {
     pub username: String,
     pub last_read_at: Option<i64>,
     pub last_problem: String,
-}
-
-fn statement(db: &impl ConnectionTrait, sql: &str, values: Vec<sea_orm::Value>) -> Statement {
-    Statement::from_sql_and_values(db.get_database_backend(), sql, values)
 }
 
 pub async fn find(db: &impl ConnectionTrait) -> Result<Option<CalendarAccountRow>, DbErr> {

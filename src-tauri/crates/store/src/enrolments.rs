@@ -61,8 +61,7 @@ pub async fn insert_many(
                 now.into(),
             ]);
         }
-        db.execute_raw(sea_orm::Statement::from_sql_and_values(
-            db.get_database_backend(),
+        db.execute_raw(crate::dialect::statement(db,
             format!(
                 "INSERT INTO enrolments (study_id, participant_id, status, created_at, updated_at) VALUES {rows}"
             ),
@@ -79,8 +78,8 @@ pub async fn participant_ids(
     study_id: i64,
 ) -> Result<std::collections::HashSet<i64>, DbErr> {
     let rows = db
-        .query_all_raw(sea_orm::Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .query_all_raw(crate::dialect::statement(
+            db,
             "SELECT participant_id FROM enrolments WHERE study_id = ?",
             [study_id.into()],
         ))
@@ -94,8 +93,8 @@ pub async fn set_status(
     status: EnrolmentStatus,
     now: i64,
 ) -> Result<(), DbErr> {
-    db.execute_raw(sea_orm::Statement::from_sql_and_values(
-        db.get_database_backend(),
+    db.execute_raw(crate::dialect::statement(
+        db,
         "UPDATE enrolments SET status = ?, updated_at = ? WHERE id = ?",
         [status.key().into(), now.into(), id.into()],
     ))
@@ -151,16 +150,17 @@ pub async fn find_for_booking(
         "SELECT {}, e.id, e.study_id, e.participant_id, e.status, e.created_at, e.updated_at, \
                 p.name AS person_name, p.email AS person_email, \
                 coalesce((SELECT researcher_email FROM mail_profile WHERE id = 1), '') AS researcher_email, \
-                (SELECT group_concat(i.round) FROM interviews i \
+                (SELECT {held} FROM interviews i \
                    WHERE i.enrolment_id = e.id AND i.state IN ('completed', 'scheduled')) AS held_rounds \
          FROM enrolments e JOIN participants p ON p.id = e.participant_id \
               JOIN studies st ON st.id = e.study_id \
          WHERE e.study_id = ? AND e.participant_id = ?",
-        study_columns.join(", ")
+        study_columns.join(", "),
+        held = crate::dialect::comma_list(db, "i.round")
     );
     let row = db
-        .query_one_raw(sea_orm::Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .query_one_raw(crate::dialect::statement(
+            db,
             sql,
             [study_id.into(), participant_id.into()],
         ))
@@ -189,8 +189,8 @@ pub async fn count_by_status(
     study_id: i64,
 ) -> Result<Vec<(String, i64)>, DbErr> {
     let rows = db
-        .query_all_raw(sea_orm::Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .query_all_raw(crate::dialect::statement(
+            db,
             "SELECT status, count(*) AS n FROM enrolments WHERE study_id = ? GROUP BY status",
             [study_id.into()],
         ))
@@ -207,8 +207,8 @@ pub async fn pending_with_people(
 ) -> Result<Vec<(enrolment::Model, String, String)>, DbErr> {
     use sea_orm::FromQueryResult;
     let rows = db
-        .query_all_raw(sea_orm::Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .query_all_raw(crate::dialect::statement(
+            db,
             "SELECT e.*, p.name AS person_name, p.email AS person_email \
              FROM enrolments e JOIN participants p ON p.id = e.participant_id \
              WHERE e.study_id = ? AND e.status = ? ORDER BY e.updated_at, e.id",

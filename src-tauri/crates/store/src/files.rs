@@ -6,7 +6,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use sea_orm::{ConnectOptions, ConnectionTrait, DatabaseConnection, DbErr, Statement};
+use sea_orm::{ConnectOptions, ConnectionTrait, DatabaseConnection, DbErr};
 
 /// One connection to an existing file, with the journal mode left as the file has it.
 pub(crate) async fn connect_file(
@@ -36,8 +36,8 @@ pub(crate) async fn vacuum_into(db: &DatabaseConnection, target: &Path) -> Resul
     let text = target
         .to_str()
         .ok_or_else(|| format!("the path {} is not valid UTF-8", target.display()))?;
-    db.execute_raw(Statement::from_sql_and_values(
-        db.get_database_backend(),
+    db.execute_raw(crate::dialect::statement(
+        db,
         "VACUUM INTO ?",
         [text.into()],
     ))

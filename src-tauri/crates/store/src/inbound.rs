@@ -27,8 +27,8 @@ pub async fn position(
     folder: &str,
 ) -> Result<Option<(u32, u32)>, DbErr> {
     let row = db
-        .query_one_raw(sea_orm::Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .query_one_raw(crate::dialect::statement(
+            db,
             "SELECT uid_validity, last_uid FROM mailbox_state WHERE folder = ?",
             [folder.into()],
         ))
@@ -50,24 +50,31 @@ pub async fn set_position(
     uid_validity: u32,
     last_uid: u32,
 ) -> Result<(), DbErr> {
-    db.execute_raw(sea_orm::Statement::from_sql_and_values(
-        db.get_database_backend(),
-        "INSERT INTO mailbox_state (folder, uid_validity, last_uid) VALUES (?, ?, ?) \
-         ON CONFLICT (folder) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid",
-        [
-            folder.into(),
-            i64::from(uid_validity).into(),
-            i64::from(last_uid).into(),
-        ],
-    ))
-    .await
-    .map(|_| ())
+    let (validity, last) = (i64::from(uid_validity), i64::from(last_uid));
+    // An update first, then an insert: a team database's view takes both, but not an upsert.
+    let updated = db
+        .execute_raw(crate::dialect::statement(
+            db,
+            "UPDATE mailbox_state SET uid_validity = ?, last_uid = ? WHERE folder = ?",
+            [validity.into(), last.into(), folder.into()],
+        ))
+        .await?
+        .rows_affected();
+    if updated == 0 {
+        db.execute_raw(crate::dialect::statement(
+            db,
+            "INSERT INTO mailbox_state (folder, uid_validity, last_uid) VALUES (?, ?, ?)",
+            [folder.into(), validity.into(), last.into()],
+        ))
+        .await?;
+    }
+    Ok(())
 }
 
 /// Forgets how far a folder was read: the next Sync decides again where to start.
 pub async fn forget_position(db: &impl ConnectionTrait, folder: &str) -> Result<(), DbErr> {
-    db.execute_raw(sea_orm::Statement::from_sql_and_values(
-        db.get_database_backend(),
+    db.execute_raw(crate::dialect::statement(
+        db,
         "DELETE FROM mailbox_state WHERE folder = ?",
         [folder.into()],
     ))

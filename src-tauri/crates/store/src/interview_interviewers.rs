@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{ConnectionTrait, DbErr, Statement};
+use sea_orm::{ConnectionTrait, DbErr};
 
 /// An interviewer or note-taker.
 pub const INTERVIEWER: &str = "interviewer";
@@ -27,8 +27,8 @@ pub async fn assign(
     interviewer_id: i64,
     role: &str,
 ) -> Result<(), DbErr> {
-    db.execute_raw(Statement::from_sql_and_values(
-        db.get_database_backend(),
+    db.execute_raw(crate::dialect::statement(
+        db,
         "INSERT INTO interview_interviewers (interview_id, interviewer_id, role) VALUES (?, ?, ?)",
         [interview_id.into(), interviewer_id.into(), role.into()],
     ))
@@ -42,8 +42,8 @@ pub async fn unassign(
     interview_id: i64,
     interviewer_id: i64,
 ) -> Result<(), DbErr> {
-    db.execute_raw(Statement::from_sql_and_values(
-        db.get_database_backend(),
+    db.execute_raw(crate::dialect::statement(
+        db,
         "DELETE FROM interview_interviewers WHERE interview_id = ? AND interviewer_id = ?",
         [interview_id.into(), interviewer_id.into()],
     ))
@@ -58,8 +58,8 @@ pub async fn upcoming_of(
     from: i64,
 ) -> Result<Vec<i64>, DbErr> {
     let rows = db
-        .query_all_raw(Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .query_all_raw(crate::dialect::statement(
+            db,
             "SELECT i.id AS id FROM interview_interviewers held \
              JOIN interviews i ON i.id = held.interview_id \
              WHERE held.interviewer_id = ? AND i.state = 'scheduled' AND i.ends_at > ? \
@@ -72,8 +72,8 @@ pub async fn upcoming_of(
 
 /// Takes everyone off an interview, before it moves.
 pub async fn clear(db: &impl ConnectionTrait, interview_id: i64) -> Result<(), DbErr> {
-    db.execute_raw(Statement::from_sql_and_values(
-        db.get_database_backend(),
+    db.execute_raw(crate::dialect::statement(
+        db,
         "DELETE FROM interview_interviewers WHERE interview_id = ?",
         [interview_id.into()],
     ))
@@ -87,8 +87,8 @@ pub async fn load_in_study(
     study_id: i64,
 ) -> Result<HashMap<i64, i64>, DbErr> {
     let rows = db
-        .query_all_raw(Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .query_all_raw(crate::dialect::statement(
+            db,
             "SELECT held.interviewer_id AS who, count(*) AS n FROM interview_interviewers held \
              JOIN interviews i ON i.id = held.interview_id \
              WHERE i.study_id = ? AND i.state IN ('scheduled', 'completed') \
@@ -119,8 +119,8 @@ pub async fn held_between(
     let mut values: Vec<sea_orm::Value> = interviewer_ids.iter().map(|&i| i.into()).collect();
     values.extend([from.into(), to.into(), leave_out.unwrap_or(0).into()]);
     let rows = db
-        .query_all_raw(Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .query_all_raw(crate::dialect::statement(
+            db,
             format!(
                 "SELECT me.id AS who, i.starts_at AS starts_at, i.ends_at AS ends_at \
                  FROM interviewers me \
@@ -157,8 +157,7 @@ pub async fn staff_of(
     let marks = vec!["?"; interview_ids.len()].join(", ");
     let values: Vec<sea_orm::Value> = interview_ids.iter().map(|&i| i.into()).collect();
     let rows = db
-        .query_all_raw(Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .query_all_raw(crate::dialect::statement(db,
             format!(
                 "SELECT held.interview_id AS interview, p.id AS who, p.name AS name, \
                         p.email AS email, held.role AS role \

@@ -17,8 +17,7 @@ pub async fn insert(
     row: interview::Model,
 ) -> Result<interview::Model, DbErr> {
     let inserted = db
-        .query_one_raw(sea_orm::Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .query_one_raw(crate::dialect::statement(db,
             "INSERT INTO interviews (study_id, enrolment_id, participant_id, session_id, starts_at, ends_at, \
                                      state, calendar_uid, sequence, rule_overrides, cancel_reason, created_at, updated_at, round) \
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -78,8 +77,8 @@ pub async fn needing_reminder(
 ) -> Result<Vec<interview::Model>, DbErr> {
     use sea_orm::FromQueryResult;
     let rows = db
-        .query_all_raw(sea_orm::Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .query_all_raw(crate::dialect::statement(
+            db,
             "SELECT i.* FROM interviews i JOIN studies s ON s.id = i.study_id \
              WHERE i.state = 'scheduled' AND s.reminder_hours IS NOT NULL \
                AND i.starts_at > ? AND i.starts_at <= ? + s.reminder_hours * 3600 \
@@ -162,8 +161,8 @@ pub async fn completed_after(
 /// The highest round any participant of the study holds (scheduled or completed); 0 if none.
 pub async fn most_rounds_held(db: &impl ConnectionTrait, study_id: i64) -> Result<i32, DbErr> {
     let row = db
-        .query_one_raw(sea_orm::Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .query_one_raw(crate::dialect::statement(
+            db,
             "SELECT coalesce(max(round), 0) FROM interviews \
              WHERE study_id = ? AND state IN ('scheduled', 'completed')",
             [study_id.into()],
@@ -241,8 +240,7 @@ pub async fn taken_spans_in_session(
     except_enrolment: Option<i64>,
 ) -> Result<Vec<(i64, i64, i64)>, DbErr> {
     let rows = db
-        .query_all_raw(sea_orm::Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .query_all_raw(crate::dialect::statement(db,
             "SELECT starts_at, ends_at, count(*) FROM interviews \
              WHERE session_id = ? AND state = 'scheduled' AND ends_at > ? AND starts_at < ? AND id <> ? \
              GROUP BY starts_at, ends_at \

@@ -7,9 +7,11 @@ pub mod attention;
 pub mod audit;
 mod backup;
 pub mod calendar_account;
+pub mod changes;
 pub mod choices;
 mod crash_point;
 pub mod day_schedules;
+mod dialect;
 pub mod enrolments;
 pub mod entity;
 mod files;
@@ -20,6 +22,7 @@ pub mod interviews;
 pub mod mail_profile;
 pub mod migration;
 mod open;
+mod open_team;
 pub mod outbox;
 pub mod participants;
 mod restore;
@@ -27,13 +30,17 @@ pub mod sessions;
 pub mod studies;
 pub mod sync_lease;
 pub mod templates;
+#[cfg(feature = "test-server")]
+pub mod test_server;
 pub mod tokens;
 pub mod waitlist_offers;
 mod write;
 
 pub use backup::{BackupError, back_up};
 pub use crash_point::crash_point;
+pub use dialect::{is_unique_violation, statement};
 pub use open::{BACKUP_FOLDER, DATABASE_FILE, Database, OpenError, open};
+pub use open_team::{open_team, team_label};
 pub use restore::{RestoreError, Restored, check_restore_source, restore};
 pub use sea_orm::sqlx;
 pub use sea_orm::{

@@ -1,6 +1,7 @@
-//! The researcher's name, address, time zone and mail account: one row.
+//! The researcher's name, address, time zone and mail account: one row (on a team database,
+//! one per researcher, each desktop seeing its own through the view `mail_profile`).
 
-use sea_orm::{ConnectionTrait, DbErr, EntityTrait, Set, sea_query::OnConflict};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set};
 
 use crate::entity::mail_profile::{self, Entity as MailProfile};
 
@@ -18,20 +19,10 @@ pub async fn put(db: &impl ConnectionTrait, row: mail_profile::Model) -> Result<
         sync_automatically: Set(row.sync_automatically),
         updated_at: Set(row.updated_at),
     };
-    MailProfile::insert(model)
-        .on_conflict(
-            OnConflict::column(mail_profile::Column::Id)
-                .update_columns([
-                    mail_profile::Column::ResearcherName,
-                    mail_profile::Column::ResearcherEmail,
-                    mail_profile::Column::TimeZone,
-                    mail_profile::Column::Account,
-                    mail_profile::Column::SyncAutomatically,
-                    mail_profile::Column::UpdatedAt,
-                ])
-                .to_owned(),
-        )
-        .exec(db)
-        .await
-        .map(|_| ())
+    // An update first, then an insert: a team database's view takes both, but not an upsert.
+    if MailProfile::find_by_id(1).one(db).await?.is_some() {
+        model.update(db).await.map(|_| ())
+    } else {
+        MailProfile::insert(model).exec(db).await.map(|_| ())
+    }
 }

@@ -37,6 +37,28 @@ pub enum OpenError {
     Backup { path: PathBuf, detail: String },
     #[error("Confab could not update the database {path}: {detail}.")]
     Migration { path: PathBuf, detail: String },
+    #[error("The team database's address is not a PostgreSQL connection URL ({detail}).")]
+    TeamAddress { detail: String },
+    #[error("Confab cannot reach the team database {server}: {detail}.")]
+    TeamUnreachable { server: String, detail: String },
+    #[error("The team database {server} did not let {user} in: {detail}.")]
+    TeamSignIn {
+        server: String,
+        user: String,
+        detail: String,
+    },
+    #[error("The team database {server} cannot hold Confab's data: {detail}.")]
+    TeamUnsupported { server: String, detail: String },
+    #[error(
+        "The team database {server} was set up by a newer version of Confab (it has the changes {}), which this version does not know.",
+        unknown.join(", ")
+    )]
+    TeamTooNew {
+        server: String,
+        unknown: Vec<String>,
+    },
+    #[error("Confab could not update the team database {server}: {detail}.")]
+    TeamMigration { server: String, detail: String },
 }
 
 /// Opens (creating if needed) the database in `data_dir`, keeps a copy of it before any
@@ -179,10 +201,7 @@ async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
 
 pub(crate) async fn applied_migrations(db: &DatabaseConnection) -> Result<Vec<String>, DbErr> {
     let exists = db
-        .query_one_raw(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'seaql_migrations'",
-        ))
+        .query_one_raw(crate::dialect::table_exists(db, "seaql_migrations"))
         .await?
         .is_some();
     if !exists {
@@ -233,8 +252,8 @@ async fn backup(
     let target_text = target
         .to_str()
         .ok_or_else(|| fail("the backup folder's path is not valid UTF-8".into()))?;
-    db.execute_raw(Statement::from_sql_and_values(
-        db.get_database_backend(),
+    db.execute_raw(crate::dialect::statement(
+        db,
         "VACUUM INTO ?",
         [target_text.into()],
     ))

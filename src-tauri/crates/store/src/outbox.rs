@@ -63,7 +63,8 @@ pub async fn find_by_message_id(
         .await
 }
 
-/// Messages a Sync has to deal with, oldest first: those left mid-way by an interrupted Sync
+/// Messages a Sync has to deal with, oldest first, of this researcher's own (on a team
+/// database each researcher's Sync sends what their desktop queued): those left mid-way by an interrupted Sync
 /// (claimed, or handed over without a verdict), then those queued and due.
 pub async fn due(db: &impl ConnectionTrait, now: i64) -> Result<Vec<outbox_message::Model>, DbErr> {
     use sea_orm::sea_query::Condition;
@@ -81,6 +82,7 @@ pub async fn due(db: &impl ConnectionTrait, now: i64) -> Result<Vec<outbox_messa
                         ),
                 ),
         )
+        .filter(crate::dialect::mine(db, "owner"))
         .order_by_asc(outbox_message::Column::Id)
         .all(db)
         .await
@@ -186,10 +188,11 @@ async fn mark_sent_where(db: &impl ConnectionTrait, ids: &[i64], now: i64) -> Re
     Ok(result.rows_affected)
 }
 
-/// Messages whose outcome is unclear, oldest first.
+/// This researcher's messages whose outcome is unclear, oldest first.
 pub async fn unknown(db: &impl ConnectionTrait) -> Result<Vec<outbox_message::Model>, DbErr> {
     Outbox::find()
         .filter(outbox_message::Column::State.eq(UNKNOWN))
+        .filter(crate::dialect::mine(db, "owner"))
         .order_by_asc(outbox_message::Column::Id)
         .all(db)
         .await

@@ -82,8 +82,7 @@ pub async fn insert_many(
             ]);
         }
         let inserted = db
-            .query_all_raw(sea_orm::Statement::from_sql_and_values(
-                db.get_database_backend(),
+            .query_all_raw(crate::dialect::statement(db,
                 format!(
                     "INSERT INTO participants (name, email, time_zone, phone, notes, custom_fields, language, created_at, updated_at) \
                      VALUES {rows} RETURNING id, email"
@@ -259,8 +258,8 @@ pub async fn set_mail_problem(
     id: i64,
     problem: &str,
 ) -> Result<(), DbErr> {
-    db.execute_raw(sea_orm::Statement::from_sql_and_values(
-        db.get_database_backend(),
+    db.execute_raw(crate::dialect::statement(
+        db,
         "UPDATE participants SET mail_problem = ? WHERE id = ?",
         [problem.into(), id.into()],
     ))

@@ -117,16 +117,17 @@ pub async fn find_with_interviewers(
     id: i64,
 ) -> Result<Option<(session::Model, SessionPeople)>, DbErr> {
     use sea_orm::FromQueryResult;
+    let list = crate::dialect::comma_list(db, "si.interviewer_id");
     let people = |role: &str| {
         format!(
-            "(SELECT group_concat(si.interviewer_id) FROM session_interviewers si \
+            "(SELECT {list} FROM session_interviewers si \
                JOIN interviewers p ON p.id = si.interviewer_id \
                WHERE si.session_id = s.id AND p.role = '{role}')"
         )
     };
     let row = db
-        .query_one_raw(sea_orm::Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .query_one_raw(crate::dialect::statement(
+            db,
             format!(
                 "SELECT s.*, {} AS interviewer_ids, {} AS note_taker_ids \
                  FROM sessions s WHERE s.id = ?",
@@ -158,8 +159,8 @@ pub async fn find_with_interviewers(
 /// part of someone's history and is hidden rather than deleted.
 pub async fn is_referenced(db: &impl ConnectionTrait, id: i64) -> Result<bool, DbErr> {
     let row = db
-        .query_one_raw(sea_orm::Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .query_one_raw(crate::dialect::statement(
+            db,
             "SELECT EXISTS (SELECT 1 FROM interviews WHERE session_id = ?1) \
                  OR EXISTS (SELECT 1 FROM choices WHERE session_id = ?1) AS used",
             [id.into()],

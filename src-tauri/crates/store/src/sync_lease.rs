@@ -3,7 +3,7 @@
 //! unexpired, is refused. A process that dies leaves the row to expire, or, on the same
 //! computer, to be taken at once once its process is seen to be gone.
 
-use sea_orm::{ConnectionTrait, DbErr, Statement};
+use sea_orm::{ConnectionTrait, DbErr};
 
 const NAME: &str = "sync";
 
@@ -52,8 +52,8 @@ fn owner_is_gone(owner: &str) -> bool {
 /// Who holds the lease now, if anyone (expired or not).
 pub async fn holder(db: &impl ConnectionTrait) -> Result<Option<Holder>, DbErr> {
     let row = db
-        .query_one_raw(Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .query_one_raw(crate::dialect::statement(
+            db,
             "SELECT owner, expires_at FROM sync_lease WHERE name = ?",
             [NAME.into()],
         ))
@@ -75,30 +75,51 @@ pub async fn take(
     now: i64,
     seconds: i64,
 ) -> Result<Result<(), Holder>, DbErr> {
-    let backend = db.get_database_backend();
     let stale = match holder(db).await? {
         Some(h) if h.expires_at > now && h.owner != owner && owner_is_gone(&h.owner) => {
             Some(h.owner)
         }
         _ => None,
     };
+    // An update of a lease that may be taken, else an insert where there is none: a team
+    // database's view takes both, but not an upsert. Two inserts at once on a team database
+    // leave one with a broken key: the lease is then taken, and by someone else.
     let taken = db
-        .execute_raw(Statement::from_sql_and_values(
-            backend,
-            "INSERT INTO sync_lease (name, owner, expires_at) VALUES (?, ?, ?) \
-             ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at \
-             WHERE sync_lease.expires_at <= ? OR sync_lease.owner = excluded.owner OR sync_lease.owner = ?",
+        .execute_raw(crate::dialect::statement(
+            db,
+            "UPDATE sync_lease SET owner = ?, expires_at = ? \
+             WHERE name = ? AND (expires_at <= ? OR owner = ? OR owner = ?)",
             [
-                NAME.into(),
                 owner.into(),
                 (now + seconds).into(),
+                NAME.into(),
                 now.into(),
+                owner.into(),
                 stale.unwrap_or_default().into(),
             ],
         ))
         .await?
         .rows_affected()
         == 1;
+    let taken = taken
+        || match db
+            .execute_raw(crate::dialect::statement(
+                db,
+                "INSERT INTO sync_lease (name, owner, expires_at) \
+                 SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM sync_lease WHERE name = ?)",
+                [
+                    NAME.into(),
+                    owner.into(),
+                    (now + seconds).into(),
+                    NAME.into(),
+                ],
+            ))
+            .await
+        {
+            Ok(result) => result.rows_affected() == 1,
+            Err(e) if crate::is_unique_violation(&e) => false,
+            Err(e) => return Err(e),
+        };
     if taken {
         return Ok(Ok(()));
     }
@@ -116,8 +137,8 @@ pub async fn renew(
     seconds: i64,
 ) -> Result<bool, DbErr> {
     let result = db
-        .execute_raw(Statement::from_sql_and_values(
-            db.get_database_backend(),
+        .execute_raw(crate::dialect::statement(
+            db,
             "UPDATE sync_lease SET expires_at = ? WHERE name = ? AND owner = ?",
             [(now + seconds).into(), NAME.into(), owner.into()],
         ))
@@ -127,8 +148,8 @@ pub async fn renew(
 
 /// Gives the lease back, if `owner` holds it.
 pub async fn release(db: &impl ConnectionTrait, owner: &str) -> Result<(), DbErr> {
-    db.execute_raw(Statement::from_sql_and_values(
-        db.get_database_backend(),
+    db.execute_raw(crate::dialect::statement(
+        db,
         "DELETE FROM sync_lease WHERE name = ? AND owner = ?",
         [NAME.into(), owner.into()],
     ))

@@ -6,7 +6,8 @@ use chrono_tz::Tz;
 use confab_core::ValidParticipant;
 use confab_store::audit::{self, NewEntry};
 use confab_store::entity::participant;
-use confab_store::{ConnectionTrait, DbErr, enrolments, participants, studies};
+use confab_store::is_unique_violation;
+use confab_store::{ConnectionTrait, enrolments, participants, studies};
 
 use super::ParticipantSummary;
 use crate::clock::{from_ts, now_ts};
@@ -79,10 +80,6 @@ pub(super) fn email_taken(existing: &participant::Model) -> AppError {
             existing.name, existing.id, existing.email
         ),
     )
-}
-
-fn is_unique_violation(e: &DbErr) -> bool {
-    e.to_string().contains("UNIQUE constraint failed")
 }
 
 /// Inserts a participant and notes it in the audit log. `reason` says where it came from.

@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 use confab_service::{
     Actor, Confab, NewParticipant, NewSession, NewStudy, SessionPattern, StudySettings,
 };
+use confab_store::ConnectionTrait;
 
 pub struct Fixture {
     pub confab: Confab,
@@ -15,6 +16,8 @@ pub struct Fixture {
     pub session_id: i64,
     /// The session's first start (tomorrow 09:00 in New York) and its 60-minute slots.
     pub first: DateTime<Utc>,
+    /// The team database's URL, when the tests run on one.
+    pub team_url: Option<String>,
     _dir: tempfile::TempDir,
 }
 
@@ -22,12 +25,65 @@ pub fn me() -> Actor {
     Actor::researcher()
 }
 
+/// Where the tests keep their data: the local file (the default), or, when
+/// `CONFAB_TEST_DATABASE_URL` names a PostgreSQL server (`bash scripts/postgres.sh start DIR`
+/// writes one), a fresh team database of the test's own on that server.
+pub async fn open_confab(dir: &std::path::Path) -> Confab {
+    open_new(dir).await.0
+}
+
+/// The same as `open_confab`, with the team database's URL if there is one, to open the same
+/// data again as another window or process would.
+pub async fn open_new(dir: &std::path::Path) -> (Confab, Option<String>) {
+    match team_server() {
+        Some(admin) => {
+            let url = fresh_team_database(&admin).await;
+            (Confab::open_team(dir, &url).await.unwrap(), Some(url))
+        }
+        None => (Confab::open(dir).await.unwrap(), None),
+    }
+}
+
+/// Opens again the data that `open_new` opened.
+pub async fn open_again(dir: &std::path::Path, team_url: Option<&str>) -> Confab {
+    match team_url {
+        Some(url) => Confab::open_team(dir, url).await.unwrap(),
+        None => Confab::open(dir).await.unwrap(),
+    }
+}
+
+/// The server the tests run on, if not on the local file.
+pub fn team_server() -> Option<String> {
+    confab_store::test_server::named_server()
+}
+
+/// Creates an empty database on the server and says its URL.
+pub async fn fresh_team_database(admin_url: &str) -> String {
+    confab_store::test_server::fresh_database(admin_url).await
+}
+
 impl Fixture {
     /// A study in New York with 60-minute interviews and a window tomorrow 09:00–12:00 (three
     /// slots) of the given capacity.
     pub async fn new(capacity: i32, self_scheduling: bool) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let confab = Confab::open(dir.path()).await.unwrap();
+        let (confab, team_url) = open_new(dir.path()).await;
+        Self::build(confab, team_url, dir, capacity, self_scheduling).await
+    }
+
+    /// The same study, set up on a Confab the test opened itself (a team database a
+    /// researcher signed in to), with a slot for one and self-scheduling on.
+    pub async fn on(confab: Confab) -> Self {
+        Self::build(confab, None, tempfile::tempdir().unwrap(), 1, true).await
+    }
+
+    async fn build(
+        confab: Confab,
+        team_url: Option<String>,
+        dir: tempfile::TempDir,
+        capacity: i32,
+        self_scheduling: bool,
+    ) -> Self {
         let study = confab
             .create_study(NewStudy {
                 name: "Checkout usability".into(),
@@ -79,6 +135,7 @@ impl Fixture {
             study_id: study.id,
             session_id: session.id,
             first,
+            team_url,
             _dir: dir,
         }
     }
@@ -90,15 +147,34 @@ impl Fixture {
             .add_interviewer(self.study_id, name, email, &me())
             .await
             .unwrap();
-        confab_store::sqlx::query(
+        let db = self.confab.connection();
+        db.execute_raw(confab_store::statement(
+            db,
             "INSERT INTO session_interviewers (session_id, interviewer_id) VALUES (?, ?)",
-        )
-        .bind(self.session_id)
-        .bind(who.id)
-        .execute(&self.confab.sqlite_pool())
+            [self.session_id.into(), who.id.into()],
+        ))
         .await
         .unwrap();
         who.id
+    }
+
+    /// The same data opened again, as another window or process would.
+    pub async fn another_window(&self) -> Confab {
+        open_again(self._dir.path(), self.team_url.as_deref()).await
+    }
+
+    /// A connection of its own to the test's database (the file, or the team database), for
+    /// tests that read or change rows no use case shows. Statements with `?` placeholders go
+    /// through `confab_store::statement`, which numbers them for PostgreSQL.
+    pub async fn database(&self) -> sea_orm::DatabaseConnection {
+        let url = match &self.team_url {
+            Some(url) => url.clone(),
+            None => format!(
+                "sqlite://{}",
+                self._dir.path().join(confab_store::DATABASE_FILE).display()
+            ),
+        };
+        sea_orm::Database::connect(url).await.unwrap()
     }
 
     /// For tests that read the database file directly.

@@ -6,6 +6,13 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if super::begun_whole_on_team_database(manager) {
+            return manager
+                .get_connection()
+                .execute_unprepared(super::POSTGRES_BASELINE)
+                .await
+                .map(|_| ());
+        }
         manager
             .create_table(
                 Table::create()

@@ -16,6 +16,9 @@ ALTER TABLE day_schedules ADD COLUMN published_messages TEXT NOT NULL DEFAULT '[
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if super::begun_whole_on_team_database(manager) {
+            return Ok(());
+        }
         manager
             .get_connection()
             .execute_unprepared(UP)

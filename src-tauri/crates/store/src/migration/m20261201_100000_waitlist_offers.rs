@@ -27,6 +27,9 @@ CREATE INDEX waitlist_offers_place ON waitlist_offers (session_id, starts_at);
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if super::begun_whole_on_team_database(manager) {
+            return Ok(());
+        }
         manager
             .get_connection()
             .execute_unprepared(UP)

@@ -11,6 +11,9 @@ const UP: &str = "ALTER TABLE attention ADD COLUMN candidates TEXT NOT NULL DEFA
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if super::begun_whole_on_team_database(manager) {
+            return Ok(());
+        }
         manager
             .get_connection()
             .execute_unprepared(UP)

@@ -27,6 +27,9 @@ CREATE UNIQUE INDEX interviews_one_per_round ON interviews (enrolment_id, round)
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if super::begun_whole_on_team_database(manager) {
+            return Ok(());
+        }
         manager
             .get_connection()
             .execute_unprepared(UP)

@@ -85,6 +85,9 @@ fn hash(code: &str) -> String {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if super::begun_whole_on_team_database(manager) {
+            return Ok(());
+        }
         let db = manager.get_connection();
         db.execute_unprepared(OUTBOX).await?;
         db.execute_unprepared(EXPIRY).await?;

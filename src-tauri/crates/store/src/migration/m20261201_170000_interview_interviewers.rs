@@ -46,6 +46,9 @@ BEGIN SELECT RAISE(ABORT, 'confab:interviewer_overlap'); END;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if super::begun_whole_on_team_database(manager) {
+            return Ok(());
+        }
         manager
             .get_connection()
             .execute_unprepared(UP)

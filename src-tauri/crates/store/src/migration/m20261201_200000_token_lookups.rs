@@ -14,6 +14,9 @@ CREATE INDEX tokens_interview ON tokens (interview_id);
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if super::begun_whole_on_team_database(manager) {
+            return Ok(());
+        }
         manager
             .get_connection()
             .execute_unprepared(UP)

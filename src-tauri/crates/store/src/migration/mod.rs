@@ -1,5 +1,7 @@
 //! Append-only: a released migration is never edited or removed, only followed by a newer one.
 //! Each is named by the UTC moment it was written, so their order is their names' order.
+//! A migration made after m20261201_200000_token_lookups carries its change in SQLite's and in
+//! PostgreSQL's terms (see `begun_whole_on_team_database`).
 
 use sea_orm_migration::prelude::*;
 
@@ -17,8 +19,21 @@ mod m20261201_170000_interview_interviewers;
 mod m20261201_180000_staffing;
 mod m20261201_190000_calendar_account;
 mod m20261201_200000_token_lookups;
+mod m20261202_010000_researchers;
+mod m20261202_020000_change_notices;
 
 pub struct Migrator;
+
+/// The team database's schema as of m20261201_200000_token_lookups, in PostgreSQL's terms.
+const POSTGRES_BASELINE: &str = include_str!("postgres_baseline.sql");
+
+/// Whether the migration runs on a team database (PostgreSQL), which began at the schema of
+/// m20261201_200000_token_lookups: the first migration creates that schema whole, and the
+/// migrations up to that one are recorded there without work. Every later migration writes
+/// its change for both databases.
+fn begun_whole_on_team_database(manager: &SchemaManager) -> bool {
+    manager.get_database_backend() == sea_orm::DbBackend::Postgres
+}
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
@@ -38,6 +53,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_180000_staffing::Migration),
             Box::new(m20261201_190000_calendar_account::Migration),
             Box::new(m20261201_200000_token_lookups::Migration),
+            Box::new(m20261202_010000_researchers::Migration),
+            Box::new(m20261202_020000_change_notices::Migration),
         ]
     }
 }

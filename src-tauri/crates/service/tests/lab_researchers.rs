@@ -1,0 +1,217 @@
+#![allow(clippy::unwrap_used)]
+
+//! Two researchers of a lab on one team database, each on their own desktop, signed in to the
+//! database as themselves and sending through their own mailbox: each one's Sync sends only
+//! what their desktop queued, reads only their own inbox, and the history says who acted. The
+//! participants act as people do: each answers the invitation they got, from their own
+//! mailbox, and both researchers Sync at the same moment.
+
+mod support;
+
+use confab_mail::test_stack::MailStack;
+use confab_service::{Confab, InterviewList, MailProfile};
+use confab_store::ConnectionTrait;
+use confab_store::test_server::{admin_url, fresh_database};
+use sea_orm::Statement;
+use support::mail::{
+    delivered_to, header_address, inbox_with, mailto_link, reply_from_link, researcher_profile,
+    send_as, sync, text_body,
+};
+use support::me;
+
+/// A lab on the server: a role that owns a new database, and two researchers who are members
+/// of it and sign in with their own passwords. Says the database's URL for each of them.
+async fn lab_database() -> (String, String, String, String) {
+    let admin = admin_url();
+    let url = fresh_database(&admin).await;
+    let name = url.rsplit_once('/').unwrap().1.to_owned();
+    let suffix = name.trim_start_matches("confab_test_");
+    let (lab, first, second) = (
+        format!("lab_{suffix}"),
+        format!("ines_{suffix}"),
+        format!("omar_{suffix}"),
+    );
+    let db = sea_orm::Database::connect(admin.clone()).await.unwrap();
+    for sql in [
+        format!("CREATE ROLE {lab} NOLOGIN"),
+        format!("CREATE ROLE {first} LOGIN PASSWORD 'ines-pw' IN ROLE {lab}"),
+        format!("CREATE ROLE {second} LOGIN PASSWORD 'omar-pw' IN ROLE {lab}"),
+        format!("ALTER DATABASE {name} OWNER TO {lab}"),
+    ] {
+        db.execute_unprepared(&sql).await.unwrap();
+    }
+    let (_, rest) = admin.split_once('@').unwrap();
+    let (server, _) = rest.rsplit_once('/').unwrap();
+    (
+        format!("postgres://{first}:ines-pw@{server}/{name}"),
+        format!("postgres://{second}:omar-pw@{server}/{name}"),
+        first,
+        second,
+    )
+}
+
+/// The second researcher's profile: the mailbox `carol` on the stack.
+fn omar_profile(stack: &MailStack) -> MailProfile {
+    let mut profile = researcher_profile(stack);
+    let tls = stack.tls_account("carol");
+    profile.researcher_name = "Omar Haddad".into();
+    profile.researcher_email = stack.address("carol");
+    if let Some(account) = profile.account.as_mut() {
+        account.username = tls.username.clone();
+    }
+    profile
+}
+
+async fn participant(
+    confab: &Confab,
+    study: i64,
+    stack: &MailStack,
+    user: &str,
+    name: &str,
+) -> i64 {
+    confab
+        .create_participant(
+            confab_service::NewParticipant {
+                name: name.into(),
+                email: stack.address(user),
+                time_zone: Some("Europe/Berlin".into()),
+                study_id: Some(study),
+                ..Default::default()
+            },
+            &me(),
+        )
+        .await
+        .unwrap()
+        .id
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_researchers_share_a_study_and_each_sends_and_reads_their_own_mail() {
+    let stack = MailStack::start();
+    let (ines_url, omar_url, ines_user, omar_user) = lab_database().await;
+    let (ines_dir, omar_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let ines = Confab::open_team(ines_dir.path(), &ines_url).await.unwrap();
+    let omar = Confab::open_team(omar_dir.path(), &omar_url).await.unwrap();
+
+    // Ines sets the study up; Omar sees it at once, as the same study.
+    let f = support::Fixture::on(ines.clone()).await;
+    assert_eq!(omar.list_studies().await.unwrap().len(), 1);
+    ines.update_mail_profile(researcher_profile(&stack))
+        .await
+        .unwrap();
+    omar.update_mail_profile(omar_profile(&stack))
+        .await
+        .unwrap();
+    // Each desktop keeps its own researcher's name and account.
+    assert_eq!(
+        ines.mail_profile().await.unwrap().researcher_email,
+        stack.address("researcher")
+    );
+    assert_eq!(
+        omar.mail_profile().await.unwrap().researcher_email,
+        stack.address("carol")
+    );
+
+    // Ines invites Alice, Omar invites Bob.
+    let alice = participant(&ines, f.study_id, &stack, "alice", "Alice Park").await;
+    let bob = participant(&omar, f.study_id, &stack, "bob", "Bob Stone").await;
+    ines.invite_participants(f.study_id, &[alice], &me())
+        .await
+        .unwrap();
+    omar.invite_participants(f.study_id, &[bob], &me())
+        .await
+        .unwrap();
+
+    // Ines's Sync sends only her invitation, from her address; Omar's only his.
+    assert_eq!(sync(&ines, &stack).await.sent, 1);
+    assert_eq!(sync(&omar, &stack).await.sent, 1);
+    let to_alice = inbox_with(&stack, "alice", "", 1).await.remove(0);
+    let to_bob = inbox_with(&stack, "bob", "", 1).await.remove(0);
+    assert_eq!(
+        header_address(&to_alice, "From"),
+        stack.address("researcher")
+    );
+    assert_eq!(header_address(&to_bob, "From"), stack.address("carol"));
+
+    // Each answers the invitation they got, choosing its first time.
+    let alice_choice = mailto_link(&text_body(&to_alice), 0);
+    let bob_choice = mailto_link(&text_body(&to_bob), 1);
+    send_as(
+        &stack,
+        "alice",
+        &stack.address("researcher"),
+        &reply_from_link(&stack.address("alice"), &alice_choice, "alice-1@test"),
+    )
+    .await;
+    send_as(
+        &stack,
+        "bob",
+        &stack.address("carol"),
+        &reply_from_link(&stack.address("bob"), &bob_choice, "bob-1@test"),
+    )
+    .await;
+    delivered_to(&stack, "researcher", &alice_choice.subject, 1).await;
+    delivered_to(&stack, "carol", &bob_choice.subject, 1).await;
+
+    // Both Sync at the same moment: each reads their own inbox and applies it once.
+    let (ines_report, omar_report) = tokio::join!(sync(&ines, &stack), sync(&omar, &stack));
+    assert_eq!(ines_report.read, 1, "{ines_report:?}");
+    assert_eq!(omar_report.read, 1, "{omar_report:?}");
+    let booked = ines
+        .list_interviews(f.study_id, InterviewList::Upcoming)
+        .await
+        .unwrap();
+    let mut who: Vec<i64> = booked.iter().map(|i| i.participant_id).collect();
+    who.sort();
+    assert_eq!(who, [alice.min(bob), alice.max(bob)]);
+    // Each confirmation went out in the same Sync, from the researcher who was written to.
+    let confirmed_alice = inbox_with(&stack, "alice", "", 2).await.remove(1);
+    let confirmed_bob = inbox_with(&stack, "bob", "", 2).await.remove(1);
+    assert_eq!(
+        header_address(&confirmed_alice, "From"),
+        stack.address("researcher")
+    );
+    assert_eq!(
+        header_address(&confirmed_bob, "From"),
+        stack.address("carol")
+    );
+    // Nothing is left for either to send, and a second Sync sends nothing twice.
+    assert_eq!(sync(&ines, &stack).await.sent, 0);
+    assert_eq!(sync(&omar, &stack).await.sent, 0);
+
+    // The history says which researcher acted.
+    let db = ines.connection();
+    let actors: Vec<(String, String)> = db
+        .query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT DISTINCT actor, action FROM audit_log WHERE actor_kind = 'researcher' \
+             AND action IN ('participant created', 'enrolled') ORDER BY actor, action",
+        ))
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r.try_get_by_index(0).unwrap(),
+                r.try_get_by_index(1).unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        actors.iter().any(|(a, _)| a == &ines_user) && actors.iter().any(|(a, _)| a == &omar_user),
+        "{actors:?}"
+    );
+    let owners: Vec<String> = db
+        .query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT DISTINCT owner FROM outbox ORDER BY owner",
+        ))
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.try_get_by_index(0).unwrap())
+        .collect();
+    let mut expected = vec![ines_user.clone(), omar_user.clone()];
+    expected.sort();
+    assert_eq!(owners, expected);
+}

@@ -1,0 +1,39 @@
+//! On a team database, the window hears of what other researchers change and loads it again,
+//! without a manual refresh.
+
+use confab_service::{AppEvent, Changed};
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::events::WindowEvents;
+use crate::state::AppState;
+
+/// Starts listening once the database is open, if it is a team database.
+pub fn watch<R: Runtime>(app: AppHandle<R>) {
+    tauri::async_runtime::spawn(async move {
+        let opened = {
+            let app = app.clone();
+            tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().confab()).await
+        };
+        let Ok(Ok(confab)) = opened else {
+            return;
+        };
+        if confab.team_database().is_none() {
+            return;
+        }
+        let events = app.clone();
+        let result = confab
+            .watch_team_changes(move |changed| {
+                let tables = match changed {
+                    Changed::Tables(tables) => tables,
+                    Changed::Anything => Vec::new(),
+                };
+                events
+                    .state::<WindowEvents>()
+                    .send(AppEvent::DataChanged { tables });
+            })
+            .await;
+        if let Err(error) = result {
+            tracing::warn!(%error, "stopped listening to the team database");
+        }
+    });
+}
