@@ -3,14 +3,17 @@
 # socket, password file and log live in one folder, so several servers can run side by side
 # and a stopped server leaves nothing behind but that folder.
 #
-#   bash scripts/postgres.sh start DIR [--watch PID]
+#   bash scripts/postgres.sh start DIR [--tls] [--watch PID]
 #   bash scripts/postgres.sh stop DIR
 #
 # `start` writes DIR/postgres.env once the server takes connections:
 #   DATABASE_URL   the superuser `confab` on the maintenance database (tests create their own
 #                  databases through it)
 #   PGHOST, PGPORT, PGUSER, PGPASSWORD   the same, for psql
+#   CA_FILE        with --tls: the certificate authority that signed the server's certificate
 # The server checks passwords (scram-sha-256) on every connection, as a lab's server would.
+# With --tls it also takes TLS, with a certificate for 127.0.0.1 and localhost signed by a
+# certificate authority of its own (as a university's server may be), not by a public one.
 # With --watch, the server stops by itself when process PID ends.
 #
 # PostgreSQL refuses to run as root; run as root, this script runs the server as the
@@ -23,7 +26,7 @@ START_ATTEMPTS=3
 SCRIPT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"
 
 die() { printf 'postgres: %s\n' "$*" >&2; exit 1; }
-usage() { die "usage: $0 start DIR [--watch PID] | stop DIR"; }
+usage() { die "usage: $0 start DIR [--tls] [--watch PID] | stop DIR"; }
 
 bin_dir() {
   local dir
@@ -42,8 +45,22 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# A certificate authority of the server's own and a certificate for loopback signed by it.
+make_certificates() {
+  local tls=$1
+  mkdir -p "$tls"
+  openssl req -new -x509 -days 2 -nodes -subj "/CN=Confab test CA" \
+    -keyout "$tls/ca.key" -out "$tls/ca.pem" 2>/dev/null
+  openssl req -new -nodes -subj "/CN=127.0.0.1" -keyout "$tls/server.key" -out "$tls/server.csr" 2>/dev/null
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >"$tls/server.ext"
+  openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial \
+    -days 2 -extfile "$tls/server.ext" -out "$tls/server.crt" 2>/dev/null
+  chmod 600 "$tls/server.key"
+  [ "$(id -u)" != 0 ] || chown -R nobody "$tls"
+}
+
 start_server() {
-  local dir=$1 owner=$2 bin port attempt
+  local dir=$1 owner=$2 tls=$3 bin port attempt ssl_options=""
   bin=$(bin_dir)
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd)
@@ -57,12 +74,16 @@ start_server() {
       || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
     rm -f "$dir/password"
   fi
+  if [ "$tls" = yes ]; then
+    [ -f "$dir/tls/server.crt" ] || make_certificates "$dir/tls"
+    ssl_options="-c ssl=on -c ssl_cert_file=$dir/tls/server.crt -c ssl_key_file=$dir/tls/server.key"
+  fi
   for attempt in $(seq 1 "$START_ATTEMPTS"); do
     port=$(free_port)
     # fsync stays on: the tests of a crash in the middle of a booking rely on what a
     # commit promises.
     if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200" start \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200 $ssl_options" start \
       >>"$dir/pg_ctl.log" 2>&1; then
       {
         echo "DATABASE_URL=postgres://$USER_NAME:$PASSWORD@127.0.0.1:$port/postgres"
@@ -70,6 +91,7 @@ start_server() {
         echo "PGPORT=$port"
         echo "PGUSER=$USER_NAME"
         echo "PGPASSWORD=$PASSWORD"
+        [ "$tls" != yes ] || echo "CA_FILE=$dir/tls/ca.pem"
       } >"$dir/postgres.env.tmp"
       mv "$dir/postgres.env.tmp" "$dir/postgres.env"
       if [ -n "$owner" ]; then
@@ -102,14 +124,15 @@ command=${1:-}; dir=${2:-}
 shift 2
 case "$command" in
   start)
-    owner=""
+    owner="" tls=no
     while [ $# -gt 0 ]; do
       case "$1" in
         --watch) [ -n "${2:-}" ] || usage; owner=$2; shift 2 ;;
+        --tls) tls=yes; shift ;;
         *) usage ;;
       esac
     done
-    start_server "$dir" "$owner"
+    start_server "$dir" "$owner" "$tls"
     ;;
   stop) stop_server "$dir" ;;
   watch) [ -n "${1:-}" ] || usage; watch_owner "$dir" "$1" ;;

@@ -5,6 +5,9 @@
 use std::str::FromStr;
 use std::time::Duration;
 
+use std::sync::Arc;
+
+use sea_orm::sqlx::PgConnection;
 use sea_orm::sqlx::postgres::PgConnectOptions;
 use sea_orm::{ConnectOptions, ConnectionTrait, DatabaseConnection, DbErr, RuntimeErr, Statement};
 use sea_orm_migration::MigratorTrait;
@@ -29,6 +32,18 @@ pub async fn open_team(url: &str) -> Result<DatabaseConnection, OpenError> {
     })?;
     let server = label(&parsed);
     let user = parsed.get_username().to_owned();
+    // One plain attempt first: the pool tries again and again until its timeout, and a
+    // researcher whose server is down or whose password is wrong should hear it at once.
+    let probe = <PgConnection as sea_orm::sqlx::Connection>::connect_with(&parsed)
+        .await
+        .map_err(|e| {
+            classify(
+                &server,
+                &user,
+                DbErr::Conn(RuntimeErr::SqlxError(Arc::new(e))),
+            )
+        })?;
+    let _ = sea_orm::sqlx::Connection::close(probe).await;
     let mut options = ConnectOptions::new(url.to_owned());
     options
         .max_connections(8)

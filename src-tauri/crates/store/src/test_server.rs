@@ -15,8 +15,29 @@ pub fn admin_url() -> String {
     if let Some(url) = named_server() {
         return url;
     }
-    static STARTED: OnceLock<(tempfile::TempDir, String)> = OnceLock::new();
-    STARTED.get_or_init(start).1.clone()
+    static STARTED: OnceLock<Started> = OnceLock::new();
+    STARTED.get_or_init(|| start(&[])).url.clone()
+}
+
+/// A server of its own that also takes TLS, with a certificate signed by a certificate
+/// authority of its own (as a university's may be): its superuser's URL on the maintenance
+/// database, and the authority's certificate file.
+pub fn tls_server() -> (String, PathBuf) {
+    static STARTED: OnceLock<Started> = OnceLock::new();
+    let started = STARTED.get_or_init(|| start(&["--tls"]));
+    (
+        started.url.clone(),
+        started
+            .ca_file
+            .clone()
+            .expect("CA_FILE in postgres.env of a server with --tls"),
+    )
+}
+
+struct Started {
+    _dir: tempfile::TempDir,
+    url: String,
+    ca_file: Option<PathBuf>,
 }
 
 /// The server that `CONFAB_TEST_DATABASE_URL` names, on which the whole suite then runs.
@@ -26,7 +47,7 @@ pub fn named_server() -> Option<String> {
         .filter(|u| !u.trim().is_empty())
 }
 
-fn start() -> (tempfile::TempDir, String) {
+fn start(options: &[&str]) -> Started {
     let dir = tempfile::Builder::new()
         .prefix("confab-postgres-")
         .tempdir()
@@ -35,6 +56,7 @@ fn start() -> (tempfile::TempDir, String) {
         .arg(script())
         .arg("start")
         .arg(dir.path())
+        .args(options)
         .arg("--watch")
         .arg(std::process::id().to_string())
         .output()
@@ -47,12 +69,16 @@ fn start() -> (tempfile::TempDir, String) {
         String::from_utf8_lossy(&output.stderr)
     );
     let env = std::fs::read_to_string(dir.path().join("postgres.env")).expect("postgres.env");
-    let url = env
-        .lines()
-        .find_map(|l| l.strip_prefix("DATABASE_URL="))
-        .expect("DATABASE_URL in postgres.env")
-        .to_owned();
-    (dir, url)
+    let value = |key: &str| {
+        env.lines()
+            .find_map(|l| l.strip_prefix(key).and_then(|rest| rest.strip_prefix('=')))
+            .map(str::to_owned)
+    };
+    Started {
+        url: value("DATABASE_URL").expect("DATABASE_URL in postgres.env"),
+        ca_file: value("CA_FILE").map(PathBuf::from),
+        _dir: dir,
+    }
 }
 
 /// Creates an empty database on the server of `admin_url` and says its URL.
