@@ -215,3 +215,54 @@ async fn two_researchers_share_a_study_and_each_sends_and_reads_their_own_mail()
     expected.sort();
     assert_eq!(owners, expected);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reply_that_reaches_both_researchers_is_applied_once() {
+    let stack = MailStack::start();
+    let (ines_url, omar_url, _, _) = lab_database().await;
+    let (ines_dir, omar_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let ines = Confab::open_team(ines_dir.path(), &ines_url).await.unwrap();
+    let omar = Confab::open_team(omar_dir.path(), &omar_url).await.unwrap();
+    let f = support::Fixture::on(ines.clone()).await;
+    ines.update_mail_profile(researcher_profile(&stack))
+        .await
+        .unwrap();
+    omar.update_mail_profile(omar_profile(&stack))
+        .await
+        .unwrap();
+    let alice = participant(&ines, f.study_id, &stack, "alice", "Alice Park").await;
+    ines.invite_participants(f.study_id, &[alice], &me())
+        .await
+        .unwrap();
+    assert_eq!(sync(&ines, &stack).await.sent, 1);
+    let invitation = inbox_with(&stack, "alice", "", 1).await.remove(0);
+
+    // Alice answers and copies the other researcher in: one message, in both inboxes.
+    let choice = mailto_link(&text_body(&invitation), 0);
+    let reply = reply_from_link(&stack.address("alice"), &choice, "alice-both@test");
+    send_as(&stack, "alice", &stack.address("researcher"), &reply).await;
+    send_as(&stack, "alice", &stack.address("carol"), &reply).await;
+    delivered_to(&stack, "researcher", &choice.subject, 1).await;
+    delivered_to(&stack, "carol", &choice.subject, 1).await;
+
+    // Both Sync at the same moment: the answer books her once, and one confirmation goes out.
+    let (first, second) = tokio::join!(sync(&ines, &stack), sync(&omar, &stack));
+    assert_eq!(first.applied + second.applied, 1, "{first:?}\n{second:?}");
+    let booked = ines
+        .list_interviews(f.study_id, InterviewList::Upcoming)
+        .await
+        .unwrap();
+    assert_eq!(booked.len(), 1);
+    assert_eq!(booked[0].participant_id, alice);
+    let to_alice = inbox_with(&stack, "alice", "", 2).await;
+    // Whatever a second Sync of either would still send arrives too, if anything.
+    sync(&ines, &stack).await;
+    sync(&omar, &stack).await;
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    assert_eq!(
+        inbox_with(&stack, "alice", "", 2).await.len(),
+        to_alice.len(),
+        "a second confirmation reached Alice"
+    );
+    assert_eq!(to_alice.len(), 2, "the invitation and one confirmation");
+}
