@@ -85,23 +85,57 @@ async fn participant(
         .id
 }
 
+/// A lab on a fresh team database: Ines and Omar signed in from their own data folders, each
+/// with their own mailbox (`researcher` and `carol`), and the study Ines set up.
+struct Lab {
+    stack: MailStack,
+    ines: Confab,
+    omar: Confab,
+    ines_user: String,
+    omar_user: String,
+    f: support::Fixture,
+    _dirs: (tempfile::TempDir, tempfile::TempDir),
+}
+
+impl Lab {
+    async fn start() -> Self {
+        let stack = MailStack::start();
+        let (ines_url, omar_url, ines_user, omar_user) = lab_database().await;
+        let dirs = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let ines = Confab::open_team(dirs.0.path(), &ines_url).await.unwrap();
+        let omar = Confab::open_team(dirs.1.path(), &omar_url).await.unwrap();
+        let f = support::Fixture::on(ines.clone()).await;
+        ines.update_mail_profile(researcher_profile(&stack))
+            .await
+            .unwrap();
+        omar.update_mail_profile(omar_profile(&stack))
+            .await
+            .unwrap();
+        Self {
+            stack,
+            ines,
+            omar,
+            ines_user,
+            omar_user,
+            f,
+            _dirs: dirs,
+        }
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn two_researchers_share_a_study_and_each_sends_and_reads_their_own_mail() {
-    let stack = MailStack::start();
-    let (ines_url, omar_url, ines_user, omar_user) = lab_database().await;
-    let (ines_dir, omar_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let ines = Confab::open_team(ines_dir.path(), &ines_url).await.unwrap();
-    let omar = Confab::open_team(omar_dir.path(), &omar_url).await.unwrap();
-
-    // Ines sets the study up; Omar sees it at once, as the same study.
-    let f = support::Fixture::on(ines.clone()).await;
+    let Lab {
+        stack,
+        ines,
+        omar,
+        ines_user,
+        omar_user,
+        f,
+        _dirs,
+    } = Lab::start().await;
+    // Ines set the study up; Omar sees it, as the same study.
     assert_eq!(omar.list_studies().await.unwrap().len(), 1);
-    ines.update_mail_profile(researcher_profile(&stack))
-        .await
-        .unwrap();
-    omar.update_mail_profile(omar_profile(&stack))
-        .await
-        .unwrap();
     // Each desktop keeps its own researcher's name and account.
     assert_eq!(
         ines.mail_profile().await.unwrap().researcher_email,
@@ -218,18 +252,14 @@ async fn two_researchers_share_a_study_and_each_sends_and_reads_their_own_mail()
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_reply_that_reaches_both_researchers_is_applied_once() {
-    let stack = MailStack::start();
-    let (ines_url, omar_url, _, _) = lab_database().await;
-    let (ines_dir, omar_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let ines = Confab::open_team(ines_dir.path(), &ines_url).await.unwrap();
-    let omar = Confab::open_team(omar_dir.path(), &omar_url).await.unwrap();
-    let f = support::Fixture::on(ines.clone()).await;
-    ines.update_mail_profile(researcher_profile(&stack))
-        .await
-        .unwrap();
-    omar.update_mail_profile(omar_profile(&stack))
-        .await
-        .unwrap();
+    let Lab {
+        stack,
+        ines,
+        omar,
+        f,
+        _dirs,
+        ..
+    } = Lab::start().await;
     let alice = participant(&ines, f.study_id, &stack, "alice", "Alice Park").await;
     ines.invite_participants(f.study_id, &[alice], &me())
         .await

@@ -8,7 +8,7 @@ use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, ConnectionTrait, DatabaseConnection, DbErr, Statement};
 use sea_orm_migration::MigratorTrait;
 
-use crate::migration::{Migrator, known_names};
+use crate::migration::{Migrator, known_names, unknown_to_this_build};
 
 pub const DATABASE_FILE: &str = "confab.sqlite3";
 pub const BACKUP_FOLDER: &str = "backups";
@@ -162,19 +162,17 @@ async fn prepare(db: &DatabaseConnection, data_dir: &Path, path: &Path) -> Resul
     let applied = applied_migrations(db)
         .await
         .map_err(|e| classify(path, e))?;
-    let known = known_names();
-    let unknown: Vec<String> = applied
-        .iter()
-        .filter(|name| !known.contains(name))
-        .cloned()
-        .collect();
+    let unknown = unknown_to_this_build(&applied);
     if !unknown.is_empty() {
         return Err(OpenError::TooNew {
             path: path.to_owned(),
             unknown,
         });
     }
-    let pending: Vec<&String> = known.iter().filter(|n| !applied.contains(n)).collect();
+    let pending: Vec<String> = known_names()
+        .into_iter()
+        .filter(|n| !applied.contains(n))
+        .collect();
     let Some(first_pending) = pending.first() else {
         return Ok(());
     };

@@ -13,7 +13,7 @@ use sea_orm::{ConnectOptions, ConnectionTrait, DatabaseConnection, DbErr, Runtim
 use sea_orm_migration::MigratorTrait;
 
 use crate::OpenError;
-use crate::migration::{Migrator, known_names};
+use crate::migration::{Migrator, known_names, unknown_to_this_build};
 
 /// The oldest PostgreSQL whose features the schema uses (identity columns, `EXECUTE
 /// FUNCTION`, trusted `btree_gist` and `citext`).
@@ -102,19 +102,14 @@ async fn prepare(db: &DatabaseConnection, server: &str, user: &str) -> Result<()
         });
     }
     let applied = crate::open::applied_migrations(db).await.map_err(fail)?;
-    let known = known_names();
-    let unknown: Vec<String> = applied
-        .iter()
-        .filter(|name| !known.contains(name))
-        .cloned()
-        .collect();
+    let unknown = unknown_to_this_build(&applied);
     if !unknown.is_empty() {
         return Err(OpenError::TeamTooNew {
             server: server.to_owned(),
             unknown,
         });
     }
-    if known.iter().all(|n| applied.contains(n)) {
+    if known_names().iter().all(|n| applied.contains(n)) {
         return Ok(());
     }
     // PostgreSQL changes its schema in transactions: an upgrade cut off half-way leaves the

@@ -59,6 +59,16 @@ impl MigratorTrait for Migrator {
     }
 }
 
+/// The applied migrations this build does not know: a newer Confab made them.
+pub(crate) fn unknown_to_this_build(applied: &[String]) -> Vec<String> {
+    let known = known_names();
+    applied
+        .iter()
+        .filter(|name| !known.contains(name))
+        .cloned()
+        .collect()
+}
+
 /// The names of every migration this build knows, oldest first.
 pub fn known_names() -> Vec<String> {
     Migrator::migrations()
