@@ -43,6 +43,7 @@ pub fn run() {
         // refuse to start: the window shows what is wrong and what to do about it.
         .manage(AppState::opening(data_dir))
         .manage(WindowEvents::default())
+        .manage(team_changes::TeamListener::default())
         .manage(CalendarFiles::default())
         .menu(menu::build)
         .on_menu_event(menu::handle)
@@ -54,6 +55,11 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::startup_state,
+            commands::database_choice,
+            commands::check_team_database,
+            commands::use_team_database,
+            commands::use_this_computer,
+            commands::reopen_database,
             commands::list_studies,
             commands::create_study,
             commands::update_study,

@@ -133,6 +133,18 @@ impl AppState {
         }
     }
 
+    /// Puts `next` in place of the open database, closing that one: the researcher chose
+    /// another place for the data in Settings → Database, or tried again after a failed start.
+    pub async fn switch_to(&self, next: Result<Confab, AppError>) {
+        let _one_at_a_time = self.restoring.lock().await;
+        self.wait_until_open();
+        if let Ok(previous) = self.replace(next)
+            && let Err(error) = previous.close().await
+        {
+            tracing::warn!(%error, "closing the previous database failed");
+        }
+    }
+
     fn replace(&self, next: Result<Confab, AppError>) -> Result<Confab, AppError> {
         let mut slot = self.confab.write().unwrap_or_else(PoisonError::into_inner);
         std::mem::replace(&mut *slot, next)

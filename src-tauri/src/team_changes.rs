@@ -1,15 +1,24 @@
 //! On a team database, the window hears of what other researchers change and loads it again,
 //! without a manual refresh.
 
+use std::sync::{Mutex, PoisonError};
+
 use confab_service::{AppEvent, Changed};
+use tauri::async_runtime::JoinHandle;
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::events::WindowEvents;
 use crate::state::AppState;
 
-/// Starts listening once the database is open, if it is a team database.
+/// The listener of the database open now; a switch to another database ends it.
+#[derive(Default)]
+pub struct TeamListener(Mutex<Option<JoinHandle<()>>>);
+
+/// Starts listening once the database is open, if it is a team database, and stops listening
+/// to the one before.
 pub fn watch<R: Runtime>(app: AppHandle<R>) {
-    tauri::async_runtime::spawn(async move {
+    let listener = app.clone();
+    let task = tauri::async_runtime::spawn(async move {
         let opened = {
             let app = app.clone();
             tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().confab()).await
@@ -36,4 +45,13 @@ pub fn watch<R: Runtime>(app: AppHandle<R>) {
             tracing::warn!(%error, "stopped listening to the team database");
         }
     });
+    let previous = listener
+        .state::<TeamListener>()
+        .0
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .replace(task);
+    if let Some(previous) = previous {
+        previous.abort();
+    }
 }

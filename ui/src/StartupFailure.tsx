@@ -1,14 +1,53 @@
+import { useState } from "react";
+import { commands } from "./bindings/commands";
 import type { AppError } from "./bindings/types";
+import { BusyButton } from "./dialogs/BusyButton";
 import { t } from "./i18n";
+import { DatabaseSettings } from "./settings/DatabaseSettings";
+
+/** Failures that a change of Settings → Database mends: the team database down, or its password. */
+const mendedInDatabaseSettings: readonly string[] = ["database_unreachable", "database_sign_in"];
+
+function reloadWindow() {
+  window.location.reload();
+}
 
 // The back end words every startup error with what to do next, so the message stands alone.
-export function StartupFailure({ error }: { error: AppError }) {
+// A team database that could not be reached is tried again, or left for this computer's file,
+// from here: nothing else of the window works without a database.
+export function StartupFailure({ error, onReopened = reloadWindow }: { error: AppError; onReopened?: () => void }) {
+  const [trying, setTrying] = useState(false);
+
+  async function tryAgain() {
+    setTrying(true);
+    try {
+      await commands.reopenDatabase();
+    } finally {
+      onReopened();
+    }
+  }
+
   return (
     <main className="startup-failure" role="alert" data-testid="startup-error" data-code={error.code}>
       <div className="startup-failure-card">
         <h1>{t("startup.failed.title")}</h1>
         <p className="error-message">{error.message}</p>
+        <div>
+          <BusyButton
+            className="button button-secondary"
+            testId="startup-try-again"
+            busy={trying}
+            label={t("startup.failed.tryAgain")}
+            busyLabel={t("startup.failed.trying")}
+            onClick={() => void tryAgain()}
+          />
+        </div>
       </div>
+      {mendedInDatabaseSettings.includes(error.code) && (
+        <div className="startup-failure-settings">
+          <DatabaseSettings onSwitched={onReopened} />
+        </div>
+      )}
     </main>
   );
 }

@@ -2,6 +2,11 @@
 // command, and the bindings test checks that the TypeScript wrappers name exactly these.
 pub const COMMAND_NAMES: &[&str] = &[
     "startup_state",
+    "database_choice",
+    "check_team_database",
+    "use_team_database",
+    "use_this_computer",
+    "reopen_database",
     "list_studies",
     "create_study",
     "update_study",

@@ -15,6 +15,50 @@ field: string, message: string, };
 
 export type StartupState = { "status": "ready", dataDir: string, databasePath: string, } | { "status": "failed", error: AppError, };
 
+export type TeamTls = "verified" | "encrypted" | "ifOffered" | "off";
+
+export type TeamDatabaseSettings = { host: string, port: number, database: string, user: string, tls: TeamTls, 
+/**
+ * The lab's own certificate authority (a PEM file), trusted beside the system's roots.
+ */
+caFile: string | null, };
+
+export type TeamDatabaseInput = { settings: TeamDatabaseSettings, 
+/**
+ * Empty to keep the password saved for the same server, database and user.
+ */
+password: string, };
+
+export type TeamDatabaseCheck = { 
+/**
+ * `host:port/database`.
+ */
+server: string, 
+/**
+ * PostgreSQL's version, such as `15.4`.
+ */
+version: string, 
+/**
+ * Whether a colleague's Confab set it up already; otherwise its tables are made when it
+ * is first used.
+ */
+setUp: boolean, };
+
+export type DatabaseChoiceView = { 
+/**
+ * The saved team database, or none when the data lives on this computer.
+ */
+team: TeamDatabaseSettings | null, 
+/**
+ * Whether the keyring holds its password.
+ */
+passwordSaved: boolean, 
+/**
+ * The team database (`host:port/database`) that `CONFAB_DATABASE_URL` names, which wins
+ * over the saved choice.
+ */
+fromEnvironment: string | null, };
+
 export type StudySummary = { id: number, name: string, description: string, timeZone: string, interviewMinutes: number, createdAt: string, };
 
 export type NewStudy = { name: string, description: string, timeZone: string, interviewMinutes: number, };

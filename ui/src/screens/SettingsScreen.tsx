@@ -3,6 +3,7 @@ import { commands } from "../bindings/commands";
 import type { AppError } from "../bindings/types";
 import { toAppError } from "../errors";
 import { CalendarSettings } from "../settings/CalendarSettings";
+import { DatabaseSettings } from "../settings/DatabaseSettings";
 import { MailSettings } from "../settings/MailSettings";
 import { TemplateSettings } from "../settings/TemplateSettings";
 import { t } from "../i18n";
@@ -38,6 +39,7 @@ export function SettingsScreen({ dataDir, databasePath, onShowAbout, onError }: 
       <MailSettings />
       <CalendarSettings />
       <TemplateSettings onError={onError} />
+      <DatabaseSettings />
       <div className="panel">
         <h2 className="panel-title">{t("settings.storage.title")}</h2>
         <dl className="facts">

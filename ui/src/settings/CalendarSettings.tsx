@@ -350,7 +350,7 @@ function CalendarList({ calendars }: { calendars: RemoteCalendarView[] }) {
             {calendars.map((calendar) => (
               <li key={calendar.href} data-testid="calendar-item">
                 <span className="calendar-name">{calendar.name}</span>
-                {!calendar.writable && <span className="calendar-tag">{t("calendarAccount.readOnly")}</span>}
+                {!calendar.writable && <span className="settings-tag">{t("calendarAccount.readOnly")}</span>}
               </li>
             ))}
           </ul>

@@ -177,17 +177,22 @@ async fn run(cli: Cli) -> Result<(), AppError> {
         .or_else(|| std::env::var("CONFAB_DATABASE_URL").ok())
         .filter(|url| !url.trim().is_empty());
     if let Command::Restore { file } = &cli.command {
-        if team.is_some() {
+        if team.is_some()
+            || confab_service::database_choice(&data_dir)
+                .await?
+                .team
+                .is_some()
+        {
             return Err(AppError::new(
                 ErrorCode::InvalidInput,
-                "A team database is restored on its server (pg_restore), not by Confab; leave out --database and $CONFAB_DATABASE_URL to restore this computer's database file.",
+                "A team database is restored on its server (pg_restore), not by Confab; leave out --database and $CONFAB_DATABASE_URL, and choose \"On this computer\" in Settings → Database, to restore this computer's database file.",
             ));
         }
         return backup::restore(&data_dir, file, cli.json).await;
     }
     let confab = match team {
         Some(url) => Confab::open_team(&data_dir, url.trim()).await?,
-        None => Confab::open(&data_dir).await?,
+        None => Confab::open_configured(&data_dir).await?,
     };
     let json = cli.json;
     let result = match cli.command {

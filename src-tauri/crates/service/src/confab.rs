@@ -46,14 +46,11 @@ impl Confab {
     }
 
     /// Opens the data where this computer is set to keep it: the team database that
-    /// `CONFAB_DATABASE_URL` names, or else the file in `data_dir`.
+    /// `CONFAB_DATABASE_URL` or Settings → Database names, or else the file in `data_dir`.
     pub async fn open_configured(data_dir: &Path) -> Result<Self, AppError> {
-        match std::env::var("CONFAB_DATABASE_URL")
-            .ok()
-            .filter(|url| !url.trim().is_empty())
-        {
-            Some(url) => Self::open_team(data_dir, url.trim()).await,
-            None => Self::open(data_dir).await,
+        match crate::team_database::location(data_dir).await? {
+            crate::team_database::Location::Team { url } => Self::open_team(data_dir, &url).await,
+            crate::team_database::Location::ThisComputer => Self::open(data_dir).await,
         }
     }
 

@@ -12,24 +12,13 @@ use std::time::Duration;
 
 use confab_mail::connect_options::OAuthMechanism;
 use confab_mail::oauth::grant::{self, SavedToken};
-use confab_mail::test_keyring::in_private_keyring;
 use confab_mail::test_stack::MailStack;
 use confab_service::{
     Actor, Confab, ErrorCode, MailAuth, NewParticipant, OutboxFilter, SignInChoice, SyncOptions,
     SyncReport,
 };
-use support::Fixture;
 use support::mail::{inbox, inbox_with, researcher_profile};
-
-fn run(test: &str, body: impl AsyncFnOnce()) {
-    in_private_keyring(test, || {
-        tokio::runtime::Builder::new_multi_thread()
-            .enable_all()
-            .build()
-            .unwrap()
-            .block_on(body());
-    });
-}
+use support::{Fixture, in_keyring};
 
 /// The researcher's profile on the stack, signed in through the authorization server with
 /// the browser step played by an HTTP client.
@@ -103,7 +92,7 @@ async fn invitations_to(stack: &MailStack, user: &str) -> usize {
 
 #[test]
 fn sync_signs_in_over_oauthbearer_and_xoauth2() {
-    run("sync_signs_in_over_oauthbearer_and_xoauth2", async || {
+    in_keyring("sync_signs_in_over_oauthbearer_and_xoauth2", async || {
         let stack = MailStack::start_with_oauth();
         let f = Fixture::new(1, true).await;
         signed_in(&f, &stack).await;
@@ -130,7 +119,7 @@ fn sync_signs_in_over_oauthbearer_and_xoauth2() {
 
 #[test]
 fn a_token_that_expires_between_two_syncs_is_renewed_and_nothing_goes_twice() {
-    run(
+    in_keyring(
         "a_token_that_expires_between_two_syncs_is_renewed_and_nothing_goes_twice",
         async || {
             let stack = MailStack::start_with_oauth();
@@ -167,7 +156,7 @@ fn a_token_that_expires_between_two_syncs_is_renewed_and_nothing_goes_twice() {
 
 #[test]
 fn a_revoked_sign_in_stops_sync_before_anything_is_sent() {
-    run(
+    in_keyring(
         "a_revoked_sign_in_stops_sync_before_anything_is_sent",
         async || {
             let stack = MailStack::start_with_oauth();
@@ -221,7 +210,7 @@ fn a_revoked_sign_in_stops_sync_before_anything_is_sent() {
 
 #[test]
 fn saving_settings_keeps_the_sign_in_method() {
-    run("saving_settings_keeps_the_sign_in_method", async || {
+    in_keyring("saving_settings_keeps_the_sign_in_method", async || {
         let stack = MailStack::start_with_oauth();
         let f = Fixture::new(1, true).await;
         signed_in(&f, &stack).await;

@@ -40,7 +40,7 @@ pub use backup::{BackupError, back_up};
 pub use crash_point::crash_point;
 pub use dialect::{is_unique_violation, statement};
 pub use open::{BACKUP_FOLDER, DATABASE_FILE, Database, OpenError, open};
-pub use open_team::{open_team, team_label};
+pub use open_team::{TeamCheck, check_team, open_team, team_label};
 pub use restore::{RestoreError, Restored, check_restore_source, restore};
 pub use sea_orm::sqlx;
 pub use sea_orm::{

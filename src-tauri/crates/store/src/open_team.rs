@@ -22,6 +22,54 @@ const OLDEST_SERVER: i32 = 130_000;
 /// Opens the team database at `url` (`postgres://user:password@host:port/database`), and
 /// migrates it if this Confab is newer than the one that last did.
 pub async fn open_team(url: &str) -> Result<DatabaseConnection, OpenError> {
+    let (db, server, user) = connect(url, 8).await?;
+    let result = async {
+        let (applied, _) = check_server(&db, &server, &user).await?;
+        if known_names().iter().all(|n| applied.contains(n)) {
+            return Ok(());
+        }
+        migrate(&db, &server, &user).await
+    }
+    .await;
+    if result.is_err() {
+        let _ = db.clone().close().await;
+    }
+    result.map(|()| db)
+}
+
+/// What a look at a team database, before using it, found there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamCheck {
+    /// `host:port/database`.
+    pub server: String,
+    /// The server's version, such as `15.4`.
+    pub version: String,
+    /// Whether Confab's tables are there already (a colleague set it up), rather than to be
+    /// made on first use.
+    pub set_up: bool,
+}
+
+/// Signs in to the team database at `url` and checks that Confab can use it, without
+/// changing anything there.
+pub async fn check_team(url: &str) -> Result<TeamCheck, OpenError> {
+    let (db, server, user) = connect(url, 1).await?;
+    let checked = check_server(&db, &server, &user).await;
+    let _ = db.close().await;
+    let (applied, number) = checked?;
+    Ok(TeamCheck {
+        set_up: !applied.is_empty(),
+        version: format!("{}.{}", number / 10_000, number % 10_000),
+        server,
+    })
+}
+
+/// Connects a pool of at most `connections` to the database at `url`, after one plain
+/// attempt: the pool tries again and again until its timeout, and a researcher whose server
+/// is down or whose password is wrong should hear it at once.
+async fn connect(
+    url: &str,
+    connections: u32,
+) -> Result<(DatabaseConnection, String, String), OpenError> {
     if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
         return Err(OpenError::TeamAddress {
             detail: "it must begin with postgres://".into(),
@@ -32,8 +80,6 @@ pub async fn open_team(url: &str) -> Result<DatabaseConnection, OpenError> {
     })?;
     let server = label(&parsed);
     let user = parsed.get_username().to_owned();
-    // One plain attempt first: the pool tries again and again until its timeout, and a
-    // researcher whose server is down or whose password is wrong should hear it at once.
     let probe = <PgConnection as sea_orm::sqlx::Connection>::connect_with(&parsed)
         .await
         .map_err(|e| {
@@ -46,7 +92,7 @@ pub async fn open_team(url: &str) -> Result<DatabaseConnection, OpenError> {
     let _ = sea_orm::sqlx::Connection::close(probe).await;
     let mut options = ConnectOptions::new(url.to_owned());
     options
-        .max_connections(8)
+        .max_connections(connections)
         .min_connections(1)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(30))
@@ -54,11 +100,7 @@ pub async fn open_team(url: &str) -> Result<DatabaseConnection, OpenError> {
     let db = sea_orm::Database::connect(options)
         .await
         .map_err(|e| classify(&server, &user, e))?;
-    let result = prepare(&db, &server, &user).await;
-    if result.is_err() {
-        let _ = db.clone().close().await;
-    }
-    result.map(|()| db)
+    Ok((db, server, user))
 }
 
 /// Where a team database is, without its password: `host:port/database`.
@@ -77,7 +119,13 @@ fn label(options: &PgConnectOptions) -> String {
     )
 }
 
-async fn prepare(db: &DatabaseConnection, server: &str, user: &str) -> Result<(), OpenError> {
+/// Checks the server's version and that no newer Confab set the database up; gives the
+/// migrations already applied and the version number (such as 150004).
+async fn check_server(
+    db: &DatabaseConnection,
+    server: &str,
+    user: &str,
+) -> Result<(Vec<String>, i32), OpenError> {
     let fail = |e: DbErr| classify(server, user, e);
     let version: String = db
         .query_one_raw(Statement::from_string(
@@ -109,9 +157,12 @@ async fn prepare(db: &DatabaseConnection, server: &str, user: &str) -> Result<()
             unknown,
         });
     }
-    if known_names().iter().all(|n| applied.contains(n)) {
-        return Ok(());
-    }
+    Ok((applied, number))
+}
+
+/// Builds or updates Confab's tables.
+async fn migrate(db: &DatabaseConnection, server: &str, user: &str) -> Result<(), OpenError> {
+    let fail = |e: DbErr| classify(server, user, e);
     // PostgreSQL changes its schema in transactions: an upgrade cut off half-way leaves the
     // previous version whole, so no copy is taken first (the server's own backups keep it).
     let txn = crate::begin_write(db).await.map_err(fail)?;

@@ -21,6 +21,18 @@ pub struct Fixture {
     _dir: tempfile::TempDir,
 }
 
+/// Runs the async `body` as the test `test` inside a private D-Bus session with its own
+/// unlocked keyring (see `confab_mail::test_keyring`).
+pub fn in_keyring(test: &str, body: impl AsyncFnOnce()) {
+    confab_mail::test_keyring::in_private_keyring(test, || {
+        tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(body());
+    });
+}
+
 pub fn me() -> Actor {
     Actor::researcher()
 }
