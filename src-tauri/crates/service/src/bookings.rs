@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::{from_ts, now_ts};
+use crate::commit::{Landed, run_again_on_conflict};
 use crate::mail::compose::queue_interview_mail;
 use crate::mail::staff::{StaffChange, notify_staff, staff_now};
 use crate::participants::records::{require_participant, require_study};
@@ -407,12 +408,14 @@ impl Confab {
         picks: &[ChoiceInput],
         actor: &Actor,
     ) -> Result<ChoiceOutcome, AppError> {
-        let txn = begin_write(&self.db).await?;
-        let outcome = self
-            .submit_choices_in(&txn, study_id, participant_id, picks, actor)
-            .await?;
-        txn.commit().await?;
-        Ok(outcome)
+        run_again_on_conflict!(async {
+            let txn = begin_write(&self.db).await?;
+            let outcome = self
+                .submit_choices_in(&txn, study_id, participant_id, picks, actor)
+                .await?;
+            txn.commit().await?;
+            Ok(outcome)
+        })
     }
 
     /// [`Confab::submit_choices`] inside the caller's transaction, so that a reply read by
@@ -564,36 +567,38 @@ impl Confab {
         rank: i32,
         actor: &Actor,
     ) -> Result<InterviewView, AppError> {
-        let study = self.study_row(study_id).await?;
-        let txn = begin_write(&self.db).await?;
-        let enrolment = self.enrolment_row(&txn, study_id, participant_id).await?;
-        let held = choices::for_enrolment(&txn, enrolment.id).await?;
-        let choice = held.iter().find(|c| c.rank == rank).ok_or_else(|| {
-            AppError::new(
-                ErrorCode::NotFound,
-                format!("The participant has no held choice number {rank}."),
-            )
-        })?;
-        let new = NewInterview {
-            study: &study,
-            enrolment: &enrolment,
-            session: None,
-            held_rounds: None,
-            session_id: choice.session_id,
-            start: from_ts(choice.starts_at),
-            end: from_ts(choice.ends_at),
-            overrides: String::new(),
-        };
-        let reason = if rank == 1 {
-            "assigned first choice"
-        } else {
-            "assigned second choice"
-        };
-        let (row, _) = insert_interview(&txn, new, actor, reason, true).await?;
-        let interview = view_of(&txn, row).await?;
-        txn.commit().await?;
-        self.calendar_file_follows(study_id);
-        Ok(interview)
+        run_again_on_conflict!(async {
+            let study = self.study_row(study_id).await?;
+            let txn = begin_write(&self.db).await?;
+            let enrolment = self.enrolment_row(&txn, study_id, participant_id).await?;
+            let held = choices::for_enrolment(&txn, enrolment.id).await?;
+            let choice = held.iter().find(|c| c.rank == rank).ok_or_else(|| {
+                AppError::new(
+                    ErrorCode::NotFound,
+                    format!("The participant has no held choice number {rank}."),
+                )
+            })?;
+            let new = NewInterview {
+                study: &study,
+                enrolment: &enrolment,
+                session: None,
+                held_rounds: None,
+                session_id: choice.session_id,
+                start: from_ts(choice.starts_at),
+                end: from_ts(choice.ends_at),
+                overrides: String::new(),
+            };
+            let reason = if rank == 1 {
+                "assigned first choice"
+            } else {
+                "assigned second choice"
+            };
+            let (row, _) = insert_interview(&txn, new, actor, reason, true).await?;
+            let interview = view_of(&txn, row).await?;
+            txn.commit().await?;
+            self.calendar_file_follows(study_id);
+            Ok(interview)
+        })
     }
 
     /// The rules a booking at `start` in `session_id` would break, for the researcher to see
@@ -626,61 +631,68 @@ impl Confab {
         accepted_rules: &[String],
         actor: &Actor,
     ) -> Result<InterviewView, AppError> {
-        let txn = begin_write(&self.db).await?;
-        let Some(ForBooking {
-            study,
-            enrolment,
-            person_name: name,
-            person_email: email,
-            researcher_email,
-            held_rounds,
-        }) = confab_store::enrolments::find_for_booking(&txn, study_id, participant_id).await?
-        else {
-            // Say which one is missing: the study, or the participant's place in it.
-            require_study(&txn, study_id).await?;
-            return Err(not_enrolled(study_id, participant_id));
-        };
-        let (data, session) =
-            load_for_booking(&txn, &study, session_id, start, None, Some(enrolment.id)).await?;
-        let breaks = explain(
-            &data.engine().rule_breaks(session_id, start, Utc::now()),
-            &data.rules,
-        );
-        check_accepted(&breaks, accepted_rules)?;
-        let end = end_of(&study, session.as_ref(), session_id, start)?;
-        let overrides: Vec<&str> = breaks.iter().map(|b| b.rule.as_str()).collect();
-        let new = NewInterview {
-            study: &study,
-            enrolment: &enrolment,
-            session: session.as_ref(),
-            held_rounds: Some(&held_rounds),
-            session_id,
-            start,
-            end,
-            overrides: overrides.join(","),
-        };
-        let reason = if overrides.is_empty() {
-            "booked by hand".to_owned()
-        } else {
-            format!("booked by hand past: {}", overrides.join(", "))
-        };
-        // Without the researcher's address there is nobody to send a confirmation from.
-        let confirm = !researcher_email.is_empty();
-        let (row, staffed) = insert_interview(&txn, new, actor, &reason, confirm).await?;
-        let interviewers = if staffed {
-            staff_now(&txn, row.id).await?
-        } else {
-            Vec::new()
-        };
-        txn.commit().await?;
-        self.calendar_file_follows(study_id);
-        Ok(view_with(
-            row,
-            &name,
-            &email,
-            study.interviews_per_participant,
-            interviewers,
-        ))
+        run_again_on_conflict!(async {
+            let txn = begin_write(&self.db).await?;
+            let Some(ForBooking {
+                study,
+                enrolment,
+                person_name: name,
+                person_email: email,
+                researcher_email,
+                held_rounds,
+            }) = confab_store::enrolments::find_for_booking(&txn, study_id, participant_id).await?
+            else {
+                // Say which one is missing: the study, or the participant's place in it.
+                require_study(&txn, study_id).await?;
+                return Err(not_enrolled(study_id, participant_id));
+            };
+            let (data, session) =
+                load_for_booking(&txn, &study, session_id, start, None, Some(enrolment.id)).await?;
+            let breaks = explain(
+                &data.engine().rule_breaks(session_id, start, Utc::now()),
+                &data.rules,
+            );
+            check_accepted(&breaks, accepted_rules)?;
+            let end = end_of(&study, session.as_ref(), session_id, start)?;
+            let overrides: Vec<&str> = breaks.iter().map(|b| b.rule.as_str()).collect();
+            let new = NewInterview {
+                study: &study,
+                enrolment: &enrolment,
+                session: session.as_ref(),
+                held_rounds: Some(&held_rounds),
+                session_id,
+                start,
+                end,
+                overrides: overrides.join(","),
+            };
+            let reason = if overrides.is_empty() {
+                "booked by hand".to_owned()
+            } else {
+                format!("booked by hand past: {}", overrides.join(", "))
+            };
+            // Without the researcher's address there is nobody to send a confirmation from.
+            let confirm = !researcher_email.is_empty();
+            let (row, staffed) = insert_interview(&txn, new, actor, &reason, confirm).await?;
+            let interviewers = if staffed {
+                staff_now(&txn, row.id).await?
+            } else {
+                Vec::new()
+            };
+            let landed = Landed {
+                interview_id: row.id,
+                state: interviews::SCHEDULED,
+                starts_at: None,
+            };
+            self.commit_checked(txn, "the booking", landed).await?;
+            self.calendar_file_follows(study_id);
+            Ok(view_with(
+                row,
+                &name,
+                &email,
+                study.interviews_per_participant,
+                interviewers,
+            ))
+        })
     }
 
     /// Cancels a scheduled interview, frees its place, and offers it to the participant who
@@ -691,13 +703,20 @@ impl Confab {
         reason: &str,
         actor: &Actor,
     ) -> Result<CancelOutcome, AppError> {
-        let txn = begin_write(&self.db).await?;
-        let outcome = self
-            .cancel_interview_in(&txn, interview_id, reason, actor)
-            .await?;
-        txn.commit().await?;
-        self.calendar_file_follows(outcome.interview.study_id);
-        Ok(outcome)
+        run_again_on_conflict!(async {
+            let txn = begin_write(&self.db).await?;
+            let outcome = self
+                .cancel_interview_in(&txn, interview_id, reason, actor)
+                .await?;
+            let landed = Landed {
+                interview_id,
+                state: interviews::CANCELED,
+                starts_at: None,
+            };
+            self.commit_checked(txn, "the cancellation", landed).await?;
+            self.calendar_file_follows(outcome.interview.study_id);
+            Ok(outcome)
+        })
     }
 
     pub(crate) async fn cancel_interview_in(
@@ -773,13 +792,27 @@ impl Confab {
         accepted_rules: &[String],
         actor: &Actor,
     ) -> Result<InterviewView, AppError> {
-        let txn = begin_write(&self.db).await?;
-        let interview = self
-            .reschedule_interview_in(&txn, interview_id, session_id, start, accepted_rules, actor)
-            .await?;
-        txn.commit().await?;
-        self.calendar_file_follows(interview.study_id);
-        Ok(interview)
+        run_again_on_conflict!(async {
+            let txn = begin_write(&self.db).await?;
+            let interview = self
+                .reschedule_interview_in(
+                    &txn,
+                    interview_id,
+                    session_id,
+                    start,
+                    accepted_rules,
+                    actor,
+                )
+                .await?;
+            let landed = Landed {
+                interview_id,
+                state: interviews::SCHEDULED,
+                starts_at: Some(start.timestamp()),
+            };
+            self.commit_checked(txn, "the new time", landed).await?;
+            self.calendar_file_follows(interview.study_id);
+            Ok(interview)
+        })
     }
 
     pub(crate) async fn reschedule_interview_in(

@@ -55,6 +55,11 @@ pub struct AppError {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[ts(as = "Option<Vec<FieldProblem>>", optional)]
     pub fields: Vec<FieldProblem>,
+    /// The team database ended the transaction to let another one through (a deadlock or a
+    /// serialization failure): nothing was written, and running it again is safe.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub(crate) run_again: bool,
 }
 
 impl AppError {
@@ -63,6 +68,7 @@ impl AppError {
             code,
             message: message.into(),
             fields: Vec::new(),
+            run_again: false,
         }
     }
 
@@ -76,6 +82,7 @@ impl AppError {
                 message: message.clone(),
             }],
             message,
+            run_again: false,
         }
     }
 }
@@ -101,12 +108,32 @@ impl From<FieldErrors> for AppError {
                     message: e.message,
                 })
                 .collect(),
+            run_again: false,
         }
     }
 }
 
 impl From<DbErr> for AppError {
     fn from(error: DbErr) -> Self {
+        if confab_store::is_connection_lost(&error) {
+            tracing::warn!(%error, "the connection to the database went");
+            return Self::new(
+                ErrorCode::DatabaseUnreachable,
+                format!(
+                    "Confab lost the connection to the team database ({error}), so nothing of this change was saved."
+                ),
+            );
+        }
+        if confab_store::is_write_conflict(&error) {
+            tracing::info!(%error, "the team database ended a transaction to let another through");
+            return Self {
+                run_again: true,
+                ..Self::new(
+                    ErrorCode::Conflict,
+                    "Another researcher's change met this one at the same moment, so nothing of it was saved. Try again.",
+                )
+            };
+        }
         tracing::error!(%error, "database error");
         Self::new(
             ErrorCode::Storage,

@@ -9,6 +9,7 @@ mod bookings;
 mod calendar_account;
 mod calendar_file;
 mod clock;
+mod commit;
 mod confab;
 mod csv_export;
 mod csv_import;

@@ -88,6 +88,34 @@ pub fn is_unique_violation(error: &sea_orm::DbErr) -> bool {
     )
 }
 
+/// Whether the connection to the database went (the network, the server restarting), rather
+/// than the database refusing the statement: whatever was not committed is gone, and a commit
+/// cut off this way may or may not have been taken.
+pub fn is_connection_lost(error: &sea_orm::DbErr) -> bool {
+    use sea_orm::{DbErr, RuntimeErr};
+    use sqlx::Error as E;
+    match error {
+        DbErr::ConnectionAcquire(_) => true,
+        DbErr::Conn(RuntimeErr::SqlxError(e))
+        | DbErr::Exec(RuntimeErr::SqlxError(e))
+        | DbErr::Query(RuntimeErr::SqlxError(e)) => matches!(
+            e.as_ref(),
+            E::Io(_) | E::Tls(_) | E::PoolTimedOut | E::PoolClosed | E::WorkerCrashed
+        ),
+        _ => false,
+    }
+}
+
+/// Whether PostgreSQL ended the transaction to let another one through: a deadlock
+/// (`40P01`) or a serialization failure (`40001`). Nothing of it was written, and running it
+/// again is safe.
+pub fn is_write_conflict(error: &sea_orm::DbErr) -> bool {
+    matches!(
+        crate::open_team::sqlstate(error).as_deref(),
+        Some("40001") | Some("40P01")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::numbered_placeholders;

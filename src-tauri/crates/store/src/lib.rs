@@ -38,7 +38,7 @@ mod write;
 
 pub use backup::{BackupError, back_up};
 pub use crash_point::crash_point;
-pub use dialect::{is_unique_violation, statement};
+pub use dialect::{is_connection_lost, is_unique_violation, is_write_conflict, statement};
 pub use open::{BACKUP_FOLDER, DATABASE_FILE, Database, OpenError, open};
 pub use open_team::{TeamCheck, check_team, open_team, team_label};
 pub use restore::{RestoreError, Restored, check_restore_source, restore};

@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used, dead_code)]
 
 pub mod mail;
+pub mod pg_proxy;
 pub mod smtp_proxy;
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};

@@ -1,0 +1,144 @@
+//! A TCP proxy on loopback between Confab and a test PostgreSQL that cuts a connection at a
+//! transaction's COMMIT, as a dropped line would: before the server sees the COMMIT (nothing
+//! is saved), or after it (the server commits, but its answer never reaches Confab). It can
+//! also refuse new connections for a while, as a server that went down. It listens on a port
+//! the system picks, so a port taken by something else does not matter.
+
+#![allow(clippy::unwrap_used, dead_code)]
+
+use std::io::{Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommitCut {
+    /// Closes the connection when the client sends COMMIT, before the server sees it.
+    Before,
+    /// Passes the COMMIT, lets the server commit, and closes before its answer reaches the
+    /// client.
+    After,
+}
+
+pub struct PgProxy {
+    pub port: u16,
+    next_cut: Arc<Mutex<Option<CommitCut>>>,
+    refusing: Arc<AtomicBool>,
+    cuts: Arc<AtomicUsize>,
+    stop: Arc<AtomicBool>,
+}
+
+impl PgProxy {
+    pub fn start(upstream: (String, u16)) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let proxy = Self {
+            port,
+            next_cut: Arc::default(),
+            refusing: Arc::default(),
+            cuts: Arc::default(),
+            stop: Arc::default(),
+        };
+        let (next_cut, refusing, cuts, stop) = (
+            proxy.next_cut.clone(),
+            proxy.refusing.clone(),
+            proxy.cuts.clone(),
+            proxy.stop.clone(),
+        );
+        std::thread::spawn(move || {
+            for client in listener.incoming() {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(client) = client else { continue };
+                if refusing.load(Ordering::SeqCst) {
+                    let _ = client.shutdown(Shutdown::Both);
+                    continue;
+                }
+                let Ok(server) = TcpStream::connect((upstream.0.as_str(), upstream.1)) else {
+                    let _ = client.shutdown(Shutdown::Both);
+                    continue;
+                };
+                let (next_cut, cuts) = (next_cut.clone(), cuts.clone());
+                std::thread::spawn(move || relay(client, server, next_cut, cuts));
+            }
+        });
+        proxy
+    }
+
+    /// The next COMMIT on any connection is cut this way; later ones pass.
+    pub fn cut_next_commit(&self, how: CommitCut) {
+        *self.next_cut.lock().unwrap() = Some(how);
+    }
+
+    /// While on, new connections are closed at once, as by a server that is down.
+    pub fn refuse_connections(&self, on: bool) {
+        self.refusing.store(on, Ordering::SeqCst);
+    }
+
+    pub fn cuts(&self) -> usize {
+        self.cuts.load(Ordering::SeqCst)
+    }
+}
+
+impl Drop for PgProxy {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
+    }
+}
+
+fn relay(
+    mut client: TcpStream,
+    mut server: TcpStream,
+    next_cut: Arc<Mutex<Option<CommitCut>>>,
+    cuts: Arc<AtomicUsize>,
+) {
+    // The server's answers go back as they come, until the connection is cut.
+    let (mut from_server, mut to_client) =
+        (server.try_clone().unwrap(), client.try_clone().unwrap());
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 16 * 1024];
+        while let Ok(n) = from_server.read(&mut buf) {
+            if n == 0 || to_client.write_all(&buf[..n]).is_err() {
+                break;
+            }
+        }
+        let _ = to_client.shutdown(Shutdown::Both);
+    });
+    let mut buf = [0u8; 16 * 1024];
+    loop {
+        let n = match client.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        let chunk = &buf[..n];
+        let cut = if chunk.windows(6).any(|w| w == b"COMMIT") {
+            next_cut.lock().unwrap().take()
+        } else {
+            None
+        };
+        match cut {
+            None => {
+                if server.write_all(chunk).is_err() {
+                    break;
+                }
+            }
+            Some(CommitCut::Before) => {
+                cuts.fetch_add(1, Ordering::SeqCst);
+                break;
+            }
+            Some(CommitCut::After) => {
+                cuts.fetch_add(1, Ordering::SeqCst);
+                // The client hears nothing more; the server gets the COMMIT and time to do it.
+                let _ = client.shutdown(Shutdown::Both);
+                let _ = server.write_all(chunk);
+                std::thread::sleep(Duration::from_millis(300));
+                break;
+            }
+        }
+    }
+    let _ = client.shutdown(Shutdown::Both);
+    let _ = server.shutdown(Shutdown::Both);
+}
