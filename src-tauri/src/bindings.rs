@@ -16,8 +16,8 @@ use confab_service::{
     ReplyCandidate, RestoreReport, RowOutcome, RuleBreakView, Separator, SessionChange,
     SessionExceptionView, SessionPattern, SessionView, SignInChoice, SlotView, StaffPick,
     StaffRole, StaffView, Staffing, StartupState, StatusCount, StatusOption, StudyOverview,
-    StudySettings, StudySummary, SwapReport, SyncProgress, SyncReport, TeamDatabaseCheck,
-    TeamDatabaseInput, TeamDatabaseSettings, TeamTls, TemplatePreview,
+    StudySettings, StudySummary, StudyTransferReport, SwapReport, SyncProgress, SyncReport,
+    TeamDatabaseCheck, TeamDatabaseInput, TeamDatabaseSettings, TeamTls, TemplatePreview,
 };
 use ts_rs::{Config, TS};
 
@@ -73,6 +73,21 @@ fn commands() -> Vec<Command> {
         ),
         cmd("use_this_computer", vec![], name_of::<StartupState>()),
         cmd("reopen_database", vec![], name_of::<StartupState>()),
+        cmd(
+            "studies_on_this_computer",
+            vec![],
+            name_of::<Vec<StudySummary>>(),
+        ),
+        cmd(
+            "move_study_from_this_computer",
+            vec![id("study_id")],
+            name_of::<StudyTransferReport>(),
+        ),
+        cmd(
+            "copy_study_to_this_computer",
+            vec![id("study_id")],
+            name_of::<StudyTransferReport>(),
+        ),
         cmd("list_studies", vec![], name_of::<Vec<StudySummary>>()),
         cmd(
             "create_study",
@@ -578,6 +593,7 @@ exported_types!(
     TeamDatabaseInput,
     TeamDatabaseCheck,
     DatabaseChoiceView,
+    StudyTransferReport,
     StudySummary,
     NewStudy,
     StudySettings,

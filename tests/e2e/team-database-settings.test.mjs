@@ -1,8 +1,10 @@
 // A researcher joins the lab's team database from Settings → Database in the real window: a
 // colleague has set it up already; the researcher checks the connection, uses it, and the
 // window loads the lab's studies. The password lives in a real keyring (GNOME Keyring on a
-// private session bus), so the next start opens the team database by itself. When the server
-// is down at a start, the window says so and offers this computer's data again.
+// private session bus), so the next start opens the team database by itself. From the same
+// panel the researcher moves their pilot study into the team database and takes a copy of the
+// lab's study back. When the server is down at a start, the window says so and offers this
+// computer's data again.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { byTestId, confab, freshDataDir, screenshot } from "./support/app.mjs";
@@ -98,6 +100,39 @@ test("a researcher joins the team database from the settings, keeps it across st
     assert.equal(await byTestId(browser, "database-password").getAttribute("placeholder"), "Saved in the keyring");
     assert.match(await byTestId(browser, "settings-database-path").getText(), /lab_shared/);
     await screenshot(browser, "97c-database-team-in-use");
+
+    // The pilot begun on the laptop moves into the team database, after a question.
+    const here = byTestId(browser, "study-here");
+    await here.waitForDisplayed({ timeout: 10_000 });
+    assert.equal(await here.$(".transfer-name").getText(), "Pilot on my laptop");
+    await here.$('[data-testid="study-move"]').click();
+    await byTestId(browser, "study-move-confirm").waitForDisplayed();
+    await screenshot(browser, "97d-study-move-confirm");
+    await byTestId(browser, "study-move-confirm").click();
+    const moved = byTestId(browser, "study-transfer-note");
+    await moved.waitForDisplayed({ timeout: 15_000 });
+    assert.match(await moved.getText(), /Moved “Pilot on my laptop” into the team database/);
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="study-here"]')).length === 0, {
+      timeoutMsg: "the moved study is still listed on this computer",
+    });
+    // A copy of the lab's study goes the other way.
+    const teamRows = await browser.$$('[data-testid="study-team"]');
+    let copied = false;
+    for (const row of teamRows) {
+      if ((await row.$(".transfer-name").getText()) === "Shared diary study") {
+        await row.$('[data-testid="study-copy-here"]').click();
+        copied = true;
+      }
+    }
+    assert.ok(copied, "the lab's study is offered for a copy");
+    await browser.waitUntil(async () => /Copied “Shared diary study” to this computer/.test(await moved.getText()), {
+      timeout: 15_000,
+      timeoutMsg: "the copy was not reported",
+    });
+    await screenshot(browser, "97e-studies-moved-and-copied");
+    await byTestId(browser, "nav-studies").click();
+    await browser.waitUntil(async () => (await studyNames(browser)).length === 2, { timeout: 10_000 });
+    assert.deepEqual(await studyNames(browser), ["Pilot on my laptop", "Shared diary study"]);
   } finally {
     await browser.deleteSession();
   }
@@ -105,13 +140,13 @@ test("a researcher joins the team database from the settings, keeps it across st
   // The next start opens the team database with the password from the keyring.
   browser = await launchWithKeyring(laptop);
   try {
-    assert.deepEqual(await studyNames(browser), ["Shared diary study"]);
+    assert.deepEqual(await studyNames(browser), ["Pilot on my laptop", "Shared diary study"]);
   } finally {
     await browser.deleteSession();
   }
 
   // The server is down at the next start: the window says so, and the researcher goes back
-  // to the data on this computer, which is as it was.
+  // to the data on this computer: the copy of the lab's study (the pilot moved away).
   stopPostgres(server.dir);
   browser = await launchWithKeyring(laptop);
   try {
@@ -120,14 +155,14 @@ test("a researcher joins the team database from the settings, keeps it across st
     assert.equal(await failure.getAttribute("data-code"), "database_unreachable");
     assert.match(await failure.getText(), /cannot reach the team database/);
     await byTestId(browser, "database-settings").waitForDisplayed();
-    await screenshot(browser, "97d-database-unreachable-at-start");
+    await screenshot(browser, "97f-database-unreachable-at-start");
     await byTestId(browser, "database-place-thisComputer").click();
     await byTestId(browser, "database-use-local").click();
-    await browser.waitUntil(async () => (await studyNames(browser).catch(() => [])).includes("Pilot on my laptop"), {
+    await browser.waitUntil(async () => (await studyNames(browser).catch(() => [])).includes("Shared diary study"), {
       timeout: 20_000,
       timeoutMsg: "the window did not come back to this computer's studies",
     });
-    assert.deepEqual(await studyNames(browser), ["Pilot on my laptop"]);
+    assert.deepEqual(await studyNames(browser), ["Shared diary study"]);
   } finally {
     await browser.deleteSession();
   }

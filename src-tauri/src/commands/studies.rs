@@ -1,5 +1,6 @@
 use confab_service::{
     Actor, AppError, HistoryEntry, NewStudy, StudyOverview, StudySettings, StudySummary,
+    StudyTransferReport,
 };
 use tauri::State;
 
@@ -77,4 +78,30 @@ pub async fn study_history(
     study_id: i64,
 ) -> Result<Vec<HistoryEntry>, AppError> {
     state.confab()?.study_history(study_id).await
+}
+
+#[tauri::command]
+pub async fn studies_on_this_computer(
+    state: State<'_, AppState>,
+) -> Result<Vec<StudySummary>, AppError> {
+    state.confab()?.studies_on_this_computer().await
+}
+
+#[tauri::command]
+pub async fn move_study_from_this_computer(
+    state: State<'_, AppState>,
+    study_id: i64,
+) -> Result<StudyTransferReport, AppError> {
+    state
+        .confab()?
+        .move_study_from_this_computer(study_id)
+        .await
+}
+
+#[tauri::command]
+pub async fn copy_study_to_this_computer(
+    state: State<'_, AppState>,
+    study_id: i64,
+) -> Result<StudyTransferReport, AppError> {
+    state.confab()?.copy_study_to_this_computer(study_id).await
 }

@@ -59,6 +59,24 @@ passwordSaved: boolean,
  */
 fromEnvironment: string | null, };
 
+export type StudyTransferReport = { 
+/**
+ * The study's id in the database it went to.
+ */
+studyId: number, name: string, participants: number, interviews: number, 
+/**
+ * Messages of its outbox, sent or waiting.
+ */
+messages: number, 
+/**
+ * Links sent to participants, which keep working.
+ */
+links: number, 
+/**
+ * Whether it was removed from where it was (a move), or left there (a copy).
+ */
+removed: boolean, };
+
 export type StudySummary = { id: number, name: string, description: string, timeZone: string, interviewMinutes: number, createdAt: string, };
 
 export type NewStudy = { name: string, description: string, timeZone: string, interviewMinutes: number, };

@@ -39,7 +39,7 @@ export function SettingsScreen({ dataDir, databasePath, onShowAbout, onError }: 
       <MailSettings />
       <CalendarSettings />
       <TemplateSettings onError={onError} />
-      <DatabaseSettings />
+      <DatabaseSettings showTransfer />
       <div className="panel">
         <h2 className="panel-title">{t("settings.storage.title")}</h2>
         <dl className="facts">

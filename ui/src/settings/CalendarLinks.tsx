@@ -9,6 +9,7 @@ import { formatDateTime } from "../time/format";
 import { localZone, timeAgo } from "./relativeTime";
 import { useLoaded } from "../useLoaded";
 import "./calendar.css";
+import "./settings.css";
 
 type Props = {
   studyId: number;
@@ -172,7 +173,7 @@ export function CalendarLinks({ studyId, interviewers }: Props) {
             </p>
           </div>
 
-          <h3 className="calendar-subtitle">{t("calendarLinks.busyTitle")}</h3>
+          <h3 className="settings-subtitle">{t("calendarLinks.busyTitle")}</h3>
           {people === null ? (
             <p className="loading-line">
               <span className="spinner" aria-hidden="true" />

@@ -339,7 +339,7 @@ function ConnectForm({ account, onConnected }: ConnectProps) {
 function CalendarList({ calendars }: { calendars: RemoteCalendarView[] }) {
   return (
     <div className="calendar-connect" data-testid="calendar-list">
-      <h3 className="calendar-subtitle" id="calendar-list-heading">
+      <h3 className="settings-subtitle" id="calendar-list-heading">
         {t("calendarAccount.calendars")}
       </h3>
       {calendars.length === 0 ? (

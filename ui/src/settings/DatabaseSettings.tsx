@@ -7,6 +7,7 @@ import { fieldProblems } from "../fieldProblems";
 import { t } from "../i18n";
 import { useLoaded } from "../useLoaded";
 import { FormField } from "./FormField";
+import { StudyTransfer } from "./StudyTransfer";
 import "./settings.css";
 
 const teamFields = ["host", "port", "database", "user", "password", "caFile"] as const;
@@ -35,6 +36,8 @@ const tlsHints: Record<TeamTls, () => string> = {
 type Props = {
   /** Called once another database is open; the window then loads afresh on it. */
   onSwitched?: () => void;
+  /** Whether to offer moving studies between this computer and the team database in use. */
+  showTransfer?: boolean;
 };
 
 function reloadWindow() {
@@ -46,7 +49,7 @@ function reloadWindow() {
  * on PostgreSQL that colleagues use at the same time. A team database is signed in to and set up
  * before it is saved, so Confab always starts on something that worked.
  */
-export function DatabaseSettings({ onSwitched = reloadWindow }: Props) {
+export function DatabaseSettings({ onSwitched = reloadWindow, showTransfer = false }: Props) {
   const loaded = useLoaded(() => commands.databaseChoice(), []);
   return (
     <section className="panel" aria-labelledby="database-heading" data-testid="database-settings">
@@ -55,7 +58,10 @@ export function DatabaseSettings({ onSwitched = reloadWindow }: Props) {
       </h2>
       <p className="panel-hint">{t("database.intro")}</p>
       {loaded.data ? (
-        <DatabaseForm choice={loaded.data} onSwitched={onSwitched} />
+        <>
+          <DatabaseForm choice={loaded.data} onSwitched={onSwitched} />
+          {showTransfer && (loaded.data.team || loaded.data.fromEnvironment) && <StudyTransfer />}
+        </>
       ) : loaded.error && !loaded.loading ? (
         <div className="connection-result connection-failed" role="alert" data-testid="database-load-error">
           <p>{loaded.error.message}</p>

@@ -1,6 +1,6 @@
 use std::io::Write;
 
-use confab_service::{AppError, ErrorCode, StudySummary};
+use confab_service::{AppError, ErrorCode, StudySummary, StudyTransferReport};
 use serde::Serialize;
 
 pub fn studies(studies: &[StudySummary], json: bool) -> Result<(), AppError> {
@@ -29,6 +29,22 @@ pub fn study(study: &StudySummary, json: bool) -> Result<(), AppError> {
     print_text(&format!(
         "Study {}: {} ({}, {} min)\n",
         study.id, study.name, study.time_zone, study.interview_minutes
+    ))
+}
+
+pub fn transfer(report: &StudyTransferReport, json: bool) -> Result<(), AppError> {
+    if json {
+        return print_json(report);
+    }
+    print_text(&format!(
+        "{} \"{}\" as study {}: {} participants, {} interviews, {} messages, {} links\n",
+        if report.removed { "Moved" } else { "Copied" },
+        report.name,
+        report.study_id,
+        report.participants,
+        report.interviews,
+        report.messages,
+        report.links
     ))
 }
 

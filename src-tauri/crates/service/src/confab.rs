@@ -8,7 +8,7 @@ use crate::{AppError, ErrorCode};
 #[derive(Debug, Clone)]
 pub struct Confab {
     pub(crate) db: DatabaseConnection,
-    data_dir: PathBuf,
+    pub(crate) data_dir: PathBuf,
     pub(crate) database_path: PathBuf,
     /// The team database's server and database, when the data lives there.
     pub(crate) team: Option<String>,

@@ -36,6 +36,7 @@ mod statuses;
 mod studies;
 mod study_calendar_file;
 mod study_changes;
+mod study_transfer;
 mod team_database;
 mod waitlist;
 
@@ -83,6 +84,7 @@ pub use startup::StartupState;
 pub use statuses::HistoryEntry;
 pub use studies::{NewStudy, StudySummary};
 pub use study_calendar_file::CALENDARS_FOLDER;
+pub use study_transfer::StudyTransferReport;
 pub use team_database::{
     DATABASE_URL_ENV, DatabaseChoiceView, TEAM_DATABASE_FILE, TeamDatabaseCheck, TeamDatabaseInput,
     TeamDatabaseSettings, TeamTls, check_team_database, database_choice, use_team_database,

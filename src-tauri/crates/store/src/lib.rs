@@ -28,6 +28,7 @@ pub mod participants;
 mod restore;
 pub mod sessions;
 pub mod studies;
+pub mod study_copy;
 pub mod sync_lease;
 pub mod templates;
 #[cfg(feature = "test-server")]

@@ -9,7 +9,7 @@ mod outbox;
 pub(crate) mod profile;
 mod sign_in;
 pub(crate) mod staff;
-mod sync;
+pub(crate) mod sync;
 mod templates;
 
 pub use attention::{AttentionItem, ReplyCandidate};
