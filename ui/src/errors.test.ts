@@ -69,6 +69,7 @@ describe("nextStepFor", () => {
       "database_too_new",
       "database_unreachable",
       "database_sign_in",
+      "changed_meanwhile",
       "storage",
       "internal",
     ];

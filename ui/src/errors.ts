@@ -15,6 +15,7 @@ const nextSteps: Record<ErrorCode, () => string> = {
   storage: () => t("errors.nextStep.storage"),
   mail: () => t("errors.nextStep.mail"),
   sign_in: () => t("errors.nextStep.signIn"),
+  changed_meanwhile: () => t("errors.nextStep.changedMeanwhile"),
   sync_running: () => t("errors.nextStep.syncRunning"),
   internal: () => t("errors.nextStep.internal"),
 };

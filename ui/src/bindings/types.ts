@@ -1,5 +1,5 @@
 // This file is generated from the Rust types by `CONFAB_UPDATE_BINDINGS=1 cargo test -p confab-desktop --test bindings`. Do not edit.
-export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "data_folder_unusable" | "database_corrupt" | "database_too_new" | "database_unreachable" | "database_sign_in" | "mail" | "sign_in" | "sync_running" | "storage" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "data_folder_unusable" | "database_corrupt" | "database_too_new" | "database_unreachable" | "database_sign_in" | "mail" | "sign_in" | "changed_meanwhile" | "sync_running" | "storage" | "internal";
 
 export type AppError = { code: ErrorCode, message: string, 
 /**
@@ -307,7 +307,12 @@ export type ParticipantUpdate = { name: string | null, email: string | null, tim
 /**
  * Blank: the study's language.
  */
-language: string | null, };
+language: string | null, 
+/**
+ * The participant's `updatedAt` as the form loaded it. When set, a change saved by
+ * someone else since then is not overwritten: the edit is refused as changed meanwhile.
+ */
+expectedUpdatedAt: string | null, };
 
 export type ColumnMapping = { columns: { [key in string]: ImportField }, 
 /**

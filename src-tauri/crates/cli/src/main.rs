@@ -252,7 +252,10 @@ async fn run(cli: Cli) -> Result<(), AppError> {
 /// another was running (5).
 fn exit_code(code: ErrorCode) -> ExitCode {
     match code {
-        ErrorCode::InvalidInput | ErrorCode::Conflict | ErrorCode::NotFound => ExitCode::from(2),
+        ErrorCode::InvalidInput
+        | ErrorCode::Conflict
+        | ErrorCode::ChangedMeanwhile
+        | ErrorCode::NotFound => ExitCode::from(2),
         ErrorCode::DataFolderUnusable
         | ErrorCode::DatabaseCorrupt
         | ErrorCode::DatabaseTooNew

@@ -195,6 +195,8 @@ pub async fn run(confab: &Confab, command: Command, json: bool) -> Result<(), Ap
                 notes,
                 custom_fields: key_values(&fields, "--field", "cohort=B")?,
                 language,
+                // A script's edit is the last word, as typed.
+                expected_updated_at: None,
             };
             if change == ParticipantUpdate::default() {
                 return Err(invalid(

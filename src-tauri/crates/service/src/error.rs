@@ -28,6 +28,10 @@ pub enum ErrorCode {
     /// The mail provider no longer accepts the account's sign-in (revoked or expired), or
     /// there is none: only signing in again helps, which the window offers at once.
     SignIn,
+    /// Someone else (a colleague on the team database, another window) saved a change to
+    /// the record while this one was being edited; nothing was saved, and the window shows
+    /// the record as it is now.
+    ChangedMeanwhile,
     /// Another Sync (another window, or `confab sync`) is running on this database; try
     /// again when it has finished.
     SyncRunning,

@@ -18,7 +18,7 @@ pub(crate) use records::{
     enrol_in, insert_participant, local_minutes, require_study, save_changes, summary,
 };
 
-use crate::clock::now_ts;
+use crate::clock::{from_ts, now_ts};
 use crate::{Actor, AppError, Confab, ErrorCode};
 
 /// What the researcher fills in to add a participant.
@@ -65,6 +65,10 @@ pub struct ParticipantUpdate {
     /// Blank: the study's language.
     #[serde(default)]
     pub language: Option<String>,
+    /// The participant's `updatedAt` as the form loaded it. When set, a change saved by
+    /// someone else since then is not overwritten: the edit is refused as changed meanwhile.
+    #[serde(default)]
+    pub expected_updated_at: Option<DateTime<Utc>>,
 }
 
 /// A participant as lists show them. `status` and `nextInterviewAt` are about the study the
@@ -153,6 +157,11 @@ impl Confab {
     ) -> Result<ParticipantSummary, AppError> {
         let txn = begin_write(&self.db).await?;
         let row = require_participant(&txn, id).await?;
+        if let Some(expected) = change.expected_updated_at
+            && from_ts(row.updated_at) != expected
+        {
+            return Err(changed_meanwhile(&txn, &row).await?);
+        }
         let mut custom_fields = participants::custom_fields(&row);
         for (key, value) in change.custom_fields {
             let key = custom_field_key(&key)
@@ -292,4 +301,27 @@ impl Confab {
         txn.commit().await?;
         Ok(summary(row, Some(status), None))
     }
+}
+
+/// The refusal of an edit begun before someone else's change was saved, naming who saved it
+/// and when (as the history has it).
+async fn changed_meanwhile(
+    db: &impl confab_store::ConnectionTrait,
+    row: &confab_store::entity::participant::Model,
+) -> Result<AppError, AppError> {
+    let history = confab_store::audit::for_participant(db, row.id, None).await?;
+    let by = history
+        .iter()
+        .rev()
+        .find(|e| !e.actor.is_empty())
+        .map(|e| format!(" by {}", e.actor))
+        .unwrap_or_default();
+    Ok(AppError::new(
+        ErrorCode::ChangedMeanwhile,
+        format!(
+            "{}'s details were changed{by} at {} UTC while you were editing them, so your changes were not saved. The form now shows them as they are: make your changes again.",
+            row.name,
+            from_ts(row.updated_at).format("%Y-%m-%d %H:%M:%S")
+        ),
+    ))
 }

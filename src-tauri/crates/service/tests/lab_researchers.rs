@@ -9,7 +9,7 @@
 mod support;
 
 use confab_mail::test_stack::MailStack;
-use confab_service::{Confab, InterviewList, MailProfile};
+use confab_service::{Confab, ErrorCode, InterviewList, MailProfile, ParticipantUpdate};
 use confab_store::ConnectionTrait;
 use confab_store::test_server::{admin_url, fresh_database};
 use sea_orm::Statement;
@@ -295,4 +295,75 @@ async fn a_reply_that_reaches_both_researchers_is_applied_once() {
         "a second confirmation reached Alice"
     );
     assert_eq!(to_alice.len(), 2, "the invitation and one confirmation");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_edit_that_lost_the_race_to_a_colleague_says_so_and_overwrites_nothing() {
+    let Lab {
+        stack,
+        ines,
+        omar,
+        omar_user,
+        f,
+        _dirs,
+        ..
+    } = Lab::start().await;
+    let alice = participant(&ines, f.study_id, &stack, "alice", "Alice Park").await;
+    // Both open Alice's details at the same moment.
+    let seen_by_ines = ines.get_participant(alice).await.unwrap().participant;
+    let seen_by_omar = omar.get_participant(alice).await.unwrap().participant;
+    assert_eq!(seen_by_ines.updated_at, seen_by_omar.updated_at);
+    // A second passes, so that the saved time tells the two versions apart.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+
+    // Omar saves first.
+    omar.update_participant(
+        alice,
+        ParticipantUpdate {
+            phone: Some("+49 30 1234567".into()),
+            expected_updated_at: Some(seen_by_omar.updated_at),
+            ..Default::default()
+        },
+        &me(),
+    )
+    .await
+    .unwrap();
+
+    // Ines saves what she typed into the form she opened before: refused, naming Omar.
+    let lost = ines
+        .update_participant(
+            alice,
+            ParticipantUpdate {
+                notes: Some("Prefers mornings".into()),
+                expected_updated_at: Some(seen_by_ines.updated_at),
+                ..Default::default()
+            },
+            &me(),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(lost.code, ErrorCode::ChangedMeanwhile, "{}", lost.message);
+    assert!(lost.message.contains(&omar_user), "{}", lost.message);
+    assert!(lost.message.contains("were not saved"), "{}", lost.message);
+    let now = ines.get_participant(alice).await.unwrap().participant;
+    assert_eq!(now.phone, "+49 30 1234567");
+    assert_eq!(now.notes, "", "nothing of Ines's edit was saved");
+
+    // Made again on what is there now, it is saved, and Omar's change stays.
+    ines.update_participant(
+        alice,
+        ParticipantUpdate {
+            notes: Some("Prefers mornings".into()),
+            expected_updated_at: Some(now.updated_at),
+            ..Default::default()
+        },
+        &me(),
+    )
+    .await
+    .unwrap();
+    let both = omar.get_participant(alice).await.unwrap().participant;
+    assert_eq!(
+        (both.phone.as_str(), both.notes.as_str()),
+        ("+49 30 1234567", "Prefers mornings")
+    );
 }

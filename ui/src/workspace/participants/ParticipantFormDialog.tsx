@@ -46,17 +46,22 @@ export function ParticipantFormDialog({ mode, onClose, ...rest }: Props) {
   );
 }
 
+function formValues(participant: ParticipantSummary | null): Record<ParticipantField, string> {
+  return {
+    name: participant?.name ?? "",
+    email: participant?.email ?? "",
+    timeZone: participant?.timeZone ?? "",
+    language: participant?.language ?? "",
+    phone: participant?.phone ?? "",
+    notes: participant?.notes ?? "",
+  };
+}
+
 function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"> & { mode: ParticipantFormMode }) {
   const id = useId();
-  const existing = mode.kind === "edit" ? mode.participant : null;
-  const [values, setValues] = useState<Record<ParticipantField, string>>({
-    name: existing?.name ?? "",
-    email: existing?.email ?? "",
-    timeZone: existing?.timeZone ?? "",
-    language: existing?.language ?? "",
-    phone: existing?.phone ?? "",
-    notes: existing?.notes ?? "",
-  });
+  // The participant as last loaded: a colleague's change saved meanwhile replaces it.
+  const [existing, setExisting] = useState(mode.kind === "edit" ? mode.participant : null);
+  const [values, setValues] = useState<Record<ParticipantField, string>>(() => formValues(existing));
   const [errors, setErrors] = useState<ParticipantErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -91,10 +96,26 @@ function ParticipantForm({ studyId, mode, onClose, onSaved }: Omit<Props, "mode"
               customFields: {},
               studyId,
             })
-          : await commands.updateParticipant(existing.id, { ...trimmed, customFields: {} });
+          : await commands.updateParticipant(existing.id, {
+              ...trimmed,
+              customFields: {},
+              expectedUpdatedAt: existing.updatedAt,
+            });
       onSaved(saved);
     } catch (reason) {
       const error = toAppError(reason);
+      if (error.code === "changed_meanwhile" && existing !== null) {
+        // Someone else saved first: show what is saved now, and say so.
+        setFormError(error.message);
+        try {
+          const now: ParticipantSummary = await commands.getParticipant(existing.id);
+          setExisting(now);
+          setValues(formValues(now));
+        } catch (again) {
+          setFormError(`${error.message} ${toAppError(again).message}`);
+        }
+        return;
+      }
       const { fields, other } = fieldErrorsFrom(error);
       setErrors(fields);
       setFormError(other.length > 0 ? other.join(" ") : null);
