@@ -88,6 +88,7 @@ impl AppState {
                     || confab.database_path().display().to_string(),
                     |server| format!("postgres://{server}"),
                 ),
+                team_database: confab.team_database().map(str::to_owned),
             },
             Err(error) => StartupState::Failed { error },
         }

@@ -42,6 +42,7 @@ const ready = {
   status: "ready",
   dataDir: "/home/ada/.local/share/confab",
   databasePath: "/home/ada/.local/share/confab/confab.sqlite3",
+  teamDatabase: null,
 } as const;
 
 const about = {

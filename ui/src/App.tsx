@@ -26,7 +26,7 @@ const CalendarImportDialog = lazyNamed(() => import("./CalendarImportDialog"), "
 
 type Startup =
   | { phase: "loading" }
-  | { phase: "ready"; dataDir: string; databasePath: string }
+  | { phase: "ready"; dataDir: string; databasePath: string; teamDatabase: string | null }
   | { phase: "failed"; error: AppError };
 
 export function App() {
@@ -60,7 +60,12 @@ export function App() {
         if (!active) return;
         setStartup(
           state.status === "ready"
-            ? { phase: "ready", dataDir: state.dataDir, databasePath: state.databasePath }
+            ? {
+                phase: "ready",
+                dataDir: state.dataDir,
+                databasePath: state.databasePath,
+                teamDatabase: state.teamDatabase,
+              }
             : { phase: "failed", error: state.error },
         );
       })
@@ -127,7 +132,13 @@ export function App() {
 
   return (
     <div className="app">
-      <Sidebar place={place} onNavigate={navigate} onOpenPane={openPane} onError={reportError} />
+      <Sidebar
+        place={place}
+        teamDatabase={startup.teamDatabase}
+        onNavigate={navigate}
+        onOpenPane={openPane}
+        onError={reportError}
+      />
       <main className="main">
         {noticeBanner}
         {error && (

@@ -5,12 +5,14 @@ import { t } from "./i18n";
 
 type Props = {
   place: Place;
+  /** The team database the window works on (`host:port/database`), or null for this computer's file. */
+  teamDatabase?: string | null;
   onNavigate: (screen: ScreenId) => void;
   onOpenPane: (pane: PaneId) => void;
   onError: (error: AppError) => void;
 };
 
-export function Sidebar({ place, onNavigate, onOpenPane, onError }: Props) {
+export function Sidebar({ place, teamDatabase = null, onNavigate, onOpenPane, onError }: Props) {
   const current: ScreenId = place.screen === "study" ? "studies" : place.screen;
   return (
     <aside className="sidebar">
@@ -18,6 +20,11 @@ export function Sidebar({ place, onNavigate, onOpenPane, onError }: Props) {
         <span className="sidebar-logo" aria-hidden="true">C</span>
         <span className="sidebar-name">Confab</span>
       </div>
+      {teamDatabase && (
+        <p className="sidebar-team" data-testid="sidebar-team-database" title={teamDatabase}>
+          {t("nav.teamDatabase", { server: teamDatabase })}
+        </p>
+      )}
       <nav aria-label={t("nav.main")}>
         <ul className="nav-list">
           {navEntries.map((entry) => (

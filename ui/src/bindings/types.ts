@@ -13,7 +13,12 @@ export type FieldProblem = {
  */
 field: string, message: string, };
 
-export type StartupState = { "status": "ready", dataDir: string, databasePath: string, } | { "status": "failed", error: AppError, };
+export type StartupState = { "status": "ready", dataDir: string, databasePath: string, 
+/**
+ * The team database (`host:port/database`) when the data lives there, rather than in
+ * the file of the data folder.
+ */
+teamDatabase: string | null, } | { "status": "failed", error: AppError, };
 
 export type TeamTls = "verified" | "encrypted" | "ifOffered" | "off";
 

@@ -57,7 +57,7 @@ describe("Settings → Database", () => {
   it("checks the connection and says what it found, then uses it and lets the window load afresh", async () => {
     mocked.databaseChoice.mockResolvedValue(onThisComputer);
     mocked.checkTeamDatabase.mockResolvedValue({ server: "db.lab.example.edu:5432/diary", version: "15.4", setUp: true });
-    mocked.useTeamDatabase.mockResolvedValue({ status: "ready", dataDir: "/d", databasePath: "postgres://x" });
+    mocked.useTeamDatabase.mockResolvedValue({ status: "ready", dataDir: "/d", databasePath: "postgres://x", teamDatabase: "x" });
     const switched = vi.fn();
     render(<DatabaseSettings onSwitched={switched} />);
     fireEvent.click(await screen.findByTestId("database-place-team"));
@@ -108,7 +108,7 @@ describe("Settings → Database", () => {
 
   it("on the team database, keeps the saved password and offers the way back to this computer", async () => {
     mocked.databaseChoice.mockResolvedValue(onTheTeamDatabase);
-    mocked.useThisComputer.mockResolvedValue({ status: "ready", dataDir: "/d", databasePath: "/d/confab.sqlite3" });
+    mocked.useThisComputer.mockResolvedValue({ status: "ready", dataDir: "/d", databasePath: "/d/confab.sqlite3", teamDatabase: null });
     const switched = vi.fn();
     render(<DatabaseSettings onSwitched={switched} />);
     const team = (await screen.findByTestId("database-place-team")) as HTMLInputElement;
@@ -133,7 +133,7 @@ describe("Settings → Database", () => {
 describe("a start on a team database that cannot be reached", () => {
   it("offers to try again and the database settings, and loads afresh after either", async () => {
     mocked.databaseChoice.mockResolvedValue(onTheTeamDatabase);
-    mocked.reopenDatabase.mockResolvedValue({ status: "ready", dataDir: "/d", databasePath: "postgres://x" });
+    mocked.reopenDatabase.mockResolvedValue({ status: "ready", dataDir: "/d", databasePath: "postgres://x", teamDatabase: "x" });
     const reopened = vi.fn();
     render(
       <StartupFailure

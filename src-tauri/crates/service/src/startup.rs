@@ -12,6 +12,9 @@ pub enum StartupState {
     Ready {
         data_dir: String,
         database_path: String,
+        /// The team database (`host:port/database`) when the data lives there, rather than in
+        /// the file of the data folder.
+        team_database: Option<String>,
     },
     Failed {
         error: AppError,
