@@ -125,14 +125,18 @@ async fn a_booking_whose_commit_is_cut_off_is_there_or_not_and_confab_says_which
 
     // Its answer lost while the server stays out of reach: Confab cannot tell, and says so
     // and where to look; once the server is back, the list shows it canceled.
-    proxy.cut_next_commit(CommitCut::After);
-    proxy.refuse_connections(true);
+    proxy.cut_next_commit(CommitCut::AfterThenDown);
     let unknown = f
         .confab
         .cancel_interview(booked.id, "Ada is ill", &me())
         .await
         .unwrap_err();
-    assert_eq!(unknown.code, ErrorCode::DatabaseUnreachable);
+    assert_eq!(
+        unknown.code,
+        ErrorCode::DatabaseUnreachable,
+        "{}",
+        unknown.message
+    );
     assert!(
         unknown.message.contains("cannot be reached to ask"),
         "{}",

@@ -95,13 +95,19 @@ pub fn is_connection_lost(error: &sea_orm::DbErr) -> bool {
     use sea_orm::{DbErr, RuntimeErr};
     use sqlx::Error as E;
     match error {
-        DbErr::ConnectionAcquire(_) => true,
-        DbErr::Conn(RuntimeErr::SqlxError(e))
-        | DbErr::Exec(RuntimeErr::SqlxError(e))
-        | DbErr::Query(RuntimeErr::SqlxError(e)) => matches!(
-            e.as_ref(),
-            E::Io(_) | E::Tls(_) | E::PoolTimedOut | E::PoolClosed | E::WorkerCrashed
-        ),
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+            matches!(
+                e.as_ref(),
+                // A stream cut in the middle of a message reads as a protocol error.
+                E::Io(_)
+                    | E::Tls(_)
+                    | E::Protocol(_)
+                    | E::PoolTimedOut
+                    | E::PoolClosed
+                    | E::WorkerCrashed
+            )
+        }
         _ => false,
     }
 }

@@ -19,6 +19,9 @@ pub enum CommitCut {
     /// Passes the COMMIT, lets the server commit, and closes before its answer reaches the
     /// client.
     After,
+    /// As `After`, and then the server goes out of reach: every connection is cut and new
+    /// ones are refused until `refuse_connections(false)`.
+    AfterThenDown,
 }
 
 pub struct PgProxy {
@@ -27,6 +30,16 @@ pub struct PgProxy {
     refusing: Arc<AtomicBool>,
     cuts: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
+}
+
+/// What every relay shares: the next cut, whether new connections are refused, how many were
+/// cut, and the client side of every connection, to cut them all when the server goes down.
+#[derive(Clone)]
+struct Shared {
+    next_cut: Arc<Mutex<Option<CommitCut>>>,
+    refusing: Arc<AtomicBool>,
+    cuts: Arc<AtomicUsize>,
+    open: Arc<Mutex<Vec<TcpStream>>>,
 }
 
 impl PgProxy {
@@ -40,19 +53,20 @@ impl PgProxy {
             cuts: Arc::default(),
             stop: Arc::default(),
         };
-        let (next_cut, refusing, cuts, stop) = (
-            proxy.next_cut.clone(),
-            proxy.refusing.clone(),
-            proxy.cuts.clone(),
-            proxy.stop.clone(),
-        );
+        let shared = Shared {
+            next_cut: proxy.next_cut.clone(),
+            refusing: proxy.refusing.clone(),
+            cuts: proxy.cuts.clone(),
+            open: Arc::default(),
+        };
+        let stop = proxy.stop.clone();
         std::thread::spawn(move || {
             for client in listener.incoming() {
                 if stop.load(Ordering::SeqCst) {
                     break;
                 }
                 let Ok(client) = client else { continue };
-                if refusing.load(Ordering::SeqCst) {
+                if shared.refusing.load(Ordering::SeqCst) {
                     let _ = client.shutdown(Shutdown::Both);
                     continue;
                 }
@@ -60,8 +74,11 @@ impl PgProxy {
                     let _ = client.shutdown(Shutdown::Both);
                     continue;
                 };
-                let (next_cut, cuts) = (next_cut.clone(), cuts.clone());
-                std::thread::spawn(move || relay(client, server, next_cut, cuts));
+                if let Ok(copy) = client.try_clone() {
+                    shared.open.lock().unwrap().push(copy);
+                }
+                let shared = shared.clone();
+                std::thread::spawn(move || relay(client, server, shared));
             }
         });
         proxy
@@ -89,12 +106,13 @@ impl Drop for PgProxy {
     }
 }
 
-fn relay(
-    mut client: TcpStream,
-    mut server: TcpStream,
-    next_cut: Arc<Mutex<Option<CommitCut>>>,
-    cuts: Arc<AtomicUsize>,
-) {
+fn relay(mut client: TcpStream, mut server: TcpStream, shared: Shared) {
+    let Shared {
+        next_cut,
+        refusing,
+        cuts,
+        open,
+    } = shared;
     // The server's answers go back as they come, until the connection is cut.
     let (mut from_server, mut to_client) =
         (server.try_clone().unwrap(), client.try_clone().unwrap());
@@ -129,8 +147,15 @@ fn relay(
                 cuts.fetch_add(1, Ordering::SeqCst);
                 break;
             }
-            Some(CommitCut::After) => {
+            Some(how @ (CommitCut::After | CommitCut::AfterThenDown)) => {
                 cuts.fetch_add(1, Ordering::SeqCst);
+                if how == CommitCut::AfterThenDown {
+                    // The server goes out of reach for every connection at once.
+                    refusing.store(true, Ordering::SeqCst);
+                    for other in open.lock().unwrap().drain(..) {
+                        let _ = other.shutdown(Shutdown::Both);
+                    }
+                }
                 // The client hears nothing more; the server gets the COMMIT and time to do it.
                 let _ = client.shutdown(Shutdown::Both);
                 let _ = server.write_all(chunk);
