@@ -21,8 +21,15 @@ export function Sidebar({ place, teamDatabase = null, onNavigate, onOpenPane, on
         <span className="sidebar-name">Confab</span>
       </div>
       {teamDatabase && (
-        <p className="sidebar-team" data-testid="sidebar-team-database" title={teamDatabase}>
-          {t("nav.teamDatabase", { server: teamDatabase })}
+        <p className="sidebar-team" data-testid="sidebar-team-database">
+          {t("nav.teamDatabase")}
+          <br />
+          <span className="sidebar-team-server">
+            {/* A line may break before the database's name rather than inside it. */}
+            {teamDatabase.slice(0, teamDatabase.lastIndexOf("/") + 1)}
+            <wbr />
+            {teamDatabase.slice(teamDatabase.lastIndexOf("/") + 1)}
+          </span>
         </p>
       )}
       <nav aria-label={t("nav.main")}>

@@ -15,6 +15,9 @@ export const SCROLL_FRAME = "participants:scroll-frame";
 
 const canMeasure = typeof performance !== "undefined" && typeof performance.mark === "function";
 
+/** Which opening the marks belong to: a paint awaited by an earlier one marks nothing. */
+let opening = 0;
+
 /** Runs `then` once the frame that shows the latest commit has been painted. */
 export function afterNextPaint(then: () => void) {
   if (typeof requestAnimationFrame !== "function") return;
@@ -27,6 +30,7 @@ export function markOpened() {
   // Each opening starts a new series, so a script reads this opening's figures only.
   for (const name of [OPENED, PAGE_LOADED, LOADED, FIRST_ROWS, ALL_ROWS]) performance.clearMarks(name);
   for (const name of [OPEN_TO_FIRST_ROWS, OPEN_TO_ALL_ROWS, FILTER, SCROLL_FRAME]) performance.clearMeasures(name);
+  opening += 1;
   performance.mark(OPENED);
 }
 
@@ -47,8 +51,9 @@ export function markLoaded() {
 /** Marks `mark`, and measures it from the opening, once the frame now being drawn is painted. */
 function markPaintedOnce(mark: string, measure: string) {
   if (!canMeasure || performance.getEntriesByName(mark, "mark").length > 0) return;
+  const awaited = opening;
   afterNextPaint(() => {
-    if (performance.getEntriesByName(mark, "mark").length > 0) return;
+    if (awaited !== opening || performance.getEntriesByName(mark, "mark").length > 0) return;
     performance.mark(mark);
     if (performance.getEntriesByName(OPENED, "mark").length > 0) performance.measure(measure, OPENED, mark);
   });
