@@ -60,6 +60,7 @@ pub fn run() {
             commands::use_team_database,
             commands::use_this_computer,
             commands::reopen_database,
+            commands::last_known_data,
             commands::studies_on_this_computer,
             commands::move_study_from_this_computer,
             commands::copy_study_to_this_computer,

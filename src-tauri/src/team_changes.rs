@@ -29,6 +29,10 @@ pub fn watch<R: Runtime>(app: AppHandle<R>) {
         if confab.team_database().is_none() {
             return;
         }
+        // What the window knows is kept on this computer now, and again a moment after each
+        // burst of changes, for a start when the server cannot be reached.
+        let (changed_tx, changed_rx) = tokio::sync::mpsc::unbounded_channel();
+        let keeper = tauri::async_runtime::spawn(keep_last_known(confab.clone(), changed_rx));
         let events = app.clone();
         let result = confab
             .watch_team_changes(move |changed| {
@@ -36,11 +40,13 @@ pub fn watch<R: Runtime>(app: AppHandle<R>) {
                     Changed::Tables(tables) => tables,
                     Changed::Anything => Vec::new(),
                 };
+                let _ = changed_tx.send(());
                 events
                     .state::<WindowEvents>()
                     .send(AppEvent::DataChanged { tables });
             })
             .await;
+        keeper.abort();
         if let Err(error) = result {
             tracing::warn!(%error, "stopped listening to the team database");
         }
@@ -53,5 +59,21 @@ pub fn watch<R: Runtime>(app: AppHandle<R>) {
         .replace(task);
     if let Some(previous) = previous {
         previous.abort();
+    }
+}
+
+async fn keep_last_known(
+    confab: confab_service::Confab,
+    mut changed: tokio::sync::mpsc::UnboundedReceiver<()>,
+) {
+    loop {
+        if let Err(error) = confab.keep_last_known().await {
+            tracing::warn!(%error, "could not keep what the window knows of the team database");
+        }
+        if changed.recv().await.is_none() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+        while changed.try_recv().is_ok() {}
     }
 }

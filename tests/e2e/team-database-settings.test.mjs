@@ -3,8 +3,8 @@
 // window loads the lab's studies. The password lives in a real keyring (GNOME Keyring on a
 // private session bus), so the next start opens the team database by itself. From the same
 // panel the researcher moves their pilot study into the team database and takes a copy of the
-// lab's study back. When the server is down at a start, the window says so and offers this
-// computer's data again.
+// lab's study back. When the server is down at a start, the window says so, shows what it
+// last knew read-only, and offers this computer's data again.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { byTestId, confab, freshDataDir, screenshot } from "./support/app.mjs";
@@ -156,6 +156,11 @@ test("a researcher joins the team database from the settings, keeps it across st
     assert.equal(await failure.getAttribute("data-code"), "database_unreachable");
     assert.match(await failure.getText(), /cannot reach the team database/);
     await byTestId(browser, "database-settings").waitForDisplayed();
+    // What the window last knew of the team database, read-only.
+    await byTestId(browser, "last-known").waitForDisplayed({ timeout: 10_000 });
+    const known = [];
+    for (const study of await browser.$$('[data-testid="last-known-study"]')) known.push(await study.$("h3").getText());
+    assert.deepEqual(known.sort(), ["Pilot on my laptop", "Shared diary study"]);
     await screenshot(browser, "97f-database-unreachable-at-start");
     await byTestId(browser, "database-place-thisComputer").click();
     await byTestId(browser, "database-use-local").click();

@@ -3,6 +3,7 @@ import { commands } from "./bindings/commands";
 import type { AppError } from "./bindings/types";
 import { BusyButton } from "./dialogs/BusyButton";
 import { t } from "./i18n";
+import { LastKnown } from "./LastKnown";
 import { DatabaseSettings } from "./settings/DatabaseSettings";
 
 /** Failures that a change of Settings → Database mends: the team database down, or its password. */
@@ -45,6 +46,7 @@ export function StartupFailure({ error, onReopened = reloadWindow }: { error: Ap
       </div>
       {mendedInDatabaseSettings.includes(error.code) && (
         <div className="startup-failure-settings">
+          {error.code === "database_unreachable" && <LastKnown />}
           <DatabaseSettings onSwitched={onReopened} />
         </div>
       )}

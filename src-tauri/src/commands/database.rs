@@ -2,7 +2,8 @@
 //! is saved; the window then loads afresh on it.
 
 use confab_service::{
-    AppError, Confab, DatabaseChoiceView, StartupState, TeamDatabaseCheck, TeamDatabaseInput,
+    AppError, Confab, DatabaseChoiceView, LastKnown, StartupState, TeamDatabaseCheck,
+    TeamDatabaseInput,
 };
 use tauri::{AppHandle, Manager, Runtime, State};
 
@@ -13,6 +14,12 @@ use crate::team_changes;
 #[tauri::command]
 pub async fn database_choice(state: State<'_, AppState>) -> Result<DatabaseChoiceView, AppError> {
     confab_service::database_choice(state.data_dir()).await
+}
+
+/// What the window last knew of the team database, shown read-only when it cannot be reached.
+#[tauri::command]
+pub fn last_known_data(state: State<'_, AppState>) -> Option<LastKnown> {
+    confab_service::last_known(state.data_dir())
 }
 
 #[tauri::command]

@@ -7,6 +7,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "use_team_database",
     "use_this_computer",
     "reopen_database",
+    "last_known_data",
     "studies_on_this_computer",
     "move_study_from_this_computer",
     "copy_study_to_this_computer",

@@ -1,6 +1,6 @@
 // This file is generated from the Rust command table by `CONFAB_UPDATE_BINDINGS=1 cargo test -p confab-desktop --test bindings`. Do not edit.
 import { invoke, type Channel } from "@tauri-apps/api/core";
-import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, BusyTimeView, CalendarAccountInput, CalendarAccountView, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, CsvLayout, DatabaseChoiceView, DayScheduleView, DaySettings, DaySlot, FoundMailSettings, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, LanguageOption, MailAuth, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RemoteCalendarView, RemovalReport, RuleBreakView, SessionChange, SessionExceptionView, SessionView, SignInChoice, SlotView, StaffPick, StaffRole, StartupState, StatusOption, StudyOverview, StudySettings, StudySummary, StudyTransferReport, SwapReport, SyncProgress, SyncReport, TeamDatabaseCheck, TeamDatabaseInput, TemplatePreview } from "./types";
+import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, BusyTimeView, CalendarAccountInput, CalendarAccountView, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, CsvLayout, DatabaseChoiceView, DayScheduleView, DaySettings, DaySlot, FoundMailSettings, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, LanguageOption, LastKnown, MailAuth, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RemoteCalendarView, RemovalReport, RuleBreakView, SessionChange, SessionExceptionView, SessionView, SignInChoice, SlotView, StaffPick, StaffRole, StartupState, StatusOption, StudyOverview, StudySettings, StudySummary, StudyTransferReport, SwapReport, SyncProgress, SyncReport, TeamDatabaseCheck, TeamDatabaseInput, TemplatePreview } from "./types";
 
 export const commands = {
   startupState: (): Promise<StartupState> => invoke("startup_state"),
@@ -9,6 +9,7 @@ export const commands = {
   useTeamDatabase: (input: TeamDatabaseInput): Promise<StartupState> => invoke("use_team_database", { input }),
   useThisComputer: (): Promise<StartupState> => invoke("use_this_computer"),
   reopenDatabase: (): Promise<StartupState> => invoke("reopen_database"),
+  lastKnownData: (): Promise<LastKnown | null> => invoke("last_known_data"),
   studiesOnThisComputer: (): Promise<Array<StudySummary>> => invoke("studies_on_this_computer"),
   moveStudyFromThisComputer: (studyId: number): Promise<StudyTransferReport> => invoke("move_study_from_this_computer", { studyId }),
   copyStudyToThisComputer: (studyId: number): Promise<StudyTransferReport> => invoke("copy_study_to_this_computer", { studyId }),

@@ -82,6 +82,20 @@ links: number,
  */
 removed: boolean, };
 
+export type LastKnown = { 
+/**
+ * When it was read from the team database.
+ */
+savedAt: string, 
+/**
+ * The team database (`host:port/database`).
+ */
+server: string, studies: Array<LastKnownStudy>, };
+
+export type LastKnownStudy = { name: string, timeZone: string, upcoming: Array<LastKnownInterview>, };
+
+export type LastKnownInterview = { participantName: string, start: string, end: string, };
+
 export type StudySummary = { id: number, name: string, description: string, timeZone: string, interviewMinutes: number, createdAt: string, };
 
 export type NewStudy = { name: string, description: string, timeZone: string, interviewMinutes: number, };

@@ -11,6 +11,7 @@ vi.mock("../bindings/commands", () => ({
     useTeamDatabase: vi.fn(),
     useThisComputer: vi.fn(),
     reopenDatabase: vi.fn(),
+    lastKnownData: vi.fn(),
   },
 }));
 
@@ -133,6 +134,18 @@ describe("Settings → Database", () => {
 describe("a start on a team database that cannot be reached", () => {
   it("offers to try again and the database settings, and loads afresh after either", async () => {
     mocked.databaseChoice.mockResolvedValue(onTheTeamDatabase);
+    mocked.lastKnownData.mockResolvedValue({
+      savedAt: "2026-12-01T16:00:00Z",
+      server: "db.lab.example.edu:5432/diary",
+      studies: [
+        {
+          name: "Sleep diary",
+          timeZone: "Europe/Berlin",
+          upcoming: [{ participantName: "Alice Park", start: "2026-12-02T08:00:00Z", end: "2026-12-02T09:00:00Z" }],
+        },
+        { name: "Pilot", timeZone: "UTC", upcoming: [] },
+      ],
+    });
     mocked.reopenDatabase.mockResolvedValue({ status: "ready", dataDir: "/d", databasePath: "postgres://x", teamDatabase: "x" });
     const reopened = vi.fn();
     render(
@@ -142,6 +155,12 @@ describe("a start on a team database that cannot be reached", () => {
       />,
     );
     expect(await screen.findByTestId("database-settings")).toBeTruthy();
+    // Who is coming, as last read, while the server is out of reach.
+    const known = await screen.findByTestId("last-known");
+    expect(known.textContent).toContain("db.lab.example.edu:5432/diary");
+    expect(screen.getByTestId("last-known-interview").textContent).toBe("Dec 2, 2026, 9:00 AM Alice Park");
+    expect(known.textContent).toContain("No upcoming interviews.");
+    expect(known.querySelector("button, input")).toBeNull();
     fireEvent.click(screen.getByTestId("startup-try-again"));
     await waitFor(() => expect(reopened).toHaveBeenCalledTimes(1));
     expect(mocked.reopenDatabase).toHaveBeenCalledTimes(1);

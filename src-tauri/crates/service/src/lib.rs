@@ -19,6 +19,7 @@ mod error;
 mod interview_days;
 mod interviewers;
 mod invitations;
+mod last_known;
 mod mail;
 mod overview;
 mod participant_search;
@@ -62,6 +63,7 @@ pub use interview_days::{
 };
 pub use interviewers::{BusyImportReport, BusyTimeView, InterviewerView};
 pub use invitations::InvitationReadiness;
+pub use last_known::{LastKnown, LastKnownInterview, LastKnownStudy, last_known};
 pub use mail::{
     AttentionItem, ConnectionCheck, FoundMailSettings, InviteReport, InviteSkip, LanguageOption,
     MailAccount, MailAuth, MailProfile, MailProvider, MailSecurity, MessageTemplate, OutboxEdit,

@@ -19,7 +19,12 @@ use support::pg_proxy::{CommitCut, PgProxy};
 use support::{Fixture, me};
 
 /// The team database behind a proxy, and a direct connection to it for looking.
-async fn behind_proxy() -> (Fixture, PgProxy, sea_orm::DatabaseConnection) {
+async fn behind_proxy() -> (
+    Fixture,
+    PgProxy,
+    sea_orm::DatabaseConnection,
+    tempfile::TempDir,
+) {
     let url = url::Url::parse(&fresh_database(&admin_url()).await).unwrap();
     let proxy = PgProxy::start((url.host_str().unwrap().to_owned(), url.port().unwrap()));
     let mut proxied = url.clone();
@@ -29,7 +34,7 @@ async fn behind_proxy() -> (Fixture, PgProxy, sea_orm::DatabaseConnection) {
         .await
         .unwrap();
     let direct = sea_orm::Database::connect(url.as_str()).await.unwrap();
-    (Fixture::on(confab).await, proxy, direct)
+    (Fixture::on(confab).await, proxy, direct, dir)
 }
 
 /// The participant's interviews as the database holds them: (state, start).
@@ -54,7 +59,7 @@ async fn held(db: &sea_orm::DatabaseConnection, participant_id: i64) -> Vec<(Str
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_booking_whose_commit_is_cut_off_is_there_or_not_and_confab_says_which() {
-    let (f, proxy, direct) = behind_proxy().await;
+    let (f, proxy, direct, _dir) = behind_proxy().await;
     let ada = f.participant("Ada").await;
     let researcher = me();
     let book = |start| {
@@ -237,4 +242,53 @@ async fn a_booking_that_the_server_ends_in_a_deadlock_runs_again_and_books_once(
         counted = deadlocks(&url).await;
     }
     assert_eq!(counted, before + 1, "PostgreSQL ended one deadlock");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn what_the_window_knew_is_kept_and_read_back_while_the_server_is_out_of_reach() {
+    let (f, proxy, _direct, _dir) = behind_proxy().await;
+    let ada = f.participant("Ada").await;
+    f.confab
+        .book_manually(f.study_id, ada, f.session_id, f.slot(1), &[], &me())
+        .await
+        .unwrap();
+    let dir = f.confab.data_dir().to_owned();
+    assert_eq!(confab_service::last_known(&dir), None);
+    f.confab.keep_last_known().await.unwrap();
+
+    // The server goes out of reach: Confab cannot open it, and what it knew is still there.
+    proxy.refuse_connections(true);
+    let url = format!("postgres://confab@127.0.0.1:{}/whatever", proxy.port);
+    let down = Confab::open_team(&dir, &url).await.unwrap_err();
+    assert_eq!(
+        down.code,
+        ErrorCode::DatabaseUnreachable,
+        "{}",
+        down.message
+    );
+    let known = confab_service::last_known(&dir).unwrap();
+    assert_eq!(known.studies.len(), 1);
+    assert_eq!(known.studies[0].name, "Checkout usability");
+    let upcoming = &known.studies[0].upcoming;
+    assert_eq!(upcoming.len(), 1);
+    assert_eq!(
+        (upcoming[0].participant_name.as_str(), upcoming[0].start),
+        ("Ada", f.slot(1))
+    );
+    assert!(known.server.ends_with(&format!(
+            ":{}/{}",
+            proxy.port,
+            f.confab
+                .team_database()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+        )));
+
+    // This computer's file keeps no such copy: it is always there.
+    let laptop = tempfile::tempdir().unwrap();
+    let local = Confab::open(laptop.path()).await.unwrap();
+    local.keep_last_known().await.unwrap();
+    assert_eq!(confab_service::last_known(laptop.path()), None);
 }
