@@ -50,11 +50,20 @@ impl Confab {
             .as_deref()
             .map(|t| t.trim().to_lowercase())
             .filter(|t| !t.is_empty());
+        // Without a text or a status to match, the database pages the study itself, in the
+        // same order, so a first screenful of thousands reads a screenful.
+        let paged_by_database = query.study_id.is_some() && needle.is_none() && status.is_none();
+        let offset = query.offset.unwrap_or(0);
         let (rows, next) = match query.study_id {
             Some(study_id) => {
                 require_study(&self.db, study_id).await?;
+                let (limit, offset) = if paged_by_database {
+                    (query.limit, offset)
+                } else {
+                    (None, 0)
+                };
                 let rows: Vec<(participant::Model, Option<String>)> =
-                    participants::in_study(&self.db, study_id)
+                    participants::page_in_study(&self.db, study_id, limit, offset)
                         .await?
                         .into_iter()
                         .map(|(p, e)| (p, Some(e.status)))
@@ -78,21 +87,24 @@ impl Confab {
                 (rows, Default::default())
             }
         };
-        let mut found: Vec<(participant::Model, Option<String>)> = rows
+        // Both reads come in the lists' order (name in any case, then id); filtering keeps it.
+        let found = rows
             .into_iter()
             .filter(|(_, s)| status.is_none_or(|wanted| s.as_deref() == Some(wanted.key())))
-            .filter(|(p, _)| needle.as_deref().is_none_or(|n| matches_text(p, n)))
-            .collect();
-        found.sort_by_cached_key(|(p, _)| (p.name.to_lowercase(), p.id));
-        let offset = usize::try_from(query.offset.unwrap_or(0)).unwrap_or(usize::MAX);
-        let limit = query
-            .limit
-            .and_then(|l| usize::try_from(l).ok())
-            .unwrap_or(usize::MAX);
+            .filter(|(p, _)| needle.as_deref().is_none_or(|n| matches_text(p, n)));
+        let (skip, take) = if paged_by_database {
+            (0, usize::MAX)
+        } else {
+            let skip = usize::try_from(offset).unwrap_or(usize::MAX);
+            let take = query
+                .limit
+                .and_then(|l| usize::try_from(l).ok())
+                .unwrap_or(usize::MAX);
+            (skip, take)
+        };
         Ok(found
-            .into_iter()
-            .skip(offset)
-            .take(limit)
+            .skip(skip)
+            .take(take)
             .map(|(p, s)| {
                 let next_start = next.get(&p.id).copied();
                 summary(p, s, next_start)

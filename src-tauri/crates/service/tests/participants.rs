@@ -644,3 +644,120 @@ async fn search_refuses_an_unknown_status_a_status_without_study_and_an_unknown_
         .unwrap_err();
     assert_eq!(missing.code, ErrorCode::NotFound);
 }
+
+/// A study's list comes by name in any case and in any script, then id; a page of it, as the
+/// window asks for the first screenful, is the same stretch of that list, also after renames.
+/// The names are drawn from a seeded generator; the seed is printed.
+#[tokio::test]
+async fn a_page_of_a_study_is_the_same_stretch_of_its_whole_list() {
+    let (_dir, confab, study) = setup().await;
+    let seed: u64 = std::env::var("CONFAB_MODEL_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+        });
+    println!("seed {seed} (CONFAB_MODEL_SEED={seed} replays it)");
+    let mut state = seed;
+    let mut next = move |bound: usize| {
+        // xorshift64*, enough to pick names.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        usize::try_from(state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33).unwrap() % bound
+    };
+    let starts = [
+        "ada",
+        "Ada",
+        "ADA",
+        "Élodie",
+        "émile",
+        "Zoë",
+        "zed",
+        "Ärger",
+        "ärmel",
+        "Straße",
+        "STRASSE",
+        "İpek",
+        "ıdil",
+        "Σοφία",
+        "σίμος",
+        "Борис",
+        "юлия",
+        "李雷",
+        "Øystein",
+        "bob",
+        "Bob",
+    ];
+    let mut ids = Vec::new();
+    for n in 0..40 {
+        let name = format!("{} {}", starts[next(starts.len())], next(3));
+        let p = confab
+            .create_participant(
+                NewParticipant {
+                    study_id: (n % 5 != 0).then_some(study),
+                    ..person(&name, &format!("p{n}@example.org"))
+                },
+                &me(),
+            )
+            .await
+            .unwrap();
+        ids.push(p.id);
+    }
+    for _ in 0..8 {
+        let id = ids[next(ids.len())];
+        let name = format!("{} {}", starts[next(starts.len())], next(3));
+        confab
+            .update_participant(
+                id,
+                ParticipantUpdate {
+                    name: Some(name),
+                    ..Default::default()
+                },
+                &me(),
+            )
+            .await
+            .unwrap();
+    }
+
+    let in_study = |limit: Option<u64>, offset: Option<u64>| ParticipantQuery {
+        study_id: Some(study),
+        limit,
+        offset,
+        ..Default::default()
+    };
+    let whole = confab
+        .search_participants(in_study(None, None))
+        .await
+        .unwrap();
+    assert_eq!(whole.len(), 32, "seed {seed}");
+    let mut expected: Vec<(String, i64)> = whole
+        .iter()
+        .map(|p| (p.name.to_lowercase(), p.id))
+        .collect();
+    expected.sort();
+    let order: Vec<(String, i64)> = whole
+        .iter()
+        .map(|p| (p.name.to_lowercase(), p.id))
+        .collect();
+    assert_eq!(order, expected, "seed {seed}");
+
+    let size = 1 + next(7) as u64;
+    let mut paged = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = confab
+            .search_participants(in_study(Some(size), Some(offset)))
+            .await
+            .unwrap();
+        if page.is_empty() {
+            break;
+        }
+        offset += page.len() as u64;
+        paged.extend(page);
+    }
+    assert_eq!(paged, whole, "pages of {size}, seed {seed}");
+}

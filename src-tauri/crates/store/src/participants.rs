@@ -4,9 +4,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use confab_core::ValidParticipant;
+use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
+    QuerySelect, Set,
 };
 
 use crate::entity::enrolment::{self, Entity as Enrolment};
@@ -31,9 +32,16 @@ pub fn encode_custom_fields(fields: &BTreeMap<String, String>) -> String {
 /// Rows per multi-row statement: well below SQLite's limit of 32,766 parameters.
 const ROWS_PER_STATEMENT: usize = 1000;
 
+/// What lists of participants are ordered by, before the id: the name in lower case, in every
+/// script (SQLite's `lower()` folds only ASCII), compared byte by byte.
+pub fn sort_key(name: &str) -> String {
+    name.to_lowercase()
+}
+
 fn columns(p: &ValidParticipant, now: i64) -> participant::ActiveModel {
     participant::ActiveModel {
         name: Set(p.name.clone()),
+        sort_name: Set(sort_key(&p.name)),
         email: Set(p.email.clone()),
         time_zone: Set(p.time_zone.map(|tz| tz.name().to_owned())),
         phone: Set(p.phone.clone()),
@@ -63,14 +71,15 @@ pub async fn insert_many(
     people: &[&ValidParticipant],
     now: i64,
 ) -> Result<HashMap<String, i64>, DbErr> {
-    const COLUMNS: usize = 9;
+    const COLUMNS: usize = 10;
     let mut ids = HashMap::with_capacity(people.len());
     for chunk in people.chunks(ROWS_PER_STATEMENT) {
-        let rows = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ");
+        let rows = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ");
         let mut values: Vec<sea_orm::Value> = Vec::with_capacity(chunk.len() * COLUMNS);
         for p in chunk {
             values.extend([
                 p.name.clone().into(),
+                sort_key(&p.name).into(),
                 p.email.clone().into(),
                 p.time_zone.map(|tz| tz.name().to_owned()).into(),
                 p.phone.clone().into(),
@@ -84,7 +93,7 @@ pub async fn insert_many(
         let inserted = db
             .query_all_raw(crate::dialect::statement(db,
                 format!(
-                    "INSERT INTO participants (name, email, time_zone, phone, notes, custom_fields, language, created_at, updated_at) \
+                    "INSERT INTO participants (name, sort_name, email, time_zone, phone, notes, custom_fields, language, created_at, updated_at) \
                      VALUES {rows} RETURNING id, email"
                 ),
                 values,
@@ -146,33 +155,71 @@ pub async fn find_by_email(
         .await
 }
 
-/// Every participant, by name then id.
+/// Every participant, by name (in any case) then id.
 pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<participant::Model>, DbErr> {
     Participant::find()
-        .order_by_asc(participant::Column::Name)
+        .order_by_asc(participant::Column::SortName)
         .order_by_asc(participant::Column::Id)
         .all(db)
         .await
 }
 
-/// The participants enrolled in the study, each with their enrolment, by name then id.
+/// The participants enrolled in the study, each with their enrolment, by name (in any case)
+/// then id.
 pub async fn in_study(
     db: &impl ConnectionTrait,
     study_id: i64,
 ) -> Result<Vec<(participant::Model, enrolment::Model)>, DbErr> {
-    let enrolments: HashMap<i64, enrolment::Model> = Enrolment::find()
-        .filter(enrolment::Column::StudyId.eq(study_id))
-        .all(db)
-        .await?
+    page_in_study(db, study_id, None, 0).await
+}
+
+/// Some of the participants enrolled in the study, in the order of `in_study`: `limit` of them
+/// (all when `None`) after the first `offset`. The order and the limit are the database's, on
+/// the index of `sort_name`, so the first screenful of thousands costs a screenful.
+pub async fn page_in_study(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+    limit: Option<u64>,
+    offset: u64,
+) -> Result<Vec<(participant::Model, enrolment::Model)>, DbErr> {
+    let enrolled = Query::select()
+        .column(enrolment::Column::ParticipantId)
+        .from(Enrolment)
+        .and_where(enrolment::Column::StudyId.eq(study_id))
+        .to_owned();
+    let mut select = Participant::find()
+        .filter(participant::Column::Id.in_subquery(enrolled))
+        .order_by_asc(participant::Column::SortName)
+        .order_by_asc(participant::Column::Id);
+    if limit.is_some() || offset > 0 {
+        // SQLite takes an OFFSET only after a LIMIT.
+        select = select
+            .limit(limit.unwrap_or(i64::MAX.unsigned_abs()))
+            .offset(offset);
+    }
+    let people = select.all(db).await?;
+    // A page's enrolments by their participants' ids; the whole study's in one read otherwise
+    // (or when the page is too long for the ids to fit in one statement).
+    let mut enrolments: HashMap<i64, enrolment::Model> =
+        if people.len() <= 500 && limit.is_some() {
+            let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
+            Enrolment::find()
+                .filter(enrolment::Column::StudyId.eq(study_id))
+                .filter(enrolment::Column::ParticipantId.is_in(ids))
+                .all(db)
+                .await?
+        } else {
+            Enrolment::find()
+                .filter(enrolment::Column::StudyId.eq(study_id))
+                .all(db)
+                .await?
+        }
         .into_iter()
         .map(|e| (e.participant_id, e))
         .collect();
-    let ids: Vec<i64> = enrolments.keys().copied().collect();
-    let mut rows = with_ids(db, &ids).await?;
-    rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
-    Ok(rows
+    Ok(people
         .into_iter()
-        .filter_map(|p| enrolments.get(&p.id).cloned().map(|e| (p, e)))
+        .filter_map(|p| enrolments.remove(&p.id).map(|e| (p, e)))
         .collect())
 }
 

@@ -112,3 +112,48 @@ async fn interviews_booked_again_after_a_completed_one_become_the_next_round() {
         .unwrap_err();
     assert!(err.to_string().contains("UNIQUE"), "{err}");
 }
+
+/// Participants of a database from before lists were ordered by a stored key get that key,
+/// lowercased in every script, and the lists come in that order.
+#[tokio::test]
+async fn participants_from_before_the_sort_key_get_theirs() {
+    use confab_store::migration::Migrator;
+    use sea_orm_migration::MigratorTrait;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    let db = sea_orm::Database::connect(format!("sqlite://{}?mode=rwc", path.display()))
+        .await
+        .unwrap();
+    let before = Migrator::migrations()
+        .iter()
+        .position(|m| m.name() == "m20261202_060000_participant_sort_names")
+        .unwrap();
+    Migrator::up(&db, Some(u32::try_from(before).unwrap()))
+        .await
+        .unwrap();
+    db.execute_unprepared(
+        "INSERT INTO participants (id, name, email, created_at, updated_at) VALUES \
+           (1, 'Zoë', 'z@x.org', 0, 0), (2, 'ÉLODIE', 'e@x.org', 0, 0), \
+           (3, 'émile', 'm@x.org', 0, 0), (4, 'adam', 'a@x.org', 0, 0), (5, 'Adam', 'b@x.org', 0, 0);",
+    )
+    .await
+    .unwrap();
+    db.close().await.unwrap();
+
+    let db = open(dir.path()).await.unwrap();
+    let rows = confab_store::participants::all(&db.connection)
+        .await
+        .unwrap();
+    let keys: Vec<(i64, &str)> = rows.iter().map(|p| (p.id, p.sort_name.as_str())).collect();
+    assert_eq!(
+        keys,
+        [
+            (4, "adam"),
+            (5, "adam"),
+            (1, "zoë"),
+            (2, "élodie"),
+            (3, "émile")
+        ]
+    );
+}

@@ -6,6 +6,8 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub name: String,
+    /// `name` in lower case, what lists are ordered by (see `participants::sort_key`).
+    pub sort_name: String,
     pub email: String,
     pub time_zone: Option<String>,
     pub phone: String,

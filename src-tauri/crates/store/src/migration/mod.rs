@@ -21,6 +21,7 @@ mod m20261201_190000_calendar_account;
 mod m20261201_200000_token_lookups;
 mod m20261202_010000_researchers;
 mod m20261202_020000_change_notices;
+mod m20261202_060000_participant_sort_names;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_200000_token_lookups::Migration),
             Box::new(m20261202_010000_researchers::Migration),
             Box::new(m20261202_020000_change_notices::Migration),
+            Box::new(m20261202_060000_participant_sort_names::Migration),
         ]
     }
 }
