@@ -98,7 +98,11 @@ fn commands() -> Vec<Command> {
         ),
         cmd(
             "update_study",
-            vec![id("study_id"), arg::<NewStudy>("input")],
+            vec![
+                id("study_id"),
+                arg::<NewStudy>("input"),
+                arg::<Option<NewStudy>>("loaded"),
+            ],
             name_of::<StudySummary>(),
         ),
         cmd("archive_study", vec![id("study_id")], unit()),
@@ -110,7 +114,11 @@ fn commands() -> Vec<Command> {
         ),
         cmd(
             "update_study_settings",
-            vec![id("study_id"), arg::<StudySettings>("settings")],
+            vec![
+                id("study_id"),
+                arg::<StudySettings>("settings"),
+                arg::<Option<StudySettings>>("loaded"),
+            ],
             name_of::<StudySettings>(),
         ),
         cmd(

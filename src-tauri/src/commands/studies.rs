@@ -24,10 +24,11 @@ pub async fn update_study(
     state: State<'_, AppState>,
     study_id: i64,
     input: NewStudy,
+    loaded: Option<NewStudy>,
 ) -> Result<StudySummary, AppError> {
     state
         .confab()?
-        .update_study(study_id, input, &Actor::researcher())
+        .save_study_details(study_id, loaded, input, &Actor::researcher())
         .await
 }
 
@@ -57,10 +58,11 @@ pub async fn update_study_settings(
     state: State<'_, AppState>,
     study_id: i64,
     settings: StudySettings,
+    loaded: Option<StudySettings>,
 ) -> Result<StudySettings, AppError> {
     state
         .confab()?
-        .update_study_settings(study_id, settings, &Actor::researcher())
+        .save_study_settings(study_id, loaded, settings, &Actor::researcher())
         .await
 }
 

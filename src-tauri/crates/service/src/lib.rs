@@ -39,6 +39,7 @@ mod study_calendar_file;
 mod study_changes;
 mod study_transfer;
 mod team_database;
+mod three_way;
 mod waitlist;
 
 pub use about::AboutInfo;

@@ -182,6 +182,61 @@ impl StudySettings {
     }
 }
 
+/// The refusal of a settings form whose `fields` another researcher changed meanwhile.
+async fn settings_changed_meanwhile(
+    db: &impl confab_store::ConnectionTrait,
+    row: &study::Model,
+    fields: &[String],
+) -> Result<AppError, AppError> {
+    let history = audit::for_study(db, row.id).await?;
+    let by = history
+        .iter()
+        .rev()
+        .find(|e| e.action.starts_with("setting changed") && !e.actor.is_empty())
+        .map(|e| format!(" by {}", e.actor))
+        .unwrap_or_default();
+    let names: Vec<&str> = fields.iter().map(|f| setting_label(f)).collect();
+    let message = format!(
+        "{} of {} changed{by} while you were editing, so nothing was saved. Your values are still in the form: save again to keep them, or discard your changes to see what is saved now.",
+        names.join(", "),
+        row.name
+    );
+    Ok(AppError {
+        fields: fields
+            .iter()
+            .map(|field| crate::error::FieldProblem {
+                field: field.clone(),
+                message: format!("Changed{by} while you were editing."),
+            })
+            .collect(),
+        ..AppError::new(ErrorCode::ChangedMeanwhile, message)
+    })
+}
+
+/// A setting as the form labels it, for a message, from its field name.
+fn setting_label(field: &str) -> &str {
+    match field {
+        "kind" => "The kind of study",
+        "bufferBeforeMinutes" => "The buffer before",
+        "bufferAfterMinutes" => "The buffer after",
+        "minNoticeMinutes" => "The minimum notice",
+        "horizonDays" => "The booking horizon",
+        "maxPerDay" => "The cap per day",
+        "maxPerWeek" => "The cap per week",
+        "changeCutoffHours" => "The change cut-off",
+        "location" => "The location",
+        "conferencingUrl" => "The conferencing link",
+        "dialIn" => "The dial-in",
+        "selfScheduling" => "Self-scheduling",
+        "reminderHours" => "The reminder",
+        "waitlistOfferHours" => "The waitlist offer",
+        "interviewsPerParticipant" => "Interviews per participant",
+        "language" => "The language",
+        "staffing" => "The interviewers on each interview",
+        other => other,
+    }
+}
+
 /// A panel larger than this is a hearing, not an interview.
 const MAX_PANEL: u32 = 12;
 
@@ -236,13 +291,38 @@ impl Confab {
         Ok(StudySettings::from(&self.study_row(study_id).await?))
     }
 
+    /// Saves the study's settings as given, whatever is stored.
     pub async fn update_study_settings(
         &self,
         study_id: i64,
         settings: StudySettings,
         actor: &Actor,
     ) -> Result<StudySettings, AppError> {
-        let mut settings = settings;
+        self.save_study_settings(study_id, None, settings, actor)
+            .await
+    }
+
+    /// Saves the settings form. `loaded` is what the form started from: a field the form left
+    /// as loaded keeps what is stored now (another researcher may have changed it meanwhile),
+    /// and a field both changed, to different values, is refused as changed meanwhile, naming
+    /// the field and who changed it; nothing is saved then.
+    pub async fn save_study_settings(
+        &self,
+        study_id: i64,
+        loaded: Option<StudySettings>,
+        edited: StudySettings,
+        actor: &Actor,
+    ) -> Result<StudySettings, AppError> {
+        let txn = begin_write(&self.db).await?;
+        let row = require_study(&txn, study_id).await?;
+        let before = StudySettings::from(&row);
+        let mut settings = match loaded {
+            None => edited,
+            Some(loaded) => match crate::three_way::merge(&loaded, &edited, &before) {
+                Ok(merged) => merged,
+                Err(fields) => return Err(settings_changed_meanwhile(&txn, &row, &fields).await?),
+            },
+        };
         settings.location = settings.location.trim().to_owned();
         settings.conferencing_url = settings.conferencing_url.trim().to_owned();
         settings.dial_in = settings.dial_in.trim().to_owned();
@@ -287,10 +367,7 @@ impl Confab {
             ..settings
         };
         settings.rules().validate()?;
-        let txn = begin_write(&self.db).await?;
-        let row = require_study(&txn, study_id).await?;
         check_staffing(&txn, study_id, &settings.staffing).await?;
-        let before = StudySettings::from(&row);
         let held = interviews::most_rounds_held(&txn, study_id).await?;
         if settings.interviews_per_participant < held {
             return Err(AppError::about_field(

@@ -21,7 +21,7 @@ pub struct StudySummary {
 }
 
 /// What the researcher fills in to create a study.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct NewStudy {
     pub name: String,
@@ -29,6 +29,29 @@ pub struct NewStudy {
     pub description: String,
     pub time_zone: String,
     pub interview_minutes: i32,
+}
+
+impl NewStudy {
+    /// The details of a study as the lists show it, as a settings form starts from them.
+    pub fn from_summary(study: &StudySummary) -> Self {
+        Self {
+            name: study.name.clone(),
+            description: study.description.clone(),
+            time_zone: study.time_zone.clone(),
+            interview_minutes: study.interview_minutes,
+        }
+    }
+}
+
+impl From<&study::Model> for NewStudy {
+    fn from(m: &study::Model) -> Self {
+        Self {
+            name: m.name.clone(),
+            description: m.description.clone(),
+            time_zone: m.time_zone.clone(),
+            interview_minutes: m.interview_minutes,
+        }
+    }
 }
 
 impl From<study::Model> for StudySummary {

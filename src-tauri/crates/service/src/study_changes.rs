@@ -7,7 +7,7 @@ use confab_store::{Set, begin_write, studies};
 
 use crate::clock::now_ts;
 use crate::participants::require_study;
-use crate::{Actor, AppError, Confab, NewStudy, StudySummary};
+use crate::{Actor, AppError, Confab, ErrorCode, NewStudy, StudySummary};
 
 impl Confab {
     /// Changes what a study is called, its description, its time zone and its interview
@@ -18,6 +18,26 @@ impl Confab {
         input: NewStudy,
         actor: &Actor,
     ) -> Result<StudySummary, AppError> {
+        self.save_study_details(study_id, None, input, actor).await
+    }
+
+    /// Saves the study's details from its settings form. `loaded` is what the form started
+    /// from: a detail the form left as loaded keeps what is stored now, and one that both the
+    /// form and someone else changed, to different values, is refused as changed meanwhile.
+    pub async fn save_study_details(
+        &self,
+        study_id: i64,
+        loaded: Option<NewStudy>,
+        edited: NewStudy,
+        actor: &Actor,
+    ) -> Result<StudySummary, AppError> {
+        let txn = begin_write(&self.db).await?;
+        let before = require_study(&txn, study_id).await?;
+        let input = match loaded {
+            None => edited,
+            Some(loaded) => crate::three_way::merge(&loaded, &edited, &NewStudy::from(&before))
+                .map_err(|fields| details_changed_meanwhile(&before, &fields))?,
+        };
         let valid = StudyDraft {
             name: input.name,
             description: input.description,
@@ -25,8 +45,6 @@ impl Confab {
             interview_minutes: input.interview_minutes,
         }
         .validate()?;
-        let txn = begin_write(&self.db).await?;
-        let before = require_study(&txn, study_id).await?;
         if let Some(other) = studies::find_by_name(&txn, &valid.name).await?
             && other.id != study_id
         {
@@ -97,6 +115,37 @@ impl Confab {
         .await?;
         txn.commit().await?;
         Ok(())
+    }
+}
+
+/// The refusal of a study's details that someone else changed while they were being edited.
+fn details_changed_meanwhile(study: &study::Model, fields: &[String]) -> AppError {
+    let names: Vec<&str> = fields
+        .iter()
+        .map(|f| match f.as_str() {
+            "name" => "its name",
+            "description" => "its description",
+            "timeZone" => "its time zone",
+            "interviewMinutes" => "its interview length",
+            other => other,
+        })
+        .collect();
+    AppError {
+        fields: fields
+            .iter()
+            .map(|field| crate::FieldProblem {
+                field: field.clone(),
+                message: "Changed by someone else while you were editing.".into(),
+            })
+            .collect(),
+        ..AppError::new(
+            ErrorCode::ChangedMeanwhile,
+            format!(
+                "The study \"{}\" had {} changed while you were editing, so nothing was saved. Your values are still in the form: save again to keep them, or discard your changes to see what is saved now.",
+                study.name,
+                names.join(" and ")
+            ),
+        )
     }
 }
 

@@ -131,3 +131,108 @@ async fn a_corrupt_database_becomes_an_error_code_the_window_can_switch_on() {
     let json = serde_json::to_value(&err).unwrap();
     assert_eq!(json["code"], "database_corrupt");
 }
+
+/// Two researchers have the same study's settings open. What each changed is kept; a setting
+/// both changed, to different values, is refused for the one who saves second, naming it, and
+/// nothing of that save is written; saving again from what is stored now goes through.
+#[tokio::test]
+async fn two_researchers_editing_one_study_keep_each_others_changes() {
+    use confab_service::Actor;
+
+    let dir = tempfile::tempdir().unwrap();
+    let confab = support::open_confab(dir.path()).await;
+    let study = confab.create_study(new_study("Shared")).await.unwrap();
+    let me = Actor::researcher();
+
+    // Both open the form.
+    let loaded_a = confab.study_settings(study.id).await.unwrap();
+    let loaded_b = loaded_a.clone();
+    let details_a = NewStudy::from_summary(&study);
+
+    // B sets the location and saves.
+    let mut edit_b = loaded_b.clone();
+    edit_b.location = "Room 2.14".into();
+    confab
+        .save_study_settings(study.id, Some(loaded_b), edit_b, &me)
+        .await
+        .unwrap();
+
+    // A, from the older form, changes the buffer only: B's location stays.
+    let mut edit_a = loaded_a.clone();
+    edit_a.buffer_after_minutes = 25;
+    let saved = confab
+        .save_study_settings(study.id, Some(loaded_a.clone()), edit_a.clone(), &me)
+        .await
+        .unwrap();
+    assert_eq!(saved.location, "Room 2.14");
+    assert_eq!(saved.buffer_after_minutes, 25);
+
+    // A, still from that form, sets a location of their own: refused, naming it.
+    edit_a.location = "Lab B".into();
+    edit_a.horizon_days = 30;
+    let err = confab
+        .save_study_settings(study.id, Some(loaded_a), edit_a.clone(), &me)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::ChangedMeanwhile, "{err:?}");
+    assert!(err.message.contains("The location"), "{}", err.message);
+    let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["location"]);
+    let stored = confab.study_settings(study.id).await.unwrap();
+    assert_eq!(stored.location, "Room 2.14");
+    assert_ne!(
+        stored.horizon_days, 30,
+        "nothing of the refused save is written"
+    );
+
+    // Saving again from what is stored now keeps A's values.
+    let saved = confab
+        .save_study_settings(study.id, Some(stored), edit_a, &me)
+        .await
+        .unwrap();
+    assert_eq!((saved.location.as_str(), saved.horizon_days), ("Lab B", 30));
+
+    // The details alike: B renames the study, A changes its length from the older form.
+    confab
+        .save_study_details(
+            study.id,
+            Some(details_a.clone()),
+            NewStudy {
+                name: "Shared, wave 2".into(),
+                ..details_a.clone()
+            },
+            &me,
+        )
+        .await
+        .unwrap();
+    let saved = confab
+        .save_study_details(
+            study.id,
+            Some(details_a.clone()),
+            NewStudy {
+                interview_minutes: 50,
+                ..details_a.clone()
+            },
+            &me,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (saved.name.as_str(), saved.interview_minutes),
+        ("Shared, wave 2", 50)
+    );
+    let err = confab
+        .save_study_details(
+            study.id,
+            Some(details_a.clone()),
+            NewStudy {
+                name: "Shared, wave 3".into(),
+                ..details_a
+            },
+            &me,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::ChangedMeanwhile, "{err:?}");
+    assert!(err.message.contains("its name"), "{}", err.message);
+}

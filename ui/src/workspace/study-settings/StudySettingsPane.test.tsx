@@ -11,6 +11,7 @@ vi.mock("../../bindings/commands", () => ({
     updateStudy: vi.fn(),
     archiveStudy: vi.fn(),
     listInterviewers: vi.fn(),
+    listStudies: vi.fn(),
   },
 }));
 
@@ -79,7 +80,11 @@ describe("Study settings", () => {
     await waitFor(() => expect(screen.getByTestId("settings-save-status").textContent).toContain("Saved"), {
       timeout: 5000,
     });
-    expect(mocked.updateStudy).toHaveBeenCalledWith(3, { name: "Diary study", description: "", timeZone: "UTC", interviewMinutes: 45 });
+    expect(mocked.updateStudy).toHaveBeenCalledWith(
+      3,
+      { name: "Diary study", description: "", timeZone: "UTC", interviewMinutes: 45 },
+      { name: "Diary", description: "", timeZone: "UTC", interviewMinutes: 45 },
+    );
     expect(onStudyChanged).toHaveBeenCalledWith(expect.objectContaining({ name: "Diary study" }));
     expect(mocked.updateStudySettings).toHaveBeenCalledWith(3, {
       ...settings,
@@ -87,7 +92,7 @@ describe("Study settings", () => {
       maxPerDay: 3,
       reminderHours: null,
       conferencingUrl: "https://meet.example.org/diary",
-    });
+    }, settings);
     // The saved draft is forgotten by an effect after the save; a busy machine runs it later.
     await waitFor(() => expect(localStorage.length).toBe(0));
   });
@@ -105,6 +110,30 @@ describe("Study settings", () => {
     expect((await screen.findByTestId("setting-conferencingUrl-error")).textContent).toContain("https://");
     expect(screen.getByTestId("setting-conferencingUrl").getAttribute("aria-invalid")).toBe("true");
     expect(mocked.updateStudy).not.toHaveBeenCalled();
+  });
+
+  it("keeps what was typed when someone else saved the same setting, and saves it over theirs next time", async () => {
+    const message = "The location of Diary changed by ana while you were editing, so nothing was saved.";
+    const theirs = { ...settings, location: "Room 2.14", horizonDays: 60 };
+    mocked.updateStudySettings.mockRejectedValueOnce({
+      code: "changed_meanwhile",
+      message,
+      fields: [{ field: "location", message: "Changed by ana while you were editing." }],
+    });
+    renderPane();
+    fireEvent.change(await screen.findByTestId("setting-location"), { target: { value: "Lab B" } });
+    mocked.studySettings.mockResolvedValue(theirs);
+    mocked.listStudies.mockResolvedValue([study]);
+    fireEvent.click(screen.getByTestId("settings-save"));
+
+    expect((await screen.findByTestId("setting-location-error")).textContent).toContain("ana");
+    expect((screen.getByTestId("setting-location") as HTMLInputElement).value).toBe("Lab B");
+    await waitFor(() => expect(mocked.studySettings).toHaveBeenCalledTimes(2));
+
+    // Saving again goes from what is saved now: their other change stays, the location is ours.
+    fireEvent.change(screen.getByTestId("setting-location"), { target: { value: "Lab B, 2nd floor" } });
+    await saveAndWait();
+    expect(mocked.updateStudySettings).toHaveBeenLastCalledWith(3, { ...theirs, location: "Lab B, 2nd floor", horizonDays: 30 }, theirs);
   });
 
   it("keeps unsaved changes as a draft and restores them with a note", async () => {
@@ -144,7 +173,7 @@ describe("Who runs each interview", () => {
     expect(who.value).toBe("7");
     fireEvent.change(who, { target: { value: "8" } });
     await saveAndWait();
-    expect(mocked.updateStudySettings).toHaveBeenLastCalledWith(3, { ...settings, staffing: { mode: "fixed", interviewerId: 8 } });
+    expect(mocked.updateStudySettings).toHaveBeenLastCalledWith(3, { ...settings, staffing: { mode: "fixed", interviewerId: 8 } }, expect.anything());
 
     fireEvent.click(screen.getByTestId("setting-staffing-panel"));
     const size = screen.getByTestId("setting-staffing-size") as HTMLInputElement;
@@ -152,11 +181,11 @@ describe("Who runs each interview", () => {
     expect(size.placeholder).toBe("All");
     fireEvent.change(size, { target: { value: "3" } });
     await saveAndWait();
-    expect(mocked.updateStudySettings).toHaveBeenLastCalledWith(3, { ...settings, staffing: { mode: "panel", size: 3 } });
+    expect(mocked.updateStudySettings).toHaveBeenLastCalledWith(3, { ...settings, staffing: { mode: "panel", size: 3 } }, expect.anything());
 
     fireEvent.change(screen.getByTestId("setting-staffing-size"), { target: { value: "" } });
     await saveAndWait();
-    expect(mocked.updateStudySettings).toHaveBeenLastCalledWith(3, { ...settings, staffing: { mode: "panel", size: null } });
+    expect(mocked.updateStudySettings).toHaveBeenLastCalledWith(3, { ...settings, staffing: { mode: "panel", size: null } }, expect.anything());
 
     // Back to fixed: the interviewer chosen before is still chosen.
     fireEvent.click(screen.getByTestId("setting-staffing-fixed"));
@@ -164,7 +193,7 @@ describe("Who runs each interview", () => {
     fireEvent.click(screen.getByTestId("setting-staffing-roundRobin"));
     expect(screen.queryByTestId("setting-staffing-interviewer")).toBeNull();
     await saveAndWait();
-    expect(mocked.updateStudySettings).toHaveBeenLastCalledWith(3, { ...settings, staffing: { mode: "roundRobin" } });
+    expect(mocked.updateStudySettings).toHaveBeenLastCalledWith(3, { ...settings, staffing: { mode: "roundRobin" } }, expect.anything());
     expect(screen.getByTestId("settings-staffing").textContent).toContain("Note-takers");
   });
 

@@ -124,19 +124,24 @@ export function useSettingsForm(study: StudySummary, onStudyChanged: (study: Stu
     let current = loaded;
     try {
       if (studyDetailsChanged(draft, current.saved)) {
-        const updated = await commands.updateStudy(study.id, details.study);
+        // What the form started from: what someone else changed meanwhile is kept, not overwritten.
+        const updated = await commands.updateStudy(study.id, details.study, toNewStudy(current.saved).study);
         current = { ...current, saved: draftOf(updated, current.settings) };
         setLoaded(current);
         onStudyChanged(updated);
       }
       if (schedulingChanged(draft, current.saved)) {
-        const settings = await commands.updateStudySettings(study.id, scheduling.settings);
+        const settings = await commands.updateStudySettings(study.id, scheduling.settings, current.settings);
         current = { settings, saved: { ...draftOf(study, settings), ...pickStudy(current.saved) } };
         setLoaded(current);
       }
     } catch (reason) {
       setSaveState("idle");
-      return placeError(toAppError(reason), setErrors, setFormError);
+      const error = toAppError(reason);
+      // Someone else saved the same setting meanwhile: the form starts again from what is saved
+      // now, keeping what was typed, so that saving again keeps the researcher's values.
+      if (error.code === "changed_meanwhile") await startFromSaved(study, setLoaded);
+      return placeError(error, setErrors, setFormError);
     }
     setDraft(current.saved);
     setRestoredAt(null);
@@ -145,6 +150,17 @@ export function useSettingsForm(study: StudySummary, onStudyChanged: (study: Stu
   }, [draft, loaded, study, onStudyChanged]);
 
   return { draft, saved, dirty, loadError, restoredAt, errors, formError, saveState, change, save, discard, setFormError };
+}
+
+/** Takes what is saved now as the form's starting point; the draft stays as it is. */
+async function startFromSaved(study: StudySummary, setLoaded: (l: Loaded) => void) {
+  try {
+    const [settings, studies] = await Promise.all([commands.studySettings(study.id), commands.listStudies()]);
+    const now = studies.find((s) => s.id === study.id) ?? study;
+    setLoaded({ settings, saved: draftOf(now, settings) });
+  } catch {
+    // The refusal is shown either way; the next save is checked against the older values again.
+  }
 }
 
 function pickStudy(d: SettingsDraft): Partial<SettingsDraft> {
