@@ -367,3 +367,134 @@ async fn an_edit_that_lost_the_race_to_a_colleague_says_so_and_overwrites_nothin
         ("+49 30 1234567", "Prefers mornings")
     );
 }
+
+/// Each researcher connects their own calendar account (two users of one CalDAV server) and
+/// chooses calendars from it: one interviewer's from Ines's account, another's from Omar's.
+/// Each one's Sync reads only the calendars chosen from their own account, with their own
+/// password; the study's calendar is written by whoever chose it, and when Omar chooses one
+/// of his instead, his Sync writes every interview into it and Ines's writes nothing more.
+#[tokio::test(flavor = "multi_thread")]
+async fn each_researcher_reads_and_writes_the_calendars_of_their_own_account() {
+    use confab_mail::test_caldav::Radicale;
+    use confab_service::{CalendarAccountInput, SyncOptions, SyncReport};
+
+    let Lab {
+        stack,
+        ines,
+        omar,
+        f,
+        _dirs,
+        ..
+    } = Lab::start().await;
+    let radicale = Radicale::start();
+    let account = |user: &str| CalendarAccountInput {
+        url: radicale.url().to_owned(),
+        username: user.into(),
+        password: radicale.password(user).to_owned(),
+    };
+    let ines_work = radicale.create_calendar("researcher", "work", "Interviews", &["VEVENT"]);
+    let ana_cal = radicale.create_calendar("researcher", "ana", "Ana Lind", &["VEVENT"]);
+    let omar_work =
+        radicale.create_calendar("interviewer", "work", "Omar's interviews", &["VEVENT"]);
+    let ben_cal = radicale.create_calendar("interviewer", "ben", "Ben Okafor", &["VEVENT"]);
+    ines.connect_calendar_account_without_keyring(&account("researcher"), &Default::default())
+        .await
+        .unwrap();
+    let listed = omar
+        .connect_calendar_account_without_keyring(&account("interviewer"), &Default::default())
+        .await
+        .unwrap();
+    assert!(listed.iter().all(|c| c.name != "Ana Lind"), "{listed:?}");
+    // Each desktop shows its own account.
+    assert_eq!(
+        ines.calendar_account().await.unwrap().unwrap().username,
+        "researcher"
+    );
+    assert_eq!(
+        omar.calendar_account().await.unwrap().unwrap().username,
+        "interviewer"
+    );
+
+    let ana = f
+        .interviewer_on_session("Ana Lind", "ana@uni.example")
+        .await;
+    let ben = f
+        .interviewer_on_session("Ben Okafor", "ben@uni.example")
+        .await;
+    ines.set_interviewer_calendar(ana, Some(ana_cal))
+        .await
+        .unwrap();
+    omar.set_interviewer_calendar(ben, Some(ben_cal))
+        .await
+        .unwrap();
+    ines.set_study_calendar(f.study_id, Some(ines_work.clone()))
+        .await
+        .unwrap();
+
+    let sync = |confab: Confab, user: &'static str| {
+        let options = SyncOptions {
+            password: Some(stack.password().to_owned()),
+            connect: stack.connect_options(),
+            calendar_password: Some(radicale.password(user).to_owned()),
+        };
+        async move { confab.sync(options, |_| {}).await.unwrap() }
+    };
+    let (ines_report, omar_report): (SyncReport, SyncReport) = tokio::join!(
+        sync(ines.clone(), "researcher"),
+        sync(omar.clone(), "interviewer")
+    );
+    assert_eq!(ines_report.calendars_read, 1, "{ines_report:?}");
+    assert_eq!(omar_report.calendars_read, 1, "{omar_report:?}");
+    assert!(ines_report.warnings.is_empty(), "{ines_report:?}");
+    assert!(omar_report.warnings.is_empty(), "{omar_report:?}");
+    let read: Vec<bool> = ines
+        .list_interviewers(f.study_id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|i| i.busy_read_at.is_some())
+        .collect();
+    assert_eq!(
+        read,
+        [true, true],
+        "both calendars were read, each by its owner"
+    );
+
+    // A booking goes into Ines's calendar by her Sync; Omar's writes nothing.
+    let alice = participant(&ines, f.study_id, &stack, "alice", "Alice Park").await;
+    ines.book_manually(f.study_id, alice, f.session_id, f.slot(1), &[], &me())
+        .await
+        .unwrap();
+    let omar_report = sync(omar.clone(), "interviewer").await;
+    assert_eq!(omar_report.calendar_written, 0, "{omar_report:?}");
+    let ines_report = sync(ines.clone(), "researcher").await;
+    assert_eq!(ines_report.calendar_written, 1, "{ines_report:?}");
+    assert_eq!(radicale.object_files("researcher", &ines_work).len(), 1);
+
+    // Omar chooses a calendar of his own for the study: his Sync writes the interview there,
+    // and Ines's writes nothing more.
+    omar.set_study_calendar(f.study_id, Some(omar_work.clone()))
+        .await
+        .unwrap();
+    let omar_report = sync(omar.clone(), "interviewer").await;
+    assert_eq!(omar_report.calendar_written, 1, "{omar_report:?}");
+    assert_eq!(radicale.object_files("interviewer", &omar_work).len(), 1);
+    let ines_report = sync(ines.clone(), "researcher").await;
+    assert_eq!(
+        (ines_report.calendar_written, ines_report.calendar_removed),
+        (0, 0),
+        "{ines_report:?}"
+    );
+
+    // Ines removing her account forgets Ana's calendar, not Ben's.
+    ines.remove_calendar_account().await.unwrap();
+    let linked: Vec<bool> = omar
+        .list_interviewers(f.study_id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|i| i.calendar_href.is_some())
+        .collect();
+    assert_eq!(linked, [false, true]);
+    assert!(omar.calendar_account().await.unwrap().is_some());
+}

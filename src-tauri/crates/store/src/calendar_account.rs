@@ -1,7 +1,8 @@
-//! The calendar account (one per database), which calendars are read and written, and what
-//! was last written of each interview.
+//! The calendar account (one per researcher: on a team database each has their own), which
+//! calendars are read and written and whose account they are in, and what was last written of
+//! each interview.
 
-use crate::dialect::statement;
+use crate::dialect::{researcher, statement};
 use sea_orm::{ConnectionTrait, DbErr};
 
 /// The calendar account's settings; its password is in the system keyring.
@@ -35,19 +36,22 @@ pub async fn find(db: &impl ConnectionTrait) -> Result<Option<CalendarAccountRow
 /// Saves the account; a changed server or user forgets what was read and written with the
 /// one before.
 pub async fn put(db: &impl ConnectionTrait, url: &str, username: &str) -> Result<(), DbErr> {
-    if let Some(old) = find(db).await?
+    let old = find(db).await?;
+    if let Some(old) = &old
         && (old.url != url || old.username != username)
     {
         forget_links(db).await?;
     }
-    db.execute_raw(statement(
-        db,
-        "INSERT INTO calendar_account (id, url, username) VALUES (1, ?, ?) \
-         ON CONFLICT (id) DO UPDATE SET url = excluded.url, username = excluded.username",
-        vec![url.into(), username.into()],
-    ))
-    .await
-    .map(|_| ())
+    // An update or an insert, not an upsert: a team database's view of the researcher's own
+    // row takes both, but not an upsert.
+    let sql = if old.is_some() {
+        "UPDATE calendar_account SET url = ?, username = ? WHERE id = 1"
+    } else {
+        "INSERT INTO calendar_account (id, url, username) VALUES (1, ?, ?)"
+    };
+    db.execute_raw(statement(db, sql, vec![url.into(), username.into()]))
+        .await
+        .map(|_| ())
 }
 
 /// Removes the account and every link to its calendars.
@@ -58,11 +62,21 @@ pub async fn delete(db: &impl ConnectionTrait) -> Result<(), DbErr> {
         .map(|_| ())
 }
 
+/// Forgets the calendars chosen from this researcher's account, and what was written to them;
+/// other researchers' stay.
 async fn forget_links(db: &impl ConnectionTrait) -> Result<(), DbErr> {
+    let me = researcher(db);
     for sql in [
-        "UPDATE interviewers SET calendar_href = NULL, busy_read_at = NULL",
-        "UPDATE studies SET calendar_href = NULL",
-        "DELETE FROM calendar_copies",
+        format!(
+            "DELETE FROM calendar_copies WHERE interview_id IN \
+             (SELECT i.id FROM interviews i JOIN studies s ON s.id = i.study_id \
+              WHERE s.calendar_href IS NOT NULL AND s.calendar_owner = {me})"
+        ),
+        format!(
+            "UPDATE interviewers SET calendar_href = NULL, busy_read_at = NULL \
+             WHERE calendar_owner = {me}"
+        ),
+        format!("UPDATE studies SET calendar_href = NULL WHERE calendar_owner = {me}"),
     ] {
         db.execute_raw(statement(db, sql, vec![])).await?;
     }
@@ -92,7 +106,11 @@ pub async fn set_interviewer_calendar(
 ) -> Result<(), DbErr> {
     db.execute_raw(statement(
         db,
-        "UPDATE interviewers SET calendar_href = ?, busy_read_at = NULL WHERE id = ?",
+        format!(
+            "UPDATE interviewers SET calendar_href = ?, calendar_owner = {}, busy_read_at = NULL \
+             WHERE id = ?",
+            researcher(db)
+        ),
         vec![href.map(str::to_owned).into(), interviewer_id.into()],
     ))
     .await
@@ -113,18 +131,50 @@ pub async fn mark_busy_read(
     .map(|_| ())
 }
 
+/// Chooses the study's calendar from this researcher's account. When it was another
+/// researcher's, what was written to theirs is forgotten here (it stays in their calendar), so
+/// that this researcher's Sync writes every interview into the new one.
 pub async fn set_study_calendar(
     db: &impl ConnectionTrait,
     study_id: i64,
     href: Option<&str>,
 ) -> Result<(), DbErr> {
+    let me = researcher(db);
     db.execute_raw(statement(
         db,
-        "UPDATE studies SET calendar_href = ? WHERE id = ?",
+        format!(
+            "DELETE FROM calendar_copies WHERE interview_id IN \
+             (SELECT id FROM interviews WHERE study_id = ?1) \
+             AND EXISTS (SELECT 1 FROM studies WHERE id = ?1 AND calendar_owner <> {me})"
+        ),
+        vec![study_id.into()],
+    ))
+    .await?;
+    db.execute_raw(statement(
+        db,
+        format!("UPDATE studies SET calendar_href = ?, calendar_owner = {me} WHERE id = ?"),
         vec![href.map(str::to_owned).into(), study_id.into()],
     ))
     .await
     .map(|_| ())
+}
+
+/// The active studies whose interviews this researcher's Sync writes: those whose calendar
+/// was chosen from their account.
+pub async fn studies_written_by_me(
+    db: &impl ConnectionTrait,
+) -> Result<Vec<crate::entity::study::Model>, DbErr> {
+    use crate::entity::study::{Column, Entity as Study};
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+    Study::find()
+        .filter(Column::ArchivedAt.is_null())
+        .filter(Column::CalendarHref.is_not_null())
+        .filter(Expr::cust(format!("calendar_owner = {}", researcher(db))))
+        .order_by_asc(Column::Id)
+        .all(db)
+        .await
 }
 
 /// What was last written of each interview of `study_id`: (interview, calendar, written).

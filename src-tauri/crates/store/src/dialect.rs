@@ -50,6 +50,16 @@ fn numbered_placeholders(sql: &str) -> String {
     out
 }
 
+/// The researcher acting, as SQL: on a team database the database user this desktop signed in
+/// as, on this computer the one researcher there is (the empty name). What belongs to one
+/// researcher (an owner column) is compared with it.
+pub(crate) fn researcher(db: &impl ConnectionTrait) -> &'static str {
+    match db.get_database_backend() {
+        DbBackend::Postgres => "session_user",
+        _ => "''",
+    }
+}
+
 /// The values of `expr` over a subquery's rows, joined by commas (NULL when none).
 pub(crate) fn comma_list(db: &impl ConnectionTrait, expr: &str) -> String {
     match db.get_database_backend() {

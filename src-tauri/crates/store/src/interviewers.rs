@@ -62,10 +62,15 @@ pub async fn many(
         .await
 }
 
-/// Everyone whose busy times come from a calendar of the calendar account.
+/// Everyone whose busy times come from a calendar of this researcher's calendar account
+/// (another researcher's Sync reads the calendars chosen from theirs).
 pub async fn with_calendars(db: &impl ConnectionTrait) -> Result<Vec<interviewer::Model>, DbErr> {
     Interviewer::find()
         .filter(interviewer::Column::CalendarHref.is_not_null())
+        .filter(sea_orm::sea_query::Expr::cust(format!(
+            "calendar_owner = {}",
+            crate::dialect::researcher(db)
+        )))
         .order_by_asc(interviewer::Column::Id)
         .all(db)
         .await

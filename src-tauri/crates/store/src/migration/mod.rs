@@ -22,6 +22,7 @@ mod m20261201_200000_token_lookups;
 mod m20261202_010000_researchers;
 mod m20261202_020000_change_notices;
 mod m20261202_060000_participant_sort_names;
+mod m20261202_070000_calendar_owners;
 
 pub struct Migrator;
 
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_010000_researchers::Migration),
             Box::new(m20261202_020000_change_notices::Migration),
             Box::new(m20261202_060000_participant_sort_names::Migration),
+            Box::new(m20261202_070000_calendar_owners::Migration),
         ]
     }
 }

@@ -141,7 +141,7 @@ impl Confab {
         account: &CalDavAccount,
         report: &mut SyncReport,
     ) -> Result<(), AppError> {
-        for study in studies::list_active(&self.db).await? {
+        for study in store::studies_written_by_me(&self.db).await? {
             let Some(href) = study.calendar_href.clone() else {
                 continue;
             };
