@@ -31,10 +31,11 @@ type Participants = Omit<Extract<ParticipantsState, { kind: "loaded" }>, "kind">
 
 /**
  * A study's participants, loaded once and then filtered in memory, with the status names and the
- * zone times are shown in. On opening, the first page and the whole list are asked for at once,
- * so the first rows are painted without waiting for thousands of others; the whole list then
- * replaces the page. Both are sorted alike by the back end (name, then id), so the rows already
- * shown keep their place. `reload` refreshes the whole list after a change without blanking it.
+ * zone times are shown in. On opening, the first page is asked for alone and painted, and only
+ * then the whole list, which replaces it: the thousands neither compete with the first screenful
+ * for the back end nor hold up its paint while their megabytes arrive. Both are sorted alike by
+ * the back end (name, then id), so the rows already shown keep their place. A first page shorter
+ * than asked for is everyone. `reload` refreshes the whole list after a change without blanking it.
  */
 export function useParticipants(study: StudySummary, onError: (error: AppError) => void) {
   const { data, error, reload } = useLoaded<Participants>(
@@ -42,45 +43,26 @@ export function useParticipants(study: StudySummary, onError: (error: AppError) 
       const everyone = { studyId: study.id, text: null, status: null };
       // The page and the whole list share these: the statuses' names and the zone times are shown in.
       const context = Promise.all([commands.statusOptions(), researcherTimeZone(study.timeZone)]);
-      // A first page that held every participant: it is the answer, whatever the whole list does.
-      let pageOfEveryone: Participants | null = null;
-      let wholeIn = false;
 
       // Only when nothing is shown yet: a reload keeps the whole list until the new one is in.
       if (early) {
-        void Promise.all([commands.searchParticipants({ ...everyone, limit: FIRST_PAGE, offset: 0 }), context]).then(
-          ([participants, [statuses, zone]]) => {
-            if (wholeIn || signal.aborted) return;
-            markPageLoaded();
-            // Fewer than asked for is everyone there is: nothing more to wait for.
-            const complete = participants.length < FIRST_PAGE;
-            const page = { rows: toRows(participants, statuses), statuses, ...zone, complete };
-            if (complete) {
-              pageOfEveryone = page;
-              markLoaded();
-            }
-            early(page);
-          },
-          () => {
-            // The whole list's request fails too, or brings everyone anyway; it reports any failure.
-          },
-        );
+        const page = await firstPage(everyone, context);
+        if (page && !signal.aborted) {
+          if (page.complete) {
+            markLoaded();
+            return page;
+          }
+          early(page);
+          await painted();
+        }
       }
 
-      try {
-        const [participants, [statuses, zone]] = await Promise.all([
-          commands.searchParticipants({ ...everyone, limit: null, offset: null }),
-          context,
-        ]);
-        wholeIn = true;
-        if (pageOfEveryone) return pageOfEveryone;
-        if (!signal.aborted) markLoaded();
-        return { rows: toRows(participants, statuses), statuses, ...zone, complete: true };
-      } catch (reason) {
-        wholeIn = true;
-        if (pageOfEveryone) return pageOfEveryone;
-        throw reason;
-      }
+      const [participants, [statuses, zone]] = await Promise.all([
+        commands.searchParticipants({ ...everyone, limit: null, offset: null }),
+        context,
+      ]);
+      if (!signal.aborted) markLoaded();
+      return { rows: toRows(participants, statuses), statuses, ...zone, complete: true };
     },
     [study.id, study.timeZone],
     { onError },
@@ -94,6 +76,41 @@ export function useParticipants(study: StudySummary, onError: (error: AppError) 
         ? { kind: "failed", error }
         : { kind: "loading" };
   return { state, reload };
+}
+
+type Everyone = { studyId: number; text: null; status: null };
+type Context = Promise<[StatusOption[], { timeZone: string; ownZone: boolean }]>;
+
+/** The first page, or null when it could not be read: the whole list's request then says why. */
+async function firstPage(everyone: Everyone, context: Context): Promise<Participants | null> {
+  try {
+    const [participants, [statuses, zone]] = await Promise.all([
+      commands.searchParticipants({ ...everyone, limit: FIRST_PAGE, offset: 0 }),
+      context,
+    ]);
+    markPageLoaded();
+    // Fewer than asked for is everyone there is: nothing more to wait for.
+    return { rows: toRows(participants, statuses), statuses, ...zone, complete: participants.length < FIRST_PAGE };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Settles once the frame being drawn is painted, or after a tenth of a second in a window that
+ * draws no frames (hidden or minimised), so the rest is never held up for long.
+ */
+function painted(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    if (typeof requestAnimationFrame !== "function") return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 async function researcherTimeZone(studyZone: string): Promise<{ timeZone: string; ownZone: boolean }> {
