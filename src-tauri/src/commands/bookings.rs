@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use confab_service::{
     Actor, AppError, CancelOutcome, InterviewList, InterviewView, PendingParticipant,
-    RuleBreakView, StaffPick,
+    RuleBreakView, RuleKey, StaffPick,
 };
 use tauri::State;
 
@@ -37,7 +37,7 @@ pub async fn book_manually(
     participant_id: i64,
     session_id: i64,
     start: DateTime<Utc>,
-    accepted_rules: Vec<String>,
+    accepted_rules: Vec<RuleKey>,
 ) -> Result<InterviewView, AppError> {
     state
         .confab()?
@@ -70,7 +70,7 @@ pub async fn reschedule_interview(
     interview_id: i64,
     session_id: i64,
     start: DateTime<Utc>,
-    accepted_rules: Vec<String>,
+    accepted_rules: Vec<RuleKey>,
 ) -> Result<InterviewView, AppError> {
     state
         .confab()?

@@ -1,6 +1,6 @@
 use confab_service::{
     Actor, AppError, AttentionItem, InterviewView, InviteReport, OutboxEdit, OutboxFilter,
-    OutboxMessage, RuleBreakView, SyncOptions, SyncProgress, SyncReport,
+    OutboxMessage, RuleBreakView, RuleKey, SyncOptions, SyncProgress, SyncReport,
 };
 use tauri::State;
 use tauri::ipc::Channel;
@@ -117,7 +117,7 @@ pub async fn check_counter_proposal(
 pub async fn accept_counter_proposal(
     state: State<'_, AppState>,
     item_id: i64,
-    accepted_rules: Vec<String>,
+    accepted_rules: Vec<RuleKey>,
 ) -> Result<InterviewView, AppError> {
     state
         .confab()?

@@ -262,7 +262,9 @@ export type SlotView = { sessionId: number, start: string, end: string, remainin
  */
 localStart: string, timeZone: string, };
 
-export type RuleBreakView = { rule: string, explanation: string, };
+export type RuleBreakView = { rule: RuleKey, explanation: string, };
+
+export type RuleKey = "unknown_session" | "hidden_session" | "not_a_slot_start" | "too_soon" | "beyond_horizon" | "full" | "daily_cap" | "weekly_cap" | "interviewers_busy" | "buffer_conflict" | "in_the_past";
 
 export type ParticipantQuery = { 
 /**
@@ -407,9 +409,9 @@ export type InterviewView = { id: number, studyId: number, participantId: number
  */
 state: string, calendarUid: string, sequence: number, 
 /**
- * The rules the researcher booked past, comma-separated; empty if none.
+ * The rules the researcher booked past; empty if none.
  */
-ruleOverrides: string, cancelReason: string, 
+ruleOverrides: Array<RuleKey>, cancelReason: string, 
 /**
  * Which of the study's interviews with this participant it is, from 1 ...
  */

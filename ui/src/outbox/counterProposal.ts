@@ -1,5 +1,6 @@
 import { commands } from "../bindings/commands";
 import type { AttentionItem, RuleBreakView } from "../bindings/types";
+import { canBeAccepted } from "../workspace/interviews/ruleNames";
 
 export type AcceptCheck =
   /** Nothing stands in the way: accept at once. */
@@ -20,7 +21,7 @@ export async function checkCounterProposal(item: AttentionItem): Promise<AcceptC
     // Accepting will say what is wrong, if anything (no session covers the time, say).
     return { kind: "unchecked" };
   }
-  const full = breaks.find((b) => b.rule === "full");
+  const full = breaks.find((b) => !canBeAccepted(b.rule));
   if (full) return { kind: "full", explanation: full.explanation };
   return breaks.length === 0 ? { kind: "clear" } : { kind: "confirm", breaks };
 }

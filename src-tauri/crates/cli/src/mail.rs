@@ -6,7 +6,7 @@ use std::io::Read;
 use clap::{Args, Subcommand, ValueEnum};
 use confab_service::{
     Actor, AppError, Confab, ErrorCode, MailAccount, MailAuth, MailProfile, MailSecurity,
-    OutboxEdit, OutboxFilter, ParticipantQuery, SyncOptions, SyncProgress,
+    OutboxEdit, OutboxFilter, ParticipantQuery, RuleKey, SyncOptions, SyncProgress,
 };
 
 use crate::output::{print_json, print_text};
@@ -141,7 +141,7 @@ pub enum AttentionCommand {
         id: i64,
         /// Book past this rule (repeat for several), after `confab book --check` showed it
         #[arg(long = "accept")]
-        accepted: Vec<String>,
+        accepted: Vec<RuleKey>,
     },
     /// Decline a counter-proposal: the interview stays and the participant is told
     Decline {

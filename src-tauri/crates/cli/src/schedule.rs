@@ -3,7 +3,7 @@
 use clap::{Args, Subcommand, ValueEnum};
 use confab_service::{
     Actor, AppError, ChoiceInput, ChoiceOutcome, Confab, ErrorCode, InterviewList, InterviewView,
-    NewSession, SessionExceptionView, SessionPattern,
+    NewSession, RuleKey, SessionExceptionView, SessionPattern,
 };
 
 use crate::output::emit;
@@ -114,7 +114,7 @@ pub enum InterviewsCommand {
         start: String,
         /// A rule to book past, as `check` names it; repeat for more
         #[arg(long = "accept")]
-        accept: Vec<String>,
+        accept: Vec<RuleKey>,
     },
     NoShow {
         id: i64,
@@ -145,7 +145,7 @@ pub struct BookArgs {
     start: String,
     /// A rule to book past, as `--check` names it; repeat for more
     #[arg(long = "accept")]
-    accept: Vec<String>,
+    accept: Vec<RuleKey>,
     /// Only list the rules the booking would break
     #[arg(long)]
     check: bool,
@@ -181,7 +181,8 @@ fn line(i: &InterviewView) -> String {
         if i.rule_overrides.is_empty() {
             String::new()
         } else {
-            format!("  (past: {})", i.rule_overrides)
+            let keys: Vec<&str> = i.rule_overrides.iter().map(|k| k.as_str()).collect();
+            format!("  (past: {})", keys.join(","))
         }
     )
 }

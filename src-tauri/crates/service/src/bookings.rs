@@ -16,12 +16,13 @@ use confab_store::{
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::RuleKey;
 use crate::clock::{from_ts, now_ts};
 use crate::commit::{Landed, run_again_on_conflict};
 use crate::mail::compose::queue_interview_mail;
 use crate::mail::staff::{StaffChange, notify_staff, staff_now};
 use crate::participants::records::{require_participant, require_study};
-use crate::slots::{RuleBreakView, load_for_booking, rule_key};
+use crate::slots::{RuleBreakView, load_for_booking};
 use crate::staffing::StaffView;
 use crate::statuses::{apply_event, apply_event_and_log, not_enrolled};
 use crate::{Actor, AppError, Confab, ErrorCode};
@@ -73,8 +74,8 @@ pub struct InterviewView {
     pub state: String,
     pub calendar_uid: String,
     pub sequence: i32,
-    /// The rules the researcher booked past, comma-separated; empty if none.
-    pub rule_overrides: String,
+    /// The rules the researcher booked past; empty if none.
+    pub rule_overrides: Vec<RuleKey>,
     pub cancel_reason: String,
     /// Which of the study's interviews with this participant it is, from 1 ...
     pub round: i32,
@@ -167,7 +168,7 @@ fn view_with(
         state: row.state,
         calendar_uid: row.calendar_uid,
         sequence: row.sequence,
-        rule_overrides: row.rule_overrides,
+        rule_overrides: RuleKey::parse_list(&row.rule_overrides),
         cancel_reason: row.cancel_reason,
     }
 }
@@ -196,7 +197,7 @@ fn explain(
     breaks
         .iter()
         .map(|b| RuleBreakView {
-            rule: rule_key(b).into(),
+            rule: RuleKey::of(b),
             explanation: b.describe(rules),
         })
         .collect()
@@ -204,8 +205,8 @@ fn explain(
 
 /// Refuses a booking that breaks rules the researcher has not seen and accepted. A full slot
 /// can never be accepted: capacity is a promise to the participants already booked.
-fn check_accepted(breaks: &[RuleBreakView], accepted: &[String]) -> Result<(), AppError> {
-    if breaks.iter().any(|b| b.rule == "full") {
+fn check_accepted(breaks: &[RuleBreakView], accepted: &[RuleKey]) -> Result<(), AppError> {
+    if breaks.iter().any(|b| !b.rule.can_be_accepted()) {
         return Err(AppError::new(
             ErrorCode::Conflict,
             "That time has no place left. Choose another time.",
@@ -628,7 +629,7 @@ impl Confab {
         participant_id: i64,
         session_id: i64,
         start: DateTime<Utc>,
-        accepted_rules: &[String],
+        accepted_rules: &[RuleKey],
         actor: &Actor,
     ) -> Result<InterviewView, AppError> {
         run_again_on_conflict!(async {
@@ -654,7 +655,7 @@ impl Confab {
             );
             check_accepted(&breaks, accepted_rules)?;
             let end = end_of(&study, session.as_ref(), session_id, start)?;
-            let overrides: Vec<&str> = breaks.iter().map(|b| b.rule.as_str()).collect();
+            let overrides: Vec<RuleKey> = breaks.iter().map(|b| b.rule).collect();
             let new = NewInterview {
                 study: &study,
                 enrolment: &enrolment,
@@ -663,12 +664,13 @@ impl Confab {
                 session_id,
                 start,
                 end,
-                overrides: overrides.join(","),
+                overrides: RuleKey::join(&overrides),
             };
             let reason = if overrides.is_empty() {
                 "booked by hand".to_owned()
             } else {
-                format!("booked by hand past: {}", overrides.join(", "))
+                let names: Vec<&str> = overrides.iter().map(|k| k.as_str()).collect();
+                format!("booked by hand past: {}", names.join(", "))
             };
             // Without the researcher's address there is nobody to send a confirmation from.
             let confirm = !researcher_email.is_empty();
@@ -789,7 +791,7 @@ impl Confab {
         interview_id: i64,
         session_id: i64,
         start: DateTime<Utc>,
-        accepted_rules: &[String],
+        accepted_rules: &[RuleKey],
         actor: &Actor,
     ) -> Result<InterviewView, AppError> {
         run_again_on_conflict!(async {
@@ -821,7 +823,7 @@ impl Confab {
         interview_id: i64,
         session_id: i64,
         start: DateTime<Utc>,
-        accepted_rules: &[String],
+        accepted_rules: &[RuleKey],
         actor: &Actor,
     ) -> Result<InterviewView, AppError> {
         let row = self.interview_row(txn, interview_id).await?;
@@ -841,14 +843,14 @@ impl Confab {
         check_accepted(&breaks, accepted_rules)?;
         let end = end_of(&study, session.as_ref(), session_id, start)?;
         // The rules booked past are those of the new time; the old time's go with it.
-        let overrides: Vec<&str> = breaks.iter().map(|b| b.rule.as_str()).collect();
+        let overrides: Vec<RuleKey> = breaks.iter().map(|b| b.rule).collect();
         let change = interview::ActiveModel {
             id: Set(row.id),
             session_id: Set(session_id),
             starts_at: Set(start.timestamp()),
             ends_at: Set(end.timestamp()),
             sequence: Set(row.sequence + 1),
-            rule_overrides: Set(overrides.join(",")),
+            rule_overrides: Set(RuleKey::join(&overrides)),
             updated_at: Set(now_ts()),
             ..Default::default()
         };

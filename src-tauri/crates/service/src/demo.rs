@@ -189,7 +189,7 @@ impl Confab {
         session_id: i64,
         start: DateTime<Utc>,
     ) -> Result<InterviewView, AppError> {
-        let accepted: Vec<String> = self
+        let accepted: Vec<crate::RuleKey> = self
             .check_booking(study_id, session_id, start, None)
             .await?
             .into_iter()

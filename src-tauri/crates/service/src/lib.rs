@@ -26,6 +26,7 @@ mod participant_search;
 mod participants;
 mod pending;
 mod restaffing;
+mod rule_key;
 mod session_changes;
 mod sessions;
 mod settings;
@@ -78,6 +79,7 @@ pub use participants::{
 };
 pub use pending::{HeldChoice, PendingParticipant};
 pub use restaffing::{RemovalReport, StaffPick};
+pub use rule_key::RuleKey;
 pub use session_changes::SessionChange;
 pub use sessions::{NewSession, SessionExceptionView, SessionPattern, SessionView};
 pub use settings::StudySettings;

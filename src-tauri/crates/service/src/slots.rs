@@ -1,8 +1,7 @@
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use confab_core::availability::{
-    Availability, Busy, DateException, OpenSlot, RuleBreak, SessionPattern, SessionSpec,
-    StudyRules, Taken,
+    Availability, Busy, DateException, OpenSlot, SessionPattern, SessionSpec, StudyRules, Taken,
 };
 use confab_core::time_zone::parse_time_zone;
 use confab_store::entity::{session, session_exception, study};
@@ -37,7 +36,7 @@ pub struct SlotView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleBreakView {
-    pub rule: String,
+    pub rule: crate::RuleKey,
     pub explanation: String,
 }
 
@@ -57,22 +56,6 @@ impl StudyAvailability {
             taken: &self.taken,
             busy: &self.busy,
         }
-    }
-}
-
-pub(crate) fn rule_key(rule: &RuleBreak) -> &'static str {
-    match rule {
-        RuleBreak::UnknownSession => "unknown_session",
-        RuleBreak::HiddenSession => "hidden_session",
-        RuleBreak::NotASlotStart => "not_a_slot_start",
-        RuleBreak::TooSoon => "too_soon",
-        RuleBreak::BeyondHorizon => "beyond_horizon",
-        RuleBreak::Full => "full",
-        RuleBreak::DailyCapReached => "daily_cap",
-        RuleBreak::WeeklyCapReached => "weekly_cap",
-        RuleBreak::InterviewersBusy => "interviewers_busy",
-        RuleBreak::BufferConflict => "buffer_conflict",
-        RuleBreak::InThePast => "in_the_past",
     }
 }
 

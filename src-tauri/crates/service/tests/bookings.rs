@@ -160,12 +160,15 @@ async fn booking_by_hand_past_a_rule_needs_the_rule_accepted_and_records_it() {
             ada,
             f.session_id,
             odd,
-            &["not_a_slot_start".into()],
+            &[confab_service::RuleKey::NotASlotStart],
             &me(),
         )
         .await
         .unwrap();
-    assert_eq!(booked.rule_overrides, "not_a_slot_start");
+    assert_eq!(
+        booked.rule_overrides,
+        [confab_service::RuleKey::NotASlotStart]
+    );
     let history = f
         .confab
         .participant_history(ada, Some(f.study_id))
@@ -185,19 +188,22 @@ async fn booking_by_hand_past_a_rule_needs_the_rule_accepted_and_records_it() {
         .reschedule_interview(booked.id, f.session_id, f.slot(1), &[], &me())
         .await
         .unwrap();
-    assert_eq!(proper.rule_overrides, "");
+    assert!(proper.rule_overrides.is_empty());
     let odd_again = f
         .confab
         .reschedule_interview(
             booked.id,
             f.session_id,
             f.slot(1) + chrono::Duration::minutes(15),
-            &["not_a_slot_start".into()],
+            &[confab_service::RuleKey::NotASlotStart],
             &me(),
         )
         .await
         .unwrap();
-    assert_eq!(odd_again.rule_overrides, "not_a_slot_start");
+    assert_eq!(
+        odd_again.rule_overrides,
+        [confab_service::RuleKey::NotASlotStart]
+    );
 }
 
 #[tokio::test]
@@ -213,8 +219,12 @@ async fn a_full_slot_is_never_booked_even_by_hand() {
         .check_booking(f.study_id, f.session_id, f.slot(0), None)
         .await
         .unwrap();
-    assert!(breaks.iter().any(|b| b.rule == "full"));
-    let everything: Vec<String> = breaks.iter().map(|b| b.rule.clone()).collect();
+    assert!(
+        breaks
+            .iter()
+            .any(|b| b.rule == confab_service::RuleKey::Full)
+    );
+    let everything: Vec<confab_service::RuleKey> = breaks.iter().map(|b| b.rule).collect();
     let err = f
         .confab
         .book_manually(f.study_id, bea, f.session_id, f.slot(0), &everything, &me())
@@ -460,8 +470,8 @@ async fn an_interview_whose_end_has_passed_completes_by_itself() {
         .check_booking(f.study_id, past.id, start, None)
         .await
         .unwrap();
-    let rules: Vec<String> = breaks.iter().map(|b| b.rule.clone()).collect();
-    assert_eq!(rules, ["in_the_past"]);
+    let rules: Vec<confab_service::RuleKey> = breaks.iter().map(|b| b.rule).collect();
+    assert_eq!(rules, [confab_service::RuleKey::InThePast]);
     f.confab
         .book_manually(f.study_id, ada, past.id, start, &rules, &me())
         .await

@@ -159,7 +159,7 @@ async fn a_person_in_two_studies_is_busy_in_both_and_the_database_says_so() {
             bo,
             session.id,
             half_past,
-            &["interviewers_busy".to_owned()],
+            &[confab_service::RuleKey::InterviewersBusy],
             &me(),
         )
         .await

@@ -476,7 +476,7 @@ impl World {
                     .check_booking(self.f.study_id, self.f.session_id, start, None)
                     .await
                     .unwrap();
-                let accepted: Vec<String> = rules.iter().map(|r| r.rule.clone()).collect();
+                let accepted: Vec<confab_service::RuleKey> = rules.iter().map(|r| r.rule).collect();
                 let result = self
                     .confab()
                     .book_manually(
@@ -547,7 +547,7 @@ impl World {
                     .check_booking(self.f.study_id, self.f.session_id, start, Some(id))
                     .await
                     .unwrap();
-                let accepted: Vec<String> = rules.iter().map(|r| r.rule.clone()).collect();
+                let accepted: Vec<confab_service::RuleKey> = rules.iter().map(|r| r.rule).collect();
                 let result = self
                     .confab()
                     .reschedule_interview(id, self.f.session_id, start, &accepted, &me())

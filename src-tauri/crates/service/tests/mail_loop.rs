@@ -421,7 +421,7 @@ async fn cancel_by_link_counter_proposals_and_a_reschedule_request() {
         "{}",
         refused.message
     );
-    let rules: Vec<String> = f
+    let rules: Vec<confab_service::RuleKey> = f
         .confab
         .check_booking(f.study_id, f.session_id, half_past, Some(booked[1].id))
         .await

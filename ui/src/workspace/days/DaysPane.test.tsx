@@ -62,7 +62,7 @@ describe("Interview days", () => {
   it("generates from the plan, sending empty start as null and the pairs chosen", async () => {
     mocked.daySchedule.mockRejectedValue({ code: "not_found", message: "Session 7 has no day schedule yet." });
     mocked.listInterviews.mockResolvedValue([
-      { id: 1, studyId: 4, participantId: 1, participantName: "Ada", participantEmail: "ada@example.org", sessionId: 7, start: session.pattern.kind === "day" ? session.pattern.start : "", end: "", state: "scheduled", calendarUid: "", sequence: 0, ruleOverrides: "", cancelReason: "", round: 1, rounds: 1, interviewers: [] },
+      { id: 1, studyId: 4, participantId: 1, participantName: "Ada", participantEmail: "ada@example.org", sessionId: 7, start: session.pattern.kind === "day" ? session.pattern.start : "", end: "", state: "scheduled", calendarUid: "", sequence: 0, ruleOverrides: [], cancelReason: "", round: 1, rounds: 1, interviewers: [] },
     ]);
     mocked.generateDaySchedule.mockResolvedValue(dayView());
     const onError = renderPane();

@@ -69,7 +69,7 @@ const carlsInterview: InterviewView = {
   state: "scheduled",
   calendarUid: "uid-11",
   sequence: 0,
-  ruleOverrides: "",
+  ruleOverrides: [],
   cancelReason: "",
   round: 1,
   rounds: 1,

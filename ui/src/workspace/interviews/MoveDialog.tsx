@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { commands } from "../../bindings/commands";
 import type { AppError, InterviewView, RuleBreakView } from "../../bindings/types";
+import { canBeAccepted } from "./ruleNames";
 import { ErrorBanner } from "../../ErrorBanner";
 import { toAppError } from "../../errors";
 import { DialogShell } from "../../dialogs/DialogShell";
@@ -47,7 +48,7 @@ export function MoveDialog({ move, zone, onDone, onCancel }: Props) {
   const checking = checked.loading;
   const sessionId = checked.data?.sessionId ?? null;
   const breaks = checked.data?.breaks ?? [];
-  const blocked = breaks.some((b) => b.rule === "full");
+  const blocked = breaks.some((b) => !canBeAccepted(b.rule));
   const error = saving ? null : (saveError ?? checked.error);
 
   async function confirm() {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { InterviewView, RuleBreakView, SlotView } from "../../bindings/types";
+import type { InterviewView, RuleBreakView, RuleKey, SlotView } from "../../bindings/types";
 import { instantFromCalendar, toCalendarEvent } from "./calendarEvents";
 import { actionLabel, actionsFor } from "./InterviewMenu";
-import { describeOverrides } from "./ruleNames";
+import { canBeAccepted, describeOverrides } from "./ruleNames";
 import { initialRuleFlow, ruleFlow, type RuleFlowState } from "./ruleFlow";
 import { groupSlotsByDay } from "./slotGroups";
 import { dayIn, wallClockOf } from "../../time/zonedTime";
@@ -25,7 +25,7 @@ function interview(overrides: Partial<InterviewView> = {}): InterviewView {
     state: "scheduled",
     calendarUid: "uid",
     sequence: 0,
-    ruleOverrides: "",
+    ruleOverrides: [],
     cancelReason: "",
     round: 1,
     rounds: 1,
@@ -205,8 +205,18 @@ describe("the interview menu", () => {
   });
 
   it("names the rules an interview was booked past", () => {
-    expect(describeOverrides("too_soon,daily_cap")).toEqual(["minimum notice", "daily limit"]);
-    expect(describeOverrides("")).toEqual([]);
-    expect(describeOverrides("some_new_rule")).toEqual(["some new rule"]);
+    expect(describeOverrides(["too_soon", "daily_cap"])).toEqual(["minimum notice", "daily limit"]);
+    expect(describeOverrides([])).toEqual([]);
+  });
+
+  it("has a name for every rule a booking can break, and only a full time cannot be accepted", () => {
+    const every: RuleKey[] = [
+      "unknown_session", "hidden_session", "not_a_slot_start", "too_soon", "beyond_horizon", "full",
+      "daily_cap", "weekly_cap", "interviewers_busy", "buffer_conflict", "in_the_past",
+    ];
+    const named = describeOverrides(every);
+    expect(new Set(named).size).toBe(every.length);
+    for (const name of named) expect(name).not.toMatch(/^interviews\.rule\./);
+    expect(every.filter((rule) => !canBeAccepted(rule))).toEqual(["full"]);
   });
 });

@@ -1,4 +1,5 @@
-import type { AppError, RuleBreakView } from "../../bindings/types";
+import type { AppError, RuleBreakView, RuleKey } from "../../bindings/types";
+import { canBeAccepted } from "./ruleNames";
 
 /**
  * Booking by hand, in steps: the time is checked against the study's rules first; with none
@@ -11,7 +12,7 @@ export type RuleFlowState =
   | { phase: "checking" }
   | { phase: "confirming"; breaks: RuleBreakView[] }
   | { phase: "blocked"; breaks: RuleBreakView[] }
-  | { phase: "saving"; breaks: RuleBreakView[]; accepted: string[] }
+  | { phase: "saving"; breaks: RuleBreakView[]; accepted: RuleKey[] }
   | { phase: "done" }
   | { phase: "failed"; error: AppError; breaks: RuleBreakView[] };
 
@@ -23,9 +24,6 @@ export type RuleFlowEvent =
   | { type: "failed"; error: AppError }
   | { type: "reset" };
 
-/** Rules that no confirmation can book past. */
-const UNACCEPTABLE = new Set(["full"]);
-
 export const initialRuleFlow: RuleFlowState = { phase: "idle" };
 
 export function ruleFlow(state: RuleFlowState, event: RuleFlowEvent): RuleFlowState {
@@ -36,7 +34,7 @@ export function ruleFlow(state: RuleFlowState, event: RuleFlowEvent): RuleFlowSt
       return state.phase === "checking" || state.phase === "saving" ? state : { phase: "checking" };
     case "checked":
       if (state.phase !== "checking") return state;
-      if (event.breaks.some((b) => UNACCEPTABLE.has(b.rule))) return { phase: "blocked", breaks: event.breaks };
+      if (event.breaks.some((b) => !canBeAccepted(b.rule))) return { phase: "blocked", breaks: event.breaks };
       if (event.breaks.length > 0) return { phase: "confirming", breaks: event.breaks };
       return { phase: "saving", breaks: [], accepted: [] };
     case "accept":

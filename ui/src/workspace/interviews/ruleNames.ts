@@ -1,6 +1,8 @@
+import type { RuleKey } from "../../bindings/types";
 import { t } from "../../i18n";
-/** Short names for the rules an interview was booked past, as the lists show them. */
-const names: Record<string, () => string> = {
+
+/** Short names for the rules a booking can break, as the lists show them: one for every rule. */
+const names: Record<RuleKey, () => string> = {
   too_soon: () => t("interviews.rule.tooSoon"),
   beyond_horizon: () => t("interviews.rule.beyondHorizon"),
   daily_cap: () => t("interviews.rule.dailyCap"),
@@ -14,11 +16,15 @@ const names: Record<string, () => string> = {
   full: () => t("interviews.rule.full"),
 };
 
-/** "minimum notice, daily limit" for `too_soon,daily_cap`; unknown keys are shown as they are. */
-export function describeOverrides(overrides: string): string[] {
-  return overrides
-    .split(",")
-    .map((key) => key.trim())
-    .filter((key) => key !== "")
-    .map((key) => names[key]?.() ?? key.replace(/_/g, " "));
+/** "minimum notice, daily limit" for an interview booked past `too_soon` and `daily_cap`. */
+export function describeOverrides(overrides: readonly RuleKey[]): string[] {
+  return overrides.map((key) => names[key]());
+}
+
+/**
+ * Whether a researcher may book past the rule after seeing it. A full time never: capacity is a
+ * promise to those already booked (the back end refuses it too).
+ */
+export function canBeAccepted(rule: RuleKey): boolean {
+  return rule !== "full";
 }

@@ -53,7 +53,7 @@ describe("Overview", () => {
         attention: 1,
         outboxWaiting: 3,
         nextInterviews: [
-          { id: 5, studyId: 3, participantId: 9, participantName: "Ada Lovelace", participantEmail: "ada@example.org", sessionId: 1, start: "2026-03-10T09:00:00Z", end: "2026-03-10T09:45:00Z", state: "scheduled", calendarUid: "", sequence: 0, ruleOverrides: "", cancelReason: "", round: 1, rounds: 1, interviewers: [] },
+          { id: 5, studyId: 3, participantId: 9, participantName: "Ada Lovelace", participantEmail: "ada@example.org", sessionId: 1, start: "2026-03-10T09:00:00Z", end: "2026-03-10T09:45:00Z", state: "scheduled", calendarUid: "", sequence: 0, ruleOverrides: [], cancelReason: "", round: 1, rounds: 1, interviewers: [] },
         ],
       }),
     );
@@ -97,7 +97,7 @@ describe("Overview", () => {
         attention: 1,
         outboxWaiting: 3,
         nextInterviews: [
-          { id: 5, studyId: 3, participantId: 9, participantName: "Ada Lovelace", participantEmail: "ada@example.org", sessionId: 1, start: "2026-03-10T09:00:00Z", end: "2026-03-10T09:45:00Z", state: "scheduled", calendarUid: "", sequence: 0, ruleOverrides: "", cancelReason: "", round: 1, rounds: 1, interviewers: [] },
+          { id: 5, studyId: 3, participantId: 9, participantName: "Ada Lovelace", participantEmail: "ada@example.org", sessionId: 1, start: "2026-03-10T09:00:00Z", end: "2026-03-10T09:45:00Z", state: "scheduled", calendarUid: "", sequence: 0, ruleOverrides: [], cancelReason: "", round: 1, rounds: 1, interviewers: [] },
         ],
       }),
     );

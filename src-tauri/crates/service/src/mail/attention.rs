@@ -159,7 +159,7 @@ impl Confab {
     pub async fn accept_counter_proposal(
         &self,
         id: i64,
-        accepted_rules: &[String],
+        accepted_rules: &[crate::RuleKey],
         actor: &Actor,
     ) -> Result<InterviewView, AppError> {
         let (row, session_id, start) = self.proposal(id).await?;
