@@ -182,17 +182,25 @@ impl StudySettings {
     }
 }
 
-/// The refusal of a settings form whose `fields` another researcher changed meanwhile.
+/// The refusal of a settings form whose `fields` another researcher changed meanwhile. Who:
+/// the last to change one of the settings (by their audit names, `changed`) that differ from
+/// what the form loaded.
 async fn settings_changed_meanwhile(
     db: &impl confab_store::ConnectionTrait,
     row: &study::Model,
     fields: &[String],
+    changed: &[&str],
 ) -> Result<AppError, AppError> {
     let history = audit::for_study(db, row.id).await?;
     let by = history
         .iter()
         .rev()
-        .find(|e| e.action.starts_with("setting changed") && !e.actor.is_empty())
+        .find(|e| {
+            e.action
+                .strip_prefix("setting changed: ")
+                .is_some_and(|setting| changed.contains(&setting))
+        })
+        .filter(|e| !e.actor.is_empty())
         .map(|e| format!(" by {}", e.actor))
         .unwrap_or_default();
     let names: Vec<&str> = fields.iter().map(|f| setting_label(f)).collect();
@@ -320,7 +328,11 @@ impl Confab {
             None => edited,
             Some(loaded) => match crate::three_way::merge(&loaded, &edited, &before) {
                 Ok(merged) => merged,
-                Err(fields) => return Err(settings_changed_meanwhile(&txn, &row, &fields).await?),
+                Err(fields) => {
+                    let since = loaded.changes(&before);
+                    let changed: Vec<&str> = since.iter().map(|(label, _, _)| *label).collect();
+                    return Err(settings_changed_meanwhile(&txn, &row, &fields, &changed).await?);
+                }
             },
         };
         settings.location = settings.location.trim().to_owned();

@@ -486,6 +486,21 @@ async fn each_researcher_reads_and_writes_the_calendars_of_their_own_account() {
         "{ines_report:?}"
     );
 
+    // Ines takes a copy of the study to her computer: her own calendar for Ana goes with it,
+    // Ben's (Omar's) and the study's (Omar's now) do not.
+    let copy = ines.copy_study_to_this_computer(f.study_id).await.unwrap();
+    let here = Confab::open(_dirs.0.path()).await.unwrap();
+    let copied: Vec<bool> = here
+        .list_interviewers(copy.study_id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|i| i.calendar_href.is_some())
+        .collect();
+    assert_eq!(copied, [true, false]);
+    assert_eq!(here.study_calendar(copy.study_id).await.unwrap(), None);
+    here.close().await.unwrap();
+
     // Ines removing her account forgets Ana's calendar, not Ben's.
     ines.remove_calendar_account().await.unwrap();
     let linked: Vec<bool> = omar

@@ -49,14 +49,26 @@ pub struct StudyRows {
 
 /// Reads study `id` whole; `None` when there is no such study.
 pub async fn read_study(db: &impl ConnectionTrait, id: i64) -> Result<Option<StudyRows>, DbErr> {
-    let Some(study) = study::Entity::find_by_id(id).one(db).await? else {
+    let Some(mut study) = study::Entity::find_by_id(id).one(db).await? else {
         return Ok(None);
     };
-    let interviewers = interviewer::Entity::find()
+    let mut interviewers = interviewer::Entity::find()
         .filter(interviewer::Column::StudyId.eq(id))
         .order_by_asc(interviewer::Column::Id)
         .all(db)
         .await?;
+    // A calendar chosen from a colleague's account goes nowhere with the study: where it is
+    // written, the calendars are the researcher's who moved or copied it, chosen from their own.
+    let (theirs, study_calendar_theirs) = colleagues_calendars(db, id).await?;
+    for person in &mut interviewers {
+        if theirs.contains(&person.id) {
+            person.calendar_href = None;
+            person.busy_read_at = None;
+        }
+    }
+    if study_calendar_theirs {
+        study.calendar_href = None;
+    }
     let interviewer_ids: Vec<i64> = interviewers.iter().map(|i| i.id).collect();
     let sessions = session::Entity::find()
         .filter(session::Column::StudyId.eq(id))
@@ -107,7 +119,11 @@ pub async fn read_study(db: &impl ConnectionTrait, id: i64) -> Result<Option<Stu
             .all(db)
             .await?,
         interview_interviewers: interview_links(db, id).await?,
-        calendar_copies: calendar_copies(db, id).await?,
+        calendar_copies: if study_calendar_theirs {
+            Vec::new()
+        } else {
+            calendar_copies(db, id).await?
+        },
         tokens: token::Entity::find()
             .filter(token::Column::EnrolmentId.is_in(enrolment_ids))
             .all(db)
@@ -171,6 +187,40 @@ async fn interview_links(
             ))
         })
         .collect()
+}
+
+/// The study's interviewers whose calendar was chosen from another researcher's account, and
+/// whether the study's own calendar was (only ever so on a team database).
+async fn colleagues_calendars(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+) -> Result<(Vec<i64>, bool), DbErr> {
+    let me = crate::dialect::researcher(db);
+    let interviewers = db
+        .query_all_raw(crate::dialect::statement(
+            db,
+            format!(
+                "SELECT id FROM interviewers WHERE study_id = ? AND calendar_href IS NOT NULL \
+                 AND calendar_owner <> {me}"
+            ),
+            [study_id.into()],
+        ))
+        .await?
+        .into_iter()
+        .map(|row| row.try_get_by_index::<i64>(0))
+        .collect::<Result<Vec<_>, _>>()?;
+    let study = db
+        .query_one_raw(crate::dialect::statement(
+            db,
+            format!(
+                "SELECT id FROM studies WHERE id = ? AND calendar_href IS NOT NULL \
+                 AND calendar_owner <> {me}"
+            ),
+            [study_id.into()],
+        ))
+        .await?
+        .is_some();
+    Ok((interviewers, study))
 }
 
 async fn calendar_copies(

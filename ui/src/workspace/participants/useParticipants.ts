@@ -56,6 +56,9 @@ export function useParticipants(study: StudySummary, onError: (error: AppError) 
           await painted();
         }
       }
+      // The study was left or changed meanwhile: the thousands are not wanted any more, and
+      // would only compete with the next study's first page. Nothing shows an aborted load.
+      if (signal.aborted) throw new DOMException("The list is no longer shown.", "AbortError");
 
       const [participants, [statuses, zone]] = await Promise.all([
         commands.searchParticipants({ ...everyone, limit: null, offset: null }),

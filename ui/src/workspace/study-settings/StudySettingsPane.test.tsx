@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { InterviewerView, StudySettings } from "../../bindings/types";
 import { StudySettingsPane } from "../StudySettingsPane";
@@ -130,10 +130,32 @@ describe("Study settings", () => {
     expect((screen.getByTestId("setting-location") as HTMLInputElement).value).toBe("Lab B");
     await waitFor(() => expect(mocked.studySettings).toHaveBeenCalledTimes(2));
 
-    // Saving again goes from what is saved now: their other change stays, the location is ours.
+    // The form now shows their other change; saving again goes from what is saved now, so it
+    // stays, and the location is ours.
+    await waitFor(() => expect((screen.getByTestId("setting-horizonDays") as HTMLInputElement).value).toBe("60"));
     fireEvent.change(screen.getByTestId("setting-location"), { target: { value: "Lab B, 2nd floor" } });
     await saveAndWait();
-    expect(mocked.updateStudySettings).toHaveBeenLastCalledWith(3, { ...theirs, location: "Lab B, 2nd floor", horizonDays: 30 }, theirs);
+    expect(mocked.updateStudySettings).toHaveBeenLastCalledWith(3, { ...theirs, location: "Lab B, 2nd floor" }, theirs);
+  });
+
+  it("restores a kept draft over what someone else saved while the window was closed, keeping only what was typed", async () => {
+    const base = { ...settings };
+    renderPane();
+    fireEvent.change(await screen.findByTestId("setting-location"), { target: { value: "Lab B" } });
+    await waitFor(() => expect(localStorage.length).toBe(1));
+    cleanup();
+
+    // Meanwhile a colleague changed the horizon; the window opens again with the draft.
+    mocked.studySettings.mockResolvedValue({ ...base, horizonDays: 60 });
+    renderPane();
+    expect(((await screen.findByTestId("setting-location")) as HTMLInputElement).value).toBe("Lab B");
+    expect((screen.getByTestId("setting-horizonDays") as HTMLInputElement).value).toBe("60");
+    await saveAndWait();
+    expect(mocked.updateStudySettings).toHaveBeenLastCalledWith(
+      3,
+      { ...base, horizonDays: 60, location: "Lab B" },
+      { ...base, horizonDays: 60 },
+    );
   });
 
   it("keeps unsaved changes as a draft and restores them with a note", async () => {

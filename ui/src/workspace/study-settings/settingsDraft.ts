@@ -82,6 +82,19 @@ export function sameDraft(a: SettingsDraft, b: SettingsDraft): boolean {
   return !studyDetailsChanged(a, b) && !schedulingChanged(a, b);
 }
 
+/**
+ * The draft moved onto what is saved now: a field the researcher left as it was in `base` (the
+ * values the draft started from) takes the value saved now, so saving it does not undo what
+ * someone else changed meanwhile; a field they changed keeps what they typed.
+ */
+export function rebaseDraft(draft: SettingsDraft, base: SettingsDraft, now: SettingsDraft): SettingsDraft {
+  const next: Record<string, unknown> = { ...draft };
+  for (const field of Object.keys(now) as DraftField[]) {
+    if (sameValue(draft[field], base[field])) next[field] = now[field];
+  }
+  return next as SettingsDraft;
+}
+
 /** A panel larger than this is a hearing, not an interview (the back end's limit too). */
 export const MAX_PANEL = 12;
 

@@ -5,6 +5,7 @@ import { toAppError } from "../../errors";
 import { clearDraft, loadDraft, saveDraft } from "../../drafts/drafts";
 import {
   draftOf,
+  rebaseDraft,
   sameDraft,
   schedulingChanged,
   settingsErrorsFrom,
@@ -20,8 +21,11 @@ export type SaveState = "idle" | "saving" | "saved";
 
 type Loaded = { saved: SettingsDraft; settings: StudySettings };
 
-/** Unsaved Study settings with the time they were kept, across a closed window until saved or discarded. */
-type StoredDraft = { draft: SettingsDraft; savedAt: string };
+/**
+ * Unsaved Study settings with the time they were kept and the saved values they started from,
+ * across a closed window until saved or discarded.
+ */
+type StoredDraft = { draft: SettingsDraft; savedAt: string; base?: SettingsDraft };
 
 const draftKey = (studyId: number) => `studySettings.${studyId}`;
 
@@ -29,11 +33,12 @@ function readStoredDraft(studyId: number): StoredDraft | null {
   const stored = loadDraft<Partial<StoredDraft>>(draftKey(studyId));
   // A damaged draft is not worth an error: the saved settings still show.
   if (typeof stored !== "object" || stored === null || typeof stored.draft !== "object" || stored.draft === null) return null;
-  return { draft: stored.draft, savedAt: typeof stored.savedAt === "string" ? stored.savedAt : "" };
+  const base = typeof stored.base === "object" && stored.base !== null ? stored.base : undefined;
+  return { draft: stored.draft, savedAt: typeof stored.savedAt === "string" ? stored.savedAt : "", base };
 }
 
-const storeDraft = (studyId: number, draft: SettingsDraft) =>
-  saveDraft<StoredDraft>(draftKey(studyId), { draft, savedAt: new Date().toISOString() });
+const storeDraft = (studyId: number, draft: SettingsDraft, base: SettingsDraft) =>
+  saveDraft<StoredDraft>(draftKey(studyId), { draft, savedAt: new Date().toISOString(), base });
 const forgetDraft = (studyId: number) => clearDraft(draftKey(studyId));
 
 /**
@@ -53,8 +58,10 @@ export function useSettingsForm(study: StudySummary, onStudyChanged: (study: Stu
   const start = useEffectEvent((settings: StudySettings) => {
     const saved = draftOf(study, settings);
     const stored = readStoredDraft(study.id);
-    // Fields added since the draft was kept take their saved value.
-    const restored = stored ? { ...saved, ...stored.draft } : null;
+    // Fields added since the draft was kept take their saved value, and so do those the
+    // researcher had not changed: someone else may have saved them while the window was closed.
+    const kept = stored ? { ...saved, ...stored.draft } : null;
+    const restored = kept && stored?.base ? rebaseDraft(kept, { ...saved, ...stored.base }, saved) : kept;
     setLoaded({ saved, settings });
     if (restored && !sameDraft(restored, saved)) {
       setDraft(restored);
@@ -87,7 +94,7 @@ export function useSettingsForm(study: StudySummary, onStudyChanged: (study: Stu
   useEffect(() => {
     if (draft === null || saved === null) return;
     if (sameDraft(draft, saved)) forgetDraft(study.id);
-    else storeDraft(study.id, draft);
+    else storeDraft(study.id, draft, saved);
   }, [draft, saved, study.id]);
 
   const change = useCallback(<F extends DraftField>(field: F, value: SettingsDraft[F]) => {
@@ -140,7 +147,14 @@ export function useSettingsForm(study: StudySummary, onStudyChanged: (study: Stu
       const error = toAppError(reason);
       // Someone else saved the same setting meanwhile: the form starts again from what is saved
       // now, keeping what was typed, so that saving again keeps the researcher's values.
-      if (error.code === "changed_meanwhile") await startFromSaved(study, setLoaded);
+      if (error.code === "changed_meanwhile") {
+        const now = await savedNow(study);
+        if (now) {
+          const base = current.saved;
+          setLoaded(now);
+          setDraft((d) => (d === null ? d : rebaseDraft(d, base, now.saved)));
+        }
+      }
       return placeError(error, setErrors, setFormError);
     }
     setDraft(current.saved);
@@ -152,14 +166,15 @@ export function useSettingsForm(study: StudySummary, onStudyChanged: (study: Stu
   return { draft, saved, dirty, loadError, restoredAt, errors, formError, saveState, change, save, discard, setFormError };
 }
 
-/** Takes what is saved now as the form's starting point; the draft stays as it is. */
-async function startFromSaved(study: StudySummary, setLoaded: (l: Loaded) => void) {
+/** What is saved now, as the form starts from it; null when it cannot be read. */
+async function savedNow(study: StudySummary): Promise<Loaded | null> {
   try {
     const [settings, studies] = await Promise.all([commands.studySettings(study.id), commands.listStudies()]);
     const now = studies.find((s) => s.id === study.id) ?? study;
-    setLoaded({ settings, saved: draftOf(now, settings) });
+    return { settings, saved: draftOf(now, settings) };
   } catch {
     // The refusal is shown either way; the next save is checked against the older values again.
+    return null;
   }
 }
 
