@@ -838,15 +838,7 @@ async fn run(seed: u64, steps: usize) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn random_journeys_keep_every_participant_in_a_state_a_researcher_can_act_on() {
-    let seed = std::env::var("CONFAB_MODEL_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-        });
+    let seed = support::model_seed();
     let steps: usize = std::env::var("CONFAB_MODEL_STEPS")
         .ok()
         .and_then(|s| s.parse().ok())

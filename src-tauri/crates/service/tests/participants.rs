@@ -651,15 +651,7 @@ async fn search_refuses_an_unknown_status_a_status_without_study_and_an_unknown_
 #[tokio::test]
 async fn a_page_of_a_study_is_the_same_stretch_of_its_whole_list() {
     let (_dir, confab, study) = setup().await;
-    let seed: u64 = std::env::var("CONFAB_MODEL_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-        });
+    let seed = support::model_seed();
     println!("seed {seed} (CONFAB_MODEL_SEED={seed} replays it)");
     let mut state = seed;
     let mut next = move |bound: usize| {

@@ -195,32 +195,31 @@ async fn colleagues_calendars(
     db: &impl ConnectionTrait,
     study_id: i64,
 ) -> Result<(Vec<i64>, bool), DbErr> {
-    let me = crate::dialect::researcher(db);
-    let interviewers = db
-        .query_all_raw(crate::dialect::statement(
-            db,
-            format!(
-                "SELECT id FROM interviewers WHERE study_id = ? AND calendar_href IS NOT NULL \
-                 AND calendar_owner <> {me}"
-            ),
-            [study_id.into()],
-        ))
-        .await?
-        .into_iter()
-        .map(|row| row.try_get_by_index::<i64>(0))
-        .collect::<Result<Vec<_>, _>>()?;
-    let study = db
-        .query_one_raw(crate::dialect::statement(
-            db,
-            format!(
-                "SELECT id FROM studies WHERE id = ? AND calendar_href IS NOT NULL \
-                 AND calendar_owner <> {me}"
-            ),
-            [study_id.into()],
-        ))
-        .await?
-        .is_some();
+    let interviewers = theirs(db, "interviewers", "study_id", study_id).await?;
+    let study = !theirs(db, "studies", "id", study_id).await?.is_empty();
     Ok((interviewers, study))
+}
+
+/// The ids of `table`'s rows where `column` is `value` whose calendar is a colleague's.
+async fn theirs(
+    db: &impl ConnectionTrait,
+    table: &str,
+    column: &str,
+    value: i64,
+) -> Result<Vec<i64>, DbErr> {
+    db.query_all_raw(crate::dialect::statement(
+        db,
+        format!(
+            "SELECT id FROM {table} WHERE {column} = ? AND calendar_href IS NOT NULL \
+             AND calendar_owner <> {}",
+            crate::dialect::researcher(db)
+        ),
+        [value.into()],
+    ))
+    .await?
+    .into_iter()
+    .map(|row| row.try_get_by_index::<i64>(0))
+    .collect()
 }
 
 async fn calendar_copies(

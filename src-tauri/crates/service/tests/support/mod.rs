@@ -281,3 +281,18 @@ pub fn reads_right(text: &str) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// The seed of a model-based test: `CONFAB_MODEL_SEED` when set (to replay a printed run),
+/// otherwise the clock.
+pub fn model_seed() -> u64 {
+    std::env::var("CONFAB_MODEL_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos();
+            u64::try_from(nanos % u128::from(u64::MAX)).unwrap()
+        })
+}

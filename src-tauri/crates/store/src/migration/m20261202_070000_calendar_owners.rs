@@ -30,16 +30,7 @@ ALTER TABLE studies ADD COLUMN calendar_owner TEXT NOT NULL DEFAULT session_user
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let sql = if manager.get_database_backend() == sea_orm::DbBackend::Postgres {
-            POSTGRES
-        } else {
-            SQLITE
-        };
-        manager
-            .get_connection()
-            .execute_unprepared(sql)
-            .await
-            .map(|_| ())
+        super::execute_for_backend(manager, SQLITE, POSTGRES).await
     }
 
     async fn down(&self, _manager: &SchemaManager) -> Result<(), DbErr> {

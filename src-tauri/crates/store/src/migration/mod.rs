@@ -63,6 +63,24 @@ impl MigratorTrait for Migrator {
     }
 }
 
+/// Runs a migration's change in the spelling of the database it runs on.
+async fn execute_for_backend(
+    manager: &SchemaManager<'_>,
+    sqlite: &str,
+    postgres: &str,
+) -> Result<(), DbErr> {
+    let sql = if manager.get_database_backend() == sea_orm::DbBackend::Postgres {
+        postgres
+    } else {
+        sqlite
+    };
+    manager
+        .get_connection()
+        .execute_unprepared(sql)
+        .await
+        .map(|_| ())
+}
+
 /// The applied migrations this build does not know: a newer Confab made them.
 pub(crate) fn unknown_to_this_build(applied: &[String]) -> Vec<String> {
     let known = known_names();
