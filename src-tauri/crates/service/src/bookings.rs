@@ -269,7 +269,7 @@ async fn insert_interview(
             ends_at: new.end.timestamp(),
             state: interviews::SCHEDULED.into(),
             calendar_uid: format!("{}@confab", uuid::Uuid::new_v4()),
-            sequence: 0,
+            sequence: confab_mail::calendar::FIRST_SEQUENCE,
             rule_overrides: new.overrides,
             cancel_reason: String::new(),
             created_at: now,
@@ -740,7 +740,7 @@ impl Confab {
         }
         let now = now_ts();
         let mut change = interviews::set_state(&row, interviews::CANCELED, now);
-        change.sequence = Set(row.sequence + 1);
+        change.sequence = Set(confab_mail::calendar::sequence_after_change(row.sequence));
         change.cancel_reason = Set(reason.trim().to_owned());
         // Who was on it stays on record; a canceled interview holds nobody's time.
         let updated = interviews::update(txn, change).await.map_err(refused)?;
@@ -849,7 +849,7 @@ impl Confab {
             session_id: Set(session_id),
             starts_at: Set(start.timestamp()),
             ends_at: Set(end.timestamp()),
-            sequence: Set(row.sequence + 1),
+            sequence: Set(confab_mail::calendar::sequence_after_change(row.sequence)),
             rule_overrides: Set(RuleKey::join(&overrides)),
             updated_at: Set(now_ts()),
             ..Default::default()

@@ -129,6 +129,17 @@ impl std::fmt::Display for ItipMethod {
     }
 }
 
+/// The SEQUENCE of an event Confab first sends as organizer.
+pub const FIRST_SEQUENCE: i32 = 0;
+
+/// The SEQUENCE after a change attendees' calendars must take over the version they hold: a
+/// new time, a cancellation, a schedule published again (RFC 5546, 2.1.4). A calendar keeps the
+/// version with the highest SEQUENCE, so every such change raises it, and only such changes
+/// (a reminder or a resent invitation keeps it).
+pub fn sequence_after_change(current: i32) -> i32 {
+    current.saturating_add(1)
+}
+
 /// Why a received calendar could not be read. The messages are shown to the researcher.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum CalendarError {

@@ -122,8 +122,8 @@ impl Confab {
             ));
         };
         let sequence = match loaded.row.published_at {
-            Some(_) => loaded.row.sequence + 1,
-            None => 0,
+            Some(_) => confab_mail::calendar::sequence_after_change(loaded.row.sequence),
+            None => confab_mail::calendar::FIRST_SEQUENCE,
         };
         let mut uids: Uids = parse(&loaded.row.calendar_uids)?;
         let mut report = PublishReport {
