@@ -79,4 +79,23 @@ describe("drafts", () => {
     );
     expect(loadDraft("settings.mail")).toBeNull();
   });
+
+  it("marks and focuses the field the back end's refusal names, with its message above the form", async () => {
+    mocked.mailProfile.mockResolvedValue(profile);
+    // Worded so that no field can be guessed from it: the field comes from the refusal itself.
+    const message = "This one cannot receive messages; check it for typing mistakes.";
+    mocked.updateMailProfile.mockRejectedValue({
+      code: "invalid_input",
+      message,
+      fields: [{ field: "researcherEmail", message }],
+    });
+    render(<MailSettings />);
+    fireEvent.change(await screen.findByTestId("settings-name"), { target: { value: "Dr Sam Rivera-Okafor" } });
+    fireEvent.click(screen.getByTestId("settings-save"));
+    await screen.findByText(message);
+    const email = screen.getByTestId("settings-email");
+    expect(email.getAttribute("aria-invalid")).toBe("true");
+    expect(document.activeElement).toBe(email);
+    expect(screen.getByTestId("settings-name").getAttribute("aria-invalid")).toBeNull();
+  });
 });

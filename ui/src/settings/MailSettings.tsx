@@ -14,7 +14,7 @@ import { SignInPanel } from "./SignInPanel";
 import { publishMailProfile } from "./mailProfileStore";
 import {
   formFromProfile,
-  profileFieldNamedIn,
+  profileFields,
   profileFromForm,
   validateProfileForm,
   withSecurity,
@@ -22,6 +22,7 @@ import {
   type ProfileField,
   type ProfileForm,
 } from "./profileForm";
+import { fieldProblems } from "../fieldProblems";
 import { t } from "../i18n";
 import { useLoaded } from "../useLoaded";
 import "./settings.css";
@@ -109,7 +110,9 @@ export function MailSettings() {
     } catch (reason) {
       const error = toAppError(reason);
       setServerError(error);
-      const field = error.code === "invalid_input" ? profileFieldNamedIn(error.message) : undefined;
+      // The first field on screen the back end named, marked and focused; the message is above.
+      const named = fieldProblems(error, profileFields).fields;
+      const field = profileFields.find((f) => named[f] !== undefined);
       setServerField(field);
       if (field) document.getElementById(`mail-${field}`)?.focus();
       return false;

@@ -130,15 +130,19 @@ export function profileFromForm(form: ProfileForm): MailProfile {
   };
 }
 
-/** Which field a back-end invalid_input message is about, so the form can mark it. */
-export function profileFieldNamedIn(message: string): ProfileField | undefined {
-  const text = message.toLowerCase();
-  if (/read mail received since/.test(text)) return "readSince";
-  if (/time[ _]?zone/.test(text)) return "timeZone";
-  if (/smtp/.test(text)) return /port/.test(text) ? "smtpPort" : "smtpHost";
-  if (/imap/.test(text)) return /port/.test(text) ? "imapPort" : "imapHost";
-  if (/user ?name|login name/.test(text)) return "username";
-  if (/address|e-?mail/.test(text)) return "researcherEmail";
-  if (/\bname\b/.test(text)) return "researcherName";
-  return undefined;
-}
+/** The form's fields in their order on screen, as the back end names them in its problems. */
+export const profileFields: readonly ProfileField[] = [
+  "researcherName",
+  "researcherEmail",
+  "timeZone",
+  "syncAutomatically",
+  "username",
+  "smtpHost",
+  "smtpPort",
+  "smtpSecurity",
+  "smtpLogin",
+  "imapHost",
+  "imapPort",
+  "imapSecurity",
+  "readSince",
+];

@@ -145,20 +145,64 @@ async fn invitations_need_an_address_and_skip_who_cannot_be_invited() {
     );
 }
 
+/// Each refusal of Settings → Mail names the field it is about, as the form names it, so the
+/// form marks that field without reading the message; nothing is saved.
 #[tokio::test]
-async fn a_profile_with_a_bad_address_or_zone_is_refused() {
+async fn a_profile_with_a_bad_address_zone_or_server_is_refused_on_its_field() {
+    use confab_service::{MailAccount, MailAuth, MailSecurity};
+
     let f = Fixture::new(1, true).await;
-    let mut bad = profile();
-    bad.researcher_email = "sam at example".into();
+    let account = MailAccount {
+        username: "sam@example.org".into(),
+        auth: MailAuth::Password,
+        smtp_host: "smtp.example.org".into(),
+        smtp_port: 587,
+        smtp_security: MailSecurity::StartTls,
+        smtp_login: true,
+        imap_host: "imap.example.org".into(),
+        imap_port: 993,
+        imap_security: MailSecurity::Tls,
+        read_since: None,
+    };
+    let with = |change: &dyn Fn(&mut MailProfile)| {
+        let mut p = profile();
+        p.account = Some(account.clone());
+        change(&mut p);
+        p
+    };
+    let cases: Vec<(MailProfile, &str)> = vec![
+        (
+            with(&|p| p.researcher_email = "sam at example".into()),
+            "researcherEmail",
+        ),
+        (with(&|p| p.time_zone = "Mars/Olympus".into()), "timeZone"),
+        (
+            with(&|p| p.researcher_name = "Sam\nRivera".into()),
+            "researcherName",
+        ),
+        (
+            with(&|p| p.account.as_mut().unwrap().smtp_port = 0),
+            "smtpPort",
+        ),
+        (
+            with(&|p| p.account.as_mut().unwrap().imap_host = "imap example".into()),
+            "imapHost",
+        ),
+        (
+            with(&|p| p.account.as_mut().unwrap().read_since = Some("last week".into())),
+            "readSince",
+        ),
+    ];
+    for (bad, field) in cases {
+        let err = f.confab.update_mail_profile(bad).await.unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidInput, "{err:?}");
+        let named: Vec<&str> = err.fields.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(named, [field], "{err:?}");
+    }
     assert_eq!(
-        f.confab.update_mail_profile(bad).await.unwrap_err().code,
-        ErrorCode::InvalidInput
-    );
-    let mut bad = profile();
-    bad.time_zone = "Mars/Olympus".into();
-    assert_eq!(
-        f.confab.update_mail_profile(bad).await.unwrap_err().code,
-        ErrorCode::InvalidInput
+        f.confab.mail_profile().await.unwrap().researcher_email,
+        "",
+        "nothing was saved"
     );
 }
 

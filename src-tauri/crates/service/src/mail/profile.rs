@@ -3,7 +3,9 @@
 
 use chrono::{NaiveDate, Utc};
 use confab_core::{participant::normalize_email, time_zone::parse_time_zone};
-use confab_mail::account::{AccountSettings, AuthMethod, Security, ServerSettings};
+use confab_mail::account::{
+    AccountField, AccountSettings, AuthMethod, InvalidAccount, Security, ServerSettings,
+};
 use confab_mail::connect_options::ConnectOptions;
 use confab_mail::connection_test::test_connection;
 use confab_mail::credentials::{self, CredentialError, Secret};
@@ -88,9 +90,13 @@ fn read_since_date(text: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
         Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .map(Some)
             .map_err(|_| {
-                invalid(format!(
-                    "\"Read mail received since\" needs a date such as 2026-11-01, not \"{text}\"."
-                ))
+                AppError::about_field(
+                    ErrorCode::InvalidInput,
+                    "readSince",
+                    format!(
+                        "\"Read mail received since\" needs a date such as 2026-11-01, not \"{text}\"."
+                    ),
+                )
             }),
     }
 }
@@ -205,6 +211,23 @@ pub(crate) async fn load_profile(
     }
 }
 
+/// A problem with the account's settings, on the field of Settings → Mail it is about.
+fn account_problem(problem: InvalidAccount) -> AppError {
+    let field = match problem.field {
+        AccountField::DisplayName => "researcherName",
+        AccountField::Address => "researcherEmail",
+        AccountField::Username => "username",
+        AccountField::SmtpHost => "smtpHost",
+        AccountField::SmtpPort => "smtpPort",
+        AccountField::SmtpSecurity => "smtpSecurity",
+        AccountField::SmtpLogin => "smtpLogin",
+        AccountField::ImapHost => "imapHost",
+        AccountField::ImapPort => "imapPort",
+        AccountField::ImapSecurity => "imapSecurity",
+    };
+    AppError::about_field(ErrorCode::InvalidInput, field, problem.to_string())
+}
+
 fn invalid(message: impl Into<String>) -> AppError {
     AppError::new(ErrorCode::InvalidInput, message)
 }
@@ -286,14 +309,22 @@ impl Confab {
     ) -> Result<MailProfile, AppError> {
         let name = input.researcher_name.trim().to_owned();
         if name.contains(['\r', '\n']) {
-            return Err(invalid("Your name cannot contain line breaks."));
+            return Err(AppError::about_field(
+                ErrorCode::InvalidInput,
+                "researcherName",
+                "Your name cannot contain line breaks.",
+            ));
         }
         let email = if input.researcher_email.trim().is_empty() {
             String::new()
         } else {
-            normalize_email(&input.researcher_email).map_err(invalid)?
+            normalize_email(&input.researcher_email).map_err(|message| {
+                AppError::about_field(ErrorCode::InvalidInput, "researcherEmail", message)
+            })?
         };
-        let zone = parse_time_zone(input.time_zone.trim()).map_err(invalid)?;
+        let zone = parse_time_zone(input.time_zone.trim()).map_err(|message| {
+            AppError::about_field(ErrorCode::InvalidInput, "timeZone", message)
+        })?;
         let mut input = input;
         if let Some(account) = input.account.as_mut() {
             account.read_since = account
@@ -311,7 +342,7 @@ impl Confab {
             profile
                 .account_settings()?
                 .validate()
-                .map_err(|e| invalid(e.to_string()))?;
+                .map_err(account_problem)?;
         }
         let account = match &profile.account {
             Some(a) => serde_json::to_string(a)
