@@ -205,9 +205,14 @@ async fn settings_changed_meanwhile(
         .unwrap_or_default();
     let names: Vec<&str> = fields.iter().map(|f| setting_label(f)).collect();
     let message = format!(
-        "{} of {} changed{by} while you were editing, so nothing was saved. Your values are still in the form: save again to keep them, or discard your changes to see what is saved now.",
-        names.join(", "),
-        row.name
+        "{} of \"{}\" {} changed{by} while you were editing, so nothing was saved. Your values are still in the form: save again to keep them, or discard your changes to see what is saved now.",
+        capitalized(&match names.split_last() {
+            Some((last, [])) => (*last).to_owned(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => String::new(),
+        }),
+        row.name,
+        if names.len() == 1 { "was" } else { "were" }
     );
     Ok(AppError {
         fields: fields
@@ -224,25 +229,33 @@ async fn settings_changed_meanwhile(
 /// A setting as the form labels it, for a message, from its field name.
 fn setting_label(field: &str) -> &str {
     match field {
-        "kind" => "The kind of study",
-        "bufferBeforeMinutes" => "The buffer before",
-        "bufferAfterMinutes" => "The buffer after",
-        "minNoticeMinutes" => "The minimum notice",
-        "horizonDays" => "The booking horizon",
-        "maxPerDay" => "The cap per day",
-        "maxPerWeek" => "The cap per week",
-        "changeCutoffHours" => "The change cut-off",
-        "location" => "The location",
-        "conferencingUrl" => "The conferencing link",
-        "dialIn" => "The dial-in",
-        "selfScheduling" => "Self-scheduling",
-        "reminderHours" => "The reminder",
-        "waitlistOfferHours" => "The waitlist offer",
-        "interviewsPerParticipant" => "Interviews per participant",
-        "language" => "The language",
-        "staffing" => "The interviewers on each interview",
+        "kind" => "the kind of study",
+        "bufferBeforeMinutes" => "the buffer before",
+        "bufferAfterMinutes" => "the buffer after",
+        "minNoticeMinutes" => "the minimum notice",
+        "horizonDays" => "the booking horizon",
+        "maxPerDay" => "the cap per day",
+        "maxPerWeek" => "the cap per week",
+        "changeCutoffHours" => "the change cut-off",
+        "location" => "the location",
+        "conferencingUrl" => "the conferencing link",
+        "dialIn" => "the dial-in",
+        "selfScheduling" => "self-scheduling",
+        "reminderHours" => "the reminder",
+        "waitlistOfferHours" => "the waitlist offer",
+        "interviewsPerParticipant" => "interviews per participant",
+        "language" => "the language",
+        "staffing" => "the interviewers on each interview",
         other => other,
     }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// A panel larger than this is a hearing, not an interview.

@@ -175,7 +175,12 @@ async fn two_researchers_editing_one_study_keep_each_others_changes() {
         .await
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::ChangedMeanwhile, "{err:?}");
-    assert!(err.message.contains("The location"), "{}", err.message);
+    assert!(
+        err.message
+            .starts_with("The location of \"Shared\" was changed while you were editing"),
+        "{}",
+        err.message
+    );
     let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
     assert_eq!(fields, ["location"]);
     let stored = confab.study_settings(study.id).await.unwrap();
