@@ -691,7 +691,7 @@ unmet: Array<string>,
  * Hard rules the schedule breaks (only after changes by hand); it cannot be published
  * while there are any.
  */
-conflicts: Array<string>, publishedAt: string | null, 
+conflicts: Array<DayConflictView>, publishedAt: string | null, 
 /**
  * The calendar SEQUENCE of the last publication.
  */
@@ -729,6 +729,12 @@ interviewerId: number | null, interviewerName: string | null, };
 
 export type DayTimetableView = { interviewerId: number, name: string, duties: Array<DayDutyView>, };
 
+export type DayConflictView = { message: string, applicants: number[], interviewers: number[], 
+/**
+ * Counted from 1.
+ */
+rounds: Array<number>, };
+
 export type DayDutyView = { round: number, 
 /**
  * None when free or unavailable.
@@ -739,7 +745,7 @@ export type SwapReport = { schedule: DayScheduleView,
 /**
  * The hard rules the schedule breaks after the swap; empty when it is sound.
  */
-conflicts: Array<string>, };
+conflicts: Array<DayConflictView>, };
 
 export type PublishReport = { 
 /**

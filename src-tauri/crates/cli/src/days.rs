@@ -166,7 +166,7 @@ fn schedule_text(view: &DayScheduleView) -> String {
         text += &format!("Not met: {u}\n");
     }
     for c in &view.conflicts {
-        text += &format!("Conflict: {c}\n");
+        text += &format!("Conflict: {}\n", c.message);
     }
     text += &match (&view.published_at, view.unpublished_changes) {
         (None, _) => "Not published yet.\n".to_owned(),

@@ -275,11 +275,12 @@ fn an_interview_day_is_generated_with_a_conflict_swapped_exported_and_published(
         &["days", "swap", "--session", &session, "--a", &a, "--b", &b],
     );
     assert!(
-        swapped["conflicts"].as_array().unwrap().iter().any(|c| c
-            .as_str()
+        swapped["conflicts"]
+            .as_array()
             .unwrap()
-            .contains("must not meet")
-            || c.as_str().unwrap().contains("conflict")),
+            .iter()
+            .any(|c| c["message"].as_str().unwrap().contains("must not meet")
+                || c["message"].as_str().unwrap().contains("conflict")),
         "{swapped}"
     );
     let back = json(

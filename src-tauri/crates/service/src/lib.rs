@@ -60,8 +60,9 @@ pub use csv_import::{
 pub use data_dir::{APP_IDENTIFIER, DATA_DIR_ENV, default_data_dir};
 pub use error::{AppError, ErrorCode, FieldProblem};
 pub use interview_days::{
-    DayDutyView, DayItineraryView, DayPair, DayRoundView, DayScheduleView, DaySeatView,
-    DaySettings, DaySlot, DayTimetableView, FixedBlockInput, PublishReport, SwapReport,
+    DayConflictView, DayDutyView, DayItineraryView, DayPair, DayRoundView, DayScheduleView,
+    DaySeatView, DaySettings, DaySlot, DayTimetableView, FixedBlockInput, PublishReport,
+    SwapReport,
 };
 pub use interviewers::{BusyImportReport, BusyTimeView, InterviewerView};
 pub use invitations::InvitationReadiness;

@@ -249,7 +249,7 @@ export function DaySession({ session, applicants, interviewers, zone, onError }:
             </p>
           )}
           <ProblemsList
-            conflicts={view.conflicts}
+            conflicts={view.conflicts.map((c) => c.message)}
             unmet={view.unmet}
             rosterChanges={view.rosterChanges}
             suggestion={suggestion}

@@ -92,10 +92,11 @@ describe("Interview days", () => {
   it("swaps two cells chosen with the keyboard and shows the rule it breaks on the cells and in a list", async () => {
     mocked.daySchedule.mockResolvedValue(dayView());
     const message = "Ada meets Dr Jon more than once, in rounds 1 and 2; each applicant meets each interviewer at most once.";
-    const after = dayView({ conflicts: [message] });
+    const broken = { message, applicants: [1], interviewers: [11], rounds: [1, 2] };
+    const after = dayView({ conflicts: [broken] });
     after.itineraries[0]!.seats[0] = { round: 1, interviewerId: 11, interviewerName: "Dr Jon" };
     after.itineraries[1]!.seats[0] = { round: 1, interviewerId: 10, interviewerName: "Dr Iris" };
-    mocked.swapDayAssignments.mockResolvedValue({ schedule: after, conflicts: [message] });
+    mocked.swapDayAssignments.mockResolvedValue({ schedule: after, conflicts: [broken] });
     renderPane();
 
     const grid = await screen.findByTestId("day-grid");
@@ -185,9 +186,10 @@ describe("Interview days", () => {
   it("takes a seated applicant out of a round with Sit out, and shows the rule it breaks", async () => {
     mocked.daySchedule.mockResolvedValue(dayView());
     const message = "Ada must meet Dr Iris, but does not.";
-    const after = dayView({ conflicts: [message] });
+    const broken = { message, applicants: [1], interviewers: [10], rounds: [] };
+    const after = dayView({ conflicts: [broken] });
     after.itineraries[0]!.seats[0] = { round: 1, interviewerId: null, interviewerName: null };
-    mocked.placeDayApplicant.mockResolvedValue({ schedule: after, conflicts: [message] });
+    mocked.placeDayApplicant.mockResolvedValue({ schedule: after, conflicts: [broken] });
     renderPane();
     const grid = await screen.findByTestId("day-grid");
     expect(within(grid).queryByTestId("day-sit-out")).toBeNull();

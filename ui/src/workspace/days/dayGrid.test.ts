@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildDayGrid, conflictCells, roundsIn } from "./dayGrid";
+import type { DayConflictView } from "../../bindings/types";
+import { buildDayGrid, conflictCells } from "./dayGrid";
 import { dayView } from "./dayFixture";
 
 describe("buildDayGrid", () => {
@@ -33,31 +34,34 @@ describe("buildDayGrid", () => {
 });
 
 describe("conflict highlighting", () => {
-  it("reads rounds the way the back end writes them", () => {
-    expect(roundsIn("Ada meets Dr Iris in round 3, but they have a conflict of interest.")).toEqual([3]);
-    expect(roundsIn("Ada meets Dr Iris more than once, in rounds 1 and 3; each applicant…")).toEqual([1, 3]);
-    expect(roundsIn("in rounds 1, 3 and 5–6")).toEqual([1, 3, 5, 6]);
+  const conflict = (message: string, applicants: number[], interviewers: number[], rounds: number[]): DayConflictView => ({
+    message,
+    applicants,
+    interviewers,
+    rounds,
   });
 
   it("marks both meetings of an applicant who meets one interviewer twice, and nothing else", () => {
     const view = dayView();
-    const message = "Ada meets Dr Iris more than once, in rounds 1 and 2; each applicant meets each interviewer at most once.";
+    const twice = conflict("Ada meets Dr Iris more than once, in rounds 1 and 2.", [1], [10], [1, 2]);
     view.itineraries[0]!.seats[1] = { round: 2, interviewerId: 10, interviewerName: "Dr Iris" };
-    const cells = conflictCells(view, [message]);
+    const cells = conflictCells(view, [twice]);
     expect([...cells.keys()].sort()).toEqual(["1:1", "1:2"]);
-    expect(cells.get("1:1")).toEqual([message]);
+    expect(cells.get("1:1")).toEqual([twice.message]);
   });
 
   it("marks every applicant of a double booking in that round only", () => {
     const view = dayView();
     view.itineraries[2]!.seats[0] = { round: 1, interviewerId: 10, interviewerName: "Dr Iris" };
-    const cells = conflictCells(view, ["Dr Iris is booked with Ada and Cal at the same time, in round 1."]);
+    const cells = conflictCells(view, [conflict("Dr Iris is booked with Ada and Cal at the same time, in round 1.", [1, 3], [10], [1])]);
     expect([...cells.keys()].sort()).toEqual(["1:1", "3:1"]);
   });
 
-  it("does not take one name for a longer one", () => {
+  it("marks only the seats the rule names, whatever its words say", () => {
     const view = dayView();
-    view.itineraries[0]!.name = "Adam";
-    expect(conflictCells(view, ["Ada meets Dr Iris in round 1, but they have a conflict of interest."]).size).toBe(0);
+    // The words name Ada; the seats named are Cal's: the words are for reading, not for finding.
+    const cells = conflictCells(view, [conflict("Ada meets Dr Iris in round 1, but they have a conflict of interest.", [3], [10], [1])]);
+    expect([...cells.keys()]).not.toContain("1:1");
+    expect(conflictCells(view, [conflict("The schedule is not this day's.", [], [], [])]).size).toBe(0);
   });
 });

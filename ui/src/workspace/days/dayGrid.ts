@@ -1,4 +1,4 @@
-import type { DayRoundView, DayScheduleView, DaySlot } from "../../bindings/types";
+import type { DayConflictView, DayRoundView, DayScheduleView, DaySlot } from "../../bindings/types";
 import { t } from "../../i18n";
 
 /** One applicant in one round: what a swap exchanges. */
@@ -77,44 +77,22 @@ function columnsOf(view: DayScheduleView): GridColumn[] {
   return columns.sort((a, b) => Date.parse(a.times.start) - Date.parse(b.times.start));
 }
 
-/** "rounds 1, 3 and 5–6" → [1, 3, 5, 6]; "round 2" → [2]. */
-export function roundsIn(message: string): number[] {
-  const found = /\brounds? ((?:\d+(?:[–-]\d+)?)(?:(?:, | and )\d+(?:[–-]\d+)?)*)/.exec(message);
-  if (!found?.[1]) return [];
-  const rounds: number[] = [];
-  for (const part of found[1].split(/, | and /)) {
-    const [first, last] = part.split(/[–-]/).map(Number);
-    if (first === undefined || Number.isNaN(first)) continue;
-    for (let r = first; r <= (last ?? first); r++) rounds.push(r);
-  }
-  return rounds;
-}
-
-function mentions(message: string, name: string): boolean {
-  if (name.trim() === "") return false;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, "u").test(message);
-}
-
 /**
- * Which cells each broken rule is about. The back end says its conflicts in words only; they
- * name the applicants, the interviewer and the rounds, which is enough to find the cells: an
- * applicant's seat in a named round with a named interviewer (any interviewer, if none is named).
+ * Which cells each broken rule is about, from the seats the back end names with it: each named
+ * applicant's seat in each named round (every round, if none is named) with one of the named
+ * interviewers (any interviewer, if none is named).
  */
-export function conflictCells(view: DayScheduleView, conflicts: readonly string[]): Map<string, string[]> {
+export function conflictCells(view: DayScheduleView, conflicts: readonly DayConflictView[]): Map<string, string[]> {
   const cells = new Map<string, string[]>();
-  const interviewers = view.timetables.map((table) => ({ id: table.interviewerId, name: table.name }));
-  for (const message of conflicts) {
-    const rounds = roundsIn(message);
-    const named = interviewers.filter((i) => mentions(message, i.name)).map((i) => i.id);
+  for (const conflict of conflicts) {
     for (const itinerary of view.itineraries) {
-      if (!mentions(message, itinerary.name)) continue;
+      if (!conflict.applicants.includes(itinerary.applicantId)) continue;
       for (const seat of itinerary.seats) {
-        if (rounds.length > 0 && !rounds.includes(seat.round)) continue;
+        if (conflict.rounds.length > 0 && !conflict.rounds.includes(seat.round)) continue;
         if (seat.interviewerId === null) continue;
-        if (named.length > 0 && !named.includes(seat.interviewerId)) continue;
+        if (conflict.interviewers.length > 0 && !conflict.interviewers.includes(seat.interviewerId)) continue;
         const key = slotKey({ applicantId: itinerary.applicantId, round: seat.round });
-        cells.set(key, [...(cells.get(key) ?? []), message]);
+        cells.set(key, [...(cells.get(key) ?? []), conflict.message]);
       }
     }
   }

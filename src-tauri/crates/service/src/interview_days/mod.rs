@@ -13,6 +13,6 @@ mod view;
 pub use day::{DayPair, DaySettings, FixedBlockInput};
 pub use use_cases::DaySlot;
 pub use view::{
-    DayDutyView, DayItineraryView, DayRoundView, DayScheduleView, DaySeatView, DayTimetableView,
-    PublishReport, SwapReport,
+    DayConflictView, DayDutyView, DayItineraryView, DayRoundView, DayScheduleView, DaySeatView,
+    DayTimetableView, PublishReport, SwapReport,
 };

@@ -1,7 +1,7 @@
 //! The schedule as the window and the command line show it.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use confab_core::interview_day::{Conflict, DaySchedule, Duty, Seat};
+use confab_core::interview_day::{Conflict, ConflictKind, DaySchedule, Duty, Seat};
 use confab_store::entity::day_schedule;
 use serde::Serialize;
 use ts_rs::TS;
@@ -27,7 +27,7 @@ pub struct DayScheduleView {
     pub unmet: Vec<String>,
     /// Hard rules the schedule breaks (only after changes by hand); it cannot be published
     /// while there are any.
-    pub conflicts: Vec<String>,
+    pub conflicts: Vec<DayConflictView>,
     pub published_at: Option<DateTime<Utc>>,
     /// The calendar SEQUENCE of the last publication.
     pub sequence: u32,
@@ -89,12 +89,66 @@ pub struct DayDutyView {
     pub unavailable: bool,
 }
 
+/// A hard rule the schedule breaks: in words, and the seats it is about, so that the grid
+/// marks them without reading the words: each named applicant's seat in each named round, with
+/// one of the named interviewers (any, when none is named; every round, when none is).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DayConflictView {
+    pub message: String,
+    #[ts(type = "number[]")]
+    pub applicants: Vec<i64>,
+    #[ts(type = "number[]")]
+    pub interviewers: Vec<i64>,
+    /// Counted from 1.
+    pub rounds: Vec<u32>,
+}
+
+impl From<&Conflict> for DayConflictView {
+    fn from(conflict: &Conflict) -> Self {
+        let (applicants, interviewers, rounds) = match &conflict.kind {
+            ConflictKind::MeetsTwice {
+                applicant,
+                interviewer,
+                rounds,
+            } => (vec![*applicant], vec![*interviewer], rounds.clone()),
+            ConflictKind::DoubleBooked {
+                interviewer,
+                round,
+                applicants,
+            } => (applicants.clone(), vec![*interviewer], vec![*round]),
+            ConflictKind::ConflictOfInterest {
+                applicant,
+                interviewer,
+                round,
+            }
+            | ConflictKind::Unavailable {
+                applicant,
+                interviewer,
+                round,
+            }
+            | ConflictKind::UnknownInterviewer {
+                applicant,
+                interviewer,
+                round,
+            } => (vec![*applicant], vec![*interviewer], vec![*round]),
+            ConflictKind::NotThisDay => (Vec::new(), Vec::new(), Vec::new()),
+        };
+        Self {
+            message: conflict.message.clone(),
+            applicants,
+            interviewers,
+            rounds,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SwapReport {
     pub schedule: DayScheduleView,
     /// The hard rules the schedule breaks after the swap; empty when it is sound.
-    pub conflicts: Vec<String>,
+    pub conflicts: Vec<DayConflictView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -198,7 +252,7 @@ pub(crate) fn view(
             })
             .collect(),
         unmet: schedule.unmet.iter().map(|u| u.message.clone()).collect(),
-        conflicts: conflicts.iter().map(|c| c.message.clone()).collect(),
+        conflicts: conflicts.iter().map(DayConflictView::from).collect(),
         published_at: row.published_at.map(from_ts),
         sequence: u32::try_from(row.sequence).unwrap_or(0),
         unpublished_changes: row.changed_since_publish || !roster_changes.is_empty(),
