@@ -177,7 +177,7 @@ async fn two_researchers_editing_one_study_keep_each_others_changes() {
     assert_eq!(err.code, ErrorCode::ChangedMeanwhile, "{err:?}");
     assert!(
         err.message
-            .starts_with("The location of \"Shared\" was changed while you were editing"),
+            .starts_with("The location of \"Shared\" was changed"),
         "{}",
         err.message
     );
