@@ -42,28 +42,15 @@ fn typescript_commands_match_the_command_table() {
 }
 
 #[test]
-fn every_registered_command_has_a_typescript_wrapper() {
-    assert_eq!(bindings::command_names(), COMMAND_NAMES);
-}
-
-#[test]
 fn the_main_window_is_granted_exactly_its_commands() {
-    let text = std::fs::read_to_string(root().join("src-tauri/capabilities/main.json")).unwrap();
+    check(bindings::CAPABILITY_FILE, &bindings::capability_json());
+    let text = std::fs::read_to_string(root().join(bindings::CAPABILITY_FILE)).unwrap();
     let capability: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(capability["windows"], serde_json::json!(["main"]));
-    let mut granted: Vec<String> = capability["permissions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p.as_str().unwrap().to_owned())
-        .collect();
-    let mut expected: Vec<String> = COMMAND_NAMES
-        .iter()
-        .map(|c| format!("allow-{}", c.replace('_', "-")))
-        .collect();
-    granted.sort();
-    expected.sort();
-    assert_eq!(granted, expected);
+    assert_eq!(
+        capability["permissions"].as_array().unwrap().len(),
+        COMMAND_NAMES.len()
+    );
 }
 
 #[test]

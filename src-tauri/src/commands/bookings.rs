@@ -1,4 +1,5 @@
 use chrono::{DateTime, Utc};
+use confab_command::confab_command;
 use confab_service::{
     Actor, AppError, CancelOutcome, InterviewList, InterviewView, PendingParticipant,
     RuleBreakView, RuleKey, StaffPick,
@@ -7,7 +8,7 @@ use tauri::State;
 
 use crate::state::AppState;
 
-#[tauri::command]
+#[confab_command]
 pub async fn list_interviews(
     state: State<'_, AppState>,
     study_id: i64,
@@ -16,7 +17,7 @@ pub async fn list_interviews(
     state.confab()?.list_interviews(study_id, list).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn check_booking(
     state: State<'_, AppState>,
     study_id: i64,
@@ -30,7 +31,7 @@ pub async fn check_booking(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn book_manually(
     state: State<'_, AppState>,
     study_id: i64,
@@ -52,7 +53,7 @@ pub async fn book_manually(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn cancel_interview(
     state: State<'_, AppState>,
     interview_id: i64,
@@ -64,7 +65,7 @@ pub async fn cancel_interview(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn reschedule_interview(
     state: State<'_, AppState>,
     interview_id: i64,
@@ -84,7 +85,7 @@ pub async fn reschedule_interview(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn mark_no_show(
     state: State<'_, AppState>,
     interview_id: i64,
@@ -95,7 +96,7 @@ pub async fn mark_no_show(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn mark_completed(
     state: State<'_, AppState>,
     interview_id: i64,
@@ -106,7 +107,7 @@ pub async fn mark_completed(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn pending_choices(
     state: State<'_, AppState>,
     study_id: i64,
@@ -114,7 +115,7 @@ pub async fn pending_choices(
     state.confab()?.pending_choices(study_id).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn assign_choice(
     state: State<'_, AppState>,
     study_id: i64,
@@ -127,7 +128,7 @@ pub async fn assign_choice(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn set_interview_staff(
     state: State<'_, AppState>,
     interview_id: i64,

@@ -1,3 +1,4 @@
+use confab_command::confab_command;
 use confab_service::{
     Actor, AppError, BusyImportReport, CalendarImport, ErrorCode, InterviewerView,
 };
@@ -6,7 +7,7 @@ use tauri::State;
 use crate::calendar_files::CalendarFiles;
 use crate::state::AppState;
 
-#[tauri::command]
+#[confab_command]
 pub async fn list_interviewers(
     state: State<'_, AppState>,
     study_id: i64,
@@ -14,7 +15,7 @@ pub async fn list_interviewers(
     state.confab()?.list_interviewers(study_id).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn import_calendar_file(
     state: State<'_, AppState>,
     files: State<'_, CalendarFiles>,

@@ -1,6 +1,7 @@
 //! Settings → Database: where this computer keeps its data. A new choice is opened before it
 //! is saved; the window then loads afresh on it.
 
+use confab_command::confab_command;
 use confab_service::{
     AppError, Confab, DatabaseChoiceView, LastKnown, StartupState, TeamDatabaseCheck,
     TeamDatabaseInput,
@@ -11,23 +12,23 @@ use crate::events::WindowEvents;
 use crate::state::AppState;
 use crate::team_changes;
 
-#[tauri::command]
+#[confab_command]
 pub async fn database_choice(state: State<'_, AppState>) -> Result<DatabaseChoiceView, AppError> {
     confab_service::database_choice(state.data_dir()).await
 }
 
 /// What the window last knew of the team database, shown read-only when it cannot be reached.
-#[tauri::command]
+#[confab_command]
 pub fn last_known_data(state: State<'_, AppState>) -> Option<LastKnown> {
     confab_service::last_known(state.data_dir())
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn check_team_database(input: TeamDatabaseInput) -> Result<TeamDatabaseCheck, AppError> {
     confab_service::check_team_database(&input).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn use_team_database<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -37,7 +38,7 @@ pub async fn use_team_database<R: Runtime>(
     Ok(switched(&app, &state, Ok(opened)).await)
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn use_this_computer<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -49,7 +50,7 @@ pub async fn use_this_computer<R: Runtime>(
 
 /// Tries again to open the data where it is set to be, after a start that failed (a team
 /// database that could not be reached).
-#[tauri::command]
+#[confab_command]
 pub async fn reopen_database<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,

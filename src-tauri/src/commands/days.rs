@@ -1,9 +1,10 @@
+use confab_command::confab_command;
 use confab_service::{AppError, DayScheduleView, DaySettings, DaySlot, PublishReport, SwapReport};
 use tauri::State;
 
 use crate::state::AppState;
 
-#[tauri::command]
+#[confab_command]
 pub async fn day_schedule(
     state: State<'_, AppState>,
     session_id: i64,
@@ -11,7 +12,7 @@ pub async fn day_schedule(
     state.confab()?.day_schedule(session_id).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn generate_day_schedule(
     state: State<'_, AppState>,
     session_id: i64,
@@ -23,7 +24,7 @@ pub async fn generate_day_schedule(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn swap_day_assignments(
     state: State<'_, AppState>,
     session_id: i64,
@@ -33,7 +34,7 @@ pub async fn swap_day_assignments(
     state.confab()?.swap_day_assignments(session_id, a, b).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn publish_day_schedule(
     state: State<'_, AppState>,
     session_id: i64,
@@ -41,7 +42,7 @@ pub async fn publish_day_schedule(
     state.confab()?.publish_day_schedule(session_id).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn export_day_schedule_csv(
     state: State<'_, AppState>,
     session_id: i64,
@@ -49,7 +50,7 @@ pub async fn export_day_schedule_csv(
     state.confab()?.export_day_schedule_csv(session_id).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn place_day_applicant(
     state: State<'_, AppState>,
     session_id: i64,

@@ -1,3 +1,4 @@
+use confab_command::confab_command;
 use confab_service::{AppError, ErrorCode};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
@@ -5,7 +6,7 @@ use tauri_plugin_dialog::DialogExt;
 /// Asks where to save `contents` (a CSV export) with the OS's Save dialog and writes it there.
 /// Returns the path written, or null when the researcher closed the dialog. The window never
 /// gets to name a path itself.
-#[tauri::command]
+#[confab_command]
 pub async fn save_text_file<R: Runtime>(
     app: AppHandle<R>,
     suggested_name: String,

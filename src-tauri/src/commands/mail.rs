@@ -1,3 +1,4 @@
+use confab_command::confab_command;
 use confab_service::{
     Actor, AppError, AttentionItem, InterviewView, InviteReport, OutboxEdit, OutboxFilter,
     OutboxMessage, RuleBreakView, RuleKey, SyncOptions, SyncProgress, SyncReport,
@@ -7,7 +8,7 @@ use tauri::ipc::Channel;
 
 use crate::state::AppState;
 
-#[tauri::command]
+#[confab_command]
 pub async fn invite_participants(
     state: State<'_, AppState>,
     study_id: i64,
@@ -19,7 +20,7 @@ pub async fn invite_participants(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn compose_reschedule_request(
     state: State<'_, AppState>,
     interview_id: i64,
@@ -31,7 +32,7 @@ pub async fn compose_reschedule_request(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn list_outbox(
     state: State<'_, AppState>,
     filter: OutboxFilter,
@@ -39,7 +40,7 @@ pub async fn list_outbox(
     state.confab()?.list_outbox(filter).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn edit_outbox_message(
     state: State<'_, AppState>,
     message_id: i64,
@@ -48,7 +49,7 @@ pub async fn edit_outbox_message(
     state.confab()?.edit_outbox_message(message_id, edit).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn hold_outbox_message(
     state: State<'_, AppState>,
     message_id: i64,
@@ -56,7 +57,7 @@ pub async fn hold_outbox_message(
     state.confab()?.hold_outbox_message(message_id).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn release_outbox_message(
     state: State<'_, AppState>,
     message_id: i64,
@@ -64,7 +65,7 @@ pub async fn release_outbox_message(
     state.confab()?.release_outbox_message(message_id).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn delete_outbox_message(
     state: State<'_, AppState>,
     message_id: i64,
@@ -74,7 +75,7 @@ pub async fn delete_outbox_message(
 
 /// Sends the outbox and reads the replies, reporting where it is on `on_progress`. The
 /// password comes from the OS keyring.
-#[tauri::command]
+#[confab_command]
 pub async fn sync_mail(
     state: State<'_, AppState>,
     on_progress: Channel<SyncProgress>,
@@ -88,7 +89,7 @@ pub async fn sync_mail(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn attention_items(
     state: State<'_, AppState>,
     study_id: Option<i64>,
@@ -96,7 +97,7 @@ pub async fn attention_items(
     state.confab()?.attention_items(study_id).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn dismiss_attention_item(
     state: State<'_, AppState>,
     item_id: i64,
@@ -105,7 +106,7 @@ pub async fn dismiss_attention_item(
     state.confab()?.dismiss_attention_item(item_id, &note).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn check_counter_proposal(
     state: State<'_, AppState>,
     item_id: i64,
@@ -113,7 +114,7 @@ pub async fn check_counter_proposal(
     state.confab()?.check_counter_proposal(item_id).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn accept_counter_proposal(
     state: State<'_, AppState>,
     item_id: i64,
@@ -125,7 +126,7 @@ pub async fn accept_counter_proposal(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn book_reply_candidate(
     state: State<'_, AppState>,
     item_id: i64,
@@ -134,7 +135,7 @@ pub async fn book_reply_candidate(
     state.confab()?.book_reply_candidate(item_id, &token).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn decline_counter_proposal(
     state: State<'_, AppState>,
     item_id: i64,

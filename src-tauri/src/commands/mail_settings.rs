@@ -1,3 +1,4 @@
+use confab_command::confab_command;
 use std::time::Duration;
 
 use confab_service::{
@@ -9,12 +10,12 @@ use tauri_plugin_opener::OpenerExt;
 
 use crate::state::AppState;
 
-#[tauri::command]
+#[confab_command]
 pub async fn mail_profile(state: State<'_, AppState>) -> Result<MailProfile, AppError> {
     state.confab()?.mail_profile().await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn update_mail_profile(
     state: State<'_, AppState>,
     profile: MailProfile,
@@ -23,7 +24,7 @@ pub async fn update_mail_profile(
 }
 
 /// Puts the mail password in the OS keyring; it never reaches the database.
-#[tauri::command]
+#[confab_command]
 pub async fn save_mail_password(
     state: State<'_, AppState>,
     password: String,
@@ -31,13 +32,13 @@ pub async fn save_mail_password(
     state.confab()?.save_mail_password(&password).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn forget_mail_password(state: State<'_, AppState>) -> Result<(), AppError> {
     state.confab()?.forget_mail_password().await
 }
 
 /// Tries the servers with `password`, or with the one in the keyring when it is null.
-#[tauri::command]
+#[confab_command]
 pub async fn test_mail_connection(
     state: State<'_, AppState>,
     password: Option<String>,
@@ -51,7 +52,7 @@ const SIGN_IN_TIME_LIMIT: Duration = Duration::from_secs(5 * 60);
 /// Signs the account in with the provider in the system browser and waits for it to come
 /// back (at most five minutes). The browser is opened from here, so the window is not granted
 /// the opener plugin's general "open any URL".
-#[tauri::command]
+#[confab_command]
 pub async fn sign_in_mail<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -77,7 +78,7 @@ pub async fn sign_in_mail<R: Runtime>(
 }
 
 /// Switches how the account logs in: a password, or signing in with the provider.
-#[tauri::command]
+#[confab_command]
 pub async fn set_mail_sign_in_method(
     state: State<'_, AppState>,
     auth: MailAuth,
@@ -86,7 +87,7 @@ pub async fn set_mail_sign_in_method(
 }
 
 /// The servers, security and sign-in for an address, and where they came from.
-#[tauri::command]
+#[confab_command]
 pub async fn find_mail_settings(
     state: State<'_, AppState>,
     address: String,
@@ -94,7 +95,7 @@ pub async fn find_mail_settings(
     state.confab()?.find_mail_settings(&address).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn message_templates(
     state: State<'_, AppState>,
     study_id: i64,
@@ -103,7 +104,7 @@ pub async fn message_templates(
     state.confab()?.message_templates(study_id, &language).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn save_message_template(
     state: State<'_, AppState>,
     study_id: i64,
@@ -115,7 +116,7 @@ pub async fn save_message_template(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn reset_message_template(
     state: State<'_, AppState>,
     study_id: i64,
@@ -128,7 +129,7 @@ pub async fn reset_message_template(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn preview_message_template(
     state: State<'_, AppState>,
     subject: String,
@@ -141,7 +142,7 @@ pub async fn preview_message_template(
 }
 
 /// Every language messages can be written in, for the study's and a participant's choice.
-#[tauri::command]
+#[confab_command]
 pub fn message_languages() -> Vec<LanguageOption> {
     confab_service::language_options()
 }

@@ -1,7 +1,7 @@
-mod about;
+mod app_info;
 mod bookings;
 mod calendar;
-mod calendar_account;
+mod calendar_accounts;
 mod database;
 mod days;
 mod events;
@@ -13,12 +13,29 @@ mod sessions;
 mod startup;
 mod studies;
 
-include!("names.rs");
+/// Everything that follows from the list of commands in `table.rs`.
+macro_rules! command_table {
+    ($($name:ident),* $(,)?) => {
+        pub const COMMAND_NAMES: &[&str] = &[$(stringify!($name)),*];
 
-pub use about::*;
+        /// What Tauri dispatches the window's calls to.
+        pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($name),*]
+        }
+
+        /// Each command as its TypeScript wrapper is generated from.
+        pub fn signatures() -> Vec<crate::bindings::Signature> {
+            vec![$($name::signature()),*]
+        }
+    };
+}
+
+include!("table.rs");
+
+pub use app_info::*;
 pub use bookings::*;
 pub use calendar::*;
-pub use calendar_account::*;
+pub use calendar_accounts::*;
 pub use database::*;
 pub use days::*;
 pub use events::*;

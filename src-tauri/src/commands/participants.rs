@@ -1,3 +1,4 @@
+use confab_command::confab_command;
 use confab_service::{
     Actor, AppError, ColumnMapping, CsvLayout, HistoryEntry, ImportMode, ImportReport,
     InvitationReadiness, NewParticipant, ParticipantDetail, ParticipantQuery, ParticipantSummary,
@@ -7,7 +8,7 @@ use tauri::State;
 
 use crate::state::AppState;
 
-#[tauri::command]
+#[confab_command]
 pub async fn search_participants(
     state: State<'_, AppState>,
     query: ParticipantQuery,
@@ -15,7 +16,7 @@ pub async fn search_participants(
     state.confab()?.search_participants(query).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn get_participant(
     state: State<'_, AppState>,
     participant_id: i64,
@@ -23,7 +24,7 @@ pub async fn get_participant(
     state.confab()?.get_participant(participant_id).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn create_participant(
     state: State<'_, AppState>,
     input: NewParticipant,
@@ -34,7 +35,7 @@ pub async fn create_participant(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn update_participant(
     state: State<'_, AppState>,
     participant_id: i64,
@@ -46,7 +47,7 @@ pub async fn update_participant(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn remove_participant(
     state: State<'_, AppState>,
     participant_id: i64,
@@ -57,13 +58,13 @@ pub async fn remove_participant(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn status_options(state: State<'_, AppState>) -> Result<Vec<StatusOption>, AppError> {
     Ok(state.confab()?.status_options())
 }
 
 /// Sets a participant's status by hand; returns the new status key.
-#[tauri::command]
+#[confab_command]
 pub async fn set_status(
     state: State<'_, AppState>,
     study_id: i64,
@@ -85,7 +86,7 @@ pub async fn set_status(
 }
 
 /// Sets several participants' status by hand at once; all or none.
-#[tauri::command]
+#[confab_command]
 pub async fn set_statuses(
     state: State<'_, AppState>,
     study_id: i64,
@@ -106,7 +107,7 @@ pub async fn set_statuses(
     Ok(set.key().to_owned())
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn participant_history(
     state: State<'_, AppState>,
     participant_id: i64,
@@ -118,7 +119,7 @@ pub async fn participant_history(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn preview_csv_import(
     state: State<'_, AppState>,
     study_id: i64,
@@ -131,7 +132,7 @@ pub async fn preview_csv_import(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn import_csv(
     state: State<'_, AppState>,
     study_id: i64,
@@ -145,7 +146,7 @@ pub async fn import_csv(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn export_participants_csv(
     state: State<'_, AppState>,
     study_id: i64,
@@ -157,7 +158,7 @@ pub async fn export_participants_csv(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn invitation_readiness(
     state: State<'_, AppState>,
     study_id: i64,

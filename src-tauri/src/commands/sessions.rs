@@ -1,4 +1,5 @@
 use chrono::{DateTime, Utc};
+use confab_command::confab_command;
 use confab_service::{
     Actor, AppError, BusyTimeView, InterviewerView, NewSession, RemovalReport, SessionChange,
     SessionExceptionView, SessionView, SlotView, StaffRole,
@@ -7,7 +8,7 @@ use tauri::State;
 
 use crate::state::AppState;
 
-#[tauri::command]
+#[confab_command]
 pub async fn list_sessions(
     state: State<'_, AppState>,
     study_id: i64,
@@ -15,7 +16,7 @@ pub async fn list_sessions(
     state.confab()?.list_sessions(study_id).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn create_session(
     state: State<'_, AppState>,
     input: NewSession,
@@ -26,7 +27,7 @@ pub async fn create_session(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn update_session(
     state: State<'_, AppState>,
     session_id: i64,
@@ -38,7 +39,7 @@ pub async fn update_session(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn delete_session(state: State<'_, AppState>, session_id: i64) -> Result<(), AppError> {
     state
         .confab()?
@@ -46,7 +47,7 @@ pub async fn delete_session(state: State<'_, AppState>, session_id: i64) -> Resu
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn set_session_visible(
     state: State<'_, AppState>,
     session_id: i64,
@@ -58,7 +59,7 @@ pub async fn set_session_visible(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn set_session_exception(
     state: State<'_, AppState>,
     session_id: i64,
@@ -70,7 +71,7 @@ pub async fn set_session_exception(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn open_slots(
     state: State<'_, AppState>,
     study_id: i64,
@@ -84,7 +85,7 @@ pub async fn open_slots(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn add_interviewer(
     state: State<'_, AppState>,
     study_id: i64,
@@ -97,7 +98,7 @@ pub async fn add_interviewer(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn update_interviewer(
     state: State<'_, AppState>,
     interviewer_id: i64,
@@ -110,7 +111,7 @@ pub async fn update_interviewer(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn remove_interviewer(
     state: State<'_, AppState>,
     interviewer_id: i64,
@@ -122,7 +123,7 @@ pub async fn remove_interviewer(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn busy_times(
     state: State<'_, AppState>,
     study_id: i64,

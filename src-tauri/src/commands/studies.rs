@@ -1,3 +1,4 @@
+use confab_command::confab_command;
 use confab_service::{
     Actor, AppError, HistoryEntry, NewStudy, StudyOverview, StudySettings, StudySummary,
     StudyTransferReport,
@@ -6,12 +7,12 @@ use tauri::State;
 
 use crate::state::AppState;
 
-#[tauri::command]
+#[confab_command]
 pub async fn list_studies(state: State<'_, AppState>) -> Result<Vec<StudySummary>, AppError> {
     state.confab()?.list_studies().await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn create_study(
     state: State<'_, AppState>,
     input: NewStudy,
@@ -19,7 +20,7 @@ pub async fn create_study(
     state.confab()?.create_study(input).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn update_study(
     state: State<'_, AppState>,
     study_id: i64,
@@ -32,7 +33,7 @@ pub async fn update_study(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn archive_study(state: State<'_, AppState>, study_id: i64) -> Result<(), AppError> {
     state
         .confab()?
@@ -40,12 +41,12 @@ pub async fn archive_study(state: State<'_, AppState>, study_id: i64) -> Result<
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn load_demo_study(state: State<'_, AppState>) -> Result<StudySummary, AppError> {
     state.confab()?.load_demo_study().await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn study_settings(
     state: State<'_, AppState>,
     study_id: i64,
@@ -53,7 +54,7 @@ pub async fn study_settings(
     state.confab()?.study_settings(study_id).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn update_study_settings(
     state: State<'_, AppState>,
     study_id: i64,
@@ -66,7 +67,7 @@ pub async fn update_study_settings(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn study_overview(
     state: State<'_, AppState>,
     study_id: i64,
@@ -74,7 +75,7 @@ pub async fn study_overview(
     state.confab()?.study_overview(study_id).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn study_history(
     state: State<'_, AppState>,
     study_id: i64,
@@ -82,14 +83,14 @@ pub async fn study_history(
     state.confab()?.study_history(study_id).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn studies_on_this_computer(
     state: State<'_, AppState>,
 ) -> Result<Vec<StudySummary>, AppError> {
     state.confab()?.studies_on_this_computer().await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn move_study_from_this_computer(
     state: State<'_, AppState>,
     study_id: i64,
@@ -100,7 +101,7 @@ pub async fn move_study_from_this_computer(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn copy_study_to_this_computer(
     state: State<'_, AppState>,
     study_id: i64,

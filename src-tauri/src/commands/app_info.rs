@@ -1,3 +1,4 @@
+use confab_command::confab_command;
 use confab_service::{AboutInfo, AppError, ErrorCode};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
@@ -5,7 +6,7 @@ use tauri_plugin_opener::OpenerExt;
 use crate::logging::LogFolder;
 use crate::state::AppState;
 
-#[tauri::command]
+#[confab_command]
 pub fn about(state: State<'_, AppState>, logs: State<'_, LogFolder>) -> AboutInfo {
     AboutInfo {
         version: env!("CARGO_PKG_VERSION").into(),
@@ -17,7 +18,7 @@ pub fn about(state: State<'_, AppState>, logs: State<'_, LogFolder>) -> AboutInf
 
 /// Opens the log folder in the file manager, through the opener plugin's Rust side: the
 /// window is granted this one command, not the plugin's general "open any path".
-#[tauri::command]
+#[confab_command]
 pub fn open_logs_folder<R: Runtime>(
     app: AppHandle<R>,
     logs: State<'_, LogFolder>,

@@ -1,16 +1,17 @@
+use confab_command::confab_command;
 use confab_service::{AppError, CalendarAccountInput, CalendarAccountView, RemoteCalendarView};
 use tauri::State;
 
 use crate::state::AppState;
 
-#[tauri::command]
+#[confab_command]
 pub async fn calendar_account(
     state: State<'_, AppState>,
 ) -> Result<Option<CalendarAccountView>, AppError> {
     state.confab()?.calendar_account().await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn connect_calendar_account(
     state: State<'_, AppState>,
     input: CalendarAccountInput,
@@ -18,19 +19,19 @@ pub async fn connect_calendar_account(
     state.confab()?.connect_calendar_account(input).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn remote_calendars(
     state: State<'_, AppState>,
 ) -> Result<Vec<RemoteCalendarView>, AppError> {
     state.confab()?.remote_calendars().await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn remove_calendar_account(state: State<'_, AppState>) -> Result<(), AppError> {
     state.confab()?.remove_calendar_account().await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn set_interviewer_calendar(
     state: State<'_, AppState>,
     interviewer_id: i64,
@@ -42,7 +43,7 @@ pub async fn set_interviewer_calendar(
         .await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn study_calendar(
     state: State<'_, AppState>,
     study_id: i64,
@@ -50,7 +51,7 @@ pub async fn study_calendar(
     state.confab()?.study_calendar(study_id).await
 }
 
-#[tauri::command]
+#[confab_command]
 pub async fn set_study_calendar(
     state: State<'_, AppState>,
     study_id: i64,
@@ -61,7 +62,7 @@ pub async fn set_study_calendar(
 
 /// Writes the study's calendar file now and says where it is, for the researcher to import or
 /// subscribe to.
-#[tauri::command]
+#[confab_command]
 pub async fn study_calendar_file(
     state: State<'_, AppState>,
     study_id: i64,
