@@ -100,11 +100,9 @@ export type StudySummary = { id: number, name: string, description: string, time
 
 export type NewStudy = { name: string, description: string, timeZone: string, interviewMinutes: number, };
 
-export type StudySettings = { 
-/**
- * "one_to_one" or "interview_days".
- */
-kind: string, bufferBeforeMinutes: number, bufferAfterMinutes: number, minNoticeMinutes: number, horizonDays: number, maxPerDay: number | null, maxPerWeek: number | null, 
+export type StudyKind = "one_to_one" | "interview_days";
+
+export type StudySettings = { kind: StudyKind, bufferBeforeMinutes: number, bufferAfterMinutes: number, minNoticeMinutes: number, horizonDays: number, maxPerDay: number | null, maxPerWeek: number | null, 
 /**
  * Participants cannot cancel or reschedule later than this many hours before.
  */
@@ -154,9 +152,11 @@ attention: number,
  */
 outboxWaiting: number, };
 
-export type StatusCount = { status: string, label: string, count: number, };
+export type EnrolmentStatus = "added" | "invited" | "accepted" | "declined" | "pending" | "waitlisted" | "interview_scheduled" | "completed" | "no_show" | "canceled_interview";
 
-export type StatusOption = { key: string, label: string, };
+export type StatusCount = { status: EnrolmentStatus, label: string, count: number, };
+
+export type StatusOption = { key: EnrolmentStatus, label: string, };
 
 export type HistoryEntry = { id: number, at: string, 
 /**
@@ -284,27 +284,19 @@ export type ParticipantSummary = { id: number, name: string, email: string, time
 /**
  * The language of their messages (`de-AT`); null for the study's.
  */
-language: string | null, 
-/**
- * The enrolment status key (`invited`, `interview_scheduled`, ...).
- */
-status: string | null, 
+language: string | null, status: EnrolmentStatus | null, 
 /**
  * The start of the next scheduled interview, RFC 3339 in UTC.
  */
 nextInterviewAt: string | null, createdAt: string, updatedAt: string, };
 
-export type ParticipantEnrolment = { studyId: number, studyName: string, status: string, nextInterviewAt: string | null, };
+export type ParticipantEnrolment = { studyId: number, studyName: string, status: EnrolmentStatus, nextInterviewAt: string | null, };
 
 export type ParticipantDetail = { enrolments: Array<ParticipantEnrolment>, id: number, name: string, email: string, timeZone: string | null, phone: string, notes: string, customFields: { [key in string]: string }, 
 /**
  * The language of their messages (`de-AT`); null for the study's.
  */
-language: string | null, 
-/**
- * The enrolment status key (`invited`, `interview_scheduled`, ...).
- */
-status: string | null, 
+language: string | null, status: EnrolmentStatus | null, 
 /**
  * The start of the next scheduled interview, RFC 3339 in UTC.
  */

@@ -1,5 +1,5 @@
 use clap::Args;
-use confab_service::{Actor, AppError, Confab, ErrorCode, StudySettings};
+use confab_service::{Actor, AppError, Confab, ErrorCode, StudyKind, StudySettings};
 
 use crate::output::emit;
 
@@ -67,7 +67,7 @@ fn describe(s: &StudySettings) -> String {
     let cap = |c: Option<i32>| c.map_or("none".to_owned(), |c| c.to_string());
     format!(
         "kind {}\nbuffers {} min before, {} min after\nminimum notice {} min\nhorizon {} days\ncap {} per day, {} per week\nchange cut-off {} h\nlocation {}\nconferencing {}\ndial-in {}\nself-scheduling {}\nreminder {}\nwaitlist offers open {}\ninterviews per participant {}\nlanguage {}",
-        s.kind,
+        s.kind.key(),
         s.buffer_before_minutes,
         s.buffer_after_minutes,
         s.min_notice_minutes,
@@ -95,7 +95,12 @@ pub async fn show(confab: &Confab, study: i64, json: bool) -> Result<(), AppErro
 pub async fn set(confab: &Confab, a: SetArgs, json: bool) -> Result<(), AppError> {
     let mut s = confab.study_settings(a.study).await?;
     if let Some(v) = a.kind {
-        s.kind = v;
+        s.kind = StudyKind::parse(&v).ok_or_else(|| {
+            AppError::new(
+                ErrorCode::InvalidInput,
+                format!("\"{v}\" is not a kind of study; use one_to_one or interview_days."),
+            )
+        })?;
     }
     if let Some(v) = a.buffer_before {
         s.buffer_before_minutes = v;

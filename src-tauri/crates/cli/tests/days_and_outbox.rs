@@ -143,6 +143,29 @@ fn an_interview_day_is_generated_with_a_conflict_swapped_exported_and_published(
             "off",
         ],
     );
+    let refused = confab(
+        d,
+        &["settings", "set", "--study", &study, "--kind", "panel"],
+    );
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused)
+            .contains("\"panel\" is not a kind of study; use one_to_one or interview_days."),
+        "{}",
+        stderr(&refused)
+    );
+    let days = json(
+        d,
+        &[
+            "settings",
+            "set",
+            "--study",
+            &study,
+            "--kind",
+            "interview_days",
+        ],
+    );
+    assert_eq!(days["kind"], "interview_days");
     let day = (chrono::Utc::now() + chrono::Duration::days(5))
         .format("%Y-%m-%d")
         .to_string();

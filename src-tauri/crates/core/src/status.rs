@@ -4,7 +4,12 @@
 use std::fmt;
 use std::str::FromStr;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Crosses IPC as its key (`interview_scheduled`); the store keeps the same key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
 pub enum EnrolmentStatus {
     Added,
     Invited,
@@ -236,6 +241,19 @@ impl FromStr for EnrolmentStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The window receives the same key the database stores.
+    #[test]
+    fn a_status_crosses_ipc_as_its_stored_key() {
+        for status in EnrolmentStatus::ALL {
+            let sent = serde_json::to_value(status).unwrap();
+            assert_eq!(sent, serde_json::Value::from(status.key()));
+            assert_eq!(
+                serde_json::from_value::<EnrolmentStatus>(sent).unwrap(),
+                status
+            );
+        }
+    }
 
     /// Every (status, event) pair with the outcome it must have; `None` means refused.
     #[test]

@@ -1,8 +1,13 @@
 //! The rules a study runs by, checked before they are stored.
 
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
 use crate::FieldErrors;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Crosses IPC and is stored as its key (`one_to_one`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
 pub enum StudyKind {
     /// Participants book one slot each.
     OneToOne,
@@ -30,7 +35,7 @@ impl StudyKind {
 /// The scheduling settings of a study as given, before any rule was checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SchedulingRules {
-    pub kind: String,
+    pub kind: StudyKind,
     pub buffer_before_minutes: i32,
     pub buffer_after_minutes: i32,
     pub min_notice_minutes: i32,
@@ -53,15 +58,6 @@ const MAX_TEXT: usize = 2_000;
 impl SchedulingRules {
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::default();
-        if StudyKind::parse(&self.kind).is_none() {
-            errors.push(
-                "kind",
-                format!(
-                    "\"{}\" is not a kind of study; use one_to_one or interview_days.",
-                    self.kind
-                ),
-            );
-        }
         for (field, value, label) in [
             (
                 "bufferBeforeMinutes",
@@ -158,9 +154,18 @@ impl SchedulingRules {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_study_kind_crosses_ipc_as_its_stored_key() {
+        for kind in [StudyKind::OneToOne, StudyKind::InterviewDays] {
+            let sent = serde_json::to_value(kind).unwrap();
+            assert_eq!(sent, serde_json::Value::from(kind.key()));
+            assert_eq!(StudyKind::parse(kind.key()), Some(kind));
+        }
+    }
+
     fn rules() -> SchedulingRules {
         SchedulingRules {
-            kind: "one_to_one".into(),
+            kind: StudyKind::OneToOne,
             buffer_before_minutes: 5,
             buffer_after_minutes: 10,
             min_notice_minutes: 1440,
@@ -183,7 +188,6 @@ mod tests {
     #[test]
     fn each_broken_rule_names_its_field() {
         let mut r = rules();
-        r.kind = "panel".into();
         r.buffer_after_minutes = -1;
         r.horizon_days = 0;
         r.max_per_day = Some(5);
@@ -191,7 +195,6 @@ mod tests {
         r.conferencing_url = "javascript:alert(1)".into();
         let errors = r.validate().unwrap_err();
         for field in [
-            "kind",
             "bufferAfterMinutes",
             "horizonDays",
             "maxPerWeek",
@@ -202,6 +205,6 @@ mod tests {
                 "{field} not reported: {errors:?}"
             );
         }
-        assert_eq!(errors.0.len(), 5);
+        assert_eq!(errors.0.len(), 4);
     }
 }

@@ -51,6 +51,9 @@ pub use bookings::{CancelOutcome, ChoiceInput, ChoiceOutcome, InterviewList, Int
 pub use calendar_account::{CalendarAccountInput, CalendarAccountView, RemoteCalendarView};
 pub use calendar_file::{CalendarFile, CalendarImport};
 pub use confab::Confab;
+// Closed sets of the domain that the window and the command line see as they are.
+pub use confab_core::EnrolmentStatus;
+pub use confab_core::study_settings::StudyKind;
 pub use confab_store::changes::Changed;
 pub use csv_export::CsvLayout;
 pub use csv_import::{

@@ -12,7 +12,7 @@ use crate::{AppError, Confab, InterviewView};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusCount {
-    pub status: String,
+    pub status: EnrolmentStatus,
     pub label: String,
     pub count: u32,
 }
@@ -35,7 +35,7 @@ pub struct StudyOverview {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusOption {
-    pub key: String,
+    pub key: EnrolmentStatus,
     pub label: String,
 }
 
@@ -53,7 +53,7 @@ impl Confab {
         let counts: Vec<StatusCount> = EnrolmentStatus::ALL
             .iter()
             .map(|s| StatusCount {
-                status: s.key().into(),
+                status: *s,
                 label: s.label().into(),
                 count: found
                     .iter()
@@ -84,7 +84,7 @@ impl Confab {
         EnrolmentStatus::ALL
             .iter()
             .map(|s| StatusOption {
-                key: s.key().into(),
+                key: *s,
                 label: s.label().into(),
             })
             .collect()

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::clock::now_ts;
 use crate::participants::{require_study, summary};
+use crate::statuses::stored_status;
 use crate::{AppError, Confab, ErrorCode, ParticipantSummary};
 
 /// Which participants to list. Every part is optional; without a study, all participants.
@@ -107,9 +108,10 @@ impl Confab {
             .take(take)
             .map(|(p, s)| {
                 let next_start = next.get(&p.id).copied();
-                summary(p, s, next_start)
+                let status = s.as_deref().map(stored_status).transpose()?;
+                Ok(summary(p, status, next_start))
             })
-            .collect())
+            .collect::<Result<_, AppError>>()?)
     }
 }
 

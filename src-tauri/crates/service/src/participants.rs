@@ -19,6 +19,7 @@ pub(crate) use records::{
 };
 
 use crate::clock::{from_ts, now_ts};
+use crate::statuses::stored_status;
 use crate::{Actor, AppError, Confab, ErrorCode};
 
 /// What the researcher fills in to add a participant.
@@ -86,8 +87,7 @@ pub struct ParticipantSummary {
     pub custom_fields: BTreeMap<String, String>,
     /// The language of their messages (`de-AT`); null for the study's.
     pub language: Option<String>,
-    /// The enrolment status key (`invited`, `interview_scheduled`, ...).
-    pub status: Option<String>,
+    pub status: Option<EnrolmentStatus>,
     /// The start of the next scheduled interview, RFC 3339 in UTC.
     pub next_interview_at: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -101,7 +101,7 @@ pub struct ParticipantEnrolment {
     #[ts(type = "number")]
     pub study_id: i64,
     pub study_name: String,
-    pub status: String,
+    pub status: EnrolmentStatus,
     pub next_interview_at: Option<String>,
 }
 
@@ -263,7 +263,7 @@ impl Confab {
             enrolled.push(ParticipantEnrolment {
                 study_id: e.study_id,
                 study_name,
-                status: e.status,
+                status: stored_status(&e.status)?,
                 next_interview_at: next.map(rfc3339),
             });
         }

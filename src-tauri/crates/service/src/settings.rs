@@ -1,5 +1,5 @@
 use confab_core::Language;
-use confab_core::study_settings::SchedulingRules;
+use confab_core::study_settings::{SchedulingRules, StudyKind};
 use confab_store::audit::{self, NewEntry};
 use confab_store::entity::study;
 use confab_store::interview_interviewers::NOTE_TAKER;
@@ -16,8 +16,7 @@ use crate::{Actor, AppError, Confab, ErrorCode};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StudySettings {
-    /// "one_to_one" or "interview_days".
-    pub kind: String,
+    pub kind: StudyKind,
     pub buffer_before_minutes: i32,
     pub buffer_after_minutes: i32,
     pub min_notice_minutes: i32,
@@ -66,10 +65,21 @@ pub const MAX_INTERVIEWS_PER_PARTICIPANT: i32 = 9;
 /// Two weeks: a reminder further ahead is not a reminder.
 const MAX_REMINDER_HOURS: i32 = 24 * 14;
 
-impl From<&study::Model> for StudySettings {
-    fn from(s: &study::Model) -> Self {
-        Self {
-            kind: s.kind.clone(),
+impl StudySettings {
+    /// The settings of a stored study; a kind this Confab does not know (a newer one wrote
+    /// it) is refused rather than read as another.
+    pub(crate) fn of(s: &study::Model) -> Result<Self, AppError> {
+        let kind = StudyKind::parse(&s.kind).ok_or_else(|| {
+            AppError::new(
+                ErrorCode::Internal,
+                format!(
+                    "The study \"{}\" is of a kind this version of Confab does not know (\"{}\"); update Confab to open its settings.",
+                    s.name, s.kind
+                ),
+            )
+        })?;
+        Ok(Self {
+            kind,
             buffer_before_minutes: s.buffer_before_minutes,
             buffer_after_minutes: s.buffer_after_minutes,
             min_notice_minutes: s.min_notice_minutes,
@@ -86,14 +96,14 @@ impl From<&study::Model> for StudySettings {
             interviews_per_participant: s.interviews_per_participant,
             language: s.language.clone(),
             staffing: Staffing::of(s),
-        }
+        })
     }
 }
 
 impl StudySettings {
     fn rules(&self) -> SchedulingRules {
         SchedulingRules {
-            kind: self.kind.clone(),
+            kind: self.kind,
             buffer_before_minutes: self.buffer_before_minutes,
             buffer_after_minutes: self.buffer_after_minutes,
             min_notice_minutes: self.min_notice_minutes,
@@ -112,7 +122,11 @@ impl StudySettings {
     fn changes(&self, new: &Self) -> Vec<(&'static str, String, String)> {
         let opt = |v: Option<i32>| v.map(|v| v.to_string()).unwrap_or_default();
         let fields = [
-            ("kind", self.kind.clone(), new.kind.clone()),
+            (
+                "kind",
+                self.kind.key().to_owned(),
+                new.kind.key().to_owned(),
+            ),
             (
                 "buffer before (min)",
                 self.buffer_before_minutes.to_string(),
@@ -309,7 +323,7 @@ impl Confab {
     }
 
     pub async fn study_settings(&self, study_id: i64) -> Result<StudySettings, AppError> {
-        Ok(StudySettings::from(&self.study_row(study_id).await?))
+        Ok(StudySettings::of(&self.study_row(study_id).await?)?)
     }
 
     /// Saves the study's settings as given, whatever is stored.
@@ -336,7 +350,7 @@ impl Confab {
     ) -> Result<StudySettings, AppError> {
         let txn = begin_write(&self.db).await?;
         let row = require_study(&txn, study_id).await?;
-        let before = StudySettings::from(&row);
+        let before = StudySettings::of(&row)?;
         let mut settings = match loaded {
             None => edited,
             Some(loaded) => match crate::three_way::merge(&loaded, &edited, &before) {
@@ -428,7 +442,7 @@ impl Confab {
                 staffing: Set(staffing.to_owned()),
                 fixed_interviewer_id: Set(fixed_interviewer),
                 panel_size: Set(panel_size),
-                kind: Set(settings.kind.clone()),
+                kind: Set(settings.kind.key().to_owned()),
                 buffer_before_minutes: Set(settings.buffer_before_minutes),
                 buffer_after_minutes: Set(settings.buffer_after_minutes),
                 min_notice_minutes: Set(settings.min_notice_minutes),
@@ -450,6 +464,6 @@ impl Confab {
         )
         .await?;
         txn.commit().await?;
-        Ok(StudySettings::from(&updated))
+        StudySettings::of(&updated)
     }
 }

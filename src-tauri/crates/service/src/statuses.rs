@@ -49,8 +49,12 @@ impl From<audit_entry::Model> for HistoryEntry {
 }
 
 pub(crate) fn status_of(row: &enrolment::Model) -> Result<EnrolmentStatus, AppError> {
-    row.status
-        .parse()
+    stored_status(&row.status)
+}
+
+/// A status as the database keeps it; anything else is a damaged or newer database.
+pub(crate) fn stored_status(key: &str) -> Result<EnrolmentStatus, AppError> {
+    key.parse()
         .map_err(|m: String| AppError::new(ErrorCode::Storage, m))
 }
 

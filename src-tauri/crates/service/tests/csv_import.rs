@@ -2,6 +2,7 @@
 
 mod support;
 
+use confab_service::EnrolmentStatus;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -133,7 +134,7 @@ async fn one_bad_line_imports_nothing_until_valid_rows_only_is_chosen() {
     let ada = &in_study(&confab, study).await[0];
     assert_eq!(ada.time_zone.as_deref(), Some("Europe/London"));
     assert_eq!(ada.custom_fields["Cohort"], "A");
-    assert_eq!(ada.status.as_deref(), Some("added"));
+    assert_eq!(ada.status, Some(EnrolmentStatus::Added));
     // Each participant created and enrolled, and the import itself.
     assert_eq!(audit_count(&confab).await, audit_before + 3 * 2 + 1);
 }

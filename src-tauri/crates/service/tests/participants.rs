@@ -2,6 +2,7 @@
 
 mod support;
 
+use confab_service::EnrolmentStatus;
 use std::collections::BTreeMap;
 
 use confab_service::{
@@ -98,7 +99,7 @@ async fn a_created_participant_is_enrolled_shown_and_audited() {
         .unwrap();
     assert_eq!(created.name, "Ada Lovelace");
     assert_eq!(created.email, "ada@example.org");
-    assert_eq!(created.status.as_deref(), Some("added"));
+    assert_eq!(created.status, Some(EnrolmentStatus::Added));
     assert_eq!(created.custom_fields["Cohort"], "B");
 
     let detail = confab.get_participant(created.id).await.unwrap();
@@ -108,7 +109,7 @@ async fn a_created_participant_is_enrolled_shown_and_audited() {
     );
     assert_eq!(detail.enrolments.len(), 1);
     assert_eq!(detail.enrolments[0].study_name, "Onboarding");
-    assert_eq!(detail.enrolments[0].status, "added");
+    assert_eq!(detail.enrolments[0].status, EnrolmentStatus::Added);
     let json = serde_json::to_value(&detail).unwrap();
     assert_eq!(json["email"], "ada@example.org");
     assert_eq!(json["customFields"]["Cohort"], "B");
@@ -440,7 +441,7 @@ async fn enrolling_twice_is_a_conflict_and_unknown_ids_are_not_found() {
         .await
         .unwrap();
     let enrolled = confab.enrol(study, ada.id, &me()).await.unwrap();
-    assert_eq!(enrolled.status.as_deref(), Some("added"));
+    assert_eq!(enrolled.status, Some(EnrolmentStatus::Added));
     let again = confab.enrol(study, ada.id, &me()).await.unwrap_err();
     assert_eq!(again.code, ErrorCode::Conflict);
     assert!(
@@ -597,7 +598,10 @@ async fn search_matches_name_email_notes_and_field_values_in_any_case() {
         .await
         .unwrap();
     assert_eq!(scheduled.len(), 1);
-    assert_eq!(scheduled[0].status.as_deref(), Some("interview_scheduled"));
+    assert_eq!(
+        scheduled[0].status,
+        Some(EnrolmentStatus::InterviewScheduled)
+    );
     assert_eq!(
         scheduled[0].next_interview_at.as_deref(),
         Some("2030-03-08T08:00:00Z")
@@ -609,7 +613,7 @@ async fn search_matches_name_email_notes_and_field_values_in_any_case() {
         })
         .await
         .unwrap();
-    assert_eq!(in_study[0].status.as_deref(), Some("added"));
+    assert_eq!(in_study[0].status, Some(EnrolmentStatus::Added));
     assert_eq!(in_study[0].next_interview_at, None);
 }
 

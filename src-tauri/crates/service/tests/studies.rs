@@ -91,7 +91,7 @@ async fn the_demo_study_is_loaded_once() {
         overview
             .counts
             .iter()
-            .find(|c| c.status == key)
+            .find(|c| c.status.key() == key)
             .unwrap()
             .count
     };

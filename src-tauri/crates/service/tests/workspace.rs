@@ -276,7 +276,7 @@ async fn the_overview_counts_every_status_and_the_pending_list_shows_held_choice
         overview
             .counts
             .iter()
-            .find(|c| c.status == key)
+            .find(|c| c.status.key() == key)
             .unwrap()
             .count
     };

@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { commands } from "../../bindings/commands";
-import type { ParticipantSummary } from "../../bindings/types";
+import type { EnrolmentStatus, ParticipantSummary } from "../../bindings/types";
 import { ErrorBanner } from "../../ErrorBanner";
 import { t } from "../../i18n";
 import { pause, useLoaded } from "../../useLoaded";
@@ -12,13 +12,6 @@ type Props = {
 };
 
 const SHOWN = 50;
-
-/** "interview_scheduled" → "Interview scheduled". */
-function statusLabel(status: string | null): string {
-  if (!status) return "";
-  const words = status.replace(/_/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 /** Finds a participant of the study by name, email, notes or custom fields. */
 export function ParticipantPicker({ studyId, value, onChange }: Props) {
@@ -34,6 +27,10 @@ export function ParticipantPicker({ studyId, value, onChange }: Props) {
     [studyId, text],
     { keepPrevious: true },
   );
+  // The statuses' words, as every list of the window shows them.
+  const statuses = useLoaded(() => commands.statusOptions(), []);
+  const statusLabel = (status: EnrolmentStatus | null) =>
+    statuses.data?.find((option) => option.key === status)?.label ?? "";
   const failed = !found.loading && found.error !== null;
   const people = failed ? undefined : found.data;
 

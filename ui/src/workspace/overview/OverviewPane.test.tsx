@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { StudyOverview } from "../../bindings/types";
+import type { EnrolmentStatus, StudyOverview } from "../../bindings/types";
 import { OverviewPane } from "../OverviewPane";
 
 vi.mock("../../bindings/commands", () => ({
@@ -17,7 +17,7 @@ const { commands } = await import("../../bindings/commands");
 const mocked = vi.mocked(commands);
 
 const study = { id: 3, name: "Diary", description: "", timeZone: "Europe/Berlin", interviewMinutes: 45, createdAt: "2026-01-01T00:00:00Z" };
-const labels: Array<[string, string]> = [
+const labels: Array<[EnrolmentStatus, string]> = [
   ["added", "Added"],
   ["invited", "Invited"],
   ["interview_scheduled", "Interview Scheduled"],

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ParticipantSummary } from "../../bindings/types";
+import type { EnrolmentStatus, ParticipantSummary } from "../../bindings/types";
 import { ParticipantsPane } from "../ParticipantsPane";
 import { FIRST_PAGE } from "./useParticipants";
 
@@ -29,7 +29,7 @@ const study = {
   createdAt: "2026-11-01T00:00:00Z",
 };
 
-function participant(id: number, name: string, email: string, status = "added"): ParticipantSummary {
+function participant(id: number, name: string, email: string, status: EnrolmentStatus = "added"): ParticipantSummary {
   return {
     id,
     name,
@@ -375,7 +375,7 @@ describe("Participants", () => {
     expect(rowCount()).toBe(String(FIRST_PAGE + 1));
     expect(screen.getByTestId("participants-loading-rest")).toBeTruthy();
 
-    const changed = crowd.map((one, i) => (i === 0 ? { ...one, status: "completed" } : one));
+    const changed = crowd.map((one, i) => (i === 0 ? { ...one, status: "completed" as const } : one));
     await act(async () => reloaded.resolve(changed));
     expect(rowCount()).toBe(String(crowd.length + 1));
     expect(screen.queryByTestId("participants-loading-rest")).toBeNull();

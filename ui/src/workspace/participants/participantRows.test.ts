@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { ParticipantSummary } from "../../bindings/types";
+import type { ParticipantSummary, StatusOption } from "../../bindings/types";
 import { ALL_STATUSES, compareKeys, countByStatus, filterRows, foldForSorting, toRows } from "./participantRows";
 
-const statuses = [
+const statuses: StatusOption[] = [
   { key: "added", label: "Added" },
   { key: "invited", label: "Invited" },
   { key: "completed", label: "Completed" },

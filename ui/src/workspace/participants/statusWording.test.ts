@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { alreadyInStatus, statusChangeQuestion, statusConsequence } from "./statusWording";
 
-const ada = { id: 1, name: "Ada Park", status: "invited", statusLabel: "Invited" };
-const bo = { id: 2, name: "Bo Li", status: "completed", statusLabel: "Completed" };
+const ada = { id: 1, name: "Ada Park", status: "invited" as const, statusLabel: "Invited" };
+const bo = { id: 2, name: "Bo Li", status: "completed" as const, statusLabel: "Completed" };
 
 describe("status change wording", () => {
   it("names the participant, the status they leave and the one they get", () => {
@@ -25,7 +25,7 @@ describe("status change wording", () => {
   });
 
   it("says what happens to a scheduled interview before the change is confirmed", () => {
-    const cy = { id: 3, name: "Cy Ito", status: "interview_scheduled", statusLabel: "Interview Scheduled" };
+    const cy = { id: 3, name: "Cy Ito", status: "interview_scheduled" as const, statusLabel: "Interview Scheduled" };
     expect(statusConsequence([cy], "declined")).toBe(
       "Their scheduled interview will be cancelled with your reason: a cancellation goes to them, and the time is offered to the waiting list.",
     );

@@ -1,3 +1,4 @@
+import type { EnrolmentStatus } from "../../bindings/types";
 import type { ParticipantRow } from "./participantRows";
 import { t, tPlural } from "../../i18n";
 
@@ -20,7 +21,7 @@ export function statusChangeQuestion(targets: StatusTargets, toLabel: string): s
 }
 
 /** Participants who already have the chosen status: setting it again changes nothing for them. */
-export function alreadyInStatus(targets: StatusTargets, status: string): StatusTargets {
+export function alreadyInStatus(targets: StatusTargets, status: EnrolmentStatus): StatusTargets {
   return targets.filter((target) => target.status === status);
 }
 
@@ -30,7 +31,7 @@ export function alreadyInStatus(targets: StatusTargets, status: string): StatusT
  * that ends a scheduled interview ends it (the back end does so in the same step), and
  * "Interview Scheduled" needs an interview to be booked first.
  */
-export function statusConsequence(targets: StatusTargets, toKey: string): string | null {
+export function statusConsequence(targets: StatusTargets, toKey: EnrolmentStatus): string | null {
   const withInterview = targets.filter((target) => target.status === "interview_scheduled");
   if (toKey === "interview_scheduled") {
     const without = targets.filter((target) => target.status !== "interview_scheduled");

@@ -1,18 +1,18 @@
+import type { StudyKind } from "../../bindings/types";
 import type { SectionProps } from "./SettingField";
 import { t } from "../../i18n";
 
-const kinds = [
-  {
-    key: "one_to_one",
-    title: t("studySettings.kind.oneToOne"),
-    text: t("studySettings.kind.oneToOneHint"),
-  },
-  {
-    key: "interview_days",
-    title: t("studySettings.kind.days"),
-    text: t("studySettings.kind.daysHint"),
-  },
-] as const;
+/** Every kind of study, in the order offered; a new kind fails the type check until it is here. */
+const kindWords: Record<StudyKind, { title: () => string; text: () => string }> = {
+  one_to_one: { title: () => t("studySettings.kind.oneToOne"), text: () => t("studySettings.kind.oneToOneHint") },
+  interview_days: { title: () => t("studySettings.kind.days"), text: () => t("studySettings.kind.daysHint") },
+};
+
+const kinds = (Object.keys(kindWords) as StudyKind[]).map((key) => ({
+  key,
+  title: kindWords[key].title(),
+  text: kindWords[key].text(),
+}));
 
 export function KindSection({ draft, errors, onChange }: SectionProps) {
   return (

@@ -1,4 +1,4 @@
-import type { AppError, NewStudy, Staffing, StudySettings, StudySummary } from "../../bindings/types";
+import type { AppError, NewStudy, Staffing, StudyKind, StudySettings, StudySummary } from "../../bindings/types";
 import { fieldProblems } from "../../fieldProblems";
 import { t } from "../../i18n";
 
@@ -11,7 +11,7 @@ export type SettingsDraft = {
   description: string;
   timeZone: string;
   interviewMinutes: string;
-  kind: string;
+  kind: StudyKind;
   bufferBeforeMinutes: string;
   bufferAfterMinutes: string;
   minNoticeMinutes: string;

@@ -3,7 +3,7 @@
 
 use chrono::SecondsFormat;
 use chrono_tz::Tz;
-use confab_core::ValidParticipant;
+use confab_core::{EnrolmentStatus, ValidParticipant};
 use confab_store::audit::{self, NewEntry};
 use confab_store::entity::participant;
 use confab_store::is_unique_violation;
@@ -11,11 +11,12 @@ use confab_store::{ConnectionTrait, enrolments, participants, studies};
 
 use super::ParticipantSummary;
 use crate::clock::{from_ts, now_ts};
+use crate::statuses::stored_status;
 use crate::{Actor, AppError, ErrorCode};
 
 pub(crate) fn summary(
     row: participant::Model,
-    status: Option<String>,
+    status: Option<EnrolmentStatus>,
     next_interview: Option<i64>,
 ) -> ParticipantSummary {
     ParticipantSummary {
@@ -128,7 +129,7 @@ pub(crate) async fn enrol_in(
     now: i64,
     actor: &Actor,
     reason: &str,
-) -> Result<String, AppError> {
+) -> Result<EnrolmentStatus, AppError> {
     let row = enrolments::insert(db, study_id, participant_id, now).await?;
     audit::record(
         db,
@@ -145,7 +146,7 @@ pub(crate) async fn enrol_in(
         },
     )
     .await?;
-    Ok(row.status)
+    stored_status(&row.status)
 }
 
 /// Writes `valid` over `row` if anything differs, with one audit entry per changed field.

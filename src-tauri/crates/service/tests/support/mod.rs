@@ -219,6 +219,7 @@ impl Fixture {
             .id
     }
 
+    /// The participant's status key, as the database keeps it.
     pub async fn status(&self, participant_id: i64) -> String {
         let found = self
             .confab
@@ -234,6 +235,8 @@ impl Fixture {
             .unwrap()
             .status
             .unwrap()
+            .key()
+            .to_owned()
     }
 }
 
