@@ -103,7 +103,7 @@ impl Confab {
                 .unwrap_or(usize::MAX);
             (skip, take)
         };
-        Ok(found
+        found
             .skip(skip)
             .take(take)
             .map(|(p, s)| {
@@ -111,7 +111,7 @@ impl Confab {
                 let status = s.as_deref().map(stored_status).transpose()?;
                 Ok(summary(p, status, next_start))
             })
-            .collect::<Result<_, AppError>>()?)
+            .collect()
     }
 }
 

@@ -323,7 +323,7 @@ impl Confab {
     }
 
     pub async fn study_settings(&self, study_id: i64) -> Result<StudySettings, AppError> {
-        Ok(StudySettings::of(&self.study_row(study_id).await?)?)
+        StudySettings::of(&self.study_row(study_id).await?)
     }
 
     /// Saves the study's settings as given, whatever is stored.
