@@ -3,7 +3,7 @@ use std::time::Duration;
 
 use confab_service::{
     AppError, ConnectionCheck, ErrorCode, FoundMailSettings, LanguageOption, MailAuth, MailProfile,
-    MessageTemplate, SignInChoice, TemplatePreview,
+    MessageTemplate, OutboxKind, SignInChoice, TemplatePreview,
 };
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
@@ -120,12 +120,12 @@ pub async fn save_message_template(
 pub async fn reset_message_template(
     state: State<'_, AppState>,
     study_id: i64,
-    kind: String,
+    kind: OutboxKind,
     language: String,
 ) -> Result<(), AppError> {
     state
         .confab()?
-        .reset_message_template(study_id, &kind, &language)
+        .reset_message_template(study_id, kind, &language)
         .await
 }
 

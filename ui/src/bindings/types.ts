@@ -395,11 +395,9 @@ export type InvitationReadiness = { ready: boolean, missing: Array<string>, };
 
 export type InterviewList = "upcoming" | "completed" | "canceled" | "no_show";
 
-export type InterviewView = { id: number, studyId: number, participantId: number, participantName: string, participantEmail: string, sessionId: number, start: string, end: string, 
-/**
- * scheduled, completed, canceled or no_show
- */
-state: string, calendarUid: string, sequence: number, 
+export type InterviewState = "scheduled" | "completed" | "canceled" | "no_show";
+
+export type InterviewView = { id: number, studyId: number, participantId: number, participantName: string, participantEmail: string, sessionId: number, start: string, end: string, state: InterviewState, calendarUid: string, sequence: number, 
 /**
  * The rules the researcher booked past; empty if none.
  */
@@ -445,12 +443,11 @@ export type InviteSkip = { participantId: number, reason: string, };
 
 export type OutboxFilter = "waiting" | "sent" | "all";
 
-export type OutboxMessage = { id: number, studyId: number | null, participantId: number | null, interviewId: number | null, 
-/**
- * invitation, confirmation, update, cancellation, reschedule_request, reminder,
- * waitlist_offer, itinerary, researcher_notice or answer
- */
-kind: string, 
+export type OutboxKind = "invitation" | "confirmation" | "update" | "cancellation" | "reschedule_request" | "reminder" | "waitlist_offer" | "itinerary" | "researcher_notice" | "choice_unavailable" | "choices_received" | "answer" | "decline_counter" | "staff_invitation" | "staff_update" | "staff_cancellation" | "timetable";
+
+export type OutboxState = "queued" | "held" | "sending" | "unknown" | "sent" | "failed";
+
+export type OutboxMessage = { id: number, studyId: number | null, participantId: number | null, interviewId: number | null, kind: OutboxKind, 
 /**
  * `Name <address>` or the address alone.
  */
@@ -458,12 +455,7 @@ recipients: Array<string>, subject: string, text: string, html: string,
 /**
  * REQUEST, CANCEL or DECLINECOUNTER when a calendar invitation goes with it.
  */
-calendarMethod: string | null, 
-/**
- * queued, held, sending, unknown (handed to the server without a verdict), sent or
- * failed
- */
-state: string, attempts: number, lastError: string, messageId: string, createdAt: string, sentAt: string | null, };
+calendarMethod: string | null, state: OutboxState, attempts: number, lastError: string, messageId: string, createdAt: string, sentAt: string | null, };
 
 export type OutboxEdit = { subject: string, text: string, };
 
@@ -513,12 +505,9 @@ calendarWritten: number,
  */
 calendarRemoved: number, };
 
-export type AttentionItem = { id: number, 
-/**
- * counter, token_unknown, token_wrong_sender, token_used, choice_taken, cancel_too_late,
- * bounce, unreadable, unmatched_reply, message, sender_unverified, …
- */
-kind: string, summary: string, studyId: number | null, participantId: number | null, interviewId: number | null, 
+export type AttentionKind = "counter" | "token_unknown" | "token_wrong_sender" | "token_used" | "token_expired" | "decline_refused" | "cancel_refused" | "choice_taken" | "cancel_too_late" | "bounce" | "unreadable" | "unmatched_reply" | "counter_unreadable" | "message" | "reply_ambiguous" | "sender_unverified" | "not_applied" | "staff_declined";
+
+export type AttentionItem = { id: number, kind: AttentionKind, summary: string, studyId: number | null, participantId: number | null, interviewId: number | null, 
 /**
  * For a counter-proposal: the time the participant proposes.
  */
@@ -612,10 +601,9 @@ stage: string | null, };
 
 export type MessageTemplate = { 
 /**
- * invitation, confirmation, update, cancellation, reschedule_request, reminder,
- * waitlist_offer, itinerary or researcher_notice
+ * The kind of the messages written from it.
  */
-kind: string, 
+kind: OutboxKind, 
 /**
  * The base language's code (`en`, `de`, `fr`, `es`, `nl`, `it`, `pt`): a study keeps one
  * wording of each kind per language.

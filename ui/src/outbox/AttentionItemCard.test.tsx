@@ -139,7 +139,7 @@ describe("other items", () => {
   it("are dismissed with an optional note", async () => {
     mocked.dismissAttentionItem.mockResolvedValue(null);
     const settled = vi.fn();
-    const bounce = { ...counter, id: 8, kind: "bounce", summary: "A message to x@example.org bounced.", proposedStart: null, proposedEnd: null };
+    const bounce = { ...counter, id: 8, kind: "bounce" as const, summary: "A message to x@example.org bounced.", proposedStart: null, proposedEnd: null };
     render(<AttentionItemCard item={bounce} zone="Europe/Berlin" onSettled={settled} />);
     expect(screen.queryByTestId("attention-accept")).toBeNull();
     fireEvent.click(screen.getByTestId("attention-dismiss"));

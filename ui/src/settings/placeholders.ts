@@ -1,3 +1,4 @@
+import type { OutboxKind } from "../bindings/types";
 import { t } from "../i18n";
 /** The placeholders a template may use, with what each stands for. */
 export const placeholders: ReadonlyArray<{ name: string; meaning: string; links?: boolean }> = [
@@ -18,7 +19,8 @@ export const placeholders: ReadonlyArray<{ name: string; meaning: string; links?
   { name: "cancel_link", meaning: t("templates.placeholder.cancelLink"), links: true },
 ];
 
-const kindPurposes: Record<string, () => string> = {
+/** What each kind a study can reword is for; the kinds without a template have no entry. */
+const kindPurposes: Partial<Record<OutboxKind, () => string>> = {
   invitation: () => t("templates.purpose.invitation"),
   confirmation: () => t("templates.purpose.confirmation"),
   update: () => t("templates.purpose.update"),
@@ -32,7 +34,7 @@ const kindPurposes: Record<string, () => string> = {
   choices_received: () => t("templates.purpose.choicesReceived"),
 };
 
-export function kindPurpose(kind: string): string {
+export function kindPurpose(kind: OutboxKind): string {
   return kindPurposes[kind]?.() ?? "";
 }
 

@@ -35,6 +35,7 @@ mod staffing;
 mod startup;
 mod status_by_hand;
 mod statuses;
+mod stored;
 mod studies;
 mod study_calendar_file;
 mod study_changes;
@@ -52,8 +53,8 @@ pub use calendar_account::{CalendarAccountInput, CalendarAccountView, RemoteCale
 pub use calendar_file::{CalendarFile, CalendarImport};
 pub use confab::Confab;
 // Closed sets of the domain that the window and the command line see as they are.
-pub use confab_core::EnrolmentStatus;
 pub use confab_core::study_settings::StudyKind;
+pub use confab_core::{AttentionKind, EnrolmentStatus, InterviewState, OutboxKind, OutboxState};
 pub use confab_store::changes::Changed;
 pub use csv_export::CsvLayout;
 pub use csv_import::{

@@ -2,6 +2,7 @@
 
 mod support;
 
+use confab_service::InterviewState;
 use confab_service::{ChoiceInput, ChoiceOutcome, ErrorCode, InterviewList};
 use support::{Fixture, me};
 
@@ -276,7 +277,7 @@ async fn cancel_frees_the_place_and_offers_it_to_the_waitlist() {
         .await
         .unwrap();
     assert_eq!(outcome.offered_to, Some(bea));
-    assert_eq!(outcome.interview.state, "canceled");
+    assert_eq!(outcome.interview.state, InterviewState::Canceled);
     assert_eq!(outcome.interview.sequence, 1);
     assert_eq!(f.status(ada).await, "canceled_interview");
     let canceled = f

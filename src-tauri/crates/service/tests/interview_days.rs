@@ -4,6 +4,7 @@
 
 mod support;
 
+use confab_service::OutboxKind;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::Duration;
@@ -177,7 +178,7 @@ async fn generating_a_day_gives_everyone_different_interviewers_and_saves_it_unp
     // Nothing goes out before the researcher publishes.
     d.f.confab.update_mail_profile(profile()).await.unwrap();
     let queued = d.f.confab.list_outbox(OutboxFilter::All).await.unwrap();
-    assert!(queued.iter().all(|m| m.kind != "itinerary"));
+    assert!(queued.iter().all(|m| m.kind != OutboxKind::Itinerary));
 }
 
 #[tokio::test]
@@ -289,7 +290,7 @@ async fn publishing_queues_one_itinerary_per_applicant_and_republishing_updates_
     let outbox = d.f.confab.list_outbox(OutboxFilter::All).await.unwrap();
     let ada = outbox
         .iter()
-        .find(|m| m.kind == "itinerary" && m.participant_id == Some(d.applicants[0]))
+        .find(|m| m.kind == OutboxKind::Itinerary && m.participant_id == Some(d.applicants[0]))
         .unwrap();
     assert!(ada.text.contains("Round 1:"), "{}", ada.text);
     let published = d.f.confab.day_schedule(d.session_id).await.unwrap();

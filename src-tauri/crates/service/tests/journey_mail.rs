@@ -6,6 +6,7 @@
 mod support;
 
 use confab_mail::test_stack::MailStack;
+use confab_service::AttentionKind;
 use confab_service::InterviewList;
 use support::mail::{
     calendar_part, delivered_to, inbox_with, mailbox_participant, python_reads, researcher_profile,
@@ -141,7 +142,10 @@ async fn answers_in_plain_words_book_when_clear_and_ask_the_researcher_when_not(
     assert_eq!(start_of(cem), None, "Cem's day alone fits three times");
     assert_eq!(f.status(cem).await, "invited");
     let items = f.confab.attention_items(None).await.unwrap();
-    let item = items.iter().find(|i| i.kind == "reply_ambiguous").unwrap();
+    let item = items
+        .iter()
+        .find(|i| i.kind == AttentionKind::ReplyAmbiguous)
+        .unwrap();
     assert!(item.summary.contains("Cem Aydin"), "{}", item.summary);
     assert!(item.summary.contains("works for me"), "{}", item.summary);
     // The times it could mean are the three of that day. The researcher first picks one
@@ -171,7 +175,7 @@ async fn answers_in_plain_words_book_when_clear_and_ask_the_researcher_when_not(
         .await
         .unwrap()
         .into_iter()
-        .find(|i| i.kind == "reply_ambiguous");
+        .find(|i| i.kind == AttentionKind::ReplyAmbiguous);
     assert!(item.is_none(), "the item is settled");
 
     // Ada gets her confirmation as if she had clicked.

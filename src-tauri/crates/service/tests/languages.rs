@@ -9,6 +9,7 @@
 mod support;
 
 use confab_mail::test_stack::MailStack;
+use confab_service::OutboxKind;
 use confab_service::{InterviewList, ParticipantUpdate, StudySettings};
 use support::mail::{
     calendar_part, delivered_to, inbox_with, mailbox_participant, mailto_link, python_reads,
@@ -239,7 +240,7 @@ async fn a_study_run_in_french_writes_to_everyone_in_french() {
     let mut templates = f.confab.message_templates(f.study_id, "fr").await.unwrap();
     let invitation_template = templates
         .iter_mut()
-        .find(|t| t.kind == "invitation")
+        .find(|t| t.kind == OutboxKind::Invitation)
         .unwrap();
     assert!(!invitation_template.customised);
     invitation_template.subject = "Votre entretien pour {{study_name}}".into();
@@ -253,7 +254,7 @@ async fn a_study_run_in_french_writes_to_everyone_in_french() {
     assert!(
         french
             .iter()
-            .any(|t| t.kind == "invitation" && t.customised)
+            .any(|t| t.kind == OutboxKind::Invitation && t.customised)
     );
     let preview = f
         .confab

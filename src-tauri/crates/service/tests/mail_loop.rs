@@ -8,6 +8,8 @@ mod support;
 
 use chrono::Duration;
 use confab_mail::test_stack::MailStack;
+use confab_service::AttentionKind;
+use confab_service::InterviewState;
 use confab_service::{Actor, InterviewList};
 use support::mail::{
     calendar_counter, calendar_part, calendar_reply, delivered_to, inbox_with, mailbox_participant,
@@ -114,7 +116,7 @@ async fn invitation_choice_confirmation_decline_and_reschedule_through_real_serv
         "{third:?}"
     );
     let canceled = f.confab.interview(interview.id).await.unwrap();
-    assert_eq!(canceled.state, "canceled");
+    assert_eq!(canceled.state, InterviewState::Canceled);
     let cancel = inbox_with(&stack, "alice", "Cancelled", 1).await;
     assert_eq!(cancel.len(), 1, "one cancellation for Alice");
     let read = python_reads(&calendar_part(&cancel[0]));
@@ -263,7 +265,7 @@ async fn second_choice_by_second_message_and_refused_links_get_answers() {
         "the answer repeats no code"
     );
     let items = f.confab.attention_items(None).await.unwrap();
-    let kinds: Vec<&str> = items.iter().map(|i| i.kind.as_str()).collect();
+    let kinds: Vec<&str> = items.iter().map(|i| i.kind.key()).collect();
     assert!(kinds.contains(&"token_wrong_sender"), "{kinds:?}");
     assert!(kinds.contains(&"token_unknown"), "{kinds:?}");
 }
@@ -346,7 +348,7 @@ async fn cancel_by_link_counter_proposals_and_a_reschedule_request() {
     let report = sync(&f.confab, &stack).await;
     assert_eq!(
         f.confab.interview(booked[0].id).await.unwrap().state,
-        "canceled",
+        InterviewState::Canceled,
         "{report:?}"
     );
     let carols = f.confab.interview(booked[2].id).await.unwrap();
@@ -358,7 +360,7 @@ async fn cancel_by_link_counter_proposals_and_a_reschedule_request() {
     let items = f.confab.attention_items(Some(f.study_id)).await.unwrap();
     let counter = items
         .iter()
-        .find(|i| i.kind == "counter")
+        .find(|i| i.kind == AttentionKind::Counter)
         .expect("Bob's proposal waits");
     assert_eq!(counter.proposed_start, Some(half_past));
     let breaks = f.confab.check_counter_proposal(counter.id).await.unwrap();
@@ -409,7 +411,7 @@ async fn cancel_by_link_counter_proposals_and_a_reschedule_request() {
     let items = f.confab.attention_items(Some(f.study_id)).await.unwrap();
     let again = items
         .iter()
-        .find(|i| i.kind == "counter")
+        .find(|i| i.kind == AttentionKind::Counter)
         .expect("the second proposal waits");
     let refused = f
         .confab
@@ -456,7 +458,7 @@ async fn cancel_by_link_counter_proposals_and_a_reschedule_request() {
     delivered_to(&stack, "researcher", "Interview choice", 1).await;
     sync(&f.confab, &stack).await;
     let bobs = f.confab.interview(booked[1].id).await.unwrap();
-    assert_eq!(bobs.state, "scheduled");
+    assert_eq!(bobs.state, InterviewState::Scheduled);
     assert_ne!(
         bobs.start, half_past,
         "the interview moved to the time Bob picked"

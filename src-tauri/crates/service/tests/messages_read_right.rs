@@ -199,7 +199,7 @@ async fn every_message_a_participant_receives_reads_right() {
     let sent = f.confab.list_outbox(OutboxFilter::Sent).await.unwrap();
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
     for message in sent.iter().rev() {
-        *kinds.entry(message.kind.clone()).or_default() += 1;
+        *kinds.entry(message.kind.key().to_owned()).or_default() += 1;
         println!(
             "===== {} to {}\nSubject: {}\n\n{}",
             message.kind,

@@ -4,6 +4,8 @@
 
 mod support;
 
+use confab_service::OutboxKind;
+use confab_service::OutboxState;
 use confab_service::{ErrorCode, MailProfile, OutboxEdit, OutboxFilter};
 use support::{Fixture, me};
 
@@ -43,10 +45,7 @@ async fn a_booking_queues_its_confirmation_only_once_the_researcher_has_an_addre
     let queued = f.confab.list_outbox(OutboxFilter::Waiting).await.unwrap();
     assert_eq!(queued.len(), 1);
     let m = &queued[0];
-    assert_eq!(
-        (m.kind.as_str(), m.state.as_str()),
-        ("confirmation", "queued")
-    );
+    assert_eq!((m.kind.key(), m.state.key()), ("confirmation", "queued"));
     assert_eq!(m.calendar_method.as_deref(), Some("REQUEST"));
     assert_eq!(m.interview_id, Some(booked.id));
     assert_eq!(m.recipients, vec!["Bea <bea@example.org>".to_owned()]);
@@ -84,7 +83,7 @@ async fn queued_messages_can_be_held_edited_released_and_deleted_but_not_once_se
     let id = f.confab.list_outbox(OutboxFilter::Waiting).await.unwrap()[0].id;
 
     let held = f.confab.hold_outbox_message(id).await.unwrap();
-    assert_eq!(held.state, "held");
+    assert_eq!(held.state, OutboxState::Held);
     let edited = f
         .confab
         .edit_outbox_message(
@@ -104,7 +103,7 @@ async fn queued_messages_can_be_held_edited_released_and_deleted_but_not_once_se
     );
     assert_eq!(
         f.confab.release_outbox_message(id).await.unwrap().state,
-        "queued"
+        OutboxState::Queued
     );
     f.confab.delete_outbox_message(id).await.unwrap();
     let err = f.confab.outbox_message(id).await.unwrap_err();
@@ -240,7 +239,7 @@ async fn a_reminder_is_queued_once_when_the_interview_is_near_enough() {
         .await
         .unwrap()
         .into_iter()
-        .filter(|m| m.kind == "reminder")
+        .filter(|m| m.kind == OutboxKind::Reminder)
         .collect();
     assert_eq!(reminders.len(), 1);
     assert_eq!(reminders[0].calendar_method.as_deref(), Some("REQUEST"));

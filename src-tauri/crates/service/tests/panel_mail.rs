@@ -9,6 +9,7 @@
 mod support;
 
 use confab_mail::test_stack::MailStack;
+use confab_service::AttentionKind;
 use confab_service::{InterviewList, StaffPick, StaffRole, Staffing, StudySettings};
 use support::mail::{
     calendar_part, calendar_reply, delivered_to, inbox, inbox_with, mailbox_participant,
@@ -215,9 +216,11 @@ async fn a_panel_gets_one_event_updates_together_and_a_removed_interviewer_alone
     assert_eq!(upcoming.len(), 1, "the interview stays scheduled");
     let attention = f.confab.attention_items(None).await.unwrap();
     assert!(
-        attention.iter().any(|a| a.kind == "staff_declined"
-            && a.summary
-                .contains("Carol Diaz declined the interview with Alice Park")),
+        attention
+            .iter()
+            .any(|a| a.kind == AttentionKind::StaffDeclined
+                && a.summary
+                    .contains("Carol Diaz declined the interview with Alice Park")),
         "{attention:?}"
     );
 }

@@ -7,6 +7,7 @@
 mod support;
 
 use confab_mail::test_stack::MailStack;
+use confab_service::AttentionKind;
 use confab_service::InterviewList;
 use support::mail::{
     delivered_to, inbox_with, mailbox_participant, message_id, researcher_profile, send_as,
@@ -97,7 +98,10 @@ async fn thanks_above_a_quoted_invitation_books_nothing_in_any_language() {
     // Each is a message for the researcher to read, as any letter without a choice is.
     let items = f.confab.attention_items(None).await.unwrap();
     assert_eq!(
-        items.iter().filter(|i| i.kind == "message").count(),
+        items
+            .iter()
+            .filter(|i| i.kind == AttentionKind::Message)
+            .count(),
         sent,
         "{items:?}"
     );

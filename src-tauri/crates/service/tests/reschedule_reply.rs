@@ -5,6 +5,8 @@
 
 mod support;
 
+use confab_service::AttentionKind;
+use confab_service::OutboxKind;
 use confab_service::{ChoiceInput, InterviewList, MailProfile, OutboxFilter};
 use support::mail::{mailto_link, reply_from_link};
 use support::{Fixture, me};
@@ -74,10 +76,15 @@ async fn a_new_time_taken_first_leaves_the_interview_and_says_what_is_open() {
     // No list of times that would be empty: a plain answer, and the researcher is told.
     let waiting = f.confab.list_outbox(OutboxFilter::Waiting).await.unwrap();
     assert!(
-        waiting.iter().all(|m| m.kind != "choice_unavailable"),
+        waiting
+            .iter()
+            .all(|m| m.kind != OutboxKind::ChoiceUnavailable),
         "{waiting:?}"
     );
-    let answer = waiting.iter().find(|m| m.kind == "answer").unwrap();
+    let answer = waiting
+        .iter()
+        .find(|m| m.kind == OutboxKind::Answer)
+        .unwrap();
     assert!(
         answer.text.contains("no other time is open"),
         "{}",
@@ -89,5 +96,8 @@ async fn a_new_time_taken_first_leaves_the_interview_and_says_what_is_open() {
         answer.text
     );
     let items = f.confab.attention_items(None).await.unwrap();
-    assert!(items.iter().any(|i| i.kind == "choice_taken"), "{items:?}");
+    assert!(
+        items.iter().any(|i| i.kind == AttentionKind::ChoiceTaken),
+        "{items:?}"
+    );
 }

@@ -7,6 +7,7 @@
 
 mod support;
 
+use confab_service::OutboxState;
 use std::time::Duration;
 
 use confab_mail::test_stack::MailStack;
@@ -101,7 +102,7 @@ async fn states(confab: &Confab) -> Vec<String> {
         .await
         .unwrap()
         .into_iter()
-        .map(|m| m.state)
+        .map(|m| m.state.key().to_owned())
         .collect()
 }
 
@@ -198,7 +199,7 @@ async fn a_line_cut_before_the_data_leaves_the_message_queued_for_the_next_sync(
     assert_eq!(proxy.cuts(), (1, 0, 0));
     let waiting = f.confab.list_outbox(OutboxFilter::Waiting).await.unwrap();
     assert_eq!(waiting.len(), 1);
-    assert_eq!(waiting[0].state, "queued");
+    assert_eq!(waiting[0].state, OutboxState::Queued);
     assert!(!waiting[0].last_error.is_empty());
     assert_eq!(invitations_alice_holds(&stack).await, 0);
 }

@@ -7,7 +7,9 @@
 mod support;
 
 use confab_mail::test_stack::MailStack;
+use confab_service::AttentionKind;
 use confab_service::InterviewList;
+use confab_service::InterviewState;
 use support::mail::{
     alice_and_bob_invited, calendar_reply, delivered_to, inbox_with, mailbox_participant,
     mailto_link, reply_from_link, researcher_profile, send_as, sync, text_body,
@@ -79,12 +81,12 @@ async fn a_code_in_a_message_that_failed_the_sender_check_waits_for_the_research
     let items = f.confab.attention_items(None).await.unwrap();
     let held = items
         .iter()
-        .find(|i| i.kind == "sender_unverified" && i.summary.contains("alice@"))
+        .find(|i| i.kind == AttentionKind::SenderUnverified && i.summary.contains("alice@"))
         .unwrap_or_else(|| panic!("{items:?}"));
     // Someone else's code offers nothing to book: it would be refused from any sender.
     let from_dave = items
         .iter()
-        .find(|i| i.kind == "sender_unverified" && i.summary.contains("dave@"))
+        .find(|i| i.kind == AttentionKind::SenderUnverified && i.summary.contains("dave@"))
         .unwrap_or_else(|| panic!("{items:?}"));
     assert!(from_dave.candidates.is_empty(), "{from_dave:?}");
     assert!(held.summary.contains("dmarc=fail"), "{}", held.summary);
@@ -187,7 +189,7 @@ async fn calendar_answers_act_only_from_the_participant_for_the_current_invitati
     assert_eq!(report.read, 3, "{report:?}");
     assert_eq!(
         f.confab.interview(interview.id).await.unwrap().state,
-        "scheduled",
+        InterviewState::Scheduled,
         "{report:?}"
     );
     let unmatched = f
@@ -196,7 +198,7 @@ async fn calendar_answers_act_only_from_the_participant_for_the_current_invitati
         .await
         .unwrap()
         .into_iter()
-        .filter(|i| i.kind == "unmatched_reply")
+        .filter(|i| i.kind == AttentionKind::UnmatchedReply)
         .count();
     assert_eq!(unmatched, 2, "{report:?}");
     assert!(
@@ -226,14 +228,15 @@ async fn calendar_answers_act_only_from_the_participant_for_the_current_invitati
     assert_eq!(report.read, 1, "{report:?}");
     assert_eq!(
         f.confab.interview(interview.id).await.unwrap().state,
-        "scheduled",
+        InterviewState::Scheduled,
         "{report:?}"
     );
     let items = f.confab.attention_items(None).await.unwrap();
     assert!(
         items
             .iter()
-            .any(|i| i.kind == "sender_unverified" && i.summary.starts_with("A calendar answer")),
+            .any(|i| i.kind == AttentionKind::SenderUnverified
+                && i.summary.starts_with("A calendar answer")),
         "{items:?}"
     );
 
@@ -245,7 +248,7 @@ async fn calendar_answers_act_only_from_the_participant_for_the_current_invitati
     assert_eq!(report.read, 1, "{report:?}");
     assert_eq!(
         f.confab.interview(interview.id).await.unwrap().state,
-        "canceled",
+        InterviewState::Canceled,
         "{report:?}"
     );
 }

@@ -16,6 +16,7 @@
 
 mod support;
 
+use confab_service::OutboxState;
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -484,7 +485,7 @@ async fn interrupted_syncs_send_and_apply_everything_once() {
         if waiting.is_empty() {
             break;
         }
-        if waiting.iter().all(|m| m.state == "unknown") {
+        if waiting.iter().all(|m| m.state == OutboxState::Unknown) {
             // A day later: any copy that was coming has come.
             tokio::time::sleep(Duration::from_secs(2)).await;
             tally.resent_after_window += waiting.len();

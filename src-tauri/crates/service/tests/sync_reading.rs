@@ -7,6 +7,7 @@
 mod support;
 
 use confab_mail::test_stack::MailStack;
+use confab_service::AttentionKind;
 use confab_service::{InterviewList, MailProfile};
 use confab_store::ConnectionTrait;
 use support::mail::{
@@ -209,7 +210,7 @@ async fn a_message_over_the_size_limit_is_set_aside_unread() {
     let items = f.confab.attention_items(None).await.unwrap();
     let item = items
         .iter()
-        .find(|i| i.kind == "unreadable")
+        .find(|i| i.kind == AttentionKind::Unreadable)
         .unwrap_or_else(|| panic!("{items:?}"));
     assert!(
         item.summary.contains(&stack.address("alice")),

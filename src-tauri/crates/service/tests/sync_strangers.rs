@@ -6,6 +6,7 @@
 mod support;
 
 use confab_mail::test_stack::MailStack;
+use confab_service::AttentionKind;
 use confab_service::{Confab, InterviewList, SyncOptions, SyncReport};
 use confab_store::ConnectionTrait;
 use support::mail::{
@@ -110,7 +111,10 @@ async fn a_stranger_s_braces_and_made_up_code_do_not_stop_sync() {
         "Alice's choice after the stranger's message was applied"
     );
     let items = f.confab.attention_items(None).await.unwrap();
-    assert!(items.iter().any(|i| i.kind == "token_unknown"), "{items:?}");
+    assert!(
+        items.iter().any(|i| i.kind == AttentionKind::TokenUnknown),
+        "{items:?}"
+    );
     // The stranger is not answered (their address may be forged); the participant is, with
     // their subject as they wrote it, braces and all, and without the code.
     assert!(inbox_with(&stack, "dave", "", 0).await.is_empty());
@@ -313,7 +317,7 @@ async fn a_message_that_cannot_be_applied_is_set_aside_and_reading_goes_on() {
     let items = f.confab.attention_items(None).await.unwrap();
     let set_aside = items
         .iter()
-        .find(|i| i.kind == "not_applied")
+        .find(|i| i.kind == AttentionKind::NotApplied)
         .unwrap_or_else(|| panic!("{items:?}"));
     assert_eq!(set_aside.participant_id, Some(alice));
     assert!(
@@ -324,7 +328,7 @@ async fn a_message_that_cannot_be_applied_is_set_aside_and_reading_goes_on() {
     assert!(
         items
             .iter()
-            .any(|i| i.kind == "message" && i.participant_id == Some(bob)),
+            .any(|i| i.kind == AttentionKind::Message && i.participant_id == Some(bob)),
         "Bob's message after it was read: {items:?}"
     );
     assert!(
@@ -335,7 +339,7 @@ async fn a_message_that_cannot_be_applied_is_set_aside_and_reading_goes_on() {
         "{report:?}"
     );
     assert!(
-        items.iter().any(|i| i.kind == "token_unknown"),
+        items.iter().any(|i| i.kind == AttentionKind::TokenUnknown),
         "the message full of codes was answered: {items:?}"
     );
 

@@ -6,6 +6,7 @@
 
 mod support;
 
+use confab_service::OutboxKind;
 use confab_service::{ChoiceInput, ChoiceOutcome, MailProfile, OutboxFilter, StudySettings};
 use sea_orm::ConnectionTrait;
 use support::mail::{mailto_link, reply_from_link};
@@ -24,7 +25,7 @@ async fn newest_offer_to(f: &Fixture, who: &str) -> Option<String> {
         .await
         .unwrap()
         .into_iter()
-        .find(|m| m.kind == "waitlist_offer" && m.recipients[0].contains(who))
+        .find(|m| m.kind == OutboxKind::WaitlistOffer && m.recipients[0].contains(who))
         .map(|m| m.text)
 }
 

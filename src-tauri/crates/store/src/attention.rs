@@ -1,6 +1,7 @@
 //! Items that need the researcher: counter-proposals, replies that could not be applied,
 //! bounces.
 
+use confab_core::AttentionKind;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     Set,
@@ -53,9 +54,9 @@ pub async fn resolve(
     Ok(result.rows_affected == 1)
 }
 
-pub fn new_item(kind: &str, summary: String, now: i64) -> attention_item::ActiveModel {
+pub fn new_item(kind: AttentionKind, summary: String, now: i64) -> attention_item::ActiveModel {
     attention_item::ActiveModel {
-        kind: Set(kind.to_owned()),
+        kind: Set(kind.key().to_owned()),
         summary: Set(summary),
         state: Set(OPEN.to_owned()),
         created_at: Set(now),

@@ -1,3 +1,4 @@
+use confab_core::InterviewState;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, Set,
@@ -5,10 +6,11 @@ use sea_orm::{
 
 use crate::entity::interview::{self, Entity as Interview};
 
-pub const SCHEDULED: &str = "scheduled";
-pub const COMPLETED: &str = "completed";
-pub const CANCELED: &str = "canceled";
-pub const NO_SHOW: &str = "no_show";
+// The stored states, as the domain names them.
+pub const SCHEDULED: &str = InterviewState::Scheduled.key();
+pub const COMPLETED: &str = InterviewState::Completed.key();
+pub const CANCELED: &str = InterviewState::Canceled.key();
+pub const NO_SHOW: &str = InterviewState::NoShow.key();
 
 /// Inserts a scheduled interview and returns it. Written as one plain statement because it is
 /// on the path of every booking, where each statement's cost shows.

@@ -1,6 +1,7 @@
 //! The outbox: every message is a row here before Sync sends it, and stays as the record of
 //! what went out.
 
+use confab_core::OutboxState;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -8,15 +9,13 @@ use sea_orm::{
 
 use crate::entity::outbox_message::{self, Entity as Outbox};
 
-pub const QUEUED: &str = "queued";
-pub const HELD: &str = "held";
-/// Claimed by one Sync, whose SMTP server has not yet been handed the message's data.
-pub const SENDING: &str = "sending";
-/// The data reached the SMTP server and its verdict never came: whether it went out is found
-/// from the researcher's copy (inbox or Sent) before it is ever sent again.
-pub const UNKNOWN: &str = "unknown";
-pub const SENT: &str = "sent";
-pub const FAILED: &str = "failed";
+// The stored states, as the domain names (and explains) them.
+pub const QUEUED: &str = OutboxState::Queued.key();
+pub const HELD: &str = OutboxState::Held.key();
+pub const SENDING: &str = OutboxState::Sending.key();
+pub const UNKNOWN: &str = OutboxState::Unknown.key();
+pub const SENT: &str = OutboxState::Sent.key();
+pub const FAILED: &str = OutboxState::Failed.key();
 
 pub async fn insert(
     db: &impl ConnectionTrait,

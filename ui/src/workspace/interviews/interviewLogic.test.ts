@@ -141,7 +141,7 @@ describe("calendar events", () => {
   });
 
   it("lets only scheduled interviews be dragged", () => {
-    for (const state of ["completed", "canceled", "no_show"]) {
+    for (const state of ["completed", "canceled", "no_show"] as const) {
       const event = toCalendarEvent(interview({ state }), "UTC");
       expect(event.editable).toBe(false);
       expect(event.className).toContain(`interview-event-${state.replace("_", "-")}`);

@@ -145,13 +145,13 @@ impl Confab {
             };
             self.commit_checked(txn, "the booking", landed).await?;
             self.calendar_file_follows(study_id);
-            Ok(view_with(
+            view_with(
                 row,
                 &name,
                 &email,
                 study.interviews_per_participant,
                 interviewers,
-            ))
+            )
         })
     }
 }

@@ -2,6 +2,7 @@
 //! screen.
 
 use chrono::{DateTime, Utc};
+use confab_core::InterviewState;
 use confab_store::entity::interview;
 use confab_store::{ConnectionTrait, interviews};
 use serde::{Deserialize, Serialize};
@@ -13,6 +14,7 @@ use crate::clock::from_ts;
 use crate::mail::staff::staff_now;
 use crate::participants::records::{require_participant, require_study};
 use crate::staffing::StaffView;
+use crate::stored::stored;
 use crate::{AppError, Confab};
 use confab_store::interview_interviewers::OnInterview;
 
@@ -31,8 +33,7 @@ pub struct InterviewView {
     pub session_id: i64,
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,
-    /// scheduled, completed, canceled or no_show
-    pub state: String,
+    pub state: InterviewState,
     pub calendar_uid: String,
     pub sequence: i32,
     /// The rules the researcher booked past; empty if none.
@@ -63,13 +64,13 @@ pub(crate) async fn view_of(
     let person = require_participant(db, row.participant_id).await?;
     let study = require_study(db, row.study_id).await?;
     let interviewers = staff_now(db, row.id).await?;
-    Ok(view_with(
+    view_with(
         row,
         &person.name,
         &person.email,
         study.interviews_per_participant,
         interviewers,
-    ))
+    )
 }
 
 pub(super) fn view_with(
@@ -78,8 +79,8 @@ pub(super) fn view_with(
     email: &str,
     rounds: i32,
     interviewers: Vec<OnInterview>,
-) -> InterviewView {
-    InterviewView {
+) -> Result<InterviewView, AppError> {
+    Ok(InterviewView {
         interviewers: interviewers.into_iter().map(StaffView::from).collect(),
         round: row.round,
         rounds: rounds.max(row.round),
@@ -91,12 +92,12 @@ pub(super) fn view_with(
         session_id: row.session_id,
         start: from_ts(row.starts_at),
         end: from_ts(row.ends_at),
-        state: row.state,
+        state: stored(&row.state, InterviewState::parse, "an interview state")?,
         calendar_uid: row.calendar_uid,
         sequence: row.sequence,
         rule_overrides: RuleKey::parse_list(&row.rule_overrides),
         cancel_reason: row.cancel_reason,
-    }
+    })
 }
 
 impl Confab {
@@ -137,7 +138,7 @@ impl Confab {
                 &person.email,
                 study.interviews_per_participant,
                 interviewers,
-            ));
+            )?);
         }
         Ok(out)
     }

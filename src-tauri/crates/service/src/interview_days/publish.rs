@@ -20,19 +20,17 @@ use super::use_cases::load;
 use super::view::PublishReport;
 use crate::clock::now_ts;
 use crate::mail::compose::{
-    Draft, LinkBatch, kind_key, queue, reader_language, reader_zone, template_for,
+    Draft, LinkBatch, outbox_kind, queue, reader_language, reader_zone, template_for,
 };
 use crate::mail::profile::load_profile;
 use crate::participants::records::require_participant;
 use crate::{AppError, Confab, ErrorCode};
-use confab_core::Language;
 use confab_core::language::{Phrases, phrases::fill};
+use confab_core::{Language, OutboxKind};
 use confab_mail::dates::{clock_span, interview_time};
 
-/// The outbox kind of an interviewer's timetable; it has no template of its own because only
-/// the researcher's colleagues read it.
-const TIMETABLE: &str = "timetable";
-
+/// An interviewer's timetable has no stored template of its own: only the researcher's
+/// colleagues read it.
 fn timetable_template() -> Template {
     Template {
         subject: "Your timetable for the {{study_name}} interview day".to_owned(),
@@ -233,7 +231,7 @@ impl Confab {
                     study_id: Some(day.study.id),
                     participant_id: Some(who.id),
                     interview_id: Some(person.interview.id),
-                    kind: kind_key(MessageKind::Itinerary),
+                    kind: outbox_kind(MessageKind::Itinerary),
                     to: vec![Person::new(who.name.clone(), who.email.clone())],
                     rendered,
                     calendar: Some((ItipMethod::Request, event)),
@@ -284,7 +282,7 @@ impl Confab {
                     study_id: Some(day.study.id),
                     participant_id: None,
                     interview_id: None,
-                    kind: TIMETABLE.to_owned(),
+                    kind: OutboxKind::Timetable,
                     to: vec![Person::new(
                         interviewer.name.clone(),
                         interviewer.email.clone(),
@@ -369,7 +367,7 @@ async fn cancel_itinerary(
             study_id: Some(day.study.id),
             participant_id: Some(who.id),
             interview_id: None,
-            kind: kind_key(MessageKind::Itinerary),
+            kind: outbox_kind(MessageKind::Itinerary),
             to: vec![person],
             rendered,
             calendar: Some((ItipMethod::Cancel, event)),

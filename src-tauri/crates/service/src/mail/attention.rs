@@ -2,6 +2,7 @@
 //! or decline, replies that were refused, bounces.
 
 use chrono::{DateTime, Utc};
+use confab_core::{AttentionKind, OutboxKind};
 use confab_mail::calendar::{ItipMethod, Person};
 use confab_mail::template::{Field, Template, Values, render};
 use confab_store::entity::{attention_item, interview};
@@ -13,6 +14,7 @@ use super::compose::{Draft, event_of, queue};
 use super::profile::load_profile;
 use crate::clock::{from_ts, now_ts};
 use crate::participants::records::{require_participant, require_study};
+use crate::stored::stored;
 use crate::{Actor, AppError, Confab, ErrorCode, InterviewView, RuleBreakView};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -20,9 +22,7 @@ use crate::{Actor, AppError, Confab, ErrorCode, InterviewView, RuleBreakView};
 pub struct AttentionItem {
     #[ts(type = "number")]
     pub id: i64,
-    /// counter, token_unknown, token_wrong_sender, token_used, choice_taken, cancel_too_late,
-    /// bounce, unreadable, unmatched_reply, message, sender_unverified, …
-    pub kind: String,
+    pub kind: AttentionKind,
     pub summary: String,
     #[ts(type = "number | null")]
     pub study_id: Option<i64>,
@@ -48,10 +48,10 @@ pub struct ReplyCandidate {
     pub start: DateTime<Utc>,
 }
 
-fn view(row: attention_item::Model) -> AttentionItem {
-    AttentionItem {
+fn view(row: attention_item::Model) -> Result<AttentionItem, AppError> {
+    Ok(AttentionItem {
         id: row.id,
-        kind: row.kind,
+        kind: stored(&row.kind, AttentionKind::parse, "a kind of attention item")?,
         summary: row.summary,
         study_id: row.study_id,
         participant_id: row.participant_id,
@@ -60,7 +60,7 @@ fn view(row: attention_item::Model) -> AttentionItem {
         proposed_end: row.proposed_end.map(from_ts),
         candidates: serde_json::from_str(&row.candidates).unwrap_or_default(),
         created_at: from_ts(row.created_at),
-    }
+    })
 }
 
 impl Confab {
@@ -68,11 +68,11 @@ impl Confab {
         &self,
         study_id: Option<i64>,
     ) -> Result<Vec<AttentionItem>, AppError> {
-        Ok(attention::open_items(&self.db, study_id)
+        attention::open_items(&self.db, study_id)
             .await?
             .into_iter()
             .map(view)
-            .collect())
+            .collect()
     }
 
     async fn open_item(&self, id: i64) -> Result<attention_item::Model, AppError> {
@@ -177,7 +177,10 @@ impl Confab {
     /// interview stays as it is.
     pub async fn decline_counter_proposal(&self, id: i64, note: &str) -> Result<(), AppError> {
         let item = self.open_item(id).await?;
-        let Some(interview_id) = item.interview_id.filter(|_| item.kind == "counter") else {
+        let Some(interview_id) = item
+            .interview_id
+            .filter(|_| item.kind == AttentionKind::Counter.key())
+        else {
             return Err(AppError::new(
                 ErrorCode::InvalidInput,
                 "This item is not a counter-proposal.",
@@ -211,7 +214,7 @@ impl Confab {
                 study_id: Some(study.id),
                 participant_id: Some(person.id),
                 interview_id: Some(row.id),
-                kind: "decline_counter".into(),
+                kind: OutboxKind::DeclineCounter,
                 to: vec![Person::new(person.name.clone(), person.email.clone())],
                 rendered,
                 calendar: Some((

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use confab_core::OutboxKind;
 use confab_core::time_zone::parse_time_zone;
 use confab_mail::calendar::{AttendeeRole, InterviewEvent, ItipMethod, Person};
 use confab_mail::mailto::mailto_link;
@@ -27,8 +28,7 @@ pub(crate) struct Draft {
     pub study_id: Option<i64>,
     pub participant_id: Option<i64>,
     pub interview_id: Option<i64>,
-    /// A [`MessageKind`]'s key, or `answer` for a reply to a message that could not be used.
-    pub kind: String,
+    pub kind: OutboxKind,
     pub to: Vec<Person>,
     pub rendered: Rendered,
     /// The organizer is filled in when the message is sent, from the profile of that moment.
@@ -36,14 +36,26 @@ pub(crate) struct Draft {
     pub in_reply_to: Option<String>,
 }
 
-/// The outbox kind of a short answer to a message that could not be acted on.
-pub(crate) const ANSWER: &str = "answer";
+/// The outbox's kind for a message written from a template of `kind`.
+pub(crate) fn outbox_kind(kind: MessageKind) -> OutboxKind {
+    match kind {
+        MessageKind::Invitation => OutboxKind::Invitation,
+        MessageKind::Confirmation => OutboxKind::Confirmation,
+        MessageKind::Update => OutboxKind::Update,
+        MessageKind::Cancellation => OutboxKind::Cancellation,
+        MessageKind::RescheduleRequest => OutboxKind::RescheduleRequest,
+        MessageKind::Reminder => OutboxKind::Reminder,
+        MessageKind::WaitlistOffer => OutboxKind::WaitlistOffer,
+        MessageKind::Itinerary => OutboxKind::Itinerary,
+        MessageKind::ResearcherNotice => OutboxKind::ResearcherNotice,
+        MessageKind::ChoiceUnavailable => OutboxKind::ChoiceUnavailable,
+        MessageKind::ChoicesReceived => OutboxKind::ChoicesReceived,
+    }
+}
 
-pub(crate) fn kind_key(kind: MessageKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+/// The key a template of `kind` is stored under: the same as its messages' outbox kind.
+pub(crate) fn template_key(kind: MessageKind) -> &'static str {
+    outbox_kind(kind).key()
 }
 
 /// The study's own wording of `kind` in `language`, or Confab's.
@@ -55,7 +67,7 @@ pub(crate) async fn template_for(
 ) -> Result<Template, AppError> {
     if let Some(study) = study_id
         && let Some(row) =
-            confab_store::templates::find(db, study, &kind_key(kind), language.code()).await?
+            confab_store::templates::find(db, study, template_key(kind), language.code()).await?
     {
         return Ok(Template {
             subject: row.subject,
@@ -92,7 +104,7 @@ pub(crate) async fn queue(
         study_id: Set(draft.study_id),
         participant_id: Set(draft.participant_id),
         interview_id: Set(draft.interview_id),
-        kind: Set(draft.kind),
+        kind: Set(draft.kind.key().to_owned()),
         recipients: Set(recipients),
         subject: Set(draft.rendered.subject),
         text_body: Set(draft.rendered.text),
@@ -425,7 +437,7 @@ pub(crate) async fn queue_interview_mail(
             study_id: Some(study.id),
             participant_id: Some(person.id),
             interview_id: Some(row.id),
-            kind: kind_key(kind),
+            kind: outbox_kind(kind),
             to: vec![Person::new(person.name.clone(), person.email.clone())],
             rendered,
             calendar,
@@ -527,7 +539,7 @@ pub(crate) async fn queue_choices_mail(
             study_id: Some(study.id),
             participant_id: Some(person.id),
             interview_id: moves,
-            kind: kind_key(mail.kind),
+            kind: outbox_kind(mail.kind),
             to: vec![Person::new(person.name.clone(), person.email.clone())],
             rendered,
             calendar: None,
@@ -572,7 +584,7 @@ pub(crate) async fn queue_researcher_notice(
             study_id: Some(study.id),
             participant_id: person.map(|p| p.id),
             interview_id: None,
-            kind: kind_key(MessageKind::ResearcherNotice),
+            kind: OutboxKind::ResearcherNotice,
             to: vec![Person::new(
                 profile.researcher_name.clone(),
                 profile.researcher_email.clone(),
@@ -610,7 +622,7 @@ pub(crate) async fn queue_participant_note(
             study_id: Some(study.id),
             participant_id: Some(person.id),
             interview_id: None,
-            kind: kind_key(kind),
+            kind: outbox_kind(kind),
             to: vec![Person::new(person.name.clone(), person.email.clone())],
             rendered,
             calendar: None,
@@ -649,7 +661,7 @@ pub(crate) async fn queue_answer(
             study_id,
             participant_id,
             interview_id: None,
-            kind: ANSWER.to_owned(),
+            kind: OutboxKind::Answer,
             to: vec![Person::new("", to)],
             rendered,
             calendar: None,

@@ -2,6 +2,7 @@
 //! held back or deleted until Sync sends it.
 
 use chrono::{DateTime, Utc};
+use confab_core::{OutboxKind, OutboxState};
 use confab_mail::calendar::Person;
 use confab_mail::template::{Field, Template, Values, render};
 use confab_store::entity::outbox_message;
@@ -10,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::{from_ts, now_ts};
+use crate::stored::stored;
 use crate::{AppError, Confab, ErrorCode};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -23,9 +25,7 @@ pub struct OutboxMessage {
     pub participant_id: Option<i64>,
     #[ts(type = "number | null")]
     pub interview_id: Option<i64>,
-    /// invitation, confirmation, update, cancellation, reschedule_request, reminder,
-    /// waitlist_offer, itinerary, researcher_notice or answer
-    pub kind: String,
+    pub kind: OutboxKind,
     /// `Name <address>` or the address alone.
     pub recipients: Vec<String>,
     pub subject: String,
@@ -33,9 +33,7 @@ pub struct OutboxMessage {
     pub html: String,
     /// REQUEST, CANCEL or DECLINECOUNTER when a calendar invitation goes with it.
     pub calendar_method: Option<String>,
-    /// queued, held, sending, unknown (handed to the server without a verdict), sent or
-    /// failed
-    pub state: String,
+    pub state: OutboxState,
     pub attempts: i32,
     pub last_error: String,
     pub message_id: String,
@@ -64,7 +62,7 @@ pub(crate) fn recipients_of(row: &outbox_message::Model) -> Vec<Person> {
     serde_json::from_str(&row.recipients).unwrap_or_default()
 }
 
-fn view(row: outbox_message::Model) -> OutboxMessage {
+fn view(row: outbox_message::Model) -> Result<OutboxMessage, AppError> {
     let recipients = recipients_of(&row)
         .into_iter()
         .map(|p| {
@@ -75,27 +73,34 @@ fn view(row: outbox_message::Model) -> OutboxMessage {
             }
         })
         .collect();
-    OutboxMessage {
+    Ok(OutboxMessage {
         id: row.id,
         study_id: row.study_id,
         participant_id: row.participant_id,
         interview_id: row.interview_id,
-        kind: row.kind,
+        kind: stored(&row.kind, OutboxKind::parse, "a kind of message")?,
         recipients,
         subject: row.subject,
         text: row.text_body,
         html: row.html_body,
         calendar_method: row.calendar_method,
-        state: row.state,
+        state: stored(&row.state, OutboxState::parse, "a message state")?,
         attempts: row.attempts,
         last_error: row.last_error,
         message_id: row.message_id,
         created_at: from_ts(row.created_at),
         sent_at: row.sent_at.map(from_ts),
-    }
+    })
 }
 
-const CHANGEABLE: [&str; 3] = [outbox::QUEUED, outbox::HELD, outbox::FAILED];
+/// Refuses a change to a message that is on its way or sent.
+fn require_changeable(row: &outbox_message::Model) -> Result<(), AppError> {
+    let state = stored(&row.state, OutboxState::parse, "a message state")?;
+    if state.changeable() {
+        return Ok(());
+    }
+    Err(not_changeable(row))
+}
 
 fn not_changeable(row: &outbox_message::Model) -> AppError {
     AppError::new(
@@ -120,15 +125,15 @@ impl Confab {
             OutboxFilter::Sent => &[outbox::SENT],
             OutboxFilter::All => &[],
         };
-        Ok(outbox::list(&self.db, states, 5_000)
+        outbox::list(&self.db, states, 5_000)
             .await?
             .into_iter()
             .map(view)
-            .collect())
+            .collect()
     }
 
     pub async fn outbox_message(&self, id: i64) -> Result<OutboxMessage, AppError> {
-        Ok(view(self.outbox_row(id).await?))
+        view(self.outbox_row(id).await?)
     }
 
     async fn outbox_row(&self, id: i64) -> Result<outbox_message::Model, AppError> {
@@ -148,9 +153,7 @@ impl Confab {
         edit: OutboxEdit,
     ) -> Result<OutboxMessage, AppError> {
         let row = self.outbox_row(id).await?;
-        if !CHANGEABLE.contains(&row.state.as_str()) {
-            return Err(not_changeable(&row));
-        }
+        require_changeable(&row)?;
         if edit.text.trim().is_empty() {
             return Err(AppError::new(
                 ErrorCode::InvalidInput,
@@ -176,7 +179,7 @@ impl Confab {
             updated_at: Set(now_ts()),
             ..Default::default()
         };
-        Ok(view(outbox::update(&self.db, change).await?))
+        view(outbox::update(&self.db, change).await?)
     }
 
     /// Keeps a message back from Sync until it is released.
@@ -203,9 +206,7 @@ impl Confab {
 
     pub async fn delete_outbox_message(&self, id: i64) -> Result<(), AppError> {
         let row = self.outbox_row(id).await?;
-        if !CHANGEABLE.contains(&row.state.as_str()) {
-            return Err(not_changeable(&row));
-        }
+        require_changeable(&row)?;
         Ok(outbox::delete(&self.db, id).await?)
     }
 

@@ -16,11 +16,7 @@ use super::compose::{Draft, event_of, person_and_study, queue, rendering_error, 
 use super::profile::load_profile;
 use crate::AppError;
 use crate::clock::from_ts;
-
-/// The outbox kinds of messages to an interview's staff.
-pub(crate) const STAFF_INVITATION: &str = "staff_invitation";
-pub(crate) const STAFF_UPDATE: &str = "staff_update";
-pub(crate) const STAFF_CANCELLATION: &str = "staff_cancellation";
+use confab_core::OutboxKind;
 
 /// What happened to an interview, for the people on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,7 +154,7 @@ pub(crate) async fn notify_staff(
                 study_id: Some(study.id),
                 participant_id: None,
                 interview_id: Some(row.id),
-                kind: kind.outbox_kind().to_owned(),
+                kind: kind.outbox_kind(),
                 to: vec![Person::new(person.name.clone(), person.email.clone())],
                 rendered,
                 calendar: Some((kind.method(), event)),
@@ -186,11 +182,11 @@ impl Kind {
         }
     }
 
-    fn outbox_kind(self) -> &'static str {
+    fn outbox_kind(self) -> OutboxKind {
         match self {
-            Kind::Invited => STAFF_INVITATION,
-            Kind::Moved => STAFF_UPDATE,
-            Kind::Canceled | Kind::TakenOff => STAFF_CANCELLATION,
+            Kind::Invited => OutboxKind::StaffInvitation,
+            Kind::Moved => OutboxKind::StaffUpdate,
+            Kind::Canceled | Kind::TakenOff => OutboxKind::StaffCancellation,
         }
     }
 

@@ -1,12 +1,12 @@
 //! A study's wording of each message, with a preview filled with sample values.
 
-use confab_core::{BaseLanguage, Language};
+use confab_core::{BaseLanguage, Language, OutboxKind};
 use confab_mail::template::{MessageKind, Rendered, Template, Values, render, validate_template};
 use confab_store::entity::message_template;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::compose::{kind_key, template_for};
+use super::compose::{outbox_kind, template_for, template_key};
 use crate::clock::now_ts;
 use crate::participants::records::require_study;
 use crate::{AppError, Confab, ErrorCode};
@@ -14,9 +14,8 @@ use crate::{AppError, Confab, ErrorCode};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MessageTemplate {
-    /// invitation, confirmation, update, cancellation, reschedule_request, reminder,
-    /// waitlist_offer, itinerary or researcher_notice
-    pub kind: String,
+    /// The kind of the messages written from it.
+    pub kind: OutboxKind,
     /// The base language's code (`en`, `de`, `fr`, `es`, `nl`, `it`, `pt`): a study keeps one
     /// wording of each kind per language.
     #[serde(default = "english")]
@@ -75,14 +74,16 @@ pub struct TemplatePreview {
     pub html: String,
 }
 
-fn kind_of(key: &str) -> Result<MessageKind, AppError> {
+/// The template a kind of message is written from; some (answers, staff mail) have none a
+/// study can change.
+fn kind_of(kind: OutboxKind) -> Result<MessageKind, AppError> {
     MessageKind::ALL
         .into_iter()
-        .find(|k| kind_key(*k) == key)
+        .find(|k| outbox_kind(*k) == kind)
         .ok_or_else(|| {
             AppError::new(
                 ErrorCode::InvalidInput,
-                format!("There is no message kind \"{key}\"."),
+                format!("Messages of the kind \"{kind}\" have no template a study can change."),
             )
         })
 }
@@ -106,14 +107,14 @@ impl Confab {
         let custom = confab_store::templates::for_study(&self.db, study_id).await?;
         let mut out = Vec::new();
         for kind in MessageKind::ALL {
-            let key = kind_key(kind);
+            let key = template_key(kind);
             let t = template_for(&self.db, Some(study_id), kind, base).await?;
             out.push(MessageTemplate {
                 customised: custom
                     .iter()
                     .any(|c| c.kind == key && c.language == base.code()),
                 language: base.code().to_owned(),
-                kind: key,
+                kind: outbox_kind(kind),
                 subject: t.subject,
                 body: t.body,
             });
@@ -128,7 +129,7 @@ impl Confab {
         template: MessageTemplate,
     ) -> Result<MessageTemplate, AppError> {
         require_study(&self.db, study_id).await?;
-        kind_of(&template.kind)?;
+        kind_of(template.kind)?;
         let base = base_language(&template.language)?;
         let t = Template {
             subject: template.subject.clone(),
@@ -139,7 +140,7 @@ impl Confab {
             &self.db,
             message_template::Model {
                 study_id,
-                kind: template.kind.clone(),
+                kind: template.kind.key().to_owned(),
                 language: base.code().to_owned(),
                 subject: t.subject,
                 body: t.body,
@@ -157,12 +158,12 @@ impl Confab {
     pub async fn reset_message_template(
         &self,
         study_id: i64,
-        kind: &str,
+        kind: OutboxKind,
         language: &str,
     ) -> Result<(), AppError> {
         kind_of(kind)?;
         let base = base_language(language)?;
-        Ok(confab_store::templates::delete(&self.db, study_id, kind, base.code()).await?)
+        Ok(confab_store::templates::delete(&self.db, study_id, kind.key(), base.code()).await?)
     }
 
     /// The template filled with sample values, as a participant who reads `language` (a tag

@@ -1,6 +1,7 @@
 //! What a received message does. Each runs inside the transaction that also records the
 //! message as handled, so a reply is applied exactly once even if Sync stops half-way.
 
+use confab_core::AttentionKind;
 use confab_mail::calendar::ItipKind;
 use confab_mail::inbound::{Inbound, InboundKind};
 use confab_store::entity::{participant, study};
@@ -80,8 +81,8 @@ enum Target {
 }
 
 /// One item for the researcher's "needs attention" list.
-struct Flag<'a> {
-    kind: &'a str,
+struct Flag {
+    kind: AttentionKind,
     summary: String,
     study_id: Option<i64>,
     participant_id: Option<i64>,
@@ -89,7 +90,7 @@ struct Flag<'a> {
     proposed: Option<(i64, i64)>,
 }
 
-async fn flag(txn: &DatabaseTransaction, item: Flag<'_>) -> Result<(), AppError> {
+async fn flag(txn: &DatabaseTransaction, item: Flag) -> Result<(), AppError> {
     let mut row = attention::new_item(item.kind, item.summary, now_ts());
     row.study_id = Set(item.study_id);
     row.participant_id = Set(item.participant_id);
@@ -147,7 +148,7 @@ impl Confab {
                 flag(
                     txn,
                     Flag {
-                        kind: "unreadable",
+                        kind: AttentionKind::Unreadable,
                         summary: summary.clone(),
                         study_id: None,
                         participant_id: None,

@@ -1,15 +1,13 @@
 //! A received message that could not be applied: its changes are undone, and it goes on the
 //! researcher's list with the reason, so that one message never stops the messages after it.
 
+use confab_core::AttentionKind;
 use confab_mail::inbound::Inbound;
 use confab_store::{DatabaseTransaction, Set, TransactionTrait, attention, participants};
 
 use super::apply::Applied;
 use crate::clock::now_ts;
 use crate::{AppError, Confab};
-
-/// The attention item kind of a message that was set aside.
-pub(crate) const NOT_APPLIED: &str = "not_applied";
 
 impl Confab {
     /// Applies `message` in a savepoint of `txn`. When applying fails, everything it did is
@@ -54,11 +52,11 @@ async fn set_aside(
         "The message from {sender} (\"{subject}\") could not be applied, so nothing in it was changed: {} Read it in your mail program and act on it by hand.",
         error.message
     );
-    let mut row = attention::new_item(NOT_APPLIED, summary.clone(), now_ts());
+    let mut row = attention::new_item(AttentionKind::NotApplied, summary.clone(), now_ts());
     row.participant_id = Set(person.as_ref().map(|p| p.id));
     attention::insert(txn, row).await?;
     Ok(Applied {
-        kind: NOT_APPLIED,
+        kind: AttentionKind::NotApplied.key(),
         outcome: summary,
         participant_id: person.map(|p| p.id),
         interview_id: None,

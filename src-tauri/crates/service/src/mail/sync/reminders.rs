@@ -1,11 +1,12 @@
 //! Reminders: a study that sets "remind N hours before" gets a reminder queued for each
 //! scheduled interview once it is that close, and only once.
 
+use confab_core::OutboxKind;
 use confab_mail::template::MessageKind;
 use confab_store::begin_write;
 
 use crate::clock::now_ts;
-use crate::mail::compose::{kind_key, queue_interview_mail};
+use crate::mail::compose::queue_interview_mail;
 use crate::{AppError, Confab};
 
 impl Confab {
@@ -14,7 +15,7 @@ impl Confab {
         let due = confab_store::interviews::needing_reminder(
             &self.db,
             now_ts(),
-            &kind_key(MessageKind::Reminder),
+            OutboxKind::Reminder.key(),
         )
         .await?;
         if due.is_empty() {

@@ -11,6 +11,7 @@
 //! phase files it) and mark the message sent when they find it. Only when no copy has turned
 //! up after [`UNKNOWN_WINDOW_HOURS`] is the message sent again.
 
+use confab_core::OutboxKind;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{Duration, Utc};
@@ -24,7 +25,7 @@ use confab_store::{Set, begin_write, crash_point, outbox};
 
 use super::{INBOX, SyncProgress, SyncReport};
 use crate::clock::now_ts;
-use crate::mail::compose::{ANSWER, kind_key};
+use crate::mail::compose::outbox_kind;
 use crate::mail::outbox::recipients_of;
 use crate::mail::profile::MailProfile;
 use crate::{AppError, Confab, ErrorCode};
@@ -99,9 +100,12 @@ fn build(row: &outbox_message::Model, profile: &MailProfile) -> Result<Vec<u8>, 
 /// auto-replied, the rest as auto-generated.
 fn auto_submitted(row: &outbox_message::Model) -> Option<AutoSubmitted> {
     let researchers_own = [MessageKind::Invitation, MessageKind::RescheduleRequest];
-    if researchers_own.iter().any(|k| kind_key(*k) == row.kind) {
+    if researchers_own
+        .iter()
+        .any(|k| outbox_kind(*k).key() == row.kind)
+    {
         None
-    } else if row.kind == ANSWER || row.in_reply_to.is_some() {
+    } else if row.kind == OutboxKind::Answer.key() || row.in_reply_to.is_some() {
         Some(AutoSubmitted::Replied)
     } else {
         Some(AutoSubmitted::Generated)

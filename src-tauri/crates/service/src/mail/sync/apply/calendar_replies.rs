@@ -1,6 +1,7 @@
 //! A participant's answer in their calendar (iTIP REPLY and COUNTER): an accept or decline,
 //! or a proposed new time, once it is known whose interview it is about.
 
+use confab_core::AttentionKind;
 use confab_mail::calendar::{ItipMessage, PartStat};
 use confab_mail::inbound::Inbound;
 use confab_store::audit::{self, ActorKind, NewEntry};
@@ -105,7 +106,7 @@ impl Confab {
                     txn,
                     inbound,
                     Some((Some(study.id), Some(person.id))),
-                    "counter_unreadable",
+                    AttentionKind::CounterUnreadable,
                     &|p| p.unreadable_proposal.into(),
                     format!("{} proposed a new time that could not be read", person.name),
                 )
@@ -152,7 +153,7 @@ impl Confab {
         flag(
             txn,
             Flag {
-                kind: "counter",
+                kind: AttentionKind::Counter,
                 summary: summary.clone(),
                 study_id: Some(study.id),
                 participant_id: Some(person.id),
@@ -187,7 +188,7 @@ impl Confab {
             flag(
                 txn,
                 Flag {
-                    kind: "unmatched_reply",
+                    kind: AttentionKind::UnmatchedReply,
                     summary: format!(
                         "{} answered a calendar invitation Confab does not know (UID {})",
                         display_sender(inbound),
@@ -229,7 +230,7 @@ impl Confab {
             flag(
                 txn,
                 Flag {
-                    kind: "unmatched_reply",
+                    kind: AttentionKind::UnmatchedReply,
                     summary: summary.clone(),
                     study_id: Some(study.id),
                     participant_id: Some(person.id),

@@ -1,6 +1,7 @@
 //! A participant's choice of times, by link, in their own words or made for them by the
 //! researcher: booked, held for the researcher, moved, or answered with the times still open.
 
+use confab_core::AttentionKind;
 use confab_mail::inbound::{Inbound, InboundKind};
 use confab_store::entity::{participant, study, token};
 use confab_store::{DatabaseTransaction, enrolments, interviews, tokens};
@@ -159,7 +160,7 @@ impl Confab {
                     txn,
                     inbound,
                     Some(about),
-                    "choice_taken",
+                    AttentionKind::ChoiceTaken,
                     &|p| p.waitlisted.into(),
                     format!(
                         "{}'s choices were no longer free and nothing else is open; they are waitlisted",
@@ -206,7 +207,7 @@ impl Confab {
                     txn,
                     inbound,
                     Some(about),
-                    "choice_taken",
+                    AttentionKind::ChoiceTaken,
                     &|p| p.nothing_to_move.into(),
                     format!(
                         "{} chose a new time for an interview that is no longer scheduled",
@@ -264,7 +265,7 @@ impl Confab {
             txn,
             inbound,
             Some(about),
-            "choice_taken",
+            AttentionKind::ChoiceTaken,
             &|p| fill(p.new_time_unavailable, &[("reason", &reason)]),
             format!(
                 "{}'s new time could not be booked ({reason}) and nothing else is open; the interview stays",

@@ -1,6 +1,7 @@
 //! Automatic replies and bounces: each notes a mail problem on the participant it is about.
 
 use chrono::Utc;
+use confab_core::AttentionKind;
 use confab_mail::inbound::Inbound;
 use confab_store::{DatabaseTransaction, participants};
 
@@ -46,7 +47,7 @@ pub(super) async fn bounce(
     }
     let Some(person) = person else {
         return Ok(Applied::done(
-            "bounce",
+            AttentionKind::Bounce.key(),
             "a delivery failure about no participant",
         ));
     };
@@ -59,7 +60,7 @@ pub(super) async fn bounce(
     flag(
         txn,
         Flag {
-            kind: "bounce",
+            kind: AttentionKind::Bounce,
             summary: format!("{}: {note}", person.name),
             study_id: None,
             participant_id: Some(person.id),

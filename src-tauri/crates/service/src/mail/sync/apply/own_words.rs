@@ -1,6 +1,7 @@
 //! A message without a code: a participant's answer in their own words, read against the
 //! times they were offered, or else put to the researcher.
 
+use confab_core::AttentionKind;
 use confab_mail::inbound::Inbound;
 use confab_store::entity::{participant, study, token};
 use confab_store::{DatabaseTransaction, Set, attention, enrolments, participants, tokens};
@@ -62,7 +63,8 @@ impl Confab {
                         })
                     })
                     .collect();
-                let mut row = attention::new_item("reply_ambiguous", summary.clone(), now_ts());
+                let mut row =
+                    attention::new_item(AttentionKind::ReplyAmbiguous, summary.clone(), now_ts());
                 row.study_id = Set(Some(study.id));
                 row.participant_id = Set(Some(person.id));
                 row.candidates = Set(serde_json::to_string(&listed)
@@ -96,7 +98,7 @@ impl Confab {
         flag(
             txn,
             Flag {
-                kind: "message",
+                kind: AttentionKind::Message,
                 summary,
                 study_id: None,
                 participant_id: Some(person.id),

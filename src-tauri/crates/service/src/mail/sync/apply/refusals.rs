@@ -1,13 +1,15 @@
 //! A message that changes nothing: the sender is answered politely, when it is safe to, and
 //! the researcher is told.
 
+use confab_core::AttentionKind;
+use confab_core::OutboxKind;
 use confab_mail::inbound::Inbound;
 use confab_store::entity::participant;
 use confab_store::{DatabaseTransaction, participants};
 
 use super::{Applied, Flag, flag};
 use crate::clock::now_ts;
-use crate::mail::compose::{ANSWER, queue_answer, reader_language};
+use crate::mail::compose::{queue_answer, reader_language};
 use crate::{AppError, Confab};
 use confab_core::Language;
 use confab_core::language::Phrases;
@@ -29,7 +31,7 @@ impl Confab {
             txn,
             inbound,
             Some(about),
-            "token_expired",
+            AttentionKind::TokenExpired,
             &|p| p.link_expired.into(),
             format!(
                 "{} used a link that has expired; nothing was changed",
@@ -46,7 +48,7 @@ impl Confab {
         txn: &DatabaseTransaction,
         inbound: &Inbound,
         about: Option<(Option<i64>, Option<i64>)>,
-        kind: &'static str,
+        kind: AttentionKind,
         answer: &(dyn Fn(&Phrases) -> String + Sync),
         summary: String,
     ) -> Result<Applied, AppError> {
@@ -60,7 +62,7 @@ impl Confab {
                     Some(person)
                         if !confab_store::outbox::sent_to_since(
                             txn,
-                            ANSWER,
+                            OutboxKind::Answer.key(),
                             to,
                             now_ts() - 86_400,
                         )
@@ -116,7 +118,7 @@ impl Confab {
             },
         )
         .await?;
-        Ok(Applied::done(kind, summary)
+        Ok(Applied::done(kind.key(), summary)
             .about(participant_id, None)
             .attention())
     }

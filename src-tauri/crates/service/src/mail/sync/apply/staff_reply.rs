@@ -2,6 +2,7 @@
 //! declining their invitation): it changes nothing about the participant's interview. A
 //! decline goes to the researcher, who chooses who runs it instead.
 
+use confab_core::AttentionKind;
 use confab_mail::calendar::{ItipMessage, PartStat};
 use confab_store::DatabaseTransaction;
 use confab_store::entity::{interview, participant, study};
@@ -64,7 +65,7 @@ pub(super) async fn staff_answer(
         flag(
             txn,
             Flag {
-                kind: "staff_declined",
+                kind: AttentionKind::StaffDeclined,
                 summary: summary.clone(),
                 study_id: Some(study.id),
                 participant_id: Some(person.id),

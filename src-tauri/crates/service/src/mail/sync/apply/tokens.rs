@@ -1,6 +1,7 @@
 //! A message carrying Confab's codes (a click on a link): a decline, a cancel, or a choice
 //! of times, checked against its sender, its age and whether it was used already.
 
+use confab_core::AttentionKind;
 use confab_core::StatusEvent;
 use confab_mail::inbound::Inbound;
 use confab_store::entity::{participant, study, token};
@@ -39,7 +40,7 @@ impl Confab {
                     txn,
                     inbound,
                     None,
-                    "token_unknown",
+                    AttentionKind::TokenUnknown,
                     &|p| p.unknown_code.into(),
                     format!(
                         "{} sent a code Confab never issued",
@@ -60,7 +61,7 @@ impl Confab {
                     txn,
                     inbound,
                     Some(about),
-                    "token_wrong_sender",
+                    AttentionKind::TokenWrongSender,
                     &|p| p.other_address.into(),
                     format!(
                         "{} used a link that belongs to {} ({}); it was not applied",
@@ -111,7 +112,7 @@ impl Confab {
                     txn,
                     inbound,
                     Some(about),
-                    "token_used",
+                    AttentionKind::TokenUsed,
                     &|p| p.link_used.into(),
                     format!(
                         "{} used a link that was already used or replaced",
@@ -133,7 +134,7 @@ impl Confab {
                             txn,
                             inbound,
                             Some(about),
-                            "decline_refused",
+                            AttentionKind::DeclineRefused,
                             &|p| p.not_recorded.into(),
                             format!("{} declined, but is {status}; check with them", person.name),
                         )
@@ -240,7 +241,7 @@ impl Confab {
                     txn,
                     inbound,
                     Some(about),
-                    "cancel_refused",
+                    AttentionKind::CancelRefused,
                     &|p| p.nothing_to_cancel.into(),
                     format!(
                         "{} asked to cancel an interview that is not scheduled",
@@ -256,7 +257,7 @@ impl Confab {
                     txn,
                     inbound,
                     Some(about),
-                    "cancel_too_late",
+                    AttentionKind::CancelTooLate,
                     &|p| {
                         fill(
                             p.too_late_to_cancel,

@@ -1,6 +1,7 @@
 //! A message whose sender check failed at the researcher's provider: held for the
 //! researcher, never applied or answered.
 
+use confab_core::AttentionKind;
 use confab_mail::inbound::{Inbound, InboundKind};
 use confab_store::{DatabaseTransaction, Set, attention, enrolments, participants, tokens};
 
@@ -72,7 +73,8 @@ impl Confab {
             display_sender(inbound)
         );
         let summary = capitalised(&summary);
-        let mut row = attention::new_item("sender_unverified", summary.clone(), now_ts());
+        let mut row =
+            attention::new_item(AttentionKind::SenderUnverified, summary.clone(), now_ts());
         row.study_id = Set(study_id);
         row.participant_id = Set(owner);
         row.candidates = Set(serde_json::to_string(&candidates)
