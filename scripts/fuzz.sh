@@ -24,13 +24,13 @@ SANITIZER="${FUZZ_SANITIZER:-none}"
 command -v cargo-fuzz >/dev/null || { step "Installing cargo-fuzz"; cargo install cargo-fuzz --locked; }
 install_system_packages build-essential python3
 
-MAIL_CORPUS="$REPO/src-tauri/crates/mail/tests/corpus"
-SERVICE_TESTS="$REPO/src-tauri/crates/service/tests"
+MAIL_CORPUS="$REPO/crates/mail/tests/corpus"
+SERVICE_TESTS="$REPO/crates/service/tests"
 
 # Where a target's crashes are kept for the ordinary tests to replay.
 regressions_of() {
   case "$1" in
-    csv_import) echo "$REPO/src-tauri/crates/service/tests/corpus/fuzz/$1" ;;
+    csv_import) echo "$REPO/crates/service/tests/corpus/fuzz/$1" ;;
     *) echo "$MAIL_CORPUS/fuzz/$1" ;;
   esac
 }

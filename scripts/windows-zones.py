@@ -5,7 +5,7 @@ Source: CLDR's windowsZones.xml, the "001" (default) IANA zone of each Windows z
 Debian ships it in the unicode-cldr-core package:
 
     apt-get install unicode-cldr-core
-    python3 scripts/windows-zones.py > src-tauri/crates/mail/src/calendar/windows_zone_table.rs
+    python3 scripts/windows-zones.py > crates/mail/src/calendar/windows_zone_table.rs
 """
 
 import sys

@@ -1,8 +1,8 @@
 use chrono::{DateTime, Utc};
 use confab_command::confab_command;
 use confab_service::{
-    Actor, AppError, CancelOutcome, InterviewList, InterviewView, PendingParticipant,
-    RuleBreakView, RuleKey, StaffPick,
+    Actor, AppError, CancelOutcome, InterviewList, InterviewView, PendingParticipant, RuleBreak,
+    RuleBreakView, StaffPick,
 };
 use tauri::State;
 
@@ -38,7 +38,7 @@ pub async fn book_manually(
     participant_id: i64,
     session_id: i64,
     start: DateTime<Utc>,
-    accepted_rules: Vec<RuleKey>,
+    accepted_rules: Vec<RuleBreak>,
 ) -> Result<InterviewView, AppError> {
     state
         .confab()?
@@ -71,7 +71,7 @@ pub async fn reschedule_interview(
     interview_id: i64,
     session_id: i64,
     start: DateTime<Utc>,
-    accepted_rules: Vec<RuleKey>,
+    accepted_rules: Vec<RuleBreak>,
 ) -> Result<InterviewView, AppError> {
     state
         .confab()?

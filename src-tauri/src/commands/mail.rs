@@ -1,7 +1,7 @@
 use confab_command::confab_command;
 use confab_service::{
     Actor, AppError, AttentionItem, InterviewView, InviteReport, OutboxEdit, OutboxFilter,
-    OutboxMessage, RuleBreakView, RuleKey, SyncOptions, SyncProgress, SyncReport,
+    OutboxMessage, RuleBreak, RuleBreakView, SyncOptions, SyncProgress, SyncReport,
 };
 use tauri::State;
 use tauri::ipc::Channel;
@@ -118,7 +118,7 @@ pub async fn check_counter_proposal(
 pub async fn accept_counter_proposal(
     state: State<'_, AppState>,
     item_id: i64,
-    accepted_rules: Vec<RuleKey>,
+    accepted_rules: Vec<RuleBreak>,
 ) -> Result<InterviewView, AppError> {
     state
         .confab()?

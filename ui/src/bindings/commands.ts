@@ -1,6 +1,6 @@
 // This file is generated from the Rust command table by `CONFAB_UPDATE_BINDINGS=1 cargo test -p confab-desktop --test bindings`. Do not edit.
 import { invoke, type Channel } from "@tauri-apps/api/core";
-import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, BusyTimeView, CalendarAccountInput, CalendarAccountView, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, CsvLayout, DatabaseChoiceView, DayScheduleView, DaySettings, DaySlot, FoundMailSettings, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, LanguageOption, LastKnown, MailAuth, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxKind, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RemoteCalendarView, RemovalReport, RuleBreakView, RuleKey, SessionChange, SessionExceptionView, SessionView, SignInChoice, SlotView, StaffPick, StaffRole, StartupState, StatusOption, StudyOverview, StudySettings, StudySummary, StudyTransferReport, SwapReport, SyncProgress, SyncReport, TeamDatabaseCheck, TeamDatabaseInput, TemplatePreview } from "./types";
+import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, BusyTimeView, CalendarAccountInput, CalendarAccountView, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, CsvLayout, DatabaseChoiceView, DayScheduleView, DaySettings, DaySlot, FoundMailSettings, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, LanguageOption, LastKnown, MailAuth, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxKind, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RemoteCalendarView, RemovalReport, RuleBreak, RuleBreakView, SessionChange, SessionExceptionView, SessionView, SignInChoice, SlotView, StaffPick, StaffRole, StartupState, StatusOption, StudyOverview, StudySettings, StudySummary, StudyTransferReport, SwapReport, SyncProgress, SyncReport, TeamDatabaseCheck, TeamDatabaseInput, TemplatePreview } from "./types";
 
 export const commands = {
   startupState: (): Promise<StartupState> => invoke("startup_state"),
@@ -63,9 +63,9 @@ export const commands = {
   invitationReadiness: (studyId: number, participantId: number): Promise<InvitationReadiness> => invoke("invitation_readiness", { studyId, participantId }),
   listInterviews: (studyId: number, list: InterviewList): Promise<Array<InterviewView>> => invoke("list_interviews", { studyId, list }),
   checkBooking: (studyId: number, sessionId: number, start: string, interviewId: number | null): Promise<Array<RuleBreakView>> => invoke("check_booking", { studyId, sessionId, start, interviewId }),
-  bookManually: (studyId: number, participantId: number, sessionId: number, start: string, acceptedRules: Array<RuleKey>): Promise<InterviewView> => invoke("book_manually", { studyId, participantId, sessionId, start, acceptedRules }),
+  bookManually: (studyId: number, participantId: number, sessionId: number, start: string, acceptedRules: Array<RuleBreak>): Promise<InterviewView> => invoke("book_manually", { studyId, participantId, sessionId, start, acceptedRules }),
   cancelInterview: (interviewId: number, reason: string): Promise<CancelOutcome> => invoke("cancel_interview", { interviewId, reason }),
-  rescheduleInterview: (interviewId: number, sessionId: number, start: string, acceptedRules: Array<RuleKey>): Promise<InterviewView> => invoke("reschedule_interview", { interviewId, sessionId, start, acceptedRules }),
+  rescheduleInterview: (interviewId: number, sessionId: number, start: string, acceptedRules: Array<RuleBreak>): Promise<InterviewView> => invoke("reschedule_interview", { interviewId, sessionId, start, acceptedRules }),
   markNoShow: (interviewId: number): Promise<InterviewView> => invoke("mark_no_show", { interviewId }),
   markCompleted: (interviewId: number): Promise<InterviewView> => invoke("mark_completed", { interviewId }),
   pendingChoices: (studyId: number): Promise<Array<PendingParticipant>> => invoke("pending_choices", { studyId }),
@@ -81,7 +81,7 @@ export const commands = {
   attentionItems: (studyId: number | null): Promise<Array<AttentionItem>> => invoke("attention_items", { studyId }),
   dismissAttentionItem: (itemId: number, note: string): Promise<null> => invoke("dismiss_attention_item", { itemId, note }),
   checkCounterProposal: (itemId: number): Promise<Array<RuleBreakView>> => invoke("check_counter_proposal", { itemId }),
-  acceptCounterProposal: (itemId: number, acceptedRules: Array<RuleKey>): Promise<InterviewView> => invoke("accept_counter_proposal", { itemId, acceptedRules }),
+  acceptCounterProposal: (itemId: number, acceptedRules: Array<RuleBreak>): Promise<InterviewView> => invoke("accept_counter_proposal", { itemId, acceptedRules }),
   declineCounterProposal: (itemId: number, note: string): Promise<null> => invoke("decline_counter_proposal", { itemId, note }),
   bookReplyCandidate: (itemId: number, token: string): Promise<string> => invoke("book_reply_candidate", { itemId, token }),
   mailProfile: (): Promise<MailProfile> => invoke("mail_profile"),

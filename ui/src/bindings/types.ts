@@ -262,9 +262,9 @@ export type SlotView = { sessionId: number, start: string, end: string, remainin
  */
 localStart: string, timeZone: string, };
 
-export type RuleBreakView = { rule: RuleKey, explanation: string, };
+export type RuleBreakView = { rule: RuleBreak, explanation: string, };
 
-export type RuleKey = "unknown_session" | "hidden_session" | "not_a_slot_start" | "too_soon" | "beyond_horizon" | "full" | "daily_cap" | "weekly_cap" | "interviewers_busy" | "buffer_conflict" | "in_the_past";
+export type RuleBreak = "unknown_session" | "hidden_session" | "not_a_slot_start" | "too_soon" | "beyond_horizon" | "full" | "daily_cap" | "weekly_cap" | "interviewers_busy" | "buffer_conflict" | "in_the_past";
 
 export type ParticipantQuery = { 
 /**
@@ -401,7 +401,7 @@ export type InterviewView = { id: number, studyId: number, participantId: number
 /**
  * The rules the researcher booked past; empty if none.
  */
-ruleOverrides: Array<RuleKey>, cancelReason: string, 
+ruleOverrides: Array<RuleBreak>, cancelReason: string, 
 /**
  * Which of the study's interviews with this participant it is, from 1 ...
  */

@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
 import { commands } from "../../bindings/commands";
-import type { InterviewView, ParticipantSummary, RuleKey, SessionView, StudySummary } from "../../bindings/types";
+import type { InterviewView, ParticipantSummary, RuleBreak, SessionView, StudySummary } from "../../bindings/types";
 import { DialogShell } from "../../dialogs/DialogShell";
 import { ParticipantPicker } from "./ParticipantPicker";
 import { isBusy } from "./ruleFlow";
@@ -36,7 +36,7 @@ export function BookDialog({ study, displayZone, sessions, participant: preset, 
     [study.id],
   );
   const save = useCallback(
-    async (target: Target, accepted: RuleKey[]) => {
+    async (target: Target, accepted: RuleBreak[]) => {
       setBooked(
         await commands.bookManually(study.id, target.participant.id, target.time.sessionId, target.time.start, accepted),
       );

@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
 import { commands } from "../../bindings/commands";
-import type { InterviewView, RuleKey, SessionView } from "../../bindings/types";
+import type { InterviewView, RuleBreak, SessionView } from "../../bindings/types";
 import { DialogShell } from "../../dialogs/DialogShell";
 import { formatRangeWithZone } from "../../time/format";
 import { isBusy } from "./ruleFlow";
@@ -27,7 +27,7 @@ export function RescheduleDialog({ interview, studyZone, displayZone, sessions, 
     [interview],
   );
   const save = useCallback(
-    async (c: TimeChoice, accepted: RuleKey[]) => {
+    async (c: TimeChoice, accepted: RuleBreak[]) => {
       onRescheduled(await commands.rescheduleInterview(interview.id, c.sessionId, c.start, accepted));
     },
     [interview, onRescheduled],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { InterviewView, RuleBreakView, RuleKey, SlotView } from "../../bindings/types";
+import type { InterviewView, RuleBreakView, RuleBreak, SlotView } from "../../bindings/types";
 import { instantFromCalendar, toCalendarEvent } from "./calendarEvents";
 import { actionLabel, actionsFor } from "./InterviewMenu";
 import { canBeAccepted, describeOverrides } from "./ruleNames";
@@ -210,7 +210,7 @@ describe("the interview menu", () => {
   });
 
   it("has a name for every rule a booking can break, and only a full time cannot be accepted", () => {
-    const every: RuleKey[] = [
+    const every: RuleBreak[] = [
       "unknown_session", "hidden_session", "not_a_slot_start", "too_soon", "beyond_horizon", "full",
       "daily_cap", "weekly_cap", "interviewers_busy", "buffer_conflict", "in_the_past",
     ];

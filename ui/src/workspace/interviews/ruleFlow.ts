@@ -1,4 +1,4 @@
-import type { AppError, RuleBreakView, RuleKey } from "../../bindings/types";
+import type { AppError, RuleBreakView, RuleBreak } from "../../bindings/types";
 import { canBeAccepted } from "./ruleNames";
 
 /**
@@ -12,7 +12,7 @@ export type RuleFlowState =
   | { phase: "checking" }
   | { phase: "confirming"; breaks: RuleBreakView[] }
   | { phase: "blocked"; breaks: RuleBreakView[] }
-  | { phase: "saving"; breaks: RuleBreakView[]; accepted: RuleKey[] }
+  | { phase: "saving"; breaks: RuleBreakView[]; accepted: RuleBreak[] }
   | { phase: "done" }
   | { phase: "failed"; error: AppError; breaks: RuleBreakView[] };
 

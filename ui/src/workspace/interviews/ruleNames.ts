@@ -1,8 +1,8 @@
-import type { RuleKey } from "../../bindings/types";
+import type { RuleBreak } from "../../bindings/types";
 import { t } from "../../i18n";
 
 /** Short names for the rules a booking can break, as the lists show them: one for every rule. */
-const names: Record<RuleKey, () => string> = {
+const names: Record<RuleBreak, () => string> = {
   too_soon: () => t("interviews.rule.tooSoon"),
   beyond_horizon: () => t("interviews.rule.beyondHorizon"),
   daily_cap: () => t("interviews.rule.dailyCap"),
@@ -17,7 +17,7 @@ const names: Record<RuleKey, () => string> = {
 };
 
 /** "minimum notice, daily limit" for an interview booked past `too_soon` and `daily_cap`. */
-export function describeOverrides(overrides: readonly RuleKey[]): string[] {
+export function describeOverrides(overrides: readonly RuleBreak[]): string[] {
   return overrides.map((key) => names[key]());
 }
 
@@ -25,6 +25,6 @@ export function describeOverrides(overrides: readonly RuleKey[]): string[] {
  * Whether a researcher may book past the rule after seeing it. A full time never: capacity is a
  * promise to those already booked (the back end refuses it too).
  */
-export function canBeAccepted(rule: RuleKey): boolean {
+export function canBeAccepted(rule: RuleBreak): boolean {
   return rule !== "full";
 }

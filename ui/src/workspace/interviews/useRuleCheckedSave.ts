@@ -1,11 +1,11 @@
 import { useCallback, useReducer, useRef } from "react";
-import type { RuleBreakView, RuleKey } from "../../bindings/types";
+import type { RuleBreakView, RuleBreak } from "../../bindings/types";
 import { toAppError } from "../../errors";
 import { initialRuleFlow, ruleFlow } from "./ruleFlow";
 
 type Options<Target> = {
   check: (target: Target) => Promise<RuleBreakView[]>;
-  save: (target: Target, acceptedRules: RuleKey[]) => Promise<void>;
+  save: (target: Target, acceptedRules: RuleBreak[]) => Promise<void>;
 };
 
 /** Runs the check-then-confirm-then-save steps of `ruleFlow` against the back end. */
@@ -16,7 +16,7 @@ export function useRuleCheckedSave<Target>({ check, save }: Options<Target>) {
   const attempt = useRef(0);
 
   const runSave = useCallback(
-    async (chosen: Target, accepted: RuleKey[], current: number) => {
+    async (chosen: Target, accepted: RuleBreak[], current: number) => {
       try {
         await save(chosen, accepted);
         if (current === attempt.current) dispatch({ type: "saved" });

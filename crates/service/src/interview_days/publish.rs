@@ -1,0 +1,419 @@
+//! Sending the day out: one itinerary per applicant, with a calendar event for the day, and
+//! one timetable per interviewer.
+//!
+//! Each applicant keeps one calendar UID for the session, and every publication raises the
+//! schedule's SEQUENCE, so calendars update the event they already hold instead of adding a
+//! second one.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use confab_core::interview_day::{BlockTime, DaySchedule, Duty, Seat, Times, check};
+use confab_mail::calendar::{InterviewEvent, ItipMethod, Person};
+use confab_mail::template::{Field, LinkList, MessageKind, Template, Values, render};
+use confab_store::entity::day_schedule;
+use confab_store::entity::participant;
+use confab_store::{ConnectionTrait, day_schedules, outbox, tokens};
+
+use super::day::Day;
+use super::stored::{Uids, json, parse};
+use super::use_cases::load;
+use super::view::PublishReport;
+use crate::clock::now_ts;
+use crate::mail::compose::{
+    Draft, LinkBatch, outbox_kind, queue, reader_language, reader_zone, template_for,
+};
+use crate::mail::profile::load_profile;
+use crate::participants::records::require_participant;
+use crate::transaction::in_transaction;
+use crate::{AppError, Confab};
+use confab_core::language::{Phrases, phrases::fill};
+use confab_core::{Language, OutboxKind};
+use confab_mail::dates::{clock_span, interview_time};
+
+/// An interviewer's timetable has no stored template of its own: only the researcher's
+/// colleagues read it.
+fn timetable_template() -> Template {
+    Template {
+        subject: "Your timetable for the {{study_name}} interview day".to_owned(),
+        body: "Hello {{participant_name}},\n\nHere is whom you interview on {{interview_time}}. Times are in {{participant_time_zone}}.\n\n{{itinerary}}\n\nThank you,\n{{researcher_name}}\n".to_owned(),
+    }
+}
+
+fn span(t: &Times, zone: Tz, language: &Language) -> String {
+    clock_span(t.start, t.end, zone, language)
+}
+
+/// Rounds and fixed blocks in the order they happen, one line each.
+fn lines(
+    schedule: &DaySchedule,
+    zone: Tz,
+    language: &Language,
+    round_line: impl Fn(usize) -> String,
+) -> String {
+    let mut rows: Vec<(DateTime<Utc>, String)> = schedule
+        .rounds
+        .iter()
+        .enumerate()
+        .map(|(r, t)| {
+            (
+                t.start,
+                format!("{}  {}", span(t, zone, language), round_line(r)),
+            )
+        })
+        .collect();
+    rows.extend(schedule.blocks.iter().map(|BlockTime { label, times }| {
+        (
+            times.start,
+            format!("{}  {label}", span(times, zone, language)),
+        )
+    }));
+    rows.sort_by_key(|(start, _)| *start);
+    rows.into_iter()
+        .map(|(_, l)| l)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn bounds(schedule: &DaySchedule) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let first = schedule.rounds.first()?;
+    let last = schedule.rounds.last()?;
+    Some((first.start, last.end))
+}
+
+fn rendering_error(e: impl std::fmt::Display) -> AppError {
+    AppError::invalid(format!(
+        "The itinerary template cannot be used: {e}. Fix it in the study's templates."
+    ))
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    (!s.trim().is_empty()).then(|| s.trim().to_owned())
+}
+
+impl Confab {
+    /// Queues every applicant's itinerary and every interviewer's timetable for the schedule
+    /// as it is now. A schedule that breaks a hard rule is refused; nothing is queued before
+    /// this is called.
+    pub async fn publish_day_schedule(&self, session_id: i64) -> Result<PublishReport, AppError> {
+        let profile = load_profile(&self.db).await?;
+        if profile.researcher_email.is_empty() {
+            return Err(AppError::invalid(
+                "Set your email address in Settings → Mail first: applicants answer to it.",
+            ));
+        }
+        in_transaction(&self.db, async |txn| {
+            let loaded = load(txn, session_id).await?;
+            let (day, schedule) = (&loaded.day, &loaded.schedule);
+            let conflicts = check(schedule, &day.input);
+            if !conflicts.is_empty() {
+                let words: Vec<String> = conflicts.into_iter().map(|c| c.message).collect();
+                return Err(AppError::conflict(format!(
+                    "The schedule cannot be published yet: {}",
+                    words.join(" ")
+                )));
+            }
+            let Some((start, end)) = bounds(schedule) else {
+                return Err(AppError::conflict("The schedule has no rounds."));
+            };
+            let sequence = match loaded.row.published_at {
+                Some(_) => confab_mail::calendar::sequence_after_change(loaded.row.sequence),
+                None => confab_mail::calendar::FIRST_SEQUENCE,
+            };
+            let mut uids: Uids = parse(&loaded.row.calendar_uids)?;
+            let mut report = PublishReport {
+                itineraries: 0,
+                timetables: 0,
+                skipped: Vec::new(),
+                sequence: sequence as u32,
+                withdrawn: 0,
+                canceled: 0,
+            };
+            // What the last publication queued and Sync has not sent yet is replaced, not sent too.
+            let earlier: Vec<i64> = parse(&loaded.row.published_messages)?;
+            report.withdrawn =
+                u32::try_from(outbox::withdraw_unsent(txn, &earlier).await?).unwrap_or(u32::MAX);
+            let mut queued = Vec::new();
+            for (applicant, uid) in uids.clone() {
+                if day.applicant(applicant).is_some() {
+                    continue;
+                }
+                // Gone from the day: a calendar that holds the day's event is told to drop it.
+                if outbox::calendar_event_sent(txn, applicant, &uid).await? {
+                    let who = require_participant(txn, applicant).await?;
+                    let message =
+                        cancel_itinerary(txn, &profile, day, &who, uid, sequence, start, end)
+                            .await?;
+                    queued.push(message);
+                    report.canceled += 1;
+                }
+                uids.remove(&applicant);
+            }
+            for itinerary in &schedule.itineraries {
+                let Some(person) = day.applicant(itinerary.applicant) else {
+                    continue;
+                };
+                let who = &person.participant;
+                let zone = reader_zone(who, &day.study);
+                let language = reader_language(who, &day.study);
+                let phrases = language.phrases();
+                let itinerary_template = template_for(
+                    txn,
+                    Some(day.study.id),
+                    MessageKind::Itinerary,
+                    language.base(),
+                )
+                .await?;
+                let text = lines(schedule, zone, &language, |r| match itinerary.seats[r] {
+                    Seat::Meets(i) => fill(
+                        phrases.itinerary_interview,
+                        &[
+                            ("round", &(r + 1).to_string()),
+                            (
+                                "interviewer",
+                                day.interviewer(i).map_or("", |x| x.name.as_str()),
+                            ),
+                        ],
+                    ),
+                    Seat::Break => {
+                        fill(phrases.itinerary_break, &[("round", &(r + 1).to_string())])
+                    }
+                });
+                let mut links = LinkBatch::new(
+                    person.interview.enrolment_id,
+                    &profile.researcher_email,
+                    language.clone(),
+                );
+                tokens::retire_for_enrolment(
+                    txn,
+                    person.interview.enrolment_id,
+                    tokens::CANCEL,
+                    now_ts(),
+                )
+                .await?;
+                let values = values_for(
+                    day,
+                    &profile.researcher_name,
+                    &Reader::applicant(who, day),
+                    start,
+                    end,
+                )
+                .with(Field::Itinerary, text.clone())
+                .with_links(
+                    LinkList::CancelLink,
+                    vec![links.cancel(person.interview.id)],
+                );
+                links.save(txn).await?;
+                let rendered = render(&itinerary_template, &values).map_err(rendering_error)?;
+                let uid = uids
+                    .entry(who.id)
+                    .or_insert_with(|| format!("{}@confab", uuid::Uuid::new_v4()))
+                    .clone();
+                let event = InterviewEvent {
+                    uid,
+                    sequence: sequence as u32,
+                    organizer: Person::new("", ""),
+                    attendees: vec![Person::new(who.name.clone(), who.email.clone())],
+                    start,
+                    end,
+                    summary: fill(phrases.interview_day_summary, &[("study", &day.study.name)]),
+                    description: text,
+                    location: non_empty(&day.study.location),
+                    conferencing_url: non_empty(&day.study.conferencing_url),
+                    dial_in: non_empty(&day.study.dial_in),
+                    dtstamp: Utc::now(),
+                    language: language.to_string(),
+                };
+                let message = queue(
+                    txn,
+                    &profile,
+                    Draft {
+                        study_id: Some(day.study.id),
+                        participant_id: Some(who.id),
+                        interview_id: Some(person.interview.id),
+                        kind: outbox_kind(MessageKind::Itinerary),
+                        to: vec![Person::new(who.name.clone(), who.email.clone())],
+                        rendered,
+                        calendar: Some((ItipMethod::Request, event)),
+                        in_reply_to: None,
+                    },
+                )
+                .await?;
+                queued.push(message.id);
+                report.itineraries += 1;
+            }
+            for timetable in &schedule.timetables {
+                let Some(interviewer) = day.interviewer(timetable.interviewer) else {
+                    continue;
+                };
+                if interviewer.email.trim().is_empty() {
+                    report
+                        .skipped
+                        .push(format!("{} has no email address", interviewer.name));
+                    continue;
+                }
+                let text = lines(
+                    schedule,
+                    day.zone,
+                    &Language::study_default(),
+                    |r| match timetable.duties[r] {
+                        Duty::Meets(a) => format!(
+                            "Round {}: {}",
+                            r + 1,
+                            day.applicant(a).map_or("", |p| p.participant.name.as_str())
+                        ),
+                        Duty::Free => format!("Round {}: free", r + 1),
+                        Duty::Unavailable => format!("Round {}: not interviewing", r + 1),
+                    },
+                );
+                let reader = Reader {
+                    name: &interviewer.name,
+                    zone: day.zone,
+                    // The timetable is written in English, as its template is.
+                    language: Language::study_default(),
+                };
+                let values = values_for(day, &profile.researcher_name, &reader, start, end)
+                    .with(Field::Itinerary, text);
+                let rendered = render(&timetable_template(), &values).map_err(rendering_error)?;
+                let message = queue(
+                    txn,
+                    &profile,
+                    Draft {
+                        study_id: Some(day.study.id),
+                        participant_id: None,
+                        interview_id: None,
+                        kind: OutboxKind::Timetable,
+                        to: vec![Person::new(
+                            interviewer.name.clone(),
+                            interviewer.email.clone(),
+                        )],
+                        rendered,
+                        calendar: None,
+                        in_reply_to: None,
+                    },
+                )
+                .await?;
+                queued.push(message.id);
+                report.timetables += 1;
+            }
+            let now = now_ts();
+            day_schedules::put(
+                txn,
+                day_schedule::Model {
+                    calendar_uids: json(&uids)?,
+                    published_messages: json(&queued)?,
+                    sequence,
+                    published_at: Some(now),
+                    changed_since_publish: false,
+                    updated_at: now,
+                    ..loaded.row
+                },
+            )
+            .await?;
+            Ok(report)
+        })
+        .await
+    }
+}
+
+fn withdrawal_template(phrases: &Phrases) -> Template {
+    Template {
+        subject: phrases.itinerary_withdrawn_subject.to_owned(),
+        body: phrases.itinerary_withdrawn_body.to_owned(),
+    }
+}
+
+/// A METHOD:CANCEL of the day's event for an applicant who is no longer on it.
+#[allow(clippy::too_many_arguments)]
+async fn cancel_itinerary(
+    db: &impl ConnectionTrait,
+    profile: &crate::MailProfile,
+    day: &Day,
+    who: &participant::Model,
+    uid: String,
+    sequence: i32,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let language = reader_language(who, &day.study);
+    let phrases = language.phrases();
+    let values = values_for(
+        day,
+        &profile.researcher_name,
+        &Reader::applicant(who, day),
+        start,
+        end,
+    );
+    let rendered = render(&withdrawal_template(phrases), &values).map_err(rendering_error)?;
+    let person = Person::new(who.name.clone(), who.email.clone());
+    let event = InterviewEvent {
+        uid,
+        sequence: sequence as u32,
+        organizer: Person::new("", ""),
+        attendees: vec![person.clone()],
+        start,
+        end,
+        summary: fill(phrases.interview_day_summary, &[("study", &day.study.name)]),
+        description: String::new(),
+        location: None,
+        conferencing_url: None,
+        dial_in: None,
+        dtstamp: Utc::now(),
+        language: language.to_string(),
+    };
+    let message = queue(
+        db,
+        profile,
+        Draft {
+            study_id: Some(day.study.id),
+            participant_id: Some(who.id),
+            interview_id: None,
+            kind: outbox_kind(MessageKind::Itinerary),
+            to: vec![person],
+            rendered,
+            calendar: Some((ItipMethod::Cancel, event)),
+            in_reply_to: None,
+        },
+    )
+    .await?;
+    Ok(message.id)
+}
+
+/// An applicant reads the day in their zone and language; an interviewer in the day's zone
+/// and the study's language.
+struct Reader<'a> {
+    name: &'a str,
+    zone: Tz,
+    language: Language,
+}
+
+impl<'a> Reader<'a> {
+    fn applicant(who: &'a participant::Model, day: &Day) -> Self {
+        Self {
+            name: &who.name,
+            zone: reader_zone(who, &day.study),
+            language: reader_language(who, &day.study),
+        }
+    }
+}
+
+fn values_for(
+    day: &Day,
+    researcher: &str,
+    reader: &Reader<'_>,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Values {
+    let (zone, language) = (reader.zone, &reader.language);
+    Values::new()
+        .with(Field::ParticipantName, reader.name.to_owned())
+        .with(Field::StudyName, day.study.name.clone())
+        .with(Field::ResearcherName, researcher.to_owned())
+        .with(
+            Field::InterviewTime,
+            interview_time(start, end, zone, language),
+        )
+        .with(Field::ParticipantTimeZone, zone.name())
+        .with(Field::Location, day.study.location.clone())
+        .with(Field::ConferencingUrl, day.study.conferencing_url.clone())
+        .with(Field::DialIn, day.study.dial_in.clone())
+}
