@@ -195,8 +195,8 @@ impl Confab {
                 "There is no other open time to offer: add a session with free places first.",
             ));
         }
-        in_transaction(&self.db, async |txn| {
-            let queued = queue_choices_mail(
+        let queued = in_transaction(&self.db, async |txn| {
+            queue_choices_mail(
                 txn,
                 &profile,
                 &study,
@@ -210,9 +210,10 @@ impl Confab {
                     keeps_earlier_links: false,
                 },
             )
-            .await?;
-            self.outbox_message(queued.id).await
+            .await
         })
-        .await
+        .await?;
+        // Read once committed: the outbox shows what was saved.
+        self.outbox_message(queued.id).await
     }
 }
