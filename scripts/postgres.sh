@@ -3,7 +3,7 @@
 # socket, password file and log live in one folder, so several servers can run side by side
 # and a stopped server leaves nothing behind but that folder.
 #
-#   bash scripts/postgres.sh start DIR [--tls] [--watch PID]
+#   bash scripts/postgres.sh start DIR [--tls] [--watch PID] [--port PORT]
 #   bash scripts/postgres.sh stop DIR
 #
 # `start` writes DIR/postgres.env once the server takes connections:
@@ -14,7 +14,9 @@
 # The server checks passwords (scram-sha-256) on every connection, as a lab's server would.
 # With --tls it also takes TLS, with a certificate for 127.0.0.1 and localhost signed by a
 # certificate authority of its own (as a university's server may be), not by a public one.
-# With --watch, the server stops by itself when process PID ends.
+# With --watch, the server stops by itself when process PID ends. With --port, it listens on
+# that port only (to start a stopped server again where its clients look for it); otherwise
+# on a free port, tried again on another if one is taken meanwhile.
 #
 # PostgreSQL refuses to run as root; run as root, this script runs the server as the
 # unprivileged user `nobody` from a folder that user owns.
@@ -26,7 +28,7 @@ START_ATTEMPTS=3
 SCRIPT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"
 
 die() { printf 'postgres: %s\n' "$*" >&2; exit 1; }
-usage() { die "usage: $0 start DIR [--tls] [--watch PID] | stop DIR"; }
+usage() { die "usage: $0 start DIR [--tls] [--watch PID] [--port PORT] | stop DIR"; }
 
 bin_dir() {
   local dir
@@ -60,7 +62,7 @@ make_certificates() {
 }
 
 start_server() {
-  local dir=$1 owner=$2 tls=$3 bin port attempt ssl_options=""
+  local dir=$1 owner=$2 tls=$3 wanted_port=$4 bin port attempt ssl_options=""
   bin=$(bin_dir)
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd)
@@ -79,7 +81,7 @@ start_server() {
     ssl_options="-c ssl=on -c ssl_cert_file=$dir/tls/server.crt -c ssl_key_file=$dir/tls/server.key"
   fi
   for attempt in $(seq 1 "$START_ATTEMPTS"); do
-    port=$(free_port)
+    port=${wanted_port:-$(free_port)}
     # fsync stays on: the tests of a crash in the middle of a booking rely on what a
     # commit promises.
     if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
@@ -124,15 +126,16 @@ command=${1:-}; dir=${2:-}
 shift 2
 case "$command" in
   start)
-    owner="" tls=no
+    owner="" tls=no port=""
     while [ $# -gt 0 ]; do
       case "$1" in
         --watch) [ -n "${2:-}" ] || usage; owner=$2; shift 2 ;;
+        --port) [ -n "${2:-}" ] || usage; port=$2; shift 2 ;;
         --tls) tls=yes; shift ;;
         *) usage ;;
       esac
     done
-    start_server "$dir" "$owner" "$tls"
+    start_server "$dir" "$owner" "$tls" "$port"
     ;;
   stop) stop_server "$dir" ;;
   watch) [ -n "${1:-}" ] || usage; watch_owner "$dir" "$1" ;;

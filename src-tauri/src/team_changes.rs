@@ -36,14 +36,15 @@ pub fn watch<R: Runtime>(app: AppHandle<R>) {
         let events = app.clone();
         let result = confab
             .watch_team_changes(move |changed| {
-                let tables = match changed {
-                    Changed::Tables(tables) => tables,
-                    Changed::Anything => Vec::new(),
+                let event = match changed {
+                    Changed::Tables(tables) => AppEvent::DataChanged { tables },
+                    Changed::Anything => AppEvent::DataChanged { tables: Vec::new() },
+                    Changed::Unreachable(detail) => AppEvent::team_database_lost(&detail),
                 };
-                let _ = changed_tx.send(());
-                events
-                    .state::<WindowEvents>()
-                    .send(AppEvent::DataChanged { tables });
+                if matches!(event, AppEvent::DataChanged { .. }) {
+                    let _ = changed_tx.send(());
+                }
+                events.state::<WindowEvents>().send(event);
             })
             .await;
         keeper.abort();

@@ -1,10 +1,12 @@
 // A lab on a team database: the window of one researcher, and another researcher's `confab`
 // on their own computer (another data folder), both on one PostgreSQL. What the other books
-// appears in the window by itself, without a reload.
+// appears in the window by itself, without a reload. When the server goes down while the
+// window is open, the window shows what it last knew, read-only, and comes back by itself
+// when the server is up again.
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import { byTestId, confab, freshDataDir, launch, screenshot, stopDriver } from "./support/app.mjs";
-import { createDatabase, startPostgres, stopPostgres } from "./support/postgres.mjs";
+import { createDatabase, restartPostgres, startPostgres, stopPostgres } from "./support/postgres.mjs";
 
 const server = startPostgres();
 after(() => {
@@ -68,5 +70,36 @@ test("a booking made on another computer appears in the window without a reload"
     await screenshot(browser, "96-team-after-colleague-booked");
   } finally {
     await browser.deleteSession();
+  }
+});
+
+test("a server that goes down while the window is open: what it knew, read-only, then back by itself", async () => {
+  process.env.CONFAB_DATABASE_URL = url;
+  const browser = await launch(freshDataDir());
+  try {
+    await byTestId(browser, "study-name").waitForDisplayed({ timeout: 15_000 });
+    // What the window knows is kept a moment after it opens.
+    await browser.pause(3_000);
+
+    stopPostgres(server.dir);
+    const lost = byTestId(browser, "startup-error");
+    await lost.waitForDisplayed({ timeout: 30_000, timeoutMsg: "the window did not say the team database was lost" });
+    assert.equal(await lost.getAttribute("data-code"), "database_unreachable");
+    assert.match(await lost.getText(), /lost the connection to the team database/);
+    await byTestId(browser, "last-known").waitForDisplayed({ timeout: 10_000 });
+    const known = await byTestId(browser, "last-known-study").getText();
+    assert.match(known, /Shared diary study/);
+    await screenshot(browser, "99a-team-lost-read-only");
+
+    restartPostgres(server.dir, server.adminUrl);
+    await byTestId(browser, "study-name").waitForDisplayed({
+      timeout: 45_000,
+      timeoutMsg: "the window did not come back when the server was up again",
+    });
+    assert.equal(await byTestId(browser, "study-name").getText(), "Shared diary study");
+    await screenshot(browser, "99b-team-back");
+  } finally {
+    await browser.deleteSession();
+    delete process.env.CONFAB_DATABASE_URL;
   }
 });

@@ -17,6 +17,8 @@ vi.mock("./bindings/commands", () => ({
     subscribeAppEvents: vi.fn(),
     listInterviewers: vi.fn(),
     importCalendarFile: vi.fn(),
+    lastKnownData: vi.fn(),
+    databaseChoice: vi.fn(),
   },
 }));
 
@@ -55,6 +57,9 @@ const about = {
 beforeEach(() => {
   vi.resetAllMocks();
   mocked.about.mockResolvedValue(about);
+  // Settings → Database and the last-known view ask once; these tests look elsewhere.
+  mocked.databaseChoice.mockReturnValue(new Promise(() => {}));
+  mocked.lastKnownData.mockResolvedValue(null);
 });
 
 describe("App", () => {
@@ -191,6 +196,23 @@ describe("App", () => {
     expect(screen.queryByTestId("notice")).toBeNull();
   });
 
+  it("shows what it last knew, read-only, when the team database goes away while it is open", async () => {
+    mocked.startupState.mockResolvedValue({ ...ready, teamDatabase: "db.lab.example:5432/confab" });
+    mocked.listStudies.mockResolvedValue([]);
+    render(<App />);
+    await screen.findByTestId("screen-studies");
+
+    send({
+      kind: "teamDatabaseLost",
+      error: { code: "database_unreachable", message: "Confab lost the connection to the team database (connection refused)." },
+    });
+    const view = await screen.findByTestId("startup-error");
+    expect(view.getAttribute("data-code")).toBe("database_unreachable");
+    expect(view.textContent).toContain("Confab lost the connection to the team database (connection refused).");
+    expect(screen.queryByTestId("screen-studies")).toBeNull();
+    await waitFor(() => expect(mocked.lastKnownData).toHaveBeenCalled());
+  });
+
   it("shows a failed restore even when the database did not open", async () => {
     mocked.startupState.mockResolvedValue({
       status: "failed",
@@ -216,8 +238,8 @@ describe("App", () => {
     mocked.listInterviewers.mockImplementation(async (studyId: number) =>
       studyId === 4
         ? [
-            { id: 8, studyId: 4, name: "Iris Chen", email: "iris@example.org", role: "interviewer", calendarHref: null, busyReadAt: null },
-            { id: 9, studyId: 4, name: "Omar Haddad", email: "omar@example.org", role: "interviewer", calendarHref: null, busyReadAt: null },
+            { id: 8, studyId: 4, name: "Iris Chen", email: "iris@example.org", role: "interviewer", calendarHref: null, busyReadAt: null, calendarChosenBy: null },
+            { id: 9, studyId: 4, name: "Omar Haddad", email: "omar@example.org", role: "interviewer", calendarHref: null, busyReadAt: null, calendarChosenBy: null },
           ]
         : [],
     );
@@ -252,7 +274,7 @@ describe("App", () => {
     mocked.listStudies.mockResolvedValue([
       { id: 4, name: "Checkout", description: "", timeZone: "UTC", interviewMinutes: 30, createdAt: "2026-01-01T00:00:00Z" },
     ]);
-    mocked.listInterviewers.mockResolvedValue([{ id: 8, studyId: 4, name: "Iris Chen", email: "iris@example.org", role: "interviewer", calendarHref: null, busyReadAt: null }]);
+    mocked.listInterviewers.mockResolvedValue([{ id: 8, studyId: 4, name: "Iris Chen", email: "iris@example.org", role: "interviewer", calendarHref: null, busyReadAt: null, calendarChosenBy: null }]);
     mocked.importCalendarFile.mockRejectedValue({ code: "invalid_input", message: "The file is not a calendar." });
     render(<App />);
     await screen.findByTestId("screen-studies");

@@ -1,4 +1,4 @@
-import { startTransition, Suspense, useCallback, useEffect, useState } from "react";
+import { startTransition, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { STARTUP_ANSWERED, markOnce } from "./performanceMarks";
 import { onAppEvent } from "./appEvents";
 import { dataChanged } from "./dataChanged";
@@ -29,6 +29,10 @@ type Startup =
   | { phase: "ready"; dataDir: string; databasePath: string; teamDatabase: string | null }
   | { phase: "failed"; error: AppError };
 
+function reloadWindow() {
+  window.location.reload();
+}
+
 export function App() {
   const [startup, setStartup] = useState<Startup>({ phase: "loading" });
   const [place, setPlace] = useState<Place>({ screen: "studies" });
@@ -37,6 +41,8 @@ export function App() {
   const [notice, setNotice] = useState<Notice | null>(null);
   // Files opened with Confab, imported one after the other.
   const [calendarFiles, setCalendarFiles] = useState<CalendarFile[]>([]);
+  // The team database went away while the window was open.
+  const lost = useRef(false);
 
   useEffect(
     () =>
@@ -45,8 +51,15 @@ export function App() {
         if (event.kind === "showAbout") startTransition(() => setAboutOpen(true));
         else if (event.kind === "calendarFileOpened")
           startTransition(() => setCalendarFiles((files) => [...files, event.file]));
-        else if (event.kind === "dataChanged") dataChanged();
-        else setNotice(noticeFor(event));
+        else if (event.kind === "teamDatabaseLost") {
+          // What the window last knew, read-only, until the server is back.
+          lost.current = true;
+          setStartup({ phase: "failed", error: event.error });
+        } else if (event.kind === "dataChanged") {
+          // Back after it was lost: the window starts again from the server, as at a start.
+          if (lost.current) reloadWindow();
+          else dataChanged();
+        } else setNotice(noticeFor(event));
       }),
     [],
   );

@@ -26,6 +26,7 @@ export function noticeFor(event: AppEvent): Notice | null {
     case "showAbout":
     case "calendarFileOpened":
     case "dataChanged":
+    case "teamDatabaseLost":
       return null;
   }
 }

@@ -26,6 +26,9 @@ pub struct InterviewerView {
     pub calendar_href: Option<String>,
     /// When Sync last read it.
     pub busy_read_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// On a team database, the colleague whose calendar account the calendar was chosen from,
+    /// when it is not this researcher's: their Sync reads it. `None` when it is one's own.
+    pub calendar_chosen_by: Option<String>,
 }
 
 impl From<interviewer::Model> for InterviewerView {
@@ -36,6 +39,7 @@ impl From<interviewer::Model> for InterviewerView {
             role: StaffRole::of_key(&m.role),
             calendar_href: m.calendar_href,
             busy_read_at: m.busy_read_at.map(crate::clock::from_ts),
+            calendar_chosen_by: None,
             name: m.name,
             email: m.email,
         }
@@ -103,10 +107,20 @@ impl Confab {
     }
 
     pub async fn list_interviewers(&self, study_id: i64) -> Result<Vec<InterviewerView>, AppError> {
+        let colleagues = interviewers::calendars_of_colleagues(&self.db, study_id).await?;
         Ok(interviewers::for_study(&self.db, study_id)
             .await?
             .into_iter()
-            .map(Into::into)
+            .map(|m| {
+                let chosen_by = colleagues
+                    .iter()
+                    .find(|(id, _)| *id == m.id)
+                    .map(|(_, owner)| owner.clone());
+                InterviewerView {
+                    calendar_chosen_by: chosen_by,
+                    ..m.into()
+                }
+            })
             .collect())
     }
 

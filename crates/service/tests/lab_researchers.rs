@@ -384,6 +384,8 @@ async fn each_researcher_reads_and_writes_the_calendars_of_their_own_account() {
         omar,
         f,
         _dirs,
+        ines_user,
+        omar_user,
         ..
     } = Lab::start().await;
     let radicale = Radicale::start();
@@ -458,6 +460,33 @@ async fn each_researcher_reads_and_writes_the_calendars_of_their_own_account() {
         read,
         [true, true],
         "both calendars were read, each by its owner"
+    );
+    // Each one's list says whose account the colleague's calendar came from, and only that.
+    let chosen_by = |confab: &Confab| {
+        let confab = confab.clone();
+        async move {
+            confab
+                .list_interviewers(f.study_id)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|i| (i.name, i.calendar_chosen_by))
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        chosen_by(&ines).await,
+        [
+            ("Ana Lind".to_owned(), None),
+            ("Ben Okafor".to_owned(), Some(omar_user.clone()))
+        ]
+    );
+    assert_eq!(
+        chosen_by(&omar).await,
+        [
+            ("Ana Lind".to_owned(), Some(ines_user.clone())),
+            ("Ben Okafor".to_owned(), None)
+        ]
     );
 
     // A booking goes into Ines's calendar by her Sync; Omar's writes nothing.

@@ -292,3 +292,62 @@ async fn what_the_window_knew_is_kept_and_read_back_while_the_server_is_out_of_r
     local.keep_last_known().await.unwrap();
     assert_eq!(confab_service::last_known(laptop.path()), None);
 }
+
+/// The window listens to the team database for other researchers' changes. When the server
+/// goes out of reach it is told so (and shows what it last knew), the listener keeps trying,
+/// and once the server is back the window is told to load everything again, and hears of
+/// changes as before.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_hears_when_the_team_database_goes_away_and_when_it_is_back() {
+    use confab_service::Changed;
+    use std::time::Duration;
+
+    let (f, proxy, _direct, _dir) = behind_proxy().await;
+    let (tx, mut heard) = tokio::sync::mpsc::unbounded_channel();
+    let confab = f.confab.clone();
+    let listening = tokio::spawn(async move {
+        confab
+            .watch_team_changes(move |changed| {
+                let _ = tx.send(changed);
+            })
+            .await
+    });
+    let next = async |heard: &mut tokio::sync::mpsc::UnboundedReceiver<Changed>,
+                      what: &str,
+                      wanted: fn(&Changed) -> bool| {
+        loop {
+            let changed = tokio::time::timeout(Duration::from_secs(30), heard.recv())
+                .await
+                .unwrap_or_else(|_| panic!("not heard within 30 s: {what}"))
+                .unwrap();
+            if wanted(&changed) {
+                return changed;
+            }
+        }
+    };
+    // The listener is connected once a change made now is heard.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    f.participant("Ada").await;
+    next(&mut heard, "Ada added", |c| matches!(c, Changed::Tables(_))).await;
+
+    proxy.go_down();
+    let lost = next(&mut heard, "the server gone", |c| {
+        matches!(c, Changed::Unreachable(_))
+    })
+    .await;
+    let Changed::Unreachable(detail) = lost else {
+        unreachable!()
+    };
+    assert!(!detail.is_empty());
+    assert!(!listening.is_finished(), "the listener keeps trying");
+
+    proxy.refuse_connections(false);
+    next(&mut heard, "the server back", |c| *c == Changed::Anything).await;
+    f.participant("Bo").await;
+    let changed = next(&mut heard, "Bo added", |c| matches!(c, Changed::Tables(_))).await;
+    assert!(
+        matches!(&changed, Changed::Tables(tables) if tables.iter().any(|t| t == "participants")),
+        "{changed:?}"
+    );
+    listening.abort();
+}

@@ -17,38 +17,61 @@ const SETTLE: Duration = Duration::from_millis(150);
 pub enum Changed {
     /// These tables.
     Tables(Vec<String>),
-    /// Anything at all: the connection was lost and notices may have been missed meanwhile.
+    /// Anything at all: the connection was lost and notices may have been missed meanwhile
+    /// (also told when the server can be reached again after `Unreachable`).
     Anything,
+    /// The server cannot be reached any more, for the reason given; the listener keeps trying
+    /// and tells `Anything` once it is back.
+    Unreachable(String),
 }
 
-/// Listens to the team database at `url` and tells `on_change` what changed, until the
-/// listener cannot connect again. A lost connection is taken up again by itself and told as
-/// `Changed::Anything`.
+/// How long to wait between attempts to reach a server that went away.
+const RETRY: Duration = Duration::from_secs(2);
+
+/// Listens to the team database at `url` and tells `on_change` what changed, for as long as
+/// it runs. Only a first connection that fails is an error. A lost connection is taken up
+/// again by itself and told as `Changed::Anything`; a server that cannot be reached any more
+/// is told as `Changed::Unreachable`, tried again every few seconds, and told as
+/// `Changed::Anything` once it is back.
 pub async fn listen(url: &str, mut on_change: impl FnMut(Changed) + Send) -> Result<(), String> {
-    let mut listener = PgListener::connect(url).await.map_err(|e| e.to_string())?;
-    listener.listen(CHANNEL).await.map_err(|e| e.to_string())?;
+    let mut listener = connect(url).await?;
     loop {
-        let Some(first) = listener.try_recv().await.map_err(|e| e.to_string())? else {
-            on_change(Changed::Anything);
-            continue;
-        };
-        let mut tables = BTreeSet::from([first.payload().to_owned()]);
-        let mut lost = false;
-        while let Ok(next) = tokio::time::timeout(SETTLE, listener.try_recv()).await {
-            match next.map_err(|e| e.to_string())? {
-                Some(notice) => {
-                    tables.insert(notice.payload().to_owned());
-                }
-                None => {
-                    lost = true;
-                    break;
-                }
+        match next_change(&mut listener).await {
+            Ok(changed) => on_change(changed),
+            Err(detail) => {
+                on_change(Changed::Unreachable(detail));
+                listener = loop {
+                    tokio::time::sleep(RETRY).await;
+                    if let Ok(listener) = connect(url).await {
+                        break listener;
+                    }
+                };
+                on_change(Changed::Anything);
             }
         }
-        on_change(if lost {
-            Changed::Anything
-        } else {
-            Changed::Tables(tables.into_iter().collect())
-        });
     }
+}
+
+async fn connect(url: &str) -> Result<PgListener, String> {
+    let mut listener = PgListener::connect(url).await.map_err(|e| e.to_string())?;
+    listener.listen(CHANNEL).await.map_err(|e| e.to_string())?;
+    Ok(listener)
+}
+
+/// The next change, with the notices that follow it closely; an error when the connection
+/// is lost and cannot be made again.
+async fn next_change(listener: &mut PgListener) -> Result<Changed, String> {
+    let Some(first) = listener.try_recv().await.map_err(|e| e.to_string())? else {
+        return Ok(Changed::Anything);
+    };
+    let mut tables = BTreeSet::from([first.payload().to_owned()]);
+    while let Ok(next) = tokio::time::timeout(SETTLE, listener.try_recv()).await {
+        match next.map_err(|e| e.to_string())? {
+            Some(notice) => {
+                tables.insert(notice.payload().to_owned());
+            }
+            None => return Ok(Changed::Anything),
+        }
+    }
+    Ok(Changed::Tables(tables.into_iter().collect()))
 }

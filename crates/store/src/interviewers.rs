@@ -87,6 +87,29 @@ pub async fn for_study(
         .await
 }
 
+/// The study's interviewers whose calendar was chosen from a colleague's calendar account,
+/// with that colleague (the database user): that colleague's Sync reads it, not this one's.
+pub async fn calendars_of_colleagues(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+) -> Result<Vec<(i64, String)>, DbErr> {
+    use sea_orm::QuerySelect;
+    use sea_orm::sea_query::Expr;
+    Interviewer::find()
+        .select_only()
+        .column(interviewer::Column::Id)
+        .column_as(Expr::cust("calendar_owner"), "calendar_owner")
+        .filter(interviewer::Column::StudyId.eq(study_id))
+        .filter(interviewer::Column::CalendarHref.is_not_null())
+        .filter(Expr::cust(format!(
+            "calendar_owner <> {}",
+            crate::dialect::researcher(db)
+        )))
+        .into_tuple()
+        .all(db)
+        .await
+}
+
 /// Replaces every busy time that came from one calendar file, so importing a newer export
 /// of the same calendar does not pile up stale entries.
 pub async fn replace_busy_times(

@@ -24,6 +24,13 @@ export function stopPostgres(dir) {
   if (dir) spawnSync("bash", [script, "stop", dir]);
 }
 
+/** Starts a stopped server again, on the port its clients know (`port` of its URL). */
+export function restartPostgres(dir, adminUrl) {
+  const port = new URL(adminUrl).port;
+  const started = spawnSync("bash", [script, "start", dir, "--watch", String(process.pid), "--port", port], { encoding: "utf8" });
+  assert.equal(started.status, 0, `PostgreSQL did not start again:\n${started.stdout}${started.stderr}`);
+}
+
 /** Makes an empty database `name` on the server and returns its URL. */
 export function createDatabase(adminUrl, name) {
   const made = spawnSync("psql", [adminUrl, "-v", "ON_ERROR_STOP=1", "-c", `CREATE DATABASE ${name}`], { encoding: "utf8" });

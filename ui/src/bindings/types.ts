@@ -178,7 +178,12 @@ calendarHref: string | null,
 /**
  * When Sync last read it.
  */
-busyReadAt: string | null, };
+busyReadAt: string | null, 
+/**
+ * On a team database, the colleague whose calendar account the calendar was chosen from,
+ * when it is not this researcher's: their Sync reads it. `None` when it is one's own.
+ */
+calendarChosenBy: string | null, };
 
 export type StaffRole = "interviewer" | "noteTaker";
 
@@ -240,7 +245,7 @@ export type RestoreReport = { restoredFrom: string,
  */
 previousKeptAt: string | null, };
 
-export type AppEvent = { "kind": "showAbout" } | { "kind": "calendarFileOpened", file: CalendarFile, } | { "kind": "backedUp", report: BackupReport, } | { "kind": "restored", report: RestoreReport, } | { "kind": "dataChanged", tables: Array<string>, } | { "kind": "actionFailed", action: string, error: AppError, };
+export type AppEvent = { "kind": "showAbout" } | { "kind": "calendarFileOpened", file: CalendarFile, } | { "kind": "backedUp", report: BackupReport, } | { "kind": "restored", report: RestoreReport, } | { "kind": "dataChanged", tables: Array<string>, } | { "kind": "teamDatabaseLost", error: AppError, } | { "kind": "actionFailed", action: string, error: AppError, };
 
 export type SessionPattern = { "kind": "window", start: string, end: string, } | { "kind": "weekly", weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, } | { "kind": "day", start: string, end: string, };
 

@@ -42,6 +42,7 @@ const iris: InterviewerView = {
   role: "interviewer",
   calendarHref: null,
   busyReadAt: null,
+  calendarChosenBy: null,
 };
 
 const omar: InterviewerView = {
@@ -137,6 +138,24 @@ describe("which calendars a study uses", () => {
     rerender(<CalendarLinks studyId={7} interviewers={[{ ...iris, calendarHref: WORK, busyReadAt: read }]} />);
     await waitFor(() => expect(screen.getByTestId("calendar-links-read-11").textContent).toBe("Read 2 hours ago"));
     expect((screen.getByLabelText("Busy times of Iris Lee from") as HTMLSelectElement).value).toBe(WORK);
+  });
+
+  it("names the colleague whose calendar account an interviewer's calendar was chosen from", async () => {
+    const theirs = "/dav/dana/teaching/";
+    const ben = { ...iris, id: 13, name: "Ben Okafor", calendarHref: theirs, calendarChosenBy: "dana" };
+    render(<CalendarLinks studyId={7} interviewers={[ben]} />);
+    const benCalendar = (await screen.findByLabelText("Busy times of Ben Okafor from")) as HTMLSelectElement;
+    expect(benCalendar.value).toBe(theirs);
+    expect(optionNames(benCalendar)).toContain("A calendar of dana's account");
+    expect(screen.getByTestId("calendar-links-read-13").textContent).toBe(
+      "Chosen from dana's calendar account: their Sync reads it. Choosing one here makes it yours.",
+    );
+
+    // Once chosen from this account, the calendar is the researcher's own.
+    fireEvent.change(benCalendar, { target: { value: WORK } });
+    await waitFor(() => expect(mocked.setInterviewerCalendar).toHaveBeenCalledWith(13, WORK));
+    await waitFor(() => expect(screen.getByTestId("calendar-links-read-13").textContent).toBe("Saved."));
+    expect(optionNames(benCalendar)).not.toContain("A calendar of dana's account");
   });
 
   it("uses the interviewers its host has already loaded", async () => {

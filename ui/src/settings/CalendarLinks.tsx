@@ -188,6 +188,8 @@ export function CalendarLinks({ studyId, interviewers }: Props) {
               {people.map((person) => {
                 const key = `interviewer-${person.id}`;
                 const href = person.id in loaded.links ? (loaded.links[person.id] ?? null) : person.calendarHref;
+                // A colleague's calendar, on a team database: this account does not list it.
+                const colleague = person.calendarHref === href ? person.calendarChosenBy : null;
                 return (
                   <div className="calendar-link-row" key={person.id} data-testid="calendar-link-row">
                     <span className="calendar-link-person">
@@ -204,14 +206,20 @@ export function CalendarLinks({ studyId, interviewers }: Props) {
                       onChange={(e) => chooseInterviewerCalendar(person, e.target.value)}
                     >
                       <option value={NONE}>{t("calendarLinks.busyNone")}</option>
-                      {calendarOptions(loaded.calendars, href)}
+                      {calendarOptions(
+                        loaded.calendars,
+                        href,
+                        colleague === null ? undefined : t("calendarLinks.colleagues", { name: colleague }),
+                      )}
                     </select>
                     <p className="field-hint" id={`${id}-${person.id}-read`} data-testid={`calendar-links-read-${person.id}`}>
                       {savedKey === key
                         ? t("calendarLinks.saved")
                         : href === null
                           ? null
-                          : person.busyReadAt && person.calendarHref === href
+                          : colleague !== null
+                            ? t("calendarLinks.chosenBy", { name: colleague })
+                            : person.busyReadAt && person.calendarHref === href
                             ? readAt(person.busyReadAt)
                             : t("calendarLinks.notReadYet")}
                     </p>
@@ -227,8 +235,11 @@ export function CalendarLinks({ studyId, interviewers }: Props) {
   );
 }
 
-/** The calendars to choose from, with the chosen one kept even when the server lists it no more. */
-function calendarOptions(calendars: RemoteCalendarView[], chosen: string | null) {
+/**
+ * The calendars to choose from, with the chosen one kept even when the server lists it no more
+ * (or when it is a colleague's, named by `unlistedLabel`).
+ */
+function calendarOptions(calendars: RemoteCalendarView[], chosen: string | null, unlistedLabel?: string) {
   const missing = chosen !== null && !calendars.some((calendar) => calendar.href === chosen);
   return (
     <>
@@ -237,7 +248,7 @@ function calendarOptions(calendars: RemoteCalendarView[], chosen: string | null)
           {calendar.name}
         </option>
       ))}
-      {missing && <option value={chosen}>{t("calendarLinks.unlisted", { href: chosen })}</option>}
+      {missing && <option value={chosen}>{unlistedLabel ?? t("calendarLinks.unlisted", { href: chosen })}</option>}
     </>
   );
 }

@@ -30,6 +30,7 @@ pub struct PgProxy {
     refusing: Arc<AtomicBool>,
     cuts: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
+    open: Arc<Mutex<Vec<TcpStream>>>,
 }
 
 /// What every relay shares: the next cut, whether new connections are refused, how many were
@@ -52,12 +53,13 @@ impl PgProxy {
             refusing: Arc::default(),
             cuts: Arc::default(),
             stop: Arc::default(),
+            open: Arc::default(),
         };
         let shared = Shared {
             next_cut: proxy.next_cut.clone(),
             refusing: proxy.refusing.clone(),
             cuts: proxy.cuts.clone(),
-            open: Arc::default(),
+            open: proxy.open.clone(),
         };
         let stop = proxy.stop.clone();
         std::thread::spawn(move || {
@@ -92,6 +94,15 @@ impl PgProxy {
     /// While on, new connections are closed at once, as by a server that is down.
     pub fn refuse_connections(&self, on: bool) {
         self.refusing.store(on, Ordering::SeqCst);
+    }
+
+    /// The server goes out of reach: every open connection is cut and new ones are refused
+    /// until `refuse_connections(false)`.
+    pub fn go_down(&self) {
+        self.refuse_connections(true);
+        for open in self.open.lock().unwrap().drain(..) {
+            let _ = open.shutdown(Shutdown::Both);
+        }
     }
 
     pub fn cuts(&self) -> usize {

@@ -46,8 +46,8 @@ beforeEach(() => {
   mocked.mailProfile.mockResolvedValue({ researcherName: "", researcherEmail: "", timeZone: "UTC", account: null, syncAutomatically: false });
   mocked.listSessions.mockResolvedValue([session]);
   mocked.listInterviewers.mockResolvedValue([
-    { id: 10, studyId: 4, name: "Dr Iris", email: "iris@example.org", role: "interviewer", calendarHref: null, busyReadAt: null },
-    { id: 11, studyId: 4, name: "Dr Jon", email: "jon@example.org", role: "interviewer", calendarHref: null, busyReadAt: null },
+    { id: 10, studyId: 4, name: "Dr Iris", email: "iris@example.org", role: "interviewer", calendarHref: null, busyReadAt: null, calendarChosenBy: null },
+    { id: 11, studyId: 4, name: "Dr Jon", email: "jon@example.org", role: "interviewer", calendarHref: null, busyReadAt: null, calendarChosenBy: null },
   ]);
   mocked.listInterviews.mockResolvedValue([]);
 });

@@ -259,9 +259,9 @@ describe("InterviewsPane", () => {
 
   it("changes who sits on an interview, keeping the dialog open on a refusal", async () => {
     mocked.listInterviewers.mockResolvedValue([
-      { id: 1, studyId: 4, name: "Ana Lind", email: "ana@uni.example", role: "interviewer", calendarHref: null, busyReadAt: null },
-      { id: 2, studyId: 4, name: "Ben Okafor", email: "ben@uni.example", role: "interviewer", calendarHref: null, busyReadAt: null },
-      { id: 3, studyId: 4, name: "Cy Oduya", email: "cy@uni.example", role: "noteTaker", calendarHref: null, busyReadAt: null },
+      { id: 1, studyId: 4, name: "Ana Lind", email: "ana@uni.example", role: "interviewer", calendarHref: null, busyReadAt: null, calendarChosenBy: null },
+      { id: 2, studyId: 4, name: "Ben Okafor", email: "ben@uni.example", role: "interviewer", calendarHref: null, busyReadAt: null, calendarChosenBy: null },
+      { id: 3, studyId: 4, name: "Cy Oduya", email: "cy@uni.example", role: "noteTaker", calendarHref: null, busyReadAt: null, calendarChosenBy: null },
     ]);
     const restaffed: InterviewView = {
       ...carlsInterview,
@@ -314,7 +314,7 @@ describe("InterviewsPane", () => {
   });
 
   it("warns when nobody would run the interview", async () => {
-    mocked.listInterviewers.mockResolvedValue([{ id: 1, studyId: 4, name: "Ana Lind", email: "ana@uni.example", role: "interviewer", calendarHref: null, busyReadAt: null }]);
+    mocked.listInterviewers.mockResolvedValue([{ id: 1, studyId: 4, name: "Ana Lind", email: "ana@uni.example", role: "interviewer", calendarHref: null, busyReadAt: null, calendarChosenBy: null }]);
     renderPane();
     fireEvent.keyDown(await screen.findByTestId("interview-menu"), { key: "Enter" });
     fireEvent.click(await screen.findByTestId("interview-action-staff"));

@@ -15,9 +15,9 @@ vi.mock("../../bindings/commands", () => ({
 const { commands } = await import("../../bindings/commands");
 const mocked = vi.mocked(commands);
 
-const ana: InterviewerView = { id: 7, studyId: 3, name: "Ana Lind", email: "ana@uni.example", role: "interviewer", calendarHref: null, busyReadAt: null };
-const ben: InterviewerView = { id: 8, studyId: 3, name: "Ben Okafor", email: "ben@uni.example", role: "interviewer", calendarHref: null, busyReadAt: null };
-const cy: InterviewerView = { id: 9, studyId: 3, name: "Cy Oduya", email: "cy@uni.example", role: "noteTaker", calendarHref: null, busyReadAt: null };
+const ana: InterviewerView = { id: 7, studyId: 3, name: "Ana Lind", email: "ana@uni.example", role: "interviewer", calendarHref: null, busyReadAt: null, calendarChosenBy: null };
+const ben: InterviewerView = { id: 8, studyId: 3, name: "Ben Okafor", email: "ben@uni.example", role: "interviewer", calendarHref: null, busyReadAt: null, calendarChosenBy: null };
+const cy: InterviewerView = { id: 9, studyId: 3, name: "Cy Oduya", email: "cy@uni.example", role: "noteTaker", calendarHref: null, busyReadAt: null, calendarChosenBy: null };
 
 /** The panel with the list kept as the Sessions pane keeps it. */
 function Panel({ initial }: { initial: InterviewerView[] }) {

@@ -40,9 +40,9 @@ const settings: StudySettings = {
 };
 
 const people: InterviewerView[] = [
-  { id: 7, studyId: 3, name: "Ana Lind", email: "ana@uni.example", role: "interviewer", calendarHref: null, busyReadAt: null },
-  { id: 8, studyId: 3, name: "Ben Okafor", email: "ben@uni.example", role: "interviewer", calendarHref: null, busyReadAt: null },
-  { id: 9, studyId: 3, name: "Cy Oduya", email: "cy@uni.example", role: "noteTaker", calendarHref: null, busyReadAt: null },
+  { id: 7, studyId: 3, name: "Ana Lind", email: "ana@uni.example", role: "interviewer", calendarHref: null, busyReadAt: null, calendarChosenBy: null },
+  { id: 8, studyId: 3, name: "Ben Okafor", email: "ben@uni.example", role: "interviewer", calendarHref: null, busyReadAt: null, calendarChosenBy: null },
+  { id: 9, studyId: 3, name: "Cy Oduya", email: "cy@uni.example", role: "noteTaker", calendarHref: null, busyReadAt: null, calendarChosenBy: null },
 ];
 
 function renderPane() {
