@@ -56,6 +56,7 @@ pub use confab::Confab;
 pub use confab_core::availability::RuleBreak;
 pub use confab_core::study_settings::StudyKind;
 pub use confab_core::{AttentionKind, EnrolmentStatus, InterviewState, OutboxKind, OutboxState};
+pub use confab_mail::calendar::ItipMethod;
 pub use confab_store::changes::Changed;
 pub use csv_export::CsvLayout;
 pub use csv_import::{

@@ -4,6 +4,7 @@
 
 mod support;
 
+use confab_service::ItipMethod;
 use confab_service::OutboxKind;
 use confab_service::OutboxState;
 use confab_service::{ErrorCode, MailProfile, OutboxEdit, OutboxFilter};
@@ -46,7 +47,7 @@ async fn a_booking_queues_its_confirmation_only_once_the_researcher_has_an_addre
     assert_eq!(queued.len(), 1);
     let m = &queued[0];
     assert_eq!((m.kind.key(), m.state.key()), ("confirmation", "queued"));
-    assert_eq!(m.calendar_method.as_deref(), Some("REQUEST"));
+    assert_eq!(m.calendar_method, Some(ItipMethod::Request));
     assert_eq!(m.interview_id, Some(booked.id));
     assert_eq!(m.recipients, vec!["Bea <bea@example.org>".to_owned()]);
     assert!(m.text.contains("Bea"), "{}", m.text);
@@ -64,7 +65,7 @@ async fn a_booking_queues_its_confirmation_only_once_the_researcher_has_an_addre
         .await
         .unwrap()
         .into_iter()
-        .map(|m| format!("{}:{}", m.kind, m.calendar_method.unwrap_or_default()))
+        .map(|m| format!("{}:{:?}", m.kind, m.calendar_method))
         .collect();
     assert!(kinds.is_empty(), "{kinds:?}");
 }
@@ -242,5 +243,5 @@ async fn a_reminder_is_queued_once_when_the_interview_is_near_enough() {
         .filter(|m| m.kind == OutboxKind::Reminder)
         .collect();
     assert_eq!(reminders.len(), 1);
-    assert_eq!(reminders[0].calendar_method.as_deref(), Some("REQUEST"));
+    assert_eq!(reminders[0].calendar_method, Some(ItipMethod::Request));
 }

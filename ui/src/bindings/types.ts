@@ -452,15 +452,17 @@ export type OutboxKind = "invitation" | "confirmation" | "update" | "cancellatio
 
 export type OutboxState = "queued" | "held" | "sending" | "unknown" | "sent" | "failed";
 
+export type ItipMethod = "request" | "cancel" | "decline_counter";
+
 export type OutboxMessage = { id: number, studyId: number | null, participantId: number | null, interviewId: number | null, kind: OutboxKind, 
 /**
  * `Name <address>` or the address alone.
  */
 recipients: Array<string>, subject: string, text: string, html: string, 
 /**
- * REQUEST, CANCEL or DECLINECOUNTER when a calendar invitation goes with it.
+ * The calendar invitation's method, when one goes with it.
  */
-calendarMethod: string | null, state: OutboxState, attempts: number, lastError: string, messageId: string, createdAt: string, sentAt: string | null, };
+calendarMethod: ItipMethod | null, state: OutboxState, attempts: number, lastError: string, messageId: string, createdAt: string, sentAt: string | null, };
 
 export type OutboxEdit = { subject: string, text: string, };
 

@@ -1,4 +1,4 @@
-import type { AttentionKind, OutboxKind, OutboxState } from "../bindings/types";
+import type { AttentionKind, ItipMethod, OutboxKind, OutboxState } from "../bindings/types";
 import { t } from "../i18n";
 // Each closed set's words, one entry per value: a value added in Rust fails the type check
 // until it has its words here.
@@ -65,14 +65,14 @@ export function attentionLabel(kind: AttentionKind): string {
   return attentionLabels[kind]();
 }
 
-const calendarLabels: Record<string, () => string> = {
-  REQUEST: () => t("outbox.calendar.request"),
-  CANCEL: () => t("outbox.calendar.cancel"),
-  DECLINECOUNTER: () => t("outbox.calendar.declineCounter"),
+const calendarLabels: Record<ItipMethod, () => string> = {
+  request: () => t("outbox.calendar.request"),
+  cancel: () => t("outbox.calendar.cancel"),
+  decline_counter: () => t("outbox.calendar.declineCounter"),
 };
 
-export function calendarLabel(method: string): string {
-  return calendarLabels[method.toUpperCase()]?.() ?? t("outbox.calendar.unknown", { method });
+export function calendarLabel(method: ItipMethod): string {
+  return calendarLabels[method]();
 }
 
 

@@ -50,8 +50,7 @@ pub(super) fn print_message(m: &confab_service::OutboxMessage) -> Result<(), App
         m.recipients.join(", "),
         m.subject,
         m.calendar_method
-            .as_deref()
-            .map(|c| format!("Calendar: {c}\n"))
+            .map(|c| format!("Calendar: {}\n", c.as_str()))
             .unwrap_or_default(),
         if m.last_error.is_empty() {
             String::new()

@@ -94,7 +94,7 @@ pub struct InterviewEvent {
 }
 
 /// The iTIP methods Confab sends as organizer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ItipMethod {
     /// A new or rescheduled interview.

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use confab_core::{OutboxKind, OutboxState};
-use confab_mail::calendar::Person;
+use confab_mail::calendar::{ItipMethod, Person};
 use confab_mail::template::{Field, Template, Values, render};
 use confab_store::entity::outbox_message;
 use confab_store::{Set, outbox};
@@ -31,8 +31,8 @@ pub struct OutboxMessage {
     pub subject: String,
     pub text: String,
     pub html: String,
-    /// REQUEST, CANCEL or DECLINECOUNTER when a calendar invitation goes with it.
-    pub calendar_method: Option<String>,
+    /// The calendar invitation's method, when one goes with it.
+    pub calendar_method: Option<ItipMethod>,
     pub state: OutboxState,
     pub attempts: i32,
     pub last_error: String,
@@ -83,7 +83,11 @@ fn view(row: outbox_message::Model) -> Result<OutboxMessage, AppError> {
         subject: row.subject,
         text: row.text_body,
         html: row.html_body,
-        calendar_method: row.calendar_method,
+        calendar_method: row
+            .calendar_method
+            .as_deref()
+            .map(|m| stored(m, ItipMethod::from_stored, "a calendar method"))
+            .transpose()?,
         state: stored(&row.state, OutboxState::parse, "a message state")?,
         attempts: row.attempts,
         last_error: row.last_error,
