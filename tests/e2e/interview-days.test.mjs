@@ -360,9 +360,9 @@ test("after a cancellation, the newcomer fills the open seats and publishing aga
 
     const outbox = ok(dataDir, ["outbox", "list"]);
     const itineraries = outbox.filter((m) => m.kind === "itinerary");
-    const canceled = itineraries.filter((m) => m.calendarMethod === "CANCEL");
+    const canceled = itineraries.filter((m) => m.calendarMethod === "cancel");
     assert.deepEqual(canceled.map((m) => m.participantId), [bea.id], JSON.stringify(itineraries.map((m) => [m.participantId, m.calendarMethod])));
-    assert.ok(itineraries.some((m) => m.participantId === gus.id && m.calendarMethod === "REQUEST"), "Gus gets his itinerary");
+    assert.ok(itineraries.some((m) => m.participantId === gus.id && m.calendarMethod === "request"), "Gus gets his itinerary");
   } finally {
     await browser.deleteSession();
     stopMailStack(stackDir);

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use sea_orm::sqlx::postgres::PgListener;
+use sea_orm::sqlx::postgres::{PgListener, PgPoolOptions};
 
 pub const CHANNEL: &str = "confab_changes";
 
@@ -24,6 +24,9 @@ pub enum Changed {
     /// and tells `Anything` once it is back.
     Unreachable(String),
 }
+
+/// How long a connection may take before the server counts as gone.
+const GONE_AFTER: Duration = Duration::from_secs(5);
 
 /// How long to wait between attempts to reach a server that went away.
 const RETRY: Duration = Duration::from_secs(2);
@@ -53,7 +56,16 @@ pub async fn listen(url: &str, mut on_change: impl FnMut(Changed) + Send) -> Res
 }
 
 async fn connect(url: &str) -> Result<PgListener, String> {
-    let mut listener = PgListener::connect(url).await.map_err(|e| e.to_string())?;
+    // The listener takes its connection again from this pool when the line drops; a server
+    // that is gone is told after a few seconds, not after the pool's usual half minute.
+    let pool = PgPoolOptions::new()
+        .max_connections(1)
+        .acquire_timeout(GONE_AFTER)
+        .connect_lazy(url)
+        .map_err(|e| e.to_string())?;
+    let mut listener = PgListener::connect_with(&pool)
+        .await
+        .map_err(|e| e.to_string())?;
     listener.listen(CHANNEL).await.map_err(|e| e.to_string())?;
     Ok(listener)
 }

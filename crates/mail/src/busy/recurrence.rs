@@ -6,6 +6,9 @@
 //! before it, is counted and capped for each event and for the whole file. A rule that can
 //! never occur (30 February) is refused before it is expanded: the expansion would search
 //! thousands of years for it.
+//!
+//! One file, longer than most: the skipping forward and the caps are one algorithm, and its
+//! tests (the second half) follow it.
 
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDateTime, Utc};
 use chrono_tz::Tz;
