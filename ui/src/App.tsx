@@ -12,7 +12,7 @@ import { NoticeBanner, type Notice } from "./NoticeBanner";
 import { noticeFor } from "./notices";
 import { StudiesScreen } from "./screens/StudiesScreen";
 import { Sidebar } from "./Sidebar";
-import { StartupFailure } from "./StartupFailure";
+import { StartupFailure, reloadWindow } from "./StartupFailure";
 import type { StudySummary } from "./bindings/types";
 import { useAutoSync } from "./sync/useAutoSync";
 import { StudyWorkspace } from "./workspace/StudyWorkspace";
@@ -28,10 +28,6 @@ type Startup =
   | { phase: "loading" }
   | { phase: "ready"; dataDir: string; databasePath: string; teamDatabase: string | null }
   | { phase: "failed"; error: AppError };
-
-function reloadWindow() {
-  window.location.reload();
-}
 
 export function App() {
   const [startup, setStartup] = useState<Startup>({ phase: "loading" });

@@ -9,7 +9,8 @@ import { DatabaseSettings } from "./settings/DatabaseSettings";
 /** Failures that a change of Settings → Database mends: the team database down, or its password. */
 const mendedInDatabaseSettings: readonly string[] = ["database_unreachable", "database_sign_in"];
 
-function reloadWindow() {
+/** Starts the window again from the back end, as at a start. */
+export function reloadWindow() {
   window.location.reload();
 }
 
