@@ -1,6 +1,7 @@
 //! Confab's domain: the words of the design as types, and the rules that hold between them.
 //! Nothing here touches a database, the network or a window, so every rule can be tested alone.
 
+pub mod actor_kind;
 pub mod attention;
 pub mod availability;
 mod closed_set;
@@ -15,6 +16,7 @@ pub mod study;
 pub mod study_settings;
 pub mod time_zone;
 
+pub use actor_kind::ActorKind;
 pub use attention::AttentionKind;
 pub use field_error::{FieldError, FieldErrors};
 pub use interview_state::InterviewState;

@@ -3,7 +3,9 @@
 //! Each closed set reaches the window as the key the database stores, and reads back from it.
 
 use confab_core::availability::RuleBreak;
-use confab_core::{AttentionKind, EnrolmentStatus, InterviewState, OutboxKind, OutboxState};
+use confab_core::{
+    ActorKind, AttentionKind, EnrolmentStatus, InterviewState, OutboxKind, OutboxState,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -34,6 +36,7 @@ fn every_closed_set_crosses_as_its_stored_key() {
     crosses_as_its_key(OutboxKind::ALL, OutboxKind::key, OutboxKind::parse);
     crosses_as_its_key(OutboxState::ALL, OutboxState::key, OutboxState::parse);
     crosses_as_its_key(AttentionKind::ALL, AttentionKind::key, AttentionKind::parse);
+    crosses_as_its_key(ActorKind::ALL, ActorKind::key, ActorKind::parse);
     crosses_as_its_key(RuleBreak::ALL, RuleBreak::key, RuleBreak::parse);
     crosses_as_its_key(&EnrolmentStatus::ALL, EnrolmentStatus::key, |key| {
         key.parse().ok()

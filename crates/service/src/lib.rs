@@ -55,7 +55,9 @@ pub use confab::Confab;
 // Closed sets of the domain that the window and the command line see as they are.
 pub use confab_core::availability::RuleBreak;
 pub use confab_core::study_settings::StudyKind;
-pub use confab_core::{AttentionKind, EnrolmentStatus, InterviewState, OutboxKind, OutboxState};
+pub use confab_core::{
+    ActorKind, AttentionKind, EnrolmentStatus, InterviewState, OutboxKind, OutboxState,
+};
 pub use confab_mail::calendar::ItipMethod;
 pub use confab_store::changes::Changed;
 pub use csv_export::CsvLayout;
@@ -74,10 +76,11 @@ pub use interviewers::{BusyImportReport, BusyTimeView, InterviewerView};
 pub use invitations::InvitationReadiness;
 pub use last_known::{LastKnown, LastKnownInterview, LastKnownStudy, last_known};
 pub use mail::{
-    AttentionItem, ConnectionCheck, FoundMailSettings, InviteReport, InviteSkip, LanguageOption,
-    MailAccount, MailAuth, MailProfile, MailProvider, MailSecurity, MessageTemplate, OutboxEdit,
-    OutboxFilter, OutboxMessage, PendingSignIn, ReplyCandidate, SignInChoice, SyncOptions,
-    SyncProgress, SyncReport, TemplatePreview, language_options,
+    AttentionItem, ConnectionCheck, FoundMailSettings, FoundSignIn, InviteReport, InviteSkip,
+    LanguageOption, MailAccount, MailAuth, MailProfile, MailProvider, MailSecurity,
+    MessageTemplate, OutboxEdit, OutboxFilter, OutboxMessage, PendingSignIn, ReplyCandidate,
+    SettingsSourceKind, SignInChoice, SyncOptions, SyncProgress, SyncReport, TemplatePreview,
+    language_options,
 };
 pub use overview::{StatusCount, StatusOption, StudyOverview};
 pub use participant_search::ParticipantQuery;

@@ -1,4 +1,4 @@
-use confab_core::{EnrolmentStatus, StatusEvent};
+use confab_core::{ActorKind, EnrolmentStatus, StatusEvent};
 use confab_store::audit::{self, NewEntry};
 use confab_store::entity::{audit_entry, enrolment};
 use confab_store::{ConnectionTrait, choices, enrolments};
@@ -6,6 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::clock::{from_ts, now_ts};
+use crate::stored::stored;
 use crate::{Actor, AppError, Confab, ErrorCode};
 
 /// One line of a participant's or a study's history.
@@ -15,8 +16,7 @@ pub struct HistoryEntry {
     #[ts(type = "number")]
     pub id: i64,
     pub at: chrono::DateTime<chrono::Utc>,
-    /// researcher, participant, calendar or system
-    pub actor_kind: String,
+    pub actor_kind: ActorKind,
     pub actor: String,
     #[ts(type = "number | null")]
     pub study_id: Option<i64>,
@@ -30,12 +30,14 @@ pub struct HistoryEntry {
     pub reason: String,
 }
 
-impl From<audit_entry::Model> for HistoryEntry {
-    fn from(m: audit_entry::Model) -> Self {
-        Self {
+impl TryFrom<audit_entry::Model> for HistoryEntry {
+    type Error = AppError;
+
+    fn try_from(m: audit_entry::Model) -> Result<Self, AppError> {
+        Ok(Self {
             id: m.id,
             at: from_ts(m.at),
-            actor_kind: m.actor_kind,
+            actor_kind: stored(&m.actor_kind, ActorKind::parse, "an audit line by")?,
             actor: m.actor,
             study_id: m.study_id,
             participant_id: m.participant_id,
@@ -44,7 +46,7 @@ impl From<audit_entry::Model> for HistoryEntry {
             from: m.from_value,
             to: m.to_value,
             reason: m.reason,
-        }
+        })
     }
 }
 
@@ -177,18 +179,18 @@ impl Confab {
         participant_id: i64,
         study_id: Option<i64>,
     ) -> Result<Vec<HistoryEntry>, AppError> {
-        Ok(audit::for_participant(&self.db, participant_id, study_id)
+        audit::for_participant(&self.db, participant_id, study_id)
             .await?
             .into_iter()
-            .map(Into::into)
-            .collect())
+            .map(TryInto::try_into)
+            .collect()
     }
 
     pub async fn study_history(&self, study_id: i64) -> Result<Vec<HistoryEntry>, AppError> {
-        Ok(audit::for_study(&self.db, study_id)
+        audit::for_study(&self.db, study_id)
             .await?
             .into_iter()
-            .map(Into::into)
-            .collect())
+            .map(TryInto::try_into)
+            .collect()
     }
 }

@@ -2,7 +2,7 @@
 
 mod support;
 
-use confab_service::InterviewState;
+use confab_service::{ActorKind, InterviewState};
 use confab_service::{ChoiceInput, ChoiceOutcome, ErrorCode, InterviewList};
 use support::{Fixture, me};
 
@@ -400,7 +400,7 @@ async fn a_status_set_by_hand_is_kept_in_the_history_with_its_reason() {
         (last.from.as_str(), last.to.as_str(), last.reason.as_str()),
         ("Added", "Declined", "said no on the phone")
     );
-    assert_eq!(last.actor_kind, "researcher");
+    assert_eq!(last.actor_kind, ActorKind::Researcher);
     let err = f
         .confab
         .set_status(f.study_id, ada, "maybe", "", &me())
@@ -498,9 +498,9 @@ async fn an_interview_whose_end_has_passed_completes_by_itself() {
         .await
         .unwrap();
     assert!(
-        history
-            .iter()
-            .any(|h| h.actor_kind == "system" && h.action == "status" && h.to == "Completed"),
+        history.iter().any(|h| h.actor_kind == ActorKind::System
+            && h.action == "status"
+            && h.to == "Completed"),
         "{history:?}"
     );
 }

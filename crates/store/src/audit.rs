@@ -2,26 +2,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Que
 
 use crate::entity::audit_entry::{self, Entity as AuditEntry};
 
-/// Who made a change: the researcher, a participant by email, their calendar program, or
-/// Confab itself (completing interviews whose end has passed, say).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ActorKind {
-    Researcher,
-    Participant,
-    Calendar,
-    System,
-}
-
-impl ActorKind {
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Researcher => "researcher",
-            Self::Participant => "participant",
-            Self::Calendar => "calendar",
-            Self::System => "system",
-        }
-    }
-}
+pub use confab_core::ActorKind;
 
 /// One line of the audit log, before it is written.
 #[derive(Debug, Clone, Default)]

@@ -158,11 +158,9 @@ export type StatusCount = { status: EnrolmentStatus, label: string, count: numbe
 
 export type StatusOption = { key: EnrolmentStatus, label: string, };
 
-export type HistoryEntry = { id: number, at: string, 
-/**
- * researcher, participant, calendar or system
- */
-actorKind: string, actor: string, studyId: number | null, participantId: number | null, interviewId: number | null, action: string, from: string, to: string, reason: string, };
+export type ActorKind = "researcher" | "participant" | "calendar" | "system";
+
+export type HistoryEntry = { id: number, at: string, actorKind: ActorKind, actor: string, studyId: number | null, participantId: number | null, interviewId: number | null, action: string, from: string, to: string, reason: string, };
 
 export type AboutInfo = { version: string, 
 /**
@@ -578,19 +576,15 @@ issuer: string | null,
  */
 clientId: string | null, clientSecret: string | null, };
 
-export type FoundMailSettings = { account: MailAccount, 
-/**
- * password, google or microsoft.
- */
-signIn: string, 
+export type FoundSignIn = "password" | "google" | "microsoft";
+
+export type SettingsSourceKind = "shipped" | "autoconfig" | "srv" | "mx";
+
+export type FoundMailSettings = { account: MailAccount, signIn: FoundSignIn, 
 /**
  * Where the settings came from, in words.
  */
-source: string, 
-/**
- * shipped, autoconfig, srv or mx.
- */
-sourceKind: string, };
+source: string, sourceKind: SettingsSourceKind, };
 
 export type ConnectionCheck = { ok: boolean, 
 /**

@@ -1,4 +1,4 @@
-import type { FoundMailSettings } from "../bindings/types";
+import type { FoundMailSettings, FoundSignIn } from "../bindings/types";
 import type { ProfileForm } from "./profileForm";
 import { t } from "../i18n";
 
@@ -18,10 +18,13 @@ export function formWithFound(form: ProfileForm, found: FoundMailSettings): Prof
   };
 }
 
+const nextStep: Record<FoundSignIn, (source: string) => string> = {
+  google: (source) => t("mail.found.google", { source }),
+  microsoft: (source) => t("mail.found.microsoft", { source }),
+  password: (source) => t("mail.found.password", { source }),
+};
+
 /** One line on what was filled in, where it came from, and how to log in next. */
 export function foundSummary(found: FoundMailSettings): string {
-  const source = found.source;
-  if (found.signIn === "google") return t("mail.found.google", { source });
-  if (found.signIn === "microsoft") return t("mail.found.microsoft", { source });
-  return t("mail.found.password", { source });
+  return nextStep[found.signIn](found.source);
 }

@@ -2,7 +2,9 @@
 //! account's password or sign-in, and testing the connection.
 
 use clap::{Args, Subcommand, ValueEnum};
-use confab_service::{AppError, Confab, ErrorCode, MailAccount, MailAuth, MailSecurity};
+use confab_service::{
+    AppError, Confab, ErrorCode, FoundSignIn, MailAccount, MailAuth, MailSecurity,
+};
 
 use super::print::show_profile;
 use super::{PASSWORD_ENV, text_or_stdin};
@@ -204,10 +206,10 @@ pub async fn mail(confab: &Confab, command: MailCommand, json: bool) -> Result<(
                 "From {}:\nLogin:      {} ({})\nSMTP:       {}:{} ({:?})\nIMAP:       {}:{} ({:?})\n",
                 found.source,
                 a.username,
-                match found.sign_in.as_str() {
-                    "google" => "sign in with Google",
-                    "microsoft" => "sign in with Microsoft",
-                    _ => "password",
+                match found.sign_in {
+                    FoundSignIn::Google => "sign in with Google",
+                    FoundSignIn::Microsoft => "sign in with Microsoft",
+                    FoundSignIn::Password => "password",
                 },
                 a.smtp_host,
                 a.smtp_port,

@@ -13,17 +13,38 @@ use crate::{AppError, Confab, ErrorCode};
 /// institution's own settings server, or a test's.
 pub const AUTOCONFIG_URL_ENV: &str = "CONFAB_AUTOCONFIG_URL";
 
+confab_core::closed_set! {
+    /// How the account found for an address signs in.
+    pub enum FoundSignIn {
+        Password = "password",
+        Google = "google",
+        Microsoft = "microsoft",
+    }
+}
+
+confab_core::closed_set! {
+    /// Where the settings found for an address came from.
+    pub enum SettingsSourceKind {
+        /// Confab's own list of providers.
+        Shipped = "shipped",
+        /// An autoconfig file (the domain's, its provider's or an institution's).
+        Autoconfig = "autoconfig",
+        /// The domain's SRV records (RFC 6186).
+        Srv = "srv",
+        /// The domain's mail exchanger, matched to a known provider.
+        Mx = "mx",
+    }
+}
+
 /// What was found for an address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FoundMailSettings {
     pub account: MailAccount,
-    /// password, google or microsoft.
-    pub sign_in: String,
+    pub sign_in: FoundSignIn,
     /// Where the settings came from, in words.
     pub source: String,
-    /// shipped, autoconfig, srv or mx.
-    pub source_kind: String,
+    pub source_kind: SettingsSourceKind,
 }
 
 impl Confab {
@@ -55,10 +76,10 @@ fn to_settings(found: FoundSettings) -> FoundMailSettings {
         SignInKind::Google | SignInKind::Microsoft => AuthMethod::OAuth2,
     };
     let source_kind = match &found.source {
-        autoconfig::Source::Shipped { .. } => "shipped",
-        autoconfig::Source::Autoconfig { .. } => "autoconfig",
-        autoconfig::Source::Srv { .. } => "srv",
-        autoconfig::Source::Mx { .. } => "mx",
+        autoconfig::Source::Shipped { .. } => SettingsSourceKind::Shipped,
+        autoconfig::Source::Autoconfig { .. } => SettingsSourceKind::Autoconfig,
+        autoconfig::Source::Srv { .. } => SettingsSourceKind::Srv,
+        autoconfig::Source::Mx { .. } => SettingsSourceKind::Mx,
     };
     FoundMailSettings {
         account: MailAccount {
@@ -77,12 +98,11 @@ fn to_settings(found: FoundSettings) -> FoundMailSettings {
             read_since: None,
         },
         sign_in: match found.sign_in {
-            SignInKind::Password => "password",
-            SignInKind::Google => "google",
-            SignInKind::Microsoft => "microsoft",
-        }
-        .into(),
+            SignInKind::Password => FoundSignIn::Password,
+            SignInKind::Google => FoundSignIn::Google,
+            SignInKind::Microsoft => FoundSignIn::Microsoft,
+        },
         source: found.source.to_string(),
-        source_kind: source_kind.into(),
+        source_kind,
     }
 }

@@ -13,7 +13,7 @@ pub(crate) mod sync;
 mod templates;
 
 pub use attention::{AttentionItem, ReplyCandidate};
-pub use autoconfig::FoundMailSettings;
+pub use autoconfig::{FoundMailSettings, FoundSignIn, SettingsSourceKind};
 pub use invite::{InviteReport, InviteSkip};
 pub use outbox::{OutboxEdit, OutboxFilter, OutboxMessage};
 pub use profile::{ConnectionCheck, MailAccount, MailAuth, MailProfile, MailSecurity};

@@ -21,8 +21,6 @@ export function actorOf(entry: HistoryEntry): string {
         : t("participants.history.actor.byCalendar", { actor: entry.actor });
     case "system":
       return t("participants.history.actor.system");
-    default:
-      return entry.actor === "" ? entry.actorKind : entry.actor;
   }
 }
 
