@@ -12,7 +12,7 @@ mod workbook;
 use std::collections::BTreeMap;
 
 use confab_store::audit::{self, NewEntry};
-use confab_store::{ConnectionTrait, begin_write, enrolments, participants};
+use confab_store::{ConnectionTrait, enrolments, participants};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -25,6 +25,7 @@ use summary::{
 
 use crate::clock::now_ts;
 use crate::participants::{require_study, save_changes};
+use crate::transaction::in_transaction;
 use crate::{Actor, AppError, Confab};
 
 /// Where one column of the file goes.
@@ -218,64 +219,63 @@ impl Confab {
         actor: &Actor,
     ) -> Result<ImportReport, AppError> {
         let file = read::read_file(csv, mapping)?;
-        let txn = begin_write(&self.db).await?;
-        require_study(&txn, study_id).await?;
-        let planned = plan(&txn, study_id, file.rows).await?;
-        let totals = totals(&planned);
-        if totals.errors > 0 && mode == ImportMode::AllOrNothing {
-            drop(txn);
-            let message = format!(
-                "Nothing was imported: {}. Fix {} and import the file again, or import only the {} valid {}.",
-                lines_with_problems(&planned),
-                if totals.errors == 1 { "it" } else { "them" },
-                valid_rows(&totals),
-                plural(valid_rows(&totals), "row", "rows"),
-            );
-            return Ok(report(
+        in_transaction(&self.db, async |txn| {
+            require_study(txn, study_id).await?;
+            let planned = plan(txn, study_id, file.rows).await?;
+            let totals = totals(&planned);
+            if totals.errors > 0 && mode == ImportMode::AllOrNothing {
+                let message = format!(
+                    "Nothing was imported: {}. Fix {} and import the file again, or import only the {} valid {}.",
+                    lines_with_problems(&planned),
+                    if totals.errors == 1 { "it" } else { "them" },
+                    valid_rows(&totals),
+                    plural(valid_rows(&totals), "row", "rows"),
+                );
+                return Ok(report(
+                    study_id,
+                    false,
+                    (file.columns, file.encoding, file.separator),
+                    &planned,
+                    totals,
+                    message,
+                ));
+            }
+            if valid_rows(&totals) == 0 {
+                let message = format!(
+                    "Nothing was imported: {}, and no line could be imported.",
+                    lines_with_problems(&planned)
+                );
+                return Ok(report(
+                    study_id,
+                    false,
+                    (file.columns, file.encoding, file.separator),
+                    &planned,
+                    totals,
+                    message,
+                ));
+            }
+            write_planned(txn, study_id, &planned, actor).await?;
+            let message = done_message(&totals, &planned);
+            audit::record(
+                txn,
+                NewEntry {
+                    study_id: Some(study_id),
+                    to_value: message.clone(),
+                    reason: "CSV import".into(),
+                    ..actor.entry("participants imported", now_ts())
+                },
+            )
+            .await?;
+            Ok(report(
                 study_id,
-                false,
+                true,
                 (file.columns, file.encoding, file.separator),
                 &planned,
                 totals,
                 message,
-            ));
-        }
-        if valid_rows(&totals) == 0 {
-            drop(txn);
-            let message = format!(
-                "Nothing was imported: {}, and no line could be imported.",
-                lines_with_problems(&planned)
-            );
-            return Ok(report(
-                study_id,
-                false,
-                (file.columns, file.encoding, file.separator),
-                &planned,
-                totals,
-                message,
-            ));
-        }
-        write_planned(&txn, study_id, &planned, actor).await?;
-        let message = done_message(&totals, &planned);
-        audit::record(
-            &txn,
-            NewEntry {
-                study_id: Some(study_id),
-                to_value: message.clone(),
-                reason: "CSV import".into(),
-                ..actor.entry("participants imported", now_ts())
-            },
-        )
-        .await?;
-        txn.commit().await?;
-        Ok(report(
-            study_id,
-            true,
-            (file.columns, file.encoding, file.separator),
-            &planned,
-            totals,
-            message,
-        ))
+            ))
+        })
+        .await
     }
 }
 

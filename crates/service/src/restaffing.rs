@@ -6,8 +6,7 @@ use confab_store::audit::{self, NewEntry};
 use confab_store::entity::{interview, interviewer};
 use confab_store::interview_interviewers::{self, OnInterview};
 use confab_store::{
-    ConnectionTrait, DatabaseTransaction, Refusal, Set, begin_write, interviewers, interviews,
-    refusal, studies,
+    ConnectionTrait, DatabaseTransaction, Refusal, Set, interviewers, interviews, refusal, studies,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -17,6 +16,7 @@ use crate::clock::{from_ts, now_ts};
 use crate::interviewers::InterviewerView;
 use crate::mail::staff::{StaffChange, notify_staff, staff_now};
 use crate::staffing::StaffRole;
+use crate::transaction::in_transaction;
 use crate::{Actor, AppError, Confab, ErrorCode, InterviewView};
 
 /// One person to put on an interview.
@@ -129,35 +129,36 @@ impl Confab {
         staff: &[StaffPick],
         actor: &Actor,
     ) -> Result<InterviewView, AppError> {
-        let txn = begin_write(&self.db).await?;
-        let row = self.interview_row(&txn, interview_id).await?;
-        if row.state != interviews::SCHEDULED {
-            return Err(AppError::conflict(
-                "Only a scheduled interview's interviewers can change.",
-            ));
-        }
-        let before = staff_now(&txn, row.id).await?;
-        interview_interviewers::clear(&txn, row.id).await?;
-        let mut seen = Vec::new();
-        for pick in staff {
-            if seen.contains(&pick.interviewer_id) {
-                continue;
+        let view = in_transaction(&self.db, async |txn| {
+            let row = self.interview_row(txn, interview_id).await?;
+            if row.state != interviews::SCHEDULED {
+                return Err(AppError::conflict(
+                    "Only a scheduled interview's interviewers can change.",
+                ));
             }
-            seen.push(pick.interviewer_id);
-            let who = person(&txn, pick.interviewer_id).await?;
-            if who.study_id != row.study_id {
-                return Err(AppError::invalid(format!(
-                    "{} is not one of this study's interviewers.",
-                    who.name
-                )));
+            let before = staff_now(txn, row.id).await?;
+            interview_interviewers::clear(txn, row.id).await?;
+            let mut seen = Vec::new();
+            for pick in staff {
+                if seen.contains(&pick.interviewer_id) {
+                    continue;
+                }
+                seen.push(pick.interviewer_id);
+                let who = person(txn, pick.interviewer_id).await?;
+                if who.study_id != row.study_id {
+                    return Err(AppError::invalid(format!(
+                        "{} is not one of this study's interviewers.",
+                        who.name
+                    )));
+                }
+                put_on(txn, &row, &who, pick.role).await?;
             }
-            put_on(&txn, &row, &who, pick.role).await?;
-        }
-        let after = staff_now(&txn, row.id).await?;
-        log_change(&txn, &row, actor, &before, &after, "").await?;
-        notify_staff(&txn, &row, &before, StaffChange::Restaffed).await?;
-        let view = view_of(&txn, row).await?;
-        txn.commit().await?;
+            let after = staff_now(txn, row.id).await?;
+            log_change(txn, &row, actor, &before, &after, "").await?;
+            notify_staff(txn, &row, &before, StaffChange::Restaffed).await?;
+            view_of(txn, row).await
+        })
+        .await?;
         self.calendar_file_follows(view.study_id);
         Ok(view)
     }
@@ -179,31 +180,33 @@ impl Confab {
                 "Give the interviewer a name on one line.",
             ));
         }
-        let txn = begin_write(&self.db).await?;
-        let before = person(&txn, interviewer_id).await?;
-        let study = self.study_row(before.study_id).await?;
-        if role == StaffRole::NoteTaker && study.fixed_interviewer_id == Some(before.id) {
-            return Err(AppError::about_field(
-                ErrorCode::Conflict,
-                "role",
-                format!(
-                    "{} runs every interview of this study (Study settings → Who runs each interview); choose someone else there before making them a note-taker.",
-                    before.name
-                ),
-            ));
-        }
-        let updated = interviewers::update(&txn, before.id, name, role.key()).await?;
-        audit::record(
-            &txn,
-            NewEntry {
-                study_id: Some(before.study_id),
-                from_value: format!("{} ({})", before.name, before.role.replace('_', "-")),
-                to_value: format!("{} ({})", updated.name, updated.role.replace('_', "-")),
-                ..actor.entry("interviewer changed", now_ts())
-            },
-        )
+        let updated = in_transaction(&self.db, async |txn| {
+            let before = person(txn, interviewer_id).await?;
+            let study = self.study_row(before.study_id).await?;
+            if role == StaffRole::NoteTaker && study.fixed_interviewer_id == Some(before.id) {
+                return Err(AppError::about_field(
+                    ErrorCode::Conflict,
+                    "role",
+                    format!(
+                        "{} runs every interview of this study (Study settings → Who runs each interview); choose someone else there before making them a note-taker.",
+                        before.name
+                    ),
+                ));
+            }
+            let updated = interviewers::update(txn, before.id, name, role.key()).await?;
+            audit::record(
+                txn,
+                NewEntry {
+                    study_id: Some(before.study_id),
+                    from_value: format!("{} ({})", before.name, before.role.replace('_', "-")),
+                    to_value: format!("{} ({})", updated.name, updated.role.replace('_', "-")),
+                    ..actor.entry("interviewer changed", now_ts())
+                },
+            )
+            .await?;
+                Ok(updated)
+        })
         .await?;
-        txn.commit().await?;
         self.calendar_file_follows(updated.study_id);
         Ok(updated.into())
     }
@@ -218,55 +221,59 @@ impl Confab {
         takeover: Option<i64>,
         actor: &Actor,
     ) -> Result<RemovalReport, AppError> {
-        let txn = begin_write(&self.db).await?;
-        let leaving = person(&txn, interviewer_id).await?;
-        let ahead = interview_interviewers::upcoming_of(&txn, leaving.id, now_ts()).await?;
-        let taking = match takeover {
-            Some(id) if id == leaving.id => None,
-            Some(id) => Some(person(&txn, id).await?),
-            None => None,
-        };
-        if let Some(taking) = &taking
-            && taking.study_id != leaving.study_id
-        {
-            return Err(AppError::about_field(
-                ErrorCode::InvalidInput,
-                "takeover",
-                format!("{} is not one of this study's interviewers.", taking.name),
-            ));
-        }
-        if ahead.is_empty() {
-            return self.finish_removal(txn, leaving, taking, 0, actor).await;
-        }
-        let Some(taking) = taking else {
-            return Err(AppError::about_field(
-                ErrorCode::Conflict,
-                "takeover",
-                format!(
-                    "{} is on {} interview{} ahead. Choose who takes {} over before removing them.",
-                    leaving.name,
-                    ahead.len(),
-                    if ahead.len() == 1 { "" } else { "s" },
-                    if ahead.len() == 1 { "it" } else { "them" },
-                ),
-            ));
-        };
-        for interview_id in &ahead {
-            hand_over(&txn, *interview_id, &leaving, &taking, actor).await?;
-        }
-        let handed = u32::try_from(ahead.len()).unwrap_or(u32::MAX);
-        self.finish_removal(txn, leaving, Some(taking), handed, actor)
-            .await
+        let (report, study_id) = in_transaction(&self.db, async |txn| {
+            let leaving = person(txn, interviewer_id).await?;
+            let ahead = interview_interviewers::upcoming_of(txn, leaving.id, now_ts()).await?;
+            let taking = match takeover {
+                Some(id) if id == leaving.id => None,
+                Some(id) => Some(person(txn, id).await?),
+                None => None,
+            };
+            if let Some(taking) = &taking
+                && taking.study_id != leaving.study_id
+            {
+                return Err(AppError::about_field(
+                    ErrorCode::InvalidInput,
+                    "takeover",
+                    format!("{} is not one of this study's interviewers.", taking.name),
+                ));
+            }
+            if ahead.is_empty() {
+                return self.finish_removal(txn, leaving, taking, 0, actor).await;
+            }
+            let Some(taking) = taking else {
+                return Err(AppError::about_field(
+                    ErrorCode::Conflict,
+                    "takeover",
+                    format!(
+                        "{} is on {} interview{} ahead. Choose who takes {} over before removing them.",
+                        leaving.name,
+                        ahead.len(),
+                        if ahead.len() == 1 { "" } else { "s" },
+                        if ahead.len() == 1 { "it" } else { "them" },
+                    ),
+                ));
+            };
+            for interview_id in &ahead {
+                hand_over(txn, *interview_id, &leaving, &taking, actor).await?;
+            }
+            let handed = u32::try_from(ahead.len()).unwrap_or(u32::MAX);
+            self.finish_removal(txn, leaving, Some(taking), handed, actor)
+                .await
+        })
+        .await?;
+        self.calendar_file_follows(study_id);
+        Ok(report)
     }
 
     async fn finish_removal(
         &self,
-        txn: DatabaseTransaction,
+        txn: &DatabaseTransaction,
         leaving: interviewer::Model,
         taking: Option<interviewer::Model>,
         handed_over: u32,
         actor: &Actor,
-    ) -> Result<RemovalReport, AppError> {
+    ) -> Result<(RemovalReport, i64), AppError> {
         let study = self.study_row(leaving.study_id).await?;
         // A study run by one fixed interviewer passes to whoever takes over their interviews.
         if study.fixed_interviewer_id == Some(leaving.id) {
@@ -281,11 +288,11 @@ impl Confab {
                 fixed_interviewer_id: Set(taking.as_ref().map(|t| t.id)),
                 ..Default::default()
             };
-            studies::update(&txn, model).await?;
+            studies::update(txn, model).await?;
         }
-        interviewers::delete(&txn, leaving.id).await?;
+        interviewers::delete(txn, leaving.id).await?;
         audit::record(
-            &txn,
+            txn,
             NewEntry {
                 study_id: Some(leaving.study_id),
                 from_value: format!("{} <{}>", leaving.name, leaving.email),
@@ -294,11 +301,10 @@ impl Confab {
             },
         )
         .await?;
-        txn.commit().await?;
-        self.calendar_file_follows(leaving.study_id);
-        Ok(RemovalReport {
+        let report = RemovalReport {
             name: leaving.name,
             handed_over,
-        })
+        };
+        Ok((report, leaving.study_id))
     }
 }

@@ -3,7 +3,7 @@
 use confab_core::StudyDraft;
 use confab_store::audit::{self, NewEntry};
 use confab_store::entity::study;
-use confab_store::{Set, begin_write, studies};
+use confab_store::{Set, studies};
 
 use crate::clock::now_ts;
 use crate::participants::require_study;
@@ -83,32 +83,33 @@ impl Confab {
     /// and history stay in the database and in backups. Every link it sent stops acting (a
     /// reply that uses one gets a polite answer).
     pub async fn archive_study(&self, study_id: i64, actor: &Actor) -> Result<(), AppError> {
-        let txn = begin_write(&self.db).await?;
-        let before = require_study(&txn, study_id).await?;
-        if before.archived_at.is_some() {
-            return Ok(());
-        }
-        studies::update(
-            &txn,
-            study::ActiveModel {
-                id: Set(study_id),
-                archived_at: Set(Some(chrono::Utc::now())),
-                ..Default::default()
-            },
-        )
-        .await?;
-        confab_store::tokens::expire_for_study(&txn, study_id, now_ts()).await?;
-        audit::record(
-            &txn,
-            NewEntry {
-                study_id: Some(study_id),
-                to_value: before.name,
-                ..actor.entry("study archived", now_ts())
-            },
-        )
-        .await?;
-        txn.commit().await?;
-        Ok(())
+        in_transaction(&self.db, async |txn| {
+            let before = require_study(txn, study_id).await?;
+            if before.archived_at.is_some() {
+                return Ok(());
+            }
+            studies::update(
+                txn,
+                study::ActiveModel {
+                    id: Set(study_id),
+                    archived_at: Set(Some(chrono::Utc::now())),
+                    ..Default::default()
+                },
+            )
+            .await?;
+            confab_store::tokens::expire_for_study(txn, study_id, now_ts()).await?;
+            audit::record(
+                txn,
+                NewEntry {
+                    study_id: Some(study_id),
+                    to_value: before.name,
+                    ..actor.entry("study archived", now_ts())
+                },
+            )
+            .await?;
+            Ok(())
+        })
+        .await
     }
 }
 

@@ -5,7 +5,7 @@ use confab_core::interview_day::{
     Cell, DaySchedule, EditError, Swapped, assemble, check, generate, place, swap,
 };
 use confab_store::entity::day_schedule;
-use confab_store::{ConnectionTrait, begin_write, day_schedules};
+use confab_store::{ConnectionTrait, day_schedules};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -14,6 +14,7 @@ use super::roster::fit;
 use super::stored::{StoredItinerary, Uids, json, parse, to_stored};
 use super::view::{DayScheduleView, SwapReport, view};
 use crate::clock::now_ts;
+use crate::transaction::in_transaction;
 use crate::{AppError, Confab};
 
 /// One applicant's place in one round (rounds counted from 1).
@@ -72,39 +73,41 @@ impl Confab {
         session_id: i64,
         settings: DaySettings,
     ) -> Result<DayScheduleView, AppError> {
-        let txn = begin_write(&self.db).await?;
-        let day = load_day(&txn, session_id, &settings).await?;
-        if day.applicants.is_empty() {
-            return Err(AppError::conflict(
-                "The session has no confirmed applicants to schedule yet.",
-            ));
-        }
-        let schedule = generate(&day.input).map_err(refuse_input)?;
-        let previous = day_schedules::find(&txn, session_id).await?;
-        let (start_time, fixed_blocks) = settings_columns(&settings, day.input.start)?;
-        let row = day_schedule::Model {
-            session_id,
-            rounds: settings.rounds as i32,
-            round_minutes: settings.round_minutes as i32,
-            passing_minutes: settings.passing_minutes as i32,
-            start_time,
-            fixed_blocks,
-            conflicts: json(&settings.conflicts)?,
-            must_meet: json(&settings.must_meet)?,
-            itineraries: json(&to_stored(&schedule.itineraries))?,
-            calendar_uids: previous
-                .as_ref()
-                .map_or_else(|| "{}".to_owned(), |p| p.calendar_uids.clone()),
-            sequence: previous.as_ref().map_or(0, |p| p.sequence),
-            published_messages: previous
-                .as_ref()
-                .map_or_else(|| "[]".to_owned(), |p| p.published_messages.clone()),
-            published_at: previous.as_ref().and_then(|p| p.published_at),
-            changed_since_publish: true,
-            updated_at: now_ts(),
-        };
-        day_schedules::put(&txn, row.clone()).await?;
-        txn.commit().await?;
+        let (day, schedule, row) = in_transaction(&self.db, async |txn| {
+            let day = load_day(txn, session_id, &settings).await?;
+            if day.applicants.is_empty() {
+                return Err(AppError::conflict(
+                    "The session has no confirmed applicants to schedule yet.",
+                ));
+            }
+            let schedule = generate(&day.input).map_err(refuse_input)?;
+            let previous = day_schedules::find(txn, session_id).await?;
+            let (start_time, fixed_blocks) = settings_columns(&settings, day.input.start)?;
+            let row = day_schedule::Model {
+                session_id,
+                rounds: settings.rounds as i32,
+                round_minutes: settings.round_minutes as i32,
+                passing_minutes: settings.passing_minutes as i32,
+                start_time,
+                fixed_blocks,
+                conflicts: json(&settings.conflicts)?,
+                must_meet: json(&settings.must_meet)?,
+                itineraries: json(&to_stored(&schedule.itineraries))?,
+                calendar_uids: previous
+                    .as_ref()
+                    .map_or_else(|| "{}".to_owned(), |p| p.calendar_uids.clone()),
+                sequence: previous.as_ref().map_or(0, |p| p.sequence),
+                published_messages: previous
+                    .as_ref()
+                    .map_or_else(|| "[]".to_owned(), |p| p.published_messages.clone()),
+                published_at: previous.as_ref().and_then(|p| p.published_at),
+                changed_since_publish: true,
+                updated_at: now_ts(),
+            };
+            day_schedules::put(txn, row.clone()).await?;
+            Ok((day, schedule, row))
+        })
+        .await?;
         let conflicts = check(&schedule, &day.input);
         view(&day, &schedule, &conflicts, &row, &[])
     }
@@ -159,21 +162,23 @@ impl Confab {
         session_id: i64,
         edit: impl FnOnce(&Loaded) -> Result<Swapped, EditError>,
     ) -> Result<SwapReport, AppError> {
-        let txn = begin_write(&self.db).await?;
-        let loaded = load(&txn, session_id).await?;
-        let edited = edit(&loaded).map_err(edit_error)?;
-        let stored = to_stored(&edited.schedule.itineraries);
-        // Who left or joined is still news until the next publication.
-        let published_to: Uids = parse(&loaded.row.calendar_uids)?;
-        let still = fit(&txn, &loaded.day, stored.clone(), &published_to).await?;
-        let row = day_schedule::Model {
-            itineraries: json(&stored)?,
-            changed_since_publish: true,
-            updated_at: now_ts(),
-            ..loaded.row
-        };
-        day_schedules::put(&txn, row.clone()).await?;
-        txn.commit().await?;
+        let (loaded, edited, row, still) = in_transaction(&self.db, async |txn| {
+            let loaded = load(txn, session_id).await?;
+            let edited = edit(&loaded).map_err(edit_error)?;
+            let stored = to_stored(&edited.schedule.itineraries);
+            // Who left or joined is still news until the next publication.
+            let published_to: Uids = parse(&loaded.row.calendar_uids)?;
+            let still = fit(txn, &loaded.day, stored.clone(), &published_to).await?;
+            let row = day_schedule::Model {
+                itineraries: json(&stored)?,
+                changed_since_publish: true,
+                updated_at: now_ts(),
+                ..loaded.row.clone()
+            };
+            day_schedules::put(txn, row.clone()).await?;
+            Ok((loaded, edited, row, still))
+        })
+        .await?;
         let schedule = view(
             &loaded.day,
             &edited.schedule,

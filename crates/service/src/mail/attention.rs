@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use confab_core::{AttentionKind, OutboxKind};
 use confab_mail::calendar::{ItipMethod, Person};
 use confab_mail::template::{Field, Template, Values, render};
+use confab_store::attention;
 use confab_store::entity::{attention_item, interview};
-use confab_store::{attention, begin_write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -154,12 +154,14 @@ impl Confab {
         actor: &Actor,
     ) -> Result<InterviewView, AppError> {
         let (row, session_id, start) = self.proposal(id).await?;
-        let txn = begin_write(&self.db).await?;
-        let moved = self
-            .reschedule_interview_in(&txn, row.id, session_id, start, accepted_rules, actor)
-            .await?;
-        attention::resolve(&txn, id, "accepted: interview moved", now_ts()).await?;
-        txn.commit().await?;
+        let moved = in_transaction(&self.db, async |txn| {
+            let moved = self
+                .reschedule_interview_in(txn, row.id, session_id, start, accepted_rules, actor)
+                .await?;
+            attention::resolve(txn, id, "accepted: interview moved", now_ts()).await?;
+            Ok(moved)
+        })
+        .await?;
         self.calendar_file_follows(moved.study_id);
         Ok(moved)
     }
