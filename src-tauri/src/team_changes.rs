@@ -39,7 +39,9 @@ pub fn watch<R: Runtime>(app: AppHandle<R>) {
                 let event = match changed {
                     Changed::Tables(tables) => AppEvent::DataChanged { tables },
                     Changed::Anything => AppEvent::DataChanged { tables: Vec::new() },
-                    Changed::Unreachable(detail) => AppEvent::team_database_lost(&detail),
+                    Changed::Unreachable { why, detail } => {
+                        AppEvent::team_database_lost(why, &detail)
+                    }
                 };
                 if matches!(event, AppEvent::DataChanged { .. }) {
                     let _ = changed_tx.send(());

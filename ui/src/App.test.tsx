@@ -204,11 +204,12 @@ describe("App", () => {
 
     send({
       kind: "teamDatabaseLost",
-      error: { code: "database_unreachable", message: "Confab lost the connection to the team database (connection refused)." },
+      error: { code: "database_unreachable", message: "Confab lost the connection to the team database: the server refuses connections." },
     });
     const view = await screen.findByTestId("startup-error");
     expect(view.getAttribute("data-code")).toBe("database_unreachable");
-    expect(view.textContent).toContain("Confab lost the connection to the team database (connection refused).");
+    expect(view.textContent).toContain("Confab lost the connection to the team database: the server refuses connections.");
+    expect(view.querySelector("h1")?.textContent).toBe("The team database cannot be reached");
     expect(screen.queryByTestId("screen-studies")).toBeNull();
     await waitFor(() => expect(mocked.lastKnownData).toHaveBeenCalled());
   });

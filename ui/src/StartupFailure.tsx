@@ -9,6 +9,13 @@ import { DatabaseSettings } from "./settings/DatabaseSettings";
 /** Failures that a change of Settings → Database mends: the team database down, or its password. */
 const mendedInDatabaseSettings: readonly string[] = ["database_unreachable", "database_sign_in"];
 
+/** The heading says what failed; the back end's message says why and what to do. */
+function headingOf(code: AppError["code"]): string {
+  if (code === "database_unreachable") return t("startup.failed.unreachableTitle");
+  if (code === "database_sign_in") return t("startup.failed.signInTitle");
+  return t("startup.failed.title");
+}
+
 /** Starts the window again from the back end, as at a start. */
 export function reloadWindow() {
   window.location.reload();
@@ -32,7 +39,7 @@ export function StartupFailure({ error, onReopened = reloadWindow }: { error: Ap
   return (
     <main className="startup-failure" role="alert" data-testid="startup-error" data-code={error.code}>
       <div className="startup-failure-card">
-        <h1>{t("startup.failed.title")}</h1>
+        <h1>{headingOf(error.code)}</h1>
         <p className="error-message">{error.message}</p>
         <div>
           <BusyButton

@@ -39,12 +39,12 @@ pub enum AppEvent {
 impl AppEvent {
     /// The team database out of reach while the window is open, in words that say what the
     /// researcher sees now and what happens next.
-    pub fn team_database_lost(detail: &str) -> Self {
+    pub fn team_database_lost(why: &str, detail: &str) -> Self {
         Self::TeamDatabaseLost {
             error: AppError::new(
                 ErrorCode::DatabaseUnreachable,
                 format!(
-                    "Confab lost the connection to the team database ({detail}). What it last knew is shown below, read-only; nothing you typed is lost. Confab keeps trying, and the window comes back by itself when the server can be reached."
+                    "Confab lost the connection to the team database: {why}. What it last knew is shown below, read-only; nothing you typed is lost. Confab keeps trying, and the window comes back by itself when the server can be reached. (In technical terms: {detail}.)"
                 ),
             ),
         }

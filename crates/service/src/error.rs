@@ -144,7 +144,8 @@ impl From<DbErr> for AppError {
             return Self::new(
                 ErrorCode::DatabaseUnreachable,
                 format!(
-                    "Confab lost the connection to the team database ({error}), so nothing of this change was saved."
+                    "Confab lost the connection to the team database, so nothing of this change was saved: {}. Try again once it is back.",
+                    confab_store::why_unreachable_db(&error)
                 ),
             );
         }
@@ -202,9 +203,8 @@ impl From<OpenError> for AppError {
             OpenError::TeamAddress { .. } => {
                 "Write it as postgres://USER@HOST:PORT/DATABASE (the password is asked for separately)."
             }
-            OpenError::TeamUnreachable { .. } => {
-                "Check the host and port, your network or VPN, and that the server is running."
-            }
+            // The reason already says what to check.
+            OpenError::TeamUnreachable { .. } => "Nothing was changed.",
             OpenError::TeamSignIn { .. } => {
                 "Check the user name and password in Settings → Database."
             }

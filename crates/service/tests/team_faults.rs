@@ -332,13 +332,18 @@ async fn the_window_hears_when_the_team_database_goes_away_and_when_it_is_back()
 
     proxy.go_down();
     let lost = next(&mut heard, "the server gone", |c| {
-        matches!(c, Changed::Unreachable(_))
+        matches!(c, Changed::Unreachable { .. })
     })
     .await;
-    let Changed::Unreachable(detail) = lost else {
+    let Changed::Unreachable { why, detail } = lost else {
         unreachable!()
     };
     assert!(!detail.is_empty());
+    // The proxy cuts the open line and refuses new ones: either is said in plain words.
+    assert!(
+        why.contains("refuses connections") || why.contains("connection was cut"),
+        "{why}"
+    );
     assert!(!listening.is_finished(), "the listener keeps trying");
 
     proxy.refuse_connections(false);

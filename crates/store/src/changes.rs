@@ -5,7 +5,10 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use sea_orm::sqlx::postgres::{PgListener, PgPoolOptions};
+use sea_orm::sqlx::{
+    self,
+    postgres::{PgListener, PgPoolOptions},
+};
 
 pub const CHANNEL: &str = "confab_changes";
 
@@ -20,9 +23,14 @@ pub enum Changed {
     /// Anything at all: the connection was lost and notices may have been missed meanwhile
     /// (also told when the server can be reached again after `Unreachable`).
     Anything,
-    /// The server cannot be reached any more, for the reason given; the listener keeps trying
-    /// and tells `Anything` once it is back.
-    Unreachable(String),
+    /// The server cannot be reached any more; the listener keeps trying and tells `Anything`
+    /// once it is back.
+    Unreachable {
+        /// Why, in plain words (see `why_unreachable`).
+        why: &'static str,
+        /// The driver's own words, for whoever runs the server.
+        detail: String,
+    },
 }
 
 /// How long a connection may take before the server counts as gone.
@@ -41,8 +49,11 @@ pub async fn listen(url: &str, mut on_change: impl FnMut(Changed) + Send) -> Res
     loop {
         match next_change(&mut listener).await {
             Ok(changed) => on_change(changed),
-            Err(detail) => {
-                on_change(Changed::Unreachable(detail));
+            Err(error) => {
+                on_change(Changed::Unreachable {
+                    why: crate::why_unreachable(&error),
+                    detail: error.to_string(),
+                });
                 listener = loop {
                     tokio::time::sleep(RETRY).await;
                     if let Ok(listener) = connect(url).await {
@@ -72,13 +83,13 @@ async fn connect(url: &str) -> Result<PgListener, String> {
 
 /// The next change, with the notices that follow it closely; an error when the connection
 /// is lost and cannot be made again.
-async fn next_change(listener: &mut PgListener) -> Result<Changed, String> {
-    let Some(first) = listener.try_recv().await.map_err(|e| e.to_string())? else {
+async fn next_change(listener: &mut PgListener) -> Result<Changed, sqlx::Error> {
+    let Some(first) = listener.try_recv().await? else {
         return Ok(Changed::Anything);
     };
     let mut tables = BTreeSet::from([first.payload().to_owned()]);
     while let Ok(next) = tokio::time::timeout(SETTLE, listener.try_recv()).await {
-        match next.map_err(|e| e.to_string())? {
+        match next? {
             Some(notice) => {
                 tables.insert(notice.payload().to_owned());
             }

@@ -34,6 +34,7 @@ pub mod templates;
 #[cfg(feature = "test-server")]
 pub mod test_server;
 pub mod tokens;
+mod unreachable;
 pub mod waitlist_offers;
 mod write;
 
@@ -47,4 +48,5 @@ pub use sea_orm::sqlx;
 pub use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, Set, TransactionTrait,
 };
+pub use unreachable::{why_unreachable, why_unreachable_db};
 pub use write::{Refusal, begin_write, refusal};

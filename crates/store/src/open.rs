@@ -39,8 +39,14 @@ pub enum OpenError {
     Migration { path: PathBuf, detail: String },
     #[error("The team database's address is not a PostgreSQL connection URL ({detail}).")]
     TeamAddress { detail: String },
-    #[error("Confab cannot reach the team database {server}: {detail}.")]
-    TeamUnreachable { server: String, detail: String },
+    #[error(
+        "Confab cannot reach the team database {server}: {why}. (In technical terms: {detail}.)"
+    )]
+    TeamUnreachable {
+        server: String,
+        why: &'static str,
+        detail: String,
+    },
     #[error("The team database {server} did not let {user} in: {detail}.")]
     TeamSignIn {
         server: String,

@@ -230,6 +230,10 @@ fn classify(server: &str, user: &str, error: DbErr) -> OpenError {
             ),
         },
         Some(_) => OpenError::TeamMigration { server, detail },
-        None => OpenError::TeamUnreachable { server, detail },
+        None => OpenError::TeamUnreachable {
+            server,
+            why: crate::why_unreachable_db(&error),
+            detail,
+        },
     }
 }
