@@ -1,14 +1,14 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { commands } from "../bindings/commands";
-import type { AppError, ConnectionCheck, MailProfile, MailSecurity } from "../bindings/types";
+import type { AppError, MailProfile, MailSecurity } from "../bindings/types";
 import { ErrorBanner } from "../ErrorBanner";
 import { nextStepFor, toAppError } from "../errors";
-import { timeZoneChoices } from "../timeZones";
-import { ConnectionResult } from "./ConnectionResult";
 import { RestoredDraftNote } from "../drafts/RestoredDraftNote";
 import { useDraft } from "../drafts/useDraft";
 import { FormField } from "./FormField";
 import { formWithFound, foundSummary } from "./foundSettings";
+import { PasswordAndTest } from "./PasswordAndTest";
+import { ResearcherPanel } from "./ResearcherPanel";
 import { ServerFields } from "./ServerFields";
 import { SignInPanel } from "./SignInPanel";
 import { publishMailProfile } from "./mailProfileStore";
@@ -42,7 +42,6 @@ export function MailSettings() {
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [serverError, setServerError] = useState<AppError | null>(null);
   const [serverField, setServerField] = useState<ProfileField | undefined>();
-  const zones = useMemo(() => timeZoneChoices(), []);
 
   const [finding, setFinding] = useState(false);
   const [foundNote, setFoundNote] = useState<string | null>(null);
@@ -166,69 +165,7 @@ export function MailSettings() {
         {draft.restored && <RestoredDraftNote onDiscard={draft.discard} testId="settings-draft-restored" />}
         {serverError && <ErrorBanner error={serverError} onDismiss={() => setServerError(null)} />}
 
-        <section className="panel" aria-labelledby="settings-you-heading">
-          <h2 id="settings-you-heading" className="panel-title">
-            {t("mail.you.title")}
-          </h2>
-          <p className="panel-hint">{t("mail.you.hint")}</p>
-          <div className="field-row">
-            <FormField id="mail-researcherName" label={t("mail.you.name")} error={errors.researcherName} className="field-grow">
-              <input
-                {...control("researcherName")}
-                data-testid="settings-name"
-                type="text"
-                autoComplete="name"
-                value={form.researcherName}
-                onChange={(e) => set("researcherName", e.target.value)}
-              />
-            </FormField>
-            <FormField id="mail-researcherEmail" label={t("mail.you.email")} error={errors.researcherEmail} className="field-grow">
-              <input
-                {...control("researcherEmail")}
-                data-testid="settings-email"
-                type="email"
-                autoComplete="email"
-                spellCheck={false}
-                value={form.researcherEmail}
-                onChange={(e) => set("researcherEmail", e.target.value)}
-              />
-            </FormField>
-          </div>
-          <FormField
-            id="mail-timeZone"
-            label={t("mail.you.timeZone")}
-            error={errors.timeZone}
-            hint={t("mail.you.timeZoneHint")}
-          >
-            <input
-              {...control("timeZone")}
-              data-testid="settings-timezone"
-              type="text"
-              list="mail-timezones"
-              autoComplete="off"
-              spellCheck={false}
-              value={form.timeZone}
-              onChange={(e) => set("timeZone", e.target.value)}
-            />
-          </FormField>
-          <datalist id="mail-timezones">
-            {zones.map((zone) => (
-              <option key={zone} value={zone} />
-            ))}
-          </datalist>
-          <label className="checkbox-field">
-            <input
-              type="checkbox"
-              data-testid="settings-sync-automatically"
-              checked={form.syncAutomatically}
-              onChange={(e) => set("syncAutomatically", e.target.checked)}
-            />
-            <span>
-              <span className="checkbox-label">{t("mail.syncAutomatically")}</span>
-              <span className="field-hint">{t("mail.syncAutomaticallyHint")}</span>
-            </span>
-          </label>
-        </section>
+        <ResearcherPanel form={form} errors={errors} control={control} onChange={set} />
 
         <section className="panel" aria-labelledby="settings-account-heading">
           <h2 id="settings-account-heading" className="panel-title">
@@ -350,126 +287,5 @@ export function MailSettings() {
         onBeforeUse={save}
       />
     </div>
-  );
-}
-
-type PasswordProps = {
-  hasAccount: boolean;
-  /** The account signs in with its provider: there is no password to save. */
-  signsIn: boolean;
-  /** Saves the account first if it changed: the password and the test belong to the saved one. */
-  onBeforeUse: () => Promise<boolean>;
-};
-
-function PasswordAndTest({ hasAccount, signsIn, onBeforeUse }: PasswordProps) {
-  const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState<null | "save" | "forget" | "test">(null);
-  const [note, setNote] = useState<string | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [check, setCheck] = useState<ConnectionCheck | null>(null);
-
-  async function run(action: "save" | "forget" | "test") {
-    if (busy) return;
-    setError(null);
-    setNote(null);
-    if (action === "save" && password === "") {
-      setError({ code: "invalid_input", message: t("mail.password.missing") });
-      document.getElementById("mail-password")?.focus();
-      return;
-    }
-    if (!(await onBeforeUse())) return;
-    setBusy(action);
-    if (action === "test") setCheck(null);
-    try {
-      if (action === "save") {
-        await commands.saveMailPassword(password);
-        setPassword("");
-        setNote(t("mail.password.saved"));
-      } else if (action === "forget") {
-        await commands.forgetMailPassword();
-        setPassword("");
-        setNote(t("mail.password.forgotten"));
-      } else {
-        // A password typed but not saved yet is tried as it is; otherwise the keyring's.
-        setCheck(await commands.testMailConnection(password === "" ? null : password));
-      }
-    } catch (reason) {
-      setError(toAppError(reason));
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  return (
-    <section className="panel" aria-labelledby="settings-password-heading" data-testid="settings-password-panel">
-      <h2 id="settings-password-heading" className="panel-title">
-        {signsIn ? t("mail.password.titleSignsIn") : t("mail.password.title")}
-      </h2>
-      <p className="panel-hint">{signsIn ? t("mail.password.hintSignsIn") : t("mail.password.hint")}</p>
-      {!signsIn && (
-        <form
-          className="password-row"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void run("save");
-          }}
-        >
-          <div className="field field-grow">
-            <label htmlFor="mail-password">{t("mail.password.label")}</label>
-            <input
-              id="mail-password"
-              data-testid="settings-password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
-          <button
-            type="submit"
-            className="button button-secondary"
-            data-testid="settings-save-password"
-            disabled={busy !== null || !hasAccount}
-          >
-            {busy === "save" ? t("mail.password.saving") : t("mail.password.save")}
-          </button>
-          <button
-            type="button"
-            className="button button-quiet"
-            data-testid="settings-forget-password"
-            disabled={busy !== null || !hasAccount}
-            onClick={() => void run("forget")}
-          >
-            {busy === "forget" ? t("mail.password.forgetting") : t("mail.password.forget")}
-          </button>
-        </form>
-      )}
-      {!hasAccount && <p className="field-hint">{t("mail.password.noAccount")}</p>}
-      {note && (
-        <p className="settings-note" role="status" data-testid="settings-password-status">
-          {note}
-        </p>
-      )}
-      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-      <div className="connection-test">
-        <button
-          type="button"
-          className="button button-secondary"
-          data-testid="settings-test-connection"
-          disabled={busy !== null || !hasAccount}
-          aria-busy={busy === "test" || undefined}
-          onClick={() => void run("test")}
-        >
-          {t("mail.test")}
-        </button>
-        {busy === "test" && (
-          <span className="loading-line" role="status" data-testid="connection-testing">
-            <span className="spinner" aria-hidden="true" />
-            {t("mail.testing")}
-          </span>
-        )}
-      </div>
-      {check && <ConnectionResult check={check} />}
-    </section>
   );
 }

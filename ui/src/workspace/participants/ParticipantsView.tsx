@@ -2,7 +2,6 @@ import type { RowSelectionState, SortingState, Updater } from "@tanstack/react-t
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { commands } from "../../bindings/commands";
 import type { AppError, CsvLayout, StatusOption, StudySummary } from "../../bindings/types";
-import { excelLayout } from "./excelLayout";
 import { toAppError } from "../../errors";
 import { HistoryDialog } from "./HistoryDialog";
 import { ImportDialog } from "./ImportDialog";
@@ -10,12 +9,16 @@ import { invite, InviteDialog, type InviteOutcome, type InviteTarget } from "./I
 import { ParticipantFormDialog, type ParticipantFormMode } from "./ParticipantFormDialog";
 import { ALL_STATUSES, countByStatus, filterRows, type ParticipantRow } from "./participantRows";
 import { markAllRowsPainted, measureFilterPainted } from "./participantsPerformance";
+import { NoMatches } from "./NoMatches";
+import { ParticipantsHeader } from "./ParticipantsHeader";
 import { ParticipantsToolbar } from "./ParticipantsToolbar";
 import { ParticipantTable } from "./ParticipantTable";
 import { RemoveDialog } from "./RemoveDialog";
 import type { RowAction } from "./RowActions";
+import { SelectionBar } from "./SelectionBar";
 import { StatusDialog } from "./StatusDialog";
 import type { StatusTargets } from "./statusWording";
+import { fileNameFor } from "./studyFileName";
 import { t, tPlural } from "../../i18n";
 
 type Props = {
@@ -151,56 +154,15 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, com
 
   return (
     <>
-      <header className="screen-header">
-        <div className="screen-title">
-          <h1 id="participants-heading">{t("participants.title")}</h1>
-          <span className="screen-subtitle" data-testid="participants-count">
-            {complete
-              ? tPlural("participants.subtitle", rows.length, { study: study.name, count: rows.length.toLocaleString() })
-              : study.name}
-          </span>
-        </div>
-        <div className="screen-actions">
-          <button
-            type="button"
-            className="button button-secondary"
-            data-testid="export-csv-button"
-            disabled={!hasAny || exporting || !complete}
-            aria-busy={exporting || undefined}
-            title={t("participants.export.title")}
-            onClick={() => void exportCsv({ byteOrderMark: false, separator: "comma" })}
-          >
-            {exporting && <span className="spinner" aria-hidden="true" />}
-            {exporting ? t("participants.export.busy") : t("participants.export.csv")}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            data-testid="export-excel-button"
-            disabled={!hasAny || exporting || !complete}
-            title={t("participants.export.excelTitle")}
-            onClick={() => void exportCsv(excelLayout())}
-          >
-            {t("participants.export.excel")}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            data-testid="import-csv-button"
-            onClick={() => setImportOpen(true)}
-          >
-            {t("participants.importButton")}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            data-testid="add-participant-button"
-            onClick={() => setForm({ kind: "add" })}
-          >
-            {t("participants.addButton")}
-          </button>
-        </div>
-      </header>
+      <ParticipantsHeader
+        studyName={study.name}
+        count={rows.length}
+        complete={complete}
+        exporting={exporting}
+        onExport={(layout) => void exportCsv(layout)}
+        onImport={() => setImportOpen(true)}
+        onAdd={() => setForm({ kind: "add" })}
+      />
 
       {notice && (
         <div className="notice-success participants-notice" role="status" data-testid="participants-notice">
@@ -246,41 +208,13 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, com
               </p>
             )}
             {selected.length > 0 ? (
-              <div className="selection-bar" data-testid="selection-bar" aria-label={t("participants.selection.label")}>
-                <span className="selection-count" data-testid="selection-count">
-                  {t("participants.selection.count", { count: selected.length.toLocaleString() })}
-                  {hiddenSelected > 0 && (
-                    <span className="selection-hidden">
-                      {" "}
-                      {t("participants.selection.hidden", { count: hiddenSelected.toLocaleString() })}
-                    </span>
-                  )}
-                </span>
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  data-testid="bulk-invite"
-                  onClick={() => void startInvite(selected.map((row) => ({ id: row.id, name: row.name })))}
-                >
-                  {t("participants.selection.invite")}
-                </button>
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  data-testid="bulk-status"
-                  onClick={() => setStatusRequest({ targets: selected, preset: null })}
-                >
-                  {t("participants.selection.status")}
-                </button>
-                <button
-                  type="button"
-                  className="button button-quiet"
-                  data-testid="clear-selection"
-                  onClick={() => setSelection({})}
-                >
-                  {t("participants.selection.clear")}
-                </button>
-              </div>
+              <SelectionBar
+                count={selected.length}
+                hidden={hiddenSelected}
+                onInvite={() => void startInvite(selected.map((row) => ({ id: row.id, name: row.name })))}
+                onStatus={() => setStatusRequest({ targets: selected, preset: null })}
+                onClear={() => setSelection({})}
+              />
             ) : complete ? (
               <p className="selection-hint">
                 {shown.length === rows.length
@@ -291,23 +225,15 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, com
           </div>
 
           {shown.length === 0 ? (
-            <div className="empty-state" data-testid="participants-no-matches">
-              <p className="empty-state-title">{noMatchTitle(text.trim(), status, statuses)}</p>
-              <p className="empty-state-hint">{t("participants.noMatch.hint")}</p>
-              <div className="empty-state-actions">
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  data-testid="clear-filters"
-                  onClick={() => {
-                    changeText("", performance.now());
-                    setStatus(ALL_STATUSES);
-                  }}
-                >
-                  {t("participants.noMatch.showAll")}
-                </button>
-              </div>
-            </div>
+            <NoMatches
+              text={text}
+              status={status}
+              statuses={statuses}
+              onShowAll={() => {
+                changeText("", performance.now());
+                setStatus(ALL_STATUSES);
+              }}
+            />
           ) : (
             <ParticipantTable
               rows={rows}
@@ -381,26 +307,4 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, com
       <InviteDialog run={inviteRun} onClose={() => setInviteRun(null)} />
     </>
   );
-}
-
-/** Why the list is empty: what was searched for, in which status. */
-function noMatchTitle(text: string, status: string, statuses: StatusOption[]): string {
-  if (status === ALL_STATUSES) {
-    return text === "" ? t("participants.noMatch.plain") : t("participants.noMatch.text", { text });
-  }
-  const label = statuses.find((option) => option.key === status)?.label ?? status;
-  return text === ""
-    ? t("participants.noMatch.status", { status: label })
-    : t("participants.noMatch.textAndStatus", { text, status: label });
-}
-
-/** A file name made of the study's name: letters, digits and dashes. */
-function fileNameFor(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "");
-  return slug === "" ? "study" : slug.slice(0, 60);
 }

@@ -1,44 +1,19 @@
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc, Weekday};
-use chrono_tz::Tz;
-use confab_core::availability::{
-    Availability, Busy, DateException, OpenSlot, SessionPattern, SessionSpec, StudyRules, Taken,
-};
-use confab_core::time_zone::parse_time_zone;
-use confab_store::entity::{session, session_exception, study};
+//! Reading from the database what the slot engine needs about a study: all of it, or only
+//! what can matter to one booking.
+
+use chrono::{DateTime, Duration, Utc};
+use confab_core::availability::{Availability, Busy, SessionSpec, StudyRules, Taken};
+use confab_store::entity::{session, study};
+use confab_store::interview_interviewers::NOTE_TAKER;
+use confab_store::sessions::SessionPeople;
 use confab_store::{
     ConnectionTrait, choices, interview_interviewers, interviewers, interviews, sessions,
 };
-use serde::Serialize;
-use ts_rs::TS;
 
-use confab_store::interview_interviewers::NOTE_TAKER;
-use confab_store::sessions::SessionPeople;
-
+use super::engine_input::{date_exception, rules_of, spec};
+use crate::AppError;
 use crate::clock::from_ts;
 use crate::staffing::Staffing;
-use crate::{AppError, Confab, ErrorCode};
-
-/// A start time a participant can choose, in UTC and in the time zone it was asked for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SlotView {
-    #[ts(type = "number")]
-    pub session_id: i64,
-    pub start: DateTime<Utc>,
-    pub end: DateTime<Utc>,
-    pub remaining: u32,
-    /// `start` as a wall-clock time in `timeZone`, like `2026-03-09T09:00`.
-    pub local_start: String,
-    pub time_zone: String,
-}
-
-/// One rule a booking breaks, with a sentence for the researcher.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct RuleBreakView {
-    pub rule: crate::RuleBreak,
-    pub explanation: String,
-}
 
 /// Everything the slot engine needs about one study, read from the database.
 pub(crate) struct StudyAvailability {
@@ -56,71 +31,6 @@ impl StudyAvailability {
             taken: &self.taken,
             busy: &self.busy,
         }
-    }
-}
-
-pub(crate) fn study_zone(study: &study::Model) -> Result<Tz, AppError> {
-    parse_time_zone(&study.time_zone).map_err(|m| AppError::new(ErrorCode::Storage, m))
-}
-
-fn weekday(n: i32) -> Weekday {
-    match n {
-        2 => Weekday::Tue,
-        3 => Weekday::Wed,
-        4 => Weekday::Thu,
-        5 => Weekday::Fri,
-        6 => Weekday::Sat,
-        7 => Weekday::Sun,
-        _ => Weekday::Mon,
-    }
-}
-
-fn time(text: &Option<String>) -> NaiveTime {
-    text.as_deref()
-        .and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok())
-        .unwrap_or(NaiveTime::MIN)
-}
-
-fn date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
-}
-
-fn spec(
-    row: &session::Model,
-    staffing: &Staffing,
-    interviewer_ids: &[i64],
-    exceptions: Vec<DateException>,
-) -> SessionSpec {
-    let (interviewers, panel) = staffing.engine_people(interviewer_ids);
-    let pattern = match row.kind.as_str() {
-        "weekly" => SessionPattern::Weekly {
-            weekday: weekday(row.weekday.unwrap_or(1)),
-            start: time(&row.start_time),
-            end: time(&row.end_time),
-            from: row
-                .valid_from
-                .as_deref()
-                .and_then(date)
-                .unwrap_or(NaiveDate::MIN),
-            until: row.valid_until.as_deref().and_then(date),
-            exceptions,
-        },
-        "day" => SessionPattern::Day {
-            start: from_ts(row.starts_at.unwrap_or_default()),
-            end: from_ts(row.ends_at.unwrap_or_default()),
-        },
-        _ => SessionPattern::Window {
-            start: from_ts(row.starts_at.unwrap_or_default()),
-            end: from_ts(row.ends_at.unwrap_or_default()),
-        },
-    };
-    SessionSpec {
-        id: row.id,
-        pattern,
-        capacity: u32::try_from(row.capacity).unwrap_or(1),
-        visible: row.visible,
-        interviewers,
-        panel,
     }
 }
 
@@ -277,14 +187,6 @@ pub(crate) async fn load_for_booking(
     ))
 }
 
-fn date_exception(e: &session_exception::Model) -> Option<DateException> {
-    let hours = match (&e.start_time, &e.end_time) {
-        (Some(_), Some(_)) => Some((time(&e.start_time), time(&e.end_time))),
-        _ => None,
-    };
-    date(&e.date).map(|date| DateException { date, hours })
-}
-
 /// The study's scheduled interviews and held choices touching [from, to), but the one
 /// interview and the one participant's holds left out.
 async fn taken_in_study(
@@ -344,104 +246,4 @@ async fn busy_of(
             }),
     );
     Ok(busy)
-}
-
-fn rules_of(study: &study::Model) -> Result<StudyRules, AppError> {
-    Ok(StudyRules {
-        time_zone: study_zone(study)?,
-        interview_minutes: u32::try_from(study.interview_minutes).unwrap_or(60),
-        buffer_before_minutes: u32::try_from(study.buffer_before_minutes).unwrap_or(0),
-        buffer_after_minutes: u32::try_from(study.buffer_after_minutes).unwrap_or(0),
-        min_notice_minutes: u32::try_from(study.min_notice_minutes).unwrap_or(0),
-        horizon_days: u32::try_from(study.horizon_days).unwrap_or(1),
-        max_per_day: study.max_per_day.and_then(|v| u32::try_from(v).ok()),
-        max_per_week: study.max_per_week.and_then(|v| u32::try_from(v).ok()),
-    })
-}
-
-pub(crate) fn slot_view(slot: &OpenSlot, zone: Tz) -> SlotView {
-    SlotView {
-        session_id: slot.session_id,
-        start: slot.start,
-        end: slot.end,
-        remaining: slot.remaining,
-        local_start: slot
-            .start
-            .with_timezone(&zone)
-            .format("%Y-%m-%dT%H:%M")
-            .to_string(),
-        time_zone: zone.name().to_owned(),
-    }
-}
-
-impl Confab {
-    /// The study's open slots starting in [from, to) (default: now to the booking horizon),
-    /// shown in `time_zone` (default: the study's).
-    pub async fn open_slots(
-        &self,
-        study_id: i64,
-        from: Option<DateTime<Utc>>,
-        to: Option<DateTime<Utc>>,
-        time_zone: Option<&str>,
-    ) -> Result<Vec<SlotView>, AppError> {
-        let study = self.study_row(study_id).await?;
-        let zone = match time_zone {
-            Some(name) => parse_time_zone(name).map_err(AppError::invalid)?,
-            None => study_zone(&study)?,
-        };
-        let now = Utc::now();
-        let from = from.unwrap_or(now);
-        let to = to.unwrap_or(now + Duration::days(i64::from(study.horizon_days) + 1));
-        let data = load(&self.db, &study, None, None).await?;
-        Ok(data
-            .engine()
-            .open_slots(from, to, now)
-            .iter()
-            .map(|s| slot_view(s, zone))
-            .collect())
-    }
-}
-
-impl Confab {
-    /// Reads a time the way a researcher types it: local to the study (`2026-03-09T09:00`) or
-    /// an RFC 3339 instant. A local time skipped by a daylight-saving change is refused.
-    pub async fn study_instant(
-        &self,
-        study_id: i64,
-        text: &str,
-    ) -> Result<DateTime<Utc>, AppError> {
-        let study = self.study_row(study_id).await?;
-        confab_core::time_zone::parse_instant(text, study_zone(&study)?).map_err(AppError::invalid)
-    }
-}
-
-/// The study's open slots from now to its horizon, read inside the caller's transaction;
-/// `leave_out_enrolment`'s own held choices do not block them.
-pub(crate) async fn open_for(
-    db: &impl ConnectionTrait,
-    study: &study::Model,
-    leave_out_enrolment: Option<i64>,
-) -> Result<Vec<OpenSlot>, AppError> {
-    let now = Utc::now();
-    let to = now + Duration::days(i64::from(study.horizon_days) + 1);
-    let data = load(db, study, None, leave_out_enrolment).await?;
-    Ok(data.engine().open_slots(now, to, now))
-}
-
-/// Why `pick` cannot be booked now, in the participant's words; `None` when it can.
-/// `leave_out` is the interview being moved, so that it does not block itself.
-pub(crate) async fn why_not(
-    db: &impl ConnectionTrait,
-    study: &study::Model,
-    pick: &crate::ChoiceInput,
-    leave_out: Option<i64>,
-    phrases: &confab_core::language::Phrases,
-) -> Result<Option<String>, AppError> {
-    let (data, _) =
-        load_for_booking(db, study, pick.session_id, pick.start, leave_out, None).await?;
-    Ok(data
-        .engine()
-        .rule_breaks(pick.session_id, pick.start, Utc::now())
-        .first()
-        .map(|b| b.for_participant(&data.rules, phrases)))
 }

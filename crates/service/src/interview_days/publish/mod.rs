@@ -6,19 +6,16 @@
 //! second one.
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
-use confab_core::interview_day::{BlockTime, DaySchedule, Duty, Seat, Times, check};
+use confab_core::interview_day::{DaySchedule, Duty, Seat, check};
 use confab_mail::calendar::{InterviewEvent, ItipMethod, Person};
-use confab_mail::template::{Field, LinkList, MessageKind, Template, Values, render};
+use confab_mail::template::{Field, LinkList, MessageKind, render};
 use confab_store::entity::day_schedule;
-use confab_store::entity::participant;
-use confab_store::{ConnectionTrait, day_schedules, outbox, tokens};
+use confab_store::{day_schedules, outbox, tokens};
 
-use super::day::Day;
-use super::stored::{Uids, json, parse};
-use super::use_cases::load;
-use super::view::PublishReport;
 use crate::clock::now_ts;
+use crate::interview_days::stored::{Uids, json, parse};
+use crate::interview_days::use_cases::load;
+use crate::interview_days::view::PublishReport;
 use crate::mail::compose::{
     Draft, LinkBatch, outbox_kind, queue, reader_language, reader_zone, template_for,
 };
@@ -26,68 +23,18 @@ use crate::mail::profile::load_profile;
 use crate::participants::records::require_participant;
 use crate::transaction::in_transaction;
 use crate::{AppError, Confab};
-use confab_core::language::{Phrases, phrases::fill};
+use confab_core::language::phrases::fill;
 use confab_core::{Language, OutboxKind};
-use confab_mail::dates::{clock_span, interview_time};
+use message_text::{Reader, lines, non_empty, rendering_error, timetable_template, values_for};
+use withdrawal::cancel_itinerary;
 
-/// An interviewer's timetable has no stored template of its own: only the researcher's
-/// colleagues read it.
-fn timetable_template() -> Template {
-    Template {
-        subject: "Your timetable for the {{study_name}} interview day".to_owned(),
-        body: "Hello {{participant_name}},\n\nHere is whom you interview on {{interview_time}}. Times are in {{participant_time_zone}}.\n\n{{itinerary}}\n\nThank you,\n{{researcher_name}}\n".to_owned(),
-    }
-}
-
-fn span(t: &Times, zone: Tz, language: &Language) -> String {
-    clock_span(t.start, t.end, zone, language)
-}
-
-/// Rounds and fixed blocks in the order they happen, one line each.
-fn lines(
-    schedule: &DaySchedule,
-    zone: Tz,
-    language: &Language,
-    round_line: impl Fn(usize) -> String,
-) -> String {
-    let mut rows: Vec<(DateTime<Utc>, String)> = schedule
-        .rounds
-        .iter()
-        .enumerate()
-        .map(|(r, t)| {
-            (
-                t.start,
-                format!("{}  {}", span(t, zone, language), round_line(r)),
-            )
-        })
-        .collect();
-    rows.extend(schedule.blocks.iter().map(|BlockTime { label, times }| {
-        (
-            times.start,
-            format!("{}  {label}", span(times, zone, language)),
-        )
-    }));
-    rows.sort_by_key(|(start, _)| *start);
-    rows.into_iter()
-        .map(|(_, l)| l)
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+mod message_text;
+mod withdrawal;
 
 fn bounds(schedule: &DaySchedule) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
     let first = schedule.rounds.first()?;
     let last = schedule.rounds.last()?;
     Some((first.start, last.end))
-}
-
-fn rendering_error(e: impl std::fmt::Display) -> AppError {
-    AppError::invalid(format!(
-        "The itinerary template cannot be used: {e}. Fix it in the study's templates."
-    ))
-}
-
-fn non_empty(s: &str) -> Option<String> {
-    (!s.trim().is_empty()).then(|| s.trim().to_owned())
 }
 
 impl Confab {
@@ -313,107 +260,4 @@ impl Confab {
         })
         .await
     }
-}
-
-fn withdrawal_template(phrases: &Phrases) -> Template {
-    Template {
-        subject: phrases.itinerary_withdrawn_subject.to_owned(),
-        body: phrases.itinerary_withdrawn_body.to_owned(),
-    }
-}
-
-/// A METHOD:CANCEL of the day's event for an applicant who is no longer on it.
-#[allow(clippy::too_many_arguments)]
-async fn cancel_itinerary(
-    db: &impl ConnectionTrait,
-    profile: &crate::MailProfile,
-    day: &Day,
-    who: &participant::Model,
-    uid: String,
-    sequence: i32,
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-) -> Result<i64, AppError> {
-    let language = reader_language(who, &day.study);
-    let phrases = language.phrases();
-    let values = values_for(
-        day,
-        &profile.researcher_name,
-        &Reader::applicant(who, day),
-        start,
-        end,
-    );
-    let rendered = render(&withdrawal_template(phrases), &values).map_err(rendering_error)?;
-    let person = Person::new(who.name.clone(), who.email.clone());
-    let event = InterviewEvent {
-        uid,
-        sequence: sequence as u32,
-        organizer: Person::new("", ""),
-        attendees: vec![person.clone()],
-        start,
-        end,
-        summary: fill(phrases.interview_day_summary, &[("study", &day.study.name)]),
-        description: String::new(),
-        location: None,
-        conferencing_url: None,
-        dial_in: None,
-        dtstamp: Utc::now(),
-        language: language.to_string(),
-    };
-    let message = queue(
-        db,
-        profile,
-        Draft {
-            study_id: Some(day.study.id),
-            participant_id: Some(who.id),
-            interview_id: None,
-            kind: outbox_kind(MessageKind::Itinerary),
-            to: vec![person],
-            rendered,
-            calendar: Some((ItipMethod::Cancel, event)),
-            in_reply_to: None,
-        },
-    )
-    .await?;
-    Ok(message.id)
-}
-
-/// An applicant reads the day in their zone and language; an interviewer in the day's zone
-/// and the study's language.
-struct Reader<'a> {
-    name: &'a str,
-    zone: Tz,
-    language: Language,
-}
-
-impl<'a> Reader<'a> {
-    fn applicant(who: &'a participant::Model, day: &Day) -> Self {
-        Self {
-            name: &who.name,
-            zone: reader_zone(who, &day.study),
-            language: reader_language(who, &day.study),
-        }
-    }
-}
-
-fn values_for(
-    day: &Day,
-    researcher: &str,
-    reader: &Reader<'_>,
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-) -> Values {
-    let (zone, language) = (reader.zone, &reader.language);
-    Values::new()
-        .with(Field::ParticipantName, reader.name.to_owned())
-        .with(Field::StudyName, day.study.name.clone())
-        .with(Field::ResearcherName, researcher.to_owned())
-        .with(
-            Field::InterviewTime,
-            interview_time(start, end, zone, language),
-        )
-        .with(Field::ParticipantTimeZone, zone.name())
-        .with(Field::Location, day.study.location.clone())
-        .with(Field::ConferencingUrl, day.study.conferencing_url.clone())
-        .with(Field::DialIn, day.study.dial_in.clone())
 }
