@@ -17,10 +17,10 @@ use confab_service::{
     PendingParticipant, PublishReport, RemoteCalendarView, RemovalReport, ReplyCandidate,
     RestoreReport, RowOutcome, RuleBreak, RuleBreakView, Separator, SessionChange,
     SessionExceptionView, SessionPattern, SessionView, SettingsSourceKind, SignInChoice, SlotView,
-    StaffPick, StaffRole, StaffView, Staffing, StartupState, StatusCount, StatusOption, StudyKind,
-    StudyOverview, StudySettings, StudySummary, StudyTransferReport, SwapReport, SyncProgress,
-    SyncReport, TeamDatabaseCheck, TeamDatabaseInput, TeamDatabaseSettings, TeamTls,
-    TemplatePreview,
+    StaffPick, StaffRole, StaffView, Staffing, StartupState, StatusCount, StatusOption,
+    StudyCalendarView, StudyKind, StudyOverview, StudySettings, StudySummary, StudyTransferReport,
+    SwapReport, SyncProgress, SyncReport, TeamDatabaseCheck, TeamDatabaseInput,
+    TeamDatabaseSettings, TeamTls, TemplatePreview,
 };
 use ts_rs::{Config, TS};
 
@@ -177,6 +177,7 @@ exported_types!(
     MailProvider,
     SignInChoice,
     FoundSignIn,
+    StudyCalendarView,
     SettingsSourceKind,
     FoundMailSettings,
     ConnectionCheck,

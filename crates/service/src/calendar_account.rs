@@ -263,9 +263,13 @@ impl Confab {
         .await
     }
 
-    /// The calendar the study's interviews are written into, if any.
-    pub async fn study_calendar(&self, study_id: i64) -> Result<Option<String>, AppError> {
-        Ok(self.study_row(study_id).await?.calendar_href)
+    /// The calendar the study's interviews are written into, if any, and on a team database
+    /// the colleague it was chosen by when that is not this researcher.
+    pub async fn study_calendar(&self, study_id: i64) -> Result<StudyCalendarView, AppError> {
+        let (href, chosen_by) = store::study_calendar(&self.db, study_id)
+            .await?
+            .ok_or_else(|| AppError::no_such("study", study_id))?;
+        Ok(StudyCalendarView { href, chosen_by })
     }
 
     async fn require_account_for(&self, href: Option<&str>) -> Result<(), AppError> {
@@ -276,6 +280,16 @@ impl Confab {
         }
         Ok(())
     }
+}
+
+/// The calendar a study's interviews are written into.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StudyCalendarView {
+    pub href: Option<String>,
+    /// On a team database, the colleague whose calendar account it was chosen from, when it
+    /// is not this researcher's: their Sync writes into it. `None` when it is one's own.
+    pub chosen_by: Option<String>,
 }
 
 /// Checks what was typed and lists the account's calendars, saving nothing.

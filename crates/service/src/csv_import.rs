@@ -223,36 +223,27 @@ impl Confab {
             require_study(txn, study_id).await?;
             let planned = plan(txn, study_id, file.rows).await?;
             let totals = totals(&planned);
-            if totals.errors > 0 && mode == ImportMode::AllOrNothing {
-                let message = format!(
+            // Nothing is written when the file must come in whole and cannot, or when no line
+            // of it can.
+            let refusal = if totals.errors > 0 && mode == ImportMode::AllOrNothing {
+                Some(format!(
                     "Nothing was imported: {}. Fix {} and import the file again, or import only the {} valid {}.",
                     lines_with_problems(&planned),
                     if totals.errors == 1 { "it" } else { "them" },
                     valid_rows(&totals),
                     plural(valid_rows(&totals), "row", "rows"),
-                );
-                return Ok(report(
-                    study_id,
-                    false,
-                    (file.columns, file.encoding, file.separator),
-                    &planned,
-                    totals,
-                    message,
-                ));
-            }
-            if valid_rows(&totals) == 0 {
-                let message = format!(
+                ))
+            } else if valid_rows(&totals) == 0 {
+                Some(format!(
                     "Nothing was imported: {}, and no line could be imported.",
                     lines_with_problems(&planned)
-                );
-                return Ok(report(
-                    study_id,
-                    false,
-                    (file.columns, file.encoding, file.separator),
-                    &planned,
-                    totals,
-                    message,
-                ));
+                ))
+            } else {
+                None
+            };
+            let layout = (file.columns, file.encoding, file.separator);
+            if let Some(message) = refusal {
+                return Ok(report(study_id, false, layout, &planned, totals, message));
             }
             write_planned(txn, study_id, &planned, actor).await?;
             let message = done_message(&totals, &planned);
@@ -266,14 +257,7 @@ impl Confab {
                 },
             )
             .await?;
-            Ok(report(
-                study_id,
-                true,
-                (file.columns, file.encoding, file.separator),
-                &planned,
-                totals,
-                message,
-            ))
+            Ok(report(study_id, true, layout, &planned, totals, message))
         })
         .await
     }

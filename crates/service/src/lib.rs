@@ -49,7 +49,9 @@ pub use actor::Actor;
 pub use app_events::AppEvent;
 pub use backup::{BackupReport, RestoreReport, kept_backups_folder, suggested_backup_name};
 pub use bookings::{CancelOutcome, ChoiceInput, ChoiceOutcome, InterviewList, InterviewView};
-pub use calendar_account::{CalendarAccountInput, CalendarAccountView, RemoteCalendarView};
+pub use calendar_account::{
+    CalendarAccountInput, CalendarAccountView, RemoteCalendarView, StudyCalendarView,
+};
 pub use calendar_file::{CalendarFile, CalendarImport};
 pub use confab::Confab;
 // Closed sets of the domain that the window and the command line see as they are.

@@ -9,7 +9,9 @@
 mod support;
 
 use confab_mail::test_stack::MailStack;
-use confab_service::{Confab, ErrorCode, InterviewList, MailProfile, ParticipantUpdate};
+use confab_service::{
+    Confab, ErrorCode, InterviewList, MailProfile, ParticipantUpdate, StudyCalendarView,
+};
 use confab_store::ConnectionTrait;
 use confab_store::test_server::{admin_url, fresh_database};
 use sea_orm::Statement;
@@ -505,6 +507,18 @@ async fn each_researcher_reads_and_writes_the_calendars_of_their_own_account() {
     omar.set_study_calendar(f.study_id, Some(omar_work.clone()))
         .await
         .unwrap();
+    // Each one's settings say whose the study's calendar is now.
+    assert_eq!(
+        ines.study_calendar(f.study_id).await.unwrap(),
+        StudyCalendarView {
+            href: Some(omar_work.clone()),
+            chosen_by: Some(omar_user.clone()),
+        }
+    );
+    assert_eq!(
+        omar.study_calendar(f.study_id).await.unwrap().chosen_by,
+        None
+    );
     let omar_report = sync(omar.clone(), "interviewer").await;
     assert_eq!(omar_report.calendar_written, 1, "{omar_report:?}");
     assert_eq!(radicale.object_files("interviewer", &omar_work).len(), 1);
@@ -527,7 +541,13 @@ async fn each_researcher_reads_and_writes_the_calendars_of_their_own_account() {
         .map(|i| i.calendar_href.is_some())
         .collect();
     assert_eq!(copied, [true, false]);
-    assert_eq!(here.study_calendar(copy.study_id).await.unwrap(), None);
+    assert_eq!(
+        here.study_calendar(copy.study_id).await.unwrap(),
+        StudyCalendarView {
+            href: None,
+            chosen_by: None
+        }
+    );
     here.close().await.unwrap();
 
     // Ines removing her account forgets Ana's calendar, not Ben's.

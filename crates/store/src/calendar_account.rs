@@ -159,6 +159,32 @@ pub async fn set_study_calendar(
     .map(|_| ())
 }
 
+/// The calendar the study's interviews are written into, with the colleague (the database
+/// user) it was chosen by when that is not this researcher: their Sync writes into it.
+pub async fn study_calendar(
+    db: &impl ConnectionTrait,
+    study_id: i64,
+) -> Result<Option<(Option<String>, Option<String>)>, DbErr> {
+    let me = researcher(db);
+    let row = db
+        .query_one_raw(statement(
+            db,
+            format!(
+                "SELECT calendar_href, CASE WHEN calendar_owner <> {me} THEN calendar_owner END \
+                 FROM studies WHERE id = ?"
+            ),
+            vec![study_id.into()],
+        ))
+        .await?;
+    row.map(|row| {
+        Ok((
+            row.try_get_by_index::<Option<String>>(0)?,
+            row.try_get_by_index::<Option<String>>(1)?,
+        ))
+    })
+    .transpose()
+}
+
 /// The active studies whose interviews this researcher's Sync writes: those whose calendar
 /// was chosen from their account.
 pub async fn studies_written_by_me(

@@ -45,19 +45,27 @@ const RETRY: Duration = Duration::from_secs(2);
 /// is told as `Changed::Unreachable`, tried again every few seconds, and told as
 /// `Changed::Anything` once it is back.
 pub async fn listen(url: &str, mut on_change: impl FnMut(Changed) + Send) -> Result<(), String> {
-    let mut listener = connect(url).await?;
+    let mut listener = connect(url).await.map_err(|e| e.to_string())?;
     loop {
         match next_change(&mut listener).await {
             Ok(changed) => on_change(changed),
-            Err(error) => {
-                on_change(Changed::Unreachable {
-                    why: crate::why_unreachable(&error),
-                    detail: error.to_string(),
-                });
-                listener = loop {
-                    tokio::time::sleep(RETRY).await;
-                    if let Ok(listener) = connect(url).await {
-                        break listener;
+            Err(_) => {
+                // The line dropped. What the window is told depends on whether the server can
+                // be reached now, and if not, why not: not on how the old line ended.
+                listener = match connect(url).await {
+                    Ok(again) => again,
+                    Err(error) => {
+                        on_change(Changed::Unreachable {
+                            why: crate::unreachable::why_unreachable_at(url, &error, GONE_AFTER)
+                                .await,
+                            detail: error.to_string(),
+                        });
+                        loop {
+                            tokio::time::sleep(RETRY).await;
+                            if let Ok(listener) = connect(url).await {
+                                break listener;
+                            }
+                        }
                     }
                 };
                 on_change(Changed::Anything);
@@ -66,18 +74,15 @@ pub async fn listen(url: &str, mut on_change: impl FnMut(Changed) + Send) -> Res
     }
 }
 
-async fn connect(url: &str) -> Result<PgListener, String> {
+async fn connect(url: &str) -> Result<PgListener, sqlx::Error> {
     // The listener takes its connection again from this pool when the line drops; a server
     // that is gone is told after a few seconds, not after the pool's usual half minute.
     let pool = PgPoolOptions::new()
         .max_connections(1)
         .acquire_timeout(GONE_AFTER)
-        .connect_lazy(url)
-        .map_err(|e| e.to_string())?;
-    let mut listener = PgListener::connect_with(&pool)
-        .await
-        .map_err(|e| e.to_string())?;
-    listener.listen(CHANNEL).await.map_err(|e| e.to_string())?;
+        .connect_lazy(url)?;
+    let mut listener = PgListener::connect_with(&pool).await?;
+    listener.listen(CHANNEL).await?;
     Ok(listener)
 }
 

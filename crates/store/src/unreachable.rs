@@ -21,6 +21,31 @@ pub fn why_unreachable(error: &E) -> &'static str {
     }
 }
 
+/// Why the server at `url` cannot be reached, asked of the network itself when the driver
+/// only knows that no connection came in time (its pool tries again until then, so a stopped
+/// server, one that does not answer and a name that does not resolve all end the same way).
+pub async fn why_unreachable_at(url: &str, error: &E, within: std::time::Duration) -> &'static str {
+    if !matches!(error, E::PoolTimedOut) {
+        return why_unreachable(error);
+    }
+    let Ok(options) = url.parse::<sqlx::postgres::PgConnectOptions>() else {
+        return why_unreachable(error);
+    };
+    let host = options.get_host().to_owned();
+    if host.starts_with('/') {
+        // A Unix socket: nothing more to ask of the network.
+        return why_unreachable(error);
+    }
+    let connect = tokio::net::TcpStream::connect((host, options.get_port()));
+    match tokio::time::timeout(within, connect).await {
+        Err(_) => NO_ANSWER,
+        Ok(Err(io)) => why_io(&io),
+        Ok(Ok(_)) => {
+            "the server takes connections but does not answer Confab in time; it may be starting, or too busy"
+        }
+    }
+}
+
 /// The same for an error as SeaORM passes it on.
 pub fn why_unreachable_db(error: &DbErr) -> &'static str {
     match error {

@@ -1,5 +1,7 @@
 use confab_command::confab_command;
-use confab_service::{AppError, CalendarAccountInput, CalendarAccountView, RemoteCalendarView};
+use confab_service::{
+    AppError, CalendarAccountInput, CalendarAccountView, RemoteCalendarView, StudyCalendarView,
+};
 use tauri::State;
 
 use crate::state::AppState;
@@ -47,7 +49,7 @@ pub async fn set_interviewer_calendar(
 pub async fn study_calendar(
     state: State<'_, AppState>,
     study_id: i64,
-) -> Result<Option<String>, AppError> {
+) -> Result<StudyCalendarView, AppError> {
     state.confab()?.study_calendar(study_id).await
 }
 

@@ -1,6 +1,6 @@
 // This file is generated from the Rust command table by `CONFAB_UPDATE_BINDINGS=1 cargo test -p confab-desktop --test bindings`. Do not edit.
 import { invoke, type Channel } from "@tauri-apps/api/core";
-import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, BusyTimeView, CalendarAccountInput, CalendarAccountView, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, CsvLayout, DatabaseChoiceView, DayScheduleView, DaySettings, DaySlot, FoundMailSettings, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, LanguageOption, LastKnown, MailAuth, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxKind, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RemoteCalendarView, RemovalReport, RuleBreak, RuleBreakView, SessionChange, SessionExceptionView, SessionView, SignInChoice, SlotView, StaffPick, StaffRole, StartupState, StatusOption, StudyOverview, StudySettings, StudySummary, StudyTransferReport, SwapReport, SyncProgress, SyncReport, TeamDatabaseCheck, TeamDatabaseInput, TemplatePreview } from "./types";
+import type { AboutInfo, AppEvent, AttentionItem, BusyImportReport, BusyTimeView, CalendarAccountInput, CalendarAccountView, CalendarImport, CancelOutcome, ColumnMapping, ConnectionCheck, CsvLayout, DatabaseChoiceView, DayScheduleView, DaySettings, DaySlot, FoundMailSettings, HistoryEntry, ImportMode, ImportReport, InterviewList, InterviewView, InterviewerView, InvitationReadiness, InviteReport, LanguageOption, LastKnown, MailAuth, MailProfile, MessageTemplate, NewParticipant, NewSession, NewStudy, OutboxEdit, OutboxFilter, OutboxKind, OutboxMessage, ParticipantDetail, ParticipantQuery, ParticipantSummary, ParticipantUpdate, PendingParticipant, PublishReport, RemoteCalendarView, RemovalReport, RuleBreak, RuleBreakView, SessionChange, SessionExceptionView, SessionView, SignInChoice, SlotView, StaffPick, StaffRole, StartupState, StatusOption, StudyCalendarView, StudyOverview, StudySettings, StudySummary, StudyTransferReport, SwapReport, SyncProgress, SyncReport, TeamDatabaseCheck, TeamDatabaseInput, TemplatePreview } from "./types";
 
 export const commands = {
   startupState: (): Promise<StartupState> => invoke("startup_state"),
@@ -36,7 +36,7 @@ export const commands = {
   remoteCalendars: (): Promise<Array<RemoteCalendarView>> => invoke("remote_calendars"),
   removeCalendarAccount: (): Promise<null> => invoke("remove_calendar_account"),
   setInterviewerCalendar: (interviewerId: number, href: string | null): Promise<null> => invoke("set_interviewer_calendar", { interviewerId, href }),
-  studyCalendar: (studyId: number): Promise<string | null> => invoke("study_calendar", { studyId }),
+  studyCalendar: (studyId: number): Promise<StudyCalendarView> => invoke("study_calendar", { studyId }),
   setStudyCalendar: (studyId: number, href: string | null): Promise<null> => invoke("set_study_calendar", { studyId, href }),
   studyCalendarFile: (studyId: number): Promise<string> => invoke("study_calendar_file", { studyId }),
   importCalendarFile: (input: CalendarImport): Promise<BusyImportReport> => invoke("import_calendar_file", { input }),

@@ -578,6 +578,13 @@ clientId: string | null, clientSecret: string | null, };
 
 export type FoundSignIn = "password" | "google" | "microsoft";
 
+export type StudyCalendarView = { href: string | null, 
+/**
+ * On a team database, the colleague whose calendar account it was chosen from, when it
+ * is not this researcher's: their Sync writes into it. `None` when it is one's own.
+ */
+chosenBy: string | null, };
+
 export type SettingsSourceKind = "shipped" | "autoconfig" | "srv" | "mx";
 
 export type FoundMailSettings = { account: MailAccount, signIn: FoundSignIn, 

@@ -64,7 +64,7 @@ beforeEach(() => {
   vi.resetAllMocks();
   mocked.calendarAccount.mockResolvedValue(account);
   mocked.remoteCalendars.mockResolvedValue(calendars);
-  mocked.studyCalendar.mockResolvedValue(null);
+  mocked.studyCalendar.mockResolvedValue({ href: null, chosenBy: null });
   mocked.listInterviewers.mockResolvedValue([iris, omar]);
   mocked.setStudyCalendar.mockResolvedValue(null);
   mocked.setInterviewerCalendar.mockResolvedValue(null);
@@ -106,7 +106,7 @@ describe("which calendars a study uses", () => {
   });
 
   it("keeps the saved choice and shows why when it cannot be saved", async () => {
-    mocked.studyCalendar.mockResolvedValue(WORK);
+    mocked.studyCalendar.mockResolvedValue({ href: WORK, chosenBy: null });
     mocked.setStudyCalendar.mockRejectedValue({ code: "not_found", message: "No calendar account is connected." });
     render(<CalendarLinks studyId={7} />);
     const study = (await screen.findByLabelText("Write this study’s interviews into")) as HTMLSelectElement;
@@ -117,7 +117,7 @@ describe("which calendars a study uses", () => {
   });
 
   it("still shows the saved links when the server cannot list the calendars", async () => {
-    mocked.studyCalendar.mockResolvedValue(WORK);
+    mocked.studyCalendar.mockResolvedValue({ href: WORK, chosenBy: null });
     mocked.remoteCalendars.mockRejectedValue({ code: "mail", message: "The calendar server could not be reached." });
     render(<CalendarLinks studyId={7} />);
     expect((await screen.findByTestId("calendar-links-list-error")).textContent).toMatch(/could not be reached/);
@@ -156,6 +156,23 @@ describe("which calendars a study uses", () => {
     await waitFor(() => expect(mocked.setInterviewerCalendar).toHaveBeenCalledWith(13, WORK));
     await waitFor(() => expect(screen.getByTestId("calendar-links-read-13").textContent).toBe("Saved."));
     expect(optionNames(benCalendar)).not.toContain("A calendar of dana's account");
+  });
+
+  it("names the colleague whose calendar account the study's calendar was chosen from", async () => {
+    const theirs = "/dav/dana/lab-interviews/";
+    mocked.studyCalendar.mockResolvedValue({ href: theirs, chosenBy: "dana" });
+    render(<CalendarLinks studyId={7} interviewers={[omar]} />);
+    const study = (await screen.findByLabelText("Write this study’s interviews into")) as HTMLSelectElement;
+    expect(study.value).toBe(theirs);
+    expect(optionNames(study)).toContain("A calendar of dana's account");
+    expect(screen.getByTestId("calendar-links-study-hint").textContent).toBe(
+      "Chosen from dana's calendar account: their Sync writes this study's interviews into it. Choosing one here makes it yours.",
+    );
+
+    fireEvent.change(study, { target: { value: WORK } });
+    await waitFor(() => expect(mocked.setStudyCalendar).toHaveBeenCalledWith(7, WORK));
+    await waitFor(() => expect(screen.getByTestId("calendar-links-study-hint").textContent).toBe("Saved."));
+    expect(optionNames(study)).not.toContain("A calendar of dana's account");
   });
 
   it("uses the interviewers its host has already loaded", async () => {

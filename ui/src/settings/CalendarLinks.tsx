@@ -29,6 +29,8 @@ type Loaded =
       /** Why the server's list is missing, if it is. */
       listError: AppError | null;
       studyHref: string | null;
+      /** On a team database, the colleague whose account the study's calendar was chosen from. */
+      studyChosenBy: string | null;
       /** The study's interviewers, when the host has none to give. */
       ownInterviewers: InterviewerView[] | null;
       /** The choices saved here, over what the interviewers were loaded with. */
@@ -40,7 +42,7 @@ const NONE = "";
 async function loadLinks(studyId: number, hostHasInterviewers: boolean): Promise<Loaded> {
   const account = await commands.calendarAccount();
   if (account === null) return { phase: "noAccount" };
-  const [studyHref, ownInterviewers] = await Promise.all([
+  const [study, ownInterviewers] = await Promise.all([
     commands.studyCalendar(studyId),
     hostHasInterviewers ? Promise.resolve(null) : commands.listInterviewers(studyId),
   ]);
@@ -51,7 +53,15 @@ async function loadLinks(studyId: number, hostHasInterviewers: boolean): Promise
   } catch (reason) {
     listError = toAppError(reason);
   }
-  return { phase: "ready", calendars, listError, studyHref, ownInterviewers, links: {} };
+  return {
+    phase: "ready",
+    calendars,
+    listError,
+    studyHref: study.href,
+    studyChosenBy: study.chosenBy,
+    ownInterviewers,
+    links: {},
+  };
 }
 
 /**
@@ -71,6 +81,7 @@ export function CalendarLinks({ studyId, interviewers }: Props) {
   const [error, setError] = useState<AppError | null>(null);
 
   const people = interviewers ?? (loaded?.phase === "ready" ? loaded.ownInterviewers : null);
+  const studyColleague = loaded?.phase === "ready" && loaded.studyHref !== null ? loaded.studyChosenBy : null;
 
   const changeReady = (change: (ready: Extract<Loaded, { phase: "ready" }>) => Loaded) =>
     state.setData((now) => (now.phase === "ready" ? change(now) : now));
@@ -96,7 +107,7 @@ export function CalendarLinks({ studyId, interviewers }: Props) {
     void save(
       "study",
       () => commands.setStudyCalendar(studyId, href),
-      () => changeReady((now) => ({ ...now, studyHref: href })),
+      () => changeReady((now) => ({ ...now, studyHref: href, studyChosenBy: null })),
     );
   }
 
@@ -166,10 +177,15 @@ export function CalendarLinks({ studyId, interviewers }: Props) {
               {calendarOptions(
                 loaded.calendars.filter((calendar) => calendar.writable),
                 loaded.studyHref,
+                studyColleague === null ? undefined : t("calendarLinks.colleagues", { name: studyColleague }),
               )}
             </select>
-            <p className="field-hint" id={`${id}-study-hint`}>
-              {savedKey === "study" ? t("calendarLinks.saved") : t("calendarLinks.studyHint")}
+            <p className="field-hint" id={`${id}-study-hint`} data-testid="calendar-links-study-hint">
+              {savedKey === "study"
+                ? t("calendarLinks.saved")
+                : studyColleague !== null
+                  ? t("calendarLinks.studyChosenBy", { name: studyColleague })
+                  : t("calendarLinks.studyHint")}
             </p>
           </div>
 

@@ -1,8 +1,9 @@
 //! A TCP proxy on loopback between Confab and a test PostgreSQL that cuts a connection at a
 //! transaction's COMMIT, as a dropped line would: before the server sees the COMMIT (nothing
 //! is saved), or after it (the server commits, but its answer never reaches Confab). It can
-//! also refuse new connections for a while, as a server that went down. It listens on a port
-//! the system picks, so a port taken by something else does not matter.
+//! also refuse new connections for a while, as a server that went down, or close its port
+//! altogether, as a stopped server does (the system then refuses every connection). It listens
+//! on a port the system picks, so a port taken by something else does not matter.
 
 #![allow(clippy::unwrap_used, dead_code)]
 
@@ -30,6 +31,7 @@ pub struct PgProxy {
     refusing: Arc<AtomicBool>,
     cuts: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
+    closed: Arc<AtomicBool>,
     open: Arc<Mutex<Vec<TcpStream>>>,
 }
 
@@ -53,6 +55,7 @@ impl PgProxy {
             refusing: Arc::default(),
             cuts: Arc::default(),
             stop: Arc::default(),
+            closed: Arc::default(),
             open: Arc::default(),
         };
         let shared = Shared {
@@ -61,13 +64,37 @@ impl PgProxy {
             cuts: proxy.cuts.clone(),
             open: proxy.open.clone(),
         };
-        let stop = proxy.stop.clone();
+        let (stop, closed) = (proxy.stop.clone(), proxy.closed.clone());
+        listener.set_nonblocking(true).unwrap();
         std::thread::spawn(move || {
-            for client in listener.incoming() {
-                if stop.load(Ordering::SeqCst) {
-                    break;
+            let mut listening = Some(listener);
+            while !stop.load(Ordering::SeqCst) {
+                if closed.load(Ordering::SeqCst) {
+                    // The port is closed: the system refuses whoever connects.
+                    listening = None;
+                    std::thread::sleep(Duration::from_millis(10));
+                    continue;
                 }
-                let Ok(client) = client else { continue };
+                let Some(listener) = listening.as_ref() else {
+                    // Open again on the same port; the system lets a port just closed be
+                    // bound again.
+                    listening = TcpListener::bind(("127.0.0.1", port)).ok();
+                    if let Some(listener) = &listening {
+                        listener.set_nonblocking(true).unwrap();
+                    } else {
+                        std::thread::sleep(Duration::from_millis(50));
+                    }
+                    continue;
+                };
+                let client = match listener.accept() {
+                    Ok((client, _)) => client,
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                        std::thread::sleep(Duration::from_millis(2));
+                        continue;
+                    }
+                    Err(_) => continue,
+                };
+                client.set_nonblocking(false).unwrap();
                 if shared.refusing.load(Ordering::SeqCst) {
                     let _ = client.shutdown(Shutdown::Both);
                     continue;
@@ -96,13 +123,18 @@ impl PgProxy {
         self.refusing.store(on, Ordering::SeqCst);
     }
 
-    /// The server goes out of reach: every open connection is cut and new ones are refused
-    /// until `refuse_connections(false)`.
-    pub fn go_down(&self) {
-        self.refuse_connections(true);
+    /// The server stops: every open connection is cut and the port closes, so that new
+    /// connections are refused by the system itself, until `start_again`.
+    pub fn stop_server(&self) {
+        self.closed.store(true, Ordering::SeqCst);
         for open in self.open.lock().unwrap().drain(..) {
             let _ = open.shutdown(Shutdown::Both);
         }
+    }
+
+    /// The stopped server starts again on the same port.
+    pub fn start_again(&self) {
+        self.closed.store(false, Ordering::SeqCst);
     }
 
     pub fn cuts(&self) -> usize {
@@ -113,7 +145,6 @@ impl PgProxy {
 impl Drop for PgProxy {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
-        let _ = TcpStream::connect(("127.0.0.1", self.port));
     }
 }
 
