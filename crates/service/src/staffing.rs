@@ -6,7 +6,7 @@
 use confab_store::entity::{interview, session, study};
 use confab_store::interview_interviewers::{INTERVIEWER, NOTE_TAKER, OnInterview};
 use confab_store::sessions::SessionPeople;
-use confab_store::{ConnectionTrait, interview_interviewers, interviewers, sessions};
+use confab_store::{ConnectionTrait, interview_interviewers, sessions};
 use confab_store::{Refusal, refusal};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -209,37 +209,19 @@ async fn free_in_load_order(
     candidates: &[i64],
     prefer: &[i64],
 ) -> Result<Vec<i64>, AppError> {
-    if candidates.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut taken: Vec<i64> = interview_interviewers::held_between(
+    let mut free = interview_interviewers::free_candidates(
         db,
         candidates,
+        row.study_id,
         row.starts_at,
         row.ends_at,
-        Some(row.id),
+        row.id,
     )
-    .await?
-    .into_iter()
-    .map(|(who, _, _)| who)
-    .collect();
-    taken.extend(
-        interviewers::busy_times(db, candidates, row.starts_at, row.ends_at)
-            .await?
-            .into_iter()
-            .map(|b| b.interviewer_id),
-    );
-    let load = interview_interviewers::load_in_study(db, row.study_id).await?;
-    let mut free: Vec<_> = interviewers::many(db, candidates)
-        .await?
-        .into_iter()
-        .filter(|person| !taken.contains(&person.id))
-        .collect();
+    .await?;
     free.sort_by(|a, b| {
-        let (la, lb) = (load.get(&a.id).unwrap_or(&0), load.get(&b.id).unwrap_or(&0));
         let (pa, pb) = (!prefer.contains(&a.id), !prefer.contains(&b.id));
         pa.cmp(&pb)
-            .then(la.cmp(lb))
+            .then(a.load.cmp(&b.load))
             .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
             .then(a.id.cmp(&b.id))
     });

@@ -226,24 +226,14 @@ async fn busy_of(
     to: i64,
     leave_out: Option<i64>,
 ) -> Result<Vec<Busy>, AppError> {
-    let mut busy: Vec<Busy> = interviewers::busy_times(db, people, from, to)
+    let busy = interview_interviewers::busy_or_held_between(db, people, from, to, leave_out)
         .await?
         .into_iter()
-        .map(|b| Busy {
-            interviewer_id: b.interviewer_id,
-            start: from_ts(b.starts_at),
-            end: from_ts(b.ends_at),
+        .map(|(interviewer_id, start, end)| Busy {
+            interviewer_id,
+            start: from_ts(start),
+            end: from_ts(end),
         })
         .collect();
-    busy.extend(
-        interview_interviewers::held_between(db, people, from, to, leave_out)
-            .await?
-            .into_iter()
-            .map(|(interviewer_id, start, end)| Busy {
-                interviewer_id,
-                start: from_ts(start),
-                end: from_ts(end),
-            }),
-    );
     Ok(busy)
 }
