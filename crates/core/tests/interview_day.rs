@@ -1,5 +1,8 @@
 //! The interview-day schedule generator, seen from outside: its rules, its times, its
 //! explanations and the checks behind dragging assignments by hand.
+//!
+//! Longer than 400 lines on purpose: each file under `tests/` links into a test binary of its
+//! own, so the tests of one capability, with the set-up they share, stay in one file.
 
 use std::collections::BTreeSet;
 

@@ -13,6 +13,9 @@
 //! `cargo test -p confab-core --test interview_day_quality` compares a few days and asserts a
 //! floor. The figures in docs/PERFORMANCE.md come from the larger run:
 //! `cargo test -p confab-core --profile bench --test interview_day_quality -- --ignored --nocapture`.
+//!
+//! Longer than 400 lines on purpose: each file under `tests/` links into a test binary of its
+//! own, so the tests of one capability, with the set-up they share, stay in one file.
 
 use std::collections::BTreeMap;
 use std::time::Instant;

@@ -1,6 +1,9 @@
 //! The CalDAV client against a real server on loopback (Radicale 3): finding calendars,
 //! reading busy times, storing, moving and cancelling an interview, and the errors a
 //! researcher can meet, each with words that say what to fix.
+//!
+//! Longer than 400 lines on purpose: each file under `tests/` links into a test binary of its
+//! own, so the tests of one capability, with the set-up they share, stay in one file.
 #![cfg(target_os = "linux")]
 
 use std::io::{BufRead, BufReader};

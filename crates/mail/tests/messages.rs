@@ -1,4 +1,7 @@
 //! Messages end to end: what Confab builds is read back by other parsers and by its own.
+//!
+//! Longer than 400 lines on purpose: each file under `tests/` links into a test binary of its
+//! own, so the tests of one capability, with the set-up they share, stay in one file.
 
 use chrono::{DateTime, TimeZone, Utc};
 use confab_mail::{

@@ -1,4 +1,7 @@
 //! Malformed, hostile and real-world messages, each with the one result it must give.
+//!
+//! Longer than 400 lines on purpose: each file under `tests/` links into a test binary of its
+//! own, so the tests of one capability, with the set-up they share, stay in one file.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use confab_mail::{

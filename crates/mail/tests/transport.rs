@@ -1,4 +1,7 @@
 //! SMTP sending and IMAP reading against a real OpenSMTPD and Dovecot on loopback.
+//!
+//! Longer than 400 lines on purpose: each file under `tests/` links into a test binary of its
+//! own, so the tests of one capability, with the set-up they share, stay in one file.
 
 mod support;
 

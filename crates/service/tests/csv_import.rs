@@ -1,3 +1,5 @@
+//! Longer than 400 lines on purpose: each file under `tests/` links into a test binary of its
+//! own, so the tests of one capability, with the set-up they share, stay in one file.
 #![allow(clippy::unwrap_used)]
 
 mod support;

@@ -1,4 +1,7 @@
 //! Interview days end to end on a real database: generate, swap, export, publish, republish.
+//!
+//! Longer than 400 lines on purpose: each file under `tests/` links into a test binary of its
+//! own, so the tests of one capability, with the set-up they share, stay in one file.
 
 #![allow(clippy::unwrap_used)]
 

@@ -8,6 +8,9 @@
 //!
 //! The seed is printed; `CONFAB_MODEL_SEED=N` replays a run and `CONFAB_MODEL_STEPS=N` makes
 //! it longer (the normal test command runs a few thousand steps).
+//!
+//! Longer than 400 lines on purpose: each file under `tests/` links into a test binary of its
+//! own, so the tests of one capability, with the set-up they share, stay in one file.
 
 #![allow(clippy::unwrap_used)]
 

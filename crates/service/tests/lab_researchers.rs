@@ -5,6 +5,9 @@
 //! what their desktop queued, reads only their own inbox, and the history says who acted. The
 //! participants act as people do: each answers the invitation they got, from their own
 //! mailbox, and both researchers Sync at the same moment.
+//!
+//! Longer than 400 lines on purpose: each file under `tests/` links into a test binary of its
+//! own, so the tests of one capability, with the set-up they share, stay in one file.
 
 mod support;
 

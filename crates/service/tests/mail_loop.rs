@@ -1,6 +1,9 @@
 //! The whole mail loop against real SMTP and IMAP servers: invitations out, a participant's
 //! choice back, a confirmation with a calendar invitation that Python's icalendar reads, a
 //! decline from the calendar, and a reschedule that keeps the UID and raises the SEQUENCE.
+//!
+//! Longer than 400 lines on purpose: each file under `tests/` links into a test binary of its
+//! own, so the tests of one capability, with the set-up they share, stay in one file.
 
 #![allow(clippy::unwrap_used)]
 

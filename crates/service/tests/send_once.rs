@@ -2,6 +2,9 @@
 //! after the message was handed over, or two Syncs run at once; and the codes in the links
 //! are kept hashed and stop acting when their time is over. Against the real mail stack, with
 //! a proxy on loopback that cuts the SMTP connection where a test asks.
+//!
+//! Longer than 400 lines on purpose: each file under `tests/` links into a test binary of its
+//! own, so the tests of one capability, with the set-up they share, stay in one file.
 
 #![allow(clippy::unwrap_used)]
 

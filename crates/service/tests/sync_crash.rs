@@ -11,6 +11,9 @@
 //!
 //! Then the SMTP connection itself is cut, by a proxy on loopback, after the message's data.
 //! The counts are printed; `CONFAB_CRASH_KILLS=N` asks for about N kills instead of 200.
+//!
+//! Longer than 400 lines on purpose: each file under `tests/` links into a test binary of its
+//! own, so the tests of one capability, with the set-up they share, stay in one file.
 
 #![allow(clippy::unwrap_used)]
 

@@ -1,3 +1,4 @@
+// Longer than 400 lines on purpose: the tests of one component share the mocks and fixtures set up here.
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { EnrolmentStatus, ParticipantSummary } from "../../bindings/types";

@@ -1,4 +1,7 @@
 //! One test per rule, each with the exact instants it expects.
+//!
+//! Longer than 400 lines on purpose: one test per rule, all on the fixtures of `fixtures.rs`;
+//! the rules are read side by side.
 
 use chrono::Weekday;
 use chrono_tz::Tz;

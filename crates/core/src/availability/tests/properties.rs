@@ -1,4 +1,7 @@
 //! Random small studies, checked against the naive implementation in `naive.rs`.
+//!
+//! Longer than 400 lines on purpose: the properties share one generator of studies and
+//! bookings, which is most of the file.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc, Weekday};
 use chrono_tz::Tz;
