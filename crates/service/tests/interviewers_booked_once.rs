@@ -309,3 +309,29 @@ async fn removing_an_interviewer_with_interviews_ahead_asks_who_takes_them_over(
         confab_service::Staffing::Fixed { interviewer_id: cy }
     );
 }
+
+/// A busy time in an interviewer's calendar keeps them off an interview at that time: the
+/// free colleague runs it, though the other comes first by name.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_interviewer_busy_in_their_calendar_is_not_put_on_the_interview() {
+    let f = Fixture::new(1, true).await;
+    let ana = f
+        .interviewer_on_session("Ana Lind", "ana@uni.example")
+        .await;
+    f.interviewer_on_session("Ben Ode", "ben@uni.example").await;
+    let at = |t: chrono::DateTime<chrono::Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
+    let ics = format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:dentist@ana\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:{}\r\nDTEND:{}\r\nSUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        at(f.slot(0) - Duration::minutes(15)),
+        at(f.slot(0) + Duration::minutes(15)),
+    );
+    f.confab.import_busy_times(ana, &ics, &me()).await.unwrap();
+
+    let ada = f.participant("Ada").await;
+    let booked = f
+        .confab
+        .book_manually(f.study_id, ada, f.session_id, f.slot(0), &[], &me())
+        .await
+        .unwrap();
+    assert_eq!(names(&booked), ["Ben Ode"]);
+}
