@@ -14,6 +14,7 @@ use confab_mail::test_stack::MailStack;
 use confab_service::AttentionKind;
 use confab_service::InterviewState;
 use confab_service::{Actor, InterviewList};
+use sea_orm::ConnectionTrait;
 use support::mail::{
     calendar_counter, calendar_part, calendar_reply, delivered_to, inbox_with, mailbox_participant,
     mailto_link, python_reads, reply_from_link, researcher_profile, send_as, subject, sync,
@@ -467,4 +468,60 @@ async fn cancel_by_link_counter_proposals_and_a_reschedule_request() {
         "the interview moved to the time Bob picked"
     );
     assert_eq!(bobs.sequence, 2);
+}
+
+/// Alice is invited, then booked by hand (she phoned), then answers the invitation she still
+/// has. The links of the invitation stopped acting when she was booked: her answer books
+/// nothing, and her one interview stays where the researcher put it.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_answer_to_the_invitation_after_a_booking_by_hand_books_nothing() {
+    let stack = MailStack::start();
+    let f = Fixture::new(2, true).await;
+    let (alice, _bob) = support::mail::alice_and_bob_invited(&f, &stack).await;
+    let text = text_body(&inbox_with(&stack, "alice", "Invitation", 1).await[0]);
+    f.confab
+        .book_manually(f.study_id, alice, f.session_id, f.slot(0), &[], &me())
+        .await
+        .unwrap();
+    let db = f.database().await;
+    let open: i64 = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            format!(
+                "SELECT count(*) AS n FROM tokens t JOIN enrolments e ON e.id = t.enrolment_id \
+                 WHERE e.participant_id = {alice} AND t.kind = 'choice' AND t.used_at IS NULL"
+            ),
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get("", "n")
+        .unwrap();
+    assert_eq!(
+        open, 0,
+        "the invitation's links still act after the booking"
+    );
+
+    let researcher = stack.address("researcher");
+    let alice_at = stack.address("alice");
+    send_as(
+        &stack,
+        "alice",
+        &researcher,
+        &reply_from_link(&alice_at, &mailto_link(&text, 2), "late@confab.test"),
+    )
+    .await;
+    delivered_to(&stack, "researcher", "Interview choice", 1).await;
+    sync(&f.confab, &stack).await;
+    let booked = f
+        .confab
+        .list_interviews(f.study_id, InterviewList::Upcoming)
+        .await
+        .unwrap();
+    let hers: Vec<_> = booked
+        .iter()
+        .filter(|i| i.participant_id == alice)
+        .map(|i| i.start)
+        .collect();
+    assert_eq!(hers, vec![f.slot(0)]);
 }

@@ -124,8 +124,8 @@ pub async fn for_participant(
 }
 
 /// What a booking needs to know, read in one statement: the study, the enrolment, the
-/// participant's name and address, and the researcher's address (empty until set), which
-/// says whether a confirmation can be sent.
+/// participant's name and address, the researcher's address (empty until set), which says
+/// whether a confirmation can be sent, and the session as the booking sees it.
 pub struct ForBooking {
     pub study: crate::entity::study::Model,
     pub enrolment: enrolment::Model,
@@ -134,53 +134,83 @@ pub struct ForBooking {
     pub researcher_email: String,
     /// The rounds the participant's scheduled and completed interviews of the study hold.
     pub held_rounds: Vec<i32>,
+    /// Whether links of an earlier invitation to choose a time still act.
+    pub open_choice_links: bool,
+    /// The session booked into, if it is one of the study's; the participant's own held
+    /// choices are not counted among its places taken.
+    pub session: Option<crate::sessions::SessionNear>,
 }
 
+/// Reads [`ForBooking`] for a booking of the participant at `at` in `session_id`.
 pub async fn find_for_booking(
     db: &impl ConnectionTrait,
     study_id: i64,
     participant_id: i64,
+    session_id: i64,
+    at: i64,
 ) -> Result<Option<ForBooking>, DbErr> {
     use crate::entity::study;
     use sea_orm::{FromQueryResult, Iterable};
     let study_columns: Vec<String> = study::Column::iter()
         .map(|c| format!("st.{0} AS st_{0}", sea_orm::IdenStatic::as_str(&c)))
         .collect();
+    let (ctes, session_columns) = crate::sessions::near_parts(
+        db,
+        "?3",
+        "AND study_id = ?1",
+        "?4",
+        "-1",
+        "(SELECT id FROM enrolments WHERE study_id = ?1 AND participant_id = ?2)",
+    );
     let sql = format!(
-        "SELECT {}, e.id, e.study_id, e.participant_id, e.status, e.created_at, e.updated_at, \
+        "WITH {ctes} \
+         SELECT {}, e.id, e.study_id, e.participant_id, e.status, e.created_at, e.updated_at, \
                 p.name AS person_name, p.email AS person_email, \
                 coalesce((SELECT researcher_email FROM mail_profile WHERE id = 1), '') AS researcher_email, \
                 (SELECT {held} FROM interviews i \
-                   WHERE i.enrolment_id = e.id AND i.state IN ('completed', 'scheduled')) AS held_rounds \
+                   WHERE i.enrolment_id = e.id AND i.state IN ('completed', 'scheduled')) AS held_rounds, \
+                EXISTS (SELECT 1 FROM tokens t \
+                   WHERE t.enrolment_id = e.id AND t.kind = '{choice}' AND t.used_at IS NULL) \
+                   AS open_choice_links, \
+                {session_columns} \
          FROM enrolments e JOIN participants p ON p.id = e.participant_id \
               JOIN studies st ON st.id = e.study_id \
-         WHERE e.study_id = ? AND e.participant_id = ?",
+              LEFT JOIN s ON 1 = 1 LEFT JOIN near ON 1 = 1 \
+         WHERE e.study_id = ?1 AND e.participant_id = ?2",
         study_columns.join(", "),
-        held = crate::dialect::comma_list(db, "i.round")
+        held = crate::dialect::comma_list(db, "i.round"),
+        choice = crate::tokens::CHOICE,
     );
-    let row = db
-        .query_one_raw(crate::dialect::statement(
+    let rows = db
+        .query_all_raw(crate::dialect::statement(
             db,
             sql,
-            [study_id.into(), participant_id.into()],
+            [
+                study_id.into(),
+                participant_id.into(),
+                session_id.into(),
+                at.into(),
+            ],
         ))
         .await?;
-    row.map(|r| {
-        Ok(ForBooking {
-            study: study::Model::from_query_result(&r, "st_")?,
-            enrolment: enrolment::Model::from_query_result(&r, "")?,
-            person_name: r.try_get("", "person_name")?,
-            person_email: r.try_get("", "person_email")?,
-            researcher_email: r.try_get("", "researcher_email")?,
-            held_rounds: r
-                .try_get::<Option<String>>("", "held_rounds")?
-                .unwrap_or_default()
-                .split(',')
-                .filter_map(|round| round.trim().parse().ok())
-                .collect(),
-        })
-    })
-    .transpose()
+    let Some(r) = rows.first() else {
+        return Ok(None);
+    };
+    Ok(Some(ForBooking {
+        study: study::Model::from_query_result(r, "st_")?,
+        enrolment: enrolment::Model::from_query_result(r, "")?,
+        person_name: r.try_get("", "person_name")?,
+        person_email: r.try_get("", "person_email")?,
+        researcher_email: r.try_get("", "researcher_email")?,
+        held_rounds: r
+            .try_get::<Option<String>>("", "held_rounds")?
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|round| round.trim().parse().ok())
+            .collect(),
+        open_choice_links: r.try_get("", "open_choice_links")?,
+        session: crate::sessions::near_of(&rows)?,
+    }))
 }
 
 /// How many of the study's participants are in each status.

@@ -12,7 +12,7 @@ use super::views::{InterviewView, view_with};
 use crate::commit::{Landed, run_again_on_conflict};
 use crate::mail::staff::staff_now;
 use crate::participants::records::require_study;
-use crate::slots::{RuleBreakView, load_for_booking};
+use crate::slots::{RuleBreakView, availability_near, load_for_booking};
 use crate::statuses::not_enrolled;
 use crate::{Actor, AppError, Confab};
 
@@ -94,14 +94,23 @@ impl Confab {
                 person_email: email,
                 researcher_email,
                 held_rounds,
-            }) = confab_store::enrolments::find_for_booking(&txn, study_id, participant_id).await?
+                open_choice_links,
+                session: near,
+            }) = confab_store::enrolments::find_for_booking(
+                &txn,
+                study_id,
+                participant_id,
+                session_id,
+                start.timestamp(),
+            )
+            .await?
             else {
                 // Say which one is missing: the study, or the participant's place in it.
                 require_study(&txn, study_id).await?;
                 return Err(not_enrolled(study_id, participant_id));
             };
             let (data, session) =
-                load_for_booking(&txn, &study, session_id, start, None, Some(enrolment.id)).await?;
+                availability_near(&txn, &study, near, start, None, Some(enrolment.id)).await?;
             let breaks = explain(
                 &data.engine().rule_breaks(session_id, start, Utc::now()),
                 &data.rules,
@@ -114,6 +123,7 @@ impl Confab {
                 enrolment: &enrolment,
                 session: session.as_ref(),
                 held_rounds: Some(&held_rounds),
+                open_choice_links: Some(open_choice_links),
                 session_id,
                 start,
                 end,

@@ -22,6 +22,9 @@ pub(super) struct NewInterview<'a> {
     pub(super) session: Option<&'a LoadedSession>,
     /// The rounds the participant holds, when already read; read again otherwise.
     pub(super) held_rounds: Option<&'a [i32]>,
+    /// Whether links of an earlier invitation to choose a time still act, when already read;
+    /// they are retired regardless otherwise.
+    pub(super) open_choice_links: Option<bool>,
     pub(super) session_id: i64,
     pub(super) start: DateTime<Utc>,
     pub(super) end: DateTime<Utc>,
@@ -66,13 +69,15 @@ pub(super) async fn insert_interview(
         crate::staffing::assign_interviewer(txn, new.study, &row, &[], new.session).await?;
     // Once booked, the times offered before stop acting: a later click is read as a further
     // choice that changes nothing, not as a second booking.
-    confab_store::tokens::retire_for_enrolment(
-        txn,
-        new.enrolment.id,
-        confab_store::tokens::CHOICE,
-        now,
-    )
-    .await?;
+    if new.open_choice_links != Some(false) {
+        confab_store::tokens::retire_for_enrolment(
+            txn,
+            new.enrolment.id,
+            confab_store::tokens::CHOICE,
+            now,
+        )
+        .await?;
+    }
     let booked = NewEntry {
         study_id: Some(row.study_id),
         participant_id: Some(row.participant_id),

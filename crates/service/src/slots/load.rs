@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use confab_core::availability::{Availability, Busy, SessionSpec, StudyRules, Taken};
 use confab_store::entity::{session, study};
 use confab_store::interview_interviewers::NOTE_TAKER;
-use confab_store::sessions::SessionPeople;
+use confab_store::sessions::{SessionNear, SessionPeople};
 use confab_store::{
     ConnectionTrait, choices, interview_interviewers, interviewers, interviews, sessions,
 };
@@ -106,10 +106,35 @@ pub(crate) async fn load_for_booking(
     leave_out: Option<i64>,
     leave_out_enrolment: Option<i64>,
 ) -> Result<(StudyAvailability, Option<(session::Model, SessionPeople)>), AppError> {
+    let near = sessions::find_near(
+        db,
+        session_id,
+        start.timestamp(),
+        leave_out,
+        leave_out_enrolment,
+    )
+    .await?;
+    availability_near(db, study, near, start, leave_out, leave_out_enrolment).await
+}
+
+/// [`load_for_booking`] from the session as already read (by the booking's first statement),
+/// reading the rest: exceptions of weekly hours, a capped study's week, interviewers' busy
+/// times.
+pub(crate) async fn availability_near(
+    db: &impl ConnectionTrait,
+    study: &study::Model,
+    near: Option<SessionNear>,
+    start: DateTime<Utc>,
+    leave_out: Option<i64>,
+    leave_out_enrolment: Option<i64>,
+) -> Result<(StudyAvailability, Option<(session::Model, SessionPeople)>), AppError> {
     let rules = rules_of(study)?;
-    let Some((row, session_people)) = sessions::find_with_interviewers(db, session_id)
-        .await?
-        .filter(|(s, _)| s.study_id == study.id)
+    let t = start.timestamp();
+    let Some(SessionNear {
+        session: row,
+        people: session_people,
+        taken: near,
+    }) = near.filter(|s| s.session.study_id == study.id)
     else {
         return Ok((
             StudyAvailability {
@@ -137,30 +162,22 @@ pub(crate) async fn load_for_booking(
         exceptions,
     );
     let people = spec.interviewers.clone();
-    let t = start.timestamp();
     let day = Duration::days(1).num_seconds();
-    let capped = study.max_per_day.is_some() || study.max_per_week.is_some();
-    // A day session's booking lasts the whole day; a day either side covers every buffer.
+    // The same window as the places `find_near` read: what can touch a booking at `t`.
     let (near_from, near_to) = (t - day, row.ends_at.unwrap_or(t).max(t) + day);
-    let (from, to) = if capped {
-        (t - 8 * day, t + 8 * day)
-    } else {
-        (near_from, near_to)
-    };
-    let taken = if capped {
-        taken_in_study(db, study.id, from, to, leave_out, leave_out_enrolment).await?
-    } else {
-        let spans = interviews::taken_spans_in_session(
+    // Caps count a whole week, so a capped study's places are read for the weeks around `t`.
+    let taken = if study.max_per_day.is_some() || study.max_per_week.is_some() {
+        taken_in_study(
             db,
-            row.id,
-            from,
-            to,
+            study.id,
+            t - 8 * day,
+            t + 8 * day,
             leave_out,
             leave_out_enrolment,
         )
-        .await?;
-        spans
-            .into_iter()
+        .await?
+    } else {
+        near.into_iter()
             .flat_map(|(start, end, n)| {
                 let one = Taken {
                     session_id: row.id,

@@ -15,7 +15,7 @@ use crate::{AppError, Confab, ErrorCode};
 mod engine_input;
 mod load;
 
-pub(crate) use load::{load, load_for_booking};
+pub(crate) use load::{availability_near, load, load_for_booking};
 
 /// A start time a participant can choose, in UTC and in the time zone it was asked for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
