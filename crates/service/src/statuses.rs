@@ -133,9 +133,6 @@ pub(crate) async fn write_status(
     also: Option<NewEntry>,
 ) -> Result<(), AppError> {
     let now = now_ts();
-    if from != to {
-        enrolments::set_status(db, row.id, to, now).await?;
-    }
     // Held choices exist only while a participant is Pending; leaving it releases them.
     if from == EnrolmentStatus::Pending && to != EnrolmentStatus::Pending {
         choices::clear(db, row.id).await?;
@@ -151,7 +148,11 @@ pub(crate) async fn write_status(
     };
     let mut entries: Vec<NewEntry> = also.into_iter().collect();
     entries.push(status);
-    audit::record_all(db, entries).await?;
+    if from == to {
+        audit::record_all(db, entries).await?;
+    } else {
+        enrolments::set_status_and_record(db, row.id, to, now, entries).await?;
+    }
     Ok(())
 }
 

@@ -19,6 +19,9 @@ pub struct NewEntry {
     pub reason: String,
 }
 
+/// The most lines one insert writes: well below SQLite's limit on parameters (ten each).
+pub(crate) const LINES_PER_STATEMENT: usize = 1000;
+
 /// Several lines in one statement, as one change often needs.
 pub async fn record_all(db: &impl ConnectionTrait, entries: Vec<NewEntry>) -> Result<(), DbErr> {
     if entries.is_empty() {
@@ -27,8 +30,8 @@ pub async fn record_all(db: &impl ConnectionTrait, entries: Vec<NewEntry>) -> Re
     // Plain multi-row inserts: every booking writes two lines, an import thousands (in chunks
     // well below SQLite's limit on parameters).
     let mut entries = entries;
-    while entries.len() > 1000 {
-        let rest = entries.split_off(1000);
+    while entries.len() > LINES_PER_STATEMENT {
+        let rest = entries.split_off(LINES_PER_STATEMENT);
         insert_entries(db, entries).await?;
         entries = rest;
     }
@@ -36,6 +39,15 @@ pub async fn record_all(db: &impl ConnectionTrait, entries: Vec<NewEntry>) -> Re
 }
 
 async fn insert_entries(db: &impl ConnectionTrait, entries: Vec<NewEntry>) -> Result<(), DbErr> {
+    let (sql, values) = insert_statement(entries);
+    db.execute_raw(crate::dialect::statement(db, sql, values))
+        .await
+        .map(|_| ())
+}
+
+/// The multi-row insert of `entries` with its values, for a statement of its own or as the
+/// last part of a larger one.
+pub(crate) fn insert_statement(entries: Vec<NewEntry>) -> (String, Vec<sea_orm::Value>) {
     let rows = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; entries.len()].join(", ");
     let mut values: Vec<sea_orm::Value> = Vec::with_capacity(entries.len() * 10);
     for e in entries {
@@ -52,14 +64,12 @@ async fn insert_entries(db: &impl ConnectionTrait, entries: Vec<NewEntry>) -> Re
             e.reason.into(),
         ]);
     }
-    db.execute_raw(crate::dialect::statement(db,
+    (
         format!(
             "INSERT INTO audit_log (at, actor_kind, actor, study_id, participant_id, interview_id, action, from_value, to_value, reason) VALUES {rows}"
         ),
         values,
-    ))
-    .await
-    .map(|_| ())
+    )
 }
 
 /// Written in the same transaction as the change it describes, so neither exists without the

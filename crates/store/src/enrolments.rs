@@ -102,6 +102,38 @@ pub async fn set_status(
     .map(|_| ())
 }
 
+/// Sets the status and writes the audit lines that describe the change, together. On a team
+/// database that is one statement (a data-modifying `WITH`), one round trip fewer on every
+/// booking and status change; SQLite has no such statement, and a statement costs it no
+/// network.
+pub async fn set_status_and_record(
+    db: &impl ConnectionTrait,
+    id: i64,
+    status: EnrolmentStatus,
+    now: i64,
+    entries: Vec<crate::audit::NewEntry>,
+) -> Result<(), DbErr> {
+    if db.get_database_backend() != sea_orm::DbBackend::Postgres
+        || entries.is_empty()
+        || entries.len() > crate::audit::LINES_PER_STATEMENT
+    {
+        set_status(db, id, status, now).await?;
+        return crate::audit::record_all(db, entries).await;
+    }
+    let (insert, lines) = crate::audit::insert_statement(entries);
+    let mut values: Vec<sea_orm::Value> = vec![status.key().into(), now.into(), id.into()];
+    values.extend(lines);
+    db.execute_raw(crate::dialect::statement(
+        db,
+        format!(
+            "WITH status AS (UPDATE enrolments SET status = ?, updated_at = ? WHERE id = ?) {insert}"
+        ),
+        values,
+    ))
+    .await
+    .map(|_| ())
+}
+
 pub async fn for_study(
     db: &impl ConnectionTrait,
     study_id: i64,
