@@ -1,0 +1,56 @@
+#![allow(clippy::unwrap_used)]
+
+//! The questions every booking and every participant's choice ask find their rows through an
+//! index, whatever the size of the study: SQLite's plan for each names an index search and no
+//! scan of a whole table.
+
+use confab_store::{ConnectionTrait, open};
+use sea_orm::{DbBackend, Statement};
+
+/// SQLite's plan for `sql`, one step per line.
+async fn plan(db: &impl ConnectionTrait, sql: &str) -> String {
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            DbBackend::Sqlite,
+            format!("EXPLAIN QUERY PLAN {sql}"),
+        ))
+        .await
+        .unwrap();
+    rows.iter()
+        .map(|r| r.try_get::<String>("", "detail").unwrap())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[tokio::test]
+async fn a_booking_s_lookups_search_an_index_and_scan_no_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = open(dir.path()).await.unwrap();
+    let c = &db.connection;
+    let lookups = [
+        // The rounds a participant holds, with the states bound as parameters, as the
+        // query builder writes them.
+        "SELECT round FROM interviews WHERE enrolment_id = ?1 AND state IN (?2, ?3)",
+        // The same, in the order a hand-written statement lists them.
+        "SELECT group_concat(i.round) FROM interviews i \
+         WHERE i.enrolment_id = ?1 AND i.state IN ('completed', 'scheduled')",
+        // Whether links of an earlier invitation still act.
+        "SELECT 1 FROM tokens t WHERE t.enrolment_id = ?1 AND t.kind = 'choice' AND t.used_at IS NULL",
+        // The places taken in one session near a time.
+        "SELECT starts_at, ends_at, count(*) FROM interviews \
+         WHERE session_id = ?1 AND state = 'scheduled' AND starts_at < ?2 AND ends_at > ?3 \
+         GROUP BY starts_at, ends_at",
+        // A participant's interviews that would overlap (the database's own check).
+        "SELECT 1 FROM interviews WHERE participant_id = ?1 AND state = 'scheduled' \
+         AND starts_at < ?2 AND ?3 < ends_at",
+        // The participant's place in the study.
+        "SELECT id FROM enrolments WHERE study_id = ?1 AND participant_id = ?2",
+    ];
+    for sql in lookups {
+        let plan = plan(c, sql).await;
+        assert!(
+            plan.contains("USING") && !plan.lines().any(|step| step.starts_with("SCAN ")),
+            "a lookup reads a whole table:\n{sql}\n{plan}"
+        );
+    }
+}
