@@ -54,3 +54,21 @@ async fn a_booking_s_lookups_search_an_index_and_scan_no_table() {
         );
     }
 }
+
+/// The places taken in a session are counted from the index alone, in its order: a session
+/// with hundreds of interviews costs its index entries, not a read of each interview's row
+/// and a sort.
+#[tokio::test]
+async fn the_places_taken_near_a_time_come_from_the_index_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = open(dir.path()).await.unwrap();
+    let sql = "SELECT i.starts_at, i.ends_at, count(*) FROM interviews i \
+               WHERE i.session_id = ?1 AND i.state = 'scheduled' AND i.id <> ?2 \
+                 AND i.ends_at > ?3 AND i.starts_at < ?4 \
+               GROUP BY i.starts_at, i.ends_at";
+    let plan = plan(&db.connection, sql).await;
+    assert!(
+        plan.contains("COVERING INDEX interviews_slot") && !plan.contains("TEMP B-TREE"),
+        "{plan}"
+    );
+}

@@ -23,7 +23,7 @@ mod m20261202_010000_researchers;
 mod m20261202_020000_change_notices;
 mod m20261202_060000_participant_sort_names;
 mod m20261202_070000_calendar_owners;
-mod m20261202_080000_interviews_by_enrolment;
+mod m20261202_080000_booking_indexes;
 
 pub struct Migrator;
 
@@ -60,7 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_020000_change_notices::Migration),
             Box::new(m20261202_060000_participant_sort_names::Migration),
             Box::new(m20261202_070000_calendar_owners::Migration),
-            Box::new(m20261202_080000_interviews_by_enrolment::Migration),
+            Box::new(m20261202_080000_booking_indexes::Migration),
         ]
     }
 }
