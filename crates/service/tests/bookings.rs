@@ -588,3 +588,87 @@ async fn weekly_hours_can_be_closed_or_changed_on_one_date_and_hidden() {
             .is_empty()
     );
 }
+
+/// A session of another study (a wrong number on the command line, a window left open on
+/// another study) books nothing: the check names the rule, and accepting it does not get past
+/// it, since a booking needs a session of the study.
+#[tokio::test]
+async fn a_session_of_another_study_is_never_booked() {
+    let f = Fixture::new(1, true).await;
+    let other_study = f
+        .confab
+        .create_study(confab_service::NewStudy {
+            name: "Onboarding".into(),
+            description: String::new(),
+            time_zone: "America/New_York".into(),
+            interview_minutes: 60,
+        })
+        .await
+        .unwrap()
+        .id;
+    let start = f.slot(0);
+    let local = |at: chrono::DateTime<chrono::Utc>| {
+        at.with_timezone(&chrono_tz::America::New_York)
+            .format("%Y-%m-%dT%H:%M")
+            .to_string()
+    };
+    let other_session = f
+        .confab
+        .create_session(
+            confab_service::NewSession {
+                study_id: other_study,
+                title: String::new(),
+                pattern: confab_service::SessionPattern::Window {
+                    start: local(start),
+                    end: local(f.slot(3)),
+                },
+                capacity: 1,
+                visible: true,
+                interviewer_ids: vec![],
+            },
+            &me(),
+        )
+        .await
+        .unwrap()
+        .id;
+    let ada = f.participant("ada").await;
+    let breaks = f
+        .confab
+        .check_booking(f.study_id, other_session, start, None)
+        .await
+        .unwrap();
+    let rules: Vec<confab_service::RuleBreak> = breaks.iter().map(|b| b.rule).collect();
+    assert_eq!(rules, [confab_service::RuleBreak::UnknownSession]);
+    let refused = f
+        .confab
+        .book_manually(f.study_id, ada, other_session, start, &[], &me())
+        .await
+        .unwrap_err();
+    assert!(
+        refused.message.contains("not part of this study"),
+        "{}",
+        refused.message
+    );
+    let still = f
+        .confab
+        .book_manually(
+            f.study_id,
+            ada,
+            other_session,
+            start,
+            &[confab_service::RuleBreak::UnknownSession],
+            &me(),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(still.code, ErrorCode::NotFound, "{}", still.message);
+    for study in [f.study_id, other_study] {
+        let booked = f
+            .confab
+            .list_interviews(study, InterviewList::Upcoming)
+            .await
+            .unwrap();
+        assert!(booked.is_empty(), "{booked:?}");
+    }
+    assert_eq!(f.status(ada).await, "added");
+}
