@@ -23,21 +23,14 @@ CREATE INDEX interviews_slot ON interviews (session_id, starts_at, state);
 DROP INDEX interviews_enrolment;
 "#;
 
+// The same statements serve both databases.
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .get_connection()
-            .execute_unprepared(UP)
-            .await
-            .map(|_| ())
+        super::execute_for_backend(manager, UP, UP).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .get_connection()
-            .execute_unprepared(DOWN)
-            .await
-            .map(|_| ())
+        super::execute_for_backend(manager, DOWN, DOWN).await
     }
 }
