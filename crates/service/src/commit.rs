@@ -1,10 +1,14 @@
 //! A commit whose connection goes while the server answers: the server may have taken the
 //! change or not, and the researcher must hear which. Confab asks the database again, on a new
-//! connection, whether the change is there.
+//! connection, whether the change is there, once the server has finished with the lost
+//! transaction.
 
 use std::time::Duration;
 
-use confab_store::{DatabaseTransaction, interviews, is_connection_lost};
+use confab_store::{
+    DatabaseConnection, DatabaseTransaction, begin_write_waiting_at_most, entity::interview,
+    interviews, is_connection_lost,
+};
 
 use crate::{AppError, Confab, ErrorCode};
 
@@ -14,6 +18,9 @@ const ASK_AGAIN: [Duration; 3] = [
     Duration::from_millis(800),
     Duration::from_secs(2),
 ];
+
+/// How long one asking waits for the lost transaction to end on the server.
+const WAIT_FOR_THE_LOST: Duration = Duration::from_secs(2);
 
 /// What an interview looks like once the change is in: how Confab tells, after a lost
 /// connection, whether the server took it.
@@ -43,7 +50,7 @@ impl Confab {
         tracing::warn!(%error, what, "the connection went during a commit; asking again");
         for pause in ASK_AGAIN {
             tokio::time::sleep(pause).await;
-            let found = interviews::find(&self.db, landed.interview_id).await;
+            let found = interview_once_settled(&self.db, landed.interview_id).await;
             let took = found.map(|row| {
                 row.is_some_and(|r| {
                     r.state == landed.state && landed.starts_at.is_none_or(|at| r.starts_at == at)
@@ -98,3 +105,16 @@ macro_rules! run_again_on_conflict {
     }};
 }
 pub(crate) use run_again_on_conflict;
+
+/// The interview's row as it is once every write transaction before this one has ended, the
+/// lost one too: a read made at once could come before the server has committed what it
+/// received, and say that nothing was saved when it was.
+async fn interview_once_settled(
+    db: &DatabaseConnection,
+    interview_id: i64,
+) -> Result<Option<interview::Model>, confab_store::DbErr> {
+    let txn = begin_write_waiting_at_most(db, WAIT_FOR_THE_LOST).await?;
+    let row = interviews::find(&txn, interview_id).await?;
+    txn.rollback().await?;
+    Ok(row)
+}

@@ -49,4 +49,4 @@ pub use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, Set, TransactionTrait,
 };
 pub use unreachable::{why_unreachable, why_unreachable_db};
-pub use write::{Refusal, begin_write, refusal};
+pub use write::{Refusal, begin_write, begin_write_waiting_at_most, refusal};

@@ -39,6 +39,39 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
     }
 }
 
+/// Opens a write transaction, as `begin_write` does, that waits at most `wait` for the team
+/// database's write lock and then gives up with an error.
+///
+/// Every write transaction holds that lock until the server has committed it or rolled it
+/// back, also one whose connection went during its COMMIT: the server ends it in its own time
+/// (it commits what it received, or rolls back once it sees the connection closed). A read
+/// made after taking the lock therefore sees whether such a transaction was taken, where a
+/// read made at once may come before the server has finished it. The wait is bounded because a
+/// connection lost without a word from the network can keep its transaction open for long.
+pub async fn begin_write_waiting_at_most(
+    db: &DatabaseConnection,
+    wait: std::time::Duration,
+) -> Result<DatabaseTransaction, DbErr> {
+    match db.get_database_backend() {
+        DbBackend::Postgres => {
+            let txn = db.begin().await?;
+            txn.execute_raw(Statement::from_string(
+                DbBackend::Postgres,
+                format!("SET LOCAL lock_timeout = {}", wait.as_millis().max(1)),
+            ))
+            .await?;
+            txn.execute_raw(Statement::from_string(
+                DbBackend::Postgres,
+                format!("SELECT pg_advisory_xact_lock({TEAM_WRITE_LOCK})"),
+            ))
+            .await?;
+            Ok(txn)
+        }
+        // SQLite's lock is the file's, and a process that went away lets go of it at once.
+        _ => begin_write(db).await,
+    }
+}
+
 /// The reason a database trigger refused a write, if it was one of Confab's own.
 pub fn refusal(error: &DbErr) -> Option<Refusal> {
     let text = error.to_string();

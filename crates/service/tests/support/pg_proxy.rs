@@ -13,12 +13,16 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+/// How long a COMMIT whose answer is cut takes to reach the server: longer than Confab's first
+/// pause before it asks again, so that the asking must wait for the server to finish.
+const COMMIT_LATE: Duration = Duration::from_millis(500);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CommitCut {
     /// Closes the connection when the client sends COMMIT, before the server sees it.
     Before,
-    /// Passes the COMMIT, lets the server commit, and closes before its answer reaches the
-    /// client.
+    /// Closes the connection to the client, then passes the COMMIT (late) and lets the
+    /// server commit: its answer never reaches the client.
     After,
     /// As `After`, and then the server goes out of reach: every connection is cut and new
     /// ones are refused until `refuse_connections(false)`.
@@ -198,8 +202,11 @@ fn relay(mut client: TcpStream, mut server: TcpStream, shared: Shared) {
                         let _ = other.shutdown(Shutdown::Both);
                     }
                 }
-                // The client hears nothing more; the server gets the COMMIT and time to do it.
+                // The client hears nothing more; the server gets the COMMIT late, as over a
+                // slow line, after Confab has noticed the cut and begun to ask again, and
+                // then time to do it.
                 let _ = client.shutdown(Shutdown::Both);
+                std::thread::sleep(COMMIT_LATE);
                 let _ = server.write_all(chunk);
                 std::thread::sleep(Duration::from_millis(300));
                 break;
