@@ -47,6 +47,15 @@ const ready = {
   teamDatabase: null,
 } as const;
 
+const study = {
+  id: 7,
+  name: "Sleep diaries",
+  description: "",
+  timeZone: "UTC",
+  interviewMinutes: 30,
+  createdAt: "2026-01-01T00:00:00Z",
+};
+
 const about = {
   version: "0.1.0",
   license: "MIT",
@@ -77,7 +86,7 @@ describe("App", () => {
     // The back end's message already says what to do; the window adds nothing to it.
     expect(alert.querySelectorAll("p")).toHaveLength(1);
     expect(screen.queryByTestId("nav-studies")).toBeNull();
-    expect(mocked.listStudies).not.toHaveBeenCalled();
+    expect(screen.queryByTestId("screen-studies")).toBeNull();
   });
 
   it("treats a rejected startup call as a startup failure", async () => {
@@ -288,5 +297,30 @@ describe("App", () => {
     fireEvent.click(within(dialog).getByTestId("calendar-import-submit"));
     expect((await within(dialog).findByTestId("error-banner")).textContent).toContain("The file is not a calendar.");
     expect(screen.getByTestId("calendar-import-dialog")).toBeTruthy();
+  });
+  // Last: it loads the outbox's code, which the tests above expect to load for the first time.
+  it("asks for the studies with the startup state and shows them in the window's first render", async () => {
+    let answer: (state: typeof ready) => void = () => {};
+    mocked.startupState.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    mocked.listStudies.mockResolvedValue([study]);
+    render(<App />);
+
+    // Asked before the startup state has answered, not after the window is laid out.
+    expect(mocked.listStudies).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole("status").textContent).toBe("Opening Confab…");
+    await act(async () => answer(ready));
+
+    // No loading line between the window and its list: both come in one render.
+    expect(screen.getByTestId("screen-studies")).toBeTruthy();
+    expect(screen.getByText(study.name)).toBeTruthy();
+    expect(mocked.listStudies).toHaveBeenCalledTimes(1);
+
+    // Once the window has moved, coming back asks again.
+    mocked.listStudies.mockResolvedValue([study, { ...study, id: 8, name: "Second study" }]);
+    fireEvent.click(screen.getByTestId("nav-outbox"));
+    await screen.findByTestId("screen-outbox");
+    fireEvent.click(screen.getByTestId("nav-studies"));
+    expect(await screen.findByText("Second study")).toBeTruthy();
+    expect(mocked.listStudies).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,8 +1,6 @@
 import { startTransition, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import { STARTUP_ANSWERED, markOnce } from "./performanceMarks";
 import { onAppEvent } from "./appEvents";
 import { dataChanged } from "./dataChanged";
-import { commands } from "./bindings/commands";
 import type { AppError, AppEvent, CalendarFile } from "./bindings/types";
 import { ErrorBanner } from "./ErrorBanner";
 import { toAppError } from "./errors";
@@ -15,6 +13,7 @@ import { Sidebar } from "./Sidebar";
 import { StartupFailure, reloadWindow } from "./StartupFailure";
 import type { StudySummary } from "./bindings/types";
 import { useAutoSync } from "./sync/useAutoSync";
+import { askFirst, type FirstAnswers } from "./firstAnswers";
 import { StudyWorkspace } from "./workspace/StudyWorkspace";
 import { t } from "./i18n";
 
@@ -29,8 +28,15 @@ type Startup =
   | { phase: "ready"; dataDir: string; databasePath: string; teamDatabase: string | null }
   | { phase: "failed"; error: AppError };
 
-export function App() {
+type Props = {
+  /** The first answers, asked for before the window's first render (see firstAnswers). */
+  first?: Promise<FirstAnswers>;
+};
+
+export function App({ first }: Props) {
   const [startup, setStartup] = useState<Startup>({ phase: "loading" });
+  // The studies that came with the start-up state, for the list's first render only.
+  const [firstStudies, setFirstStudies] = useState<StudySummary[] | null>(null);
   const [place, setPlace] = useState<Place>({ screen: "studies" });
   const [error, setError] = useState<AppError | null>(null);
   const [aboutOpen, setAboutOpen] = useState(false);
@@ -62,11 +68,10 @@ export function App() {
 
   useEffect(() => {
     let active = true;
-    commands
-      .startupState()
-      .then((state) => {
-        markOnce(STARTUP_ANSWERED);
+    (first ?? askFirst())
+      .then(({ startup: state, studies }) => {
         if (!active) return;
+        setFirstStudies(studies);
         setStartup(
           state.status === "ready"
             ? {
@@ -84,17 +89,28 @@ export function App() {
     return () => {
       active = false;
     };
-  }, []);
+  }, [first]);
 
   const reportError = useCallback((next: AppError) => setError(next), []);
   useAutoSync(reportError);
   const showAbout = useCallback(() => startTransition(() => setAboutOpen(true)), []);
   // Moving to another place is a transition: while the code of a screen or section opened for the
   // first time loads, the current one stays on screen instead of a loading line.
-  const navigate = useCallback((screen: ScreenId) => startTransition(() => setPlace({ screen })), []);
+  // Once the window has moved, the studies list asks for itself.
+  const navigate = useCallback(
+    (screen: ScreenId) =>
+      startTransition(() => {
+        setFirstStudies(null);
+        setPlace({ screen });
+      }),
+    [],
+  );
   const openStudy = useCallback(
     (study: StudySummary, pane: PaneId = "overview") =>
-      startTransition(() => setPlace({ screen: "study", study, pane })),
+      startTransition(() => {
+        setFirstStudies(null);
+        setPlace({ screen: "study", study, pane });
+      }),
     [],
   );
   const openPane = useCallback(
@@ -161,7 +177,9 @@ export function App() {
           />
         )}
         <Suspense fallback={<PlaceLoading />}>
-          {place.screen === "studies" && <StudiesScreen onError={reportError} onOpen={openStudy} />}
+          {place.screen === "studies" && (
+            <StudiesScreen first={firstStudies} onError={reportError} onOpen={openStudy} />
+          )}
           {place.screen === "study" && (
             <StudyWorkspace
               study={place.study}

@@ -1,4 +1,4 @@
-import { startTransition, Suspense, useEffect, useState } from "react";
+import { startTransition, Suspense, useEffect, useRef, useState } from "react";
 import { commands } from "../bindings/commands";
 import type { AppError, StudySummary } from "../bindings/types";
 import { toAppError } from "../errors";
@@ -12,6 +12,8 @@ import { useLoaded } from "../useLoaded";
 const StudyDialog = lazyNamed(() => import("../StudyDialog"), "StudyDialog");
 
 type Props = {
+  /** The studies read with the start-up state: shown in the first render, not asked again. */
+  first?: StudySummary[] | null;
   onError: (error: AppError) => void;
   onOpen: (study: StudySummary) => void;
 };
@@ -21,23 +23,31 @@ type ListState =
   | { kind: "loaded"; studies: StudySummary[] }
   | { kind: "failed" };
 
-export function StudiesScreen({ onError, onOpen }: Props) {
+export function StudiesScreen({ first = null, onError, onOpen }: Props) {
   const [dialogOpen, setDialogOpen] = useState(false);
   const dialogNeeded = useHasBeenTrue(dialogOpen);
   const [loadingDemo, setLoadingDemo] = useState(false);
   // A list that could not be refreshed stays as it was; the error goes to the banner.
+  const given = useRef(first);
   const studies = useLoaded(
-    () =>
-      commands.listStudies().then((found) => {
-        markOnce(STUDIES_ANSWERED);
-        return found;
-      }),
+    () => {
+      // The first load takes the studies that came with the start-up state; reloads ask.
+      const ready = given.current;
+      given.current = null;
+      return ready
+        ? Promise.resolve(ready)
+        : commands.listStudies().then((found) => {
+            markOnce(STUDIES_ANSWERED);
+            return found;
+          });
+    },
     [],
     { onError },
   );
+  const shown = studies.data ?? first ?? undefined;
   const refresh = studies.reload;
-  const list: ListState = studies.data
-    ? { kind: "loaded", studies: studies.data }
+  const list: ListState = shown
+    ? { kind: "loaded", studies: shown }
     : studies.error
       ? { kind: "failed" }
       : { kind: "loading" };
