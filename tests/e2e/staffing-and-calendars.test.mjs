@@ -195,6 +195,8 @@ test("one interviewer runs every interview, and Sync reads their busy times from
 
     // Carol booked by hand at the first open time: Bob runs it, not Alice.
     await openPane(browser, "interviews");
+    // Book manually is enabled once the study's interviews have loaded; a click before does nothing.
+    await byTestId(browser, "book-manually").waitForEnabled({ timeout: 10_000 });
     await byTestId(browser, "book-manually").click();
     await byTestId(browser, "book-dialog").waitForDisplayed();
     await byTestId(browser, "book-participant-search").setValue("carol");
