@@ -8,7 +8,10 @@
 // - each search keystroke, from its input event to the filtered rows painted (participants:filter);
 // - the time between frames while the list scrolls (participants:scroll-frame), at wheel speed
 //   and at a fling through the whole list;
-// - the WebKit web process's resident memory (WebKit has no performance.memory).
+// - the WebKit web process's resident memory (WebKit has no performance.memory);
+// - the floor of the machine under both: the same rows copied out of React into a plain element
+//   in the same place, then changed on each keystroke and scrolled at wheel speed with no script
+//   of Confab's running, so that what the window adds over painting itself can be read off.
 //
 // Run like the end-to-end tests (same environment variables), under Xvfb:
 //   xvfb-run -a --server-args="-screen 0 1280x900x24" node scripts/measure-participants.mjs
@@ -108,6 +111,108 @@ function webProcessRssMiB() {
   return best;
 }
 
+/**
+ * What painting the list costs on this machine whatever the page's code: the table as it is on
+ * screen (its header and the rows drawn, each at its offset) is copied into a plain element laid
+ * over it, with a copy of the search box. Each keystroke in the copied box reverses the text of
+ * the rows drawn (every row on screen changes, as when a search narrows the list) and is timed
+ * from its input event to the next paint, as the window times its own. Then the copy's rows are
+ * made long enough for 240 frames and it is scrolled at 120 px a frame. Nothing of React, the
+ * table or the virtualizer runs meanwhile.
+ */
+async function paintingFloor(browser, keys) {
+  await browser.execute(() => {
+    document.querySelector('[data-testid="participant-table"]').scrollTop = 0;
+    return null;
+  });
+  await sleep(500);
+  const copied = await browser.execute(() => {
+    const box = document.querySelector('[data-testid="participant-table"]');
+    const search = document.querySelector('[data-testid="participant-search"]');
+    const place = (element, rect) =>
+      Object.assign(element.style, {
+        position: "fixed",
+        left: `${rect.left}px`,
+        top: `${rect.top}px`,
+        width: `${rect.width}px`,
+        height: `${rect.height}px`,
+        margin: "0",
+        zIndex: "1000",
+        background: getComputedStyle(document.body).backgroundColor || "white",
+      });
+    const copy = box.cloneNode(true);
+    const input = search.cloneNode(true);
+    for (const element of [copy, input, ...copy.querySelectorAll("[data-testid]")]) element.removeAttribute("data-testid");
+    copy.id = "floor-copy";
+    input.id = "floor-input";
+    input.value = "";
+    place(copy, box.getBoundingClientRect());
+    place(input, search.getBoundingClientRect());
+    const body = copy.querySelector("tbody");
+    const names = [...body.children].map((row) => [...row.children].map((cell) => cell.textContent));
+    let reversed = false;
+    input.addEventListener("input", (event) => {
+      reversed = !reversed;
+      const rows = [...body.children];
+      rows.forEach((row, index) => {
+        const source = names[reversed ? rows.length - 1 - index : index];
+        [...row.children].forEach((cell, column) => {
+          if (cell.children.length === 0) cell.textContent = source[column];
+        });
+      });
+      const start = event.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => performance.measure("floor:filter", { start, end: performance.now() }), 0));
+    });
+    box.style.visibility = "hidden";
+    document.body.append(copy, input);
+    input.focus();
+    return body.children.length;
+  });
+  await sleep(500);
+  for (const key of keys) {
+    const before = (await entries(browser, "floor:filter")).length;
+    await browser.keys(key);
+    await browser.waitUntil(async () => (await entries(browser, "floor:filter")).length > before, {
+      timeout: 10_000,
+      interval: 10,
+      timeoutMsg: `no floor:filter measure after "${key}"`,
+    });
+    await sleep(150);
+  }
+  const keystrokes = await entries(browser, "floor:filter");
+  // Rows down to where 240 frames at 120 px end, each a copy of one drawn, at its own offset.
+  const rows = await browser.execute(() => {
+    const body = document.querySelector("#floor-copy tbody");
+    const drawn = [...body.children];
+    // Measured on the table itself, which has kept its layout under the copy.
+    const height = document.querySelector('[data-testid="participant-table"] tbody tr').getBoundingClientRect().height;
+    if (!(height > 0)) throw new Error("the table's rows have no height");
+    const reach = 240 * 120 + document.getElementById("floor-copy").clientHeight * 2;
+    for (let index = drawn.length; index * height < reach; index++) {
+      const row = drawn[index % drawn.length].cloneNode(true);
+      row.style.transform = `translateY(${index * height}px)`;
+      body.append(row);
+    }
+    return body.children.length;
+  });
+  console.log(`The plain copy holds ${copied} rows while typing, ${rows} while scrolling.`);
+  await sleep(500);
+  const scroll = await browser.executeAsync((done) => {
+    const copy = document.getElementById("floor-copy");
+    const times = [];
+    let last = null;
+    const tick = (now) => {
+      if (last !== null) times.push(now - last);
+      last = now;
+      copy.scrollTop += 120;
+      if (times.length < 239) requestAnimationFrame(tick);
+      else done(times);
+    };
+    requestAnimationFrame(tick);
+  });
+  return { keystrokes, scroll };
+}
+
 const dataDir = prepare();
 const browser = await launch(dataDir);
 try {
@@ -152,6 +257,7 @@ try {
     await sleep(150);
   }
   const keystrokes = await entries(browser, "participants:filter");
+  const keystrokeScripts = await entries(browser, "participants:filter-script");
   console.log(`Opening to first rows: ${ms(openToRows)}; to all rows: ${ms(openToAllRows)}. Keystrokes (ms): ${keystrokes.map((v) => v.toFixed(1)).join(", ")}`);
   await sleep(500);
   await browser.setTimeout({ script: 300_000 });
@@ -177,6 +283,7 @@ try {
   const fling = await scroll(browser, Math.ceil(total / 400), 400);
   const heap = await browser.execute(() => performance.memory?.usedJSHeapSize ?? null);
   const rss = webProcessRssMiB();
+  const floor = await paintingFloor(browser, keys);
 
   const k = stats(keystrokes);
   const i = stats(idle);
@@ -191,9 +298,16 @@ try {
   if (openToLoaded !== null) console.log(`| of which: fetching all the participants (IPC) | ${ms(openToLoaded)} |`);
   console.log(`| search keystroke → filtered rows painted, median of ${k.n} | ${ms(k.median)} |`);
   console.log(`| search keystroke → filtered rows painted, worst | ${ms(k.worst)} |`);
+  console.log(`| of a keystroke, the script (input event → rows committed), median | ${ms(stats(keystrokeScripts).median)} |`);
   console.log(`| idle window, no scrolling (${i.n} frames): median / 95th percentile / worst frame | ${ms(i.median)} / ${ms(i.p95)} / ${ms(i.worst)} |`);
   console.log(`| scrolling at 120 px a frame (${w.n} frames): median / 95th percentile / worst frame | ${ms(w.median)} / ${ms(w.p95)} / ${ms(w.worst)} |`);
   console.log(`| flinging through the whole list in ~400 frames (${f.n} frames): median / 95th percentile / worst | ${ms(f.median)} / ${ms(f.p95)} / ${ms(f.worst)} |`);
+  const fk = stats(floor.keystrokes);
+  const fs = stats(floor.scroll);
+  console.log(`| floor: a keystroke that changes the rows in view, no script of Confab's (plain copy), median of ${fk.n} / worst | ${ms(fk.median)} / ${ms(fk.worst)} |`);
+  console.log(`| floor: scrolling that copy at 120 px a frame (${fs.n} frames): median / 95th percentile / worst | ${ms(fs.median)} / ${ms(fs.p95)} / ${ms(fs.worst)} |`);
+  console.log(`| keystroke over its floor (medians) | ${ms(k.median - fk.median)} |`);
+  console.log(`| scroll frame over its floor (95th percentiles) | ${ms(w.p95 - fs.p95)} |`);
   console.log(`| JS heap (performance.memory) | ${heap === null ? "not available in WebKit" : `${(heap / 1048576).toFixed(1)} MiB`} |`);
   console.log(`| resident memory of the web process (VmRSS) | ${rss.toFixed(0)} MiB |`);
   console.log(`\nScroll frames at wheel speed (ms): ${wheel.map((v) => v.toFixed(0)).join(" ")}`);

@@ -41,6 +41,32 @@ function rssKiB(pid) {
   return line ? Number(line[1]) : 0;
 }
 
+/** Of a process's resident memory, what is its own (anonymous: heaps, the JavaScript engine, the DOM) and what maps files (libraries, fonts, caches), in KiB. */
+function residentKinds(pid) {
+  const text = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+  const field = (name) => Number(text.match(new RegExp(`^${name}:\\s+(\\d+) kB$`, "m"))?.[1] ?? 0);
+  const rss = field("Rss");
+  const anonymous = field("Anonymous");
+  return { anonymous, files: rss - anonymous };
+}
+
+/** Resident memory by kind, summed over `pids`, keyed by the name of each process's program. */
+function residentByProgram(pidList) {
+  const sums = {};
+  for (const pid of pidList) {
+    try {
+      const program = exeOf(pid).split("/").pop();
+      const kinds = residentKinds(pid);
+      const sum = (sums[program] ??= { anonymous: 0, files: 0 });
+      sum.anonymous += kinds.anonymous;
+      sum.files += kinds.files;
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return sums;
+}
+
 function descendants(root) {
   const children = new Map();
   for (const pid of pids()) {
@@ -99,6 +125,7 @@ async function measureOnce(testCase) {
             // Confab's own steps (null in other apps): the startup state, then the studies.
             startupAnswered: at("confab:startup-answered"),
             studiesAnswered: at("confab:studies-answered"),
+            studiesCommitted: at("confab:studies-committed"),
             origin: performance.timeOrigin,
             scriptsRun: navigation ? performance.timeOrigin + navigation.domContentLoadedEventEnd : null,
           };
@@ -109,8 +136,11 @@ async function measureOnce(testCase) {
     );
     await sleep(settleMs);
     const app = rssKiB(pid);
-    const withWebKit = app + descendants(pid).reduce((sum, child) => sum + rssKiB(child), 0);
+    const children = descendants(pid);
+    const withWebKit = app + children.reduce((sum, child) => sum + rssKiB(child), 0);
+    const byProgram = residentByProgram([pid, ...children]);
     return {
+      byProgram,
       paintMs: page.painted - started,
       // Where the time goes: the process and its window up to the page's navigation, the
       // page's scripts, and from them to the first screen painted.
@@ -120,6 +150,11 @@ async function measureOnce(testCase) {
       toStartupMs: page.startupAnswered === null ? NaN : page.startupAnswered - page.scriptsRun,
       toStudiesMs: page.studiesAnswered === null ? NaN : page.studiesAnswered - page.startupAnswered,
       studiesToPaintedMs: page.studiesAnswered === null ? NaN : page.painted - page.studiesAnswered,
+      // After both answers: React rendering the window, then the browser styling, laying out
+      // and painting it.
+      answeredToCommittedMs:
+        page.studiesCommitted === null ? NaN : page.studiesCommitted - Math.max(page.startupAnswered, page.studiesAnswered),
+      committedToPaintedMs: page.studiesCommitted === null ? NaN : page.painted - page.studiesCommitted,
       appKiB: app,
       totalKiB: withWebKit,
     };
@@ -138,6 +173,16 @@ function median(values) {
 
 const mib = (kib) => (kib / 1024).toFixed(1);
 
+const appName = (binary) => realpathSync(binary).split("/").pop();
+
+/** Median anonymous and file-backed memory of the app's process and of WebKit's web process. */
+function memoryKinds(results, app) {
+  const of = (program, kind) => mib(median(results.map((r) => r.byProgram[program]?.[kind] ?? 0)));
+  return ["anonymous", "files"]
+    .flatMap((kind) => [app, "WebKitWebProcess", "WebKitNetworkProcess"].map((program) => `${of(program, kind)} MiB`))
+    .join(" | ");
+}
+
 try {
   const rows = [];
   for (const testCase of cases) {
@@ -150,18 +195,32 @@ try {
       paint: `${Math.round(median(paint))} ms (${Math.round(Math.min(...paint))}–${Math.round(Math.max(...paint))})`,
       app: `${mib(median(results.map((r) => r.appKiB)))} MiB`,
       total: `${mib(median(results.map((r) => r.totalKiB)))} MiB`,
-      phases: ["toPageMs", "pageScriptsMs", "toPaintedMs", "toStartupMs", "toStudiesMs", "studiesToPaintedMs"]
+      phases: [
+        "toPageMs",
+        "pageScriptsMs",
+        "toPaintedMs",
+        "toStartupMs",
+        "toStudiesMs",
+        "studiesToPaintedMs",
+        "answeredToCommittedMs",
+        "committedToPaintedMs",
+      ]
         .map((phase) => `${Math.round(median(results.map((r) => r[phase])))} ms`)
         .join(" | "),
+      memory: memoryKinds(results, appName(testCase.binary)),
     });
   }
   console.log(`\n| app | launch to painted, median of ${runs} (min–max) | VmRSS, app process | VmRSS, with WebKit's processes |`);
   console.log("|---|---:|---:|---:|");
   for (const row of rows) console.log(`| ${row.label} | ${row.paint} | ${row.app} | ${row.total} |`);
-  console.log("\nWhere the time goes (medians): process start to the page's navigation | the page's scripts (to DOMContentLoaded) | from there to painted; of which, in Confab: to the startup state answered | to the studies answered | to painted");
-  console.log("\n| app | start → page | page scripts | → painted | → startup state | → studies | → painted |");
-  console.log("|---|---:|---:|---:|---:|---:|---:|");
+  console.log("\nWhere the time goes (medians): process start to the page's navigation | the page's scripts (to DOMContentLoaded) | from there to painted; of which, in Confab: to the startup state answered | to the studies answered | to painted; and from both answers to React's commit of the window | from that commit to painted");
+  console.log("\n| app | start → page | page scripts | → painted | → startup state | → studies | → painted | answers → committed | committed → painted |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const row of rows) console.log(`| ${row.label} | ${row.phases} |`);
+  console.log("\nResident memory by kind (medians): anonymous (heaps, the JavaScript engine, the DOM) and file-backed (libraries, fonts), per process");
+  console.log("\n| app | anonymous: app | web | network | files: app | web | network |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|");
+  for (const row of rows) console.log(`| ${row.label} | ${row.memory} |`);
 } finally {
   stopDriver();
 }

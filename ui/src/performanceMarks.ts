@@ -19,6 +19,8 @@ function marked() {
 /** Steps on the way to the first screen, so that start-up can be taken apart. */
 export const STARTUP_ANSWERED = "confab:startup-answered";
 export const STUDIES_ANSWERED = "confab:studies-answered";
+/** React has put the window with its studies list into the page; painting it comes next. */
+export const STUDIES_COMMITTED = "confab:studies-committed";
 
 /** Marks `name` the first time only. */
 export function markOnce(name: string) {

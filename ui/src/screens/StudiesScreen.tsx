@@ -1,9 +1,9 @@
-import { startTransition, Suspense, useEffect, useRef, useState } from "react";
+import { startTransition, Suspense, useLayoutEffect, useRef, useState } from "react";
 import { commands } from "../bindings/commands";
 import type { AppError, StudySummary } from "../bindings/types";
 import { toAppError } from "../errors";
 import { formatDate, formatMinutes } from "../time/format";
-import { STUDIES_ANSWERED, markOnce, markStudiesPainted } from "../performanceMarks";
+import { STUDIES_ANSWERED, STUDIES_COMMITTED, markOnce, markStudiesPainted } from "../performanceMarks";
 import { lazyNamed, useHasBeenTrue } from "../lazyParts";
 import { t } from "../i18n";
 import { useLoaded } from "../useLoaded";
@@ -52,8 +52,12 @@ export function StudiesScreen({ first = null, onError, onOpen }: Props) {
       ? { kind: "failed" }
       : { kind: "loading" };
 
-  useEffect(() => {
-    if (list.kind === "loaded") markStudiesPainted();
+  // A layout effect runs before the browser paints the commit, so the paint mark waits for this
+  // frame; a passive effect can run after it and would wait for the next.
+  useLayoutEffect(() => {
+    if (list.kind !== "loaded") return;
+    markOnce(STUDIES_COMMITTED);
+    markStudiesPainted();
   }, [list.kind]);
 
   async function loadDemo() {
