@@ -7,7 +7,10 @@
 //!   hundred (the most the test server takes on one);
 //! - reading: 500 participants' answers (each chose a time by its link in the invitation)
 //!   read and applied, from the Sync's first reading step to its last, against fetching the
-//!   same 500 messages with async-imap alone.
+//!   same 500 messages with async-imap alone, and against the floor of any program that applies
+//!   answers so that a crash never loses or doubles one: fetching them as async-imap does and
+//!   committing, for each, one SQLite transaction (Confab's pragmas: WAL, `synchronous = FULL`)
+//!   that records the message, books the time and moves the reading position.
 //!
 //! Prints each figure and the ratio of rates. Command (from the repository root):
 //!
@@ -247,7 +250,9 @@ async fn run() {
     wait_for(&stack, "researcher", &["INBOX"], u32::try_from(n).unwrap()).await;
 
     // Reading: async-imap alone first (it only peeks), then Confab's Sync.
-    let plain_read = fetch_with_async_imap(&stack, n).await;
+    let plain_read = fetch_with_async_imap(&stack, n, None).await;
+    let floor_dir = tempfile::tempdir().unwrap();
+    let floor_read = fetch_with_async_imap(&stack, n, Some(floor_dir.path())).await;
     let read = timed_sync(&f, &stack).await;
     assert_eq!(read.report.read as usize, n, "{:?}", read.report);
     assert_eq!(read.report.applied as usize, n, "{:?}", read.report);
@@ -276,9 +281,15 @@ async fn run() {
     );
     line("Confab: reading and applying the answers", n, read.reading);
     line("async-imap: fetching the same messages", n, plain_read);
+    line(
+        "floor: fetching them and committing each in a transaction",
+        n,
+        floor_read,
+    );
     println!(
-        "reading: Confab at {:.2}× the baseline's rate (target at least 0.7×); {} progress steps shown; the whole Sync (with {} confirmations sent) {:.0} ms",
+        "reading: Confab at {:.2}× the baseline's rate (target at least 0.7×), {:.2}× the floor's; {} progress steps shown; the whole Sync (with {} confirmations sent) {:.0} ms",
         plain_read.as_secs_f64() / read.reading.as_secs_f64(),
+        floor_read.as_secs_f64() / read.reading.as_secs_f64(),
         read.steps,
         read.report.sent,
         read.total.as_secs_f64() * 1000.0
@@ -326,8 +337,79 @@ async fn send_with_lettre(f: &Fixture, stack: &MailStack, n: usize) -> Duration 
     started.elapsed()
 }
 
-/// Logs in, opens the inbox and fetches every message in it, in the same batches as Sync.
-async fn fetch_with_async_imap(stack: &MailStack, n: usize) -> Duration {
+/// The least a program that applies answers durably writes for each: the message recorded
+/// (once), the time booked, the reading position moved, in one transaction committed to disk.
+struct DurableAnswers {
+    pool: sqlx::SqlitePool,
+}
+
+impl DurableAnswers {
+    async fn create(dir: &std::path::Path) -> Self {
+        let options = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(dir.join("answers.db"))
+            .create_if_missing(true)
+            .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+            .synchronous(sqlx::sqlite::SqliteSynchronous::Full);
+        let pool = sqlx::sqlite::SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options)
+            .await
+            .unwrap();
+        for statement in [
+            "CREATE TABLE answers (message_id TEXT PRIMARY KEY, sender TEXT NOT NULL)",
+            "CREATE TABLE bookings (id INTEGER PRIMARY KEY, sender TEXT NOT NULL UNIQUE, starts_at INTEGER NOT NULL)",
+            "CREATE TABLE position (mailbox TEXT PRIMARY KEY, last_uid INTEGER NOT NULL)",
+            "INSERT INTO position VALUES ('INBOX', 0)",
+        ] {
+            sqlx::query(statement).execute(&pool).await.unwrap();
+        }
+        Self { pool }
+    }
+
+    async fn apply(&self, uid: u32, message: &[u8]) {
+        let parsed = mail_parser::MessageParser::default()
+            .parse(message)
+            .unwrap();
+        let id = parsed.message_id().unwrap().to_owned();
+        let sender = parsed
+            .from()
+            .and_then(|from| from.first())
+            .and_then(|address| address.address())
+            .unwrap()
+            .to_owned();
+        let mut txn = self.pool.begin().await.unwrap();
+        sqlx::query("INSERT INTO answers VALUES (?, ?)")
+            .bind(&id)
+            .bind(&sender)
+            .execute(&mut *txn)
+            .await
+            .unwrap();
+        sqlx::query("INSERT INTO bookings (sender, starts_at) VALUES (?, ?)")
+            .bind(&sender)
+            .bind(i64::from(uid))
+            .execute(&mut *txn)
+            .await
+            .unwrap();
+        sqlx::query("UPDATE position SET last_uid = ? WHERE mailbox = 'INBOX'")
+            .bind(i64::from(uid))
+            .execute(&mut *txn)
+            .await
+            .unwrap();
+        txn.commit().await.unwrap();
+    }
+}
+
+/// Logs in, opens the inbox and fetches every message in it, in the same batches as Sync;
+/// with `durable`, also applies each as `DurableAnswers` does, in a database made there.
+async fn fetch_with_async_imap(
+    stack: &MailStack,
+    n: usize,
+    durable: Option<&std::path::Path>,
+) -> Duration {
+    let answers = match durable {
+        Some(dir) => Some(DurableAnswers::create(dir).await),
+        None => None,
+    };
     let started = Instant::now();
     let tcp = tokio::net::TcpStream::connect((stack.host(), stack.imap_port()))
         .await
@@ -353,7 +435,13 @@ async fn fetch_with_async_imap(stack: &MailStack, n: usize) -> Duration {
             .try_collect()
             .await
             .unwrap();
-        fetched += messages.iter().filter(|m| m.body().is_some()).count();
+        for message in &messages {
+            let Some(body) = message.body() else { continue };
+            fetched += 1;
+            if let Some(answers) = &answers {
+                answers.apply(message.uid.unwrap(), body).await;
+            }
+        }
     }
     let elapsed = started.elapsed();
     assert_eq!(fetched, n);
