@@ -133,17 +133,18 @@ export function ParticipantTable({
     if (tableRows.length > 0) markFirstRowsPainted();
   }, [tableRows.length]);
 
-  const filteredIds = useMemo(() => tableRows.map((row) => row.id), [tableRows]);
   // Shift-click ranges run over the rows on screen, never over those the search hides.
   const anchor = useRef<string | null>(null);
   // Read through a ref so the handler keeps its identity: the adapter's table object is new on
   // every render, and a changing handler would redraw every row in view whenever the table renders.
-  const latest = useRef({ filteredIds, setRowSelection: table.setRowSelection });
+  const latest = useRef({ tableRows, setRowSelection: table.setRowSelection });
   useLayoutEffect(() => {
-    latest.current = { filteredIds, setRowSelection: table.setRowSelection };
+    latest.current = { tableRows, setRowSelection: table.setRowSelection };
   });
   const toggleRow = useCallback((row: TableRow, checked: boolean, extend: boolean) => {
-    const { filteredIds: ids, setRowSelection } = latest.current;
+    const { tableRows: shownRows, setRowSelection } = latest.current;
+    // Worked out on a click only: a keystroke does not pay for a list of every shown id.
+    const ids = shownRows.map((shownRow) => shownRow.id);
     const from = anchor.current === null ? -1 : ids.indexOf(anchor.current);
     const to = ids.indexOf(row.id);
     anchor.current = row.id;
@@ -161,16 +162,20 @@ export function ParticipantTable({
       return next;
     });
   }, []);
-  const selectedShown = useMemo(() => filteredIds.filter((id) => selection[id]).length, [filteredIds, selection]);
-  const allShownSelected = filteredIds.length > 0 && selectedShown === filteredIds.length;
+  // Nothing selected, as while searching mostly: no pass over the shown rows to count.
+  const selectedShown = useMemo(
+    () => (Object.keys(selection).length === 0 ? 0 : tableRows.filter((row) => selection[row.id]).length),
+    [tableRows, selection],
+  );
+  const allShownSelected = tableRows.length > 0 && selectedShown === tableRows.length;
 
   function toggleAllShown(event: ChangeEvent<HTMLInputElement>) {
     const select = event.target.checked;
     onSelectionChange((old) => {
       const next = { ...old };
-      for (const id of filteredIds) {
-        if (select) next[id] = true;
-        else delete next[id];
+      for (const row of tableRows) {
+        if (select) next[row.id] = true;
+        else delete next[row.id];
       }
       return next;
     });
@@ -201,7 +206,7 @@ export function ParticipantTable({
                         ref={(box) => {
                           if (box) box.indeterminate = selectedShown > 0 && !allShownSelected;
                         }}
-                        disabled={filteredIds.length === 0}
+                        disabled={tableRows.length === 0}
                         onChange={toggleAllShown}
                       />
                     </th>

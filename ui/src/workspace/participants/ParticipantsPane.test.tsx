@@ -229,6 +229,25 @@ describe("Participants", () => {
     expect(mocked.setStatus).not.toHaveBeenCalled();
   });
 
+  it("counts the selected participants a search hides, and selects only those shown", async () => {
+    mocked.searchParticipants.mockResolvedValue(people);
+    renderPane();
+    await screen.findAllByTestId("participant-row");
+    fireEvent.click(screen.getByTestId("select-all"));
+    expect(screen.getByTestId("selection-count").textContent).not.toContain("not shown");
+    const search = screen.getByTestId("participant-search");
+    fireEvent.change(search, { target: { value: "bo@" } });
+    expect(names()).toEqual(["Bo Li"]);
+    expect(screen.getByTestId("selection-count").textContent).toContain("(2 not shown)");
+    fireEvent.click(screen.getByTestId("clear-selection"));
+    fireEvent.click(screen.getByTestId("select-all"));
+    fireEvent.keyDown(search, { key: "Escape" });
+    expect(names()).toHaveLength(3);
+    const boxes = screen.getAllByTestId("participant-select") as HTMLInputElement[];
+    expect(boxes.map((box) => box.checked)).toEqual([false, true, false]);
+    expect(screen.getByTestId("selection-count").textContent).not.toContain("not shown");
+  });
+
   it("changes no one and keeps the dialog open with the back end's message when the bulk change fails", async () => {
     mocked.searchParticipants.mockResolvedValue(people);
     mocked.setStatuses.mockRejectedValue({ code: "not_found", message: "Participant 3 is not in this study. Reload the list and try again." });

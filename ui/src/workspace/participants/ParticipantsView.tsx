@@ -86,8 +86,9 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, com
     () => Object.keys(selection).flatMap((id) => byId.get(id) ?? []),
     [selection, byId],
   );
-  const shownIds = useMemo(() => new Set(shown.map((row) => row.id)), [shown]);
-  const hiddenSelected = selected.filter((row) => !shownIds.has(row.id)).length;
+  // `selected` holds the same row objects as `rows`, so the set the table filters by answers this
+  // too; no second set of every shown id is built on each keystroke.
+  const hiddenSelected = shownSet === null ? 0 : selected.filter((row) => !shownSet.has(row)).length;
 
   const changeText = useCallback(
     (next: string, inputAt: number) => {
