@@ -74,6 +74,21 @@ async function entries(browser, name) {
   return browser.execute((entry) => performance.getEntriesByName(entry).map((e) => e.duration), name);
 }
 
+/** Types `keys` into the focused box one at a time, each once the last has its `measure`; returns them all. */
+async function typeTimed(browser, keys, measure) {
+  for (const key of keys) {
+    const before = (await entries(browser, measure)).length;
+    await browser.keys(key);
+    await browser.waitUntil(async () => (await entries(browser, measure)).length > before, {
+      timeout: 10_000,
+      interval: 10,
+      timeoutMsg: `no ${measure} measure after "${key}"`,
+    });
+    await sleep(150);
+  }
+  return entries(browser, measure);
+}
+
 /** Scrolls the list by `step` pixels a frame for `frames` frames (or to the end), in the page. */
 async function scroll(browser, step, frames) {
   await browser.execute(() => performance.clearMeasures("participants:scroll-frame"));
@@ -169,17 +184,7 @@ async function paintingFloor(browser, keys) {
     return body.children.length;
   });
   await sleep(500);
-  for (const key of keys) {
-    const before = (await entries(browser, "floor:filter")).length;
-    await browser.keys(key);
-    await browser.waitUntil(async () => (await entries(browser, "floor:filter")).length > before, {
-      timeout: 10_000,
-      interval: 10,
-      timeoutMsg: `no floor:filter measure after "${key}"`,
-    });
-    await sleep(150);
-  }
-  const keystrokes = await entries(browser, "floor:filter");
+  const keystrokes = await typeTimed(browser, keys, "floor:filter");
   // Rows down to where 240 frames at 120 px end, each a copy of one drawn, at its own offset.
   const rows = await browser.execute(() => {
     const body = document.querySelector("#floor-copy tbody");
@@ -246,17 +251,7 @@ try {
   const search = byTestId(browser, "participant-search");
   await search.click();
   const keys = ["m", "a", "r", "Backspace", "Backspace", "Backspace", "9", "9", "9", "Backspace", "Backspace", "Backspace"];
-  for (const key of keys) {
-    const before = (await entries(browser, "participants:filter")).length;
-    await browser.keys(key);
-    await browser.waitUntil(async () => (await entries(browser, "participants:filter")).length > before, {
-      timeout: 10_000,
-      interval: 10,
-      timeoutMsg: `no participants:filter measure after "${key}"`,
-    });
-    await sleep(150);
-  }
-  const keystrokes = await entries(browser, "participants:filter");
+  const keystrokes = await typeTimed(browser, keys, "participants:filter");
   const keystrokeScripts = await entries(browser, "participants:filter-script");
   console.log(`Opening to first rows: ${ms(openToRows)}; to all rows: ${ms(openToAllRows)}. Keystrokes (ms): ${keystrokes.map((v) => v.toFixed(1)).join(", ")}`);
   await sleep(500);
