@@ -130,8 +130,9 @@ function webProcessRssMiB() {
  * What painting the list costs on this machine whatever the page's code: the table as it is on
  * screen (its header and the rows drawn, each at its offset) is copied into a plain element laid
  * over it, with a copy of the search box. Each keystroke in the copied box reverses the text of
- * the rows drawn (every row on screen changes, as when a search narrows the list) and is timed
- * from its input event to the next paint, as the window times its own. Then the copy's rows are
+ * the rows drawn (their plain-text cells: names, addresses, dates), so every row on screen
+ * changes, as when a search narrows the list; it is timed from its input event to the next
+ * paint, as the window times its own. Then the copy's rows are
  * made long enough for 240 frames and it is scrolled at 120 px a frame. Nothing of React, the
  * table or the virtualizer runs meanwhile.
  */
