@@ -20,12 +20,17 @@ vi.mock("@tanstack/react-table", async (importOriginal) => {
   };
 });
 
-vi.mock("./RowActions", () => ({
-  RowActions: ({ participant }: { participant: { id: number } }) => {
-    rowRenders.set(participant.id, (rowRenders.get(participant.id) ?? 0) + 1);
-    return null;
-  },
-}));
+vi.mock("./RowActions", async () => {
+  const { useState } = await vi.importActual<typeof import("react")>("react");
+  return {
+    RowActions: ({ participant }: { participant: { id: number } }) => {
+      // Whom this menu was made for: a menu that outlived its participant would say another.
+      const [madeFor] = useState(participant.id);
+      rowRenders.set(participant.id, (rowRenders.get(participant.id) ?? 0) + 1);
+      return <span data-testid="menu-made-for" data-id={madeFor} />;
+    },
+  };
+});
 
 const VIEW_HEIGHT = 600;
 // At the top the view shows rows 0 to 13 (600 / 44 = 13.6), and the overscan ten more are drawn.
@@ -56,12 +61,12 @@ const noop = () => {};
 const sorting: never[] = [];
 const selection = {};
 
-function renderTable() {
-  render(
+function table(shown: Uint8Array | null) {
+  return (
     <Profiler id="participants" onRender={commits}>
       <ParticipantTable
         rows={rows}
-        shown={null}
+        shown={shown}
         sorting={sorting}
         onSortingChange={noop}
         selection={selection}
@@ -70,8 +75,12 @@ function renderTable() {
         timeZone="Europe/Berlin"
         onAction={noop}
       />
-    </Profiler>,
+    </Profiler>
   );
+}
+
+function renderTable() {
+  return render(table(null));
 }
 
 function scrollTo(top: number) {
@@ -158,5 +167,27 @@ describe("Scrolling the participant table", () => {
     for (const top of [5, 10, SLACK - 1]) scrollTo(500 * ROW_HEIGHT + top);
     expect(commits).not.toHaveBeenCalled();
     expect(rowRenders.size).toBe(0);
+  });
+});
+
+describe("Searching the participant table", () => {
+  it("puts the participants found into the rows on screen, each row's menu made for its own participant", () => {
+    const { rerender } = renderTable();
+    const rowsBefore = screen.getAllByTestId("participant-row");
+    // A search that lets through every third participant only.
+    const shown = new Uint8Array(rows.length);
+    for (const row of rows) if (row.position % 3 === 0) shown[row.position] = 1;
+    rerender(table(shown));
+
+    const found = rows.filter((row) => row.position % 3 === 0).map((row) => row.id);
+    expect(idsInDom()).toEqual(found.slice(0, LAST_AT_TOP + 1));
+    // The rows on screen are the same elements, now showing other participants.
+    const rowsAfter = screen.getAllByTestId("participant-row");
+    expect(rowsAfter).toHaveLength(rowsBefore.length);
+    expect(rowsAfter.every((row, i) => row === rowsBefore[i])).toBe(true);
+    expect(screen.getAllByTestId("participant-name")[1]?.textContent).toBe("Person 0003");
+    // A menu belongs to the participant whose row it is in, not to the place on screen.
+    const madeFor = screen.getAllByTestId("menu-made-for").map((menu) => Number(menu.getAttribute("data-id")));
+    expect(madeFor).toEqual(idsInDom());
   });
 });

@@ -12,7 +12,7 @@ import {
 } from "@tanstack/react-table";
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ChangeEvent } from "react";
 import type { StatusOption } from "../../bindings/types";
-import { compareKeys, type ParticipantRow } from "./participantRows";
+import { compareKeys, isShown, type ParticipantRow } from "./participantRows";
 import { markFirstRowsPainted, scrollFrameRecorder } from "./participantsPerformance";
 import { RowActions, type RowAction } from "./RowActions";
 import { useRowVirtualizer, useVirtualRange, type VirtualRows } from "./virtualRows";
@@ -69,8 +69,8 @@ const rowId = (row: ParticipantRow) => String(row.id);
 type Props = {
   /** Every participant of the study; the table sorts them once per sort order. */
   rows: ParticipantRow[];
-  /** Those the search and the status filter let through, or null when nothing filters. */
-  shown: ReadonlySet<ParticipantRow> | null;
+  /** Those the search and the status filter let through, by row position (see `Filtered`), or null when nothing filters. */
+  shown: Uint8Array | null;
   sorting: SortingState;
   onSortingChange: (updater: Updater<SortingState>) => void;
   selection: RowSelectionState;
@@ -109,7 +109,7 @@ export function ParticipantTable({
   // which of them to show, so rows still in view keep their identity and are not redrawn.
   const sortedRows = table.getRowModel().rows;
   const tableRows = useMemo(
-    () => (shown === null ? sortedRows : sortedRows.filter((row) => shown.has(row.original))),
+    () => (shown === null ? sortedRows : sortedRows.filter((row) => isShown(shown, row.original))),
     [sortedRows, shown],
   );
   const scroller = useRef<HTMLDivElement>(null);
@@ -290,9 +290,12 @@ const ParticipantTableBody = memo(function ParticipantTableBody({
       {items.map((item) => {
         const row = rows[item.index];
         if (!row) return null;
+        // Keyed by place, not by participant: when a keystroke changes who is shown, the rows on
+        // screen keep their elements and only their text changes, which costs less than making
+        // two dozen rows anew. Scrolling keeps a row's place with its participant all the same.
         return (
           <ParticipantTableRow
-            key={row.id}
+            key={item.index}
             row={row}
             index={item.index}
             start={item.start}
@@ -395,7 +398,8 @@ const ParticipantTableRow = memo(function ParticipantTableRow({
         {participant.createdMs === undefined ? participant.createdAt : formatDate(participant.createdMs, timeZone)}
       </td>
       <td className="participant-td cell-actions">
-        <RowActions participant={participant} statuses={statuses} onAction={onAction} />
+        {/* Its own key: a menu opened for one participant never stays open for the next in its place. */}
+        <RowActions key={participant.id} participant={participant} statuses={statuses} onAction={onAction} />
       </td>
     </tr>
   );

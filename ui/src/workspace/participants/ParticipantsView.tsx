@@ -7,7 +7,7 @@ import { HistoryDialog } from "./HistoryDialog";
 import { ImportDialog } from "./ImportDialog";
 import { invite, InviteDialog, type InviteOutcome, type InviteTarget } from "./InviteDialog";
 import { ParticipantFormDialog, type ParticipantFormMode } from "./ParticipantFormDialog";
-import { ALL_STATUSES, countByStatus, filterRows, type ParticipantRow } from "./participantRows";
+import { ALL_STATUSES, filterRows, isShown, type ParticipantRow } from "./participantRows";
 import { markAllRowsPainted, measureFilterPainted } from "./participantsPerformance";
 import { NoMatches } from "./NoMatches";
 import { ParticipantsHeader } from "./ParticipantsHeader";
@@ -62,19 +62,16 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, com
   const [inviteRun, setInviteRun] = useState<{ targets: InviteTarget[]; outcome: InviteOutcome } | null>(null);
   const filterStartedAt = useRef<number | null>(null);
 
-  // Two passes over the loaded rows, no request: a keystroke costs well under a frame.
+  // One pass over the loaded rows, no request: a keystroke costs well under a frame.
   const appliedText = complete ? text : "";
-  const matching = useMemo(() => filterRows(rows, appliedText, ALL_STATUSES), [rows, appliedText]);
-  const counts = useMemo(() => countByStatus(matching), [matching]);
   const appliedStatus = complete ? status : ALL_STATUSES;
-  const shown = useMemo(() => filterRows(matching, "", appliedStatus), [matching, appliedStatus]);
-  const shownSet = useMemo(() => (shown === rows ? null : new Set(shown)), [shown, rows]);
+  const filtered = useMemo(() => filterRows(rows, appliedText, appliedStatus), [rows, appliedText, appliedStatus]);
 
   useEffect(() => {
     if (filterStartedAt.current === null) return;
     measureFilterPainted(filterStartedAt.current);
     filterStartedAt.current = null;
-  }, [shown]);
+  }, [filtered]);
 
   useEffect(() => {
     if (complete) markAllRowsPainted();
@@ -86,9 +83,7 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, com
     () => Object.keys(selection).flatMap((id) => byId.get(id) ?? []),
     [selection, byId],
   );
-  // `selected` holds the same row objects as `rows`, so the set the table filters by answers this
-  // too; no second set of every shown id is built on each keystroke.
-  const hiddenSelected = shownSet === null ? 0 : selected.filter((row) => !shownSet.has(row)).length;
+  const hiddenSelected = filtered.shown === null ? 0 : selected.filter((row) => !isShown(filtered.shown, row)).length;
 
   const changeText = useCallback(
     (next: string, inputAt: number) => {
@@ -198,8 +193,8 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, com
               status={status}
               onStatusChange={setStatus}
               statuses={statuses}
-              counts={counts}
-              matching={matching.length}
+              counts={filtered.counts}
+              matching={filtered.matching}
               waiting={!complete}
             />
             {!complete && (
@@ -218,14 +213,14 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, com
               />
             ) : complete ? (
               <p className="selection-hint">
-                {shown.length === rows.length
+                {filtered.shownCount === rows.length
                   ? t("participants.selection.hint")
-                  : t("participants.showing", { shown: shown.length.toLocaleString(), total: rows.length.toLocaleString() })}
+                  : t("participants.showing", { shown: filtered.shownCount.toLocaleString(), total: rows.length.toLocaleString() })}
               </p>
             ) : null}
           </div>
 
-          {shown.length === 0 ? (
+          {filtered.shownCount === 0 ? (
             <NoMatches
               text={text}
               status={status}
@@ -238,7 +233,7 @@ export function ParticipantsView({ study, rows, statuses, timeZone, ownZone, com
           ) : (
             <ParticipantTable
               rows={rows}
-              shown={shownSet}
+              shown={filtered.shown}
               sorting={sorting}
               onSortingChange={changeSorting}
               selection={selection}

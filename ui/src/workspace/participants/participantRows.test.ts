@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { ParticipantSummary, StatusOption } from "../../bindings/types";
-import { ALL_STATUSES, compareKeys, countByStatus, filterRows, foldForSorting, toRows } from "./participantRows";
+import { ALL_STATUSES, compareKeys, filterRows, foldForSorting, isShown, toRows, type ParticipantRow } from "./participantRows";
+
+/** The rows a search shows, in the list's order. */
+function shown(list: ParticipantRow[], text: string, status: string): ParticipantRow[] {
+  const filtered = filterRows(list, text, status);
+  const found = list.filter((row) => isShown(filtered.shown, row));
+  expect(found).toHaveLength(filtered.shownCount);
+  return found;
+}
 
 const statuses: StatusOption[] = [
   { key: "added", label: "Added" },
@@ -44,7 +52,7 @@ describe("participant rows", () => {
   });
 
   it("matches names, emails, notes and custom fields in any letter case", () => {
-    const names = (text: string) => filterRows(rows, text, ALL_STATUSES).map((row) => row.name);
+    const names = (text: string) => shown(rows, text, ALL_STATUSES).map((row) => row.name);
     expect(names("ADA")).toEqual(["Ada Park"]);
     expect(names("example.fr")).toEqual(["Émile Zola"]);
     expect(names("mornings")).toEqual(["Ada Park"]);
@@ -53,21 +61,28 @@ describe("participant rows", () => {
   });
 
   it("needs every typed word, in any order, within the fields", () => {
-    expect(filterRows(rows, "park ada", ALL_STATUSES)).toHaveLength(1);
-    expect(filterRows(rows, "park bo", ALL_STATUSES)).toHaveLength(0);
+    expect(shown(rows, "park ada", ALL_STATUSES)).toHaveLength(1);
+    expect(shown(rows, "park bo", ALL_STATUSES)).toHaveLength(0);
     // A word cannot start in the name and end in the email.
-    expect(filterRows(rows, "parkada", ALL_STATUSES)).toHaveLength(0);
+    expect(shown(rows, "parkada", ALL_STATUSES)).toHaveLength(0);
   });
 
   it("filters by status and counts each status among the matches", () => {
-    expect(filterRows(rows, "", "completed").map((row) => row.name)).toEqual(["Bo Li"]);
-    expect(filterRows(rows, "example.org", "invited").map((row) => row.name)).toEqual(["Ada Park"]);
-    const counts = countByStatus(filterRows(rows, "example.org", ALL_STATUSES));
-    expect(Object.fromEntries(counts)).toEqual({ invited: 1, completed: 1 });
+    expect(shown(rows, "", "completed").map((row) => row.name)).toEqual(["Bo Li"]);
+    expect(shown(rows, "example.org", "invited").map((row) => row.name)).toEqual(["Ada Park"]);
+    // The counts are of the rows the words match, whichever status is chosen.
+    const filtered = filterRows(rows, "example.org", "invited");
+    expect(Object.fromEntries(filtered.counts)).toEqual({ invited: 1, completed: 1 });
+    expect(filtered.matching).toBe(2);
+    expect(filtered.shownCount).toBe(1);
   });
 
-  it("returns the same array when nothing filters, so nothing downstream recomputes", () => {
-    expect(filterRows(rows, "", ALL_STATUSES)).toBe(rows);
+  it("marks no rows when nothing filters, and counts every status", () => {
+    const filtered = filterRows(rows, " ", ALL_STATUSES);
+    expect(filtered.shown).toBeNull();
+    expect(rows.every((row) => isShown(filtered.shown, row))).toBe(true);
+    expect(filtered.shownCount).toBe(3);
+    expect(Object.fromEntries(filtered.counts)).toEqual({ invited: 1, added: 1, completed: 1 });
   });
 
   it("sorts names without regard to accents or case", () => {
@@ -83,7 +98,7 @@ describe("participant rows", () => {
       Array.from({ length: 10_000 }, (_, i) => participant(i, { name: `Name ${i}`, notes: i % 7 ? "" : "vip" })),
       statuses,
     );
-    expect(filterRows(many, "vip", ALL_STATUSES)).toHaveLength(1429);
-    expect(filterRows(many, "9999 name", ALL_STATUSES).map((row) => row.id)).toEqual([9999]);
+    expect(filterRows(many, "vip", ALL_STATUSES).shownCount).toBe(1429);
+    expect(shown(many, "9999 name", ALL_STATUSES).map((row) => row.id)).toEqual([9999]);
   });
 });
