@@ -33,7 +33,7 @@ vi.mock("./RowActions", async () => {
 });
 
 const VIEW_HEIGHT = 600;
-// At the top the view shows rows 0 to 13 (600 / 44 = 13.6), and the overscan ten more are drawn.
+// At the top the view shows rows 0 to 13 (600 / 44 = 13.6), and OVERSCAN more are drawn below.
 const LAST_IN_VIEW = Math.ceil(VIEW_HEIGHT / ROW_HEIGHT) - 1;
 const LAST_AT_TOP = LAST_IN_VIEW + OVERSCAN;
 // Scrolling less than this (16 px) from a row's top keeps the same first and last row in view.
