@@ -1,10 +1,14 @@
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { commands } from "./bindings/commands";
 import type { AppError } from "./bindings/types";
 import { BusyButton } from "./dialogs/BusyButton";
 import { t } from "./i18n";
-import { LastKnown } from "./LastKnown";
-import { DatabaseSettings } from "./settings/DatabaseSettings";
+import { lazyNamed } from "./lazyParts";
+
+// Loaded only when a start fails: with their dialogs they would otherwise be a sixth of the
+// code every start parses before the first screen.
+const LastKnown = lazyNamed(() => import("./LastKnown"), "LastKnown");
+const DatabaseSettings = lazyNamed(() => import("./settings/DatabaseSettings"), "DatabaseSettings");
 
 /** Failures that a change of Settings → Database mends: the team database down, or its password. */
 const mendedInDatabaseSettings: readonly string[] = ["database_unreachable", "database_sign_in"];
@@ -54,8 +58,10 @@ export function StartupFailure({ error, onReopened = reloadWindow }: { error: Ap
       </div>
       {mendedInDatabaseSettings.includes(error.code) && (
         <div className="startup-failure-settings">
-          {error.code === "database_unreachable" && <LastKnown />}
-          <DatabaseSettings onSwitched={onReopened} />
+          <Suspense fallback={null}>
+            {error.code === "database_unreachable" && <LastKnown />}
+            <DatabaseSettings onSwitched={onReopened} />
+          </Suspense>
         </div>
       )}
     </main>
