@@ -104,6 +104,25 @@ describe("App", () => {
     expect(screen.getByRole("status").textContent).toBe("Opening Confab…");
   });
 
+  it("is the whole window at its first render when the first answers came before it", () => {
+    const answers = { startup: ready, studies: [study] };
+    render(<App first={Promise.resolve(answers)} answered={answers} />);
+
+    // No loading state first, and nothing asked again: the list is there as rendered.
+    expect(screen.queryByText("Opening Confab…")).toBeNull();
+    expect(screen.getByTestId("screen-studies").textContent).toContain("Sleep diaries");
+    expect(mocked.startupState).not.toHaveBeenCalled();
+    expect(mocked.listStudies).not.toHaveBeenCalled();
+  });
+
+  it("shows a failed start at its first render when that was the first answer", () => {
+    const failed = { status: "failed", error: { code: "database_too_new", message: "Written by Confab 3.1." } } as const;
+    const answers = { startup: failed, studies: null };
+    render(<App first={Promise.resolve(answers)} answered={answers} />);
+
+    expect(screen.getByTestId("startup-error").textContent).toContain("Written by Confab 3.1.");
+  });
+
   it("starts on Studies and switches screens from the sidebar", async () => {
     mocked.startupState.mockResolvedValue(ready);
     mocked.listStudies.mockResolvedValue([]);

@@ -1,7 +1,7 @@
 import { startTransition, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { onAppEvent } from "./appEvents";
 import { dataChanged } from "./dataChanged";
-import type { AppError, AppEvent, CalendarFile } from "./bindings/types";
+import type { AppError, AppEvent, CalendarFile, StartupState } from "./bindings/types";
 import { ErrorBanner } from "./ErrorBanner";
 import { toAppError } from "./errors";
 import { lazyNamed, useHasBeenTrue } from "./lazyParts";
@@ -31,12 +31,27 @@ type Startup =
 type Props = {
   /** The first answers, asked for before the window's first render (see firstAnswers). */
   first?: Promise<FirstAnswers>;
+  /** Those answers, when they came before the first render: it is then the whole window. */
+  answered?: FirstAnswers | null;
 };
 
-export function App({ first }: Props) {
-  const [startup, setStartup] = useState<Startup>({ phase: "loading" });
+function startupOf(state: StartupState): Startup {
+  return state.status === "ready"
+    ? {
+        phase: "ready",
+        dataDir: state.dataDir,
+        databasePath: state.databasePath,
+        teamDatabase: state.teamDatabase,
+      }
+    : { phase: "failed", error: state.error };
+}
+
+export function App({ first, answered = null }: Props) {
+  const [startup, setStartup] = useState<Startup>(() =>
+    answered === null ? { phase: "loading" } : startupOf(answered.startup),
+  );
   // The studies that came with the start-up state, for the list's first render only.
-  const [firstStudies, setFirstStudies] = useState<StudySummary[] | null>(null);
+  const [firstStudies, setFirstStudies] = useState<StudySummary[] | null>(answered?.studies ?? null);
   const [place, setPlace] = useState<Place>({ screen: "studies" });
   const [error, setError] = useState<AppError | null>(null);
   const [aboutOpen, setAboutOpen] = useState(false);
@@ -67,21 +82,13 @@ export function App({ first }: Props) {
   );
 
   useEffect(() => {
+    if (answered !== null) return;
     let active = true;
     (first ?? askFirst())
       .then(({ startup: state, studies }) => {
         if (!active) return;
         setFirstStudies(studies);
-        setStartup(
-          state.status === "ready"
-            ? {
-                phase: "ready",
-                dataDir: state.dataDir,
-                databasePath: state.databasePath,
-                teamDatabase: state.teamDatabase,
-              }
-            : { phase: "failed", error: state.error },
-        );
+        setStartup(startupOf(state));
       })
       .catch((reason: unknown) => {
         if (active) setStartup({ phase: "failed", error: toAppError(reason) });
@@ -89,7 +96,7 @@ export function App({ first }: Props) {
     return () => {
       active = false;
     };
-  }, [first]);
+  }, [first, answered]);
 
   const reportError = useCallback((next: AppError) => setError(next), []);
   useAutoSync(reportError);

@@ -14,6 +14,15 @@ export type FirstAnswers = {
  * window's first layout before their request even left; asked together, the window renders
  * once, with its list, as soon as the database answers.
  */
+/**
+ * The answers if they come within `ms`, as they do from this computer's database; null if they
+ * take longer (a team database far away) or asking failed, which the window then shows itself.
+ */
+export function answeredWithin(answers: Promise<FirstAnswers>, ms: number): Promise<FirstAnswers | null> {
+  const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
+  return Promise.race([answers.catch(() => null), late]);
+}
+
 export async function askFirst(): Promise<FirstAnswers> {
   const studies = (async () => {
     try {
