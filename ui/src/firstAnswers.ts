@@ -14,15 +14,6 @@ export type FirstAnswers = {
  * window's first layout before their request even left; asked together, the window renders
  * once, with its list, as soon as the database answers.
  */
-/**
- * The answers if they come within `ms`, as they do from this computer's database; null if they
- * take longer (a team database far away) or asking failed, which the window then shows itself.
- */
-export function answeredWithin(answers: Promise<FirstAnswers>, ms: number): Promise<FirstAnswers | null> {
-  const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
-  return Promise.race([answers.catch(() => null), late]);
-}
-
 export async function askFirst(): Promise<FirstAnswers> {
   const studies = (async () => {
     try {
@@ -37,4 +28,13 @@ export async function askFirst(): Promise<FirstAnswers> {
   markOnce(STARTUP_ANSWERED);
   // A database that did not open has no studies to wait for.
   return { startup, studies: startup.status === "ready" ? await studies : null };
+}
+
+/**
+ * The answers if they come within `ms`, as they do from this computer's database; null if they
+ * take longer (a team database far away) or asking failed, which the window then shows itself.
+ */
+export function answeredWithin(answers: Promise<FirstAnswers>, ms: number): Promise<FirstAnswers | null> {
+  const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
+  return Promise.race([answers.catch(() => null), late]);
 }

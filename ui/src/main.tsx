@@ -18,8 +18,8 @@ if (!root) throw new Error("index.html has no #root element");
 const reactRoot = createRoot(root);
 // The window is rendered once the first answers are in, when they come within a tenth of a
 // second: its first render is then the whole window, instead of a loading state drawn, effects
-// run and the window rendered again (16 ms of a start, and 14 ms more waiting for React's
-// task). flushSync renders it at once rather than in a task after whatever else is queued.
+// run and the window rendered again (8 to 11 ms of a start, see docs/PERFORMANCE.md).
+// flushSync renders it at once rather than in a task after whatever else is queued.
 void answeredWithin(first, 100).then((answered) =>
   flushSync(() =>
     reactRoot.render(

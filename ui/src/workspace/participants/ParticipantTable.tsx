@@ -73,7 +73,10 @@ const rowId = (row: ParticipantRow) => String(row.id);
 type Props = {
   /** Every participant of the study; the table sorts them once per sort order. */
   rows: ParticipantRow[];
-  /** Those the search and the status filter let through, by row position (see `Filtered`), or null when nothing filters. */
+  /**
+   * Those the search and the status filter let through, marked by their row's position (see
+   * `Filtered`), or null when nothing filters.
+   */
   shown: Uint8Array | null;
   sorting: SortingState;
   onSortingChange: (updater: Updater<SortingState>) => void;
