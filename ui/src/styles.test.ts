@@ -1,9 +1,8 @@
+// @vitest-environment node
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-// Under jsdom, import.meta.url is not a file URL; Vitest gives the test's folder as __dirname.
-const css = readFileSync(join(__dirname, "styles.css"), "utf8");
+const css = readFileSync(new URL("./styles.css", import.meta.url), "utf8");
 
 function fontList(property: string): string[] {
   const found = new RegExp(`${property}:\\s*([^;]+);`).exec(css);

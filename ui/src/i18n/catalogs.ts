@@ -14,7 +14,10 @@ export const catalogs: ReadonlyMap<string, Catalog> = new Map(
   ]),
 );
 
-export const english: Catalog = catalogs.get("en") ?? {};
+const en = catalogs.get("en");
+// Every other catalog falls back to English; a build without it has no words at all.
+if (en === undefined) throw new Error("The English catalog (i18n/en.json) is missing from the build.");
+export const english: Catalog = en;
 
 /**
  * The first of the reader's preferred languages a catalog exists for, exactly ("pt-BR") or by
