@@ -4,6 +4,8 @@
 pub mod bindings;
 mod calendar_files;
 mod commands;
+#[cfg(target_os = "linux")]
+pub mod compositing;
 mod database_files;
 mod desktop;
 mod events;
@@ -73,6 +75,8 @@ fn started<R: Runtime>(app: &mut App<R>) {
         data_dir = %state.data_dir().display(),
         "Confab started"
     );
+    #[cfg(target_os = "linux")]
+    tracing::info!(compositing = ?compositing::chosen(), "How WebKit draws the window");
     // Logged once the database is open, without holding up the window meanwhile.
     let handle = app.handle().clone();
     tauri::async_runtime::spawn_blocking(move || {

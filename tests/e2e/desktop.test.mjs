@@ -1,7 +1,8 @@
 // The window's remembered place belongs to the usual database only: a launch on another
-// data folder (every other test here) always opens at the configured size.
+// data folder (every other test here) always opens at the configured size. And how WebKit is
+// told to draw the window on the machine it runs on.
 import assert from "node:assert/strict";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, beforeEach, test } from "node:test";
 import { appConfigDir, byTestId, freshDataDir, launch, screenshot, stopDriver } from "./support/app.mjs";
@@ -39,6 +40,77 @@ test("on another data folder the window opens at its configured size", async () 
   try {
     await byTestId(browser, "studies-empty").waitForDisplayed({ timeout: 15_000 });
     assert.deepEqual(await windowSize(browser), [1200, 800]);
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+/** The processes whose command line holds `argument`. */
+function processesWith(argument) {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").includes(argument);
+      } catch {
+        return false;
+      }
+    });
+}
+
+/** The WebKit web processes started by `parent`, with their environments. */
+function webProcessesOf(parent) {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const ppid = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1];
+        if (ppid !== parent || !readlinkSync(`/proc/${pid}/exe`).endsWith("/WebKitWebProcess")) return [];
+        return [readFileSync(`/proc/${pid}/environ`, "utf8").split("\0")];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/** Whether this machine has a GPU render node this user may draw with, as Confab decides it. */
+function openableRenderNode() {
+  let names = [];
+  try {
+    names = readdirSync("/dev/dri").filter((name) => name.startsWith("renderD"));
+  } catch {
+    return false;
+  }
+  return names.some((name) => {
+    try {
+      closeSync(openSync(join("/dev/dri", name), "r+"));
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+test("without a GPU to draw with, WebKit paints the window without compositing; with one, as it would anyway", async () => {
+  const dataDir = freshDataDir();
+  const browser = await launch(dataDir);
+  try {
+    await byTestId(browser, "studies-empty").waitForDisplayed({ timeout: 15_000 });
+    const [app] = processesWith(dataDir);
+    assert.ok(app, "the app's process is running");
+    const environments = webProcessesOf(app);
+    assert.ok(environments.length > 0, "the app started a WebKit web process");
+    const set = environments[0].find((entry) => entry.startsWith("WEBKIT_DISABLE_COMPOSITING_MODE="));
+    const software = !openableRenderNode() || !["", "0", "false", undefined].includes(process.env.LIBGL_ALWAYS_SOFTWARE);
+    const expected =
+      process.env.WEBKIT_DISABLE_COMPOSITING_MODE !== undefined
+        ? `WEBKIT_DISABLE_COMPOSITING_MODE=${process.env.WEBKIT_DISABLE_COMPOSITING_MODE}`
+        : software
+          ? "WEBKIT_DISABLE_COMPOSITING_MODE=1"
+          : undefined;
+    assert.equal(set, expected);
+    await screenshot(browser, "31-studies-drawn-on-this-machine");
   } finally {
     await browser.deleteSession();
   }

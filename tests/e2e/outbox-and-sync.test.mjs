@@ -10,7 +10,7 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
-import { byTestId, confab, freshDataDir, screenshot, screenshotDir, waitForGone } from "./support/app.mjs";
+import { byTestId, captureWindow, confab, freshDataDir, screenshot, screenshotDir, waitForGone } from "./support/app.mjs";
 import { launchWithKeyring, startKeyringDriver, stopKeyringDriver } from "./support/keyring.mjs";
 import { startMailStack, stopMailStack } from "./support/mail-stack.mjs";
 
@@ -232,7 +232,7 @@ test("an invitation is previewed, held, released and sent; the reply is read and
     // Sync sends it, showing where it is, then what it did.
     await byTestId(browser, "sync-button").click();
     // On loopback a Sync takes well under a second: capture at once, without the usual settling.
-    await browser.saveScreenshot(join(screenshotDir, "84-sync-running.png"));
+    await captureWindow(browser, join(screenshotDir, "84-sync-running.png"));
     const first = await syncSummary(browser);
     assert.match(first, /1 message sent/);
     assert.equal(await byTestId(browser, "sync-fact-sent").getText(), "1 message sent");

@@ -1,5 +1,6 @@
 //! `confab`: Confab's use cases for scripts and headless machines. It opens the same database
 //! as the desktop app (or the one named by `--data-dir`) and calls the same service.
+#![forbid(unsafe_code)]
 
 use std::path::PathBuf;
 use std::process::ExitCode;

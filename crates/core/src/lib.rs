@@ -1,5 +1,6 @@
 //! Confab's domain: the words of the design as types, and the rules that hold between them.
 //! Nothing here touches a database, the network or a window, so every rule can be tested alone.
+#![forbid(unsafe_code)]
 
 pub mod actor_kind;
 pub mod attention;

@@ -1,5 +1,6 @@
 //! Confab's mail and calendar side: reading and writing iCalendar, and (later) MIME, SMTP,
 //! IMAP and the outbox.
+#![forbid(unsafe_code)]
 
 pub mod account;
 pub mod autoconfig;

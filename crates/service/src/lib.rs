@@ -1,5 +1,6 @@
 //! Confab's use cases: the one API that both the desktop app and the `confab` command call.
 //! Every type that crosses to the window lives here and is exported to TypeScript.
+#![forbid(unsafe_code)]
 
 mod about;
 mod actor;

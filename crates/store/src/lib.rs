@@ -2,6 +2,7 @@
 //!
 //! Repository functions take `&impl ConnectionTrait`, so the same function runs on its own or
 //! inside a caller's transaction.
+#![forbid(unsafe_code)]
 
 pub mod attention;
 pub mod audit;

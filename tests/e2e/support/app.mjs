@@ -166,7 +166,36 @@ export async function screenshot(browser, name) {
   // Let the page paint what the assertions just saw before the window is captured.
   await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   await browser.pause(150);
-  await browser.saveScreenshot(join(screenshotDir, `${name}.png`));
+  await captureWindow(browser, join(screenshotDir, `${name}.png`));
+}
+
+/**
+ * Saves a capture of the window to `path`. WebKitGTK captures a window after its next
+ * presentation, and a page painted without compositing (what Confab chooses on a machine with
+ * no GPU, such as under Xvfb) presents a frame only when something on it changes: an idle page
+ * is never captured. So a pixel no one can see (opacity 0, then 0.001) changes until it is.
+ */
+export async function captureWindow(browser, path) {
+  await browser.execute(() => {
+    const dot = document.createElement("div");
+    dot.id = "e2e-capture-tick";
+    dot.setAttribute("aria-hidden", "true");
+    dot.style.cssText = "position:fixed;left:0;top:0;width:1px;height:1px;background:#000;opacity:0;pointer-events:none";
+    document.body.append(dot);
+    let shown = false;
+    window.__e2eCaptureTick = setInterval(() => {
+      shown = !shown;
+      dot.style.opacity = shown ? "0.001" : "0";
+    }, 16);
+  });
+  try {
+    await browser.saveScreenshot(path);
+  } finally {
+    await browser.execute(() => {
+      clearInterval(window.__e2eCaptureTick);
+      document.getElementById("e2e-capture-tick")?.remove();
+    });
+  }
 }
 
 export function byTestId(browser, id) {
