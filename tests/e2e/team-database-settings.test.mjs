@@ -126,10 +126,18 @@ test("a researcher joins the team database from the settings, keeps it across st
       }
     }
     assert.ok(copied, "the lab's study is offered for a copy");
-    await browser.waitUntil(async () => /Copied “Shared diary study” to this computer/.test(await moved.getText()), {
-      timeout: 15_000,
-      timeoutMsg: "the copy was not reported",
-    });
+    await browser
+      .waitUntil(async () => /Copied “Shared diary study” to this computer/.test(await moved.getText()), {
+        timeout: 15_000,
+        timeoutMsg: "the copy was not reported",
+      })
+      .catch(async (error) => {
+        // Say what the window shows instead: a failure it reported, or the copy still busy.
+        await screenshot(browser, "97e-copy-not-reported");
+        const failed = byTestId(browser, "study-transfer-failed");
+        const shown = (await failed.isExisting()) ? await failed.getText() : "no failure shown";
+        throw new Error(`${error.message} (${shown})`);
+      });
     await screenshot(browser, "97e-studies-moved-and-copied");
     await byTestId(browser, "nav-studies").click();
     await browser.waitUntil(async () => (await studyNames(browser)).length === 2, { timeout: 10_000 });
