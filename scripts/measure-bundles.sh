@@ -3,9 +3,10 @@
 # release .deb and .rpm, and those of a minimal Tauri 2 app (generated here, built with the
 # same release profile, as the baseline), then prints for each the bundle sizes, the installed
 # size, the time from launch to the first screen painted, and the resident memory after
-# start-up; Confab's with an empty database and with 10,000 participants.
+# start-up; Confab's with an empty database and with 10,000 participants. The start-up figures
+# also hold the minimal app's twin whose heading React renders: the floor under a React window.
 #
-#   bash scripts/measure-bundles.sh        (two release builds: about 20 minutes on 2 cores)
+#   bash scripts/measure-bundles.sh        (three release builds: about 25 minutes on 2 cores)
 #
 # RUNS (default 5) sets how many launches each start-up figure is the median of.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -101,8 +102,31 @@ cat > "$minimal/dist/main.js" <<'EOF'
 requestAnimationFrame(() => setTimeout(() => performance.mark("minimal:painted"), 0));
 EOF
 
-step "Building the minimal app's release bundles"
+# A second baseline: the same app with its heading rendered by React (Confab's own copy, built
+# by Vite for production), the floor under any React window's start-up.
+step "Generating its twin whose heading React renders"
+react_app="$work/minimal-react"
+cp -r "$minimal" "$react_app"
+sed -i 's/^name = "minimal-tauri"/name = "minimal-react"/' "$react_app/Cargo.toml"
+sed -i 's/"MinimalTauri"/"MinimalReact"/; s/org.example.minimal-tauri/org.example.minimal-react/' "$react_app/tauri.conf.json"
+mkdir -p "$react_app/web"
+ln -s "$REPO/node_modules" "$react_app/node_modules"
+sed 's|<h1>Hello from Tauri</h1>|<div id="root"></div>|' "$minimal/dist/index.html" > "$react_app/web/index.html"
+cat > "$react_app/web/main.js" <<'EOF'
+import { createElement } from "react";
+import { flushSync } from "react-dom";
+import { createRoot } from "react-dom/client";
+
+const root = createRoot(document.getElementById("root"));
+flushSync(() => root.render(createElement("h1", null, "Hello from Tauri")));
+requestAnimationFrame(() => setTimeout(() => performance.mark("minimal:painted"), 0));
+EOF
+"$REPO/node_modules/.bin/vite" build "$react_app/web" --outDir "$react_app/dist" --emptyOutDir --logLevel warn
+
+step "Building the minimal app's release bundles, and its twin's binary"
 (cd "$minimal" && "$REPO/node_modules/.bin/tauri" build --bundles deb,rpm)
+(cd "$react_app" && "$REPO/node_modules/.bin/tauri" build --no-bundle)
+react_bin="$CARGO_TARGET_DIR/release/minimal-react"
 minimal_deb="$bundle_dir/deb/MinimalTauri_0.1.0_amd64.deb"
 minimal_rpm="$(ls "$bundle_dir"/rpm/MinimalTauri-0.1.0-*.x86_64.rpm)"
 
@@ -137,7 +161,8 @@ cat > "$work/cases.json" <<EOF
 [
   { "label": "Confab, empty database", "binary": "$confab_bin", "args": ["--data-dir", "$empty_dir"], "mark": "confab:studies-painted" },
   { "label": "Confab, 10,000 participants", "binary": "$confab_bin", "args": ["--data-dir", "$full_dir"], "mark": "confab:studies-painted" },
-  { "label": "minimal Tauri 2 app", "binary": "$minimal_bin", "args": [], "mark": "minimal:painted" }
+  { "label": "minimal Tauri 2 app", "binary": "$minimal_bin", "args": [], "mark": "minimal:painted" },
+  { "label": "minimal Tauri 2 app, heading rendered by React", "binary": "$react_bin", "args": [], "mark": "minimal:painted" }
 ]
 EOF
 startup="$(xvfb-run -a --server-args="-screen 0 1280x900x24" node scripts/measure-startup.mjs "$work/cases.json")"
