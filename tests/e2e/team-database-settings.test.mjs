@@ -134,11 +134,14 @@ test("a researcher joins the team database from the settings, keeps it across st
       .catch(async (error) => {
         // Say what the window shows instead: a failure it reported, or the copy still busy. A
         // window too stuck to answer still gets the original error.
-        const shown = await (async () => {
+        let shown = "no failure shown";
+        try {
           await screenshot(browser, "97e-copy-not-reported");
           const failed = byTestId(browser, "study-transfer-failed");
-          return (await failed.isExisting()) ? await failed.getText() : "no failure shown";
-        })().catch((reason) => `the window did not answer: ${reason.message}`);
+          if (await failed.isExisting()) shown = await failed.getText();
+        } catch (reason) {
+          shown = `the window did not answer: ${reason.message}`;
+        }
         throw new Error(`${error.message} (${shown})`);
       });
     await screenshot(browser, "97e-studies-moved-and-copied");
