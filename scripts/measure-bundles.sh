@@ -161,7 +161,7 @@ cat > "$work/cases.json" <<EOF
 [
   { "label": "Confab, empty database", "binary": "$confab_bin", "args": ["--data-dir", "$empty_dir"], "mark": "confab:studies-painted" },
   { "label": "Confab, 10,000 participants", "binary": "$confab_bin", "args": ["--data-dir", "$full_dir"], "mark": "confab:studies-painted" },
-  { "label": "minimal Tauri 2 app", "binary": "$minimal_bin", "args": [], "mark": "minimal:painted" },
+  { "label": "minimal Tauri 2 app", "binary": "$minimal_bin", "args": [], "mark": "minimal:painted", "baseline": true },
   { "label": "minimal Tauri 2 app, heading rendered by React", "binary": "$react_bin", "args": [], "mark": "minimal:painted" }
 ]
 EOF

@@ -7,6 +7,10 @@
 //   node scripts/measure-startup.mjs CASES.json
 //
 // CASES.json: [{ "label": "…", "binary": "/path", "args": ["…"], "mark": "confab:studies-painted" }]
+// A case with `"baseline": true` is what the others' launch times are divided by.
+//
+// The cases take turns, one launch each per round, so that a machine that slows down or speeds
+// up during the run weighs on every case alike rather than on the cases launched at that time.
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -132,7 +136,10 @@ async function measureOnce(testCase) {
         }, testCase.mark);
         return page !== null;
       },
-      { timeout: 30_000, interval: 20, timeoutMsg: `no performance mark ${testCase.mark}` },
+      // The page records when it painted, so asking often gains nothing; each question runs
+      // the driver and a script in the page, which on a machine of two cores would take time
+      // from the start being measured.
+      { timeout: 30_000, interval: 250, timeoutMsg: `no performance mark ${testCase.mark}` },
     );
     await sleep(settleMs);
     const app = rssKiB(pid);
@@ -184,15 +191,26 @@ function memoryKinds(results, app) {
 }
 
 try {
+  // One launch of each case first, to warm the disk cache; then the rounds.
+  for (const testCase of cases) await measureOnce(testCase);
+  const resultsByCase = cases.map(() => []);
+  for (let round = 0; round < runs; round++) {
+    // Each round starts with another case, so that no case always follows the same one.
+    for (let turn = 0; turn < cases.length; turn++) {
+      const index = (round + turn) % cases.length;
+      resultsByCase[index].push(await measureOnce(cases[index]));
+    }
+  }
+  const medianPaint = resultsByCase.map((results) => median(results.map((r) => r.paintMs)));
+  const baseline = cases.findIndex((testCase) => testCase.baseline);
   const rows = [];
-  for (const testCase of cases) {
-    await measureOnce(testCase);
-    const results = [];
-    for (let i = 0; i < runs; i++) results.push(await measureOnce(testCase));
+  for (const [index, testCase] of cases.entries()) {
+    const results = resultsByCase[index];
     const paint = results.map((r) => r.paintMs);
     rows.push({
       label: testCase.label,
       paint: `${Math.round(median(paint))} ms (${Math.round(Math.min(...paint))}–${Math.round(Math.max(...paint))})`,
+      ratio: baseline < 0 ? "" : `${(medianPaint[index] / medianPaint[baseline]).toFixed(2)}×`,
       app: `${mib(median(results.map((r) => r.appKiB)))} MiB`,
       total: `${mib(median(results.map((r) => r.totalKiB)))} MiB`,
       phases: [
@@ -210,9 +228,10 @@ try {
       memory: memoryKinds(results, appName(testCase.binary)),
     });
   }
-  console.log(`\n| app | launch to painted, median of ${runs} (min–max) | VmRSS, app process | VmRSS, with WebKit's processes |`);
-  console.log("|---|---:|---:|---:|");
-  for (const row of rows) console.log(`| ${row.label} | ${row.paint} | ${row.app} | ${row.total} |`);
+  const against = baseline < 0 ? "" : ` | ÷ ${cases[baseline].label}`;
+  console.log(`\n| app | launch to painted, median of ${runs} (min–max)${against} | VmRSS, app process | VmRSS, with WebKit's processes |`);
+  console.log(`|---|---:|${baseline < 0 ? "" : "---:|"}---:|---:|`);
+  for (const row of rows) console.log(`| ${row.label} | ${row.paint}${baseline < 0 ? "" : ` | ${row.ratio}`} | ${row.app} | ${row.total} |`);
   console.log("\nWhere the time goes (medians): process start to the page's navigation | the page's scripts (to DOMContentLoaded) | from there to painted; of which, in Confab: to the startup state answered | to the studies answered | to painted; and from both answers to React's commit of the window | from that commit to painted");
   console.log("\n| app | start → page | page scripts | → painted | → startup state | → studies | → painted | answers → committed | committed → painted |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
