@@ -32,15 +32,21 @@ function pluralForm(catalog: Catalog, rules: Intl.PluralRules, key: string, coun
 
 /** The messages of `language`, falling back to English for every key its catalog lacks. */
 export function createTranslator(language: string, catalog: Catalog, english: Catalog) {
-  const rules = pluralRules(language);
-  const englishRules = new Intl.PluralRules("en");
+  // Made on the first plural message: loading a language's plural rules takes time at a start
+  // whose first screen may show none.
+  let rules: Intl.PluralRules | undefined;
+  let englishRules: Intl.PluralRules | undefined;
 
   function message(key: PlainKey): string {
     return catalog[key] ?? english[key] ?? key;
   }
 
   function pluralMessage(key: PluralKey, count: number): string {
-    return pluralForm(catalog, rules, key, count) ?? pluralForm(english, englishRules, key, count) ?? key;
+    rules ??= pluralRules(language);
+    const own = pluralForm(catalog, rules, key, count);
+    if (own !== undefined) return own;
+    englishRules ??= new Intl.PluralRules("en");
+    return pluralForm(english, englishRules, key, count) ?? key;
   }
 
   return {

@@ -24,8 +24,10 @@ type Props = {
 /** Sends the outbox and reads the replies, showing where it is and, after, what it did. */
 export function SyncButton({ onError, onSynced, layout = "stacked" }: Props) {
   const sync = useSyncState();
-  const zone = researcherZone(useMailProfile());
-  const clockTime = (ms: number) => formatClock(ms, zone);
+  const profile = useMailProfile();
+  // The zone is read only when a time is shown: without a saved one it takes the reader's own
+  // from a new Intl formatter, the first of a start and the dearest (locale data loaded).
+  const clockTime = (ms: number) => formatClock(ms, researcherZone(profile));
   const [detailsOpen, setDetailsOpen] = useState(false);
   const detailsNeeded = useHasBeenTrue(detailsOpen);
   // The latest callbacks, so the shortcut registered once always reports to the current ones.
