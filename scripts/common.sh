@@ -18,7 +18,8 @@ APT_PACKAGES=(
 # Dovecot), a real Secret Service for the keyring, Python for the independent iCalendar parser
 # and as the web server for autoconfig files, dnsmasq as the DNS server for SRV and MX, and
 # xdg-open, through which the window hands a sign-in to the browser ($BROWSER in the tests), and
-# PostgreSQL for the team database (scripts/postgres.sh runs its own server in a folder).
+# PostgreSQL for the team database (scripts/postgres.sh runs its own server in a folder), and
+# DejaVu's serif and sans faces, between which a test tells which one the window writes in.
 # The mail stack's OAuth server (oauth2-mock-server) comes from package.json's devDependencies.
 TEST_APT_PACKAGES=(
   opensmtpd dovecot-imapd dovecot-lmtpd dovecot-submissiond
@@ -26,6 +27,7 @@ TEST_APT_PACKAGES=(
   python3 python3-venv
   dnsmasq-base xdg-utils
   postgresql
+  fonts-dejavu-core
 )
 
 step() { printf '\n==> %s\n' "$*"; }

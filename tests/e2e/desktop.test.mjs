@@ -1,11 +1,11 @@
 // The window's remembered place belongs to the usual database only: a launch on another
 // data folder (every other test here) always opens at the configured size. And how WebKit is
-// told to draw the window on the machine it runs on.
+// told to draw the window on the machine it runs on, and in which font it writes.
 import assert from "node:assert/strict";
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { after, beforeEach, test } from "node:test";
-import { appConfigDir, byTestId, freshDataDir, launch, screenshot, stopDriver } from "./support/app.mjs";
+import { appConfigDir, appHome, byTestId, freshDataDir, launch, screenshot, stopDriver } from "./support/app.mjs";
 
 after(stopDriver);
 
@@ -91,6 +91,39 @@ function openableRenderNode() {
     }
   });
 }
+
+test("the window writes in the desktop's own font, the one GTK's settings name", async () => {
+  // What a desktop writes into GTK's settings; a serif face, so that it cannot be mistaken for
+  // the sans-serif one the window would otherwise fall back to.
+  const settings = join(appHome, "config", "gtk-3.0", "settings.ini");
+  mkdirSync(dirname(settings), { recursive: true });
+  writeFileSync(settings, "[Settings]\ngtk-font-name=DejaVu Serif 11\n");
+  const browser = await launch(freshDataDir());
+  try {
+    const empty = await byTestId(browser, "studies-empty");
+    await empty.waitForDisplayed({ timeout: 15_000 });
+    // The same words at the same size in the window's own font and in the two faces named.
+    const widths = await browser.execute((within) => {
+      const width = (family) => {
+        const probe = document.createElement("span");
+        probe.style.cssText = "position:absolute;white-space:nowrap;font-size:20px;font-weight:400";
+        if (family) probe.style.fontFamily = family;
+        probe.textContent = "Invite participants to an interview";
+        within.append(probe);
+        const measured = probe.getBoundingClientRect().width;
+        probe.remove();
+        return measured;
+      };
+      return { window: width(null), serif: width('"DejaVu Serif"'), sans: width('"DejaVu Sans"') };
+    }, empty);
+    assert.notEqual(widths.serif, widths.sans, "DejaVu Serif and DejaVu Sans must both be installed (fonts-dejavu-core)");
+    assert.equal(widths.window, widths.serif, `the window writes in another font than the desktop's (${JSON.stringify(widths)})`);
+    await screenshot(browser, "32-studies-in-the-desktops-font");
+  } finally {
+    await browser.deleteSession();
+    rmSync(settings, { force: true });
+  }
+});
 
 test("without a GPU to draw with, WebKit paints the window without compositing; with one, as it would anyway", async () => {
   const dataDir = freshDataDir();
