@@ -315,8 +315,12 @@ fn compare_with_python() {
         }
     });
 
-    let script =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/bench-python-icalendar.py");
+    // Cargo names this checkout's crate folder at run time; the folder compiled in may be
+    // another checkout's sharing the build folder.
+    let crate_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf());
+    let script = crate_dir.join("../../scripts/bench-python-icalendar.py");
     let python = std::env::var("CONFAB_PYTHON").unwrap_or_else(|_| "python3".into());
     let output = Command::new(&python)
         .arg(&script)

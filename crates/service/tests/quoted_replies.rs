@@ -17,8 +17,7 @@ use support::{Fixture, me};
 
 /// The heads of the mail crate's corpus (tests/corpus/quotes/heads.txt).
 fn quote_heads() -> Vec<(String, String)> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../mail/tests/corpus/quotes/heads.txt");
+    let path = support::crate_dir().join("../mail/tests/corpus/quotes/heads.txt");
     let text = std::fs::read_to_string(&path).unwrap();
     let mut heads: Vec<(String, String)> = Vec::new();
     for line in text.lines() {

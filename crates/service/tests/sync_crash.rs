@@ -555,7 +555,7 @@ async fn interrupted_syncs_send_and_apply_everything_once() {
 /// the studies are there; then it upgrades.
 async fn migrations_survive_crashes(dir: &Path, target: usize, dice: &mut Dice, tally: &mut Tally) {
     let dump = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/fixtures/release-0.1.0.sql"),
+        support::crate_dir().join("../store/tests/fixtures/release-0.1.0.sql"),
     )
     .unwrap();
     let pool = sea_orm::Database::connect(format!(

@@ -261,8 +261,7 @@ async fn a_message_that_cannot_be_applied_is_set_aside_and_reading_goes_on() {
     )
     .await;
     delivered_to(&stack, "researcher", "Interview choice", 1).await;
-    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../mail/tests/corpus/dsn-nested-message.eml");
+    let corpus = support::crate_dir().join("../mail/tests/corpus/dsn-nested-message.eml");
     send_as(
         &stack,
         "carol",

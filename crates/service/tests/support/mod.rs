@@ -34,6 +34,15 @@ pub fn in_keyring(test: &str, body: impl AsyncFnOnce()) {
     });
 }
 
+/// This checkout's service crate folder. Cargo names the running test's package folder at run
+/// time; that is preferred to the folder the test was compiled in, which is another checkout's
+/// when two share one build folder (and may be gone).
+pub fn crate_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+}
+
 pub fn me() -> Actor {
     Actor::researcher()
 }
