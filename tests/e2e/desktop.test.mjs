@@ -92,12 +92,14 @@ function openableRenderNode() {
   });
 }
 
-test("the window writes in the desktop's own font, the one GTK's settings name", async () => {
+test("the window writes in the desktop's own font, the one GTK's settings name", async (t) => {
   // What a desktop writes into GTK's settings; a serif face, so that it cannot be mistaken for
   // the sans-serif one the window would otherwise fall back to.
   const settings = join(appHome, "config", "gtk-3.0", "settings.ini");
   mkdirSync(dirname(settings), { recursive: true });
   writeFileSync(settings, "[Settings]\ngtk-font-name=DejaVu Serif 11\n");
+  // Removed whatever happens, so that the file's other tests start with GTK's defaults.
+  t.after(() => rmSync(settings, { force: true }));
   const browser = await launch(freshDataDir());
   try {
     const empty = await byTestId(browser, "studies-empty");
@@ -121,7 +123,6 @@ test("the window writes in the desktop's own font, the one GTK's settings name",
     await screenshot(browser, "32-studies-in-the-desktops-font");
   } finally {
     await browser.deleteSession();
-    rmSync(settings, { force: true });
   }
 });
 
