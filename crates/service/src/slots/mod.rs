@@ -112,6 +112,23 @@ pub(crate) async fn open_for(
     Ok(data.engine().open_slots(now, to, now))
 }
 
+/// The session in which `start` is an open slot of the study now, read inside the caller's
+/// transaction, so that what it changed already counts; `None` when `start` is not open.
+pub(crate) async fn open_at(
+    db: &impl ConnectionTrait,
+    study: &study::Model,
+    start: DateTime<Utc>,
+) -> Result<Option<i64>, AppError> {
+    let data = load(db, study, None, None).await?;
+    let around = Duration::seconds(1);
+    Ok(data
+        .engine()
+        .open_slots(start - around, start + around, Utc::now())
+        .iter()
+        .find(|s| s.start == start)
+        .map(|s| s.session_id))
+}
+
 /// Why `pick` cannot be booked now, in the participant's words; `None` when it can.
 /// `leave_out` is the interview being moved, so that it does not block itself.
 pub(crate) async fn why_not(

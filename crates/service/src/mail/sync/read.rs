@@ -1,16 +1,18 @@
-//! Reading the inbox: new messages by UID since the last Sync, each handled in one
-//! transaction with the record that it was handled and the new reading position. A message
-//! that cannot be applied is undone alone and set aside for the researcher, and reading goes
-//! on past it.
+//! Reading the inbox: new messages by UID since the last Sync, handled a few at a time in one
+//! transaction with the records that they were handled and the new reading position. A
+//! message that cannot be applied is undone alone and set aside for the researcher, and
+//! reading goes on past it.
 //!
 //! A mailbox read for the first time is read from its end as it is when the account is
 //! connected, or from the day the researcher chose: old mail is never taken for answers. A
 //! mailbox the server renumbered (its UIDVALIDITY changed) goes on from its new end.
 
+use std::time::{Duration, Instant};
+
 use chrono::NaiveDate;
 use confab_mail::imap::{FetchedMessage, ImapSession, MAX_FETCH_BYTES, MailboxPosition};
 use confab_mail::inbound::{Inbound, InboundKind, interpret};
-use confab_store::{begin_write, inbound, outbox};
+use confab_store::{DatabaseConnection, DatabaseTransaction, begin_write, inbound, outbox};
 
 use super::{INBOX, SyncProgress, SyncReport};
 use crate::clock::now_ts;
@@ -18,6 +20,11 @@ use crate::{AppError, Confab, ErrorCode};
 
 /// Messages fetched per round trip: enough to be quick, few enough to bound memory.
 const BATCH: usize = 50;
+
+/// How long the messages handled since the last commit may wait for the next one. A commit
+/// for several answers saves a write to disk for each; the bound keeps the write lock (the
+/// team database's too, which every lab member's change waits for) from being held long.
+const GROUP_FOR: Duration = Duration::from_millis(100);
 
 const RENUMBERED: &str = "The server renumbered your inbox (its UIDVALIDITY changed), so Confab cannot tell old messages from new ones there: reading goes on with what arrives from now on. Answers that arrived since the last Sync may not have been read; look for them in your mail program, or set \"Read mail received since\" in Settings → Mail to read them again.";
 
@@ -77,20 +84,40 @@ impl Confab {
                 report.warnings.push(RENUMBERED.into());
             }
             let mut own_copies: Vec<(u32, String)> = Vec::new();
+            let mut group: Option<Group> = None;
             for message in &batch.messages {
-                let own = if message.oversized {
-                    let inbound = oversized(message);
-                    self.handle_read(batch.uid_validity, message.uid, inbound, report)
-                        .await?
+                // Read before the write lock is taken: parsing needs no database.
+                let inbound = if message.oversized {
+                    oversized(message)
                 } else {
-                    self.handle(batch.uid_validity, message.uid, &message.bytes, report)
-                        .await?
+                    interpret(&message.bytes)
                 };
+                let open = match group.take() {
+                    Some(open) => open,
+                    None => Group::begin(&self.db).await?,
+                };
+                let own = self
+                    .handle_in(
+                        &open.txn,
+                        (batch.uid_validity, message.uid),
+                        inbound,
+                        report,
+                    )
+                    .await?;
                 if let Some(id) = own {
                     own_copies.push((message.uid, id));
                 }
+                let open = open.handled(message.uid);
+                if open.is_due() {
+                    open.commit(batch.uid_validity).await?;
+                } else {
+                    group = Some(open);
+                }
                 done += 1;
                 progress(SyncProgress::Reading { done, total });
+            }
+            if let Some(open) = group {
+                open.commit(batch.uid_validity).await?;
             }
             // Filed once per batch: a few commands for all of them rather than several for
             // each. A Sync cut off before this leaves those copies in the inbox: only copies.
@@ -119,8 +146,8 @@ impl Confab {
         }
     }
 
-    /// Handles one message; returns its Message-ID when it is Confab's own copy of
-    /// something it sent.
+    /// Handles one message in a transaction of its own; returns its Message-ID when it is
+    /// Confab's own copy of something it sent.
     pub(super) async fn handle(
         &self,
         uid_validity: u32,
@@ -128,37 +155,41 @@ impl Confab {
         bytes: &[u8],
         report: &mut SyncReport,
     ) -> Result<Option<String>, AppError> {
-        self.handle_read(uid_validity, uid, interpret(bytes), report)
-            .await
+        let message = interpret(bytes);
+        let open = Group::begin(&self.db).await?;
+        let own = self
+            .handle_in(&open.txn, (uid_validity, uid), message, report)
+            .await?;
+        open.handled(uid).commit(uid_validity).await?;
+        Ok(own)
     }
 
-    async fn handle_read(
+    /// Handles one message inside `txn`, which the caller commits with the new reading
+    /// position; returns its Message-ID when it is Confab's own copy of something it sent.
+    async fn handle_in(
         &self,
-        uid_validity: u32,
-        uid: u32,
+        txn: &DatabaseTransaction,
+        (uid_validity, uid): (u32, u32),
         message: Inbound,
         report: &mut SyncReport,
     ) -> Result<Option<String>, AppError> {
-        let key = message
-            .message_id
-            .clone()
-            .unwrap_or_else(|| format!("{INBOX}/{uid_validity}/{uid}"));
-        let txn = begin_write(&self.db).await?;
         if let Some(id) = &message.message_id
-            && let Some(own) = outbox::find_by_message_id(&txn, id).await?
+            && let Some(own) = outbox::find_by_message_id(txn, id).await?
         {
             // The researcher's copy of a message whose sending was cut off: the server took
             // it, so it went out.
             if own.state == outbox::UNKNOWN {
-                outbox::mark_sent(&txn, own.id, now_ts()).await?;
+                outbox::mark_sent(txn, own.id, now_ts()).await?;
             }
-            inbound::set_position(&txn, INBOX, uid_validity, uid).await?;
-            txn.commit().await?;
             return Ok(Some(id.clone()));
         }
+        let key = message
+            .message_id
+            .clone()
+            .unwrap_or_else(|| format!("{INBOX}/{uid_validity}/{uid}"));
         report.read += 1;
-        if !inbound::seen(&txn, &key).await? {
-            let applied = self.apply_alone(&txn, &message).await?;
+        if !inbound::seen(txn, &key).await? {
+            let applied = self.apply_alone(txn, &message).await?;
             confab_store::crash_point("applied");
             let from = message.from.clone().unwrap_or_default();
             if applied.needs_attention {
@@ -185,12 +216,45 @@ impl Confab {
             );
             row.participant_id = confab_store::Set(applied.participant_id);
             row.interview_id = confab_store::Set(applied.interview_id);
-            inbound::insert(&txn, row).await?;
+            inbound::insert(txn, row).await?;
         }
-        inbound::set_position(&txn, INBOX, uid_validity, uid).await?;
-        confab_store::crash_point("before_commit_reply");
-        txn.commit().await?;
         Ok(None)
+    }
+}
+
+/// Messages handled in one transaction, committed with the reading position after the last
+/// of them. A crash before the commit undoes them all, and the next Sync reads them again.
+struct Group {
+    txn: DatabaseTransaction,
+    opened: Instant,
+    last_uid: Option<u32>,
+}
+
+impl Group {
+    async fn begin(db: &DatabaseConnection) -> Result<Self, AppError> {
+        Ok(Self {
+            txn: begin_write(db).await?,
+            opened: Instant::now(),
+            last_uid: None,
+        })
+    }
+
+    fn handled(mut self, uid: u32) -> Self {
+        self.last_uid = Some(uid);
+        self
+    }
+
+    fn is_due(&self) -> bool {
+        self.opened.elapsed() >= GROUP_FOR
+    }
+
+    async fn commit(self, uid_validity: u32) -> Result<(), AppError> {
+        if let Some(uid) = self.last_uid {
+            inbound::set_position(&self.txn, INBOX, uid_validity, uid).await?;
+        }
+        confab_store::crash_point("before_commit_reply");
+        self.txn.commit().await?;
+        Ok(())
     }
 }
 

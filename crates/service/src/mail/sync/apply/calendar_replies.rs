@@ -106,28 +106,21 @@ impl Confab {
                 .await;
         };
         // A study that books free times by itself takes a proposal that fits an open slot.
-        if study.self_scheduling && row.state == interviews::SCHEDULED {
-            let open = self
-                .open_slots(
-                    study.id,
-                    Some(start - chrono::Duration::seconds(1)),
-                    Some(start + chrono::Duration::seconds(1)),
-                    None,
-                )
-                .await?;
-            if let Some(slot) = open.iter().find(|s| s.start == start) {
-                let actor = Actor::calendar(&person.email);
-                if self
-                    .reschedule_interview_in(txn, row.id, slot.session_id, start, &[], &actor)
-                    .await
-                    .is_ok()
-                {
-                    queue_researcher_notice(txn, &study, Some(&person), &format!("{} proposed a new time in their calendar; it was free, so the interview moved.", person.name)).await?;
-                    return Ok(
-                        Applied::done("counter", "proposed time was free: rescheduled")
-                            .about(Some(person.id), Some(row.id)),
-                    );
-                }
+        if study.self_scheduling
+            && row.state == interviews::SCHEDULED
+            && let Some(session_id) = crate::slots::open_at(txn, &study, start).await?
+        {
+            let actor = Actor::calendar(&person.email);
+            if self
+                .reschedule_interview_in(txn, row.id, session_id, start, &[], &actor)
+                .await
+                .is_ok()
+            {
+                queue_researcher_notice(txn, &study, Some(&person), &format!("{} proposed a new time in their calendar; it was free, so the interview moved.", person.name)).await?;
+                return Ok(
+                    Applied::done("counter", "proposed time was free: rescheduled")
+                        .about(Some(person.id), Some(row.id)),
+                );
             }
         }
         let summary = format!(
