@@ -17,6 +17,7 @@ mod manual;
 mod new_interview;
 mod views;
 
+pub(crate) use choices::Chooser;
 pub use choices::{ChoiceInput, ChoiceOutcome};
 pub use lifecycle::CancelOutcome;
 pub(crate) use views::view_of;

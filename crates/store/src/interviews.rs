@@ -119,16 +119,20 @@ pub async fn rounds_completed(db: &impl ConnectionTrait, enrolment_id: i64) -> R
 /// The round the participant's next interview holds: the first without a completed or
 /// scheduled interview (a completed one later marked a no-show leaves its round to hold again).
 pub async fn next_round(db: &impl ConnectionTrait, enrolment_id: i64) -> Result<i32, DbErr> {
+    Ok(first_free_round(&held_rounds(db, enrolment_id).await?))
+}
+
+/// The rounds of the enrolment's scheduled and completed interviews.
+pub async fn held_rounds(db: &impl ConnectionTrait, enrolment_id: i64) -> Result<Vec<i32>, DbErr> {
     use sea_orm::QuerySelect;
-    let held: Vec<i32> = Interview::find()
+    Interview::find()
         .select_only()
         .column(interview::Column::Round)
         .filter(interview::Column::EnrolmentId.eq(enrolment_id))
         .filter(interview::Column::State.is_in([COMPLETED, SCHEDULED]))
         .into_tuple()
         .all(db)
-        .await?;
-    Ok(first_free_round(&held))
+        .await
 }
 
 /// The first round (from 1) that none of `held` is.

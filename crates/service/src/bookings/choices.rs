@@ -3,17 +3,18 @@
 
 use chrono::{DateTime, Utc};
 use confab_core::StatusEvent;
-use confab_store::entity::{enrolment, study};
+use confab_store::entity::{enrolment, participant, study};
 use confab_store::{DatabaseTransaction, begin_write, choices};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::end_of;
-use super::new_interview::{NewInterview, insert_interview, next_round};
-use super::views::{InterviewView, view_of};
+use super::new_interview::{NewInterview, held_rounds, insert_interview};
+use super::views::{InterviewView, view_of, view_with};
 use crate::clock::{from_ts, now_ts};
 use crate::commit::run_again_on_conflict;
-use crate::participants::records::require_study;
+use crate::mail::staff::staff_now;
+use crate::participants::records::{require_participant, require_study};
 use crate::slots::load_for_booking;
 use crate::statuses::apply_event;
 use crate::{Actor, AppError, Confab, ErrorCode};
@@ -41,6 +42,22 @@ pub enum ChoiceOutcome {
     /// No choice can be booked, but other times are open: nothing changed, and the
     /// participant may choose again. One reason per choice, in the participant's words.
     NotFree { reasons: Vec<String> },
+}
+
+/// Who chooses, as the caller read them in its transaction.
+pub(crate) struct Chooser<'a> {
+    pub study: &'a study::Model,
+    pub person: &'a participant::Model,
+    pub enrolment: &'a enrolment::Model,
+}
+
+fn check_picks(picks: &[ChoiceInput]) -> Result<(), AppError> {
+    if picks.is_empty() || picks.len() > 2 {
+        return Err(AppError::invalid(
+            "Give a first choice and at most a second one.",
+        ));
+    }
+    Ok(())
 }
 
 impl Confab {
@@ -74,18 +91,37 @@ impl Confab {
         picks: &[ChoiceInput],
         actor: &Actor,
     ) -> Result<ChoiceOutcome, AppError> {
-        if picks.is_empty() || picks.len() > 2 {
-            return Err(AppError::invalid(
-                "Give a first choice and at most a second one.",
-            ));
-        }
+        check_picks(picks)?;
         let study = require_study(txn, study_id).await?;
         let enrolment = self.enrolment_row(txn, study_id, participant_id).await?;
+        let person = require_participant(txn, participant_id).await?;
+        let chooser = Chooser {
+            study: &study,
+            person: &person,
+            enrolment: &enrolment,
+        };
+        self.submit_choices_of(txn, chooser, picks, actor).await
+    }
+
+    /// [`Confab::submit_choices_in`] for a participant the caller has read in the same
+    /// transaction.
+    pub(crate) async fn submit_choices_of(
+        &self,
+        txn: &DatabaseTransaction,
+        chooser: Chooser<'_>,
+        picks: &[ChoiceInput],
+        actor: &Actor,
+    ) -> Result<ChoiceOutcome, AppError> {
+        check_picks(picks)?;
+        let Chooser {
+            study,
+            person,
+            enrolment,
+        } = chooser;
         // Every interview the study holds is done: there is nothing left to choose a time for.
-        next_round(txn, &study, &enrolment).await?;
+        let held = held_rounds(txn, study, enrolment).await?;
         // Why a time cannot be booked is told to the participant, in their language.
-        let person = crate::participants::records::require_participant(txn, participant_id).await?;
-        let language = crate::mail::compose::reader_language(&person, &study);
+        let language = crate::mail::compose::reader_language(person, study);
         let phrases = language.phrases();
         let now = Utc::now();
         let mut free = Vec::new();
@@ -93,7 +129,7 @@ impl Confab {
         let mut reasons = Vec::new();
         for p in picks {
             let (data, session) =
-                load_for_booking(txn, &study, p.session_id, p.start, None, Some(enrolment.id))
+                load_for_booking(txn, study, p.session_id, p.start, None, Some(enrolment.id))
                     .await?;
             let breaks = data.engine().rule_breaks(p.session_id, p.start, now);
             free.push(breaks.is_empty());
@@ -106,23 +142,22 @@ impl Confab {
             found.push(session);
         }
         let Some(first_free) = free.iter().position(|f| *f) else {
-            return self
-                .none_free(txn, &study, &enrolment, reasons, actor)
-                .await;
+            return self.none_free(txn, study, enrolment, reasons, actor).await;
         };
         let outcome = if study.self_scheduling {
             let pick = &picks[first_free];
             let end = end_of(
-                &study,
+                study,
                 found[first_free].as_ref(),
                 pick.session_id,
                 pick.start,
             )?;
             let new = NewInterview {
-                study: &study,
-                enrolment: &enrolment,
+                study,
+                enrolment,
+                person: Some(person),
                 session: found[first_free].as_ref(),
-                held_rounds: None,
+                held_rounds: Some(&held),
                 open_choice_links: None,
                 session_id: pick.session_id,
                 start: pick.start,
@@ -134,8 +169,8 @@ impl Confab {
             } else {
                 "second choice; the first was taken"
             };
-            let row = match insert_interview(txn, new, actor, reason, true).await {
-                Ok((row, _)) => row,
+            let (row, staffed) = match insert_interview(txn, new, actor, reason, true).await {
+                Ok(inserted) => inserted,
                 // The participant's own interview in another study overlaps it: the database
                 // refused the booking, and nothing was written.
                 Err(e) if e.code == ErrorCode::Conflict => {
@@ -145,7 +180,19 @@ impl Confab {
                 }
                 Err(e) => return Err(e),
             };
-            let interview = view_of(txn, row).await?;
+            // A new interview has staff only when the booking just put someone on it.
+            let staff = if staffed {
+                staff_now(txn, row.id).await?
+            } else {
+                Vec::new()
+            };
+            let interview = view_with(
+                row,
+                &person.name,
+                &person.email,
+                study.interviews_per_participant,
+                staff,
+            )?;
             ChoiceOutcome::Booked {
                 interview: Box::new(interview),
                 rank: u8::try_from(first_free + 1).unwrap_or(1),
@@ -153,7 +200,7 @@ impl Confab {
         } else {
             let mut held = Vec::new();
             for (rank, pick) in picks.iter().enumerate().filter(|(i, _)| free[*i]) {
-                let end = end_of(&study, found[rank].as_ref(), pick.session_id, pick.start)?;
+                let end = end_of(study, found[rank].as_ref(), pick.session_id, pick.start)?;
                 held.push((
                     i32::try_from(rank + 1).unwrap_or(1),
                     pick.session_id,
@@ -164,7 +211,7 @@ impl Confab {
             choices::replace(txn, enrolment.id, &held, now_ts()).await?;
             apply_event(
                 txn,
-                &enrolment,
+                enrolment,
                 StatusEvent::ChoicesHeld,
                 actor,
                 None,
@@ -224,6 +271,7 @@ impl Confab {
             let new = NewInterview {
                 study: &study,
                 enrolment: &enrolment,
+                person: None,
                 session: None,
                 held_rounds: None,
                 open_choice_links: None,

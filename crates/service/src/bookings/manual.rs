@@ -121,6 +121,7 @@ impl Confab {
             let new = NewInterview {
                 study: &study,
                 enrolment: &enrolment,
+                person: None,
                 session: session.as_ref(),
                 held_rounds: Some(&held_rounds),
                 open_choice_links: Some(open_choice_links),

@@ -4,12 +4,12 @@
 use chrono::{DateTime, Utc};
 use confab_core::StatusEvent;
 use confab_store::audit::NewEntry;
-use confab_store::entity::{enrolment, interview, study};
+use confab_store::entity::{enrolment, interview, participant, study};
 use confab_store::{ConnectionTrait, DatabaseTransaction, interviews};
 
 use super::{LoadedSession, refused};
 use crate::clock::{from_ts, now_ts};
-use crate::mail::compose::queue_interview_mail;
+use crate::mail::compose::{queue_interview_mail, queue_interview_mail_to};
 use crate::mail::staff::{StaffChange, notify_staff};
 use crate::statuses::apply_event_and_log;
 use crate::{Actor, AppError};
@@ -18,6 +18,8 @@ use confab_mail::template::MessageKind;
 pub(super) struct NewInterview<'a> {
     pub(super) study: &'a study::Model,
     pub(super) enrolment: &'a enrolment::Model,
+    /// The participant, when already read; read again for the confirmation otherwise.
+    pub(super) person: Option<&'a participant::Model>,
     /// The session as already read, when it was; read again otherwise.
     pub(super) session: Option<&'a LoadedSession>,
     /// The rounds the participant holds, when already read; read again otherwise.
@@ -98,7 +100,11 @@ pub(super) async fn insert_interview(
     )
     .await?;
     if confirm {
-        queue_interview_mail(txn, &row, MessageKind::Confirmation).await?;
+        let kind = MessageKind::Confirmation;
+        match new.person {
+            Some(person) => queue_interview_mail_to(txn, &row, kind, new.study, person).await?,
+            None => queue_interview_mail(txn, &row, kind).await?,
+        }
         if staffed {
             notify_staff(txn, &row, &[], StaffChange::Booked).await?;
         }
@@ -115,6 +121,17 @@ pub(super) async fn next_round(
     enrolment: &enrolment::Model,
 ) -> Result<i32, AppError> {
     round_to_hold(study, interviews::next_round(db, enrolment.id).await?)
+}
+
+/// The rounds the participant holds, once it is clear that they may hold another.
+pub(super) async fn held_rounds(
+    db: &impl ConnectionTrait,
+    study: &study::Model,
+    enrolment: &enrolment::Model,
+) -> Result<Vec<i32>, AppError> {
+    let held = interviews::held_rounds(db, enrolment.id).await?;
+    round_to_hold(study, interviews::first_free_round(&held))?;
+    Ok(held)
 }
 
 /// `next`, unless the participant has had every interview the study holds.

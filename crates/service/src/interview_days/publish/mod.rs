@@ -145,10 +145,7 @@ impl Confab {
                     end,
                 )
                 .with(Field::Itinerary, text.clone())
-                .with_links(
-                    LinkList::CancelLink,
-                    vec![links.cancel(person.interview.id)],
-                );
+                .with_links(LinkList::CancelLink, vec![links.cancel(&person.interview)]);
                 links.save(txn).await?;
                 let rendered = render(&itinerary_template, &values).map_err(rendering_error)?;
                 let uid = uids

@@ -92,7 +92,7 @@ pub(crate) async fn queue_choices_mail(
                         &language,
                     ),
                 )
-                .with_links(LinkList::CancelLink, vec![links.cancel(row.id)]);
+                .with_links(LinkList::CancelLink, vec![links.cancel(row)]);
         }
         None => {
             values = values.with_links(LinkList::DeclineLink, vec![links.decline()]);

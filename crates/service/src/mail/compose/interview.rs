@@ -17,7 +17,7 @@ use super::values::{base_values, round_words};
 use super::wording::{outbox_kind, rendering_error, template_for};
 use crate::AppError;
 use crate::clock::from_ts;
-use crate::mail::profile::load_profile;
+use crate::mail::profile::{MailProfile, load_profile};
 
 /// The people on an interview as its calendar attendees: interviewers lead it, note-takers
 /// may come.
@@ -84,9 +84,36 @@ pub(crate) async fn queue_interview_mail(
         return Ok(());
     }
     let (study, person) = person_and_study(db, row.study_id, row.participant_id).await?;
-    let zone = reader_zone(&person, &study);
-    let language = reader_language(&person, &study);
-    let mut values = base_values(&profile, &study, &person)
+    queue_with(db, &profile, row, kind, &study, &person).await
+}
+
+/// [`queue_interview_mail`] for the interview's study and participant as the caller read them
+/// in the same transaction.
+pub(crate) async fn queue_interview_mail_to(
+    db: &impl ConnectionTrait,
+    row: &interview::Model,
+    kind: MessageKind,
+    study: &study::Model,
+    person: &participant::Model,
+) -> Result<(), AppError> {
+    let profile = load_profile(db).await?;
+    if profile.researcher_email.is_empty() {
+        return Ok(());
+    }
+    queue_with(db, &profile, row, kind, study, person).await
+}
+
+async fn queue_with(
+    db: &impl ConnectionTrait,
+    profile: &MailProfile,
+    row: &interview::Model,
+    kind: MessageKind,
+    study: &study::Model,
+    person: &participant::Model,
+) -> Result<(), AppError> {
+    let zone = reader_zone(person, study);
+    let language = reader_language(person, study);
+    let mut values = base_values(profile, study, person)
         .with(
             Field::InterviewTime,
             interview_time(
@@ -115,16 +142,16 @@ pub(crate) async fn queue_interview_mail(
             &profile.researcher_email,
             language.clone(),
         );
-        values = values.with_links(LinkList::CancelLink, vec![links.cancel(row.id)]);
+        values = values.with_links(LinkList::CancelLink, vec![links.cancel(row)]);
         links.save(db).await?;
     }
     let template = template_for(db, Some(study.id), kind, language.base()).await?;
     let rendered = render(&template, &values).map_err(rendering_error)?;
     // A reminder repeats the invitation as it stands, so calendars that missed it catch up.
-    let calendar = Some((method, event_of(&study, &person, row, &staff)));
+    let calendar = Some((method, event_of(study, person, row, &staff)));
     queue(
         db,
-        &profile,
+        profile,
         Draft {
             study_id: Some(study.id),
             participant_id: Some(person.id),

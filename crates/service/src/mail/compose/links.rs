@@ -9,7 +9,7 @@ use confab_mail::dates::choice_time;
 use confab_mail::mailto::mailto_link;
 use confab_mail::template::Link;
 use confab_mail::token::{new_token, short_code, tagged_subject};
-use confab_store::entity::token;
+use confab_store::entity::{interview, token};
 use confab_store::{ConnectionTrait, tokens};
 
 use crate::AppError;
@@ -114,15 +114,20 @@ impl LinkBatch {
         )
     }
 
-    pub fn cancel(&mut self, interview_id: i64) -> Link {
+    /// A link that cancels `interview`; it stops acting when the interview ends.
+    pub fn cancel(&mut self, interview: &interview::Model) -> Link {
         let phrases = self.language.phrases();
-        self.link(
+        let link = self.link(
             tokens::CANCEL,
             phrases.cancel_label.into(),
             phrases.cancel_subject.into(),
             phrases.cancel_body,
-            (None, None, Some(interview_id)),
-        )
+            (None, None, Some(interview.id)),
+        );
+        if let Some(row) = self.rows.last_mut() {
+            row.expires_at = Some(interview.ends_at);
+        }
+        link
     }
 
     pub async fn save(self, db: &impl ConnectionTrait) -> Result<(), AppError> {

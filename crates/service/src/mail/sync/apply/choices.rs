@@ -7,7 +7,7 @@ use confab_store::entity::{participant, study, token};
 use confab_store::{DatabaseTransaction, enrolments, interviews, tokens};
 
 use super::Applied;
-use crate::bookings::{ChoiceInput, ChoiceOutcome};
+use crate::bookings::{ChoiceInput, ChoiceOutcome, Chooser};
 use crate::clock::{from_ts, now_ts};
 use crate::mail::compose::{
     ChoicesMail, queue_choices_mail, queue_participant_note, queue_researcher_notice,
@@ -70,7 +70,16 @@ impl Confab {
             kind: InboundKind::Other,
         };
         let applied = self
-            .choose_by_mail(txn, &inbound, &study, &person, &[&row])
+            .choose_by_mail(
+                txn,
+                &inbound,
+                Chooser {
+                    study: &study,
+                    person: &person,
+                    enrolment: &enrolment,
+                },
+                &[&row],
+            )
             .await?;
         Ok((applied.took_effect, applied.outcome))
     }
@@ -82,10 +91,10 @@ impl Confab {
         &self,
         txn: &DatabaseTransaction,
         inbound: &Inbound,
-        study: &study::Model,
-        person: &participant::Model,
+        chooser: Chooser<'_>,
         picked: &[&token::Model],
     ) -> Result<Applied, AppError> {
+        let Chooser { study, person, .. } = chooser;
         let about = (Some(study.id), Some(person.id));
         let actor = Actor::participant(&person.email);
         let batch = &picked[0].batch;
@@ -108,9 +117,7 @@ impl Confab {
                 .move_by_mail(txn, inbound, study, person, interview_id, &picks, batch)
                 .await;
         }
-        let outcome = self
-            .submit_choices_in(txn, study.id, person.id, &picks, &actor)
-            .await?;
+        let outcome = self.submit_choices_of(txn, chooser, &picks, &actor).await?;
         let rank_word = |rank: u8| if rank == 1 { "first" } else { "second" };
         match outcome {
             ChoiceOutcome::Booked { interview, rank } => {

@@ -7,6 +7,7 @@ use confab_store::entity::{participant, study, token};
 use confab_store::{DatabaseTransaction, Set, attention, enrolments, participants, tokens};
 
 use super::{Applied, Flag, flag, sender};
+use crate::bookings::Chooser;
 use crate::clock::{from_ts, now_ts};
 use crate::mail::attention::ReplyCandidate;
 use crate::mail::compose::reader_zone;
@@ -42,7 +43,16 @@ impl Confab {
                     return self.refuse_expired(txn, inbound, about, &person).await;
                 }
                 return self
-                    .choose_by_mail(txn, inbound, &study, &person, &picked)
+                    .choose_by_mail(
+                        txn,
+                        inbound,
+                        Chooser {
+                            study: &study,
+                            person: &person,
+                            enrolment: &enrolment,
+                        },
+                        &picked,
+                    )
                     .await;
             }
             if let Some(candidates) = read.ambiguous.first() {

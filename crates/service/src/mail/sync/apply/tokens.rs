@@ -9,7 +9,7 @@ use confab_store::{DatabaseTransaction, enrolments, interviews, tokens};
 
 use super::own_words::read_own_words;
 use super::{Applied, display_sender, sender};
-use crate::bookings::ChoiceInput;
+use crate::bookings::{ChoiceInput, Chooser};
 use crate::clock::{from_ts, now_ts};
 use crate::mail::compose::{queue_researcher_notice, researcher_zone};
 use crate::participants::records::{require_participant, require_study};
@@ -163,8 +163,12 @@ impl Confab {
                     .await
             }
             _ => {
-                self.choose_by_mail(txn, inbound, &study, &person, &ordered)
-                    .await
+                let chooser = Chooser {
+                    study: &study,
+                    person: &person,
+                    enrolment: &enrolment,
+                };
+                self.choose_by_mail(txn, inbound, chooser, &ordered).await
             }
         }
     }
@@ -204,8 +208,12 @@ impl Confab {
                     },
                 ];
                 let actor = Actor::participant(&person.email);
-                self.submit_choices_in(txn, study.id, person.id, &picks, &actor)
-                    .await?;
+                let chooser = Chooser {
+                    study,
+                    person,
+                    enrolment,
+                };
+                self.submit_choices_of(txn, chooser, &picks, &actor).await?;
                 Ok(Some(
                     Applied::done("choice", "second choice held for the researcher")
                         .about(Some(person.id), None),
