@@ -1,6 +1,7 @@
 //! Where Sync reads the researcher's inbox from, against the real mail stack: a newly
 //! connected account reads only what arrives after it (or from a day the researcher picks), a
-//! message too large to download is set aside, and a renumbered inbox is not read again.
+//! message too large to download is set aside, a renumbered inbox is not read again, and
+//! answers read by one Sync each see what the answers before them did.
 
 #![allow(clippy::unwrap_used)]
 
@@ -272,4 +273,56 @@ async fn a_renumbered_inbox_is_not_read_again() {
     let next = sync(&f.confab, &stack).await;
     assert_eq!(next.read, 1, "{next:?}");
     assert!(next.warnings.is_empty(), "{next:?}");
+}
+
+/// Alice and Bob both click the first time of their invitations before the researcher syncs,
+/// and one Sync reads both answers: the one read first books the time, the other is told it
+/// was taken and offered the times still open, and nothing is set aside as not applied.
+#[tokio::test(flavor = "multi_thread")]
+async fn two_answers_for_one_time_read_by_one_sync_book_it_once() {
+    let stack = MailStack::start();
+    let f = Fixture::new(1, true).await;
+    let (alice, bob) = alice_and_bob_invited(&f, &stack).await;
+    let researcher = stack.address("researcher");
+    for user in ["alice", "bob"] {
+        let invitation = inbox_with(&stack, user, "Invitation", 1).await;
+        let first = mailto_link(&text_body(&invitation[0]), 0);
+        send_as(
+            &stack,
+            user,
+            &researcher,
+            &reply_from_link(
+                &stack.address(user),
+                &first,
+                &format!("{user}-1@confab.test"),
+            ),
+        )
+        .await;
+    }
+    delivered_to(&stack, "researcher", "Interview choice", 2).await;
+
+    let report = sync(&f.confab, &stack).await;
+    assert_eq!(report.read, 2, "{report:?}");
+    let booked = f
+        .confab
+        .list_interviews(f.study_id, InterviewList::Upcoming)
+        .await
+        .unwrap();
+    assert_eq!(booked.len(), 1, "{report:?}");
+    assert_eq!(booked[0].start, f.slot(0));
+    let (winner, other) = if booked[0].participant_id == alice {
+        ("alice", "bob")
+    } else {
+        assert_eq!(booked[0].participant_id, bob);
+        ("bob", "alice")
+    };
+    assert_eq!(inbox_with(&stack, winner, "Confirmed", 1).await.len(), 1);
+    let answer = inbox_with(&stack, other, "another time", 1).await;
+    let text = text_body(&answer[0]);
+    assert!(text.contains("taken by someone else"), "{text}");
+    let items = f.confab.attention_items(None).await.unwrap();
+    assert!(
+        items.iter().all(|i| i.kind != AttentionKind::NotApplied),
+        "{items:?}"
+    );
 }
