@@ -672,3 +672,30 @@ async fn a_session_of_another_study_is_never_booked() {
     }
     assert_eq!(f.status(ada).await, "added");
 }
+
+#[tokio::test]
+async fn no_choice_or_three_are_refused_and_change_nothing() {
+    let f = Fixture::new(1, true).await;
+    let ada = f.participant("Ada").await;
+    let s = f.session_id;
+    let before = f.status(ada).await;
+    for picks in [
+        Vec::new(),
+        vec![pick(&f, s, 0), pick(&f, s, 1), pick(&f, s, 2)],
+    ] {
+        let err = f
+            .confab
+            .submit_choices(f.study_id, ada, &picks, &me())
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidInput, "{err:?}");
+        assert!(err.message.contains("at most a second"), "{}", err.message);
+    }
+    assert_eq!(f.status(ada).await, before);
+    let booked = f
+        .confab
+        .list_interviews(f.study_id, InterviewList::Upcoming)
+        .await
+        .unwrap();
+    assert!(booked.is_empty(), "{booked:?}");
+}

@@ -51,15 +51,6 @@ pub(crate) struct Chooser<'a> {
     pub enrolment: &'a enrolment::Model,
 }
 
-fn check_picks(picks: &[ChoiceInput]) -> Result<(), AppError> {
-    if picks.is_empty() || picks.len() > 2 {
-        return Err(AppError::invalid(
-            "Give a first choice and at most a second one.",
-        ));
-    }
-    Ok(())
-}
-
 impl Confab {
     /// A participant's first and (optional) second choice. With self-scheduling on, the first
     /// free one is booked at once, or the participant is waitlisted if neither is; with it
@@ -91,7 +82,6 @@ impl Confab {
         picks: &[ChoiceInput],
         actor: &Actor,
     ) -> Result<ChoiceOutcome, AppError> {
-        check_picks(picks)?;
         let study = require_study(txn, study_id).await?;
         let enrolment = self.enrolment_row(txn, study_id, participant_id).await?;
         let person = require_participant(txn, participant_id).await?;
@@ -112,7 +102,11 @@ impl Confab {
         picks: &[ChoiceInput],
         actor: &Actor,
     ) -> Result<ChoiceOutcome, AppError> {
-        check_picks(picks)?;
+        if picks.is_empty() || picks.len() > 2 {
+            return Err(AppError::invalid(
+                "Give a first choice and at most a second one.",
+            ));
+        }
         let Chooser {
             study,
             person,
