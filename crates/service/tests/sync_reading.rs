@@ -326,3 +326,53 @@ async fn two_answers_for_one_time_read_by_one_sync_book_it_once() {
         "{items:?}"
     );
 }
+
+/// Alice clicks one time of her invitation, then another of the same invitation, and one Sync
+/// reads both: the first books her, the second changes nothing and is recorded as such, and
+/// she gets one confirmation.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_click_read_by_the_same_sync_leaves_the_first_booking() {
+    let stack = MailStack::start();
+    let f = Fixture::new(1, true).await;
+    let (alice, _bob) = alice_and_bob_invited(&f, &stack).await;
+    let researcher = stack.address("researcher");
+    let invitation = text_body(&inbox_with(&stack, "alice", "Invitation", 1).await[0]);
+    for (n, tag) in [(0, "alice-1@confab.test"), (1, "alice-2@confab.test")] {
+        let link = mailto_link(&invitation, n);
+        send_as(
+            &stack,
+            "alice",
+            &researcher,
+            &reply_from_link(&stack.address("alice"), &link, tag),
+        )
+        .await;
+        delivered_to(&stack, "researcher", "Interview choice", n + 1).await;
+    }
+
+    let report = sync(&f.confab, &stack).await;
+    assert_eq!(report.read, 2, "{report:?}");
+    let booked = f
+        .confab
+        .list_interviews(f.study_id, InterviewList::Upcoming)
+        .await
+        .unwrap();
+    assert_eq!(booked.len(), 1, "{report:?}");
+    assert_eq!(
+        (booked[0].participant_id, booked[0].start),
+        (alice, f.slot(0))
+    );
+    assert!(
+        report
+            .actions
+            .iter()
+            .any(|a| a.contains("after the first was booked; nothing to change")),
+        "{report:?}"
+    );
+    let items = f.confab.attention_items(None).await.unwrap();
+    assert!(
+        items.iter().all(|i| i.kind != AttentionKind::NotApplied),
+        "{items:?}"
+    );
+    assert_eq!(sync(&f.confab, &stack).await.read, 0);
+    assert_eq!(inbox_with(&stack, "alice", "Confirmed", 1).await.len(), 1);
+}
