@@ -376,3 +376,65 @@ async fn a_second_click_read_by_the_same_sync_leaves_the_first_booking() {
     assert_eq!(sync(&f.confab, &stack).await.read, 0);
     assert_eq!(inbox_with(&stack, "alice", "Confirmed", 1).await.len(), 1);
 }
+
+/// The researcher rewords the confirmation and signs with another name between two Syncs:
+/// Alice, booked by the first, got the old wording; Bob, booked by the second, gets the new.
+/// What one Sync reads once for its answers is read again by the next.
+#[tokio::test(flavor = "multi_thread")]
+async fn wording_changed_between_two_syncs_reaches_the_next_answer() {
+    let stack = MailStack::start();
+    let f = Fixture::new(2, true).await;
+    alice_and_bob_invited(&f, &stack).await;
+    let researcher = stack.address("researcher");
+    let choose = async |user: &str, n: usize| {
+        let invitation = inbox_with(&stack, user, "Invitation", 1).await;
+        let first = mailto_link(&text_body(&invitation[0]), 0);
+        send_as(
+            &stack,
+            user,
+            &researcher,
+            &reply_from_link(
+                &stack.address(user),
+                &first,
+                &format!("{user}-1@confab.test"),
+            ),
+        )
+        .await;
+        delivered_to(&stack, "researcher", "Interview choice", n).await;
+    };
+
+    choose("alice", 1).await;
+    assert_eq!(sync(&f.confab, &stack).await.applied, 1);
+    let mut confirmation = f
+        .confab
+        .message_templates(f.study_id, "en")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|t| t.kind == confab_service::OutboxKind::Confirmation)
+        .unwrap();
+    confirmation.body = format!(
+        "We look forward to talking with you.\n\n{}",
+        confirmation.body
+    );
+    f.confab
+        .save_message_template(f.study_id, confirmation)
+        .await
+        .unwrap();
+    let mut profile = f.confab.mail_profile().await.unwrap();
+    profile.researcher_name = "Dr Sam Okafor".into();
+    f.confab.update_mail_profile(profile).await.unwrap();
+
+    choose("bob", 2).await;
+    assert_eq!(sync(&f.confab, &stack).await.applied, 1);
+    let alice = text_body(&inbox_with(&stack, "alice", "Confirmed", 1).await[0]);
+    let bob = text_body(&inbox_with(&stack, "bob", "Confirmed", 1).await[0]);
+    assert!(!alice.contains("look forward"), "{alice}");
+    assert!(alice.contains("Dr Sam Rivera"), "{alice}");
+    assert!(
+        bob.contains("We look forward to talking with you."),
+        "{bob}"
+    );
+    assert!(bob.contains("Dr Sam Okafor"), "{bob}");
+    assert!(!bob.contains("Dr Sam Rivera"), "{bob}");
+}

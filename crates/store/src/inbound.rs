@@ -1,17 +1,48 @@
 //! Inbound mail Sync has handled, and where reading each folder got to.
 
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
 
-use crate::entity::inbound_message::{self, Entity as Inbound};
+use crate::entity::inbound_message;
 
-pub async fn seen(db: &impl ConnectionTrait, message_key: &str) -> Result<bool, DbErr> {
-    Ok(Inbound::find()
-        .filter(inbound_message::Column::MessageKey.eq(message_key))
-        .one(db)
+/// What is known of a message as it arrives: the outbox message it is a copy of (its id and
+/// state), when it is one of Confab's own, and whether it was handled before under `key`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arrival {
+    pub own: Option<(i64, String)>,
+    pub seen: bool,
+}
+
+/// [`Arrival`] of a message with `message_id` (compared with and without its angle brackets)
+/// handled under `key`, in one statement: Sync asks it of every message it reads.
+pub async fn arrival(
+    db: &impl ConnectionTrait,
+    message_id: Option<&str>,
+    key: &str,
+) -> Result<Arrival, DbErr> {
+    let bare = message_id.map(|id| id.trim().trim_start_matches('<').trim_end_matches('>'));
+    let row = db
+        .query_one_raw(crate::dialect::statement(
+            db,
+            "SELECT o.id AS own_id, o.state AS own_state, \
+             CASE WHEN EXISTS (SELECT 1 FROM inbound WHERE message_key = ?) THEN 1 ELSE 0 END AS seen \
+             FROM (SELECT 1 AS one) AS arriving \
+             LEFT JOIN outbox o ON o.message_id IN (?, ?) \
+             LIMIT 1",
+            [
+                key.into(),
+                bare.map(str::to_owned).into(),
+                bare.map(|b| format!("<{b}>")).into(),
+            ],
+        ))
         .await?
-        .is_some())
+        .ok_or_else(|| DbErr::RecordNotFound("the arrival of a message".into()))?;
+    let own_id: Option<i64> = row.try_get("", "own_id")?;
+    let own_state: Option<String> = row.try_get("", "own_state")?;
+    let seen: i32 = row.try_get("", "seen")?;
+    Ok(Arrival {
+        own: own_id.zip(own_state),
+        seen: seen == 1,
+    })
 }
 
 pub async fn insert(

@@ -55,6 +55,35 @@ async fn a_booking_s_lookups_search_an_index_and_scan_no_table() {
     }
 }
 
+/// Whether a message Sync reads is Confab's own copy, or was handled before, is found through
+/// the two tables' unique indexes; the only row scanned is the one the question starts from.
+#[tokio::test]
+async fn an_arriving_message_is_looked_up_by_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = open(dir.path()).await.unwrap();
+    let plan = plan(
+        &db.connection,
+        "SELECT o.id AS own_id, o.state AS own_state, \
+         CASE WHEN EXISTS (SELECT 1 FROM inbound WHERE message_key = ?1) THEN 1 ELSE 0 END AS seen \
+         FROM (SELECT 1 AS one) AS arriving \
+         LEFT JOIN outbox o ON o.message_id IN (?2, ?3) LIMIT 1",
+    )
+    .await;
+    for table in ["o", "inbound"] {
+        assert!(
+            plan.lines()
+                .any(|step| step.starts_with(&format!("SEARCH {table} USING"))),
+            "{table} is not searched by index:\n{plan}"
+        );
+        assert!(
+            !plan
+                .lines()
+                .any(|step| step.starts_with(&format!("SCAN {table}"))),
+            "{table} is read whole:\n{plan}"
+        );
+    }
+}
+
 /// The places taken in a session are counted from the index alone, in its order: a session
 /// with hundreds of interviews costs its index entries, not a read of each interview's row
 /// and a sort.

@@ -7,6 +7,7 @@ pub(crate) mod compose;
 pub(crate) mod invite;
 mod outbox;
 pub(crate) mod profile;
+pub(crate) mod read_once;
 mod sign_in;
 pub(crate) mod staff;
 pub(crate) mod sync;

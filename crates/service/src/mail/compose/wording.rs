@@ -6,6 +6,7 @@ use confab_mail::template::{MessageKind, Template};
 use confab_store::ConnectionTrait;
 
 use crate::AppError;
+use crate::mail::read_once;
 
 /// The outbox's kind for a message written from a template of `kind`.
 pub(crate) fn outbox_kind(kind: MessageKind) -> OutboxKind {
@@ -36,16 +37,22 @@ pub(crate) async fn template_for(
     kind: MessageKind,
     language: BaseLanguage,
 ) -> Result<Template, AppError> {
-    if let Some(study) = study_id
-        && let Some(row) =
-            confab_store::templates::find(db, study, template_key(kind), language.code()).await?
-    {
-        return Ok(Template {
-            subject: row.subject,
-            body: row.body,
-        });
+    let key = (study_id, template_key(kind), language.code());
+    if let Some(kept) = read_once::template(&key) {
+        return Ok(kept);
     }
-    Ok(kind.default_template(language))
+    let template = match study_id {
+        Some(study) => confab_store::templates::find(db, study, key.1, key.2)
+            .await?
+            .map(|row| Template {
+                subject: row.subject,
+                body: row.body,
+            }),
+        None => None,
+    }
+    .unwrap_or_else(|| kind.default_template(language));
+    read_once::keep_template(key, &template);
+    Ok(template)
 }
 
 pub(crate) fn rendering_error(e: impl std::fmt::Display) -> AppError {

@@ -200,8 +200,13 @@ fn from_row(row: mail_profile::Model) -> Result<MailProfile, AppError> {
 pub(crate) async fn load_profile(
     db: &impl confab_store::ConnectionTrait,
 ) -> Result<MailProfile, AppError> {
-    match confab_store::mail_profile::get(db).await? {
-        Some(row) => from_row(row),
-        None => Ok(MailProfile::empty()),
+    if let Some(kept) = crate::mail::read_once::profile() {
+        return Ok(kept);
     }
+    let profile = match confab_store::mail_profile::get(db).await? {
+        Some(row) => from_row(row)?,
+        None => MailProfile::empty(),
+    };
+    crate::mail::read_once::keep_profile(&profile);
+    Ok(profile)
 }

@@ -7,6 +7,7 @@
 //! connected, or from the day the researcher chose: old mail is never taken for answers. A
 //! mailbox the server renumbered (its UIDVALIDITY changed) goes on from its new end.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -16,6 +17,7 @@ use confab_store::{DatabaseConnection, DatabaseTransaction, begin_write, inbound
 
 use super::{INBOX, SyncProgress, SyncReport};
 use crate::clock::now_ts;
+use crate::mail::read_once::{self, Kept};
 use crate::{AppError, Confab, ErrorCode};
 
 /// Messages fetched per round trip: enough to be quick, few enough to bound memory.
@@ -96,14 +98,16 @@ impl Confab {
                     Some(open) => open,
                     None => Group::begin(&self.db).await?,
                 };
-                let own = self
-                    .handle_in(
+                let own = read_once::within(
+                    &open.kept,
+                    self.handle_in(
                         &open.txn,
                         (batch.uid_validity, message.uid),
                         inbound,
                         report,
-                    )
-                    .await?;
+                    ),
+                )
+                .await?;
                 if let Some(id) = own {
                     own_copies.push((message.uid, id));
                 }
@@ -173,22 +177,23 @@ impl Confab {
         message: Inbound,
         report: &mut SyncReport,
     ) -> Result<Option<String>, AppError> {
-        if let Some(id) = &message.message_id
-            && let Some(own) = outbox::find_by_message_id(txn, id).await?
-        {
-            // The researcher's copy of a message whose sending was cut off: the server took
-            // it, so it went out.
-            if own.state == outbox::UNKNOWN {
-                outbox::mark_sent(txn, own.id, now_ts()).await?;
-            }
-            return Ok(Some(id.clone()));
-        }
         let key = message
             .message_id
             .clone()
             .unwrap_or_else(|| format!("{INBOX}/{uid_validity}/{uid}"));
+        let arrival = inbound::arrival(txn, message.message_id.as_deref(), &key).await?;
+        if let Some(id) = &message.message_id
+            && let Some((own, state)) = arrival.own
+        {
+            // The researcher's copy of a message whose sending was cut off: the server took
+            // it, so it went out.
+            if state == outbox::UNKNOWN {
+                outbox::mark_sent(txn, own, now_ts()).await?;
+            }
+            return Ok(Some(id.clone()));
+        }
         report.read += 1;
-        if !inbound::seen(txn, &key).await? {
+        if !arrival.seen {
             let applied = self.apply_alone(txn, &message).await?;
             confab_store::crash_point("applied");
             let from = message.from.clone().unwrap_or_default();
@@ -226,6 +231,8 @@ impl Confab {
 /// of them. A crash before the commit undoes them all, and the next Sync reads them again.
 struct Group {
     txn: DatabaseTransaction,
+    /// The mail profile and templates, read once for all of them.
+    kept: Arc<Kept>,
     opened: Instant,
     last_uid: Option<u32>,
 }
@@ -234,6 +241,7 @@ impl Group {
     async fn begin(db: &DatabaseConnection) -> Result<Self, AppError> {
         Ok(Self {
             txn: begin_write(db).await?,
+            kept: Arc::default(),
             opened: Instant::now(),
             last_uid: None,
         })
