@@ -19,7 +19,10 @@ pub async fn arrival(
     message_id: Option<&str>,
     key: &str,
 ) -> Result<Arrival, DbErr> {
-    let bare = message_id.map(|id| id.trim().trim_start_matches('<').trim_end_matches('>'));
+    let [bare, bracketed] = match message_id.map(crate::outbox::message_id_forms) {
+        Some([bare, bracketed]) => [Some(bare), Some(bracketed)],
+        None => [None, None],
+    };
     let row = db
         .query_one_raw(crate::dialect::statement(
             db,
@@ -28,11 +31,7 @@ pub async fn arrival(
              FROM (SELECT 1 AS one) AS arriving \
              LEFT JOIN outbox o ON o.message_id IN (?, ?) \
              LIMIT 1",
-            [
-                key.into(),
-                bare.map(str::to_owned).into(),
-                bare.map(|b| format!("<{b}>")).into(),
-            ],
+            [key.into(), bare.into(), bracketed.into()],
         ))
         .await?
         .ok_or_else(|| DbErr::RecordNotFound("the arrival of a message".into()))?;

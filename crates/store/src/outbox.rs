@@ -52,14 +52,20 @@ pub async fn find_by_message_id(
     db: &impl ConnectionTrait,
     message_id: &str,
 ) -> Result<Option<outbox_message::Model>, DbErr> {
+    Outbox::find()
+        .filter(outbox_message::Column::MessageId.is_in(message_id_forms(message_id)))
+        .one(db)
+        .await
+}
+
+/// A Message-ID as a header may give it and as the outbox may hold it: without its angle
+/// brackets and with them.
+pub(crate) fn message_id_forms(message_id: &str) -> [String; 2] {
     let bare = message_id
         .trim()
         .trim_start_matches('<')
         .trim_end_matches('>');
-    Outbox::find()
-        .filter(outbox_message::Column::MessageId.is_in([bare.to_owned(), format!("<{bare}>")]))
-        .one(db)
-        .await
+    [bare.to_owned(), format!("<{bare}>")]
 }
 
 /// Messages a Sync has to deal with, oldest first, of this researcher's own (on a team
