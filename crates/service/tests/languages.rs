@@ -277,3 +277,53 @@ async fn a_study_run_in_french_writes_to_everyone_in_french() {
             .contains("not a language")
     );
 }
+
+/// Greta (German) and Bob (English) each click a time before the researcher's next Sync, which
+/// reads both answers in one transaction: each is confirmed in their own language.
+#[tokio::test(flavor = "multi_thread")]
+async fn two_answers_in_two_languages_read_by_one_sync_are_confirmed_each_in_theirs() {
+    let stack = MailStack::start();
+    let f = Fixture::new(2, true).await;
+    f.confab
+        .update_mail_profile(researcher_profile(&stack))
+        .await
+        .unwrap();
+    let greta = mailbox_participant(&f, &stack, "alice", "Greta Lang").await;
+    let bob = mailbox_participant(&f, &stack, "bob", "Bob Hill").await;
+    set_language(&f, greta, "Deutsch").await;
+    f.confab
+        .invite_participants(f.study_id, &[greta, bob], &me())
+        .await
+        .unwrap();
+    sync(&f.confab, &stack).await;
+    let researcher = stack.address("researcher");
+    for (user, subject, tag) in [
+        ("alice", "Einladung", "greta-1@confab.test"),
+        ("bob", "Invitation", "bob-1@confab.test"),
+    ] {
+        let invitation = inbox_with(&stack, user, subject, 1).await;
+        let link = mailto_link(&text_body(&invitation[0]), 0);
+        send_as(
+            &stack,
+            user,
+            &researcher,
+            &reply_from_link(&stack.address(user), &link, tag),
+        )
+        .await;
+    }
+    delivered_to(&stack, "researcher", "Terminwahl", 1).await;
+    delivered_to(&stack, "researcher", "Interview choice", 1).await;
+
+    let report = sync(&f.confab, &stack).await;
+    assert_eq!((report.read, report.applied), (2, 2), "{report:?}");
+    sync(&f.confab, &stack).await;
+    let german = text_body(&inbox_with(&stack, "alice", "bestätigt", 1).await[0]);
+    assert!(
+        english_in(&german).is_empty(),
+        "{:?}\n{german}",
+        english_in(&german)
+    );
+    let english = text_body(&inbox_with(&stack, "bob", "Confirmed", 1).await[0]);
+    assert!(english.contains("Your interview"), "{english}");
+    assert!(!english.contains("Ihr"), "{english}");
+}
