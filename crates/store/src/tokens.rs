@@ -19,10 +19,7 @@ pub const DECLINE_LIFETIME_DAYS: i64 = 90;
 
 /// What is stored for `code`: its SHA-256, lower-case hex.
 pub fn hash(code: &str) -> String {
-    Sha256::digest(code.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex::encode(Sha256::digest(code.as_bytes()))
 }
 
 /// Whether the code no longer acts at `now`.
@@ -250,4 +247,17 @@ pub async fn retire_for_time(
         .exec(db)
         .await
         .map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    /// Codes stored by earlier versions are looked up by the same text: SHA-256 in lower-case
+    /// hex (FIPS 180-2's example for "abc").
+    #[test]
+    fn a_code_is_stored_as_its_sha256_in_lower_case_hex() {
+        assert_eq!(
+            super::hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
 }
