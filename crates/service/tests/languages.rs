@@ -57,22 +57,29 @@ async fn set_language(f: &Fixture, participant_id: i64, language: &str) {
         .unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_german_participant_reads_and_answers_in_german() {
-    let stack = MailStack::start();
-    let f = Fixture::new(2, true).await;
+/// Greta, who reads German (in Alice's mailbox), and Bob, who reads English, invited to an
+/// English study, and the invitations sent.
+async fn greta_and_bob_invited(f: &Fixture, stack: &MailStack) -> (i64, i64) {
     f.confab
-        .update_mail_profile(researcher_profile(&stack))
+        .update_mail_profile(researcher_profile(stack))
         .await
         .unwrap();
-    let greta = mailbox_participant(&f, &stack, "alice", "Greta Lang").await;
-    let bob = mailbox_participant(&f, &stack, "bob", "Bob Hill").await;
-    set_language(&f, greta, "Deutsch").await;
+    let greta = mailbox_participant(f, stack, "alice", "Greta Lang").await;
+    let bob = mailbox_participant(f, stack, "bob", "Bob Hill").await;
+    set_language(f, greta, "Deutsch").await;
     f.confab
         .invite_participants(f.study_id, &[greta, bob], &me())
         .await
         .unwrap();
-    sync(&f.confab, &stack).await;
+    sync(&f.confab, stack).await;
+    (greta, bob)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_german_participant_reads_and_answers_in_german() {
+    let stack = MailStack::start();
+    let f = Fixture::new(2, true).await;
+    let (greta, _bob) = greta_and_bob_invited(&f, &stack).await;
 
     // Bob's invitation stays English; Greta's is German, dates and link words included.
     let english = inbox_with(&stack, "bob", "Invitation", 1).await;
@@ -284,18 +291,7 @@ async fn a_study_run_in_french_writes_to_everyone_in_french() {
 async fn two_answers_in_two_languages_read_by_one_sync_are_confirmed_each_in_theirs() {
     let stack = MailStack::start();
     let f = Fixture::new(2, true).await;
-    f.confab
-        .update_mail_profile(researcher_profile(&stack))
-        .await
-        .unwrap();
-    let greta = mailbox_participant(&f, &stack, "alice", "Greta Lang").await;
-    let bob = mailbox_participant(&f, &stack, "bob", "Bob Hill").await;
-    set_language(&f, greta, "Deutsch").await;
-    f.confab
-        .invite_participants(f.study_id, &[greta, bob], &me())
-        .await
-        .unwrap();
-    sync(&f.confab, &stack).await;
+    greta_and_bob_invited(&f, &stack).await;
     let researcher = stack.address("researcher");
     for (user, subject, tag) in [
         ("alice", "Einladung", "greta-1@confab.test"),

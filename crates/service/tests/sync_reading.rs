@@ -17,6 +17,24 @@ use support::mail::{
 };
 use support::{Fixture, me};
 
+/// `user` clicks the first time their invitation offers: their mail program sends the
+/// message the link opens.
+async fn click_first_time(stack: &MailStack, user: &str) {
+    let invitation = inbox_with(stack, user, "Invitation", 1).await;
+    let first = mailto_link(&text_body(&invitation[0]), 0);
+    send_as(
+        stack,
+        user,
+        &stack.address("researcher"),
+        &reply_from_link(
+            &stack.address(user),
+            &first,
+            &format!("{user}-1@confab.test"),
+        ),
+    )
+    .await;
+}
+
 fn plain(from: &str, to: &str, subject: &str, id: &str, body: &str) -> Vec<u8> {
     format!(
         "From: {from}\r\nTo: {to}\r\nSubject: {subject}\r\nMessage-ID: <{id}>\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
@@ -283,21 +301,8 @@ async fn two_answers_for_one_time_read_by_one_sync_book_it_once() {
     let stack = MailStack::start();
     let f = Fixture::new(1, true).await;
     let (alice, bob) = alice_and_bob_invited(&f, &stack).await;
-    let researcher = stack.address("researcher");
     for user in ["alice", "bob"] {
-        let invitation = inbox_with(&stack, user, "Invitation", 1).await;
-        let first = mailto_link(&text_body(&invitation[0]), 0);
-        send_as(
-            &stack,
-            user,
-            &researcher,
-            &reply_from_link(
-                &stack.address(user),
-                &first,
-                &format!("{user}-1@confab.test"),
-            ),
-        )
-        .await;
+        click_first_time(&stack, user).await;
     }
     delivered_to(&stack, "researcher", "Interview choice", 2).await;
 
@@ -385,25 +390,8 @@ async fn wording_changed_between_two_syncs_reaches_the_next_answer() {
     let stack = MailStack::start();
     let f = Fixture::new(2, true).await;
     alice_and_bob_invited(&f, &stack).await;
-    let researcher = stack.address("researcher");
-    let choose = async |user: &str, n: usize| {
-        let invitation = inbox_with(&stack, user, "Invitation", 1).await;
-        let first = mailto_link(&text_body(&invitation[0]), 0);
-        send_as(
-            &stack,
-            user,
-            &researcher,
-            &reply_from_link(
-                &stack.address(user),
-                &first,
-                &format!("{user}-1@confab.test"),
-            ),
-        )
-        .await;
-        delivered_to(&stack, "researcher", "Interview choice", n).await;
-    };
-
-    choose("alice", 1).await;
+    click_first_time(&stack, "alice").await;
+    delivered_to(&stack, "researcher", "Interview choice", 1).await;
     assert_eq!(sync(&f.confab, &stack).await.applied, 1);
     let mut confirmation = f
         .confab
@@ -425,7 +413,8 @@ async fn wording_changed_between_two_syncs_reaches_the_next_answer() {
     profile.researcher_name = "Dr Sam Okafor".into();
     f.confab.update_mail_profile(profile).await.unwrap();
 
-    choose("bob", 2).await;
+    click_first_time(&stack, "bob").await;
+    delivered_to(&stack, "researcher", "Interview choice", 2).await;
     assert_eq!(sync(&f.confab, &stack).await.applied, 1);
     let alice = text_body(&inbox_with(&stack, "alice", "Confirmed", 1).await[0]);
     let bob = text_body(&inbox_with(&stack, "bob", "Confirmed", 1).await[0]);
