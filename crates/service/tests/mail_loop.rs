@@ -274,6 +274,55 @@ async fn second_choice_by_second_message_and_refused_links_get_answers() {
     assert!(kinds.contains(&"token_unknown"), "{kinds:?}");
 }
 
+/// Alice clicks her first time and, in the same message, writes her second choice below
+/// the link: both are held for the researcher, the one she wrote as the second.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_click_with_a_second_choice_written_below_it_holds_both() {
+    let stack = MailStack::start();
+    // Self-scheduling off: choices wait as Pending for the researcher.
+    let f = Fixture::new(1, false).await;
+    f.confab
+        .update_mail_profile(researcher_profile(&stack))
+        .await
+        .unwrap();
+    let alice = mailbox_participant(&f, &stack, "alice", "Alice Park").await;
+    let researcher = stack.address("researcher");
+    f.confab
+        .invite_participants(f.study_id, &[alice], &me())
+        .await
+        .unwrap();
+    sync(&f.confab, &stack).await;
+    let text = text_body(&inbox_with(&stack, "alice", "Invitation", 1).await[0]);
+    let mut first = mailto_link(&text, 0);
+    first
+        .body
+        .push_str("\n\nIf that one is gone, option 3 would work for me too.\nAlice");
+    send_as(
+        &stack,
+        "alice",
+        &researcher,
+        &reply_from_link(
+            &stack.address("alice"),
+            &first,
+            "click-and-words@confab.test",
+        ),
+    )
+    .await;
+    delivered_to(&stack, "researcher", "Interview choice", 1).await;
+    let report = sync(&f.confab, &stack).await;
+    assert_eq!(
+        (report.applied, report.needs_attention),
+        (1, 0),
+        "{report:?}"
+    );
+    let booked = f
+        .confab
+        .assign_choice(f.study_id, alice, 2, &me())
+        .await
+        .unwrap();
+    assert_eq!(booked.start, f.slot(2), "option 3 was her second choice");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn cancel_by_link_counter_proposals_and_a_reschedule_request() {
     let stack = MailStack::start();

@@ -4,6 +4,8 @@ use sea_orm::{
 };
 
 use crate::entity::enrolment::{self, Entity as Enrolment};
+use crate::entity::participant::{self, Entity as Participant};
+use crate::entity::study::{self, Entity as Study};
 
 pub async fn find(
     db: &impl ConnectionTrait,
@@ -22,6 +24,20 @@ pub async fn find_by_id(
     id: i64,
 ) -> Result<Option<enrolment::Model>, DbErr> {
     Enrolment::find_by_id(id).one(db).await
+}
+
+/// An enrolment with its participant and its study, read in one statement: a participant's
+/// answer needs all three before it can be judged.
+pub async fn find_with_people(
+    db: &impl ConnectionTrait,
+    id: i64,
+) -> Result<Option<(enrolment::Model, participant::Model, study::Model)>, DbErr> {
+    Ok(Enrolment::find_by_id(id)
+        .find_also_related(Participant)
+        .find_also_related(Study)
+        .one(db)
+        .await?
+        .and_then(|(enrolment, person, study)| Some((enrolment, person?, study?))))
 }
 
 pub async fn insert(

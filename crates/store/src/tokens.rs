@@ -97,6 +97,49 @@ pub async fn find_all(
         .await
 }
 
+/// The rows of `codes` and, with them, every choice of the messages they came in, ordered
+/// as those messages listed their choices (by start): a click on one time may come with a
+/// second choice written below it, read against the times the message offered. One
+/// statement, where the codes and then their messages' choices would take two.
+pub async fn find_all_with_offers(
+    db: &impl ConnectionTrait,
+    codes: &[String],
+) -> Result<Vec<token::Model>, DbErr> {
+    use sea_orm::QueryOrder;
+    use sea_orm::sea_query::{Condition, Query};
+    if codes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let hashed: Vec<String> = codes.iter().map(|c| hash(c)).collect();
+    let their_batches = Query::select()
+        .column(token::Column::Batch)
+        .from(Token)
+        .and_where(token::Column::Token.is_in(hashed.clone()))
+        .to_owned();
+    Token::find()
+        .filter(
+            Condition::any()
+                .add(token::Column::Token.is_in(hashed))
+                .add(
+                    Condition::all()
+                        .add(token::Column::Kind.eq(CHOICE))
+                        .add(token::Column::Batch.in_subquery(their_batches)),
+                ),
+        )
+        .order_by_asc(token::Column::StartsAt)
+        .order_by_asc(token::Column::SessionId)
+        .all(db)
+        .await
+}
+
+/// The choices among `rows` that `batch` offered, in the order [`batch_choices`] gives them.
+pub fn offered_in(rows: &[token::Model], batch: &str) -> Vec<token::Model> {
+    rows.iter()
+        .filter(|r| r.batch == batch && r.kind == CHOICE)
+        .cloned()
+        .collect()
+}
+
 /// One row by its stored hash (as [`token::Model::token`] holds it).
 pub async fn find_by_hash(
     db: &impl ConnectionTrait,

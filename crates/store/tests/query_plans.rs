@@ -36,6 +36,10 @@ async fn a_booking_s_lookups_search_an_index_and_scan_no_table() {
          WHERE i.enrolment_id = ?1 AND i.state IN ('completed', 'scheduled')",
         // Whether links of an earlier invitation still act.
         "SELECT 1 FROM tokens t WHERE t.enrolment_id = ?1 AND t.kind = 'choice' AND t.used_at IS NULL",
+        // The codes a reply carries, with the choices of the messages they came in.
+        "SELECT * FROM tokens WHERE token IN (?1, ?2) \
+         OR (kind = ?3 AND batch IN (SELECT batch FROM tokens WHERE token IN (?1, ?2))) \
+         ORDER BY starts_at, session_id",
         // The places taken in one session near a time.
         "SELECT starts_at, ends_at, count(*) FROM interviews \
          WHERE session_id = ?1 AND state = 'scheduled' AND starts_at < ?2 AND ends_at > ?3 \

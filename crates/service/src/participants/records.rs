@@ -57,6 +57,23 @@ pub(crate) async fn require_study(
         .ok_or_else(|| AppError::not_found(format!("There is no study {study_id}.")))
 }
 
+/// An enrolment with its participant and study, as an answer to an invitation names them.
+pub(crate) async fn require_enrolment_with_people(
+    db: &impl ConnectionTrait,
+    enrolment_id: i64,
+) -> Result<
+    (
+        confab_store::entity::enrolment::Model,
+        participant::Model,
+        confab_store::entity::study::Model,
+    ),
+    AppError,
+> {
+    enrolments::find_with_people(db, enrolment_id)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("There is no enrolment {enrolment_id}.")))
+}
+
 pub(crate) async fn require_participant(
     db: &impl ConnectionTrait,
     id: i64,

@@ -13,6 +13,31 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::participant::Entity",
+        from = "Column::ParticipantId",
+        to = "super::participant::Column::Id"
+    )]
+    Participant,
+    #[sea_orm(
+        belongs_to = "super::study::Entity",
+        from = "Column::StudyId",
+        to = "super::study::Column::Id"
+    )]
+    Study,
+}
+
+impl Related<super::participant::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Participant.def()
+    }
+}
+
+impl Related<super::study::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Study.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

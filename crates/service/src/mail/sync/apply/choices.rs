@@ -15,7 +15,7 @@ use crate::mail::compose::{
 };
 use crate::mail::invite::spread;
 use crate::mail::profile::load_profile;
-use crate::participants::records::{require_participant, require_study};
+use crate::participants::records::require_enrolment_with_people;
 use crate::{Actor, AppError, Confab};
 use confab_core::language::phrases::fill;
 use confab_mail::dates::choice_time;
@@ -39,11 +39,8 @@ impl Confab {
                 .next(),
         }
         .ok_or_else(|| AppError::new(crate::ErrorCode::NotFound, "That link's code is unknown."))?;
-        let enrolment = enrolments::find_by_id(txn, row.enrolment_id)
-            .await?
-            .ok_or_else(|| AppError::new(crate::ErrorCode::NotFound, "enrolment gone"))?;
-        let person = require_participant(txn, enrolment.participant_id).await?;
-        let study = require_study(txn, enrolment.study_id).await?;
+        let (enrolment, person, study) =
+            require_enrolment_with_people(txn, row.enrolment_id).await?;
         if row.used_at.is_some() || tokens::expired(&row, now_ts()) {
             return Err(AppError::new(
                 crate::ErrorCode::Conflict,

@@ -5,14 +5,14 @@ use confab_core::AttentionKind;
 use confab_core::StatusEvent;
 use confab_mail::inbound::Inbound;
 use confab_store::entity::{participant, study, token};
-use confab_store::{DatabaseTransaction, enrolments, interviews, tokens};
+use confab_store::{DatabaseTransaction, interviews, tokens};
 
 use super::own_words::read_own_words;
 use super::{Applied, display_sender, sender};
 use crate::bookings::{ChoiceInput, Chooser};
 use crate::clock::{from_ts, now_ts};
 use crate::mail::compose::{queue_researcher_notice, researcher_zone};
-use crate::participants::records::{require_participant, require_study};
+use crate::participants::records::{require_enrolment_with_people, require_participant};
 use crate::statuses::{apply_event, status_of};
 use crate::{Actor, AppError, Confab};
 use confab_core::language::phrases::fill;
@@ -25,7 +25,7 @@ impl Confab {
         found: &[String],
     ) -> Result<Applied, AppError> {
         let from = sender(inbound);
-        let rows = tokens::find_all(txn, found).await?;
+        let rows = tokens::find_all_with_offers(txn, found).await?;
         // Keep the participant's order: the first code given is the first choice.
         let ordered: Vec<&token::Model> = found
             .iter()
@@ -49,11 +49,8 @@ impl Confab {
                 )
                 .await;
         };
-        let enrolment = enrolments::find_by_id(txn, first.enrolment_id)
-            .await?
-            .ok_or_else(|| AppError::new(crate::ErrorCode::NotFound, "enrolment gone"))?;
-        let person = require_participant(txn, enrolment.participant_id).await?;
-        let study = require_study(txn, enrolment.study_id).await?;
+        let (enrolment, person, study) =
+            require_enrolment_with_people(txn, first.enrolment_id).await?;
         let about = (Some(study.id), Some(person.id));
         if person.email.to_lowercase() != from {
             return self
@@ -79,7 +76,7 @@ impl Confab {
         let mut ordered = ordered;
         let extra: Vec<token::Model>;
         if ordered.len() == 1 && first.kind == tokens::CHOICE && first.interview_id.is_none() {
-            let offer = tokens::batch_choices(txn, &first.batch).await?;
+            let offer = tokens::offered_in(&rows, &first.batch);
             let read = read_own_words(inbound, &offer, &person, &study);
             extra = read
                 .picks
