@@ -14,6 +14,10 @@ mod syntax;
 mod text;
 mod values;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use confab_core::BaseLanguage;
 use serde::{Deserialize, Serialize};
 
@@ -67,7 +71,7 @@ impl MessageKind {
 }
 
 /// A subject line and a plain-text body, both with placeholders.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Template {
     pub subject: String,
     pub body: String,
@@ -122,13 +126,14 @@ pub fn validate_template(template: &Template) -> Result<(), TemplateError> {
 
 /// Fills `template` with `values`.
 pub fn render(template: &Template, values: &Values) -> Result<Rendered, TemplateError> {
-    let (subject_lines, body_lines) = parse_both(template)?;
-    let subject_blocks = layout::layout(&subject_lines, values);
+    let parsed = parsed(template)?;
+    let (subject_lines, body_lines) = &*parsed;
+    let subject_blocks = layout::layout(subject_lines, values);
     let subject = single_line(&text::render(&subject_blocks));
     if subject.is_empty() {
         return Err(TemplateError::EmptySubject);
     }
-    let body = layout::layout(&body_lines, values);
+    let body = layout::layout(body_lines, values);
     Ok(Rendered {
         subject,
         text: text::render(&body),
@@ -137,6 +142,32 @@ pub fn render(template: &Template, values: &Values) -> Result<Rendered, Template
 }
 
 type Parsed = (Vec<syntax::Line>, Vec<syntax::Line>);
+
+/// How many read templates a thread keeps; more are read again.
+const KEPT_TEMPLATES: usize = 64;
+
+// A Sync fills the same few templates for hundreds of messages, and reading one costs more
+// than filling it in. Kept by their words, so a reworded template is another entry and never
+// finds the old reading.
+thread_local! {
+    static READ: RefCell<HashMap<Template, Rc<Parsed>>> = RefCell::default();
+}
+
+/// `template` read, from what this thread kept when it read the same words before.
+fn parsed(template: &Template) -> Result<Rc<Parsed>, TemplateError> {
+    if let Some(kept) = READ.with(|read| read.borrow().get(template).cloned()) {
+        return Ok(kept);
+    }
+    let fresh = Rc::new(parse_both(template)?);
+    READ.with(|read| {
+        let mut read = read.borrow_mut();
+        if read.len() >= KEPT_TEMPLATES {
+            read.clear();
+        }
+        read.insert(template.clone(), Rc::clone(&fresh));
+    });
+    Ok(fresh)
+}
 
 /// Unknown placeholders of the subject and of the body are reported together.
 fn parse_both(template: &Template) -> Result<Parsed, TemplateError> {
@@ -322,5 +353,49 @@ mod tests {
             serde_json::from_str::<MessageKind>("\"waitlist_offer\"").unwrap(),
             MessageKind::WaitlistOffer
         );
+    }
+
+    /// A researcher rewords a template between two messages: the next message has the new
+    /// words, an earlier template still renders as written, and a template that names an
+    /// unknown placeholder is refused every time it is used.
+    #[test]
+    fn a_reworded_template_is_read_again() {
+        let values = Values::sample(&Language::study_default());
+        let name = values_name(&values);
+        let before = template("Your interview", "See you soon, {{participant_name}}.");
+        let after = template("Your interview", "Until then, {{participant_name}}.");
+        let broken = template("Your interview", "Until then, {{participant_nmae}}.");
+        for _ in 0..2 {
+            assert_eq!(
+                render(&before, &values).unwrap().text.trim(),
+                format!("See you soon, {name}.")
+            );
+            assert_eq!(
+                render(&after, &values).unwrap().text.trim(),
+                format!("Until then, {name}.")
+            );
+            assert!(render(&broken, &values).is_err());
+        }
+        // More templates than a thread keeps, and the first again.
+        for n in 0..=KEPT_TEMPLATES {
+            let numbered = template("Your interview", &format!("Number {n}."));
+            assert_eq!(
+                render(&numbered, &values).unwrap().text.trim(),
+                format!("Number {n}.")
+            );
+        }
+        assert_eq!(
+            render(&before, &values).unwrap().text.trim(),
+            format!("See you soon, {name}.")
+        );
+    }
+
+    /// The participant's name as the sample values give it.
+    fn values_name(values: &Values) -> String {
+        render(&template("Name", "{{participant_name}}"), values)
+            .unwrap()
+            .text
+            .trim()
+            .to_owned()
     }
 }
