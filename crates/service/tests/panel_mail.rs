@@ -13,7 +13,7 @@ use confab_service::AttentionKind;
 use confab_service::{InterviewList, StaffPick, StaffRole, Staffing, StudySettings};
 use support::mail::{
     calendar_part, calendar_reply, delivered_to, inbox, inbox_with, mailbox_participant,
-    python_reads, researcher_profile, send_as, sync, text_body,
+    mailto_link, python_reads, reply_from_link, researcher_profile, send_as, sync, text_body,
 };
 use support::{Fixture, me};
 
@@ -223,4 +223,67 @@ async fn a_panel_gets_one_event_updates_together_and_a_removed_interviewer_alone
                     .contains("Carol Diaz declined the interview with Alice Park")),
         "{attention:?}"
     );
+}
+
+/// Bob and then Alice book by clicking a time in their invitations. Bob books before the
+/// study has an interviewer; Carol joins the session before Alice clicks. Alice's
+/// confirmation tells her whom she will meet and its calendar event invites Carol; Bob's
+/// names nobody.
+#[tokio::test(flavor = "multi_thread")]
+async fn who_books_by_link_is_told_whom_they_will_meet() {
+    let stack = MailStack::start();
+    let f = Fixture::new(1, true).await;
+    f.confab
+        .update_mail_profile(researcher_profile(&stack))
+        .await
+        .unwrap();
+    let researcher = stack.address("researcher");
+    let alice = mailbox_participant(&f, &stack, "alice", "Alice Park").await;
+    let bob = mailbox_participant(&f, &stack, "bob", "Bob Stone").await;
+    f.confab
+        .invite_participants(f.study_id, &[alice, bob], &me())
+        .await
+        .unwrap();
+    sync(&f.confab, &stack).await;
+    let click = async |user: &str, n: usize| {
+        let text = text_body(&inbox_with(&stack, user, "Invitation", 1).await[0]);
+        let link = mailto_link(&text, n);
+        let from = stack.address(user);
+        let id = format!("{user}-clicks@confab.test");
+        send_as(
+            &stack,
+            user,
+            &researcher,
+            &reply_from_link(&from, &link, &id),
+        )
+        .await;
+    };
+
+    click("bob", 0).await;
+    delivered_to(&stack, "researcher", "Interview choice", 1).await;
+    sync(&f.confab, &stack).await;
+    f.interviewer_on_session("Carol Diaz", &stack.address("carol"))
+        .await;
+    click("alice", 1).await;
+    delivered_to(&stack, "researcher", "Interview choice", 2).await;
+    sync(&f.confab, &stack).await;
+
+    let hers = inbox_with(&stack, "alice", "Confirmed", 1).await;
+    let words = text_body(&hers[0]);
+    assert!(words.contains("You will meet Carol Diaz."), "{words}");
+    let read = python_reads(&calendar_part(&hers[0]));
+    assert!(
+        read["attendees"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!(format!(
+                "mailto:{}",
+                stack.address("carol")
+            ))),
+        "{read}"
+    );
+    let his = inbox_with(&stack, "bob", "Confirmed", 1).await;
+    let words = text_body(&his[0]);
+    assert!(!words.contains("You will meet"), "{words}");
+    assert!(words.contains("Bob Stone"), "{words}");
 }

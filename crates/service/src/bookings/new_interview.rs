@@ -10,7 +10,7 @@ use confab_store::{ConnectionTrait, DatabaseTransaction, interviews};
 use super::{LoadedSession, refused};
 use crate::clock::{from_ts, now_ts};
 use crate::mail::compose::{queue_interview_mail, queue_interview_mail_to};
-use crate::mail::staff::{StaffChange, notify_staff};
+use crate::mail::staff::{StaffChange, notify_staff, staff_now};
 use crate::statuses::apply_event_and_log;
 use crate::{Actor, AppError};
 use confab_mail::template::MessageKind;
@@ -102,7 +102,15 @@ pub(super) async fn insert_interview(
     if confirm {
         let kind = MessageKind::Confirmation;
         match new.person {
-            Some(person) => queue_interview_mail_to(txn, &row, kind, new.study, person).await?,
+            Some(person) => {
+                // Only this transaction can have staffed an interview it just wrote.
+                let staff = if staffed {
+                    staff_now(txn, row.id).await?
+                } else {
+                    Vec::new()
+                };
+                queue_interview_mail_to(txn, &row, kind, new.study, person, &staff).await?
+            }
             None => queue_interview_mail(txn, &row, kind).await?,
         }
         if staffed {

@@ -84,23 +84,25 @@ pub(crate) async fn queue_interview_mail(
         return Ok(());
     }
     let (study, person) = person_and_study(db, row.study_id, row.participant_id).await?;
-    queue_with(db, &profile, row, kind, &study, &person).await
+    let staff = crate::mail::staff::staff_now(db, row.id).await?;
+    queue_with(db, &profile, row, kind, &study, &person, &staff).await
 }
 
-/// [`queue_interview_mail`] for the interview's study and participant as the caller read them
-/// in the same transaction.
+/// [`queue_interview_mail`] for the interview's study, participant and staff as the caller
+/// read them in the same transaction.
 pub(crate) async fn queue_interview_mail_to(
     db: &impl ConnectionTrait,
     row: &interview::Model,
     kind: MessageKind,
     study: &study::Model,
     person: &participant::Model,
+    staff: &[OnInterview],
 ) -> Result<(), AppError> {
     let profile = load_profile(db).await?;
     if profile.researcher_email.is_empty() {
         return Ok(());
     }
-    queue_with(db, &profile, row, kind, study, person).await
+    queue_with(db, &profile, row, kind, study, person, staff).await
 }
 
 async fn queue_with(
@@ -110,6 +112,7 @@ async fn queue_with(
     kind: MessageKind,
     study: &study::Model,
     person: &participant::Model,
+    staff: &[OnInterview],
 ) -> Result<(), AppError> {
     let zone = reader_zone(person, study);
     let language = reader_language(person, study);
@@ -127,7 +130,6 @@ async fn queue_with(
             Field::InterviewRound,
             round_words(row.round, study.interviews_per_participant, &language),
         );
-    let staff = crate::mail::staff::staff_now(db, row.id).await?;
     let names: Vec<&str> = staff.iter().map(|p| p.name.as_str()).collect();
     values = values.with(Field::Interviewers, names.join(", "));
     let method = match kind {
@@ -148,7 +150,7 @@ async fn queue_with(
     let template = template_for(db, Some(study.id), kind, language.base()).await?;
     let rendered = render(&template, &values).map_err(rendering_error)?;
     // A reminder repeats the invitation as it stands, so calendars that missed it catch up.
-    let calendar = Some((method, event_of(study, person, row, &staff)));
+    let calendar = Some((method, event_of(study, person, row, staff)));
     queue(
         db,
         profile,
