@@ -323,6 +323,71 @@ async fn a_click_with_a_second_choice_written_below_it_holds_both() {
     assert_eq!(booked.start, f.slot(2), "option 3 was her second choice");
 }
 
+/// Alice books by clicking a time, then clicks the decline link of the same invitation: the
+/// booking used up every link of that message, so the decline is refused as a used link
+/// and her interview stands.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_decline_from_the_invitation_she_booked_from_leaves_the_interview() {
+    let stack = MailStack::start();
+    let f = Fixture::new(1, true).await;
+    f.confab
+        .update_mail_profile(researcher_profile(&stack))
+        .await
+        .unwrap();
+    let alice = mailbox_participant(&f, &stack, "alice", "Alice Park").await;
+    let researcher = stack.address("researcher");
+    let alice_at = stack.address("alice");
+    f.confab
+        .invite_participants(f.study_id, &[alice], &me())
+        .await
+        .unwrap();
+    sync(&f.confab, &stack).await;
+    let text = text_body(&inbox_with(&stack, "alice", "Invitation", 1).await[0]);
+    let links = text.matches("mailto:").count();
+    let (time, decline) = (mailto_link(&text, 0), mailto_link(&text, links - 1));
+    assert!(decline.body.contains("decline"), "{}", decline.body);
+    send_as(
+        &stack,
+        "alice",
+        &researcher,
+        &reply_from_link(&alice_at, &time, "books@confab.test"),
+    )
+    .await;
+    delivered_to(&stack, "researcher", "Interview choice", 1).await;
+    let booked = sync(&f.confab, &stack).await;
+    assert_eq!(booked.applied, 1, "{booked:?}");
+    send_as(
+        &stack,
+        "alice",
+        &researcher,
+        &reply_from_link(&alice_at, &decline, "declines@confab.test"),
+    )
+    .await;
+    delivered_to(&stack, "researcher", "", 2).await;
+    let after = sync(&f.confab, &stack).await;
+    assert_eq!(after.needs_attention, 1, "{after:?}");
+
+    let kinds: Vec<&str> = f
+        .confab
+        .attention_items(None)
+        .await
+        .unwrap()
+        .iter()
+        .map(|i| i.kind.key())
+        .collect();
+    assert_eq!(kinds, ["token_used"]);
+    let history = f
+        .confab
+        .participant_history(alice, Some(f.study_id))
+        .await
+        .unwrap();
+    assert_eq!(
+        history.last().map(|h| h.to.as_str()),
+        Some("Interview Scheduled"),
+        "{history:?}"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn cancel_by_link_counter_proposals_and_a_reschedule_request() {
     let stack = MailStack::start();

@@ -218,6 +218,33 @@ pub async fn retire_for_enrolment(
         .map(|_| ())
 }
 
+/// Retires, once a participant is booked, their unused offers of times and the other links
+/// of the message they booked from (`used_batch`, such as its decline link), in one statement.
+pub async fn retire_for_booking(
+    db: &impl ConnectionTrait,
+    enrolment_id: i64,
+    used_batch: Option<&str>,
+    now: i64,
+) -> Result<(), DbErr> {
+    use sea_orm::sea_query::Condition;
+    let offers = Condition::all()
+        .add(token::Column::EnrolmentId.eq(enrolment_id))
+        .add(token::Column::Kind.eq(CHOICE));
+    let which = match used_batch {
+        Some(batch) => Condition::any()
+            .add(offers)
+            .add(token::Column::Batch.eq(batch)),
+        None => offers,
+    };
+    Token::update_many()
+        .col_expr(token::Column::UsedAt, now.into())
+        .filter(which)
+        .filter(token::Column::UsedAt.is_null())
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
 /// Retires every unused link about one interview (its cancel link, the times of a reschedule
 /// request) once the interview is no longer scheduled.
 pub async fn retire_for_interview(

@@ -40,6 +40,9 @@ async fn a_booking_s_lookups_search_an_index_and_scan_no_table() {
         "SELECT * FROM tokens WHERE token IN (?1, ?2) \
          OR (kind = ?3 AND batch IN (SELECT batch FROM tokens WHERE token IN (?1, ?2))) \
          ORDER BY starts_at, session_id",
+        // A booking retires the participant's offers and the message it was made from.
+        "UPDATE tokens SET used_at = ?1 \
+         WHERE ((enrolment_id = ?2 AND kind = 'choice') OR batch = ?3) AND used_at IS NULL",
         // The places taken in one session near a time.
         "SELECT starts_at, ends_at, count(*) FROM interviews \
          WHERE session_id = ?1 AND state = 'scheduled' AND starts_at < ?2 AND ends_at > ?3 \

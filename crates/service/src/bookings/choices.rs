@@ -102,6 +102,20 @@ impl Confab {
         picks: &[ChoiceInput],
         actor: &Actor,
     ) -> Result<ChoiceOutcome, AppError> {
+        self.submit_choices_from(txn, chooser, picks, actor, None)
+            .await
+    }
+
+    /// [`Confab::submit_choices_of`] made by a link of the message `used_batch`: a booking
+    /// retires that message's other links with it.
+    pub(crate) async fn submit_choices_from(
+        &self,
+        txn: &DatabaseTransaction,
+        chooser: Chooser<'_>,
+        picks: &[ChoiceInput],
+        actor: &Actor,
+        used_batch: Option<&str>,
+    ) -> Result<ChoiceOutcome, AppError> {
         if picks.is_empty() || picks.len() > 2 {
             return Err(AppError::invalid(
                 "Give a first choice and at most a second one.",
@@ -153,6 +167,7 @@ impl Confab {
                 session: found[first_free].as_ref(),
                 held_rounds: Some(&held),
                 open_choice_links: None,
+                used_batch,
                 session_id: pick.session_id,
                 start: pick.start,
                 end,
@@ -269,6 +284,7 @@ impl Confab {
                 session: None,
                 held_rounds: None,
                 open_choice_links: None,
+                used_batch: None,
                 session_id: choice.session_id,
                 start: from_ts(choice.starts_at),
                 end: from_ts(choice.ends_at),

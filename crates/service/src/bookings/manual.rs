@@ -125,6 +125,7 @@ impl Confab {
                 session: session.as_ref(),
                 held_rounds: Some(&held_rounds),
                 open_choice_links: Some(open_choice_links),
+                used_batch: None,
                 session_id,
                 start,
                 end,

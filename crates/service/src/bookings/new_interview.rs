@@ -27,6 +27,8 @@ pub(super) struct NewInterview<'a> {
     /// Whether links of an earlier invitation to choose a time still act, when already read;
     /// they are retired regardless otherwise.
     pub(super) open_choice_links: Option<bool>,
+    /// The message whose link made the booking: its other links stop acting with it.
+    pub(super) used_batch: Option<&'a str>,
     pub(super) session_id: i64,
     pub(super) start: DateTime<Utc>,
     pub(super) end: DateTime<Utc>,
@@ -72,13 +74,10 @@ pub(super) async fn insert_interview(
     // Once booked, the times offered before stop acting: a later click is read as a further
     // choice that changes nothing, not as a second booking.
     if new.open_choice_links != Some(false) {
-        confab_store::tokens::retire_for_enrolment(
-            txn,
-            new.enrolment.id,
-            confab_store::tokens::CHOICE,
-            now,
-        )
-        .await?;
+        confab_store::tokens::retire_for_booking(txn, new.enrolment.id, new.used_batch, now)
+            .await?;
+    } else if let Some(batch) = new.used_batch {
+        confab_store::tokens::use_batch(txn, batch, now).await?;
     }
     let booked = NewEntry {
         study_id: Some(row.study_id),

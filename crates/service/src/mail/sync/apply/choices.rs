@@ -114,11 +114,12 @@ impl Confab {
                 .move_by_mail(txn, inbound, study, person, interview_id, &picks, batch)
                 .await;
         }
-        let outcome = self.submit_choices_of(txn, chooser, &picks, &actor).await?;
+        let outcome = self
+            .submit_choices_from(txn, chooser, &picks, &actor, Some(batch))
+            .await?;
         let rank_word = |rank: u8| if rank == 1 { "first" } else { "second" };
         match outcome {
             ChoiceOutcome::Booked { interview, rank } => {
-                tokens::use_batch(txn, batch, now_ts()).await?;
                 let when = interview
                     .start
                     .with_timezone(&zone)
