@@ -459,7 +459,7 @@ enum Commit {
 /// The statements Confab makes for an answer that books a time by its link, from the check
 /// that it was not read before to the record that it was read, as sqlx's statement log counts
 /// them (SeaORM's `sqlx_logging` on). The floor makes its three and lookups by key for the rest.
-const STATEMENTS_PER_BOOKING: usize = 18;
+const STATEMENTS_PER_BOOKING: usize = 13;
 
 /// Logs in, opens the inbox and fetches every message in it, in the same batches as Sync;
 /// with `durable`, also applies each as `DurableAnswers` does, in a database made in that
