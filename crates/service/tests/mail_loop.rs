@@ -16,9 +16,9 @@ use confab_service::InterviewState;
 use confab_service::{Actor, InterviewList};
 use sea_orm::ConnectionTrait;
 use support::mail::{
-    calendar_counter, calendar_part, calendar_reply, delivered_to, inbox_with, mailbox_participant,
-    mailto_link, python_reads, reply_from_link, researcher_profile, send_as, subject, sync,
-    text_body,
+    alice_invited, calendar_counter, calendar_part, calendar_reply, delivered_to, inbox_with,
+    mailbox_participant, mailto_link, python_reads, reply_from_link, researcher_profile, send_as,
+    subject, sync, text_body,
 };
 use support::{Fixture, me};
 
@@ -280,19 +280,8 @@ async fn second_choice_by_second_message_and_refused_links_get_answers() {
 async fn a_click_with_a_second_choice_written_below_it_holds_both() {
     let stack = MailStack::start();
     // Self-scheduling off: choices wait as Pending for the researcher.
-    let f = Fixture::new(1, false).await;
-    f.confab
-        .update_mail_profile(researcher_profile(&stack))
-        .await
-        .unwrap();
-    let alice = mailbox_participant(&f, &stack, "alice", "Alice Park").await;
+    let (f, alice, text) = alice_invited(&stack, false).await;
     let researcher = stack.address("researcher");
-    f.confab
-        .invite_participants(f.study_id, &[alice], &me())
-        .await
-        .unwrap();
-    sync(&f.confab, &stack).await;
-    let text = text_body(&inbox_with(&stack, "alice", "Invitation", 1).await[0]);
     let mut first = mailto_link(&text, 0);
     first
         .body
@@ -329,20 +318,9 @@ async fn a_click_with_a_second_choice_written_below_it_holds_both() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_decline_from_the_invitation_she_booked_from_leaves_the_interview() {
     let stack = MailStack::start();
-    let f = Fixture::new(1, true).await;
-    f.confab
-        .update_mail_profile(researcher_profile(&stack))
-        .await
-        .unwrap();
-    let alice = mailbox_participant(&f, &stack, "alice", "Alice Park").await;
+    let (f, alice, text) = alice_invited(&stack, true).await;
     let researcher = stack.address("researcher");
     let alice_at = stack.address("alice");
-    f.confab
-        .invite_participants(f.study_id, &[alice], &me())
-        .await
-        .unwrap();
-    sync(&f.confab, &stack).await;
-    let text = text_body(&inbox_with(&stack, "alice", "Invitation", 1).await[0]);
     let links = text.matches("mailto:").count();
     let (time, decline) = (mailto_link(&text, 0), mailto_link(&text, links - 1));
     assert!(decline.body.contains("decline"), "{}", decline.body);

@@ -312,6 +312,27 @@ pub async fn sync(
         .unwrap()
 }
 
+/// A study of one session whose researcher sends through the stack, with Alice invited by
+/// the first Sync: the study, Alice's id, and the text of the invitation she received.
+pub async fn alice_invited(
+    stack: &MailStack,
+    self_scheduling: bool,
+) -> (super::Fixture, i64, String) {
+    let f = super::Fixture::new(1, self_scheduling).await;
+    f.confab
+        .update_mail_profile(researcher_profile(stack))
+        .await
+        .unwrap();
+    let alice = mailbox_participant(&f, stack, "alice", "Alice Park").await;
+    f.confab
+        .invite_participants(f.study_id, &[alice], &super::me())
+        .await
+        .unwrap();
+    sync(&f.confab, stack).await;
+    let text = text_body(&inbox_with(stack, "alice", "Invitation", 1).await[0]);
+    (f, alice, text)
+}
+
 /// A participant of the fixture's study whose mailbox is `user` on the stack, in Berlin.
 pub async fn mailbox_participant(
     f: &super::Fixture,
