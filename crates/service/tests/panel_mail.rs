@@ -13,7 +13,8 @@ use confab_service::AttentionKind;
 use confab_service::{InterviewList, StaffPick, StaffRole, Staffing, StudySettings};
 use support::mail::{
     calendar_part, calendar_reply, delivered_to, inbox, inbox_with, mailbox_participant,
-    mailto_link, python_reads, reply_from_link, researcher_profile, send_as, sync, text_body,
+    mailto_link, python_reads, reply_from_link, researcher_profile, send_as, study_sending_through,
+    sync, text_body,
 };
 use support::{Fixture, me};
 
@@ -232,11 +233,7 @@ async fn a_panel_gets_one_event_updates_together_and_a_removed_interviewer_alone
 #[tokio::test(flavor = "multi_thread")]
 async fn who_books_by_link_is_told_whom_they_will_meet() {
     let stack = MailStack::start();
-    let f = Fixture::new(1, true).await;
-    f.confab
-        .update_mail_profile(researcher_profile(&stack))
-        .await
-        .unwrap();
+    let f = study_sending_through(&stack, true).await;
     let researcher = stack.address("researcher");
     let alice = mailbox_participant(&f, &stack, "alice", "Alice Park").await;
     let bob = mailbox_participant(&f, &stack, "bob", "Bob Stone").await;

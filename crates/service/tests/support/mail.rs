@@ -312,17 +312,23 @@ pub async fn sync(
         .unwrap()
 }
 
+/// A study of one session whose researcher sends and reads through the stack.
+pub async fn study_sending_through(stack: &MailStack, self_scheduling: bool) -> super::Fixture {
+    let f = super::Fixture::new(1, self_scheduling).await;
+    f.confab
+        .update_mail_profile(researcher_profile(stack))
+        .await
+        .unwrap();
+    f
+}
+
 /// A study of one session whose researcher sends through the stack, with Alice invited by
 /// the first Sync: the study, Alice's id, and the text of the invitation she received.
 pub async fn alice_invited(
     stack: &MailStack,
     self_scheduling: bool,
 ) -> (super::Fixture, i64, String) {
-    let f = super::Fixture::new(1, self_scheduling).await;
-    f.confab
-        .update_mail_profile(researcher_profile(stack))
-        .await
-        .unwrap();
+    let f = study_sending_through(stack, self_scheduling).await;
     let alice = mailbox_participant(&f, stack, "alice", "Alice Park").await;
     f.confab
         .invite_participants(f.study_id, &[alice], &super::me())
