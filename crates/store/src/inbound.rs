@@ -1,6 +1,6 @@
 //! Inbound mail Sync has handled, and where reading each folder got to.
 
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, Set};
 
 use crate::entity::inbound_message;
 
@@ -44,11 +44,15 @@ pub async fn arrival(
     })
 }
 
+/// Returns the new record's id, the one column read back.
 pub async fn insert(
     db: &impl ConnectionTrait,
     row: inbound_message::ActiveModel,
-) -> Result<inbound_message::Model, DbErr> {
-    row.insert(db).await
+) -> Result<i64, DbErr> {
+    Ok(inbound_message::Entity::insert(row)
+        .exec(db)
+        .await?
+        .last_insert_id)
 }
 
 /// (UIDVALIDITY, last UID handled) of a folder.

@@ -17,11 +17,15 @@ pub const UNKNOWN: &str = OutboxState::Unknown.key();
 pub const SENT: &str = OutboxState::Sent.key();
 pub const FAILED: &str = OutboxState::Failed.key();
 
+/// Returns the new message's id. Only the id is read back: a message's row holds its bodies,
+/// which reading back whole would copy for nothing. The insert's future is boxed: SeaORM's is
+/// large in unoptimized builds, and every future that queues a message would carry its size
+/// (a test's thread ran out of stack with it inline).
 pub async fn insert(
     db: &impl ConnectionTrait,
     row: outbox_message::ActiveModel,
-) -> Result<outbox_message::Model, DbErr> {
-    row.insert(db).await
+) -> Result<i64, DbErr> {
+    Ok(Box::pin(Outbox::insert(row).exec(db)).await?.last_insert_id)
 }
 
 pub async fn find(

@@ -214,6 +214,6 @@ impl Confab {
         })
         .await?;
         // Read once committed: the outbox shows what was saved.
-        self.outbox_message(queued.id).await
+        self.outbox_message(queued).await
     }
 }

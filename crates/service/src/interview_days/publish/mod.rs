@@ -182,7 +182,7 @@ impl Confab {
                     },
                 )
                 .await?;
-                queued.push(message.id);
+                queued.push(message);
                 report.itineraries += 1;
             }
             for timetable in &schedule.timetables {
@@ -236,7 +236,7 @@ impl Confab {
                     },
                 )
                 .await?;
-                queued.push(message.id);
+                queued.push(message);
                 report.timetables += 1;
             }
             let now = now_ts();

@@ -72,5 +72,5 @@ pub(super) async fn cancel_itinerary(
         },
     )
     .await?;
-    Ok(message.id)
+    Ok(message)
 }

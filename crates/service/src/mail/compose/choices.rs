@@ -6,7 +6,7 @@ use confab_core::language::phrases::fill;
 use confab_mail::calendar::Person;
 use confab_mail::dates::{interview_time, moment};
 use confab_mail::template::{Field, LinkList, MessageKind, render};
-use confab_store::entity::{interview, outbox_message, participant, study};
+use confab_store::entity::{interview, participant, study};
 use confab_store::{ConnectionTrait, tokens};
 
 use super::draft::{Draft, queue};
@@ -47,7 +47,7 @@ pub(crate) async fn queue_choices_mail(
     person: &participant::Model,
     enrolment_id: i64,
     mail: ChoicesMail<'_>,
-) -> Result<outbox_message::Model, AppError> {
+) -> Result<i64, AppError> {
     if profile.researcher_email.is_empty() {
         return Err(AppError::invalid(
             "Set your email address in Settings → Mail first: participants answer to it.",

@@ -28,7 +28,7 @@ pub(crate) async fn queue(
     db: &impl ConnectionTrait,
     profile: &MailProfile,
     draft: Draft,
-) -> Result<outbox_message::Model, AppError> {
+) -> Result<i64, AppError> {
     let now = now_ts();
     let recipients = serde_json::to_string(&draft.to)
         .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
