@@ -29,6 +29,8 @@
 
 #[path = "../tests/support/mod.rs"]
 mod support;
+#[path = "support/thread_times.rs"]
+mod thread_times;
 
 use std::time::{Duration, Instant};
 
@@ -44,6 +46,7 @@ use lettre::AsyncTransport;
 use sea_orm::sqlx::{self, Row};
 use support::Fixture;
 use support::mail::{mailto_link, reply_from_link, text_body};
+use thread_times::ThreadTimes;
 
 fn messages() -> usize {
     std::env::var("CONFAB_SYNC_MESSAGES")
@@ -83,6 +86,8 @@ struct TimedSync {
     total: Duration,
     reading: Duration,
     steps: usize,
+    /// On-core time while reading: SQLite's worker thread, and the rest of the process.
+    reading_on_core: (Duration, Duration),
 }
 
 async fn timed_sync(f: &Fixture, stack: &MailStack) -> TimedSync {
@@ -90,6 +95,8 @@ async fn timed_sync(f: &Fixture, stack: &MailStack) -> TimedSync {
     let mut reading_from = None;
     let mut reading_to = None;
     let mut steps = 0;
+    let mut times_from = None;
+    let mut times_to = None;
     let report = f
         .confab
         .sync(
@@ -100,9 +107,13 @@ async fn timed_sync(f: &Fixture, stack: &MailStack) -> TimedSync {
             },
             |step| {
                 steps += 1;
-                if let SyncProgress::Reading { .. } = step {
+                if let SyncProgress::Reading { done, total } = step {
                     reading_from.get_or_insert_with(Instant::now);
+                    times_from.get_or_insert_with(ThreadTimes::now);
                     reading_to = Some(Instant::now());
+                    if done == total {
+                        times_to = Some(ThreadTimes::now());
+                    }
                 }
             },
         )
@@ -113,11 +124,16 @@ async fn timed_sync(f: &Fixture, stack: &MailStack) -> TimedSync {
         (Some(from), Some(to)) => to - from,
         _ => Duration::ZERO,
     };
+    let reading_on_core = match (times_from, times_to) {
+        (Some(from), Some(to)) => to.since(&from, "sqlx-sqlite"),
+        _ => (Duration::ZERO, Duration::ZERO),
+    };
     TimedSync {
         report,
         total,
         reading,
         steps,
+        reading_on_core,
     }
 }
 
@@ -296,6 +312,11 @@ async fn run() {
         send.steps
     );
     line("Confab: reading and applying the answers", n, read.reading);
+    println!(
+        "  of which on a core: SQLite's worker thread {} ms, the rest of Confab {} ms",
+        read.reading_on_core.0.as_millis(),
+        read.reading_on_core.1.as_millis()
+    );
     line("async-imap: fetching the same messages", n, plain_read);
     line(
         "floor: fetching them and committing each in a transaction",
@@ -521,6 +542,10 @@ async fn fetch_with_async_imap(
     imap.logout().await.unwrap();
     elapsed
 }
+
+// The allocator the app and the command use.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     // `cargo test --benches` runs every bench once as a test; this one needs the mail stack
