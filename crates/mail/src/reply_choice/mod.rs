@@ -13,7 +13,7 @@ mod words;
 use chrono::{Datelike, NaiveDateTime, Timelike};
 
 pub use intent::{ReplyIntent, intent_of};
-use words::{MONTHS, NUMBER_WORDS, SEPARATORS, WEEKDAYS};
+use words::{NUMBER_WORDS, SEPARATORS, month, weekday};
 
 /// One time as the message that offered it showed it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,7 +147,7 @@ fn mention_candidates(
     for (i, word) in mention.iter().enumerate() {
         let before = i.checked_sub(1).map(|j| mention[j].as_str());
         let after = mention.get(i + 1).map(String::as_str);
-        if let Some(&(_, w)) = WEEKDAYS.iter().find(|(name, _)| name == word) {
+        if let Some(w) = weekday(word) {
             // Two-letter abbreviations ("do", "so", "ma") are words too; count them only
             // beside a date or time.
             if word.chars().count() > 2 || after.is_some_and(looks_like_day_or_time) {
@@ -155,7 +155,7 @@ fn mention_candidates(
             }
             continue;
         }
-        if let Some(&(_, m)) = MONTHS.iter().find(|(name, _)| name == word) {
+        if let Some(m) = month(word) {
             if word.chars().count() > 3
                 || before.is_some_and(|b| b.chars().all(|c| c.is_ascii_digit()))
                 || after.is_some_and(|a| a.chars().all(|c| c.is_ascii_digit()))

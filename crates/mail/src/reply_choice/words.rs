@@ -1,6 +1,9 @@
 //! The words a reply names times with, in English, German, French, Spanish, Dutch, Italian and
 //! Portuguese.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// Words that introduce a number meant as an option, in the languages participants write.
 pub(super) const NUMBER_WORDS: &[&str] = &[
     "option",
@@ -26,7 +29,7 @@ pub(super) const NUMBER_WORDS: &[&str] = &[
 
 /// Weekday names and abbreviations (Monday = 0) in English, German, French, Spanish, Dutch,
 /// Italian and Portuguese.
-pub(super) const WEEKDAYS: &[(&str, u32)] = &[
+const WEEKDAYS: &[(&str, u32)] = &[
     ("monday", 0),
     ("mon", 0),
     ("montag", 0),
@@ -111,7 +114,7 @@ pub(super) const WEEKDAYS: &[(&str, u32)] = &[
 ];
 
 /// Month names and abbreviations (January = 1).
-pub(super) const MONTHS: &[(&str, u32)] = &[
+const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
     ("jan", 1),
     ("januar", 1),
@@ -204,3 +207,47 @@ pub(super) const MONTHS: &[(&str, u32)] = &[
 pub(super) const SEPARATORS: &[&str] = &[
     "or", "and", "oder", "und", "ou", "et", "o", "y", "of", "en", "e",
 ];
+
+/// The weekday `word` names (Monday = 0).
+pub(super) fn weekday(word: &str) -> Option<u32> {
+    static BY_NAME: OnceLock<HashMap<&str, u32>> = OnceLock::new();
+    BY_NAME.get_or_init(|| by_name(WEEKDAYS)).get(word).copied()
+}
+
+/// The month `word` names (January = 1).
+pub(super) fn month(word: &str) -> Option<u32> {
+    static BY_NAME: OnceLock<HashMap<&str, u32>> = OnceLock::new();
+    BY_NAME.get_or_init(|| by_name(MONTHS)).get(word).copied()
+}
+
+/// Every word of a reply is looked up in these lists: by its name, rather than by reading the
+/// list through for each. Should two languages ever share a word, the list's first entry keeps
+/// it, as reading through did.
+fn by_name(list: &'static [(&'static str, u32)]) -> HashMap<&'static str, u32> {
+    let mut names = HashMap::with_capacity(list.len());
+    for &(name, n) in list {
+        names.entry(name).or_insert(n);
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_two_languages_share_keeps_its_first_meaning() {
+        for (list, find) in [
+            (WEEKDAYS, weekday as fn(&str) -> Option<u32>),
+            (MONTHS, month),
+        ] {
+            for &(name, _) in list {
+                let first = list.iter().find(|(n, _)| *n == name).map(|&(_, v)| v);
+                assert_eq!(find(name), first, "{name}");
+            }
+        }
+        assert_eq!(weekday("tuesday"), Some(1));
+        assert_eq!(month("december"), Some(12));
+        assert_eq!(month("someday"), None);
+    }
+}
