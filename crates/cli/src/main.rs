@@ -152,11 +152,6 @@ enum SettingsCommand {
     Set(Box<settings::SetArgs>),
 }
 
-// Rust's allocations through mimalloc rather than the system's malloc: reading a Sync's
-// answers spends a tenth of its instructions fewer (docs/PERFORMANCE.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Runtime::new() {

@@ -160,7 +160,3 @@ fn booking(c: &mut Criterion) {
 
 criterion_group!(benches, booking);
 criterion_main!(benches);
-
-// The allocator the app and the command use.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

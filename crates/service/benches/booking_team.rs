@@ -283,7 +283,3 @@ fn booking_team(c: &mut Criterion) {
 
 criterion_group!(benches, booking_team);
 criterion_main!(benches);
-
-// The allocator the app and the command use.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

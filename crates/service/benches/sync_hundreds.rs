@@ -17,7 +17,9 @@
 //!   lookups by key for the rest), which tells the cost of the statements themselves, on
 //!   this machine, from the cost of the work around them.
 //!
-//! Prints each figure and the ratio of rates. Command (from the repository root):
+//! Prints each figure and the ratio of rates, and, where Linux counts it, how long SQLite's
+//! worker thread and the rest of the process were each on a core while Confab read. Command
+//! (from the repository root):
 //!
 //! ```sh
 //! cargo bench -p confab-service --bench sync_hundreds
@@ -542,10 +544,6 @@ async fn fetch_with_async_imap(
     imap.logout().await.unwrap();
     elapsed
 }
-
-// The allocator the app and the command use.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     // `cargo test --benches` runs every bench once as a test; this one needs the mail stack
