@@ -10,8 +10,8 @@ mod support;
 use confab_mail::test_stack::MailStack;
 use confab_service::{InterviewList, StudySettings};
 use support::mail::{
-    calendar_part, delivered_to, inbox_with, mailbox_participant, mailto_link, python_reads,
-    reply_from_link, researcher_profile, send_as, sync, text_body,
+    calendar_part, click, delivered_to, inbox_with, mailbox_participant, mailto_link, python_reads,
+    researcher_profile, sync, text_body,
 };
 use support::{Fixture, me, reads_right};
 
@@ -36,13 +36,7 @@ async fn ada_clicks(stack: &MailStack, needle: &str, count: usize, n: usize, id:
         .await
         .remove(count - 1);
     let link = mailto_link(&text_body(&message), n);
-    send_as(
-        stack,
-        "alice",
-        &stack.address("researcher"),
-        &reply_from_link(&stack.address("alice"), &link, id),
-    )
-    .await;
+    click(stack, "alice", &link, id).await;
     // The next Sync must find the click: a loaded machine can take a while to deliver it.
     delivered_to(stack, "researcher", &link.subject, 1).await;
 }

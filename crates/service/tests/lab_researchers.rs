@@ -19,8 +19,8 @@ use confab_store::ConnectionTrait;
 use confab_store::test_server::{admin_url, fresh_database};
 use sea_orm::Statement;
 use support::mail::{
-    delivered_to, header_address, inbox_with, mailto_link, reply_from_link, researcher_profile,
-    send_as, sync, text_body,
+    click, delivered_to, header_address, inbox_with, mailto_link, reply_from_link,
+    researcher_profile, send_as, sync, text_body,
 };
 use support::me;
 
@@ -175,20 +175,8 @@ async fn two_researchers_share_a_study_and_each_sends_and_reads_their_own_mail()
     // Each answers the invitation they got, choosing its first time.
     let alice_choice = mailto_link(&text_body(&to_alice), 0);
     let bob_choice = mailto_link(&text_body(&to_bob), 1);
-    send_as(
-        &stack,
-        "alice",
-        &stack.address("researcher"),
-        &reply_from_link(&stack.address("alice"), &alice_choice, "alice-1@test"),
-    )
-    .await;
-    send_as(
-        &stack,
-        "bob",
-        &stack.address("carol"),
-        &reply_from_link(&stack.address("bob"), &bob_choice, "bob-1@test"),
-    )
-    .await;
+    click(&stack, "alice", &alice_choice, "alice-1@test").await;
+    click(&stack, "bob", &bob_choice, "bob-1@test").await;
     delivered_to(&stack, "researcher", &alice_choice.subject, 1).await;
     delivered_to(&stack, "carol", &bob_choice.subject, 1).await;
 

@@ -12,8 +12,8 @@ use confab_mail::test_stack::MailStack;
 use confab_service::OutboxKind;
 use confab_service::{InterviewList, ParticipantUpdate, StudySettings};
 use support::mail::{
-    calendar_part, delivered_to, inbox_with, mailbox_participant, mailto_link, python_reads,
-    reply_from_link, researcher_profile, send_as, subject, sync, text_body,
+    calendar_part, click, delivered_to, inbox_with, mailbox_participant, mailto_link, python_reads,
+    researcher_profile, send_as, subject, sync, text_body,
 };
 use support::{Fixture, me, reads_right};
 
@@ -108,13 +108,7 @@ async fn a_german_participant_reads_and_answers_in_german() {
 
     // She clicks the first time; her mail program puts "AW:" before nothing, since it is a
     // new message, and the interview is booked.
-    send_as(
-        &stack,
-        "alice",
-        &stack.address("researcher"),
-        &reply_from_link(&stack.address("alice"), &link, "greta-1@confab.test"),
-    )
-    .await;
+    click(&stack, "alice", &link, "greta-1@confab.test").await;
     delivered_to(&stack, "researcher", "Terminwahl", 1).await;
     sync(&f.confab, &stack).await;
     let booked = f
@@ -292,20 +286,13 @@ async fn two_answers_in_two_languages_read_by_one_sync_are_confirmed_each_in_the
     let stack = MailStack::start();
     let f = Fixture::new(2, true).await;
     greta_and_bob_invited(&f, &stack).await;
-    let researcher = stack.address("researcher");
     for (user, subject, tag) in [
         ("alice", "Einladung", "greta-1@confab.test"),
         ("bob", "Invitation", "bob-1@confab.test"),
     ] {
         let invitation = inbox_with(&stack, user, subject, 1).await;
         let link = mailto_link(&text_body(&invitation[0]), 0);
-        send_as(
-            &stack,
-            user,
-            &researcher,
-            &reply_from_link(&stack.address(user), &link, tag),
-        )
-        .await;
+        click(&stack, user, &link, tag).await;
     }
     delivered_to(&stack, "researcher", "Terminwahl", 1).await;
     delivered_to(&stack, "researcher", "Interview choice", 1).await;

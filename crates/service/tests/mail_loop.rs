@@ -16,9 +16,9 @@ use confab_service::InterviewState;
 use confab_service::{Actor, InterviewList};
 use sea_orm::ConnectionTrait;
 use support::mail::{
-    alice_invited, calendar_counter, calendar_part, calendar_reply, delivered_to, inbox_with,
-    mailbox_participant, mailto_link, python_reads, reply_from_link, researcher_profile, send_as,
-    subject, sync, text_body,
+    alice_invited, calendar_counter, calendar_part, calendar_reply, click, delivered_to,
+    inbox_with, mailbox_participant, mailto_link, python_reads, reply_from_link,
+    researcher_profile, send_as, subject, sync, text_body,
 };
 use support::{Fixture, me};
 
@@ -49,13 +49,7 @@ async fn invitation_choice_confirmation_decline_and_reschedule_through_real_serv
     let text = text_body(&invitation[0]);
     let link = mailto_link(&text, 1);
     assert_eq!(link.to, researcher);
-    send_as(
-        &stack,
-        "alice",
-        &researcher,
-        &reply_from_link(&stack.address("alice"), &link, "choice-1@confab.test"),
-    )
-    .await;
+    click(&stack, "alice", &link, "choice-1@confab.test").await;
 
     delivered_to(&stack, "researcher", "Interview choice", 1).await;
     let second = sync(&f.confab, &stack).await;
@@ -131,13 +125,7 @@ async fn invitation_choice_confirmation_decline_and_reschedule_through_real_serv
     // Bob picks the first time; the researcher then moves his interview an hour later.
     let bob_invite = inbox_with(&stack, "bob", "", 1).await;
     let link = mailto_link(&text_body(&bob_invite[0]), 0);
-    send_as(
-        &stack,
-        "bob",
-        &researcher,
-        &reply_from_link(&stack.address("bob"), &link, "choice-2@confab.test"),
-    )
-    .await;
+    click(&stack, "bob", &link, "choice-2@confab.test").await;
     delivered_to(&stack, "researcher", "Interview choice", 2).await;
     let fourth = sync(&f.confab, &stack).await;
     assert!(
@@ -209,32 +197,13 @@ async fn second_choice_by_second_message_and_refused_links_get_answers() {
     let text = text_body(&inbox_with(&stack, "alice", "Invitation", 1).await[0]);
     let first = mailto_link(&text, 0);
     let second = mailto_link(&text, 2);
-    let alice_at = stack.address("alice");
-    send_as(
-        &stack,
-        "alice",
-        &researcher,
-        &reply_from_link(&alice_at, &first, "first@confab.test"),
-    )
-    .await;
+    click(&stack, "alice", &first, "first@confab.test").await;
     delivered_to(&stack, "researcher", "Interview choice", 1).await;
     sync(&f.confab, &stack).await;
-    send_as(
-        &stack,
-        "alice",
-        &researcher,
-        &reply_from_link(&alice_at, &second, "second@confab.test"),
-    )
-    .await;
+    click(&stack, "alice", &second, "second@confab.test").await;
     // Bob forwards Alice's link and uses it; someone makes up a code.
     let bob_at = stack.address("bob");
-    send_as(
-        &stack,
-        "bob",
-        &researcher,
-        &reply_from_link(&bob_at, &first, "bob-uses-alice@confab.test"),
-    )
-    .await;
+    click(&stack, "bob", &first, "bob-uses-alice@confab.test").await;
     let mut forged = reply_from_link(&bob_at, &first, "forged@confab.test");
     let made_up = String::from_utf8(forged.clone()).unwrap().replace(
         confab_mail::token::find_tokens(&first.subject)[0].as_str(),
@@ -281,22 +250,11 @@ async fn a_click_with_a_second_choice_written_below_it_holds_both() {
     let stack = MailStack::start();
     // Self-scheduling off: choices wait as Pending for the researcher.
     let (f, alice, text) = alice_invited(&stack, false).await;
-    let researcher = stack.address("researcher");
     let mut first = mailto_link(&text, 0);
     first
         .body
         .push_str("\n\nIf that one is gone, option 3 would work for me too.\nAlice");
-    send_as(
-        &stack,
-        "alice",
-        &researcher,
-        &reply_from_link(
-            &stack.address("alice"),
-            &first,
-            "click-and-words@confab.test",
-        ),
-    )
-    .await;
+    click(&stack, "alice", &first, "click-and-words@confab.test").await;
     delivered_to(&stack, "researcher", "Interview choice", 1).await;
     let report = sync(&f.confab, &stack).await;
     assert_eq!(
@@ -319,28 +277,14 @@ async fn a_click_with_a_second_choice_written_below_it_holds_both() {
 async fn a_decline_from_the_invitation_she_booked_from_leaves_the_interview() {
     let stack = MailStack::start();
     let (f, alice, text) = alice_invited(&stack, true).await;
-    let researcher = stack.address("researcher");
-    let alice_at = stack.address("alice");
     let links = text.matches("mailto:").count();
     let (time, decline) = (mailto_link(&text, 0), mailto_link(&text, links - 1));
     assert!(decline.body.contains("decline"), "{}", decline.body);
-    send_as(
-        &stack,
-        "alice",
-        &researcher,
-        &reply_from_link(&alice_at, &time, "books@confab.test"),
-    )
-    .await;
+    click(&stack, "alice", &time, "books@confab.test").await;
     delivered_to(&stack, "researcher", "Interview choice", 1).await;
     let booked = sync(&f.confab, &stack).await;
     assert_eq!(booked.applied, 1, "{booked:?}");
-    send_as(
-        &stack,
-        "alice",
-        &researcher,
-        &reply_from_link(&alice_at, &decline, "declines@confab.test"),
-    )
-    .await;
+    click(&stack, "alice", &decline, "declines@confab.test").await;
     delivered_to(&stack, "researcher", "", 2).await;
     let after = sync(&f.confab, &stack).await;
     assert_eq!(after.needs_attention, 1, "{after:?}");
@@ -400,13 +344,7 @@ async fn cancel_by_link_counter_proposals_and_a_reschedule_request() {
     let confirmation = inbox_with(&stack, "alice", "Confirmed", 1).await;
     let cancel = mailto_link(&text_body(&confirmation[0]), 0);
     assert!(cancel.subject.contains("cancel"), "{}", cancel.subject);
-    send_as(
-        &stack,
-        "alice",
-        &researcher,
-        &reply_from_link(&stack.address("alice"), &cancel, "cancel@confab.test"),
-    )
-    .await;
+    click(&stack, "alice", &cancel, "cancel@confab.test").await;
     // Sync reads the inbox in arrival order, and the relay does not keep the order in
     // which separate messages were submitted; Carol's proposal needs Alice's time freed.
     delivered_to(&stack, "researcher", "cancel", 1).await;
@@ -544,13 +482,7 @@ async fn cancel_by_link_counter_proposals_and_a_reschedule_request() {
     let text = text_body(&request[0]);
     assert!(text.contains("Sorry, I have to move our call."), "{text}");
     let pick = mailto_link(&text, 0);
-    send_as(
-        &stack,
-        "bob",
-        &researcher,
-        &reply_from_link(&stack.address("bob"), &pick, "pick@confab.test"),
-    )
-    .await;
+    click(&stack, "bob", &pick, "pick@confab.test").await;
     delivered_to(&stack, "researcher", "Interview choice", 1).await;
     sync(&f.confab, &stack).await;
     let bobs = f.confab.interview(booked[1].id).await.unwrap();
@@ -594,15 +526,7 @@ async fn an_answer_to_the_invitation_after_a_booking_by_hand_books_nothing() {
         "the invitation's links still act after the booking"
     );
 
-    let researcher = stack.address("researcher");
-    let alice_at = stack.address("alice");
-    send_as(
-        &stack,
-        "alice",
-        &researcher,
-        &reply_from_link(&alice_at, &mailto_link(&text, 2), "late@confab.test"),
-    )
-    .await;
+    click(&stack, "alice", &mailto_link(&text, 2), "late@confab.test").await;
     delivered_to(&stack, "researcher", "Interview choice", 1).await;
     sync(&f.confab, &stack).await;
     let booked = f

@@ -17,26 +17,26 @@ use std::collections::BTreeMap;
 use confab_mail::test_stack::MailStack;
 use confab_service::{InterviewList, OutboxFilter, StudySettings};
 use support::mail::{
-    delivered_to, inbox_with, mailbox_participant, mailto_link, reply_from_link,
-    researcher_profile, send_as, sync, text_body,
+    click, delivered_to, inbox_with, mailbox_participant, mailto_link, researcher_profile, sync,
+    text_body,
 };
 use support::{Fixture, me, reads_right};
 
 /// The participant clicks the `n`th link of the newest message whose subject holds
 /// `subject`, presses Send, and the researcher's next Sync reads it.
-async fn click(stack: &MailStack, f: &Fixture, user: &str, subject: &str, n: usize, tag: &str) {
+async fn click_and_sync(
+    stack: &MailStack,
+    f: &Fixture,
+    user: &str,
+    subject: &str,
+    n: usize,
+    tag: &str,
+) {
     let messages = inbox_with(stack, user, subject, 1).await;
     let text = text_body(messages.last().unwrap());
     let link = mailto_link(&text, n);
-    let researcher = stack.address("researcher");
     let before = inbox_with(stack, "researcher", "", 0).await.len();
-    send_as(
-        stack,
-        user,
-        &researcher,
-        &reply_from_link(&stack.address(user), &link, &format!("{tag}@confab.test")),
-    )
-    .await;
+    click(stack, user, &link, &format!("{tag}@confab.test")).await;
     delivered_to(stack, "researcher", "", before + 1).await;
     sync(&f.confab, stack).await;
 }
@@ -88,9 +88,9 @@ async fn every_message_a_participant_receives_reads_right() {
     sync(&f.confab, &stack).await;
 
     // Ada takes the first time; Bea clicks the same one a moment later.
-    click(&stack, &f, "alice", "Invitation", 0, "ada-1").await;
+    click_and_sync(&stack, &f, "alice", "Invitation", 0, "ada-1").await;
     assert_eq!(scheduled_start(&f, ada).await, Some(f.slot(0)));
-    click(&stack, &f, "bob", "Invitation", 0, "bea-1").await;
+    click_and_sync(&stack, &f, "bob", "Invitation", 0, "bea-1").await;
     assert_eq!(scheduled_start(&f, bea).await, None);
     assert_eq!(
         f.status(bea).await,
@@ -109,7 +109,7 @@ async fn every_message_a_participant_receives_reads_right() {
         "the answer offers the two times still open:\n{answer_text}"
     );
     // Her invitation still works: the second time she clicks there is booked.
-    click(&stack, &f, "bob", "Invitation", 1, "bea-2").await;
+    click_and_sync(&stack, &f, "bob", "Invitation", 1, "bea-2").await;
     assert_eq!(scheduled_start(&f, bea).await, Some(f.slot(1)));
 
     // The researcher moves Ada, then asks Bea in their own words to choose a new time.
@@ -163,12 +163,12 @@ async fn every_message_a_participant_receives_reads_right() {
     sync(&f.confab, &stack).await;
 
     // Cem takes the last free time; then Dov finds nothing open and waits on the waitlist.
-    click(&stack, &f, "carol", "Invitation", 0, "cem-1").await;
+    click_and_sync(&stack, &f, "carol", "Invitation", 0, "cem-1").await;
     assert_eq!(scheduled_start(&f, cem).await, Some(f.slot(0)));
-    click(&stack, &f, "dave", "Invitation", 0, "dov-1").await;
+    click_and_sync(&stack, &f, "dave", "Invitation", 0, "dov-1").await;
     assert_eq!(f.status(dov).await, "waitlisted");
     // Ada cancels by link: Dov is offered her place.
-    click(&stack, &f, "alice", "New time", 0, "ada-cancel").await;
+    click_and_sync(&stack, &f, "alice", "New time", 0, "ada-cancel").await;
     assert_eq!(f.status(ada).await, "canceled_interview");
 
     // With self-scheduling off, Ada's choice of the freed time waits as Pending, and she is
@@ -192,7 +192,7 @@ async fn every_message_a_participant_receives_reads_right() {
     sync(&f.confab, &stack).await;
     let reinvited = inbox_with(&stack, "alice", "Invitation", 2).await;
     assert_eq!(reinvited.len(), 2);
-    click(&stack, &f, "alice", "Invitation", 0, "ada-again").await;
+    click_and_sync(&stack, &f, "alice", "Invitation", 0, "ada-again").await;
     assert_eq!(f.status(ada).await, "pending");
 
     // Every message that went out, read as its reader reads it.

@@ -12,9 +12,8 @@ use confab_mail::test_stack::MailStack;
 use confab_service::AttentionKind;
 use confab_service::{InterviewList, StaffPick, StaffRole, Staffing, StudySettings};
 use support::mail::{
-    calendar_part, calendar_reply, delivered_to, inbox, inbox_with, mailbox_participant,
-    mailto_link, python_reads, reply_from_link, researcher_profile, send_as, study_sending_through,
-    sync, text_body,
+    calendar_part, calendar_reply, click, delivered_to, inbox, inbox_with, mailbox_participant,
+    mailto_link, python_reads, researcher_profile, send_as, study_sending_through, sync, text_body,
 };
 use support::{Fixture, me};
 
@@ -234,7 +233,6 @@ async fn a_panel_gets_one_event_updates_together_and_a_removed_interviewer_alone
 async fn who_books_by_link_is_told_whom_they_will_meet() {
     let stack = MailStack::start();
     let f = study_sending_through(&stack, true).await;
-    let researcher = stack.address("researcher");
     let alice = mailbox_participant(&f, &stack, "alice", "Alice Park").await;
     let bob = mailbox_participant(&f, &stack, "bob", "Bob Stone").await;
     f.confab
@@ -245,15 +243,8 @@ async fn who_books_by_link_is_told_whom_they_will_meet() {
     let click = async |user: &str, n: usize| {
         let text = text_body(&inbox_with(&stack, user, "Invitation", 1).await[0]);
         let link = mailto_link(&text, n);
-        let from = stack.address(user);
         let id = format!("{user}-clicks@confab.test");
-        send_as(
-            &stack,
-            user,
-            &researcher,
-            &reply_from_link(&from, &link, &id),
-        )
-        .await;
+        click(&stack, user, &link, &id).await;
     };
 
     click("bob", 0).await;

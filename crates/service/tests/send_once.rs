@@ -18,7 +18,7 @@ use confab_service::{
     Confab, ErrorCode, MailAccount, MailAuth, MailProfile, MailSecurity, OutboxFilter, SyncOptions,
 };
 use sea_orm::{ConnectionTrait, Statement};
-use support::mail::{inbox, inbox_with, mailbox_participant, reply_from_link, send_as, text_body};
+use support::mail::{click, inbox, inbox_with, mailbox_participant, text_body};
 use support::smtp_proxy::{Cut, SmtpProxy};
 use support::{Fixture, me};
 
@@ -338,17 +338,7 @@ async fn links_are_kept_hashed_expire_and_retire_with_the_study() {
         .map(|n| support::mail::mailto_link(&text, n))
         .find(|l| l.subject.starts_with("No thank you"))
         .unwrap();
-    send_as(
-        &stack,
-        "alice",
-        &decline.to,
-        &reply_from_link(
-            &stack.address("alice"),
-            &decline,
-            "late-decline@confab.test",
-        ),
-    )
-    .await;
+    click(&stack, "alice", &decline, "late-decline@confab.test").await;
     support::mail::delivered_to(&stack, "researcher", "No thank you", 1).await;
     let report = sync(&f.confab, &stack).await.unwrap();
     assert_eq!(report.applied, 0, "{report:?}");

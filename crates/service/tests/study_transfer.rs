@@ -14,8 +14,8 @@ use confab_mail::test_stack::MailStack;
 use confab_service::{Confab, ErrorCode, InterviewList};
 use confab_store::test_server::{admin_url, fresh_database};
 use support::mail::{
-    alice_and_bob_invited, delivered_to, inbox_with, mailto_link, reply_from_link,
-    researcher_profile, send_as, subject, sync, text_body,
+    alice_and_bob_invited, click, delivered_to, inbox_with, mailto_link, researcher_profile,
+    subject, sync, text_body,
 };
 use support::{Fixture, me};
 
@@ -34,13 +34,7 @@ async fn team(stack: &MailStack) -> (Confab, tempfile::TempDir) {
 async fn answers(stack: &MailStack, user: &str, n: usize, message_id: &str) {
     let invitation = inbox_with(stack, user, "", 1).await.remove(0);
     let link = mailto_link(&text_body(&invitation), n);
-    send_as(
-        stack,
-        user,
-        &stack.address("researcher"),
-        &reply_from_link(&stack.address(user), &link, message_id),
-    )
-    .await;
+    click(stack, user, &link, message_id).await;
     delivered_to(stack, "researcher", &link.subject, 1).await;
 }
 

@@ -12,8 +12,8 @@ use confab_service::AttentionKind;
 use confab_service::{InterviewList, MailProfile};
 use confab_store::ConnectionTrait;
 use support::mail::{
-    alice_and_bob_invited, delivered_to, inbox_with, mailbox_participant, mailto_link,
-    reply_from_link, researcher_profile, send_as, sync, text_body,
+    alice_and_bob_invited, click, delivered_to, inbox_with, mailbox_participant, mailto_link,
+    researcher_profile, send_as, sync, text_body,
 };
 use support::{Fixture, me};
 
@@ -22,17 +22,7 @@ use support::{Fixture, me};
 async fn click_first_time(stack: &MailStack, user: &str) {
     let invitation = inbox_with(stack, user, "Invitation", 1).await;
     let first = mailto_link(&text_body(&invitation[0]), 0);
-    send_as(
-        stack,
-        user,
-        &stack.address("researcher"),
-        &reply_from_link(
-            &stack.address(user),
-            &first,
-            &format!("{user}-1@confab.test"),
-        ),
-    )
-    .await;
+    click(stack, user, &first, &format!("{user}-1@confab.test")).await;
 }
 
 fn plain(from: &str, to: &str, subject: &str, id: &str, body: &str) -> Vec<u8> {
@@ -112,13 +102,7 @@ async fn a_first_sync_reads_only_what_arrives_after_the_account_is_connected() {
 
     let invitation = inbox_with(&stack, "alice", "Invitation", 1).await;
     let link = mailto_link(&text_body(&invitation[0]), 0);
-    send_as(
-        &stack,
-        "alice",
-        &stack.address("researcher"),
-        &reply_from_link(&stack.address("alice"), &link, "alice-new@confab.test"),
-    )
-    .await;
+    click(&stack, "alice", &link, "alice-new@confab.test").await;
     delivered_to(&stack, "researcher", "Interview choice", 2).await;
     let second = sync(&f.confab, &stack).await;
     assert_eq!(second.read, 1, "{second:?}");
@@ -208,13 +192,7 @@ async fn a_message_over_the_size_limit_is_set_aside_unread() {
         &text_body(&inbox_with(&stack, "bob", "Invitation", 1).await[0]),
         1,
     );
-    send_as(
-        &stack,
-        "bob",
-        &researcher,
-        &reply_from_link(&stack.address("bob"), &bob_link, "bob-choice@confab.test"),
-    )
-    .await;
+    click(&stack, "bob", &bob_link, "bob-choice@confab.test").await;
     delivered_to(&stack, "researcher", &bob_link.subject, 1).await;
 
     let report = sync(&f.confab, &stack).await;
@@ -340,17 +318,10 @@ async fn a_second_click_read_by_the_same_sync_leaves_the_first_booking() {
     let stack = MailStack::start();
     let f = Fixture::new(1, true).await;
     let (alice, _bob) = alice_and_bob_invited(&f, &stack).await;
-    let researcher = stack.address("researcher");
     let invitation = text_body(&inbox_with(&stack, "alice", "Invitation", 1).await[0]);
     for (n, tag) in [(0, "alice-1@confab.test"), (1, "alice-2@confab.test")] {
         let link = mailto_link(&invitation, n);
-        send_as(
-            &stack,
-            "alice",
-            &researcher,
-            &reply_from_link(&stack.address("alice"), &link, tag),
-        )
-        .await;
+        click(&stack, "alice", &link, tag).await;
         delivered_to(&stack, "researcher", "Interview choice", n + 1).await;
     }
 

@@ -10,8 +10,8 @@ use confab_service::AttentionKind;
 use confab_service::{Confab, InterviewList, SyncOptions, SyncReport};
 use confab_store::ConnectionTrait;
 use support::mail::{
-    delivered_to, inbox_with, mailbox_participant, mailto_link, reply_from_link,
-    researcher_profile, send_as, subject, text_body,
+    click, delivered_to, inbox_with, mailbox_participant, mailto_link, researcher_profile, send_as,
+    subject, text_body,
 };
 use support::{Fixture, me};
 
@@ -85,15 +85,11 @@ async fn a_stranger_s_braces_and_made_up_code_do_not_stop_sync() {
     .await;
     delivered_to(&stack, "researcher", "{{", 2).await;
     let text = text_body(&inbox_with(&stack, "alice", "", 1).await[0]);
-    send_as(
+    click(
         &stack,
         "alice",
-        &researcher,
-        &reply_from_link(
-            &stack.address("alice"),
-            &mailto_link(&text, 0),
-            "alice-choice@confab.test",
-        ),
+        &mailto_link(&text, 0),
+        "alice-choice@confab.test",
     )
     .await;
     delivered_to(&stack, "researcher", "Interview choice", 1).await;
@@ -249,15 +245,11 @@ async fn a_message_that_cannot_be_applied_is_set_aside_and_reading_goes_on() {
     .unwrap();
 
     let text = text_body(&inbox_with(&stack, "alice", "", 1).await[0]);
-    send_as(
+    click(
         &stack,
         "alice",
-        &researcher,
-        &reply_from_link(
-            &stack.address("alice"),
-            &mailto_link(&text, 0),
-            "alice-choice@confab.test",
-        ),
+        &mailto_link(&text, 0),
+        "alice-choice@confab.test",
     )
     .await;
     delivered_to(&stack, "researcher", "Interview choice", 1).await;

@@ -187,6 +187,13 @@ pub fn reply_from_link(from: &str, link: &Mailto, message_id: &str) -> Vec<u8> {
     .into_bytes()
 }
 
+/// `user` clicks `link`: their mail program opens the message the link prefills, and they
+/// send it as it is, to the address it names.
+pub async fn click(stack: &MailStack, user: &str, link: &Mailto, message_id: &str) {
+    let reply = reply_from_link(&stack.address(user), link, message_id);
+    send_as(stack, user, &link.to, &reply).await;
+}
+
 /// What a calendar program sends when the attendee declines: an iTIP REPLY.
 pub fn calendar_reply(from: &str, to: &str, uid: &str, sequence: u32, partstat: &str) -> Vec<u8> {
     let ics = format!(
