@@ -236,7 +236,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_word_two_languages_share_keeps_its_first_meaning() {
+    fn every_weekday_and_month_name_is_found_as_its_list_gives_it() {
         for (list, find) in [
             (WEEKDAYS, weekday as fn(&str) -> Option<u32>),
             (MONTHS, month),

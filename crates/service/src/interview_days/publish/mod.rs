@@ -87,10 +87,10 @@ impl Confab {
                 // Gone from the day: a calendar that holds the day's event is told to drop it.
                 if outbox::calendar_event_sent(txn, applicant, &uid).await? {
                     let who = require_participant(txn, applicant).await?;
-                    let message =
+                    let message_id =
                         cancel_itinerary(txn, &profile, day, &who, uid, sequence, start, end)
                             .await?;
-                    queued.push(message);
+                    queued.push(message_id);
                     report.canceled += 1;
                 }
                 uids.remove(&applicant);
@@ -167,7 +167,7 @@ impl Confab {
                     dtstamp: Utc::now(),
                     language: language.to_string(),
                 };
-                let message = queue(
+                let message_id = queue(
                     txn,
                     &profile,
                     Draft {
@@ -182,7 +182,7 @@ impl Confab {
                     },
                 )
                 .await?;
-                queued.push(message);
+                queued.push(message_id);
                 report.itineraries += 1;
             }
             for timetable in &schedule.timetables {
@@ -218,7 +218,7 @@ impl Confab {
                 let values = values_for(day, &profile.researcher_name, &reader, start, end)
                     .with(Field::Itinerary, text);
                 let rendered = render(&timetable_template(), &values).map_err(rendering_error)?;
-                let message = queue(
+                let message_id = queue(
                     txn,
                     &profile,
                     Draft {
@@ -236,7 +236,7 @@ impl Confab {
                     },
                 )
                 .await?;
-                queued.push(message);
+                queued.push(message_id);
                 report.timetables += 1;
             }
             let now = now_ts();

@@ -57,7 +57,7 @@ pub(super) async fn cancel_itinerary(
         dtstamp: Utc::now(),
         language: language.to_string(),
     };
-    let message = queue(
+    queue(
         db,
         profile,
         Draft {
@@ -71,6 +71,5 @@ pub(super) async fn cancel_itinerary(
             in_reply_to: None,
         },
     )
-    .await?;
-    Ok(message)
+    .await
 }

@@ -24,6 +24,7 @@ pub(crate) struct Draft {
     pub in_reply_to: Option<String>,
 }
 
+/// Queues `draft` and returns the new outbox message's id.
 pub(crate) async fn queue(
     db: &impl ConnectionTrait,
     profile: &MailProfile,
