@@ -30,7 +30,8 @@ TEST_APT_PACKAGES=(
   fonts-dejavu-core
 )
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step says how far into the run it starts, so a slow step shows in any log.
+step() { printf '\n==> %s (at %dm%02ds)\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 as_root() {

@@ -53,3 +53,4 @@ step "End-to-end tests in the real window (tauri-driver, WebKitWebDriver, Xvfb)"
 rm -rf "$REPO/target/e2e-screenshots"
 xvfb-run -a --server-args="-screen 0 1280x900x24" npm run test:e2e
 echo "Screenshots: $REPO/target/e2e-screenshots"
+step "Every test passed"
