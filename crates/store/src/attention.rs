@@ -8,6 +8,7 @@ use sea_orm::{
 };
 
 use crate::entity::attention_item::{self, Entity as Attention};
+use crate::first_row::first_row;
 
 pub const OPEN: &str = "open";
 pub const RESOLVED: &str = "resolved";
@@ -23,7 +24,7 @@ pub async fn find(
     db: &impl ConnectionTrait,
     id: i64,
 ) -> Result<Option<attention_item::Model>, DbErr> {
-    Attention::find_by_id(id).one(db).await
+    first_row(db, Attention::find_by_id(id)).await
 }
 
 pub async fn open_items(

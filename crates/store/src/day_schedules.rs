@@ -7,13 +7,14 @@ use sea_orm::{
 
 use crate::entity::day_schedule::{self, Entity as DaySchedule};
 use crate::entity::interview::{self, Entity as Interview};
+use crate::first_row::first_row;
 use crate::interviews::SCHEDULED;
 
 pub async fn find(
     db: &impl ConnectionTrait,
     session_id: i64,
 ) -> Result<Option<day_schedule::Model>, DbErr> {
-    DaySchedule::find_by_id(session_id).one(db).await
+    first_row(db, DaySchedule::find_by_id(session_id)).await
 }
 
 /// Inserts the session's schedule or replaces it whole.

@@ -6,24 +6,27 @@ use sea_orm::{
 use crate::entity::enrolment::{self, Entity as Enrolment};
 use crate::entity::participant::{self, Entity as Participant};
 use crate::entity::study::{self, Entity as Study};
+use crate::first_row::first_row;
 
 pub async fn find(
     db: &impl ConnectionTrait,
     study_id: i64,
     participant_id: i64,
 ) -> Result<Option<enrolment::Model>, DbErr> {
-    Enrolment::find()
-        .filter(enrolment::Column::StudyId.eq(study_id))
-        .filter(enrolment::Column::ParticipantId.eq(participant_id))
-        .one(db)
-        .await
+    first_row(
+        db,
+        Enrolment::find()
+            .filter(enrolment::Column::StudyId.eq(study_id))
+            .filter(enrolment::Column::ParticipantId.eq(participant_id)),
+    )
+    .await
 }
 
 pub async fn find_by_id(
     db: &impl ConnectionTrait,
     id: i64,
 ) -> Result<Option<enrolment::Model>, DbErr> {
-    Enrolment::find_by_id(id).one(db).await
+    first_row(db, Enrolment::find_by_id(id)).await
 }
 
 /// An enrolment with its participant and its study, read in one statement: a participant's
@@ -32,11 +35,14 @@ pub async fn find_with_people(
     db: &impl ConnectionTrait,
     id: i64,
 ) -> Result<Option<(enrolment::Model, participant::Model, study::Model)>, DbErr> {
+    // By its id there is at most one row, so no LIMIT (see `first_row` for why that matters).
     Ok(Enrolment::find_by_id(id)
         .find_also_related(Participant)
         .find_also_related(Study)
-        .one(db)
+        .all(db)
         .await?
+        .into_iter()
+        .next()
         .and_then(|(enrolment, person, study)| Some((enrolment, person?, study?))))
 }
 

@@ -7,6 +7,7 @@ use crate::entity::{
     busy_time::{self, Entity as BusyTime},
     interviewer::{self, Entity as Interviewer},
 };
+use crate::first_row::first_row;
 
 pub async fn insert(
     db: &impl ConnectionTrait,
@@ -48,7 +49,7 @@ pub async fn delete(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<interviewer::Model>, DbErr> {
-    Interviewer::find_by_id(id).one(db).await
+    first_row(db, Interviewer::find_by_id(id)).await
 }
 
 /// The people with these ids, in no particular order.

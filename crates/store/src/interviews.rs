@@ -5,6 +5,7 @@ use sea_orm::{
 };
 
 use crate::entity::interview::{self, Entity as Interview};
+use crate::first_row::first_row;
 
 // The stored states, as the domain names them.
 pub const SCHEDULED: &str = InterviewState::Scheduled.key();
@@ -56,7 +57,7 @@ pub async fn update(
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<interview::Model>, DbErr> {
-    Interview::find_by_id(id).one(db).await
+    first_row(db, Interview::find_by_id(id)).await
 }
 
 /// The interview a calendar reply is about: its UID never changes.
@@ -64,10 +65,11 @@ pub async fn find_by_uid(
     db: &impl ConnectionTrait,
     uid: &str,
 ) -> Result<Option<interview::Model>, DbErr> {
-    Interview::find()
-        .filter(interview::Column::CalendarUid.eq(uid))
-        .one(db)
-        .await
+    first_row(
+        db,
+        Interview::find().filter(interview::Column::CalendarUid.eq(uid)),
+    )
+    .await
 }
 
 /// Scheduled interviews of studies with reminders that start within their study's reminder
@@ -98,11 +100,13 @@ pub async fn scheduled_for_enrolment(
     db: &impl ConnectionTrait,
     enrolment_id: i64,
 ) -> Result<Option<interview::Model>, DbErr> {
-    Interview::find()
-        .filter(interview::Column::EnrolmentId.eq(enrolment_id))
-        .filter(interview::Column::State.eq(SCHEDULED))
-        .one(db)
-        .await
+    first_row(
+        db,
+        Interview::find()
+            .filter(interview::Column::EnrolmentId.eq(enrolment_id))
+            .filter(interview::Column::State.eq(SCHEDULED)),
+    )
+    .await
 }
 
 /// How many of the study's interviews the participant has completed: the next one booked is

@@ -16,6 +16,7 @@ mod dialect;
 pub mod enrolments;
 pub mod entity;
 mod files;
+mod first_row;
 pub mod inbound;
 pub mod interview_interviewers;
 pub mod interviewers;

@@ -4,9 +4,10 @@
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set};
 
 use crate::entity::mail_profile::{self, Entity as MailProfile};
+use crate::first_row::first_row;
 
 pub async fn get(db: &impl ConnectionTrait) -> Result<Option<mail_profile::Model>, DbErr> {
-    MailProfile::find_by_id(1).one(db).await
+    first_row(db, MailProfile::find_by_id(1)).await
 }
 
 pub async fn put(db: &impl ConnectionTrait, row: mail_profile::Model) -> Result<(), DbErr> {
@@ -20,7 +21,7 @@ pub async fn put(db: &impl ConnectionTrait, row: mail_profile::Model) -> Result<
         updated_at: Set(row.updated_at),
     };
     // An update first, then an insert: a team database's view takes both, but not an upsert.
-    if MailProfile::find_by_id(1).one(db).await?.is_some() {
+    if first_row(db, MailProfile::find_by_id(1)).await?.is_some() {
         model.update(db).await.map(|_| ())
     } else {
         MailProfile::insert(model).exec(db).await.map(|_| ())

@@ -8,6 +8,7 @@ use sea_orm::{
 };
 
 use crate::entity::outbox_message::{self, Entity as Outbox};
+use crate::first_row::first_row;
 
 // The stored states, as the domain names (and explains) them.
 pub const QUEUED: &str = OutboxState::Queued.key();
@@ -32,7 +33,7 @@ pub async fn find(
     db: &impl ConnectionTrait,
     id: i64,
 ) -> Result<Option<outbox_message::Model>, DbErr> {
-    Outbox::find_by_id(id).one(db).await
+    first_row(db, Outbox::find_by_id(id)).await
 }
 
 /// Newest first; `states` empty means every state.
@@ -56,10 +57,12 @@ pub async fn find_by_message_id(
     db: &impl ConnectionTrait,
     message_id: &str,
 ) -> Result<Option<outbox_message::Model>, DbErr> {
-    Outbox::find()
-        .filter(outbox_message::Column::MessageId.is_in(message_id_forms(message_id)))
-        .one(db)
-        .await
+    first_row(
+        db,
+        Outbox::find()
+            .filter(outbox_message::Column::MessageId.is_in(message_id_forms(message_id))),
+    )
+    .await
 }
 
 /// A Message-ID as a header may give it and as the outbox may hold it: without its angle

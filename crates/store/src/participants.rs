@@ -13,6 +13,7 @@ use sea_orm::{
 use crate::entity::enrolment::{self, Entity as Enrolment};
 use crate::entity::interview::{self, Entity as Interview};
 use crate::entity::participant::{self, Entity as Participant};
+use crate::first_row::first_row;
 use crate::interviews::SCHEDULED;
 
 /// The custom fields as stored. A value that is not a JSON object of strings (written by hand,
@@ -139,7 +140,7 @@ pub async fn delete(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<participant::Model>, DbErr> {
-    Participant::find_by_id(id).one(db).await
+    first_row(db, Participant::find_by_id(id)).await
 }
 
 /// The participant with this address, in any letter case.
@@ -149,10 +150,11 @@ pub async fn find_by_email(
 ) -> Result<Option<participant::Model>, DbErr> {
     // The column is COLLATE NOCASE, and addresses are stored lowercased, so either way this
     // finds the one row whatever the case it was typed in.
-    Participant::find()
-        .filter(participant::Column::Email.eq(email.trim().to_lowercase()))
-        .one(db)
-        .await
+    first_row(
+        db,
+        Participant::find().filter(participant::Column::Email.eq(email.trim().to_lowercase())),
+    )
+    .await
 }
 
 /// Every participant, by name (in any case) then id.

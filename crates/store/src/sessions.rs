@@ -8,6 +8,7 @@ use crate::entity::{
     session_exception::{self, Entity as SessionException},
     session_interviewer::{self, Entity as SessionInterviewer},
 };
+use crate::first_row::first_row;
 
 pub async fn insert(
     db: &impl ConnectionTrait,
@@ -24,7 +25,7 @@ pub async fn update(
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<session::Model>, DbErr> {
-    Session::find_by_id(id).one(db).await
+    first_row(db, Session::find_by_id(id)).await
 }
 
 pub async fn for_study(

@@ -6,6 +6,7 @@ use sea_orm::{
 };
 
 use crate::entity::study::{self, Entity as Study};
+use crate::first_row::first_row;
 
 /// Studies that are not archived, the newest first.
 pub async fn list_active(db: &impl ConnectionTrait) -> Result<Vec<study::Model>, DbErr> {
@@ -21,10 +22,7 @@ pub async fn find_by_name(
     db: &impl ConnectionTrait,
     name: &str,
 ) -> Result<Option<study::Model>, DbErr> {
-    Study::find()
-        .filter(study::Column::Name.eq(name))
-        .one(db)
-        .await
+    first_row(db, Study::find().filter(study::Column::Name.eq(name))).await
 }
 
 pub async fn insert(
@@ -62,7 +60,7 @@ pub async fn insert(
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<study::Model>, DbErr> {
-    Study::find_by_id(id).one(db).await
+    first_row(db, Study::find_by_id(id)).await
 }
 
 pub async fn update(

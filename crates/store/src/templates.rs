@@ -6,6 +6,7 @@ use sea_orm::{
 };
 
 use crate::entity::message_template::{self, Entity as Template};
+use crate::first_row::first_row;
 
 pub async fn for_study(
     db: &impl ConnectionTrait,
@@ -23,9 +24,11 @@ pub async fn find(
     kind: &str,
     language: &str,
 ) -> Result<Option<message_template::Model>, DbErr> {
-    Template::find_by_id((study_id, kind.to_owned(), language.to_owned()))
-        .one(db)
-        .await
+    first_row(
+        db,
+        Template::find_by_id((study_id, kind.to_owned(), language.to_owned())),
+    )
+    .await
 }
 
 pub async fn put(db: &impl ConnectionTrait, row: message_template::Model) -> Result<(), DbErr> {

@@ -8,6 +8,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use sha2::{Digest, Sha256};
 
 use crate::entity::token::{self, Entity as Token};
+use crate::first_row::first_row;
 
 pub const CHOICE: &str = "choice";
 pub const DECLINE: &str = "decline";
@@ -145,7 +146,7 @@ pub async fn find_by_hash(
     db: &impl ConnectionTrait,
     hashed: &str,
 ) -> Result<Option<token::Model>, DbErr> {
-    Token::find_by_id(hashed.to_owned()).one(db).await
+    first_row(db, Token::find_by_id(hashed.to_owned())).await
 }
 
 /// Every code of a study stops acting at `now`: the study was archived.
@@ -273,13 +274,15 @@ pub async fn newest_live_offer(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let newest = Token::find()
-        .filter(token::Column::EnrolmentId.is_in(ids))
-        .filter(token::Column::Kind.eq(CHOICE))
-        .filter(token::Column::UsedAt.is_null())
-        .order_by_desc(token::Column::CreatedAt)
-        .one(db)
-        .await?;
+    let newest = first_row(
+        db,
+        Token::find()
+            .filter(token::Column::EnrolmentId.is_in(ids))
+            .filter(token::Column::Kind.eq(CHOICE))
+            .filter(token::Column::UsedAt.is_null())
+            .order_by_desc(token::Column::CreatedAt),
+    )
+    .await?;
     match newest {
         Some(row) => batch_choices(db, &row.batch).await,
         None => Ok(Vec::new()),

@@ -3,6 +3,7 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 use crate::entity::{audit_entry, enrolment, outbox_message, participant, study};
+use crate::first_row::first_row;
 
 /// Removes study `id` and what only it held from `db` (inside the caller's transaction): its
 /// outbox, so no message goes out from both databases, its history, and the participants
@@ -25,10 +26,11 @@ pub async fn delete_study(db: &impl ConnectionTrait, id: i64) -> Result<(), DbEr
         .await?;
     study::Entity::delete_by_id(id).exec(db).await?;
     for person in participants {
-        let elsewhere = enrolment::Entity::find()
-            .filter(enrolment::Column::ParticipantId.eq(person))
-            .one(db)
-            .await?;
+        let elsewhere = first_row(
+            db,
+            enrolment::Entity::find().filter(enrolment::Column::ParticipantId.eq(person)),
+        )
+        .await?;
         if elsewhere.is_none() {
             participant::Entity::delete_by_id(person).exec(db).await?;
         }

@@ -9,11 +9,12 @@ use crate::entity::{
     interview, interviewer, message_template, outbox_message, participant, session,
     session_exception, session_interviewer, study, token, waitlist_offer,
 };
+use crate::first_row::first_row;
 use crate::statement;
 
 /// Reads study `id` whole; `None` when there is no such study.
 pub async fn read_study(db: &impl ConnectionTrait, id: i64) -> Result<Option<StudyRows>, DbErr> {
-    let Some(mut study) = study::Entity::find_by_id(id).one(db).await? else {
+    let Some(mut study) = first_row(db, study::Entity::find_by_id(id)).await? else {
         return Ok(None);
     };
     let mut interviewers = interviewer::Entity::find()

@@ -11,6 +11,7 @@ use sea_orm::{
 use super::StudyRows;
 use super::renumber::{Kind, PAIR_KEYS, renumber, renumber_keys, renumber_list};
 use crate::entity::{inbound_message, participant, session_interviewer, study};
+use crate::first_row::first_row;
 use crate::statement;
 
 /// Old id → new id, per kind of row.
@@ -90,10 +91,11 @@ pub async fn write_study(db: &impl ConnectionTrait, rows: &StudyRows) -> Result<
         .await?;
     }
     for row in &rows.participants {
-        let found = participant::Entity::find()
-            .filter(participant::Column::Email.eq(row.email.clone()))
-            .one(db)
-            .await?;
+        let found = first_row(
+            db,
+            participant::Entity::find().filter(participant::Column::Email.eq(row.email.clone())),
+        )
+        .await?;
         let new_id = match found {
             Some(there) => there.id,
             None => {
@@ -183,10 +185,12 @@ pub async fn write_study(db: &impl ConnectionTrait, rows: &StudyRows) -> Result<
         ids.outbox.insert(row.id, new.insert(db).await?.id);
     }
     for row in &rows.inbound {
-        let there = inbound_message::Entity::find()
-            .filter(inbound_message::Column::MessageKey.eq(row.message_key.clone()))
-            .one(db)
-            .await?;
+        let there = first_row(
+            db,
+            inbound_message::Entity::find()
+                .filter(inbound_message::Column::MessageKey.eq(row.message_key.clone())),
+        )
+        .await?;
         let new_id = match there {
             Some(there) => there.id,
             None => {
