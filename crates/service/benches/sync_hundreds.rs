@@ -15,7 +15,9 @@
 //!   any program that writes each answer down can do; and that last floor again with as many
 //!   statements for each answer as Confab makes for an answer that books (the three, and
 //!   lookups by key for the rest), which tells the cost of the statements themselves, on
-//!   this machine, from the cost of the work around them.
+//!   this machine, from the cost of the work around them; and those statements once more with
+//!   SQLite called in the reading thread (rusqlite), with none of the hand-offs to the worker
+//!   thread through which sqlx, and so SeaORM, runs each.
 //!
 //! Prints each figure and the ratio of rates, and, where Linux counts it, how long SQLite's
 //! worker thread and the rest of the process were each on a core while Confab read. Command
@@ -287,6 +289,13 @@ async fn run() {
         Some((statements_dir.path(), Commit::BatchWithConfabsStatements)),
     )
     .await;
+    let in_thread_dir = tempfile::tempdir().unwrap();
+    let in_thread_read = fetch_with_async_imap(
+        &stack,
+        n,
+        Some((in_thread_dir.path(), Commit::InThreadWithConfabsStatements)),
+    )
+    .await;
     let read = timed_sync(&f, &stack).await;
     assert_eq!(read.report.read as usize, n, "{:?}", read.report);
     assert_eq!(read.report.applied as usize, n, "{:?}", read.report);
@@ -335,11 +344,17 @@ async fn run() {
         n,
         statements_read,
     );
+    line(
+        "floor: those statements in the reading thread (rusqlite)",
+        n,
+        in_thread_read,
+    );
     println!(
-        "the floors against the baseline: {:.2}× committing each answer, {:.2}× each batch, {:.2}× with Confab's count of statements",
+        "the floors against the baseline: {:.2}× committing each answer, {:.2}× each batch, {:.2}× with Confab's count of statements, {:.2}× with them in the reading thread",
         plain_read.as_secs_f64() / floor_read.as_secs_f64(),
         plain_read.as_secs_f64() / batch_read.as_secs_f64(),
         plain_read.as_secs_f64() / statements_read.as_secs_f64(),
+        plain_read.as_secs_f64() / in_thread_read.as_secs_f64(),
     );
     println!(
         "reading: Confab at {:.2}× the baseline's rate (target at least 0.7×), {:.2}× the first floor's, {:.2}× the floor with its count of statements; {} progress steps shown; the whole Sync (with {} confirmations sent) {:.0} ms",
@@ -440,16 +455,7 @@ impl DurableAnswers {
     }
 
     async fn apply_in(txn: &mut sqlx::SqliteConnection, uid: u32, message: &[u8]) {
-        let parsed = mail_parser::MessageParser::default()
-            .parse(message)
-            .unwrap();
-        let id = parsed.message_id().unwrap().to_owned();
-        let sender = parsed
-            .from()
-            .and_then(|from| from.first())
-            .and_then(|address| address.address())
-            .unwrap()
-            .to_owned();
+        let (id, sender) = id_and_sender(message);
         sqlx::query("INSERT INTO answers VALUES (?, ?)")
             .bind(&id)
             .bind(&sender)
@@ -470,13 +476,91 @@ impl DurableAnswers {
     }
 }
 
-/// How often the floor commits: after each answer, or once per batch the server sends; and
-/// in the last, with as many statements for each answer as Confab makes.
+/// The Message-ID and the sender of an answer, as any program that applies it reads them.
+fn id_and_sender(message: &[u8]) -> (String, String) {
+    let parsed = mail_parser::MessageParser::default()
+        .parse(message)
+        .unwrap();
+    let id = parsed.message_id().unwrap().to_owned();
+    let sender = parsed
+        .from()
+        .and_then(|from| from.first())
+        .and_then(|address| address.address())
+        .unwrap()
+        .to_owned();
+    (id, sender)
+}
+
+/// `DurableAnswers` with SQLite called in the reading thread itself (rusqlite), where sqlx
+/// hands each statement to a worker thread and waits for its answer: what the same
+/// statements cost on this machine with no hand-off at all.
+struct InThreadAnswers {
+    connection: rusqlite::Connection,
+}
+
+impl InThreadAnswers {
+    fn create(dir: &std::path::Path) -> Self {
+        let connection = rusqlite::Connection::open(dir.join("answers.db")).unwrap();
+        connection
+            .execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+                 CREATE TABLE answers (message_id TEXT PRIMARY KEY, sender TEXT NOT NULL);
+                 CREATE TABLE bookings (id INTEGER PRIMARY KEY, sender TEXT NOT NULL UNIQUE, starts_at INTEGER NOT NULL);
+                 CREATE TABLE position (mailbox TEXT PRIMARY KEY, last_uid INTEGER NOT NULL);
+                 INSERT INTO position VALUES ('INBOX', 0);",
+            )
+            .unwrap();
+        Self { connection }
+    }
+
+    /// As `DurableAnswers::apply`: one commit for the batch, `lookups` more statements for
+    /// each answer.
+    fn apply(&mut self, messages: &[(u32, &[u8])], lookups: usize) {
+        let txn = self.connection.transaction().unwrap();
+        for &(uid, message) in messages {
+            let (id, sender) = id_and_sender(message);
+            txn.prepare_cached("INSERT INTO answers VALUES (?, ?)")
+                .unwrap()
+                .execute((&id, &sender))
+                .unwrap();
+            txn.prepare_cached("INSERT INTO bookings (sender, starts_at) VALUES (?, ?)")
+                .unwrap()
+                .execute((&sender, i64::from(uid)))
+                .unwrap();
+            txn.prepare_cached("UPDATE position SET last_uid = ? WHERE mailbox = 'INBOX'")
+                .unwrap()
+                .execute([i64::from(uid)])
+                .unwrap();
+            for _ in 0..lookups {
+                let mut lookup = txn
+                    .prepare_cached("SELECT sender, starts_at FROM bookings WHERE id = ?")
+                    .unwrap();
+                let mut rows = lookup.query([i64::from(uid % 50) + 1]).unwrap();
+                if let Some(row) = rows.next().unwrap() {
+                    let _: (String, i64) = (row.get(0).unwrap(), row.get(1).unwrap());
+                }
+            }
+        }
+        txn.commit().unwrap();
+    }
+}
+
+/// How often the floor commits: after each answer, or once per batch the server sends; in
+/// the last two, with as many statements for each answer as Confab makes, through sqlx or in
+/// the reading thread.
 #[derive(Clone, Copy)]
 enum Commit {
     EachAnswer,
     EachBatch,
     BatchWithConfabsStatements,
+    InThreadWithConfabsStatements,
+}
+
+/// Where a floor's statements run: through sqlx, committing as it says, or in the reading
+/// thread.
+enum Floor {
+    Sqlx(DurableAnswers, Commit),
+    InThread(InThreadAnswers),
 }
 
 /// The statements Confab makes for an answer that books a time by its link, from the check
@@ -492,8 +576,11 @@ async fn fetch_with_async_imap(
     n: usize,
     durable: Option<(&std::path::Path, Commit)>,
 ) -> Duration {
-    let answers = match durable {
-        Some((dir, commit)) => Some((DurableAnswers::create(dir).await, commit)),
+    let mut answers = match durable {
+        Some((dir, Commit::InThreadWithConfabsStatements)) => {
+            Some(Floor::InThread(InThreadAnswers::create(dir)))
+        }
+        Some((dir, commit)) => Some(Floor::Sqlx(DurableAnswers::create(dir).await, commit)),
         None => None,
     };
     let started = Instant::now();
@@ -526,16 +613,17 @@ async fn fetch_with_async_imap(
             .filter_map(|message| Some((message.uid?, message.body()?)))
             .collect();
         fetched += bodies.len();
-        match &answers {
-            Some((answers, Commit::EachAnswer)) => {
+        match &mut answers {
+            Some(Floor::Sqlx(answers, Commit::EachAnswer)) => {
                 for answer in &bodies {
                     answers.apply(std::slice::from_ref(answer), 0).await;
                 }
             }
-            Some((answers, Commit::EachBatch)) => answers.apply(&bodies, 0).await,
-            Some((answers, Commit::BatchWithConfabsStatements)) => {
+            Some(Floor::Sqlx(answers, Commit::EachBatch)) => answers.apply(&bodies, 0).await,
+            Some(Floor::Sqlx(answers, _)) => {
                 answers.apply(&bodies, STATEMENTS_PER_BOOKING - 3).await;
             }
+            Some(Floor::InThread(answers)) => answers.apply(&bodies, STATEMENTS_PER_BOOKING - 3),
             None => {}
         }
     }
