@@ -3,8 +3,9 @@
 # release .deb and .rpm, and those of a minimal Tauri 2 app (generated here, built with the
 # same release profile, as the baseline), then prints for each the bundle sizes, the installed
 # size, the time from launch to the first screen painted, and the resident memory after
-# start-up; Confab's with an empty database and with 10,000 participants. The start-up figures
-# also hold the minimal app's twin whose heading React renders: the floor under a React window.
+# start-up; Confab's with an empty database, with one study and no participants, and with
+# 10,000 participants in that study. The start-up figures also hold the minimal app's twin
+# whose heading React renders: the floor under a React window.
 #
 #   bash scripts/measure-bundles.sh        (three release builds: about 25 minutes on 2 cores)
 #
@@ -145,6 +146,10 @@ cargo build -q -p confab-cli
 cli="$CARGO_TARGET_DIR/debug/confab"
 empty_dir="$work/empty-data"
 full_dir="$work/full-data"
+# One study and no one in it: the first screen of the 10,000 (the studies list, with its one
+# row) without the participants, to tell what the row costs from what they do.
+one_dir="$work/one-study-data"
+"$cli" --data-dir "$one_dir" studies create --name "Ten thousand participants" --time-zone Europe/Berlin >/dev/null
 "$cli" --data-dir "$full_dir" studies create --name "Ten thousand participants" --time-zone Europe/Berlin >/dev/null
 {
   echo "name,email"
@@ -160,6 +165,7 @@ step "Start-up time and memory under Xvfb (tauri-driver)"
 cat > "$work/cases.json" <<EOF
 [
   { "label": "Confab, empty database", "binary": "$confab_bin", "args": ["--data-dir", "$empty_dir"], "mark": "confab:studies-painted" },
+  { "label": "Confab, one study, no participants", "binary": "$confab_bin", "args": ["--data-dir", "$one_dir"], "mark": "confab:studies-painted" },
   { "label": "Confab, 10,000 participants", "binary": "$confab_bin", "args": ["--data-dir", "$full_dir"], "mark": "confab:studies-painted" },
   { "label": "minimal Tauri 2 app", "binary": "$minimal_bin", "args": [], "mark": "minimal:painted", "baseline": true },
   { "label": "minimal Tauri 2 app, heading rendered by React", "binary": "$react_bin", "args": [], "mark": "minimal:painted" }
