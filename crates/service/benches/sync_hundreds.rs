@@ -408,6 +408,19 @@ async fn send_with_lettre(f: &Fixture, stack: &MailStack, n: usize) -> Duration 
     started.elapsed()
 }
 
+/// The floors' database, and their statements: the message recorded, the time booked, the
+/// reading position moved, and a row read by its key.
+const FLOOR_SCHEMA: [&str; 4] = [
+    "CREATE TABLE answers (message_id TEXT PRIMARY KEY, sender TEXT NOT NULL)",
+    "CREATE TABLE bookings (id INTEGER PRIMARY KEY, sender TEXT NOT NULL UNIQUE, starts_at INTEGER NOT NULL)",
+    "CREATE TABLE position (mailbox TEXT PRIMARY KEY, last_uid INTEGER NOT NULL)",
+    "INSERT INTO position VALUES ('INBOX', 0)",
+];
+const RECORD_ANSWER: &str = "INSERT INTO answers VALUES (?, ?)";
+const BOOK: &str = "INSERT INTO bookings (sender, starts_at) VALUES (?, ?)";
+const MOVE_POSITION: &str = "UPDATE position SET last_uid = ? WHERE mailbox = 'INBOX'";
+const LOOKUP: &str = "SELECT sender, starts_at FROM bookings WHERE id = ?";
+
 /// The least a program that applies answers durably writes for each: the message recorded
 /// (once), the time booked, the reading position moved, in one transaction committed to disk.
 struct DurableAnswers {
@@ -426,12 +439,7 @@ impl DurableAnswers {
             .connect_with(options)
             .await
             .unwrap();
-        for statement in [
-            "CREATE TABLE answers (message_id TEXT PRIMARY KEY, sender TEXT NOT NULL)",
-            "CREATE TABLE bookings (id INTEGER PRIMARY KEY, sender TEXT NOT NULL UNIQUE, starts_at INTEGER NOT NULL)",
-            "CREATE TABLE position (mailbox TEXT PRIMARY KEY, last_uid INTEGER NOT NULL)",
-            "INSERT INTO position VALUES ('INBOX', 0)",
-        ] {
+        for statement in FLOOR_SCHEMA {
             sqlx::query(statement).execute(&pool).await.unwrap();
         }
         Self { pool }
@@ -444,7 +452,7 @@ impl DurableAnswers {
         for &(uid, message) in messages {
             Self::apply_in(&mut txn, uid, message).await;
             for _ in 0..lookups {
-                sqlx::query("SELECT sender, starts_at FROM bookings WHERE id = ?")
+                sqlx::query(LOOKUP)
                     .bind(i64::from(uid % 50) + 1)
                     .fetch_optional(&mut *txn)
                     .await
@@ -456,19 +464,19 @@ impl DurableAnswers {
 
     async fn apply_in(txn: &mut sqlx::SqliteConnection, uid: u32, message: &[u8]) {
         let (id, sender) = id_and_sender(message);
-        sqlx::query("INSERT INTO answers VALUES (?, ?)")
+        sqlx::query(RECORD_ANSWER)
             .bind(&id)
             .bind(&sender)
             .execute(&mut *txn)
             .await
             .unwrap();
-        sqlx::query("INSERT INTO bookings (sender, starts_at) VALUES (?, ?)")
+        sqlx::query(BOOK)
             .bind(&sender)
             .bind(i64::from(uid))
             .execute(&mut *txn)
             .await
             .unwrap();
-        sqlx::query("UPDATE position SET last_uid = ? WHERE mailbox = 'INBOX'")
+        sqlx::query(MOVE_POSITION)
             .bind(i64::from(uid))
             .execute(&mut *txn)
             .await
@@ -502,14 +510,11 @@ impl InThreadAnswers {
     fn create(dir: &std::path::Path) -> Self {
         let connection = rusqlite::Connection::open(dir.join("answers.db")).unwrap();
         connection
-            .execute_batch(
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
-                 CREATE TABLE answers (message_id TEXT PRIMARY KEY, sender TEXT NOT NULL);
-                 CREATE TABLE bookings (id INTEGER PRIMARY KEY, sender TEXT NOT NULL UNIQUE, starts_at INTEGER NOT NULL);
-                 CREATE TABLE position (mailbox TEXT PRIMARY KEY, last_uid INTEGER NOT NULL);
-                 INSERT INTO position VALUES ('INBOX', 0);",
-            )
+            .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
             .unwrap();
+        for statement in FLOOR_SCHEMA {
+            connection.execute(statement, ()).unwrap();
+        }
         Self { connection }
     }
 
@@ -519,22 +524,20 @@ impl InThreadAnswers {
         let txn = self.connection.transaction().unwrap();
         for &(uid, message) in messages {
             let (id, sender) = id_and_sender(message);
-            txn.prepare_cached("INSERT INTO answers VALUES (?, ?)")
+            txn.prepare_cached(RECORD_ANSWER)
                 .unwrap()
                 .execute((&id, &sender))
                 .unwrap();
-            txn.prepare_cached("INSERT INTO bookings (sender, starts_at) VALUES (?, ?)")
+            txn.prepare_cached(BOOK)
                 .unwrap()
                 .execute((&sender, i64::from(uid)))
                 .unwrap();
-            txn.prepare_cached("UPDATE position SET last_uid = ? WHERE mailbox = 'INBOX'")
+            txn.prepare_cached(MOVE_POSITION)
                 .unwrap()
                 .execute([i64::from(uid)])
                 .unwrap();
             for _ in 0..lookups {
-                let mut lookup = txn
-                    .prepare_cached("SELECT sender, starts_at FROM bookings WHERE id = ?")
-                    .unwrap();
+                let mut lookup = txn.prepare_cached(LOOKUP).unwrap();
                 let mut rows = lookup.query([i64::from(uid % 50) + 1]).unwrap();
                 if let Some(row) = rows.next().unwrap() {
                     let _: (String, i64) = (row.get(0).unwrap(), row.get(1).unwrap());
