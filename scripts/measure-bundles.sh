@@ -149,8 +149,9 @@ full_dir="$work/full-data"
 # One study and no one in it: the first screen of the 10,000 (the studies list, with its one
 # row) without the participants, to tell what the row costs from what they do.
 one_dir="$work/one-study-data"
-"$cli" --data-dir "$one_dir" studies create --name "Ten thousand participants" --time-zone Europe/Berlin >/dev/null
-"$cli" --data-dir "$full_dir" studies create --name "Ten thousand participants" --time-zone Europe/Berlin >/dev/null
+for dir in "$one_dir" "$full_dir"; do
+  "$cli" --data-dir "$dir" studies create --name "Ten thousand participants" --time-zone Europe/Berlin >/dev/null
+done
 {
   echo "name,email"
   for i in $(seq 1 10000); do echo "Participant $i,participant$i@example.org"; done

@@ -277,23 +277,33 @@ async fn run() {
     // Reading: async-imap alone first (it only peeks), then Confab's Sync.
     let plain_read = fetch_with_async_imap(&stack, n, None).await;
     let floor_dir = tempfile::tempdir().unwrap();
-    let floor_read =
-        fetch_with_async_imap(&stack, n, Some((floor_dir.path(), Commit::EachAnswer))).await;
+    let floor_read = fetch_with_async_imap(
+        &stack,
+        n,
+        Some(Floor::through_sqlx(floor_dir.path(), Commit::EachAnswer).await),
+    )
+    .await;
     let batch_dir = tempfile::tempdir().unwrap();
-    let batch_read =
-        fetch_with_async_imap(&stack, n, Some((batch_dir.path(), Commit::EachBatch))).await;
+    let batch_read = fetch_with_async_imap(
+        &stack,
+        n,
+        Some(Floor::through_sqlx(batch_dir.path(), Commit::EachBatch).await),
+    )
+    .await;
     let statements_dir = tempfile::tempdir().unwrap();
     let statements_read = fetch_with_async_imap(
         &stack,
         n,
-        Some((statements_dir.path(), Commit::BatchWithConfabsStatements)),
+        Some(Floor::through_sqlx(statements_dir.path(), Commit::BatchWithConfabsStatements).await),
     )
     .await;
     let in_thread_dir = tempfile::tempdir().unwrap();
     let in_thread_read = fetch_with_async_imap(
         &stack,
         n,
-        Some((in_thread_dir.path(), Commit::InThreadWithConfabsStatements)),
+        Some(Floor::InThread(InThreadAnswers::create(
+            in_thread_dir.path(),
+        ))),
     )
     .await;
     let read = timed_sync(&f, &stack).await;
@@ -548,22 +558,26 @@ impl InThreadAnswers {
     }
 }
 
-/// How often the floor commits: after each answer, or once per batch the server sends; in
-/// the last two, with as many statements for each answer as Confab makes, through sqlx or in
-/// the reading thread.
+/// How a floor through sqlx commits: after each answer, or once per batch the server sends;
+/// and in the last, with as many statements for each answer as Confab makes.
 #[derive(Clone, Copy)]
 enum Commit {
     EachAnswer,
     EachBatch,
     BatchWithConfabsStatements,
-    InThreadWithConfabsStatements,
 }
 
 /// Where a floor's statements run: through sqlx, committing as it says, or in the reading
-/// thread.
+/// thread, with as many statements for each answer as Confab makes and a commit per batch.
 enum Floor {
     Sqlx(DurableAnswers, Commit),
     InThread(InThreadAnswers),
+}
+
+impl Floor {
+    async fn through_sqlx(dir: &std::path::Path, commit: Commit) -> Self {
+        Self::Sqlx(DurableAnswers::create(dir).await, commit)
+    }
 }
 
 /// The statements Confab makes for an answer that books a time by its link, from the check
@@ -572,20 +586,12 @@ enum Floor {
 const STATEMENTS_PER_BOOKING: usize = 13;
 
 /// Logs in, opens the inbox and fetches every message in it, in the same batches as Sync;
-/// with `durable`, also applies each as `DurableAnswers` does, in a database made in that
-/// folder, committing as it says.
+/// with a floor, also applies each answer to the floor's database as it says.
 async fn fetch_with_async_imap(
     stack: &MailStack,
     n: usize,
-    durable: Option<(&std::path::Path, Commit)>,
+    mut answers: Option<Floor>,
 ) -> Duration {
-    let mut answers = match durable {
-        Some((dir, Commit::InThreadWithConfabsStatements)) => {
-            Some(Floor::InThread(InThreadAnswers::create(dir)))
-        }
-        Some((dir, commit)) => Some(Floor::Sqlx(DurableAnswers::create(dir).await, commit)),
-        None => None,
-    };
     let started = Instant::now();
     let tcp = tokio::net::TcpStream::connect((stack.host(), stack.imap_port()))
         .await
@@ -623,7 +629,7 @@ async fn fetch_with_async_imap(
                 }
             }
             Some(Floor::Sqlx(answers, Commit::EachBatch)) => answers.apply(&bodies, 0).await,
-            Some(Floor::Sqlx(answers, _)) => {
+            Some(Floor::Sqlx(answers, Commit::BatchWithConfabsStatements)) => {
                 answers.apply(&bodies, STATEMENTS_PER_BOOKING - 3).await;
             }
             Some(Floor::InThread(answers)) => answers.apply(&bodies, STATEMENTS_PER_BOOKING - 3),
